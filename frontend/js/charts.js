@@ -1,0 +1,96 @@
+// Shared Chart.js helpers for MTLBoard pages: colours per source badge and ± std error bars.
+(function () {
+  'use strict';
+
+  const SOURCE_COLOURS = {
+    verified: '#1b7f3b',
+    reference: '#1f5fa8',
+    literature: '#7a5195',
+    claimed: '#b36b00'
+  };
+
+  // Draws a vertical error bar (mean ± std) over each bar of datasets that carry an `errors` array.
+  const errorBars = {
+    id: 'mtlErrorBars',
+    afterDatasetsDraw(chart) {
+      const ctx = chart.ctx;
+      chart.data.datasets.forEach((dataset, di) => {
+        if (!dataset.errors || !chart.isDatasetVisible(di)) {
+          return;
+        }
+        const meta = chart.getDatasetMeta(di);
+        const y = chart.scales.y;
+        meta.data.forEach((bar, i) => {
+          const err = dataset.errors[i];
+          const value = dataset.data[i];
+          if (err == null || value == null) {
+            return;
+          }
+          const top = y.getPixelForValue(value + err);
+          const bottom = y.getPixelForValue(value - err);
+          ctx.save();
+          ctx.strokeStyle = '#222';
+          ctx.lineWidth = 1.2;
+          ctx.beginPath();
+          ctx.moveTo(bar.x, top);
+          ctx.lineTo(bar.x, bottom);
+          ctx.moveTo(bar.x - 4, top);
+          ctx.lineTo(bar.x + 4, top);
+          ctx.moveTo(bar.x - 4, bottom);
+          ctx.lineTo(bar.x + 4, bottom);
+          ctx.stroke();
+          ctx.restore();
+        });
+      });
+    }
+  };
+
+  function colour(source) {
+    return SOURCE_COLOURS[source] || '#666';
+  }
+
+  function barChart(canvas, labels, values, errors, colours, yTitle, tooltipExtra) {
+    const existing = Chart.getChart(canvas);
+    if (existing) {
+      existing.destroy();
+    }
+    const chart = new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: labels,
+        datasets: [{ label: yTitle, data: values, errors: errors, backgroundColor: colours }]
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: {
+          legend: { display: false },
+          tooltip: {
+            callbacks: {
+              label(item) {
+                const e = errors[item.dataIndex];
+                const v = item.parsed.y;
+                let text = (v == null ? '—' : v.toFixed(3)) + (e != null ? ' ± ' + e.toFixed(3) : '');
+                if (tooltipExtra) {
+                  text += tooltipExtra(item.dataIndex);
+                }
+                return text;
+              }
+            }
+          }
+        },
+        scales: {
+          x: { ticks: { autoSkip: false, maxRotation: 60, minRotation: 30 } },
+          y: { title: { display: true, text: yTitle } }
+        }
+      },
+      plugins: [errorBars]
+    });
+    canvas.dataset.ready = 'true';
+    canvas.dataset.points = String(values.filter(v => v != null).length);
+    return chart;
+  }
+
+  window.MtlCharts = { colour: colour, barChart: barChart };
+})();

@@ -1,0 +1,29 @@
+package io.mtlboard.benchmark;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the results side knows about a benchmark (row counts, single-task baselines, sources).
+ * Defined here and implemented by the leaderboard so that this package does not depend on it.
+ */
+public interface BenchmarkStatistics {
+
+    /** Leaderboard rows of the benchmark. */
+    int rowCount(String benchmarkId);
+
+    /** The single-task baseline rows of the benchmark, one per backbone and source. */
+    List<BaselineRow> baselines(String benchmarkId);
+
+    /** Distinct publications and parties that contributed rows. */
+    List<String> sources(String benchmarkId);
+
+    /**
+     * A single-task baseline row.
+     *
+     * @param values mean per metric key
+     */
+    record BaselineRow(String backbone, String backboneName, String source, String citation, Integer seeds,
+            Map<String, Double> values, List<Long> runIds) {
+    }
+}

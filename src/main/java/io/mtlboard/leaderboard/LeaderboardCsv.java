@@ -1,0 +1,59 @@
+package io.mtlboard.leaderboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of a leaderboard view as CSV: one line per row, mean and std per metric, Δm in both
+ * conventions (gain sign) and the source of every row.
+ */
+final class LeaderboardCsv {
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private LeaderboardCsv() {
+    }
+
+    static String write(LeaderboardView v) {
+        List<List<Object>> lines = new ArrayList<>();
+        List<Object> header = new ArrayList<>(List.of("rank", "method", "method_label", "backbone", "optimizer",
+                "gradient_level", "source", "seeds"));
+        for (LeaderboardView.MetricColumn c : v.metrics()) {
+            header.add(c.key() + "_mean");
+            header.add(c.key() + "_std");
+        }
+        header.addAll(List.of("delta_m_per_task", "delta_m_per_task_std", "delta_m_flat", "delta_m_flat_std",
+                "published_delta_m_per_task", "published_delta_m_flat", "citation", "run_ids"));
+        lines.add(header);
+        for (LeaderboardView.LeaderboardRowView r : v.rows()) {
+            List<Object> line = new ArrayList<>(List.of(text(r.rank()), r.method().id(), r.methodLabel(),
+                    r.backbone().id(), r.optimizer(), r.gradientLevel(), r.source(), text(r.seeds())));
+            for (LeaderboardView.MetricColumn c : v.metrics()) {
+                LeaderboardView.Stat s = r.metrics().get(c.key());
+                line.add(s == null ? "" : text(s.mean()));
+                line.add(s == null ? "" : text(s.std()));
+            }
+            LeaderboardView.DeltaMView d = r.deltaM();
+            line.add(d == null ? "" : text(d.perTask().mean()));
+            line.add(d == null ? "" : text(d.perTask().std()));
+            line.add(d == null ? "" : text(d.flat().mean()));
+            line.add(d == null ? "" : text(d.flat().std()));
+            line.add(r.published() == null ? "" : text(r.published().deltaMPerTask()));
+            line.add(r.published() == null ? "" : text(r.published().deltaMFlat()));
+            line.add(r.citation() == null ? "" : r.citation());
+            line.add(String.join(" ", r.runIds().stream().map(String::valueOf).toList()));
+            lines.add(line);
+        }
+        try {
+            return CSV.writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+}

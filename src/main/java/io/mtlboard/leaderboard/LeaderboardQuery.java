@@ -1,0 +1,28 @@
+package io.mtlboard.leaderboard;
+
+import io.mtlboard.benchmark.metric.DeltaM;
+import java.util.List;
+
+/**
+ * A validated leaderboard request: filters (empty list = no filter), sort key and order, Δm
+ * convention and page. Built by {@link LeaderboardService#query}, which lists every invalid
+ * parameter at once.
+ *
+ * @param sort {@code rank}, {@code deltaM}, {@code method}, {@code seeds} or a metric key
+ * @param descending whether the sort is descending
+ * @param page 1-based page number
+ */
+public record LeaderboardQuery(List<String> backbones, List<String> optimizers, List<String> gradientLevels,
+        List<RowSource> sources, List<String> methods, String sort, boolean descending, DeltaM.Convention convention,
+        int page, int size) {
+
+    /** Sort keys every leaderboard has besides its metric keys. */
+    public static final List<String> FIXED_SORTS = List.of("rank", "deltaM", "method", "seeds");
+
+    /** A stable string of this query, for caches and permalinks. */
+    String cacheKey() {
+        return String.join("|", backbones.toString(), optimizers.toString(), gradientLevels.toString(),
+                sources.toString(), methods.toString(), sort, Boolean.toString(descending), convention.id(),
+                Integer.toString(page), Integer.toString(size));
+    }
+}

@@ -1,0 +1,101 @@
+package io.mtlboard.leaderboard;
+
+import io.mtlboard.support.InvalidInputProblem;
+import io.mtlboard.support.Problem;
+import io.mtlboard.support.Violation;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/leaderboards}: a benchmark's leaderboard as JSON or CSV. */
+@Path("/api/leaderboards")
+@Tag(name = "Leaderboards")
+public class LeaderboardResource {
+
+    static final String CSV = "text/csv";
+
+    private final LeaderboardService service;
+    private final LeaderboardResponses responses;
+
+    public LeaderboardResource(LeaderboardService service, LeaderboardResponses responses) {
+        this.service = service;
+        this.responses = responses;
+    }
+
+    @GET
+    @Path("{benchmarkId}")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "Leaderboard of a benchmark", description = "Rows aggregate runs over seeds "
+            + "(benchmark × backbone × method × optimizer × gradient level × source): mean ± sample std per "
+            + "metric, Δm against the single-task baseline of the same backbone in both conventions (gain sign), "
+            + "and a rank. Repeat a filter or separate values by commas to allow several. "
+            + "Accept: text/csv or format=csv gives the same rows as CSV.")
+    @APIResponse(responseCode = "200", description = "The leaderboard page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter(s), each listed with its allowed values",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown benchmark",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response leaderboard(@PathParam("benchmarkId") String benchmarkId,
+            @Parameter(description = "backbone id(s)") @QueryParam("backbone") List<String> backbone,
+            @Parameter(description = "adam, adamw, sgd, unreported") @QueryParam("optimizer") List<String> optimizer,
+            @Parameter(description = "param or feature") @QueryParam("gradientLevel") List<String> gradientLevel,
+            @Parameter(description = "verified, reference, literature, claimed") @QueryParam("source") List<String> source,
+            @Parameter(description = "method id(s)") @QueryParam("method") List<String> method,
+            @Parameter(description = "rank (default), deltaM, method, seeds or a metric key such as segmentation.mIoU")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "asc or desc; default: best first") @QueryParam("order") String order,
+            @Parameter(description = "per-task (default) or flat") @QueryParam("convention") String convention,
+            @Parameter(description = "1-based page") @QueryParam("page") String page,
+            @Parameter(description = "rows per page") @QueryParam("size") String size,
+            @Parameter(description = "json or csv (overrides Accept)") @QueryParam("format") String format,
+            @jakarta.ws.rs.core.Context HttpHeaders headers, @jakarta.ws.rs.core.Context UriInfo uri,
+            @jakarta.ws.rs.core.Context Request request) {
+        boolean csv = wantsCsv(format, headers);
+        TreeMap<String, List<String>> params = new TreeMap<>(uri.getQueryParameters());
+        params.remove("format");
+        LeaderboardResponses.Entry entry = responses.get(benchmarkId + "?" + params, csv,
+                () -> service.leaderboard(benchmarkId, service.query(benchmarkId, backbone, optimizer, gradientLevel,
+                        source, method, sort, order, convention, page, size)));
+        EntityTag tag = EntityTag.valueOf(entry.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.build();
+        }
+        Response.ResponseBuilder ok = Response.ok(entry.body()).tag(tag);
+        if (csv) {
+            return ok.type(CSV + ";charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + benchmarkId + "-leaderboard.csv\"").build();
+        }
+        return ok.type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static boolean wantsCsv(String format, HttpHeaders headers) {
+        if (format != null && !format.isBlank()) {
+            if (!format.equals("csv") && !format.equals("json")) {
+                throw new InvalidInputProblem("Unknown format", List.of(new Violation("format",
+                        "'" + format + "' is not allowed; allowed values: json, csv")));
+            }
+            return format.equals("csv");
+        }
+        List<MediaType> accepted = headers.getAcceptableMediaTypes();
+        return !accepted.isEmpty() && accepted.get(0).isCompatible(MediaType.valueOf(CSV))
+                && !accepted.get(0).isWildcardType();
+    }
+}

@@ -1,0 +1,197 @@
+package io.mtlboard.leaderboard;
+
+import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Method;
+import io.mtlboard.benchmark.metric.DeltaM;
+import io.mtlboard.support.InvalidInputProblem;
+import io.mtlboard.support.MtlboardConfig;
+import io.mtlboard.support.NotFoundProblem;
+import io.mtlboard.support.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Builds leaderboards: validates the query, aggregates the benchmark's runs into rows (cached per
+ * benchmark until {@link LeaderboardVersion} changes), then filters, ranks, sorts and pages.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class LeaderboardService {
+
+    static final String RANK_RULE = "Ranked by mean Δm over seeds; claimed rows rank after verified, reference "
+            + "and literature rows; a row shares the rank of the first row of its rank group when their "
+            + "mean ± std intervals overlap.";
+
+    private final MtlboardConfig config;
+    private final LeaderboardVersion version;
+    private final BoardRepository repository;
+    private final Map<String, Board> boards = new ConcurrentHashMap<>();
+
+    public LeaderboardService(MtlboardConfig config, LeaderboardVersion version, BoardRepository repository) {
+        this.config = config;
+        this.version = version;
+        this.repository = repository;
+    }
+
+    /** All aggregated rows of a benchmark with its metric columns, at one data version. */
+    record Board(long version, Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics,
+            List<LeaderboardView.MetricColumn> columns, List<BoardCalculator.BoardRow> rows,
+            Map<String, String> featureNames, Map<String, String> backboneNames) {
+    }
+
+    /**
+     * Validates raw request parameters into a query; null or empty parameters take defaults.
+     *
+     * @throws NotFoundProblem when the benchmark does not exist
+     * @throws InvalidInputProblem listing every invalid parameter with the allowed values
+     */
+    public LeaderboardQuery query(String benchmarkId, List<String> backbone, List<String> optimizer,
+            List<String> gradientLevel, List<String> source, List<String> method, String sort, String order,
+            String convention, String page, String size) {
+        Board board = board(benchmarkId);
+        List<Violation> violations = new ArrayList<>();
+        List<String> backboneIds = Backbone.allById().stream().map(b -> b.id).toList();
+        List<String> methodIds = Method.allByName().stream().map(m -> m.id).sorted().toList();
+        checkAll("backbone", backbone, backboneIds, violations);
+        checkAll("optimizer", optimizer, RunSettings.OPTIMIZERS, violations);
+        checkAll("gradientLevel", gradientLevel, RunSettings.GRADIENT_LEVELS, violations);
+        checkAll("source", source, RowSource.ids(), violations);
+        checkAll("method", method, methodIds, violations);
+        List<String> sorts = new ArrayList<>(LeaderboardQuery.FIXED_SORTS);
+        board.columns().forEach(c -> sorts.add(c.key()));
+        String sortKey = blank(sort) ? "rank" : sort;
+        checkOne("sort", sortKey, sorts, violations);
+        checkOne("order", blank(order) ? "asc" : order, List.of("asc", "desc"), violations);
+        List<String> conventions = Arrays.stream(DeltaM.Convention.values()).map(DeltaM.Convention::id).toList();
+        String conventionId = blank(convention) ? DeltaM.Convention.PER_TASK.id() : convention;
+        checkOne("convention", conventionId, conventions, violations);
+        int max = config.leaderboard().maxPageSize();
+        Integer pageNumber = integer("page", page, 1, Integer.MAX_VALUE, violations);
+        Integer pageSize = integer("size", size, 1, max, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputProblem(violations.size() + " invalid parameter(s) for the leaderboard of "
+                    + benchmarkId, violations);
+        }
+        boolean descending = blank(order) ? defaultDescending(board, sortKey) : order.equals("desc");
+        return new LeaderboardQuery(clean(backbone), clean(optimizer), clean(gradientLevel),
+                clean(source).stream().map(s -> RowSource.parse(s).orElseThrow()).toList(), clean(method), sortKey,
+                descending, Arrays.stream(DeltaM.Convention.values()).filter(c -> c.id().equals(conventionId))
+                        .findFirst().orElseThrow(),
+                pageNumber == null ? 1 : pageNumber, pageSize == null ? config.leaderboard().defaultPageSize() : pageSize);
+    }
+
+    /** One page of the leaderboard for a validated query. */
+    public LeaderboardView leaderboard(String benchmarkId, LeaderboardQuery q) {
+        Board board = board(benchmarkId);
+        return LeaderboardPager.page(board, q, RANK_RULE);
+    }
+
+    /** Every row, across all benchmarks, of one method (per-task convention, unpaged). */
+    public List<LeaderboardView> forMethod(String methodId) {
+        Method.byId(methodId).orElseThrow(() -> new NotFoundProblem("No method '" + methodId + "'"));
+        List<LeaderboardView> views = new ArrayList<>();
+        for (Benchmark b : Benchmark.allByName()) {
+            LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(methodId),
+                    "rank", false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
+            LeaderboardView all = LeaderboardPager.page(board(b.id), withoutFilter(q), RANK_RULE);
+            LeaderboardView mine = LeaderboardPager.restrict(all, methodId);
+            if (!mine.rows().isEmpty()) {
+                views.add(mine);
+            }
+        }
+        return views;
+    }
+
+    /** Number of rows per benchmark id. */
+    public Map<String, Integer> rowCounts() {
+        return Benchmark.allByName().stream().collect(Collectors.toMap(b -> b.id, b -> board(b.id).rows().size()));
+    }
+
+    Board board(String benchmarkId) {
+        long v = version.current();
+        Board cached = boards.get(benchmarkId);
+        if (cached != null && cached.version() == v) {
+            return cached;
+        }
+        Benchmark benchmark = Benchmark.byId(benchmarkId).orElseThrow(() -> new NotFoundProblem(
+                "No benchmark '" + benchmarkId + "'; known benchmarks: "
+                        + Benchmark.allByName().stream().map(b -> b.id).toList()));
+        List<BenchmarkMetric> metrics = benchmark.metrics();
+        List<BoardCalculator.MetricInfo> infos = metrics.stream()
+                .map(m -> new BoardCalculator.MetricInfo(m.key(), m.task.name, m.higherIsBetter)).toList();
+        List<LeaderboardView.MetricColumn> columns = metrics.stream().map(m -> new LeaderboardView.MetricColumn(
+                m.key(), m.task.name, m.name, m.title, m.higherIsBetter, m.unit)).toList();
+        List<BoardCalculator.BoardRow> rows = BoardCalculator.rows(infos, repository.runFacts(benchmark));
+        List<Method> methods = Method.allByName();
+        Board board = new Board(v, benchmark, infos, columns, rows,
+                methods.stream().filter(m -> m.featureLevelName != null)
+                        .collect(Collectors.toMap(m -> m.id, m -> m.featureLevelName)),
+                Backbone.allById().stream().collect(Collectors.toMap(b -> b.id, b -> b.name)));
+        boards.put(benchmarkId, board);
+        return board;
+    }
+
+    private static LeaderboardQuery withoutFilter(LeaderboardQuery q) {
+        return new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), q.sort(), q.descending(),
+                q.convention(), 1, Integer.MAX_VALUE);
+    }
+
+    private static boolean defaultDescending(Board board, String sort) {
+        return switch (sort) {
+            case "rank", "method" -> false;
+            case "deltaM", "seeds" -> true;
+            default -> board.columns().stream().filter(c -> c.key().equals(sort)).findFirst()
+                    .map(LeaderboardView.MetricColumn::higherIsBetter).orElse(true);
+        };
+    }
+
+    private static void checkAll(String field, List<String> values, List<String> allowed, List<Violation> out) {
+        for (String v : clean(values)) {
+            if (!allowed.contains(v)) {
+                out.add(new Violation(field, "'" + v + "' is not allowed; allowed values: " + String.join(", ", allowed)));
+            }
+        }
+    }
+
+    private static void checkOne(String field, String value, List<String> allowed, List<Violation> out) {
+        if (!allowed.contains(value)) {
+            out.add(new Violation(field, "'" + value + "' is not allowed; allowed values: " + String.join(", ", allowed)));
+        }
+    }
+
+    private static Integer integer(String field, String value, int min, int max, List<Violation> out) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        out.add(new Violation(field, "'" + value + "' must be an integer between " + min + " and " + max));
+        return null;
+    }
+
+    private static List<String> clean(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .distinct().toList();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,44 @@
+package io.mtlboard.leaderboard;
+
+import io.mtlboard.benchmark.BenchmarkStatistics;
+import io.mtlboard.benchmark.Method;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The leaderboard's answer to {@link BenchmarkStatistics}, from the cached boards. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class LeaderboardStatistics implements BenchmarkStatistics {
+
+    private final LeaderboardService service;
+
+    public LeaderboardStatistics(LeaderboardService service) {
+        this.service = service;
+    }
+
+    @Override
+    public int rowCount(String benchmarkId) {
+        return service.board(benchmarkId).rows().size();
+    }
+
+    @Override
+    public List<BaselineRow> baselines(String benchmarkId) {
+        LeaderboardService.Board board = service.board(benchmarkId);
+        return board.rows().stream().filter(r -> Method.SINGLE_TASK.equals(r.methodId())).map(r -> {
+            Map<String, Double> values = new LinkedHashMap<>();
+            r.metrics().forEach((k, s) -> values.put(k, s.mean()));
+            return new BaselineRow(r.backboneId(), board.backboneNames().getOrDefault(r.backboneId(), r.backboneId()),
+                    r.source().id(), r.citation(), r.seeds(), values, r.runIds());
+        }).toList();
+    }
+
+    @Override
+    public List<String> sources(String benchmarkId) {
+        return service.board(benchmarkId).rows().stream().map(BoardCalculator.BoardRow::citation)
+                .filter(Objects::nonNull).distinct().sorted().toList();
+    }
+}

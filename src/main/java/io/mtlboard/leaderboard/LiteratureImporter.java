@@ -1,0 +1,95 @@
+package io.mtlboard.leaderboard;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.mtlboard.benchmark.RegistryLoader;
+import io.mtlboard.support.MtlboardConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports the published results under {@code benchmarks-data/literature/*.csv} as LITERATURE runs
+ * at start-up, after the registries. Idempotent: a row is keyed by its file and setting; it is
+ * inserted when new, rewritten when its content changed and left alone otherwise. Every problem in
+ * a file is reported at once and nothing of that file is imported.
+ */
+@ApplicationScoped
+public class LiteratureImporter {
+
+    private static final Logger LOG = Logger.getLogger(LiteratureImporter.class);
+
+    private final MtlboardConfig config;
+    private final LiteratureRowWriter writer;
+    private final LeaderboardVersion version;
+
+    public LiteratureImporter(MtlboardConfig config, LiteratureRowWriter writer, LeaderboardVersion version) {
+        this.config = config;
+        this.writer = writer;
+        this.version = version;
+    }
+
+    void onStart(@Observes @Priority(RegistryLoader.PRIORITY + 10) StartupEvent event) {
+        importAll(Path.of(config.benchmarksDir(), "literature"));
+    }
+
+    /** Imports every CSV file of the directory; returns the number of rows inserted or updated. */
+    @Transactional
+    public int importAll(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int changed = 0;
+        int total = 0;
+        for (Path file : csvFiles(dir)) {
+            List<Map<String, String>> rows = read(file);
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                for (String p : writer.problems(rows.get(i))) {
+                    problems.add("row " + (i + 2) + ": " + p);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("Literature file " + file + " is invalid: " + String.join("; ", problems));
+            }
+            for (Map<String, String> row : rows) {
+                changed += writer.upsert(file.getFileName().toString(), row) ? 1 : 0;
+            }
+            total += rows.size();
+        }
+        if (changed > 0) {
+            version.bump();
+        }
+        LOG.infof("Literature: %d rows in %s, %d inserted or updated", total, dir.toAbsolutePath(), changed);
+        return changed;
+    }
+
+    private static List<Path> csvFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + dir, e);
+        }
+    }
+
+    private static List<Map<String, String>> read(Path file) {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class).with(schema)
+                .readValues(file.toFile())) {
+            return it.readAll();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read literature file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

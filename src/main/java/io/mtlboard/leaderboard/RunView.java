@@ -1,0 +1,49 @@
+package io.mtlboard.leaderboard;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A run as served by {@code GET /api/runs/{id}} and shown on the run page. */
+public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Ref backbone, LeaderboardView.Ref method,
+        String methodLabel, String optimizer, String gradientLevel, Integer seed, Integer reportedSeeds, String source,
+        String badge, String status, String citation, String sourceUrl, String description, String hyperParameters,
+        List<Value> values, EvaluationView evaluation, LeaderboardView.Published published, OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    /** One metric: what was claimed and, after evaluation, what was measured. */
+    public record Value(String key, String task, String metric, String title, boolean higherIsBetter, String unit,
+            Double claimed, Double measured, Boolean agrees) {
+    }
+
+    /** The latest completed evaluation, if any. */
+    public record EvaluationView(int attempt, String evaluatorVersion, String device, String verdict, String reason,
+            Long parameterCount, Double latencyMs, Double throughput, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt) {
+    }
+
+    static RunView from(Run run, Evaluation evaluation) {
+        List<Value> values = run.benchmark.metrics().stream().map(m -> {
+            Double claimed = run.claims.stream().filter(c -> c.metric.id.equals(m.id)).map(c -> c.claimed)
+                    .findFirst().orElse(null);
+            EvaluationMeasurement x = evaluation == null ? null : evaluation.measurements.stream()
+                    .filter(e -> e.metric.id.equals(m.id)).findFirst().orElse(null);
+            return new Value(m.key(), m.task.name, m.name, m.title, m.higherIsBetter, m.unit, claimed,
+                    x == null ? null : x.measured, x == null ? null : x.agrees);
+        }).toList();
+        EvaluationView ev = evaluation == null ? null : new EvaluationView(evaluation.attempt,
+                evaluation.evaluatorVersion, evaluation.device, evaluation.verdict, evaluation.reason,
+                evaluation.parameterCount, evaluation.latencyMs, evaluation.throughput, evaluation.startedAt,
+                evaluation.finishedAt);
+        LeaderboardView.Published published = run.publishedDeltaMTask == null && run.publishedDeltaMFlat == null
+                ? null : new LeaderboardView.Published(run.publishedDeltaMTask, run.publishedDeltaMTaskStd,
+                        run.publishedDeltaMFlat);
+        String label = "feature".equals(run.gradientLevel) && run.method.featureLevelName != null
+                ? run.method.featureLevelName : run.method.name;
+        return new RunView(run.id, new LeaderboardView.Ref(run.benchmark.id, run.benchmark.name),
+                new LeaderboardView.Ref(run.backbone.id, run.backbone.name),
+                new LeaderboardView.Ref(run.method.id, run.method.name), label, run.optimizer, run.gradientLevel,
+                run.seed, run.reportedSeeds, run.source.name().toLowerCase(), RowSource.of(run.source, run.status).id(),
+                run.status.name().toLowerCase(), run.citation, run.sourceUrl, run.description, run.hyperParameters,
+                values, ev, published, run.createdAt, run.updatedAt);
+    }
+}

@@ -1,0 +1,26 @@
+package io.mtlboard.support;
+
+import java.util.List;
+
+/** Thrown when a request's input is invalid; lists every violation at once (HTTP 400). */
+public class InvalidInputProblem extends ProblemException {
+
+    public InvalidInputProblem(String detail, List<Violation> violations) {
+        super(detail, violations);
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String title() {
+        return "Invalid request";
+    }
+
+    @Override
+    public String slug() {
+        return "invalid-request";
+    }
+}

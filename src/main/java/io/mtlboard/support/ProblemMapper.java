@@ -1,0 +1,89 @@
+package io.mtlboard.support;
+
+import io.quarkus.qute.Template;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become responses: {@code application/problem+json} under
+ * {@code /api}, a plain HTML error page elsewhere. Never echoes class names or stack traces.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String TYPE_BASE = "https://mtlboard.io/problems/";
+
+    private final Template error;
+
+    @Inject
+    public ProblemMapper(Template error) {
+        this.error = error;
+    }
+
+    @ServerExceptionMapper
+    public Response mapProblem(ProblemException e, UriInfo uri) {
+        return respond(uri, e.status(), e.slug(), e.title(), e.getMessage(), e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response mapConstraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return respond(uri, 400, "invalid-request", "Invalid request",
+                violations.size() + " problem(s) in the request", violations);
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath() + "; the API is described at /q/openapi";
+            case 405 -> "Method not allowed on " + uri.getPath();
+            case 406 -> "None of the accepted media types can be produced for " + uri.getPath();
+            case 413 -> "The request body is larger than allowed";
+            case 415 -> "Unsupported content type for " + uri.getPath();
+            default -> status >= 500 ? "The server could not complete the request" : title;
+        };
+        return respond(uri, status, slug(title), title, detail, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return respond(uri, 500, "internal-error", "Internal server error",
+                "The server could not complete the request; the failure was logged", List.of());
+    }
+
+    private Response respond(UriInfo uri, int status, String slug, String title, String detail,
+            List<Violation> violations) {
+        String path = "/" + uri.getPath().replaceFirst("^/", "");
+        if (path.startsWith("/api/") || path.equals("/api")) {
+            Problem body = new Problem(TYPE_BASE + slug, title, status, detail, path, violations);
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        }
+        String html = error.data("status", status).data("title", title).data("detail", detail)
+                .data("violations", violations).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(html).build();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+}

@@ -1,0 +1,53 @@
+package io.mtlboard.web;
+
+import io.mtlboard.benchmark.BackboneView;
+import io.mtlboard.benchmark.BenchmarkService;
+import io.mtlboard.benchmark.BenchmarkView;
+import io.mtlboard.leaderboard.LeaderboardService;
+import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.leaderboard.RowSource;
+import io.mtlboard.leaderboard.RunSettings;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The leaderboard page: filterable, sortable table plus charts fed by the same JSON API. */
+@Path("/leaderboards")
+@Produces(MediaType.TEXT_HTML)
+public class LeaderboardPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance leaderboard(LeaderboardView view, BenchmarkView benchmark,
+                List<BackboneView> backbones, List<String> optimizers, List<String> gradientLevels,
+                List<String> sources);
+    }
+
+    private final LeaderboardService leaderboards;
+    private final BenchmarkService benchmarks;
+
+    public LeaderboardPage(LeaderboardService leaderboards, BenchmarkService benchmarks) {
+        this.leaderboards = leaderboards;
+        this.benchmarks = benchmarks;
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance leaderboard(@PathParam("id") String id, @QueryParam("backbone") List<String> backbone,
+            @QueryParam("optimizer") List<String> optimizer, @QueryParam("gradientLevel") List<String> gradientLevel,
+            @QueryParam("source") List<String> source, @QueryParam("method") List<String> method,
+            @QueryParam("sort") String sort, @QueryParam("order") String order,
+            @QueryParam("convention") String convention, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        LeaderboardView view = leaderboards.leaderboard(id, leaderboards.query(id, backbone, optimizer, gradientLevel,
+                source, method, sort, order, convention, page, size));
+        return Templates.leaderboard(view, benchmarks.benchmark(id), benchmarks.backbones(), RunSettings.OPTIMIZERS,
+                RunSettings.GRADIENT_LEVELS, RowSource.ids());
+    }
+}

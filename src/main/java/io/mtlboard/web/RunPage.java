@@ -1,0 +1,34 @@
+package io.mtlboard.web;
+
+import io.mtlboard.leaderboard.RunService;
+import io.mtlboard.leaderboard.RunView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A run's page: setting, source, claimed and measured values, evaluation. */
+@Path("/runs")
+@Produces(MediaType.TEXT_HTML)
+public class RunPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance run(RunView run);
+    }
+
+    private final RunService runs;
+
+    public RunPage(RunService runs) {
+        this.runs = runs;
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance run(@PathParam("id") String id) {
+        return Templates.run(runs.find(id));
+    }
+}

@@ -1,0 +1,132 @@
+package io.mtlboard.web;
+
+import io.mtlboard.leaderboard.LeaderboardView;
+import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Formatting for the Qute pages: numbers, ± std, Δm signs and leaderboard links. */
+@TemplateExtension(namespace = "fmt")
+public final class WebFormat {
+
+    private WebFormat() {
+    }
+
+    /** A metric value with a precision that suits its magnitude. */
+    public static String num(Double value) {
+        if (value == null) {
+            return "—";
+        }
+        double abs = Math.abs(value);
+        String pattern = abs != 0 && abs < 0.1 ? "%.5f" : abs < 1 ? "%.4f" : "%.2f";
+        return String.format(Locale.ROOT, pattern, value);
+    }
+
+    /** A Δm value with an explicit sign and two decimals. */
+    public static String signed(Double value) {
+        if (value == null) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%+.2f", value);
+    }
+
+    /** Mean of a statistic. */
+    public static String mean(LeaderboardView.Stat stat) {
+        return stat == null ? "—" : num(stat.mean());
+    }
+
+    /** "± std" of a statistic, empty when there is no spread to show. */
+    public static String std(LeaderboardView.Stat stat) {
+        return stat == null || stat.std() == null ? "" : "± " + num(stat.std());
+    }
+
+    /** An integer or a dash. */
+    public static String count(Integer value) {
+        return value == null ? "—" : value.toString();
+    }
+
+    /** "↑" for higher-is-better metrics, "↓" otherwise. */
+    public static String arrow(LeaderboardView.MetricColumn column) {
+        return column.higherIsBetter() ? "↑" : "↓";
+    }
+
+    /** The query string of this leaderboard view with its filters, convention and page size, sorted by {@code key}. */
+    public static String sortLink(LeaderboardView view, String key) {
+        boolean toggle = view.sort().equals(key);
+        String order = toggle ? (view.order().equals("asc") ? "desc" : "asc") : null;
+        return query(view, key, order, 1);
+    }
+
+    /** The query string of this view {@code offset} pages further (negative: back). */
+    public static String pageLink(LeaderboardView view, Integer offset) {
+        return query(view, view.sort(), view.order(), view.page() + offset);
+    }
+
+    /** The mean Δm of the convention with the given id. */
+    public static Double pick(LeaderboardView.DeltaMView deltaM, String convention) {
+        LeaderboardView.Stat s = pickStat(deltaM, convention);
+        return s == null ? null : s.mean();
+    }
+
+    /** The Δm statistic of the convention with the given id. */
+    public static LeaderboardView.Stat pickStat(LeaderboardView.DeltaMView deltaM, String convention) {
+        if (deltaM == null) {
+            return null;
+        }
+        return "flat".equals(convention) ? deltaM.flat() : deltaM.perTask();
+    }
+
+    /** Whether a row's Δm baseline comes from another publication or party than the row. */
+    public static boolean foreignBaseline(LeaderboardView.LeaderboardRowView row) {
+        return row.deltaM() != null && row.deltaM().baseline() != null
+                && !java.util.Objects.equals(row.deltaM().baseline().citation(), row.citation());
+    }
+
+    /** The query string of this view, for the JSON and CSV links. */
+    public static String queryString(LeaderboardView view) {
+        return query(view, view.sort(), view.order(), view.page());
+    }
+
+    /** "▲"/"▼" when the view is sorted by {@code key}. */
+    public static String sortMark(LeaderboardView view, String key) {
+        if (!view.sort().equals(key)) {
+            return "";
+        }
+        return view.order().equals("asc") ? "▲" : "▼";
+    }
+
+    /** Whether a filter value is selected. */
+    public static boolean selected(List<String> values, String value) {
+        return values.contains(value);
+    }
+
+    private static String query(LeaderboardView view, String sort, String order, int page) {
+        List<String> parts = new ArrayList<>();
+        LeaderboardView.Filters f = view.filters();
+        f.backbone().forEach(v -> parts.add("backbone=" + enc(v)));
+        f.optimizer().forEach(v -> parts.add("optimizer=" + enc(v)));
+        f.gradientLevel().forEach(v -> parts.add("gradientLevel=" + enc(v)));
+        f.source().forEach(v -> parts.add("source=" + enc(v)));
+        f.method().forEach(v -> parts.add("method=" + enc(v)));
+        if (!"per-task".equals(view.convention().id())) {
+            parts.add("convention=" + enc(view.convention().id()));
+        }
+        if (!"rank".equals(sort)) {
+            parts.add("sort=" + enc(sort));
+        }
+        if (order != null) {
+            parts.add("order=" + order);
+        }
+        if (page > 1) {
+            parts.add("page=" + page);
+        }
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
