@@ -49,16 +49,22 @@
     return SOURCE_COLOURS[source] || '#666';
   }
 
-  function barChart(canvas, labels, values, errors, colours, yTitle, tooltipExtra) {
+  // Bars from zero suit Δm (a signed gain); metric values get dots with error bars so that the
+  // axis need not start at zero.
+  function barChart(canvas, labels, values, errors, colours, yTitle, tooltipExtra, dots) {
     const existing = Chart.getChart(canvas);
     if (existing) {
       existing.destroy();
     }
+    const dataset = dots
+      ? { label: yTitle, data: values, errors: errors, showLine: false, pointRadius: 5, pointHoverRadius: 7,
+          pointBackgroundColor: colours, pointBorderColor: colours }
+      : { label: yTitle, data: values, errors: errors, backgroundColor: colours };
     const chart = new Chart(canvas, {
-      type: 'bar',
+      type: dots ? 'line' : 'bar',
       data: {
         labels: labels,
-        datasets: [{ label: yTitle, data: values, errors: errors, backgroundColor: colours }]
+        datasets: [dataset]
       },
       options: {
         animation: false,
@@ -82,7 +88,7 @@
         },
         scales: {
           x: { ticks: { autoSkip: false, maxRotation: 60, minRotation: 30 } },
-          y: { title: { display: true, text: yTitle } }
+          y: { beginAtZero: !dots, grace: dots ? '5%' : 0, title: { display: true, text: yTitle } }
         }
       },
       plugins: [errorBars]

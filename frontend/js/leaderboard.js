@@ -30,7 +30,7 @@
     const arrow = column.higherIsBetter ? '↑' : '↓';
     MtlCharts.barChart(metricCanvas, rows.map(label), rows.map(r => r.metrics[key].mean),
       rows.map(r => r.metrics[key].std), rows.map(r => MtlCharts.colour(r.source)),
-      column.task + ' ' + column.name + ' ' + arrow + (column.unit ? ' (' + column.unit + ')' : ''), null);
+      column.task + ' ' + column.name + ' ' + arrow + (column.unit ? ' (' + column.unit + ')' : ''), null, true);
     metricCanvas.dataset.metric = key;
   }
 
