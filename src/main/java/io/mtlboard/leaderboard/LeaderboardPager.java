@@ -38,7 +38,7 @@ final class LeaderboardPager {
                 rankRule, board.columns(),
                 new LeaderboardView.Filters(q.backbones(), q.optimizers(), q.gradientLevels(),
                         q.sources().stream().map(RowSource::id).toList(), q.methods()),
-                q.sort(), q.descending() ? "desc" : "asc", total, q.page(), q.size() == Integer.MAX_VALUE ? total : q.size(),
+                q.sort(), q.descending() ? "desc" : "asc", q.defaultDescending() ? "desc" : "asc", total, q.page(), q.size() == Integer.MAX_VALUE ? total : q.size(),
                 pages, views);
     }
 
@@ -47,7 +47,7 @@ final class LeaderboardPager {
         List<LeaderboardView.LeaderboardRowView> rows = v.rows().stream()
                 .filter(r -> r.method().id().equals(methodId)).toList();
         return new LeaderboardView(v.benchmark(), v.convention(), v.rankRule(), v.metrics(), v.filters(), v.sort(),
-                v.order(), rows.size(), 1, rows.size(), 1, rows);
+                v.order(), v.defaultOrder(), rows.size(), 1, rows.size(), 1, rows);
     }
 
     private static boolean matches(BoardCalculator.BoardRow r, LeaderboardQuery q) {

@@ -10,11 +10,12 @@ import java.util.List;
  *
  * @param sort {@code rank}, {@code deltaM}, {@code method}, {@code seeds} or a metric key
  * @param descending whether the sort is descending
+ * @param defaultDescending whether the sort key is descending when no order is given
  * @param page 1-based page number
  */
 public record LeaderboardQuery(List<String> backbones, List<String> optimizers, List<String> gradientLevels,
-        List<RowSource> sources, List<String> methods, String sort, boolean descending, DeltaM.Convention convention,
-        int page, int size) {
+        List<RowSource> sources, List<String> methods, String sort, boolean descending, boolean defaultDescending,
+        DeltaM.Convention convention, int page, int size) {
 
     /** Sort keys every leaderboard has besides its metric keys. */
     public static final List<String> FIXED_SORTS = List.of("rank", "deltaM", "method", "seeds");

@@ -80,10 +80,11 @@ public class LeaderboardService {
             throw new InvalidInputProblem(violations.size() + " invalid parameter(s) for the leaderboard of "
                     + benchmarkId, violations);
         }
-        boolean descending = blank(order) ? defaultDescending(board, sortKey) : order.equals("desc");
+        boolean byDefault = defaultDescending(board, sortKey);
+        boolean descending = blank(order) ? byDefault : order.equals("desc");
         return new LeaderboardQuery(clean(backbone), clean(optimizer), clean(gradientLevel),
                 clean(source).stream().map(s -> RowSource.parse(s).orElseThrow()).toList(), clean(method), sortKey,
-                descending, Arrays.stream(DeltaM.Convention.values()).filter(c -> c.id().equals(conventionId))
+                descending, byDefault, Arrays.stream(DeltaM.Convention.values()).filter(c -> c.id().equals(conventionId))
                         .findFirst().orElseThrow(),
                 pageNumber == null ? 1 : pageNumber, pageSize == null ? config.leaderboard().defaultPageSize() : pageSize);
     }
@@ -100,7 +101,7 @@ public class LeaderboardService {
         List<LeaderboardView> views = new ArrayList<>();
         for (Benchmark b : Benchmark.allByName()) {
             LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(methodId),
-                    "rank", false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
+                    "rank", false, false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
             LeaderboardView all = LeaderboardPager.page(board(b.id), withoutFilter(q), RANK_RULE);
             LeaderboardView mine = LeaderboardPager.restrict(all, methodId);
             if (!mine.rows().isEmpty()) {
@@ -141,7 +142,7 @@ public class LeaderboardService {
 
     private static LeaderboardQuery withoutFilter(LeaderboardQuery q) {
         return new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), q.sort(), q.descending(),
-                q.convention(), 1, Integer.MAX_VALUE);
+                q.defaultDescending(), q.convention(), 1, Integer.MAX_VALUE);
     }
 
     private static boolean defaultDescending(Board board, String sort) {

@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * One page of a leaderboard as served by {@code GET /api/leaderboards/{id}} and rendered by the
- * leaderboard page, so that table and charts always agree.
+ * leaderboard page, so that table and charts always agree. {@code defaultOrder} is the order the
+ * sort key has when none is asked for (best first).
  */
 public record LeaderboardView(Ref benchmark, ConventionView convention, String rankRule,
-        List<MetricColumn> metrics, Filters filters, String sort, String order, int total, int page, int size,
+        List<MetricColumn> metrics, Filters filters, String sort, String order, String defaultOrder, int total, int page, int size,
         int pages, List<LeaderboardRowView> rows) {
 
     /** An id and a display name. */

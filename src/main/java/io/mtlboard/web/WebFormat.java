@@ -55,14 +55,16 @@ public final class WebFormat {
 
     /** The query string of this leaderboard view with its filters, convention and page size, sorted by {@code key}. */
     public static String sortLink(LeaderboardView view, String key) {
-        boolean toggle = view.sort().equals(key);
-        String order = toggle ? (view.order().equals("asc") ? "desc" : "asc") : null;
-        return query(view, key, order, 1);
+        if (!view.sort().equals(key)) {
+            return query(view, key, null, 1);
+        }
+        String flipped = view.order().equals("asc") ? "desc" : "asc";
+        return query(view, key, flipped.equals(view.defaultOrder()) ? null : flipped, 1);
     }
 
     /** The query string of this view {@code offset} pages further (negative: back). */
     public static String pageLink(LeaderboardView view, Integer offset) {
-        return query(view, view.sort(), view.order(), view.page() + offset);
+        return query(view, view.sort(), explicitOrder(view), view.page() + offset);
     }
 
     /** The mean Δm of the convention with the given id. */
@@ -87,7 +89,11 @@ public final class WebFormat {
 
     /** The query string of this view, for the JSON and CSV links. */
     public static String queryString(LeaderboardView view) {
-        return query(view, view.sort(), view.order(), view.page());
+        return query(view, view.sort(), explicitOrder(view), view.page());
+    }
+
+    private static String explicitOrder(LeaderboardView view) {
+        return view.order().equals(view.defaultOrder()) ? null : view.order();
     }
 
     /** "▲"/"▼" when the view is sorted by {@code key}. */

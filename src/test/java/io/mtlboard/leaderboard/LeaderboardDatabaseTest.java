@@ -1,0 +1,214 @@
+package io.mtlboard.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Method;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Service and database behaviour, on H2 and (in CI) on PostgreSQL. */
+@QuarkusTest
+class LeaderboardDatabaseTest {
+
+    private static final String OFFICE = "office-home";
+
+    @Inject
+    LeaderboardService service;
+    @Inject
+    LiteratureImporter importer;
+    @Inject
+    LeaderboardVersion version;
+    @Inject
+    DataSource dataSource;
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    private final List<Long> created = new ArrayList<>();
+
+    @AfterEach
+    void removeCreatedRuns() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Long id : created) {
+                Evaluation.delete("run.id", id);
+                Run.deleteById(id);
+            }
+            Run.delete("importKey like ?1", "test-%");
+        });
+        version.bump();
+    }
+
+    /** A SUBMITTED run on Office-Home with the same accuracy on all four tasks. */
+    private long submitted(String method, RunStatus status, double accuracy) {
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            Run run = new Run();
+            run.benchmark = Benchmark.byId(OFFICE).orElseThrow();
+            run.backbone = Backbone.byId("resnet18").orElseThrow();
+            run.method = Method.byId(method).orElseThrow();
+            run.optimizer = "adam";
+            run.gradientLevel = "param";
+            run.seed = 0;
+            run.source = RunSource.SUBMITTED;
+            run.status = status;
+            run.createdAt = OffsetDateTime.now();
+            run.updatedAt = run.createdAt;
+            for (BenchmarkMetric m : run.benchmark.metrics()) {
+                RunClaim c = new RunClaim();
+                c.run = run;
+                c.metric = m;
+                c.claimed = accuracy;
+                run.claims.add(c);
+            }
+            run.persist();
+            return run.id;
+        });
+        created.add(id);
+        version.bump();
+        return id;
+    }
+
+    private void evaluate(long runId, double measured) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Run run = Run.findById(runId);
+            Evaluation e = new Evaluation();
+            e.run = run;
+            e.attempt = 1;
+            e.evaluatorVersion = "test";
+            e.status = Evaluation.COMPLETED;
+            e.verdict = "VERIFIED";
+            for (BenchmarkMetric m : run.benchmark.metrics()) {
+                EvaluationMeasurement x = new EvaluationMeasurement();
+                x.evaluation = e;
+                x.metric = m;
+                x.measured = measured;
+                x.agrees = true;
+                e.measurements.add(x);
+            }
+            e.persist();
+        });
+        version.bump();
+    }
+
+    private LeaderboardView board(String... sources) {
+        return service.leaderboard(OFFICE, service.query(OFFICE, List.of(), List.of(), List.of(), List.of(sources),
+                List.of(), null, null, null, null, "100"));
+    }
+
+    @Test
+    void shouldRunOnTheConfiguredDatabase() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+            assertThat(product).contains(dbKind.equals("postgresql") ? "postgresql" : "h2");
+        }
+    }
+
+    @Test
+    void shouldUseMeasuredValuesAndVerifiedBadgeAfterVerification() {
+        long id = submitted("famo", RunStatus.VERIFIED, 90.0);
+        evaluate(id, 80.0);
+        LeaderboardView v = board("verified");
+        assertThat(v.rows()).hasSize(1);
+        LeaderboardView.LeaderboardRowView row = v.rows().get(0);
+        assertThat(row.source()).isEqualTo("verified");
+        assertThat(row.metrics().get("art.accuracy").mean()).isEqualTo(80.0);
+        // Δm against the literature STL row of ResNet-18: mean of (80 - b) / b over the 4 tasks
+        double expected = 100.0 / 4 * ((80 - 65.59) / 65.59 + (80 - 79.60) / 79.60 + (80 - 90.47) / 90.47
+                + (80 - 80.00) / 80.00);
+        assertThat(row.deltaM().perTask().mean()).isCloseTo(expected, within(1e-9));
+        assertThat(row.rank()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRankClaimedRowsAfterEvidenceAndHideRejectedOnes() {
+        submitted("famo", RunStatus.CLAIMED, 99.0);
+        submitted("moco", RunStatus.REJECTED, 99.0);
+        LeaderboardView v = board();
+        assertThat(v.rows()).hasSize(9);
+        LeaderboardView.LeaderboardRowView last = v.rows().get(v.rows().size() - 1);
+        assertThat(last.source()).isEqualTo("claimed");
+        assertThat(last.method().id()).isEqualTo("famo");
+        assertThat(last.deltaM().perTask().mean()).isGreaterThan(10.0);
+        assertThat(last.rank()).isEqualTo(9);
+        assertThat(v.rows()).noneMatch(r -> r.method().id().equals("moco"));
+    }
+
+    @Test
+    void shouldAggregateSeedsOfSubmittedRuns() {
+        submitted("famo", RunStatus.CLAIMED, 80.0);
+        submitted("famo", RunStatus.CLAIMED, 82.0);
+        submitted("famo", RunStatus.CLAIMED, 84.0);
+        LeaderboardView.LeaderboardRowView row = board("claimed").rows().get(0);
+        assertThat(row.seeds()).isEqualTo(3);
+        assertThat(row.runIds()).hasSize(3);
+        assertThat(row.metrics().get("product.accuracy").mean()).isCloseTo(82.0, within(1e-12));
+        assertThat(row.metrics().get("product.accuracy").std()).isCloseTo(2.0, within(1e-12));
+        assertThat(row.deltaM().perTask().std()).isNotNull();
+    }
+
+    @Test
+    void shouldImportLiteratureIdempotently(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("test-office.csv");
+        Files.writeString(csv, """
+                benchmark,backbone,method,optimizer,gradient_level,seeds,art.accuracy,clipart.accuracy,product.accuracy,realWorld.accuracy,citation
+                office-home,resnet18,famo,sgd,param,2,60,70,80,90,Test source A
+                """);
+        assertThat(importer.importAll(dir)).isEqualTo(1);
+        assertThat(importer.importAll(dir)).isZero();
+        Files.writeString(csv, Files.readString(csv).replace(",60,", ",61,"));
+        assertThat(importer.importAll(dir)).isEqualTo(1);
+        List<Run> runs = QuarkusTransaction.requiringNew().call(() -> {
+            List<Run> found = Run.list("citation", "Test source A");
+            found.forEach(r -> r.claims.size());
+            return found;
+        });
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).claims).extracting(c -> c.claimed).contains(61.0);
+        assertThat(runs.get(0).importKey).startsWith("test-office.csv|");
+        QuarkusTransaction.requiringNew().run(() -> Run.delete("citation", "Test source A"));
+    }
+
+    @Test
+    void shouldRejectInvalidLiteratureFileListingEveryProblemAndImportNothing(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.csv"), """
+                benchmark,backbone,method,optimizer,gradient_level,seeds,art.accuracy,clipart.accuracy,product.accuracy,realWorld.accuracy,bogus.metric,citation
+                office-home,resnet18,famo,sgd,param,2,60,70,80,NaN,1,Test source B
+                office-home,vgg99,nomethod,lion,layer,x,60,70,80,90,1,
+                """);
+        long before = Run.count();
+        assertThatThrownBy(() -> importer.importAll(dir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("row 2: column 'bogus.metric' is not a metric")
+                .hasMessageContaining("row 2: 'realWorld.accuracy' must be finite")
+                .hasMessageContaining("row 3: unknown backbone 'vgg99'")
+                .hasMessageContaining("row 3: unknown method 'nomethod'")
+                .hasMessageContaining("row 3: optimizer must be one of")
+                .hasMessageContaining("row 3: gradient_level must be one of")
+                .hasMessageContaining("row 3: citation is required")
+                .hasMessageContaining("row 3: 'seeds' is not a number");
+        assertThat(Run.count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldNotDuplicateShippedLiteratureOnRestartImport() {
+        long before = Run.count();
+        assertThat(importer.importAll(Path.of("benchmarks-data", "literature"))).isZero();
+        assertThat(Run.count()).isEqualTo(before);
+        assertThat(Map.of("rows", board().rows().size())).containsEntry("rows", 8);
+    }
+}

@@ -1,0 +1,127 @@
+package io.mtlboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The leaderboard page in a real headless Chromium: it renders, sorts, filters and draws its charts. */
+@QuarkusTest
+@Tag("browser")
+class LeaderboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private ChromeDriver driver;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1200", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private void open(String path) {
+        driver.get(root.toString().replaceAll("/$", "") + path);
+    }
+
+    private void waitForChart(String canvasId) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+                "true".equals(d.findElement(By.id(canvasId)).getDomAttribute("data-ready")));
+    }
+
+    /** Number of data points of the Chart.js chart on the canvas, and whether it painted pixels. */
+    private long chartPoints(String canvasId) {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "const c = Chart.getChart(document.getElementById(arguments[0]));"
+                        + "return c.data.datasets[0].data.filter(v => v !== null).length;", canvasId);
+    }
+
+    private long paintedPixels(String canvasId) {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "const c = document.getElementById(arguments[0]);"
+                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                        + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;",
+                canvasId);
+    }
+
+    private List<WebElement> rows() {
+        return driver.findElements(By.cssSelector("#leaderboard tbody tr[data-method]"));
+    }
+
+    @Test
+    void shouldRenderSortFilterAndDrawCharts() {
+        open("/leaderboards/nyuv2");
+        assertThat(driver.getTitle()).contains("NYUv2");
+        waitForChart("deltam-chart");
+        waitForChart("metric-chart");
+        int rowsShown = rows().size();
+        assertThat(rowsShown).isGreaterThan(10);
+        assertThat(chartPoints("deltam-chart")).isPositive();
+        assertThat(paintedPixels("deltam-chart")).isGreaterThan(1000);
+        assertThat(paintedPixels("metric-chart")).isGreaterThan(1000);
+
+        driver.findElement(By.cssSelector("a[data-sort='segmentation.mIoU']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sort=segmentation.mIoU"));
+        List<Double> miou = rows().stream().map(r -> Double.parseDouble(
+                r.findElements(By.cssSelector("td.num")).get(3).getText().split(" ")[0])).toList();
+        assertThat(miou).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+
+        new Select(driver.findElement(By.id("filter-backbone"))).selectByValue("segnet-mtan");
+        driver.findElement(By.id("apply-filters")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("backbone=segnet-mtan"));
+        assertThat(driver.getCurrentUrl()).contains("sort=segmentation.mIoU");
+        waitForChart("deltam-chart");
+        assertThat(rows()).hasSize(15).allMatch(r -> "segnet-mtan".equals(r.getDomAttribute("data-backbone")));
+        assertThat(chartPoints("deltam-chart")).isEqualTo(15);
+        assertThat(paintedPixels("deltam-chart")).isGreaterThan(1000);
+    }
+
+    @Test
+    void shouldSwitchTheMetricChart() {
+        open("/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50");
+        waitForChart("metric-chart");
+        new Select(driver.findElement(By.id("metric-select"))).selectByValue("depth.absErr");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "depth.absErr".equals(d.findElement(By.id("metric-chart")).getDomAttribute("data-metric")));
+        String axis = (String) ((JavascriptExecutor) driver).executeScript(
+                "return Chart.getChart(document.getElementById('metric-chart')).options.scales.y.title.text;");
+        assertThat(axis).contains("absErr").contains("↓");
+    }
+}

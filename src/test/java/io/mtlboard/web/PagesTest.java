@@ -1,0 +1,68 @@
+package io.mtlboard.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PagesTest {
+
+    @Test
+    void shouldRenderHomeWithBenchmarksAndMethods() {
+        given().when().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("href=\"/leaderboards/nyuv2\""))
+                .body(containsString("Semantic segmentation (13 classes)"))
+                .body(containsString("href=\"/methods/nash-mtl\""));
+    }
+
+    @Test
+    void shouldRenderLeaderboardTableWithoutJavaScript() {
+        given().when().get("/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&optimizer=unreported").then()
+                .statusCode(200)
+                .body(containsString("Δm convention shown: per-task"))
+                .body(containsString("<td class=\"num delta\">+1.14"))
+                .body(containsString("class=\"badge literature\""))
+                .body(containsString("option value=\"deeplabv3plus-resnet50\" selected"))
+                .body(containsString("/api/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&amp;optimizer=unreported&amp;format=csv"))
+                .body(containsString("/webjars/chart.js/dist/chart.umd.js"));
+    }
+
+    @Test
+    void shouldKeepFiltersInSortLinks() {
+        given().when().get("/leaderboards/nyuv2?backbone=segnet-mtan").then().statusCode(200)
+                .body(containsString("href=\"?backbone=segnet-mtan&amp;sort=segmentation.mIoU\""))
+                .body(containsString("href=\"?backbone=segnet-mtan&amp;order=desc\""));
+    }
+
+    @Test
+    void shouldRenderBenchmarkMethodAndRunPages() {
+        given().when().get("/benchmarks/nyuv2").then().statusCode(200)
+                .body(containsString("↓ lower is better")).body(containsString("Single-task baselines"))
+                .body(containsString("53.50"));
+        given().when().get("/methods/mgda").then().statusCode(200)
+                .body(containsString("MGDA-UB")).body(containsString("Office-Home"));
+        long id = given().when().get("/api/leaderboards/office-home?method=ew").then().extract().jsonPath()
+                .getLong("rows[0].runIds[0]");
+        given().when().get("/runs/" + id).then().statusCode(200).body(containsString("Not re-evaluated by MTLBoard"))
+                .body(containsString("65.34"));
+    }
+
+    @Test
+    void shouldRenderHtmlErrorPagesForPages() {
+        given().when().get("/leaderboards/imagenet").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("No benchmark &#39;imagenet&#39;")).body(not(containsString("Exception")));
+        given().when().get("/leaderboards/nyuv2?sort=fame").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("allowed values"));
+        given().when().get("/runs/xyz").then().statusCode(404).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void shouldServeStaticAssetsAndChartJs() {
+        given().when().get("/static/js/leaderboard.js").then().statusCode(200);
+        given().when().get("/static/css/mtlboard.css").then().statusCode(200);
+        given().when().get("/webjars/chart.js/dist/chart.umd.js").then().statusCode(200);
+    }
+}
