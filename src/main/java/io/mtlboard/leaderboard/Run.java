@@ -80,6 +80,26 @@ public class Run extends PanacheEntityBase {
     @Column(name = "import_hash")
     public String importHash;
     public boolean hidden;
+    /** Marked by an admin for attention; stays listed. */
+    public boolean flagged;
+
+    /** The API token that submitted the run; null for imported runs. */
+    @Column(name = "owner_token_id")
+    public Long ownerTokenId;
+    @Column(name = "artifact_sha256")
+    public String artifactSha256;
+    @Column(name = "artifact_bytes")
+    public Long artifactBytes;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    /** The submitted manifest (JSON), including the optional training log. */
+    public String manifest;
+    @Column(name = "manifest_sha256")
+    public String manifestSha256;
+    @Column(name = "code_url")
+    public String codeUrl;
+    @Column(name = "paper_url")
+    public String paperUrl;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
@@ -91,6 +111,10 @@ public class Run extends PanacheEntityBase {
 
     public static Optional<Run> byId(long id) {
         return Optional.ofNullable(findById(id));
+    }
+
+    public static Optional<Run> byIdempotencyKey(long ownerTokenId, String key) {
+        return find("ownerTokenId = ?1 and idempotencyKey = ?2", ownerTokenId, key).firstResultOptional();
     }
 
     public static Optional<Run> byImportKey(String key) {

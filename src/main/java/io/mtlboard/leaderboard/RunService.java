@@ -1,28 +1,170 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.support.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Reads runs for the API and the run page. */
+/**
+ * Runs: reading them for the API and pages, registering submissions, and recording the outcome
+ * of evaluations (the only way other features change runs).
+ */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class RunService {
+
+    private final LeaderboardVersion version;
+
+    public RunService(LeaderboardVersion version) {
+        this.version = version;
+    }
 
     /**
      * The run with the given id.
      *
      * @throws NotFoundProblem when the id is not a number or names no visible run
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public RunView find(String id) {
+        Run run = visible(id);
+        return RunView.from(run, Evaluation.latestCompleted(run.id).orElse(null));
+    }
+
+    /** The run entity behind an id from a URL, hidden runs excluded. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Run visible(String id) {
         long runId;
         try {
             runId = Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw new NotFoundProblem("No run '" + id + "': run ids are numbers");
         }
-        Run run = Run.byId(runId).filter(r -> !r.hidden)
-                .orElseThrow(() -> new NotFoundProblem("No run " + runId));
-        return RunView.from(run, Evaluation.latestCompleted(runId).orElse(null));
+        return Run.byId(runId).filter(r -> !r.hidden).orElseThrow(() -> new NotFoundProblem("No run " + runId));
+    }
+
+    /** The logs of the run's evaluation attempts, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Evaluation> evaluations(long runId) {
+        return Evaluation.list("run.id = ?1 order by attempt desc", runId);
+    }
+
+    /** Registers a submission: QUEUED when it has a model artifact, CLAIMED otherwise. */
+    public Run register(NewRun n) {
+        Run run = new Run();
+        run.benchmark = n.benchmark();
+        run.backbone = n.backbone();
+        run.method = n.method();
+        run.optimizer = n.optimizer();
+        run.gradientLevel = n.gradientLevel();
+        run.seed = n.seed();
+        run.source = RunSource.SUBMITTED;
+        run.status = n.artifactSha256() == null ? RunStatus.CLAIMED : RunStatus.QUEUED;
+        run.submitter = n.submitter();
+        run.citation = "submitted by " + n.submitter();
+        run.ownerTokenId = n.ownerTokenId();
+        run.idempotencyKey = n.idempotencyKey();
+        run.manifest = n.manifest();
+        run.manifestSha256 = n.manifestSha256();
+        run.description = n.description();
+        run.hyperParameters = n.hyperParameters();
+        run.codeUrl = n.codeUrl();
+        run.paperUrl = n.paperUrl();
+        run.artifactSha256 = n.artifactSha256();
+        run.artifactBytes = n.artifactBytes();
+        run.createdAt = OffsetDateTime.now();
+        run.updatedAt = run.createdAt;
+        for (Map.Entry<BenchmarkMetric, Double> e : n.claims().entrySet()) {
+            RunClaim claim = new RunClaim();
+            claim.run = run;
+            claim.metric = e.getKey();
+            claim.claimed = e.getValue();
+            run.claims.add(claim);
+        }
+        run.persist();
+        version.bump();
+        return run;
+    }
+
+    /** Marks a run as being evaluated. */
+    public void markRunning(long runId) {
+        Run.<Run>findByIdOptional(runId).filter(r -> r.status == RunStatus.QUEUED || r.status == RunStatus.RUNNING)
+                .ifPresent(r -> {
+                    r.status = RunStatus.RUNNING;
+                    r.updatedAt = OffsetDateTime.now();
+                });
+    }
+
+    /**
+     * Records an evaluation attempt and sets the run's status from its verdict. Idempotent per
+     * attempt: a second record of the same attempt changes nothing. A withdrawn run keeps its status.
+     *
+     * @return whether the record was written
+     */
+    public boolean recordEvaluation(long runId, int attempt, EvaluationRecord r) {
+        Optional<Run> found = Run.findByIdOptional(runId);
+        if (found.isEmpty() || Evaluation.count("run.id = ?1 and attempt = ?2", runId, attempt) > 0) {
+            return false;
+        }
+        Run run = found.get();
+        Evaluation e = new Evaluation();
+        e.run = run;
+        e.attempt = attempt;
+        e.evaluatorVersion = r.evaluatorVersion();
+        e.workerId = r.workerId();
+        e.device = r.device();
+        e.status = "FAILED".equals(r.verdict()) ? "FAILED" : Evaluation.COMPLETED;
+        e.verdict = r.verdict();
+        e.reason = r.reason();
+        e.parameterCount = r.parameterCount();
+        e.latencyMs = r.latencyMs();
+        e.throughput = r.throughput();
+        e.logExcerpt = r.log();
+        e.startedAt = r.startedAt();
+        e.finishedAt = r.finishedAt();
+        for (BenchmarkMetric m : run.benchmark.metrics()) {
+            Double value = r.measured().get(m.key());
+            if (value != null) {
+                EvaluationMeasurement x = new EvaluationMeasurement();
+                x.evaluation = e;
+                x.metric = m;
+                x.measured = value;
+                x.agrees = r.agrees().get(m.key());
+                e.measurements.add(x);
+            }
+        }
+        e.persist();
+        if (run.status != RunStatus.WITHDRAWN) {
+            run.status = RunStatus.valueOf(r.verdict());
+        }
+        run.updatedAt = OffsetDateTime.now();
+        version.bump();
+        return true;
+    }
+
+    /** Withdraws a run: it leaves the leaderboard, its history stays. */
+    public Run withdraw(Run run) {
+        Run managed = Run.findById(run.id);
+        managed.status = RunStatus.WITHDRAWN;
+        managed.updatedAt = OffsetDateTime.now();
+        version.bump();
+        return managed;
+    }
+
+    /** Sets the admin marks of a run. */
+    public Run moderate(long runId, Boolean hidden, Boolean flagged) {
+        Run run = Run.<Run>findByIdOptional(runId).orElseThrow(() -> new NotFoundProblem("No run " + runId));
+        if (hidden != null) {
+            run.hidden = hidden;
+        }
+        if (flagged != null) {
+            run.flagged = flagged;
+        }
+        run.updatedAt = OffsetDateTime.now();
+        version.bump();
+        return run;
     }
 }

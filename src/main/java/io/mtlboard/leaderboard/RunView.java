@@ -8,7 +8,19 @@ public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Re
         String methodLabel, String optimizer, String gradientLevel, Integer seed, Integer reportedSeeds, String source,
         String badge, String status, String citation, String sourceUrl, String description, String hyperParameters,
         List<Value> values, EvaluationView evaluation, LeaderboardView.Published published, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt, String submitter, boolean flagged, String artifactSha256, Long artifactBytes,
+        String codeUrl, String paperUrl, Long queuePosition, Progress progress) {
+
+    /** Samples evaluated so far of the test split, while running. */
+    public record Progress(Long done, Long total) {
+    }
+
+    /** The same view with the queue position and progress of its evaluation job. */
+    public RunView withQueue(Long position, Progress p) {
+        return new RunView(id, benchmark, backbone, method, methodLabel, optimizer, gradientLevel, seed, reportedSeeds,
+                source, badge, status, citation, sourceUrl, description, hyperParameters, values, evaluation, published,
+                createdAt, updatedAt, submitter, flagged, artifactSha256, artifactBytes, codeUrl, paperUrl, position, p);
+    }
 
     /** One metric: what was claimed and, after evaluation, what was measured. */
     public record Value(String key, String task, String metric, String title, boolean higherIsBetter, String unit,
@@ -44,6 +56,7 @@ public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Re
                 new LeaderboardView.Ref(run.method.id, run.method.name), label, run.optimizer, run.gradientLevel,
                 run.seed, run.reportedSeeds, run.source.name().toLowerCase(), RowSource.of(run.source, run.status).id(),
                 run.status.name().toLowerCase(), run.citation, run.sourceUrl, run.description, run.hyperParameters,
-                values, ev, published, run.createdAt, run.updatedAt);
+                values, ev, published, run.createdAt, run.updatedAt, run.submitter, run.flagged, run.artifactSha256,
+                run.artifactBytes, run.codeUrl, run.paperUrl, null, null);
     }
 }

@@ -6,21 +6,6 @@ import java.util.List;
 public class InvalidInputProblem extends ProblemException {
 
     public InvalidInputProblem(String detail, List<Violation> violations) {
-        super(detail, violations);
-    }
-
-    @Override
-    public int status() {
-        return 400;
-    }
-
-    @Override
-    public String title() {
-        return "Invalid request";
-    }
-
-    @Override
-    public String slug() {
-        return "invalid-request";
+        super(Kind.INVALID_INPUT, detail, violations);
     }
 }

@@ -21,6 +21,9 @@ public interface MtlboardConfig {
     /** Leaderboard settings. */
     Leaderboard leaderboard();
 
+    /** Submission settings. */
+    Submission submission();
+
     /** Leaderboard settings. */
     interface Leaderboard {
 
@@ -31,5 +34,28 @@ public interface MtlboardConfig {
         /** Largest page a client may ask for. */
         @WithDefault("1000")
         int maxPageSize();
+    }
+
+    /** Submission settings. */
+    interface Submission {
+
+        /** An admin token accepted from configuration (stored hashed at start-up); none when empty. */
+        java.util.Optional<String> adminToken();
+
+        /** Largest accepted model artifact in bytes. */
+        @WithDefault("104857600")
+        long maxModelBytes();
+
+        /** Largest accepted manifest in bytes. */
+        @WithDefault("1048576")
+        long maxManifestBytes();
+
+        /** Default runs per rolling 24 hours of a new token. */
+        @WithDefault("50")
+        int defaultRunsPerDay();
+
+        /** Default number of a new token's runs that may wait for or be in evaluation at once. */
+        @WithDefault("5")
+        int defaultMaxConcurrent();
     }
 }

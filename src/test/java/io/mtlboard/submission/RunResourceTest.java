@@ -1,4 +1,4 @@
-package io.mtlboard.leaderboard;
+package io.mtlboard.submission;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

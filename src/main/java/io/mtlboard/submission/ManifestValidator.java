@@ -1,0 +1,150 @@
+package io.mtlboard.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Method;
+import io.mtlboard.support.InvalidInputProblem;
+import io.mtlboard.support.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Validates a run manifest: first against the published JSON Schema
+ * ({@code /api/schemas/run-manifest}), then against the registries (known benchmark, backbone and
+ * method, claims for exactly the benchmark's metrics, finite numbers). Reports every violation at
+ * once.
+ */
+@ApplicationScoped
+public class ManifestValidator {
+
+    static final String SCHEMA_RESOURCE = "schemas/run-manifest.schema.json";
+
+    private final ObjectMapper json;
+    private final Schema schema;
+
+    public ManifestValidator(ObjectMapper json) {
+        this.json = json;
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A manifest that passed validation, with the parsed document. */
+    public record ValidManifest(JsonNode document, Benchmark benchmark, Backbone backbone, Optional<Method> method,
+            Map<BenchmarkMetric, Double> claims) {
+    }
+
+    /**
+     * Parses and validates a manifest.
+     *
+     * @throws InvalidInputProblem listing every problem
+     */
+    public ValidManifest validate(String text) {
+        JsonNode doc = parse(text);
+        List<Violation> violations = new ArrayList<>();
+        for (Error e : schema.validate(doc)) {
+            violations.add(new Violation(pointer(e), e.getMessage()));
+        }
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        Optional<Benchmark> benchmark = Benchmark.byId(doc.get("benchmark").asText());
+        Optional<Backbone> backbone = Backbone.byId(doc.get("backbone").asText());
+        Optional<Method> method = Method.byId(doc.get("method").asText());
+        if (benchmark.isEmpty()) {
+            violations.add(new Violation("/benchmark", "unknown benchmark '" + doc.get("benchmark").asText()
+                    + "'; known: " + Benchmark.allByName().stream().map(b -> b.id).toList()));
+        }
+        if (backbone.isEmpty()) {
+            violations.add(new Violation("/backbone", "unknown backbone '" + doc.get("backbone").asText()
+                    + "'; known: " + Backbone.allById().stream().map(b -> b.id).toList()));
+        }
+        if (method.isEmpty() && !doc.has("newMethod")) {
+            violations.add(new Violation("/method", "unknown method '" + doc.get("method").asText()
+                    + "'; use a known id (GET /api/methods) or describe a new one in newMethod {name, url}"));
+        }
+        if (method.isPresent() && doc.has("newMethod")) {
+            violations.add(new Violation("/newMethod", "method '" + method.get().id + "' already exists; omit newMethod"));
+        }
+        Map<BenchmarkMetric, Double> claims = benchmark.map(b -> claims(b, doc.get("claims"), violations))
+                .orElse(Map.of());
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        return new ValidManifest(doc, benchmark.get(), backbone.get(), method, claims);
+    }
+
+    private Map<BenchmarkMetric, Double> claims(Benchmark b, JsonNode claims, List<Violation> violations) {
+        Map<String, BenchmarkMetric> byKey = new LinkedHashMap<>();
+        b.metrics().forEach(m -> byKey.put(m.key(), m));
+        Map<BenchmarkMetric, Double> result = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = claims.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            BenchmarkMetric metric = byKey.get(e.getKey());
+            double value = e.getValue().asDouble();
+            if (metric == null) {
+                violations.add(new Violation("/claims/" + e.getKey(), "not a metric of " + b.id + "; metrics: "
+                        + byKey.keySet()));
+            } else if (!Double.isFinite(value)) {
+                violations.add(new Violation("/claims/" + e.getKey(), "must be a finite number"));
+            } else {
+                result.put(metric, value);
+            }
+        }
+        for (String key : byKey.keySet()) {
+            if (!claims.has(key)) {
+                violations.add(new Violation("/claims/" + key, "missing: every metric of " + b.id + " must be claimed"));
+            }
+        }
+        return result;
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw invalid(List.of(new Violation("manifest", "the multipart part 'manifest' (JSON) is required")));
+        }
+        try {
+            JsonNode doc = json.readTree(text);
+            if (doc == null || !doc.isObject()) {
+                throw invalid(List.of(new Violation("manifest", "must be a JSON object")));
+            }
+            return doc;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw invalid(List.of(new Violation("manifest", "is not valid JSON" + where + ": "
+                    + e.getOriginalMessage())));
+        }
+    }
+
+    private static String pointer(Error e) {
+        String location = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        String pointer = location.replaceFirst("^\\$", "").replace('.', '/').replaceAll("\\[(\\d+)]", "/$1");
+        if (e.getProperty() != null && "required".equals(e.getKeyword())) {
+            pointer = pointer + "/" + e.getProperty();
+        }
+        return pointer.isEmpty() ? "/" : pointer;
+    }
+
+    private static InvalidInputProblem invalid(List<Violation> violations) {
+        return new InvalidInputProblem(violations.size() + " problem(s) in the run manifest", violations);
+    }
+}
