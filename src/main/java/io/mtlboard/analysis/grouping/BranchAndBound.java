@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The exact search of METRICS.md §6 (Standley et al., ICML 2020, Section 3.3). Each node holds
+ * The exact search of METRICS.md §6 (Standley et al., ICML 2020). Each node holds
  * the chosen networks and the best loss per task so far; its children add one more network from
  * the still-open candidates. Candidates that exceed the remaining budget or improve no task are
  * pruned: adding one never helps, since the solution without it is as good and cheaper, and

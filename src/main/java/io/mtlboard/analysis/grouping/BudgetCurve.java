@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The loss-vs-budget curve of METRICS.md §6 (Standley et al., ICML 2020, Figure 3): for each
+ * The loss-vs-budget curve of METRICS.md §6 (Standley et al., ICML 2020): for each
  * budget, the exact optimum, the choice of the higher-order approximation measured on the real
  * networks, one all-in-one network, and independent single-task networks.
  */

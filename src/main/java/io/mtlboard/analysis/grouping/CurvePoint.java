@@ -1,7 +1,7 @@
 package io.mtlboard.analysis.grouping;
 
 /**
- * One budget of the loss-vs-budget curve of Standley et al. (ICML 2020, Figure 3; METRICS.md
+ * One budget of the loss-vs-budget curve of Standley et al. (ICML 2020; METRICS.md
  * §6). Losses are totals over all tasks (lower is better); each is null when nothing fits the
  * budget (or, for {@code approximationLoss}, when the approximation's choice was not measured).
  *

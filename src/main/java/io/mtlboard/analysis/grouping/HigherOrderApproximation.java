@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The higher-order approximation of Standley et al. (ICML 2020, Section 3.4; METRICS.md §6):
+ * The higher-order approximation of Standley et al. (ICML 2020; METRICS.md §6):
  * networks on three or more tasks need not be trained, because the loss of task t in a subset A
  * with |A| ≥ 3 is predicted as the mean of L_t({t, j}) over j ∈ A \ {t}, from the pair networks.
  */

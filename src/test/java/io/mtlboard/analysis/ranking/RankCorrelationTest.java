@@ -31,6 +31,18 @@ class RankCorrelationTest {
     }
 
     @Test
+    void shouldHandleAPairTiedInBothScorings() {
+        // x = (1, 1, 2, 3), y = (2, 2, 1, 3): pair (0,1) is tied in both and counts in n_1 and n_2;
+        // (0,2) D, (0,3) C, (1,2) D, (1,3) C, (2,3) C -> τ-b = (3 - 2) / sqrt(5 · 5) = 1/5
+        double[] x = {1, 1, 2, 3};
+        double[] y = {2, 2, 1, 3};
+        assertThat(RankCorrelation.kendallTauB(x, y)).isCloseTo(0.2, within(1e-12));
+        // ranks (1.5, 1.5, 3, 4) and (2.5, 2.5, 1, 4), centred on 2.5:
+        // Σ dx·dy = (-1)(0) + (-1)(0) + (.5)(-1.5) + (1.5)(1.5) = 1.5; Σ dx² = Σ dy² = 4.5 -> ρ = 1/3
+        assertThat(RankCorrelation.spearmanRho(x, y)).isCloseTo(1.0 / 3.0, within(1e-12));
+    }
+
+    @Test
     void shouldGiveMinusOneForReversedRankings() {
         double[] up = {1, 2, 3, 4};
         double[] down = {8, 6, 4, 2};
