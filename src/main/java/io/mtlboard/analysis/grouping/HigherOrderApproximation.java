@@ -14,6 +14,9 @@ import java.util.TreeMap;
  */
 public final class HigherOrderApproximation {
 
+    /** The approximation lists all 2^N subsets; beyond this many tasks that no longer fits in memory. */
+    static final int MAX_TASKS = 16;
+
     private HigherOrderApproximation() {
     }
 
@@ -23,9 +26,13 @@ public final class HigherOrderApproximation {
      * Given networks on three or more tasks are left out; they only serve to measure the
      * approximation's choice (see {@link BudgetCurve}).
      *
-     * @throws IllegalArgumentException when a pair of tasks has no pair network or more than one
+     * @throws IllegalArgumentException when a pair of tasks has no pair network or more than one,
+     *     or there are more than {@value #MAX_TASKS} tasks
      */
     public static GroupingProblem approximate(GroupingProblem problem, double higherOrderCost) {
+        if (problem.tasks().size() > MAX_TASKS) {
+            throw new IllegalArgumentException("the approximation supports at most " + MAX_TASKS + " tasks");
+        }
         Map<Set<String>, Network> pairs = pairs(problem);
         List<Network> networks = new ArrayList<>();
         for (Network n : problem.networks()) {
