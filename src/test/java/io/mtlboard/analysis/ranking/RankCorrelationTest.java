@@ -1,0 +1,98 @@
+package io.mtlboard.analysis.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class RankCorrelationTest {
+
+    // five methods, one tie in each scoring: x ties methods 1 and 2, y ties methods 2 and 3
+    private static final double[] X = {1, 2, 2, 3, 5};
+    private static final double[] Y = {2, 1, 3, 3, 4};
+
+    @Test
+    void shouldComputeKendallTauBWithTiesByHand() {
+        // the 10 pairs (i, j), sign of Δx and Δy:
+        // (0,1) + -  D   (0,2) + +  C   (0,3) + +  C   (0,4) + +  C   (1,2) 0 +  tie in x
+        // (1,3) + +  C   (1,4) + +  C   (2,3) + 0  tie in y            (2,4) + +  C   (3,4) + +  C
+        // n_c = 7, n_d = 1, n_0 = 10, n_1 = 1, n_2 = 1
+        // τ-b = (7 - 1) / sqrt((10 - 1)(10 - 1)) = 6 / 9; τ-a would be 6 / 10
+        assertThat(RankCorrelation.kendallTauB(X, Y)).isCloseTo(2.0 / 3.0, within(1e-12));
+    }
+
+    @Test
+    void shouldComputeSpearmanRhoOnAverageRanksByHand() {
+        // ranks of x: (1, 2.5, 2.5, 4, 5); ranks of y: (2, 1, 3.5, 3.5, 5); both means are 3
+        // centred: dx = (-2, -.5, -.5, 1, 2), dy = (-1, -2, .5, .5, 2)
+        // Σ dx·dy = 2 + 1 - .25 + .5 + 4 = 7.25; Σ dx² = Σ dy² = 9.5; ρ = 7.25 / 9.5 = 29 / 38
+        // (the no-ties shortcut 1 - 6Σd²/(n(n²-1)) would give 1 - 27/120 = 0.775)
+        assertThat(RankCorrelation.spearmanRho(X, Y)).isCloseTo(29.0 / 38.0, within(1e-12));
+    }
+
+    @Test
+    void shouldHandleAPairTiedInBothScorings() {
+        // x = (1, 1, 2, 3), y = (2, 2, 1, 3): pair (0,1) is tied in both and counts in n_1 and n_2;
+        // (0,2) D, (0,3) C, (1,2) D, (1,3) C, (2,3) C -> τ-b = (3 - 2) / sqrt(5 · 5) = 1/5
+        double[] x = {1, 1, 2, 3};
+        double[] y = {2, 2, 1, 3};
+        assertThat(RankCorrelation.kendallTauB(x, y)).isCloseTo(0.2, within(1e-12));
+        // ranks (1.5, 1.5, 3, 4) and (2.5, 2.5, 1, 4), centred on 2.5:
+        // Σ dx·dy = (-1)(0) + (-1)(0) + (.5)(-1.5) + (1.5)(1.5) = 1.5; Σ dx² = Σ dy² = 4.5 -> ρ = 1/3
+        assertThat(RankCorrelation.spearmanRho(x, y)).isCloseTo(1.0 / 3.0, within(1e-12));
+    }
+
+    @Test
+    void shouldGiveMinusOneForReversedRankings() {
+        double[] up = {1, 2, 3, 4};
+        double[] down = {8, 6, 4, 2};
+        assertThat(RankCorrelation.kendallTauB(up, down)).isCloseTo(-1.0, within(1e-12));
+        assertThat(RankCorrelation.spearmanRho(up, down)).isCloseTo(-1.0, within(1e-12));
+    }
+
+    @Test
+    void shouldBeUndefinedWhenOneScoringIsConstant() {
+        double[] flat = {3, 3, 3};
+        double[] other = {1, 2, 3};
+        assertThat(RankCorrelation.kendallTauB(flat, other)).isNull();
+        assertThat(RankCorrelation.spearmanRho(flat, other)).isNull();
+    }
+
+    @Test
+    void shouldBeUndefinedWithFewerThanTwoMethods() {
+        assertThat(RankCorrelation.kendallTauB(new double[] {1}, new double[] {2})).isNull();
+        assertThat(RankCorrelation.spearmanRho(new double[] {1}, new double[] {2})).isNull();
+        assertThat(RankCorrelation.topKOverlap(new double[0], new double[0], 3)).isNull();
+    }
+
+    @Test
+    void shouldCountTopKOverlapByHand() {
+        // a ranks methods 0 > 1 > 2 > 3 > 4; b ranks 1 > 2 > 3 > 4 > 0
+        double[] a = {5, 4, 3, 2, 1};
+        double[] b = {1, 5, 4, 3, 2};
+        // top-1: {0} vs {1} -> 0; top-2: {0,1} vs {1,2} -> 1/2; top-3: {0,1,2} vs {1,2,3} -> 2/3
+        assertThat(RankCorrelation.topKOverlap(a, b, 1)).isEqualTo(0.0);
+        assertThat(RankCorrelation.topKOverlap(a, b, 2)).isEqualTo(0.5);
+        assertThat(RankCorrelation.topKOverlap(a, b, 3)).isCloseTo(2.0 / 3.0, within(1e-12));
+        assertThat(RankCorrelation.topKOverlap(a, b, 5)).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldBreakTopKTiesByPosition() {
+        // a ties methods 0 and 1 for first place: position 0 wins; b puts method 1 first
+        double[] a = {1, 1, 0};
+        double[] b = {0, 1, 0};
+        assertThat(RankCorrelation.topKOverlap(a, b, 1)).isEqualTo(0.0);
+        assertThat(RankCorrelation.topKOverlap(b, a, 1)).isEqualTo(0.0);
+        // all tied in c: top-2 = {0, 1}; d: top-2 = {2, 0} (0 before 1 on the tie) -> {0} shared
+        double[] c = {1, 1, 1};
+        double[] d = {0, 0, 1};
+        assertThat(RankCorrelation.topKOverlap(c, d, 2)).isEqualTo(0.5);
+    }
+
+    @Test
+    void shouldShrinkKToTheNumberOfMethods() {
+        // two methods and k = 3: both top sets are all methods, overlap 2 / 2
+        assertThat(RankCorrelation.topKOverlap(new double[] {1, 2}, new double[] {2, 1}, 3)).isEqualTo(1.0);
+    }
+}
