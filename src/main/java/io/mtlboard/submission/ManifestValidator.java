@@ -63,33 +63,36 @@ public class ManifestValidator {
         for (Error e : schema.validate(doc)) {
             violations.add(new Violation(pointer(e), e.getMessage()));
         }
-        if (!violations.isEmpty()) {
-            throw invalid(violations);
-        }
-        Optional<Benchmark> benchmark = Benchmark.byId(doc.get("benchmark").asText());
-        Optional<Backbone> backbone = Backbone.byId(doc.get("backbone").asText());
-        Optional<Method> method = Method.byId(doc.get("method").asText());
-        if (benchmark.isEmpty()) {
+        // registry checks run even when the schema failed, so that one answer lists every problem
+        Optional<Benchmark> benchmark = lookup(doc, "benchmark", Benchmark::byId);
+        Optional<Backbone> backbone = lookup(doc, "backbone", Backbone::byId);
+        Optional<Method> method = lookup(doc, "method", Method::byId);
+        if (doc.path("benchmark").isTextual() && benchmark.isEmpty()) {
             violations.add(new Violation("/benchmark", "unknown benchmark '" + doc.get("benchmark").asText()
                     + "'; known: " + Benchmark.allByName().stream().map(b -> b.id).toList()));
         }
-        if (backbone.isEmpty()) {
+        if (doc.path("backbone").isTextual() && backbone.isEmpty()) {
             violations.add(new Violation("/backbone", "unknown backbone '" + doc.get("backbone").asText()
                     + "'; known: " + Backbone.allById().stream().map(b -> b.id).toList()));
         }
-        if (method.isEmpty() && !doc.has("newMethod")) {
+        if (doc.path("method").isTextual() && method.isEmpty() && !doc.has("newMethod")) {
             violations.add(new Violation("/method", "unknown method '" + doc.get("method").asText()
                     + "'; use a known id (GET /api/methods) or describe a new one in newMethod {name, url}"));
         }
         if (method.isPresent() && doc.has("newMethod")) {
             violations.add(new Violation("/newMethod", "method '" + method.get().id + "' already exists; omit newMethod"));
         }
-        Map<BenchmarkMetric, Double> claims = benchmark.map(b -> claims(b, doc.get("claims"), violations))
-                .orElse(Map.of());
+        Map<BenchmarkMetric, Double> claims = doc.path("claims").isObject()
+                ? benchmark.map(b -> claims(b, doc.get("claims"), violations)).orElse(Map.of()) : Map.of();
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
         return new ValidManifest(doc, benchmark.get(), backbone.get(), method, claims);
+    }
+
+    private static <T> Optional<T> lookup(JsonNode doc, String field, java.util.function.Function<String, Optional<T>> find) {
+        JsonNode node = doc.path(field);
+        return node.isTextual() ? find.apply(node.asText()) : Optional.empty();
     }
 
     private Map<BenchmarkMetric, Double> claims(Benchmark b, JsonNode claims, List<Violation> violations) {
@@ -100,7 +103,9 @@ public class ManifestValidator {
             Map.Entry<String, JsonNode> e = it.next();
             BenchmarkMetric metric = byKey.get(e.getKey());
             double value = e.getValue().asDouble();
-            if (metric == null) {
+            if (!e.getValue().isNumber()) {
+                continue; // reported by the schema
+            } else if (metric == null) {
                 violations.add(new Violation("/claims/" + e.getKey(), "not a metric of " + b.id + "; metrics: "
                         + byKey.keySet()));
             } else if (!Double.isFinite(value)) {

@@ -1,0 +1,35 @@
+package io.mtlboard.evaluation;
+
+import java.util.Locale;
+
+/**
+ * Chooses the inference device from the configured preference ({@code auto}, {@code cpu},
+ * {@code gpu}) and the number of GPUs the engine reports: {@code auto} takes the first GPU when
+ * there is one and the CPU otherwise; {@code gpu} without a GPU is an error, never a silent fallback.
+ */
+public final class DeviceSelector {
+
+    private DeviceSelector() {
+    }
+
+    /**
+     * The device to use, as DJL names it ({@code cpu()} or {@code gpu(0)}).
+     *
+     * @throws IllegalArgumentException for an unknown preference
+     * @throws IllegalStateException when a GPU is required and none is present
+     */
+    public static String select(String preference, int gpuCount) {
+        String p = preference == null ? "auto" : preference.trim().toLowerCase(Locale.ROOT);
+        return switch (p) {
+            case "auto" -> gpuCount > 0 ? "gpu(0)" : "cpu()";
+            case "cpu" -> "cpu()";
+            case "gpu" -> {
+                if (gpuCount <= 0) {
+                    throw new IllegalStateException("device 'gpu' was requested but the engine reports no GPU");
+                }
+                yield "gpu(0)";
+            }
+            default -> throw new IllegalArgumentException("device must be auto, cpu or gpu, not '" + preference + "'");
+        };
+    }
+}
