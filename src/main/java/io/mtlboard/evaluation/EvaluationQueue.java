@@ -19,7 +19,7 @@ import java.util.Optional;
 public class EvaluationQueue {
 
     /** A job claimed by a worker: the run to evaluate and the attempt that fences its writes. */
-    public record Claim(long jobId, long runId, int attempt) {
+    public record Claim(long jobId, long runId, int attempt, int infraFailures) {
     }
 
     /** Puts a run in the queue. */
@@ -59,7 +59,7 @@ public class EvaluationQueue {
         job.progressDone = null;
         job.progressTotal = null;
         job.updatedAt = now;
-        return Optional.of(new Claim(job.id, job.runId, job.attempt));
+        return Optional.of(new Claim(job.id, job.runId, job.attempt, job.infraFailures));
     }
 
     /** Renews the lease and records progress; false when the claim is no longer current. */

@@ -49,8 +49,11 @@ public class RunResource {
     private final TokenService tokens;
     private final RunService runs;
     private final EvaluationQueue queue;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public RunResource(SubmissionService submissions, TokenService tokens, RunService runs, EvaluationQueue queue) {
+    public RunResource(SubmissionService submissions, TokenService tokens, RunService runs, EvaluationQueue queue,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.submissions = submissions;
         this.tokens = tokens;
         this.runs = runs;
@@ -129,6 +132,17 @@ public class RunResource {
         queue.job(run.id).filter(j -> j.lastError != null)
                 .ifPresent(j -> out.append("== queue: ").append(j.lastError).append('\n'));
         return out.length() == 0 ? "No evaluation yet (status " + run.status.name().toLowerCase() + ")\n" : out.toString();
+    }
+
+    @GET
+    @Path("{id}/training-log")
+    @Operation(summary = "The per-epoch training log submitted with the run (empty when none was given)",
+            description = "Format: the trainingLog property of /api/schemas/run-manifest.")
+    public Response trainingLog(@PathParam("id") String id) throws IOException {
+        Run run = runs.visible(id);
+        com.fasterxml.jackson.databind.JsonNode log = run.manifest == null ? null
+                : json.readTree(run.manifest).get("trainingLog");
+        return Response.ok(log == null ? "[]" : log.toString(), MediaType.APPLICATION_JSON).build();
     }
 
     @DELETE

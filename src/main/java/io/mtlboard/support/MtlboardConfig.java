@@ -24,6 +24,9 @@ public interface MtlboardConfig {
     /** Submission settings. */
     Submission submission();
 
+    /** Evaluation worker settings. */
+    Worker worker();
+
     /** Leaderboard settings. */
     interface Leaderboard {
 
@@ -57,5 +60,48 @@ public interface MtlboardConfig {
         /** Default number of a new token's runs that may wait for or be in evaluation at once. */
         @WithDefault("5")
         int defaultMaxConcurrent();
+    }
+
+    /** Evaluation worker settings. */
+    interface Worker {
+
+        /** Whether this process evaluates queued runs. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Evaluations run at the same time by this process. */
+        @WithDefault("1")
+        int threads();
+
+        /** Inference device: auto (GPU when DJL reports one), cpu or gpu. */
+        @WithDefault("auto")
+        String device();
+
+        /** Wall-clock limit of one evaluation. */
+        @WithDefault("PT15M")
+        java.time.Duration timeout();
+
+        /** Java heap of the evaluation process. */
+        @WithDefault("1073741824")
+        long heapBytes();
+
+        /** Resident memory cap of the evaluation process (Java heap plus native memory). */
+        @WithDefault("6442450944")
+        long memoryBytes();
+
+        /** Lease of a claimed job; renewed by heartbeats. */
+        @WithDefault("PT60S")
+        java.time.Duration lease();
+
+        /** Heartbeat interval; well below the lease. */
+        @WithDefault("PT10S")
+        java.time.Duration heartbeat();
+
+        /** Infrastructure failures of one run retried before it is marked failed. */
+        @WithDefault("3")
+        int maxInfraRetries();
+
+        /** Identifier of this worker in leases and logs; defaults to host and process id. */
+        java.util.Optional<String> id();
     }
 }

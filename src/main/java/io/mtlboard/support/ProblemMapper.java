@@ -59,6 +59,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response mapUnreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return respond(uri, 400, "invalid-request", "Invalid request", "The request body is not valid JSON" + where,
+                List.of());
+    }
+
+    @ServerExceptionMapper
     public Response mapUnexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(uri, 500, "internal-error", "Internal server error",

@@ -1,0 +1,172 @@
+package io.mtlboard.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.leaderboard.EvaluationRecord;
+import io.mtlboard.support.MtlboardConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Evaluates one claimed job: starts the evaluation process in a child JVM, heartbeats the lease
+ * with the progress it reports, and turns how the child ended into a verdict (model failures:
+ * REJECTED, never retried) or a retry (infrastructure failures, bounded).
+ */
+final class JobRunner {
+
+    static final String EVALUATOR_VERSION = "1";
+    private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    private static final int LOG_LINES = 300;
+
+    private final MtlboardConfig config;
+    private final WorkerRecorder recorder;
+    private final EvaluationQueue queue;
+    private final ObjectMapper json;
+    private final ScheduledExecutorService heartbeats;
+    private final String workerId;
+    private final Path artifacts;
+
+    JobRunner(MtlboardConfig config, WorkerRecorder recorder, EvaluationQueue queue, ObjectMapper json,
+            ScheduledExecutorService heartbeats, String workerId, Path artifacts) {
+        this.config = config;
+        this.recorder = recorder;
+        this.queue = queue;
+        this.json = json;
+        this.heartbeats = heartbeats;
+        this.workerId = workerId;
+        this.artifacts = artifacts;
+    }
+
+    void run(EvaluationQueue.Claim claim) throws IOException, InterruptedException {
+        OffsetDateTime started = OffsetDateTime.now();
+        if (claim.infraFailures() > config.worker().maxInfraRetries()) {
+            recorder.complete(claim, record("FAILED", "gave up after " + claim.infraFailures()
+                    + " infrastructure failures", null, started, "", "?"));
+            return;
+        }
+        WorkerRecorder.JobInput input = recorder.start(claim).orElse(null);
+        if (input == null) {
+            return;
+        }
+        Path work = Files.createDirectories(Path.of(config.dataDir(), "work"));
+        Path requestFile = work.resolve("job-" + claim.jobId() + "-" + claim.attempt() + ".json");
+        Path model = artifacts.resolve(input.artifactSha256().substring(0, 2)).resolve(input.artifactSha256()
+                .substring(2, 4)).resolve(input.artifactSha256());
+        json.writeValue(requestFile.toFile(), new EvaluationRequest(model.toString(), config.benchmarksDir(),
+                input.benchmark(), config.worker().device(), input.claims(), input.tolerances(), config.dataDir()));
+        try {
+            evaluate(claim, requestFile, started);
+        } finally {
+            Files.deleteIfExists(requestFile);
+        }
+    }
+
+    private void evaluate(EvaluationQueue.Claim claim, Path requestFile, OffsetDateTime started)
+            throws IOException, InterruptedException {
+        AtomicLong done = new AtomicLong(-1);
+        AtomicLong total = new AtomicLong(-1);
+        AtomicBoolean lost = new AtomicBoolean();
+        AtomicReference<ChildEvent> last = new AtomicReference<>();
+        Deque<String> log = new ArrayDeque<>();
+        Duration every = config.worker().heartbeat();
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                if (!queue.heartbeat(claim, config.worker().lease(), done.get() < 0 ? null : done.get(),
+                        total.get() < 0 ? null : total.get())) {
+                    lost.set(true);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("heartbeat of job %d failed: %s", claim.jobId(), e.getMessage());
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        ChildJvm.Exit exit;
+        try {
+            exit = ChildJvm.run(ChildJvm.classpath(), EvaluatorProcess.class.getName(), List.of(requestFile.toString()),
+                    new ChildJvm.Limits(config.worker().timeout(), config.worker().heapBytes(),
+                            config.worker().memoryBytes()), line -> {
+                                ChildEvent event = parse(line);
+                                if (event == null) {
+                                    keep(log, line);
+                                } else if ("progress".equals(event.event())) {
+                                    done.set(event.done());
+                                    total.set(event.total());
+                                } else {
+                                    last.set(event);
+                                }
+                            }, lost::get);
+        } finally {
+            beat.cancel(false);
+        }
+        if (lost.get()) {
+            LOG.warnf("job %d attempt %d lost its lease; its result is discarded", claim.jobId(), claim.attempt());
+            return;
+        }
+        String text = String.join("\n", log) + (exit.stderrTail().isEmpty() ? "" : "\n" + exit.stderrTail());
+        conclude(claim, exit, last.get(), text, started);
+    }
+
+    private void conclude(EvaluationQueue.Claim claim, ChildJvm.Exit exit, ChildEvent event, String log,
+            OffsetDateTime started) {
+        String limit = "";
+        if (exit.timedOut()) {
+            limit = "the evaluation did not finish within " + config.worker().timeout().toSeconds() + " s";
+        } else if (exit.memoryExceeded()) {
+            limit = "the evaluation used more than " + (config.worker().memoryBytes() >> 20) + " MiB of memory";
+        }
+        if (!limit.isEmpty()) {
+            recorder.complete(claim, record("REJECTED", limit, null, started, log, "?"));
+        } else if (event != null && "result".equals(event.event())) {
+            EvaluationResult r = event.result();
+            recorder.complete(claim, record(r.verdict(), r.reason(), r, started, log, r.device()));
+        } else if (event != null && "model".equals(event.kind())) {
+            recorder.complete(claim, record("REJECTED", event.message(), null, started, log, "?"));
+        } else if (event != null || exit.exitCode() == 0) {
+            String why = event != null ? event.message() : "the evaluation process ended without a result";
+            if (!recorder.retry(claim, why)) {
+                LOG.warnf("job %d attempt %d could not be requeued (no longer current)", claim.jobId(), claim.attempt());
+            }
+        } else {
+            recorder.complete(claim, record("REJECTED", "the evaluation process crashed (exit code "
+                    + exit.exitCode() + ") while running the model", null, started, log, "?"));
+        }
+    }
+
+    private EvaluationRecord record(String verdict, String reason, EvaluationResult r, OffsetDateTime started,
+            String log, String device) {
+        return new EvaluationRecord(EVALUATOR_VERSION, workerId, device, verdict, reason,
+                r == null ? null : r.parameterCount(), r == null ? null : r.latencyMs(),
+                r == null ? null : r.throughput(), log, started, OffsetDateTime.now(),
+                r == null ? Map.of() : r.measured(), r == null ? Map.of() : r.agrees());
+    }
+
+    private ChildEvent parse(String line) {
+        if (!line.startsWith(ChildEvent.PREFIX)) {
+            return null;
+        }
+        try {
+            return json.readValue(line.substring(ChildEvent.PREFIX.length()), ChildEvent.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void keep(Deque<String> log, String line) {
+        log.addLast(line);
+        if (log.size() > LOG_LINES) {
+            log.removeFirst();
+        }
+    }
+}

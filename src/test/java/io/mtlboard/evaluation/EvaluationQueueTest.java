@@ -1,0 +1,150 @@
+package io.mtlboard.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.Method;
+import io.mtlboard.leaderboard.EvaluationRecord;
+import io.mtlboard.leaderboard.Run;
+import io.mtlboard.leaderboard.RunSource;
+import io.mtlboard.leaderboard.RunStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The job queue on the database (H2 here, PostgreSQL in CI): claims, leases, fencing. */
+@QuarkusTest
+class EvaluationQueueTest {
+
+    @Inject
+    EvaluationQueue queue;
+    @Inject
+    WorkerRecorder recorder;
+
+    private long runId;
+    private final List<Long> runs = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void queuedRun() {
+        QuarkusTransaction.requiringNew().run(() ->
+            // leave no other queued job around: each test sees only its own
+            EvaluationJob.update("state = ?1 where state in ?2", EvaluationJob.State.CANCELLED,
+                    List.of(EvaluationJob.State.QUEUED, EvaluationJob.State.RUNNING)));
+        runId = newQueuedRun();
+    }
+
+    private long newQueuedRun() {
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            Run run = new Run();
+            run.benchmark = Benchmark.byId("office-home").orElseThrow();
+            run.backbone = Backbone.byId("resnet18").orElseThrow();
+            run.method = Method.byId("ew").orElseThrow();
+            run.optimizer = "adam";
+            run.gradientLevel = "param";
+            run.seed = 0;
+            run.source = RunSource.SUBMITTED;
+            run.status = RunStatus.QUEUED;
+            run.artifactSha256 = "0".repeat(64);
+            run.createdAt = OffsetDateTime.now();
+            run.updatedAt = run.createdAt;
+            run.persist();
+            queue.enqueue(run.id);
+            return run.id;
+        });
+        runs.add(id);
+        return id;
+    }
+
+    @AfterEach
+    void cleanUp() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (long id : runs) {
+                EvaluationJob.delete("runId", id);
+                io.mtlboard.leaderboard.Evaluation.delete("run.id", id);
+                Run.deleteById(id);
+            }
+        });
+    }
+
+    private static EvaluationRecord verdict(String verdict) {
+        return new EvaluationRecord("test", "w", "cpu()", verdict, null, null, null, null, "", OffsetDateTime.now(),
+                OffsetDateTime.now(), Map.of("art.accuracy", 1.0), Map.of("art.accuracy", false));
+    }
+
+    @Test
+    void shouldReclaimAnExpiredLeaseAndFenceTheStaleWorker() throws Exception {
+        EvaluationQueue.Claim first = queue.claim("w1", Duration.ofMillis(300)).orElseThrow();
+        assertThat(first.attempt()).isEqualTo(1);
+        assertThat(queue.claim("w2", Duration.ofSeconds(30))).isEmpty();
+        Thread.sleep(600);
+        EvaluationQueue.Claim second = queue.claim("w2", Duration.ofSeconds(30)).orElseThrow();
+        assertThat(second.jobId()).isEqualTo(first.jobId());
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.infraFailures()).isEqualTo(1);
+        assertThat(queue.heartbeat(first, Duration.ofSeconds(30), 1L, 2L)).isFalse();
+        assertThat(recorder.complete(first, verdict("DISCREPANT"))).isFalse();
+        assertThat(recorder.complete(second, verdict("VERIFIED"))).isTrue();
+        assertThat(recorder.complete(second, verdict("VERIFIED"))).isFalse();
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(Run.<Run>findById(runId).status).isEqualTo(RunStatus.VERIFIED);
+            assertThat(io.mtlboard.leaderboard.Evaluation.count("run.id", runId)).isEqualTo(1);
+            assertThat(EvaluationJob.byRun(runId).orElseThrow().state).isEqualTo(EvaluationJob.State.DONE);
+        });
+    }
+
+    @Test
+    void shouldRequeueAfterAnInfrastructureFailure() {
+        EvaluationQueue.Claim first = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
+        assertThat(recorder.retry(first, "disk full")).isTrue();
+        EvaluationQueue.Claim second = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.infraFailures()).isEqualTo(1);
+        assertThat(recorder.retry(first, "stale")).isFalse();
+    }
+
+    @Test
+    void shouldSkipRowsLockedByAnotherTransaction() throws Exception {
+        newQueuedRun();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Optional<EvaluationQueue.Claim>> holder = pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+            Optional<EvaluationQueue.Claim> c = queue.claim("holder", Duration.ofSeconds(30));
+            locked.countDown();
+            release.await(20, TimeUnit.SECONDS);
+            return c;
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        Optional<EvaluationQueue.Claim> other = QuarkusTransaction.requiringNew()
+                .call(() -> queue.claim("other", Duration.ofSeconds(30)));
+        // a blocking claim would only return after the holder gave up waiting and committed
+        assertThat(holder.isDone()).as("the holder still holds its lock").isFalse();
+        release.countDown();
+        EvaluationQueue.Claim held = holder.get(30, TimeUnit.SECONDS).orElseThrow();
+        assertThat(other).as("the locked job is skipped and the next one claimed").isPresent();
+        assertThat(other.get().jobId()).isNotEqualTo(held.jobId());
+        pool.shutdown();
+    }
+
+    @Test
+    void shouldReportQueuePositionAndCancel() {
+        assertThat(queue.position(runId)).contains(1L);
+        queue.cancel(runId);
+        assertThat(queue.position(runId)).isEmpty();
+        assertThat(queue.claim("w", Duration.ofSeconds(30))).isEmpty();
+    }
+}

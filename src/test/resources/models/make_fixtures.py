@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""Builds the TorchScript fixtures of the evaluation tests from the shipped MultiFashion data.
+
+Run from the repository root with Debian's torch (python3-torch 1.13):
+    /usr/bin/python3 src/test/resources/models/make_fixtures.py
+Writes *.pt next to this script plus multifashion-good.json (a run manifest whose claims are the
+accuracies this script measured on the 10,000-image test split).
+"""
+import gzip
+import json
+import os
+import struct
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join('benchmarks-data', 'multifashion')
+
+
+def idx(name):
+    with gzip.open(os.path.join(DATA, name)) as f:
+        raw = f.read()
+    ndim = raw[3]
+    dims = struct.unpack('>' + 'I' * ndim, raw[4:4 + 4 * ndim])
+    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+
+
+def split(images, labels):
+    x = np.concatenate([idx(f) for f in images]).astype(np.float32) / 255.0  # manifest: scale 1/255, mean 0, std 1
+    y = idx(labels).astype(np.int64)
+    return torch.from_numpy(x).unsqueeze(1), torch.from_numpy(y)
+
+
+class TwoHeadLeNet(nn.Module):
+    """LeNet-style shared encoder with one 10-way head per task (left item, right item)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 10, 5)
+        self.conv2 = nn.Conv2d(10, 20, 5)
+        self.fc = nn.Linear(320, 50)
+        self.left = nn.Linear(50, 10)
+        self.right = nn.Linear(50, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        z = F.relu(self.fc(x.flatten(1)))
+        return self.left(z), self.right(z)
+
+
+class OneOutput(nn.Module):
+    def forward(self, x):
+        return x.flatten(1)[:, :10]
+
+
+class WrongShape(nn.Module):
+    def forward(self, x):
+        f = x.flatten(1)
+        return f[:, :10], f[:, :5]
+
+
+class NanOutput(nn.Module):
+    def forward(self, x):
+        f = x.flatten(1)[:, :10]
+        return f * float('nan'), f
+
+
+class NeverEnds(nn.Module):
+    def forward(self, x):
+        y = x.flatten(1)[:, :10]
+        while bool(y.sum() > -1.0):
+            y = y + 1.0
+        return y, y
+
+
+class MemoryHog(nn.Module):
+    def forward(self, x):
+        hold = [x]
+        while len(hold) > 0:
+            hold.append(torch.ones(64, 1024, 1024))
+        return x.flatten(1)[:, :10], x.flatten(1)[:, :10]
+
+
+def accuracy(model, x, y):
+    with torch.no_grad():
+        left, right = model(x)
+    return (100.0 * (left.argmax(1) == y[:, 0]).float().mean().item(),
+            100.0 * (right.argmax(1) == y[:, 1]).float().mean().item())
+
+
+def main():
+    torch.manual_seed(7)
+    x_train, y_train = split(['train-subset-images-idx3-ubyte.gz'], 'train-subset-labels-idx2-ubyte.gz')
+    x_test, y_test = split(['test-images-0-idx3-ubyte.gz', 'test-images-1-idx3-ubyte.gz'], 'test-labels-idx2-ubyte.gz')
+    model = TwoHeadLeNet()
+    opt = torch.optim.Adam(model.parameters(), lr=2e-3)
+    for epoch in range(8):
+        perm = torch.randperm(len(x_train))
+        for i in range(0, len(x_train), 64):
+            b = perm[i:i + 64]
+            left, right = model(x_train[b])
+            loss = F.cross_entropy(left, y_train[b, 0]) + F.cross_entropy(right, y_train[b, 1])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    model.eval()
+    scripted = torch.jit.script(model)
+    scripted.save(os.path.join(HERE, 'multifashion-good.pt'))
+    left, right = accuracy(scripted, x_test, y_test)
+    manifest = {
+        'benchmark': 'multifashion', 'backbone': 'lenet5', 'method': 'ew', 'optimizer': 'adam',
+        'gradientLevel': 'param', 'seed': 7,
+        'hyperParameters': {'lr': 0.002, 'epochs': 8, 'batch': 64, 'trainSamples': len(x_train)},
+        'claims': {'left.accuracy': round(left, 2), 'right.accuracy': round(right, 2)},
+        'description': 'Fixture: LeNet-style two-head model, EW, 8 epochs on the shipped 2,000-image subset.'}
+    with open(os.path.join(HERE, 'multifashion-good.json'), 'w') as f:
+        json.dump(manifest, f, indent=2)
+    for name, module in [('wrong-count', OneOutput()), ('wrong-shape', WrongShape()), ('nan-output', NanOutput()),
+                         ('never-ends', NeverEnds()), ('memory-hog', MemoryHog())]:
+        torch.jit.script(module).save(os.path.join(HERE, name + '.pt'))
+    with open(os.path.join(HERE, 'multifashion-good.pt'), 'rb') as f:
+        good = f.read()
+    with open(os.path.join(HERE, 'truncated.pt'), 'wb') as f:
+        f.write(good[:len(good) // 2])
+    print('claims', manifest['claims'])
+
+
+if __name__ == '__main__':
+    main()
