@@ -1,0 +1,39 @@
+package io.mtlboard.benchmark;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The portal starts with every shipped manifest and serves the benchmarks they declare. */
+@QuarkusTest
+class BenchmarkResourceTest {
+
+    @Test
+    void shouldListTheBundledAndDeclaredBenchmarks() {
+        given().get("/api/benchmarks").then().statusCode(200)
+                .body("id", hasItems("nyuv2", "cityscapes", "celeba", "metagraspnet", "office-home",
+                        "multi-fashion-mnist"));
+    }
+
+    @Test
+    void shouldServeTheInputSpecOfAnExternalBenchmark() {
+        given().get("/api/benchmarks/nyuv2").then().statusCode(200)
+                .body("dataBundled", equalTo(false))
+                .body("input.shape", contains(3, 288, 384))
+                .body("input.storage", equalTo("float32"))
+                .body("tasks.name", contains("segmentation", "depth", "normal"))
+                .body("tasks[2].metrics.key", hasItems("normal.within11", "normal.median"));
+    }
+
+    @Test
+    void shouldDeclareCelebaWithFortyAttributeTasks() {
+        given().get("/api/benchmarks/celeba").then().statusCode(200)
+                .body("tasks.size()", equalTo(40))
+                .body("tasks[0].name", equalTo("fiveOClockShadow"))
+                .body("tasks[39].metrics[0].key", equalTo("young.accuracy"));
+    }
+}
