@@ -1,26 +1,28 @@
 package io.mtlboard.benchmark;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Checks a benchmark manifest and writes it into the registry, inserting the benchmark or
- * updating it in place. Tasks and metrics are matched by name so that runs' claims keep pointing
- * at the same metric rows; removing a metric that runs already claim is refused.
+ * Writes a benchmark manifest (already checked by {@link BenchmarkManifestReader}) into the
+ * registry, inserting the benchmark or updating it in place. Tasks and metrics are matched by name
+ * so that runs' claims keep pointing at the same metric rows; removing a metric that runs already
+ * claim is refused.
  */
 @ApplicationScoped
 class BenchmarkManifestApplier {
 
+    private final ObjectMapper json;
+
+    BenchmarkManifestApplier(ObjectMapper json) {
+        this.json = json;
+    }
+
     void apply(BenchmarkManifest manifest, String sha256) {
-        List<String> problems = problems(manifest);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("Benchmark manifest '" + manifest.id() + "' is invalid: "
-                    + String.join("; ", problems));
-        }
         Optional<Benchmark> existing = Benchmark.byId(manifest.id());
         if (existing.isPresent() && sha256.equals(existing.get().manifestSha256)) {
             return;
@@ -33,12 +35,20 @@ class BenchmarkManifestApplier {
         b.homepage = manifest.homepage();
         b.datasetLicence = manifest.licence();
         b.citation = manifest.citation();
-        b.inputSpec = manifest.input() == null ? null : manifest.input().toString();
+        b.inputSpec = inputJson(manifest.input());
         b.dataBundled = manifest.data() != null && manifest.data().bundled();
         b.manifestSha256 = sha256;
         applyTasks(b, manifest.tasks());
         if (existing.isEmpty()) {
             b.persist();
+        }
+    }
+
+    private String inputJson(BenchmarkManifest.InputSpec input) {
+        try {
+            return json.writeValueAsString(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the input spec", e);
         }
     }
 
@@ -81,56 +91,4 @@ class BenchmarkManifestApplier {
         task.metrics.addAll(kept);
     }
 
-    /** Every problem of the manifest, empty when it is valid. */
-    static List<String> problems(BenchmarkManifest m) {
-        List<String> problems = new ArrayList<>();
-        if (m.id() == null || !m.id().matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            problems.add("id must be lower-case letters, digits and dashes");
-        }
-        if (blank(m.name())) {
-            problems.add("name is required");
-        }
-        if (blank(m.version())) {
-            problems.add("version is required");
-        }
-        if (m.tasks() == null || m.tasks().isEmpty()) {
-            problems.add("at least one task is required");
-            return problems;
-        }
-        Set<String> taskNames = new HashSet<>();
-        for (BenchmarkManifest.TaskSpec t : m.tasks()) {
-            if (t.name() == null || !t.name().matches("[A-Za-z][A-Za-z0-9_]*")) {
-                problems.add("task name '" + t.name() + "' must be an identifier");
-            } else if (!taskNames.add(t.name())) {
-                problems.add("task '" + t.name() + "' is declared twice");
-            }
-            if (blank(t.kind())) {
-                problems.add("task '" + t.name() + "' needs a kind");
-            }
-            if (t.metrics() == null || t.metrics().isEmpty()) {
-                problems.add("task '" + t.name() + "' needs at least one metric");
-                continue;
-            }
-            Set<String> metricNames = new HashSet<>();
-            for (BenchmarkManifest.MetricSpec metric : t.metrics()) {
-                String key = t.name() + "." + metric.name();
-                if (metric.name() == null || !metric.name().matches("[A-Za-z][A-Za-z0-9_]*")) {
-                    problems.add("metric name '" + key + "' must be an identifier");
-                } else if (!metricNames.add(metric.name())) {
-                    problems.add("metric '" + key + "' is declared twice");
-                }
-                if (metric.higherIsBetter() == null) {
-                    problems.add("metric '" + key + "' needs higherIsBetter");
-                }
-                if (metric.tolerance() != null && (metric.tolerance().abs() < 0 || metric.tolerance().rel() < 0)) {
-                    problems.add("metric '" + key + "' has a negative tolerance");
-                }
-            }
-        }
-        return problems;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the registries from {@code benchmarks-data/} at start-up: backbones, methods and every
- * benchmark manifest. Idempotent: entries are inserted or updated in place, a benchmark only when
+ * benchmark manifest (each checked against its JSON Schema and rules by
+ * {@link BenchmarkManifestReader}; an invalid one stops the start). Idempotent: entries are inserted or updated in place, a benchmark only when
  * its manifest's SHA-256 changed. Runs before the literature import.
  */
 @ApplicationScoped
@@ -101,7 +102,12 @@ public class RegistryLoader {
 
     private void applyManifest(Path file) {
         byte[] bytes = bytes(file);
-        BenchmarkManifest manifest = read(file, BenchmarkManifest.class);
+        BenchmarkManifest manifest;
+        try {
+            manifest = BenchmarkManifestReader.parse(bytes, file.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
         String expectedId = file.getParent().getFileName().toString();
         if (!expectedId.equals(manifest.id())) {
             throw new IllegalStateException(file + ": id '" + manifest.id() + "' must equal its directory name '"
