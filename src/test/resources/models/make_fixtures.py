@@ -81,7 +81,8 @@ class MemoryHog(nn.Module):
     def forward(self, x):
         hold = [x]
         while len(hold) > 0:
-            hold.append(torch.ones(64, 1024, 1024))
+            # depends on the loop, so that TorchScript cannot fold it into one shared constant
+            hold.append(torch.full([64, 1024, 1024], float(len(hold))))
         return x.flatten(1)[:, :10], x.flatten(1)[:, :10]
 
 

@@ -49,6 +49,10 @@ public interface MtlboardConfig {
         @WithDefault("104857600")
         long maxModelBytes();
 
+        /** Largest request body (declared Content-Length) accepted before reading it. */
+        @WithDefault("134217728")
+        long maxRequestBytes();
+
         /** Largest accepted manifest in bytes. */
         @WithDefault("1048576")
         long maxManifestBytes();

@@ -2,18 +2,18 @@ package io.mtlboard.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose declared {@code Content-Length} exceeds the HTTP body limit before its
- * body is read, with a problem+json 413 instead of the server's bare one. (A chunked upload without
- * a length still meets the server's own limit.)
+ * Refuses a request whose declared {@code Content-Length} exceeds
+ * {@code mtlboard.submission.max-request-bytes} before its body is read, with a problem+json 413.
+ * The server's own {@code quarkus.http.limits.max-body-size} stays as a higher hard ceiling (it
+ * answers with a bare 413), which a chunked upload without a length can still meet; below it, the
+ * submission service refuses an oversized model with a problem+json 413 after the upload.
  */
 @ApplicationScoped
 public class RequestSizeGuard {
@@ -21,9 +21,8 @@ public class RequestSizeGuard {
     private final long limit;
     private final String body;
 
-    public RequestSizeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
-            ObjectMapper json) throws JsonProcessingException {
-        this.limit = limit.asLongValue();
+    public RequestSizeGuard(MtlboardConfig config, ObjectMapper json) throws JsonProcessingException {
+        this.limit = config.submission().maxRequestBytes();
         this.body = json.writeValueAsString(new Problem("https://mtlboard.io/problems/payload-too-large",
                 "Payload too large", 413, "The request body is larger than " + this.limit + " bytes", null, List.of()));
     }
