@@ -52,4 +52,12 @@ class ImtlGradientTest {
         double[] alpha = Imtl.equalProjectionWeights(g(v(1, 0), v(0, 0), v(0, 2)));
         assertThat(alpha).containsExactly(v(2.0 / 3, 0, 1.0 / 3), within(1e-12));
     }
+
+    @Test
+    void shouldFollowIdenticalGradientsWithoutASingularSolve() {
+        // D U^T = 0 here; the least-squares solve gives α_2 = 0, and d = g_1 = g_2 projects equally anyway
+        double[][] grads = g(v(1, 2), v(1, 2));
+        assertThat(Imtl.equalProjectionWeights(grads)).containsExactly(v(1, 0), within(1e-12));
+        assertThat(direction(new Imtl(2).combine(input(v(1, 1), grads)))).containsExactly(v(1, 2), within(1e-12));
+    }
 }
