@@ -1,5 +1,6 @@
 package io.mtlboard.training.method;
 
+import java.util.Arrays;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 
@@ -32,29 +33,17 @@ final class AlignedMtl extends BaseMethod {
 
     /** B = √λ_min V Λ^{-1/2} Vᵀ over the eigenvalues above the tolerance; 0 when M = 0. */
     static double[][] balance(double[][] m) {
-        int t = m.length;
         var eigen = new EigenDecomposition(MatrixUtils.createRealMatrix(m));
         double[] lambda = eigen.getRealEigenvalues();
-        double max = 0;
-        for (double l : lambda) {
-            max = Math.max(max, l);
-        }
-        double tolerance = max * t * FLOAT_EPSILON;
-        double min = Double.POSITIVE_INFINITY;
-        for (double l : lambda) {
-            if (l > tolerance) {
-                min = Math.min(min, l);
-            }
-        }
-        double[][] b = new double[t][t];
+        double tolerance = Arrays.stream(lambda).max().orElseThrow() * m.length * FLOAT_EPSILON;
+        double min = Arrays.stream(lambda).filter(l -> l > tolerance).min().orElse(0);
+        double[][] b = new double[m.length][m.length];
         for (int k = 0; k < lambda.length; k++) {
             if (lambda[k] > tolerance) {
                 double[] v = eigen.getEigenvector(k).toArray();
                 double factor = Math.sqrt(min / lambda[k]);
-                for (int i = 0; i < t; i++) {
-                    for (int j = 0; j < t; j++) {
-                        b[i][j] += factor * v[i] * v[j];
-                    }
+                for (int i = 0; i < m.length; i++) {
+                    Linear.addScaled(b[i], factor * v[i], v);
                 }
             }
         }

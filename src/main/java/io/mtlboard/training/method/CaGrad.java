@@ -46,29 +46,19 @@ final class CaGrad extends BaseMethod {
             return w;
         }
         Objective f = new Objective(m, scale, c);
-        double value = f.value(w);
         double step = 1;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[] gradient = f.gradient(w);
-            double[] next = null;
-            double nextValue = Double.NaN;
-            for (; step > MIN_STEP; step /= 2) {
-                next = Linear.projectOntoSimplex(minus(w, step, gradient));
-                nextValue = f.value(next);
-                double[] move = minus(next, 1, w);
-                if (nextValue <= value + Linear.dot(gradient, move) + Linear.dot(move, move) / (2 * step)) {
-                    break;
-                }
-            }
-            if (step <= MIN_STEP) {
-                break;
+            double[] next = f.projectedStep(w, gradient, step);
+            while (step > MIN_STEP && !f.decreasesEnough(w, gradient, next, step)) {
+                step /= 2;
+                next = f.projectedStep(w, gradient, step);
             }
             double moved = Linear.norm(minus(next, 1, w));
-            w = next;
-            value = nextValue;
-            if (moved < 1e-13) {
+            if (step <= MIN_STEP || moved < 1e-13) {
                 break;
             }
+            w = next;
             step = Math.min(2 * step, MAX_STEP);
         }
         return w;
@@ -99,6 +89,16 @@ final class CaGrad extends BaseMethod {
                 }
             }
             k = c * Math.sqrt(Math.max(0, mean));
+        }
+
+        double[] projectedStep(double[] w, double[] gradient, double step) {
+            return Linear.projectOntoSimplex(minus(w, step, gradient));
+        }
+
+        /** The sufficient-decrease test of backtracking projected gradient descent. */
+        boolean decreasesEnough(double[] w, double[] gradient, double[] next, double step) {
+            double[] move = minus(next, 1, w);
+            return value(next) <= value(w) + Linear.dot(gradient, move) + Linear.dot(move, move) / (2 * step);
         }
 
         double value(double[] w) {

@@ -32,10 +32,7 @@ final class DbMtl extends BaseMethod {
                 throw new IllegalArgumentException("DB-MTL needs non-negative losses");
             }
             headWeights[i] = 1 / (input.losses()[i] + EPSILON);
-            for (int k = 0; k < g[i].length; k++) {
-                ema[i][k] = beta * ema[i][k] + (1 - beta) * g[i][k] * headWeights[i];
-            }
-            norms[i] = Linear.norm(ema[i]);
+            norms[i] = track(ema[i], g[i], headWeights[i]);
             max = Math.max(max, norms[i]);
         }
         double[] alpha = new double[tasks];
@@ -43,5 +40,13 @@ final class DbMtl extends BaseMethod {
             alpha[i] = norms[i] > 0 ? max / norms[i] : 0;
         }
         return new Step.Direction(Linear.combine(alpha, ema), headWeights);
+    }
+
+    /** ĝ ← β ĝ + (1 − β) s g in place; returns ‖ĝ‖. */
+    private double track(double[] average, double[] gradient, double scale) {
+        for (int k = 0; k < average.length; k++) {
+            average[k] = beta * average[k] + (1 - beta) * scale * gradient[k];
+        }
+        return Linear.norm(average);
     }
 }

@@ -68,30 +68,34 @@ final class Imtl extends BaseMethod {
             Arrays.fill(alpha, 1.0 / g.length);
             return alpha;
         }
-        int n = live.length - 1;
-        double[] first = g[live[0]];
-        double[] firstUnit = unit(first);
+        double[][] liveRows = Arrays.stream(live).mapToObj(i -> g[i]).toArray(double[][]::new);
+        double[] rest = solveRest(liveRows);
+        alpha[live[0]] = 1 - Linear.sum(rest);
+        for (int t = 0; t < rest.length; t++) {
+            alpha[live[t + 1]] = rest[t];
+        }
+        return alpha;
+    }
+
+    /** α_{2..T} from (U Dᵀ) α_{2..T} = U g_1, the transpose of α_{2..T} (D Uᵀ) = g_1 Uᵀ. */
+    private static double[] solveRest(double[][] g) {
+        int n = g.length - 1;
+        double[] firstUnit = unit(g[0]);
         double[][] d = new double[n][];
         double[][] u = new double[n][];
         for (int t = 0; t < n; t++) {
-            d[t] = first.clone();
-            Linear.addScaled(d[t], -1, g[live[t + 1]]);
+            d[t] = g[0].clone();
+            Linear.addScaled(d[t], -1, g[t + 1]);
             u[t] = firstUnit.clone();
-            Linear.addScaled(u[t], -1, unit(g[live[t + 1]]));
+            Linear.addScaled(u[t], -1, unit(g[t + 1]));
         }
-        // α_{2..T} (D Uᵀ) = g_1 Uᵀ, transposed: (U Dᵀ) α_{2..T} = U g_1
         double[][] udT = new double[n][n];
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
                 udT[a][b] = Linear.dot(u[a], d[b]);
             }
         }
-        double[] rest = n == 0 ? new double[0] : Linear.solve(udT, Linear.times(u, first));
-        alpha[live[0]] = 1 - Linear.sum(rest);
-        for (int t = 0; t < n; t++) {
-            alpha[live[t + 1]] = rest[t];
-        }
-        return alpha;
+        return n == 0 ? new double[0] : Linear.solve(udT, Linear.times(u, g[0]));
     }
 
     private static double[] unit(double[] v) {
