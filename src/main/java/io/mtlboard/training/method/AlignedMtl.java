@@ -5,7 +5,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 
 /**
- * Aligned-MTL (METHODS.md; Senushkin et al., CVPR 2023, Alg. 1): eigendecompose M = V Λ Vᵀ,
+ * Aligned-MTL (METHODS.md; Senushkin et al., CVPR 2023): eigendecompose M = V Λ Vᵀ,
  * drop eigenvalues up to λ_max · T · ε_float32 (gradients come from float tensors), and with
  * B = √λ_min V Λ^{-1/2} Vᵀ take d = Σ_j (Σ_i B_ij) g_j: the sum of the rows of B G, a gradient
  * system with Gram matrix λ_min I (perfectly conditioned) on the span of the gradients. On

@@ -1,7 +1,7 @@
 package io.mtlboard.training.method;
 
 /**
- * CAGrad (METHODS.md; Liu et al., NeurIPS 2021, Alg. 1): with g_0 = mean_i g_i, find w on the
+ * CAGrad (METHODS.md; Liu et al., NeurIPS 2021): with g_0 = mean_i g_i, find w on the
  * simplex minimizing F(w) = wᵀ M 𝟙/T + c √(mean(M)) √(wᵀ M w) (c = 0.5), g_w = Σ w_i g_i, and
  * d = (g_0 + c ‖g_0‖ g_w / ‖g_w‖) / (1 + c²); c = 0 gives the EW direction g_0. The authors take
  * 20 SGD steps on softmax logits; here the convex inner problem is solved to convergence by

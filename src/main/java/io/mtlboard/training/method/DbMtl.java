@@ -1,7 +1,7 @@
 package io.mtlboard.training.method;
 
 /**
- * DB-MTL (METHODS.md; Lin et al., arXiv 2308.12029, Alg. 1): the losses are log L_i, whose
+ * DB-MTL (METHODS.md; Lin et al., arXiv 2308.12029): the losses are log L_i, whose
  * gradients are g_i / L_i; their EMAs ĝ_i ← β ĝ_i + (1 − β) g_i / L_i (β = 0.9, start 0, no bias
  * correction, as in LibMTL) are rescaled to the largest norm, α_i = max_j ‖ĝ_j‖ / ‖ĝ_i‖, and
  * d = Σ α_i ĝ_i. The heads minimize log L_i, i.e. weights 1 / L_i. As in the authors' code, 1e-8

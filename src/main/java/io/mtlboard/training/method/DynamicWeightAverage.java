@@ -3,7 +3,7 @@ package io.mtlboard.training.method;
 import java.util.Arrays;
 
 /**
- * DWA (METHODS.md; Liu et al., CVPR 2019, eq. 1): with r_i = L̄_i(t−1) / L̄_i(t−2) of the
+ * DWA (METHODS.md; Liu et al., CVPR 2019): with r_i = L̄_i(t−1) / L̄_i(t−2) of the
  * epoch-mean losses, w_i = T · softmax(r / τ)_i (τ = 2); w = 1 until two epochs have ended.
  */
 final class DynamicWeightAverage extends BaseMethod {

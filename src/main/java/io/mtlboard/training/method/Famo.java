@@ -1,7 +1,7 @@
 package io.mtlboard.training.method;
 
 /**
- * FAMO (METHODS.md; Liu et al., NeurIPS 2023, Alg. 1): logits ξ (start 0), z = softmax(ξ);
+ * FAMO (METHODS.md; Liu et al., NeurIPS 2023): logits ξ (start 0), z = softmax(ξ);
  * the model minimizes Σ_i c z_i log L_i, i.e. weights w_i = c z_i / L_i with
  * c = (Σ_j z_j / L_j)^{-1}. After the model step, with δ_i = log L_i(before) − log L_i(after) on
  * the same batch, ξ takes an Adam step (lr 0.025, weight decay 1e-3) along −J_softmax(ξ)ᵀ δ, which

@@ -3,7 +3,7 @@ package io.mtlboard.training.method;
 import java.util.random.RandomGenerator;
 
 /**
- * GradDrop (METHODS.md; Chen et al., NeurIPS 2020, Alg. 1 without leak): per coordinate k,
+ * GradDrop (METHODS.md; Chen et al., NeurIPS 2020; no leak): per coordinate k,
  * purity P_k = ½(1 + Σ_i g_ik / Σ_i |g_ik|); with U_k ~ U(0,1), keep the positive components
  * where P_k &gt; U_k and the negative ones otherwise; d = Σ_i mask_i ⊙ g_i. Defined on
  * feature-level gradients only; purity is taken per coordinate of the flattened representation

@@ -1,7 +1,7 @@
 package io.mtlboard.training.method;
 
 /**
- * GradNorm (METHODS.md; Chen et al., ICML 2018, eq. 2): learnable weights w_i (start 1, kept
+ * GradNorm (METHODS.md; Chen et al., ICML 2018): learnable weights w_i (start 1, kept
  * summing to T). With n_i = ‖g_i‖ the norm of L_i's gradient on the given shared parameters
  * (typically the last shared layer), G_i = w_i n_i, mean Ḡ, and the relative training rate
  * r_i = (L_i / L_i(0)) / mean_j (L_j / L_j(0)), the weights take one optimizer step on

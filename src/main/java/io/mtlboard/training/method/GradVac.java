@@ -3,7 +3,7 @@ package io.mtlboard.training.method;
 import java.util.random.RandomGenerator;
 
 /**
- * GradVac (METHODS.md; Wang et al., ICLR 2021, Alg. 1, whole model as one group): an EMA target
+ * GradVac (METHODS.md; Wang et al., ICLR 2021; whole model as one group): an EMA target
  * φ̂_ij (β = 0.5, start 0) of each ordered pair's cosine. Over the other tasks j in random order,
  * when the cosine φ_ij of g_i' with the original g_j is below φ̂_ij, g_i' gains
  * g_j ‖g_i'‖ (φ̂_ij √(1−φ_ij²) − φ_ij √(1−φ̂_ij²)) / (‖g_j‖ √(1−φ̂_ij²)), which raises the cosine

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * IMTL (METHODS.md; Liu et al., ICLR 2021, Alg. 1), in three variants. IMTL-L: learnable s_i
+ * IMTL (METHODS.md; Liu et al., ICLR 2021), in three variants. IMTL-L: learnable s_i
  * (start 0), scaled losses e^{s_i} L_i − s_i, model weights e^{s_i}, and one optimizer step of s
  * along ∂/∂s_i = e^{s_i} L_i − 1 per training step. IMTL-G: α with Σ α = 1 such that
  * d = Σ α_i g_i has equal projections on all unit task gradients; the heads take their own

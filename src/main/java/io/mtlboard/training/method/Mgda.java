@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * MGDA (METHODS.md; Sener and Koltun, NeurIPS 2018, Alg. 2): the min-norm point of the convex
+ * MGDA (METHODS.md; Sener and Koltun, NeurIPS 2018): the min-norm point of the convex
  * hull of the task gradients, d = Σ α_i g_i with α on the simplex minimizing ‖Σ α_i ĝ_i‖² for the
  * optionally normalized gradients ĝ_i. On feature-level gradients this is MGDA-UB. As in the
  * authors' code the heads are weighted by α too, and α found for the normalized gradients

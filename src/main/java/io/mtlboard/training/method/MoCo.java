@@ -1,7 +1,7 @@
 package io.mtlboard.training.method;
 
 /**
- * MoCo (METHODS.md; Fernando et al., ICLR 2023, Alg. 1): tracked gradients
+ * MoCo (METHODS.md; Fernando et al., ICLR 2023): tracked gradients
  * y_i ← y_i − β_t (y_i − ĝ_i) with ĝ_i = L_i g_i / ‖g_i‖ (the normalization of the authors' code),
  * simplex weights λ ← Π_Δ(λ − γ_t (Y Yᵀ + ρ I) λ) from uniform, d = Yᵀ λ; β_t = β / t^{σ_β},
  * γ_t = γ / t^{σ_γ} at step t = 1, 2, … (β = 0.5, γ = 0.1, σ = 0.5, ρ = 0). Π_Δ is the Euclidean

@@ -3,7 +3,7 @@ package io.mtlboard.training.method;
 import java.util.Arrays;
 
 /**
- * Nash-MTL (METHODS.md; Navon et al., ICML 2022, eq. 4): α &gt; 0 with (M α)_i α_i = 1 for all i,
+ * Nash-MTL (METHODS.md; Navon et al., ICML 2022): α &gt; 0 with (M α)_i α_i = 1 for all i,
  * d = Σ α_i g_i clipped to norm 1, heads weighted by α (the authors backpropagate Σ α_i L_i).
  * The condition is the stationarity condition of the strictly convex potential
  * ½ αᵀ M α − Σ_i log α_i, which is minimized here by damped Newton steps instead of the

@@ -3,7 +3,7 @@ package io.mtlboard.training.method;
 import java.util.random.RandomGenerator;
 
 /**
- * PCGrad (METHODS.md; Yu et al., NeurIPS 2020, Alg. 1): each g_i' starts at g_i and, over the
+ * PCGrad (METHODS.md; Yu et al., NeurIPS 2020): each g_i' starts at g_i and, over the
  * other tasks j in random order, is projected onto the normal plane of the original g_j whenever
  * ⟨g_i', g_j⟩ &lt; 0; d = Σ_i g_i'. The heads take their own losses unweighted.
  */

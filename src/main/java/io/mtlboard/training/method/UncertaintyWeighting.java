@@ -1,7 +1,7 @@
 package io.mtlboard.training.method;
 
 /**
- * UW (METHODS.md; Kendall et al., CVPR 2018, eq. 7 in the log-variance form): learnable
+ * UW (METHODS.md; Kendall et al., CVPR 2018): learnable
  * s_i = log σ_i², objective Σ_i L_i / (2 e^{s_i}) + s_i / 2. The model gets the weights
  * w_i = 1 / (2 e^{s_i}); s takes one optimizer step along ∂/∂s_i = 1/2 − L_i / (2 e^{s_i}) per
  * training step, as if it were trained with the model.
