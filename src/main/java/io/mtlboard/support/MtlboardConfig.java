@@ -18,6 +18,20 @@ public interface MtlboardConfig {
     @WithDefault("benchmarks-data")
     String benchmarksDir();
 
+    /** Where benchmark data is found besides {@code benchmarks-data/}. */
+    Datasets datasets();
+
+    /** Where benchmark data is found besides {@code benchmarks-data/}. */
+    interface Datasets {
+
+        /** The original Fashion-MNIST IDX files; only the full MultiFashion training split needs them. */
+        @WithDefault("/usr/share/datasets/fashion-mnist")
+        String fashionMnistDir();
+
+        /** Data of external benchmarks (NYUv2, Cityscapes, …), one directory per id; default {@code <data-dir>/external}. */
+        java.util.Optional<String> externalDir();
+    }
+
     /** Leaderboard settings. */
     Leaderboard leaderboard();
 
