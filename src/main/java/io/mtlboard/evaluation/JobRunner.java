@@ -65,8 +65,10 @@ final class JobRunner {
         Path requestFile = work.resolve("job-" + claim.jobId() + "-" + claim.attempt() + ".json");
         Path model = artifacts.resolve(input.artifactSha256().substring(0, 2)).resolve(input.artifactSha256()
                 .substring(2, 4)).resolve(input.artifactSha256());
+        io.mtlboard.benchmark.data.DataLocations locations = io.mtlboard.benchmark.data.DataLocations.of(config);
         json.writeValue(requestFile.toFile(), new EvaluationRequest(model.toString(), config.benchmarksDir(),
-                input.benchmark(), config.worker().device(), input.claims(), input.tolerances(), config.dataDir()));
+                input.benchmark(), config.worker().device(), input.claims(), input.tolerances(), config.dataDir(),
+                locations.fashionMnistDir().toString(), locations.externalDir().toString()));
         try {
             evaluate(claim, requestFile, started);
         } finally {
