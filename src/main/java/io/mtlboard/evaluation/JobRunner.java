@@ -132,7 +132,9 @@ final class JobRunner {
             recorder.complete(claim, record("REJECTED", limit, null, started, log, "?"));
         } else if (event != null && "result".equals(event.event())) {
             EvaluationResult r = event.result();
-            recorder.complete(claim, record(r.verdict(), r.reason(), r, started, log, r.device()));
+            String summary = String.format(java.util.Locale.ROOT, "%d test samples in %.1f s on %s with %s%n",
+                    r.samples(), r.seconds(), r.device(), r.engine());
+            recorder.complete(claim, record(r.verdict(), r.reason(), r, started, summary + log, r.device()));
         } else if (event != null && "model".equals(event.kind())) {
             recorder.complete(claim, record("REJECTED", event.message(), null, started, log, "?"));
         } else if (event != null || exit.exitCode() == 0) {
