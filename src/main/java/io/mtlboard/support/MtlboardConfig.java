@@ -41,6 +41,29 @@ public interface MtlboardConfig {
     /** Evaluation worker settings. */
     Worker worker();
 
+    /**
+     * What this process does: {@code all} (portal and in-process worker, the embedded default),
+     * {@code portal} (pages and API, no evaluations) or {@code worker} (evaluations only; serves
+     * nothing but health and metrics).
+     */
+    @WithDefault("all")
+    Role role();
+
+    /** The roles of the one MTLBoard jar. */
+    enum Role {
+        ALL, PORTAL, WORKER;
+
+        /** Whether this process serves the pages and the API. */
+        public boolean servesPortal() {
+            return this != WORKER;
+        }
+
+        /** Whether this process evaluates queued runs. */
+        public boolean evaluates() {
+            return this != PORTAL;
+        }
+    }
+
     /** Leaderboard settings. */
     interface Leaderboard {
 
