@@ -70,7 +70,7 @@ public class LeaderboardResource {
         boolean csv = wantsCsv(format, headers);
         TreeMap<String, List<String>> params = new TreeMap<>(uri.getQueryParameters());
         params.remove("format");
-        LeaderboardResponses.Entry entry = responses.get(benchmarkId + "?" + params, csv,
+        LeaderboardResponses.Entry entry = responses.get(benchmarkId, params.toString(), csv,
                 () -> service.leaderboard(benchmarkId, service.query(benchmarkId, backbone, optimizer, gradientLevel,
                         source, method, sort, order, convention, page, size)));
         EntityTag tag = EntityTag.valueOf(entry.etag());

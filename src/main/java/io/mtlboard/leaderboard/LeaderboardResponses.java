@@ -20,6 +20,8 @@ public class LeaderboardResponses {
     private final ObjectMapper json;
     private final LeaderboardVersion version;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    /** Striped locks: bounded, whatever the keys clients send. */
+    private final Object[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     public LeaderboardResponses(ObjectMapper json, LeaderboardVersion version) {
         this.json = json;
@@ -30,14 +32,22 @@ public class LeaderboardResponses {
     public record Entry(long version, byte[] body, String etag) {
     }
 
-    /** The JSON or CSV body for a request key, computing it with {@code view} on a miss. */
-    public Entry get(String requestKey, boolean csv, Supplier<LeaderboardView> view) {
-        long v = version.current();
-        String key = (csv ? "csv:" : "json:") + requestKey;
+    /** The JSON or CSV body for a request on a benchmark's leaderboard, computing it with {@code view} on a miss. */
+    public Entry get(String benchmarkId, String requestKey, boolean csv, Supplier<LeaderboardView> view) {
+        long v = version.current(benchmarkId);
+        String key = (csv ? "csv:" : "json:") + benchmarkId + "?" + requestKey;
         Entry e = cache.get(key);
         if (e != null && e.version() == v) {
             return e;
         }
+        // one serialization per request and version: concurrent misses wait for the first
+        synchronized (locks[Math.floorMod(key.hashCode(), locks.length)]) {
+            Entry again = cache.get(key);
+            return again != null && again.version() == v ? again : compute(key, v, csv, view);
+        }
+    }
+
+    private Entry compute(String key, long v, boolean csv, Supplier<LeaderboardView> view) {
         LeaderboardView computed = view.get();
         byte[] body = csv ? LeaderboardCsv.write(computed).getBytes(StandardCharsets.UTF_8) : bytes(computed);
         Entry fresh = new Entry(v, body, "\"" + v + "-" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");

@@ -34,6 +34,8 @@ public class LeaderboardService {
     private final LeaderboardVersion version;
     private final BoardRepository repository;
     private final Map<String, Board> boards = new ConcurrentHashMap<>();
+    /** Striped locks: bounded, whatever the keys clients send. */
+    private final Object[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     public LeaderboardService(MtlboardConfig config, LeaderboardVersion version, BoardRepository repository) {
         this.config = config;
@@ -117,11 +119,19 @@ public class LeaderboardService {
     }
 
     Board board(String benchmarkId) {
-        long v = version.current();
+        long v = version.current(benchmarkId);
         Board cached = boards.get(benchmarkId);
         if (cached != null && cached.version() == v) {
             return cached;
         }
+        // one computation per benchmark and version: concurrent readers of a stale board wait for it
+        synchronized (locks[Math.floorMod(benchmarkId.hashCode(), locks.length)]) {
+            Board again = boards.get(benchmarkId);
+            return again != null && again.version() == v ? again : compute(benchmarkId, v);
+        }
+    }
+
+    private Board compute(String benchmarkId, long v) {
         Benchmark benchmark = Benchmark.byId(benchmarkId).orElseThrow(() -> new NotFoundProblem(
                 "No benchmark '" + benchmarkId + "'; known benchmarks: "
                         + Benchmark.allByName().stream().map(b -> b.id).toList()));

@@ -73,7 +73,7 @@ public class LiteratureImporter {
             total += rows.size();
         }
         if (changed > 0) {
-            version.bump();
+            version.bumpAll();
         }
         LOG.infof("Literature: %d rows in %s, %d inserted or updated", total, dir.toAbsolutePath(), changed);
         return changed;

@@ -85,7 +85,7 @@ public class RunService {
             run.claims.add(claim);
         }
         run.persist();
-        version.bump();
+        version.bump(run.benchmark.id);
         return run;
     }
 
@@ -141,7 +141,7 @@ public class RunService {
             run.status = RunStatus.valueOf(r.verdict());
         }
         run.updatedAt = OffsetDateTime.now();
-        version.bump();
+        version.bump(run.benchmark.id);
         return true;
     }
 
@@ -150,7 +150,7 @@ public class RunService {
         Run managed = Run.findById(run.id);
         managed.status = RunStatus.WITHDRAWN;
         managed.updatedAt = OffsetDateTime.now();
-        version.bump();
+        version.bump(managed.benchmark.id);
         return managed;
     }
 
@@ -164,7 +164,7 @@ public class RunService {
             run.flagged = flagged;
         }
         run.updatedAt = OffsetDateTime.now();
-        version.bump();
+        version.bump(run.benchmark.id);
         return run;
     }
 }

@@ -52,7 +52,7 @@ class LeaderboardDatabaseTest {
             }
             Run.delete("importKey like ?1", "test-%");
         });
-        version.bump();
+        version.bumpAll();
     }
 
     /** A SUBMITTED run on Office-Home with the same accuracy on all four tasks. */
@@ -80,7 +80,7 @@ class LeaderboardDatabaseTest {
             return run.id;
         });
         created.add(id);
-        version.bump();
+        version.bumpAll();
         return id;
     }
 
@@ -103,7 +103,7 @@ class LeaderboardDatabaseTest {
             }
             e.persist();
         });
-        version.bump();
+        version.bumpAll();
     }
 
     private LeaderboardView board(String... sources) {

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Multi-process test on PostgreSQL, loopback only: 2 portal and 3 worker processes of the one jar
+# share a database and an artifact directory.
+#   1. 200 submissions with a real TorchScript model → every run evaluated exactly once, none lost;
+#      meanwhile 20 random `kill -9` of worker processes (restarted each time) → no run stuck.
+#   2. a mixed read/submit load with wrk on both portals → errors and latency recorded.
+#   3. a PostgreSQL restart during load → the portals recover without manual action.
+# Usage: perf/scale-out.sh [submissions=200] [kills=20] [load-seconds=60]
+# Needs: PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, python3. Results: perf/results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUBMISSIONS=${1:-200}
+KILLS=${2:-20}
+LOAD=${3:-60}
+DB=mtlboard_scale
+ADMIN=scale-admin-token
+work=$(mktemp -d)
+out="perf/results/scale-out-$(date -u +%Y%m%dT%H%M%SZ).txt"
+mkdir -p perf/results
+pids=()
+log() { printf '%s %s\n' "$(date -u +%T)" "$*" | tee -a "$out"; }
+cleanup() { pkill -9 -f "scale.run=$work" 2>/dev/null || true; pkill -9 -f "$work/data" 2>/dev/null || true; }
+trap cleanup EXIT
+
+log "building the PostgreSQL jar"
+mvn -B -q package -DskipTests -Dquarkus.profile=pg -Dquarkus.package.output-directory=pg-build
+app=target/pg-build/quarkus-run.jar
+cp -r benchmarks-data "$work/benchmarks"
+python3 perf/make-scale-benchmark.py "$work/benchmarks" 200
+mkdir -p "$work/data"
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB" -c "create database $DB"
+
+start() { # role port name
+  MTLBOARD_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_PROFILE=pg MTLBOARD_ROLE=$1 \
+  MTLBOARD_DATA_DIR="$work/data" MTLBOARD_BENCHMARKS_DIR="$work/benchmarks" QUARKUS_HTTP_PORT=$2 \
+  MTLBOARD_SUBMISSION_ADMIN_TOKEN=$ADMIN MTLBOARD_WORKER_LEASE=PT10S MTLBOARD_WORKER_HEARTBEAT=PT2S \
+  MTLBOARD_WORKER_TIMEOUT=PT120S MTLBOARD_WORKER_ID="$3" MTLBOARD_SUBMISSION_DEFAULT_RUNS_PER_DAY=100000 \
+  MTLBOARD_SUBMISSION_DEFAULT_MAX_CONCURRENT=100000 \
+    java -Xmx512m "-Dscale.run=$work" -jar "$app" > "$work/$3.log" 2>&1 &
+  echo $!
+}
+ready() { for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null && return 0; sleep 1; done; return 1; }
+
+log "starting 2 portals and 3 workers"
+p1=$(start portal 18201 portal-1); pids+=("$p1"); ready 18201
+p2=$(start portal 18202 portal-2); pids+=("$p2")
+declare -A worker_pid
+for w in 1 2 3; do worker_pid[$w]=$(start worker $((18210 + w)) "worker-$w"); done
+ready 18202; for w in 1 2 3; do ready $((18210 + w)); done
+curl -s -o /dev/null -w "worker role refuses the API: HTTP %{http_code}\n" http://127.0.0.1:18211/api/benchmarks | tee -a "$out"
+
+token=$(curl -sf -X POST http://127.0.0.1:18201/api/tokens -H "Authorization: Bearer $ADMIN" \
+  -H 'Content-Type: application/json' -d '{"name":"scale"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
+model=src/test/resources/models/multifashion-good.pt
+manifest() { printf '{"benchmark":"multifashion-scale","backbone":"lenet5","method":"ew","optimizer":"adam","gradientLevel":"param","seed":%d,"claims":{"left.accuracy":66.5,"right.accuracy":60.3}}' "$1"; }
+
+log "submitting $SUBMISSIONS runs alternately to both portals"
+t0=$(date +%s)
+accepted=0
+for i in $(seq 1 "$SUBMISSIONS"); do
+  port=$((18201 + i % 2))
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/runs" -H "Authorization: Bearer $token" \
+    -H "Idempotency-Key: scale-$i" -F "manifest=$(manifest "$i")" -F "model=@$model")
+  [ "$code" = 201 ] && accepted=$((accepted + 1))
+done
+log "accepted $accepted of $SUBMISSIONS submissions in $(( $(date +%s) - t0 )) s"
+
+sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "$1"; }
+log "killing a random worker with SIGKILL $KILLS times while the queue drains"
+for k in $(seq 1 "$KILLS"); do
+  sleep $(( (RANDOM % 4) + 2 ))
+  w=$(( (RANDOM % 3) + 1 ))
+  kill -9 "${worker_pid[$w]}" 2>/dev/null || true
+  worker_pid[$w]=$(start worker $((18210 + w)) "worker-$w")
+  log "kill $k: worker-$w restarted; queued=$(sql "select count(*) from evaluation_job where state='QUEUED'") running=$(sql "select count(*) from evaluation_job where state='RUNNING'")"
+done
+log "waiting for the queue to drain"
+deadline=$(( $(date +%s) + 1800 ))
+while [ "$(sql "select count(*) from evaluation_job where state in ('QUEUED','RUNNING')")" != 0 ]; do
+  [ "$(date +%s)" -gt "$deadline" ] && { log "FAIL: queue not drained after 30 min"; exit 1; }
+  sleep 5
+done
+drain=$(( $(date +%s) - t0 ))
+runs=$(sql "select count(*) from run where source='SUBMITTED'")
+stuck=$(sql "select count(*) from run where source='SUBMITTED' and status in ('QUEUED','RUNNING')")
+once=$(sql "select count(*) from (select run_id from evaluation where status='COMPLETED' group by run_id having count(*) = 1) x")
+twice=$(sql "select count(*) from (select run_id from evaluation where status='COMPLETED' group by run_id having count(*) > 1) x")
+expired=$(sql "select coalesce(sum(infra_failures),0) from evaluation_job")
+log "runs=$runs stuck=$stuck evaluated-once=$once evaluated-more-than-once=$twice infrastructure-retries=$expired drain=${drain}s"
+sql "select status, count(*) from run where source='SUBMITTED' group by status order by 1" | sed 's/^/  status|count: /' | tee -a "$out"
+[ "$runs" = "$SUBMISSIONS" ] && [ "$stuck" = 0 ] && [ "$once" = "$SUBMISSIONS" ] && [ "$twice" = 0 ] \
+  || { log "FAIL: every run must be evaluated exactly once"; exit 1; }
+
+# the load runs in this shell so that `wait` can join it: start_load <seconds> <tag> sets LOAD_PIDS
+start_load() {
+  local seconds=$1 tag=$2
+  ( end=$(( $(date +%s) + seconds )); n=0
+    while [ "$(date +%s)" -lt "$end" ]; do
+      n=$((n + 1)); curl -s -o /dev/null -w '%{http_code}\n' -X POST "http://127.0.0.1:$((18201 + n % 2))/api/runs" \
+        -H "Authorization: Bearer $token" -F "manifest=$(manifest $(( tag * 100000 + n )))" >> "$work/submit-$tag"
+      sleep 0.2
+    done ) &
+  local sub=$!
+  wrk -t2 -c32 -d"${seconds}s" --latency "http://127.0.0.1:18201/api/leaderboards/nyuv2" > "$work/wrk-$tag-a.txt" &
+  local a=$!
+  wrk -t1 -c16 -d"${seconds}s" --latency "http://127.0.0.1:18202/api/runs/1" > "$work/wrk-$tag-b.txt" &
+  LOAD_PIDS="$sub $a $!"
+}
+report() { # tag
+  { echo "== wrk on portal 1, GET /api/leaderboards/nyuv2"; cat "$work/wrk-$1-a.txt"
+    echo "== wrk on portal 2, GET /api/runs/1"; cat "$work/wrk-$1-b.txt"; } | tee -a "$out"
+  log "submissions (HTTP status: count): $(sort "$work/submit-$1" | uniq -c | awk '{printf "%s: %s  ", $2, $1}')"
+}
+errors() { # tag → non-2xx responses and socket errors of both wrk runs plus refused submissions
+  local e
+  e=$(cat "$work/wrk-$1-a.txt" "$work/wrk-$1-b.txt" | awk '/Non-2xx/ {s += $NF} /Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}')
+  echo $(( e + $(grep -vc '^201$' "$work/submit-$1" || true) ))
+}
+
+log "mixed read/submit load for ${LOAD}s on both portals"
+start_load "$LOAD" 1
+wait $LOAD_PIDS || true
+report 1
+mixed_errors=$(errors 1)
+log "errors under mixed load: $mixed_errors"
+
+log "mixed load for 30s with a PostgreSQL restart after 10s"
+start_load 30 2
+sleep 10
+pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main restart
+log "PostgreSQL restarted"
+wait $LOAD_PIDS || true
+report 2
+log "errors during the restart window (expected while the database is down): $(errors 2)"
+for port in 18201 18202; do
+  recovered=""
+  for attempt in $(seq 1 30); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/runs" -H "Authorization: Bearer $token" \
+      -F "manifest=$(manifest $((900000 + port * 100 + attempt)))")
+    [ "$code" = 201 ] && { recovered=$attempt; break; }
+    sleep 1
+  done
+  log "after the restart, portal $port accepted a submission at attempt ${recovered:-none}; ready: $(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$port/q/health/ready)"
+  [ -n "$recovered" ] || { log "FAIL: portal $port did not recover within 30 s"; exit 1; }
+done
+[ "$mixed_errors" = 0 ] || { log "FAIL: errors under the mixed load"; exit 1; }
+log "PASS (results in $out)"
