@@ -1,0 +1,39 @@
+package io.mtlboard.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LeaderboardVersionTest {
+
+    @Test
+    void shouldChangeOnlyTheBumpedBenchmark() {
+        LeaderboardVersion v = new LeaderboardVersion();
+        long a = v.current("a");
+        long b = v.current("b");
+        v.bump("a");
+        assertThat(v.current("a")).isNotEqualTo(a);
+        assertThat(v.current("b")).isEqualTo(b);
+    }
+
+    @Test
+    void shouldChangeEveryBenchmarkOnBumpAll() {
+        LeaderboardVersion v = new LeaderboardVersion();
+        v.bump("a");
+        long a = v.current("a");
+        long b = v.current("b");
+        v.bumpAll();
+        assertThat(v.current("a")).isNotEqualTo(a);
+        assertThat(v.current("b")).isNotEqualTo(b);
+    }
+
+    @Test
+    void shouldNotRememberIdsThatWereOnlyRead() {
+        LeaderboardVersion v = new LeaderboardVersion();
+        for (int i = 0; i < 1000; i++) {
+            v.current("unknown-" + i);
+        }
+        v.bump("x");
+        assertThat(v.current("unknown-5")).isZero();
+    }
+}
