@@ -18,7 +18,7 @@ import java.util.TreeMap;
 final class CorruptionCurves {
 
     /** The mean ± std over runs of the relative drop at one severity; positive means worse. */
-    record SeverityDrop(int severity, double mean, Double std, int n) {
+    public record SeverityDrop(int severity, double mean, Double std, int n) {
     }
 
     private CorruptionCurves() {
