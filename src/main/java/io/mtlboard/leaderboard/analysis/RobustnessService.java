@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /** Builds the robustness analysis (METRICS.md §7) from the worker's corrupted-split measurements. */
 @ApplicationScoped
@@ -44,12 +44,15 @@ public class RobustnessService {
         List<AnalysisRow> rows = scope.benchmark() == null ? List.of() : data.rows(scope);
         Map<Long, WorkerDiagnostics> diagnostics = data.diagnostics(rows.stream()
                 .flatMap(r -> r.runIds().stream()).toList());
-        Set<String> measured = new TreeSet<>();
-        diagnostics.values().forEach(d -> d.corrupted().keySet().forEach(c -> measured.add(c.corruption())));
-        Set<String> corruptions = new LinkedHashSet<>(measured);
+        Map<String, Integer> measured = new TreeMap<>();
+        diagnostics.values().forEach(d -> d.corrupted().keySet().forEach(c -> measured.merge(c.corruption(), 1,
+                Integer::sum)));
+        Set<String> corruptions = new LinkedHashSet<>(measured.keySet());
         corruptions.addAll(CORRUPTIONS);
-        String chosen = checks.one("corruption", corruption, List.copyOf(corruptions),
-                measured.isEmpty() ? CORRUPTIONS.get(0) : measured.iterator().next());
+        // by default the corruption measured most often, so that the curves have the most points
+        String mostMeasured = measured.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(CORRUPTIONS.get(0));
+        String chosen = checks.one("corruption", corruption, List.copyOf(corruptions), mostMeasured);
         checks.done("the robustness analysis");
 
         BenchmarkMetric m = metrics.stream().filter(x -> x.key().equals(metricKey)).findFirst().orElseThrow();
