@@ -67,10 +67,11 @@ public class PairedAnalysisService {
         return new OptimizersView(both, choice, pairs, adamBetter, agreement, message, List.of());
     }
 
-    /** Pairs with the largest difference first; pairs without a difference last. */
+    /** Pairs with the largest difference first, then by method and backbone; pairs without a difference last. */
     static List<PairView> sorted(List<PairView> pairs) {
         List<PairView> sorted = new ArrayList<>(pairs);
-        sorted.sort(Comparator.comparing(PairView::difference, Comparator.nullsLast(Comparator.reverseOrder())));
+        sorted.sort(Comparator.comparing(PairView::difference, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(PairView::methodName).thenComparing(p -> p.backbone().id()));
         return sorted;
     }
 
