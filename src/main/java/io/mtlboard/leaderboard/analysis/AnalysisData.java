@@ -57,7 +57,7 @@ public class AnalysisData {
                     : scope.deltaMConvention() == io.mtlboard.benchmark.metric.DeltaM.Convention.FLAT
                             ? r.deltaM().flat() : r.deltaM().perTask();
             rows.add(new AnalysisRow("r" + r.runIds().get(0), label(r), view.benchmark().id(), r.method().id(),
-                    r.methodLabel(), r.backbone().id(), r.backbone().name(), r.optimizer(), r.gradientLevel(),
+                    r.method().name(), r.methodLabel(), r.backbone().id(), r.backbone().name(), r.optimizer(), r.gradientLevel(),
                     r.source(), "literature".equals(r.source()) ? r.citation() : null, r.runIds(), deltaM, r.metrics(),
                     runs));
         }
@@ -66,9 +66,15 @@ public class AnalysisData {
 
     /**
      * The benchmark pages open on when none is asked for: the one with the most rows that have a
-     * training log, then the most rows with Δm, then by name.
+     * training log, then the most rows with Δm, then by name; null when there are no benchmarks.
      */
-    String defaultBenchmark(Scope unfiltered) {
+    public String defaultBenchmark() {
+        var perTask = io.mtlboard.benchmark.metric.DeltaM.Convention.PER_TASK;
+        return defaultBenchmark(new Scope(null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                new LeaderboardView.ConventionView(perTask.id(), perTask.label(), "gain")));
+    }
+
+    private String defaultBenchmark(Scope unfiltered) {
         String best = null;
         long[] bestScore = {-1, -1};
         for (Benchmark b : Benchmark.allByName()) {

@@ -17,13 +17,14 @@ import java.util.function.Function;
  * and pairs. Statistics over seeds are mean ± sample std of per-run values ({@link SeedStats}).
  *
  * @param key a stable id of the row within its benchmark
- * @param label method label · backbone · optimizer · level · source, for chart legends
+ * @param label method label · backbone · optimizer · source, for chart legends
+ * @param methodName the method's name; {@code methodLabel} names the variant, e.g. MGDA-UB at the feature level
  * @param citation the publication of a literature row (part of its identity), else null
  * @param deltaM Δm over seeds in the requested convention (gain sign), null without a baseline
  * @param metrics metric key → mean ± std over seeds
  * @param runs one summary per run of the row that has a training log
  */
-record AnalysisRow(String key, String label, String benchmarkId, String methodId, String methodLabel,
+record AnalysisRow(String key, String label, String benchmarkId, String methodId, String methodName, String methodLabel,
         String backboneId, String backboneName, String optimizer, String gradientLevel, String source,
         String citation, List<Long> runIds, LeaderboardView.Stat deltaM, Map<String, LeaderboardView.Stat> metrics,
         List<RunSummary> runs) {

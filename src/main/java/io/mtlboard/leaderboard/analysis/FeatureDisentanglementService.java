@@ -55,7 +55,7 @@ public class FeatureDisentanglementService {
             if (curve.isEmpty()) {
                 continue;
             }
-            methods.putIfAbsent(r.methodId(), new LeaderboardView.Ref(r.methodId(), r.methodLabel()));
+            methods.putIfAbsent(r.methodId(), new LeaderboardView.Ref(r.methodId(), r.methodName()));
             if (scope.methods().isEmpty() || scope.methods().contains(r.methodId())) {
                 curves.add(new FeatureDisentanglementView.Curve(r.key(), r.label(), r.methodId(),
                         (int) r.runs().stream().filter(s -> s.indicators().containsKey(FD)).count(), curve));

@@ -44,7 +44,8 @@ public class GradientsService {
         List<AnalysisRow> all = data.rows(scope.with(scope.benchmark(), List.of(), List.of())).stream()
                 .filter(r -> !r.singleTask()).toList();
         String backboneId = scope.backbones().isEmpty() ? AnalysisData.defaultBackbone(all) : scope.backbones().get(0);
-        List<AnalysisRow> rows = all.stream().filter(r -> r.backboneId().equals(backboneId))
+        List<AnalysisRow> onBackbone = all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
+        List<AnalysisRow> rows = onBackbone.stream()
                 .filter(r -> scope.methods().isEmpty() || scope.methods().contains(r.methodId())).toList();
         List<String> levels = TrainingLogs.LEVELS.stream().filter(l -> logged(rows, l) > 0).toList();
         String lv = requestedLevel != null ? requestedLevel
@@ -59,6 +60,9 @@ public class GradientsService {
                         magnitude));
             }
         }
+        Map<String, LeaderboardView.Ref> methods = new java.util.LinkedHashMap<>();
+        onBackbone.stream().filter(r -> !r.runs().isEmpty())
+                .forEach(r -> methods.putIfAbsent(r.methodId(), new LeaderboardView.Ref(r.methodId(), r.methodName())));
         List<String> notes = new ArrayList<>();
         if (curves.isEmpty()) {
             notes.add("No run shown logged inter-task gradient indicators at the " + lv + " level yet "
@@ -69,8 +73,8 @@ public class GradientsService {
         List<LeaderboardView.Ref> present = all.stream().map(AnalysisRow::backboneId).distinct().sorted()
                 .map(id -> new LeaderboardView.Ref(id, names.getOrDefault(id, id))).toList();
         return new GradientsView(scope, backboneId == null ? null
-                : new LeaderboardView.Ref(backboneId, names.getOrDefault(backboneId, backboneId)), present, lv, levels,
-                ind, curves, comparison(rows, lv, ind), notes);
+                : new LeaderboardView.Ref(backboneId, names.getOrDefault(backboneId, backboneId)), present,
+                List.copyOf(methods.values()), lv, levels, ind, curves, comparison(rows, lv, ind), notes);
     }
 
     static GradientsView.Comparison comparison(List<AnalysisRow> rows, String level, String indicator) {

@@ -8,13 +8,14 @@ import java.util.List;
  * (METRICS.md §3), and the inter-task against the inter-sample distribution of one of them (Elich
  * et al., arXiv 2311.04698).
  *
+ * @param methods methods with a training log on the backbone, for choosing which rows to show
  * @param level the gradient level shown: {@code param} or {@code feature}
  * @param levels levels some row of the backbone logged indicators for
  * @param indicator {@code cosine} or {@code magnitudeSimilarity}: the one compared between scopes
  * @param curves inter-task cosine and magnitude similarity per epoch, per row
  */
 public record GradientsView(Scope scope, LeaderboardView.Ref backbone, List<LeaderboardView.Ref> backbones,
-        String level, List<String> levels, String indicator, List<Curve> curves, Comparison comparison,
+        List<LeaderboardView.Ref> methods, String level, List<String> levels, String indicator, List<Curve> curves, Comparison comparison,
         List<String> notes) {
 
     /** Inter-task indicators of one row over training (mean ± std over runs per epoch). */

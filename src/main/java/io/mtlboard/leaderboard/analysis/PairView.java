@@ -40,7 +40,7 @@ public record PairView(String method, String methodName, LeaderboardView.Ref bac
         Double ratio = first.trainingSeconds() == null || second.trainingSeconds() == null
                 || first.trainingSeconds().mean() == 0 ? null
                 : second.trainingSeconds().mean() / first.trainingSeconds().mean();
-        return new PairView(a.methodId(), a.methodLabel(), new LeaderboardView.Ref(a.backboneId(), a.backboneName()),
+        return new PairView(a.methodId(), a.methodName(), new LeaderboardView.Ref(a.backboneId(), a.backboneName()),
                 a.source(), first, second, difference, difference == null ? null : difference > 0, clear, ratio);
     }
 

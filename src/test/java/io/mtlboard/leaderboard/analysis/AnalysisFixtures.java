@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * Idempotent: submissions carry a fixed Idempotency-Key and records are per attempt, so every test
  * class may load the fixtures and all see the same data.
  */
-final class AnalysisFixtures {
+public final class AnalysisFixtures {
 
     static final Path DIR = Path.of("src/test/resources/fixtures/analysis");
     private static final String ADMIN = "Bearer test-admin-token";
@@ -45,7 +45,7 @@ final class AnalysisFixtures {
     }
 
     /** Fixture name → run id. */
-    static Map<String, Long> load() {
+    public static Map<String, Long> load() {
         Map<String, Long> ids = new TreeMap<>();
         try (Stream<Path> files = Files.list(DIR.resolve("runs"))) {
             for (Path file : files.sorted().toList()) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PairViewTest {
 
     private static AnalysisRow row(String level, double mean, Double std, List<RunSummary> runs) {
-        return new AnalysisRow("r-" + level, "MGDA · " + level, "bench", "mgda", "MGDA", "lenet5", "LeNet-5", "adam",
+        return new AnalysisRow("r-" + level, "MGDA · " + level, "bench", "mgda", "MGDA", "MGDA", "lenet5", "LeNet-5", "adam",
                 level, "claimed", null, List.of(1L, 2L), new LeaderboardView.Stat(mean, std, 2), Map.of(), runs);
     }
 

@@ -23,7 +23,7 @@ final class Rows {
     static AnalysisRow row(String method, String backbone, String optimizer, String level, Double deltaM,
             List<RunSummary> runs) {
         String key = method + "|" + backbone + "|" + optimizer + "|" + level;
-        return new AnalysisRow(key, key, "bench", method, method, backbone, backbone, optimizer, level, "claimed", null,
+        return new AnalysisRow(key, key, "bench", method, method, method, backbone, backbone, optimizer, level, "claimed", null,
                 runs.stream().map(RunSummary::runId).toList(),
                 deltaM == null ? null : new LeaderboardView.Stat(deltaM, null, 1), Map.of(), runs);
     }
