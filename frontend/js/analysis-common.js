@@ -317,11 +317,16 @@
   function heatmap(canvas, map, coefficientLabel, shorten) {
     destroy(canvas);
     const names = map.axes.map(a => a.label);
-    const axisNames = shorten ? names.map(shorten) : names;
+    const truncate = n => (n.length > 22 ? n.slice(0, 21) + '…' : n);
+    const axisNames = names.map(n => truncate(shorten ? shorten(n) : n));
     const data = [];
     map.cells.forEach((row, i) => row.forEach((c, j) => data.push({ x: j, y: i, v: c.value, n: c.n, unreliable: c.unreliable })));
     const min = coefficientLabel.indexOf('overlap') >= 0 ? 0 : -1;
     const size = Math.max(1, names.length);
+    // cells of at most about 90 × 50 px: a heatmap of one or two scorings stays small
+    const wrap = canvas.parentElement;
+    wrap.style.height = Math.min(560, 90 + size * 52) + 'px';
+    wrap.style.maxWidth = (230 + size * 95) + 'px';
     const ticks = axis => { axis.ticks = names.map((_, i) => ({ value: i })); };
     const chart = new Chart(canvas, {
       type: 'scatter',

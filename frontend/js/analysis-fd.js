@@ -19,6 +19,12 @@
       label.append(input, ' ' + m.name);
       box.appendChild(label);
     });
+    if (!view.methods.length) {
+      const none = document.createElement('span');
+      none.className = 'muted';
+      none.textContent = 'no method logged FD on this backbone';
+      box.appendChild(none);
+    }
   }
 
   function draw(view) {

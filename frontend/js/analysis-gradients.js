@@ -18,13 +18,19 @@
       label.append(input, ' ' + m.name);
       box.appendChild(label);
     });
+    if (!view.methods.length) {
+      const none = document.createElement('span');
+      none.className = 'muted';
+      none.textContent = 'no method has a training log on this backbone';
+      box.appendChild(none);
+    }
   }
 
   function histogram(view) {
     const c = view.comparison;
     const edges = c.interTask.histogram.edges;
     const labels = edges.slice(0, -1).map((e, i) => e.toFixed(2) + '…' + edges[i + 1].toFixed(2));
-    const share = (h, n) => h.counts.map(k => (n ? k / n : 0));
+    const share = (h, n) => h.counts.map(k => (n ? k / n : null));
     A.bars(document.getElementById('scope-histogram'), labels, [
       { label: 'inter-task (' + c.interTask.histogram.n + ' epoch values, ' + c.interTask.runs + ' runs)',
         values: share(c.interTask.histogram, c.interTask.histogram.n), colour: 'rgba(31, 95, 168, 0.75)' },
