@@ -49,6 +49,11 @@ public class Evaluation extends PanacheEntityBase {
     @Column(name = "latency_ms")
     public Double latencyMs;
     public Double throughput;
+    /** FD (METRICS.md §4) measured on the test split; null unless the artifact separates encoder and decoder. */
+    @Column(name = "test_fd")
+    public Double testFd;
+    @Column(name = "test_fd_mean_entropy")
+    public Double testFdMeanEntropy;
     @Column(name = "log_excerpt")
     public String logExcerpt;
     @Column(name = "started_at")
@@ -58,6 +63,10 @@ public class Evaluation extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "evaluation", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<EvaluationMeasurement> measurements = new ArrayList<>();
+
+    /** Metrics on corrupted copies of the test split, when the worker measured them. */
+    @OneToMany(mappedBy = "evaluation", cascade = CascadeType.ALL, orphanRemoval = true)
+    public List<CorruptionMeasurement> corruptions = new ArrayList<>();
 
     /** The latest completed evaluation of a run, if any. */
     public static Optional<Evaluation> latestCompleted(long runId) {

@@ -145,6 +145,47 @@ public class RunService {
         return true;
     }
 
+    /**
+     * Attaches diagnostics to a recorded evaluation attempt: FD on the test split and metrics on
+     * corrupted test splits. Idempotent per attempt: diagnostics already recorded stay.
+     *
+     * @return whether anything was written
+     * @throws IllegalArgumentException for a metric the benchmark lacks, a severity outside 1–5, an FD
+     *     outside [0, 1] or a value that is not finite
+     */
+    public boolean recordDiagnostics(long runId, int attempt, EvaluationDiagnostics d) {
+        Optional<Evaluation> found = Evaluation.find("run.id = ?1 and attempt = ?2", runId, attempt).firstResultOptional();
+        if (found.isEmpty()) {
+            return false;
+        }
+        Evaluation e = found.get();
+        if (e.testFd != null || !e.corruptions.isEmpty()) {
+            return false;
+        }
+        if (d.testFd() != null && !(d.testFd() >= 0 && d.testFd() <= 1)) {
+            throw new IllegalArgumentException("FD must lie in [0, 1], got " + d.testFd());
+        }
+        e.testFd = d.testFd();
+        e.testFdMeanEntropy = d.testFdMeanEntropy();
+        for (EvaluationDiagnostics.Corrupted c : d.corrupted()) {
+            BenchmarkMetric metric = e.run.benchmark.metrics().stream().filter(m -> m.key().equals(c.metricKey()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no metric " + c.metricKey()));
+            if (c.severity() < 1 || c.severity() > 5 || !Double.isFinite(c.measured())) {
+                throw new IllegalArgumentException("severity must be 1 to 5 and values finite: " + c);
+            }
+            CorruptionMeasurement x = new CorruptionMeasurement();
+            x.evaluation = e;
+            x.corruption = c.corruption();
+            x.severity = c.severity();
+            x.metric = metric;
+            x.measured = c.measured();
+            e.corruptions.add(x);
+        }
+        e.run.updatedAt = OffsetDateTime.now();
+        version.bump(e.run.benchmark.id);
+        return true;
+    }
+
     /** Withdraws a run: it leaves the leaderboard, its history stays. */
     public Run withdraw(Run run) {
         Run managed = Run.findById(run.id);

@@ -1,0 +1,84 @@
+// Paired pages: parameter- vs feature-level (/api/analysis/levels) and Adam vs SGD (/api/analysis/optimizers).
+// Each pair has `first` (param, or SGD) and `second` (feature, or Adam); difference = second − first.
+(function () {
+  'use strict';
+  const A = window.MtlAnalysis;
+  const kind = document.currentScript.dataset.kind;
+  const levels = kind === 'levels';
+
+  function verdict(p) {
+    if (p.difference === null) {
+      return { text: 'no Δm', className: 'muted' };
+    }
+    const better = levels ? 'gains from the feature level' : 'Adam better';
+    const worse = levels ? 'loses at the feature level' : 'SGD better';
+    const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (one seed: not conclusive)'
+      : p.clear ? ' (clear)' : ' (within seed spread)');
+    return { text: text, className: p.secondBetter ? (p.clear ? 'gain clear' : 'gain') : 'loss' };
+  }
+
+  function name(p) {
+    return p.methodName + (levels ? '' : ' · ' + p.first.other) + ' · ' + p.backbone.name;
+  }
+
+  function draw(view) {
+    const names = A.shortLabels(view.pairs.map(name));
+    const firstLabel = levels ? 'parameter level' : 'SGD';
+    const secondLabel = levels ? 'feature level' : 'Adam';
+    const marks = view.pairs.map(p => (p.secondBetter ? (levels ? '▲ gains' : '▲ Adam better') : ''));
+    A.bars(document.getElementById(levels ? 'levels-deltam' : 'optimizers-deltam'),
+      names.map((n, i) => (view.pairs[i].secondBetter ? n + ' ▲' : n)), [
+        { label: firstLabel, values: view.pairs.map(p => (p.first.deltaM ? p.first.deltaM.mean : null)),
+          errors: view.pairs.map(p => (p.first.deltaM ? p.first.deltaM.std : null)), colour: '#9ca3af' },
+        { label: secondLabel, values: view.pairs.map(p => (p.second.deltaM ? p.second.deltaM.mean : null)),
+          errors: view.pairs.map(p => (p.second.deltaM ? p.second.deltaM.std : null)), colour: '#1f5fa8' }
+      ], 'test Δm % (' + view.scope.convention.id + ', gain)', marks);
+    document.getElementById('deltam-caption').textContent = view.pairs.length + ' pair(s); '
+      + (levels ? view.gaining + ' gain from the feature level' : view.adamBetter + ' better with Adam') + ' (▲)';
+    if (levels) {
+      A.bars(document.getElementById('levels-time'), names, [
+        { label: firstLabel, values: view.pairs.map(p => (p.first.trainingSeconds ? p.first.trainingSeconds.mean : null)),
+          colour: '#9ca3af' },
+        { label: secondLabel, values: view.pairs.map(p => (p.second.trainingSeconds ? p.second.trainingSeconds.mean : null)),
+          colour: '#1f5fa8' }
+      ], 'training time (s)');
+    } else {
+      A.bars(document.getElementById('optimizers-difference'), names, [
+        { label: 'Adam − SGD (Δm points)', values: view.pairs.map(p => p.difference),
+          colour: view.pairs.map(p => (p.difference > 0 ? '#1f5fa8' : '#d1495b')) }
+      ], 'Δm difference');
+      const a = view.agreement;
+      document.getElementById('agreement-caption').textContent = 'rankings under Adam and SGD: '
+        + view.coefficient.label + ' = ' + A.fmt(a.value, 2) + ', n = ' + a.n + (a.unreliable ? ' (n < 5: too few)' : '');
+    }
+    A.table(document.querySelector('#pairs-table tbody'), view.pairs.map(p => {
+      const v = verdict(p);
+      const common = [p.methodName, p.backbone.name];
+      common.push(p.first.other);
+      common.push(p.source);
+      const cells = common.concat([{ text: A.stat(p.first.deltaM, 2), className: 'num' },
+        { text: A.stat(p.second.deltaM, 2), className: 'num' },
+        { text: p.difference === null ? '—' : (p.difference > 0 ? '+' : '') + A.fmt(p.difference, 2), className: 'num' },
+        { text: v.text, className: 'verdict ' + v.className }]);
+      if (levels) {
+        cells.push({ text: A.stat(p.first.trainingSeconds, 1), className: 'num' },
+          { text: A.stat(p.second.trainingSeconds, 1), className: 'num' },
+          { text: p.timeRatio === null ? '—' : A.fmt(p.timeRatio, 2) + '×', className: 'num' });
+      } else {
+        cells.push({ text: p.first.seeds + ' / ' + p.second.seeds, className: 'num' });
+      }
+      return cells;
+    }), 'No pairs under these filters.');
+    A.notes(document.getElementById('messages'), [view.message].concat(view.notes));
+  }
+
+  A.bind({
+    api: levels ? '/api/analysis/levels' : '/api/analysis/optimizers',
+    draw: draw,
+    beforeLoad(form) {
+      if (form.elements.k) {
+        form.elements.k.disabled = form.elements.coefficient.value !== 'top-k-overlap';
+      }
+    }
+  });
+})();

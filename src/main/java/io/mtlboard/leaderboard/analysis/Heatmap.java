@@ -1,0 +1,61 @@
+package io.mtlboard.leaderboard.analysis;
+
+import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.analysis.ranking.Coefficient;
+import io.mtlboard.analysis.ranking.RankingSimilarity;
+import io.mtlboard.analysis.ranking.Scoring;
+import io.mtlboard.analysis.ranking.SimilarityMatrix;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ranking-similarity heatmap as served to the pages (METRICS.md §5): {@link SimilarityMatrix}
+ * cells with their axes labelled, and a plain statement when the data is too thin to conclude.
+ *
+ * @param axes the scorings, in row and column order
+ * @param cells {@code cells[i][j]}: agreement of scoring i with scoring j, with n and the n &lt; 5 mark
+ * @param reliableCells off-diagonal cells with a value over at least {@value Agreement#MIN_RELIABLE_METHODS}
+ *     shared methods
+ * @param message why nothing can be concluded, or null
+ */
+public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cells, int reliableCells,
+        String message) {
+
+    /**
+     * One scoring on the heatmap axes.
+     *
+     * @param orientation which direction of the scoring is read as better
+     * @param n how many entries (rows or methods) the scoring has
+     */
+    public record Axis(String key, String label, String orientation, int n) {
+    }
+
+    public Heatmap {
+        axes = List.copyOf(axes);
+        cells = cells.stream().map(List::copyOf).toList();
+    }
+
+    /** The heatmap of every pair of scorings; {@code subject} names what they rank (e.g. "methods"). */
+    static Heatmap of(List<Scoring> scorings, Map<String, String> labels, Coefficient coefficient, String subject) {
+        SimilarityMatrix m = RankingSimilarity.matrix(scorings, coefficient);
+        int reliable = 0;
+        for (int i = 0; i < scorings.size(); i++) {
+            for (int j = 0; j < scorings.size(); j++) {
+                Agreement a = m.cell(i, j);
+                reliable += i != j && a.value() != null && !a.unreliable() ? 1 : 0;
+            }
+        }
+        List<Axis> axes = scorings.stream().map(s -> new Axis(s.name(), labels.getOrDefault(s.name(), s.name()),
+                s.orientation() == io.mtlboard.analysis.Orientation.HIGHER_IS_BETTER ? "higher is better"
+                        : "lower is better", s.values().size())).toList();
+        String message = null;
+        if (scorings.size() < 2) {
+            message = "Too little data to conclude: " + (scorings.isEmpty() ? "nothing" : "only one scoring")
+                    + " to compare.";
+        } else if (reliable == 0) {
+            message = "Too little data to conclude: no two scorings share " + Agreement.MIN_RELIABLE_METHODS
+                    + " or more " + subject + "; every cell has n < " + Agreement.MIN_RELIABLE_METHODS + ".";
+        }
+        return new Heatmap(subject, axes, m.cells(), reliable, message);
+    }
+}

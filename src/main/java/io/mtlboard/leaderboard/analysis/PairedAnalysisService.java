@@ -1,0 +1,91 @@
+package io.mtlboard.leaderboard.analysis;
+
+import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.analysis.ranking.RankingSimilarity;
+import io.mtlboard.analysis.ranking.Scoring;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds the analyses that pair rows differing in one setting: parameter- against feature-level
+ * gradients (Mao et al., arXiv 2402.03557) and SGD against Adam (Elich et al., arXiv 2311.04698).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PairedAnalysisService {
+
+    static final int MIN_PAIRS = 5;
+
+    private final AnalysisData data;
+
+    public PairedAnalysisService(AnalysisData data) {
+        this.data = data;
+    }
+
+    /** Parameter- against feature-level rows; the {@code gradientLevel} filter does not apply. */
+    public LevelsView levels(AnalysisFilter filter) {
+        Checks checks = new Checks();
+        Scope scope = checks.scope(filter, null);
+        checks.done("the gradient-level analysis");
+        Scope both = new Scope(scope.benchmark(), scope.backbones(), scope.optimizers(), List.of(), scope.sources(),
+                scope.methods(), scope.convention());
+        List<PairView> pairs = sorted(Pairing.pair(data.rows(both), "gradientLevel", "param", "feature").stream()
+                .map(p -> PairView.of(p, "gradientLevel")).toList());
+        int gaining = (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+        String message = pairs.isEmpty()
+                ? "No data yet: no method of this benchmark has both a parameter-level and a feature-level row under "
+                        + "these filters."
+                : thin(pairs);
+        return new LevelsView(both, pairs, gaining, message, List.of());
+    }
+
+    /** SGD against Adam rows; the {@code optimizer} filter does not apply. */
+    public OptimizersView optimizers(AnalysisFilter filter, String coefficient, String k) {
+        Checks checks = new Checks();
+        Scope scope = checks.scope(filter, null);
+        CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
+        checks.done("the optimizer analysis");
+        Scope both = new Scope(scope.benchmark(), scope.backbones(), List.of("adam", "sgd"), scope.gradientLevels(),
+                scope.sources(), scope.methods(), scope.convention());
+        List<AnalysisRow> rows = data.rows(both);
+        List<PairView> pairs = sorted(Pairing.pair(rows, "optimizer", "sgd", "adam").stream()
+                .map(p -> PairView.of(p, "optimizer")).toList());
+        int adamBetter = (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+        List<Scoring> byOptimizer = Scorings.deltaMByGroup(rows, AnalysisRow::optimizer);
+        Scoring adam = byOptimizer.stream().filter(s -> s.name().equals("adam")).findFirst()
+                .orElse(new Scoring("adam", io.mtlboard.analysis.Orientation.HIGHER_IS_BETTER, java.util.Map.of()));
+        Scoring sgd = byOptimizer.stream().filter(s -> s.name().equals("sgd")).findFirst()
+                .orElse(new Scoring("sgd", io.mtlboard.analysis.Orientation.HIGHER_IS_BETTER, java.util.Map.of()));
+        Agreement agreement = RankingSimilarity.compare(adam, sgd, choice.coefficient());
+        String message = pairs.isEmpty()
+                ? "No data yet: no method of this benchmark has both an Adam and an SGD row under these filters."
+                : thin(pairs);
+        return new OptimizersView(both, choice, pairs, adamBetter, agreement, message, List.of());
+    }
+
+    /** Pairs with the largest difference first, then by method and backbone; pairs without a difference last. */
+    static List<PairView> sorted(List<PairView> pairs) {
+        List<PairView> sorted = new ArrayList<>(pairs);
+        sorted.sort(Comparator.comparing(PairView::difference, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(PairView::methodName).thenComparing(p -> p.backbone().id()));
+        return sorted;
+    }
+
+    /** Says when the pairs are too few, or too noisy, to conclude; null when they suffice. */
+    static String thin(List<PairView> pairs) {
+        long withDifference = pairs.stream().map(PairView::difference).filter(Objects::nonNull).count();
+        if (withDifference < MIN_PAIRS) {
+            return "Too little data to conclude: " + withDifference + " pair(s) with Δm on both sides; at least "
+                    + MIN_PAIRS + " are needed before reading a pattern.";
+        }
+        if (pairs.stream().noneMatch(p -> p.clear() != null)) {
+            return "Too little data to conclude per method: no pair has two or more seeds on both sides, so no "
+                    + "difference can be told apart from seed noise.";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,155 @@
+package io.mtlboard.web;
+
+import io.mtlboard.benchmark.BackboneView;
+import io.mtlboard.benchmark.BenchmarkService;
+import io.mtlboard.benchmark.BenchmarkView;
+import io.mtlboard.leaderboard.RowSource;
+import io.mtlboard.leaderboard.RunSettings;
+import io.mtlboard.leaderboard.analysis.AnalysisData;
+import io.mtlboard.leaderboard.analysis.AnalysisFilter;
+import io.mtlboard.leaderboard.analysis.CoefficientChoice;
+import io.mtlboard.leaderboard.analysis.FeatureDisentanglementService;
+import io.mtlboard.leaderboard.analysis.FeatureDisentanglementView;
+import io.mtlboard.leaderboard.analysis.GradientsService;
+import io.mtlboard.leaderboard.analysis.GradientsView;
+import io.mtlboard.leaderboard.analysis.Indicator;
+import io.mtlboard.leaderboard.analysis.LevelsView;
+import io.mtlboard.leaderboard.analysis.OptimizersView;
+import io.mtlboard.leaderboard.analysis.PairedAnalysisService;
+import io.mtlboard.leaderboard.analysis.RankingSimilarityService;
+import io.mtlboard.leaderboard.analysis.RankingSimilarityView;
+import io.mtlboard.leaderboard.analysis.RobustnessService;
+import io.mtlboard.leaderboard.analysis.RobustnessView;
+import io.mtlboard.leaderboard.analysis.TaskGroupingService;
+import io.mtlboard.leaderboard.analysis.TaskGroupingView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * The analysis pages ({@code /analysis/...}): each renders its controls from the same view its
+ * JSON endpoint serves ({@code /api/analysis/...}), and its script redraws the charts from that
+ * endpoint whenever a control changes, keeping the state in the page URL.
+ */
+@Path("/analysis")
+@Produces(MediaType.TEXT_HTML)
+public class AnalysisPage {
+
+    /** The choices the filter controls offer. */
+    public record Options(List<BenchmarkView> benchmarks, List<BackboneView> backbones, List<String> optimizers,
+            List<String> gradientLevels, List<String> sources, List<String> coefficients) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(String benchmark);
+
+        static native TemplateInstance ranking(RankingSimilarityView view, Options options, List<Indicator> indicators);
+
+        static native TemplateInstance disentanglement(FeatureDisentanglementView view, Options options);
+
+        static native TemplateInstance gradients(GradientsView view, Options options);
+
+        static native TemplateInstance levels(LevelsView view, Options options);
+
+        static native TemplateInstance optimizers(OptimizersView view, Options options);
+
+        static native TemplateInstance robustness(RobustnessView view, Options options);
+
+        static native TemplateInstance grouping(TaskGroupingView view);
+    }
+
+    private final BenchmarkService benchmarks;
+    private final AnalysisData data;
+    private final RankingSimilarityService ranking;
+    private final FeatureDisentanglementService disentanglement;
+    private final GradientsService gradients;
+    private final PairedAnalysisService paired;
+    private final RobustnessService robustness;
+    private final TaskGroupingService grouping;
+
+    public AnalysisPage(BenchmarkService benchmarks, AnalysisData data, RankingSimilarityService ranking,
+            FeatureDisentanglementService disentanglement, GradientsService gradients, PairedAnalysisService paired,
+            RobustnessService robustness, TaskGroupingService grouping) {
+        this.benchmarks = benchmarks;
+        this.data = data;
+        this.ranking = ranking;
+        this.disentanglement = disentanglement;
+        this.gradients = gradients;
+        this.paired = paired;
+        this.robustness = robustness;
+        this.grouping = grouping;
+    }
+
+    @GET
+    public TemplateInstance index() {
+        return Templates.index(data.defaultBenchmark());
+    }
+
+    @GET
+    @Path("ranking-similarity")
+    public TemplateInstance ranking(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
+            @QueryParam("k") String k, @QueryParam("indicator") String indicator) {
+        return Templates.ranking(ranking.similarity(withDefault(filter), coefficient, k, indicator), options(),
+                Indicator.ALL);
+    }
+
+    @GET
+    @Path("feature-disentanglement")
+    public TemplateInstance disentanglement(@BeanParam AnalysisFilter filter,
+            @QueryParam("coefficient") String coefficient, @QueryParam("k") String k) {
+        return Templates.disentanglement(disentanglement.disentanglement(withDefault(filter), coefficient, k), options());
+    }
+
+    @GET
+    @Path("gradients")
+    public TemplateInstance gradients(@BeanParam AnalysisFilter filter, @QueryParam("level") String level,
+            @QueryParam("indicator") String indicator) {
+        return Templates.gradients(gradients.gradients(withDefault(filter), level, indicator), options());
+    }
+
+    @GET
+    @Path("levels")
+    public TemplateInstance levels(@BeanParam AnalysisFilter filter) {
+        return Templates.levels(paired.levels(withDefault(filter)), options());
+    }
+
+    @GET
+    @Path("optimizers")
+    public TemplateInstance optimizers(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
+            @QueryParam("k") String k) {
+        return Templates.optimizers(paired.optimizers(withDefault(filter), coefficient, k), options());
+    }
+
+    @GET
+    @Path("robustness")
+    public TemplateInstance robustness(@BeanParam AnalysisFilter filter, @QueryParam("metric") String metric,
+            @QueryParam("corruption") String corruption) {
+        return Templates.robustness(robustness.robustness(withDefault(filter), metric, corruption), options());
+    }
+
+    @GET
+    @Path("task-grouping")
+    public TemplateInstance grouping(@QueryParam("budget") String budget) {
+        return Templates.grouping(grouping.example(budget));
+    }
+
+    /** Pages open on the benchmark with the most logged rows when the URL names none. */
+    private AnalysisFilter withDefault(AnalysisFilter filter) {
+        if (filter.benchmark == null || filter.benchmark.isBlank()) {
+            filter.benchmark = data.defaultBenchmark();
+        }
+        return filter;
+    }
+
+    private Options options() {
+        return new Options(benchmarks.benchmarks(), benchmarks.backbones(), RunSettings.OPTIMIZERS, RunSettings.GRADIENT_LEVELS,
+                RowSource.ids(), CoefficientChoice.IDS);
+    }
+}

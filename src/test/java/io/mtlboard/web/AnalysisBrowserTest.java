@@ -1,0 +1,311 @@
+package io.mtlboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlboard.leaderboard.analysis.AnalysisFixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every analysis page in a real headless Chromium, on the analysis fixtures: it renders, its
+ * charts draw, and a control changes what is shown and the URL. Each test also saves a screenshot
+ * to target/screenshots for review.
+ */
+@QuarkusTest
+@Tag("browser")
+class AnalysisBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private ChromeDriver driver;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        AnalysisFixtures.load();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1800", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private void open(String path) {
+        driver.get(root.toString().replaceAll("/$", "") + path);
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Waits until the page's script has drawn the chart on the canvas (the page loaded its JSON). */
+    private void waitForChart(String canvasId) {
+        waiting().until(d -> "true".equals(d.findElement(By.id(canvasId)).getDomAttribute("data-ready")));
+    }
+
+    /** Waits until a redraw after the given load counter (a control changed and the JSON came back). */
+    private void waitForReload(String before) {
+        waiting().until(d -> {
+            String now = d.findElement(By.tagName("body")).getDomAttribute("data-loaded");
+            return now != null && !now.equals(before);
+        });
+    }
+
+    private String loads() {
+        return driver.findElement(By.tagName("body")).getDomAttribute("data-loaded");
+    }
+
+    private long datasets(String canvasId) {
+        return (Long) js("return Chart.getChart(document.getElementById(arguments[0])).data.datasets.length;", canvasId);
+    }
+
+    private long points(String canvasId) {
+        return Long.parseLong(driver.findElement(By.id(canvasId)).getDomAttribute("data-points"));
+    }
+
+    /** Non-transparent pixels of a canvas: the chart really painted. */
+    private long painted(String canvasId) {
+        return (Long) js("const c = document.getElementById(arguments[0]);"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;", canvasId);
+    }
+
+    private void choose(String selectId, String value) {
+        String before = loads();
+        new Select(driver.findElement(By.id(selectId))).selectByValue(value);
+        waitForReload(before);
+    }
+
+    private String messages() {
+        return driver.findElement(By.id("messages")).getText();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve("analysis-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void shouldListEveryAnalysisPageFromTheNavigation() throws Exception {
+        open("/");
+        driver.findElement(By.id("nav-analysis")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/analysis"));
+        List<WebElement> links = driver.findElements(By.cssSelector("#analysis-pages a"));
+        assertThat(links).extracting(WebElement::getText).containsExactly("Ranking similarity",
+                "Feature disentanglement", "Gradients", "Parameter- vs feature-level gradients", "Task grouping",
+                "Adam vs SGD", "Robustness");
+        assertThat(links.get(0).getDomAttribute("href")).contains("benchmark=multifashion");
+        screenshot("index");
+        links.get(0).click();
+        waitForChart("indicator-heatmap");
+        assertThat(driver.getTitle()).contains("Ranking similarity");
+    }
+
+    @Test
+    void shouldDrawTheRankingHeatmapsAndSwitchTheCoefficient() throws Exception {
+        open("/analysis/ranking-similarity?benchmark=multifashion&optimizer=adam");
+        waitForChart("indicator-heatmap");
+        waitForChart("backbone-heatmap");
+        waitForChart("dataset-heatmap");
+        waitForChart("scatter-chart");
+        // 10 scorings (test Δm and 9 logged indicators): 100 cells
+        assertThat(points("indicator-heatmap")).isEqualTo(100);
+        assertThat(painted("indicator-heatmap")).isGreaterThan(10_000);
+        assertThat(points("scatter-chart")).isEqualTo(10);
+        assertThat(painted("scatter-chart")).isGreaterThan(1000);
+        assertThat(driver.findElement(By.id("indicator-heatmap")).getDomAttribute("data-coefficient"))
+                .isEqualTo("Kendall τ-b");
+        assertThat(driver.findElement(By.id("scatter-caption")).getText()).contains("Kendall τ-b = 1.00, n = 10");
+        screenshot("ranking-similarity");
+
+        choose("control-coefficient", "spearman-rho");
+        assertThat(driver.getCurrentUrl()).contains("coefficient=spearman-rho").contains("optimizer=adam");
+        assertThat(driver.findElement(By.id("indicator-heatmap")).getDomAttribute("data-coefficient"))
+                .isEqualTo("Spearman ρ");
+        // test Δm against the conflict ratio: ρ = 0.9 over n = 5 (see make_fixtures.py)
+        Object cell = js("const c = Chart.getChart(document.getElementById('indicator-heatmap'));"
+                + "const p = c.data.datasets[0].data.find(d => d.y === 0 && d.x === 3); return [p.v, p.n];");
+        assertThat((List<?>) cell).satisfiesExactly(v -> assertThat(((Number) v).doubleValue()).isEqualTo(0.9),
+                n -> assertThat(((Number) n).intValue()).isEqualTo(5));
+
+        choose("control-indicator", "fd.value");
+        assertThat(driver.getCurrentUrl()).contains("indicator=fd.value");
+        assertThat(driver.findElement(By.id("scatter-caption")).getText()).startsWith("feature disentanglement (FD)");
+    }
+
+    @Test
+    void shouldMarkTooFewMethodsAndSayItPlainly() {
+        open("/analysis/ranking-similarity?benchmark=nyuv2&backbone=segnet-mtan");
+        waitForChart("indicator-heatmap");
+        assertThat(driver.findElement(By.id("indicator-notes")).getText()).startsWith("Too little data to conclude");
+        assertThat(messages()).contains("No run of this benchmark and backbone has a training log");
+        assertThat(driver.findElement(By.id("scatter-notes")).getText()).contains("Too little data to conclude");
+    }
+
+    @Test
+    void shouldOverlayTheChosenFdCurves() throws Exception {
+        open("/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5&optimizer=adam");
+        waitForChart("fd-curves");
+        waitForChart("fd-finals");
+        assertThat(datasets("fd-curves")).isEqualTo(10);
+        assertThat(points("fd-curves")).isEqualTo(30);
+        assertThat(painted("fd-curves")).isGreaterThan(1000);
+        assertThat(driver.findElement(By.id("finals-caption")).getText()).isEqualTo("Kendall τ-b = 0.96, n = 10");
+        assertThat(driver.findElement(By.id("measured-notes")).getText()).startsWith("No data yet");
+        screenshot("feature-disentanglement");
+
+        String before = loads();
+        driver.findElement(By.cssSelector("#control-methods input[value='ew']")).click();
+        waitForReload(before);
+        assertThat(datasets("fd-curves")).isEqualTo(9);
+        assertThat(driver.getCurrentUrl()).contains("method=").doesNotContain("method=ew");
+
+        open("/analysis/feature-disentanglement?benchmark=multifashion&backbone=mobilenet-like");
+        waitForChart("fd-finals");
+        assertThat(driver.findElements(By.cssSelector("#measured-table tbody tr"))).hasSize(2);
+        assertThat(driver.findElement(By.id("measured-table")).getText()).contains("0.420").contains("0.500");
+    }
+
+    @Test
+    void shouldDrawGradientCurvesAndSwitchTheLevel() throws Exception {
+        open("/analysis/gradients?benchmark=multifashion&backbone=lenet5&optimizer=adam");
+        waitForChart("cosine-curves");
+        waitForChart("scope-histogram");
+        waitForChart("scope-pairs");
+        assertThat(datasets("cosine-curves")).isEqualTo(10);
+        assertThat(painted("magnitude-curves")).isGreaterThan(1000);
+        assertThat(painted("scope-histogram")).isGreaterThan(1000);
+        assertThat(driver.findElement(By.id("histogram-caption")).getText()).contains("inter-sample 0.120");
+        screenshot("gradients");
+
+        choose("control-level", "feature");
+        assertThat(driver.getCurrentUrl()).contains("level=feature");
+        assertThat(datasets("cosine-curves")).isEqualTo(4);
+        assertThat(driver.findElement(By.id("comparison-notes")).getText()).startsWith("No data yet");
+    }
+
+    @Test
+    void shouldPairParameterAndFeatureLevelsAndFollowTheBackboneFilter() throws Exception {
+        open("/analysis/levels?benchmark=multifashion");
+        waitForChart("levels-deltam");
+        waitForChart("levels-time");
+        assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr"))).hasSize(2);
+        assertThat(points("levels-deltam")).isEqualTo(4);
+        assertThat(painted("levels-deltam")).isGreaterThan(1000);
+        assertThat(driver.findElement(By.id("pairs-table")).getText()).contains("gains from the feature level")
+                .contains("one seed: not conclusive");
+        assertThat(messages()).startsWith("Too little data to conclude");
+        screenshot("levels");
+
+        choose("control-backbone", "resnet-narrow");
+        assertThat(driver.getCurrentUrl()).contains("backbone=resnet-narrow");
+        assertThat(driver.findElement(By.cssSelector("#pairs-table tbody")).getText()).isEqualTo("No pairs under these filters.");
+        assertThat(messages()).startsWith("No data yet");
+    }
+
+    @Test
+    void shouldCompareAdamWithSgdAndSwitchTheCoefficient() throws Exception {
+        open("/analysis/optimizers?benchmark=multifashion&backbone=lenet5");
+        waitForChart("optimizers-deltam");
+        waitForChart("optimizers-difference");
+        assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr"))).hasSize(5);
+        assertThat(points("optimizers-difference")).isEqualTo(5);
+        assertThat(driver.findElement(By.id("agreement-caption")).getText()).contains("Kendall τ-b = 0.60, n = 5");
+        screenshot("optimizers");
+
+        choose("control-coefficient", "spearman-rho");
+        assertThat(driver.getCurrentUrl()).contains("coefficient=spearman-rho");
+        assertThat(driver.findElement(By.id("agreement-caption")).getText()).contains("Spearman ρ");
+    }
+
+    @Test
+    void shouldDrawDropCurvesAndSwitchTheCorruption() throws Exception {
+        open("/analysis/robustness?benchmark=multifashion&backbone=mobilenet-like");
+        waitForChart("drop-chart");
+        waitForChart("delta-chart");
+        assertThat(datasets("drop-chart")).isEqualTo(3);
+        assertThat(points("drop-chart")).isEqualTo(9);
+        assertThat(painted("drop-chart")).isGreaterThan(1000);
+        assertThat(driver.findElement(By.id("delta-table")).getText()).contains("-0.0700").contains("-0.0250");
+        screenshot("robustness");
+
+        choose("control-corruption", "contrast");
+        assertThat(driver.getCurrentUrl()).contains("corruption=contrast");
+        assertThat(points("drop-chart")).isEqualTo(3);
+
+        open("/analysis/robustness?benchmark=nyuv2");
+        waitForChart("drop-chart");
+        assertThat(messages()).startsWith("No data yet");
+    }
+
+    @Test
+    void shouldSolveTheExampleAndAPastedTableForTheChosenBudget() throws Exception {
+        open("/analysis/task-grouping");
+        waitForChart("budget-curve");
+        assertThat(points("budget-curve")).isGreaterThan(20);
+        assertThat(painted("budget-curve")).isGreaterThan(1000);
+        assertThat(driver.findElement(By.id("input-title")).getText()).contains("Hand-made example");
+        assertThat(driver.findElement(By.id("selected-table")).getText()).contains("1.3100");
+        screenshot("task-grouping");
+
+        js("const b = document.getElementById('control-budget'); b.value = '3';"
+                + "b.dispatchEvent(new Event('change'));");
+        waiting().until(d -> d.findElement(By.id("selected-budget")).getText().equals("3"));
+        assertThat(driver.getCurrentUrl()).contains("budget=3");
+        assertThat(driver.findElement(By.id("selected-table")).getText()).contains("1.2900");
+
+        WebElement csv = driver.findElement(By.id("control-csv"));
+        csv.clear();
+        csv.sendKeys("cost,a,b,c\n1,1.0,,\n1,,1.0,\n1,,,1.0\n1,0.8,0.8,\n1,0.9,,0.9\n1,,0.7,0.7\n1,0.85,0.75,0.75\n");
+        driver.findElement(By.id("compute")).click();
+        waiting().until(d -> d.findElement(By.id("input-title")).getText().equals("Pasted table"));
+        assertThat(driver.getCurrentUrl()).contains("#csv=");
+        assertThat(driver.findElements(By.cssSelector("#networks-table tbody tr"))).hasSize(7);
+        assertThat(driver.findElement(By.id("selected-table")).getText()).contains("2.2000");
+
+        csv.clear();
+        csv.sendKeys("cost,a,b\n1,x,0.5\n");
+        driver.findElement(By.id("compute")).click();
+        waiting().until(d -> d.findElement(By.id("messages")).getText().contains("could not be analysed"));
+        assertThat(messages()).contains("line 2, column a");
+    }
+}

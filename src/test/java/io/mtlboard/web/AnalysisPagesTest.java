@@ -1,0 +1,76 @@
+package io.mtlboard.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.mtlboard.leaderboard.analysis.AnalysisFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The analysis pages as HTML, without a browser: controls in the URL's state, explanations, errors. */
+@QuarkusTest
+class AnalysisPagesTest {
+
+    @BeforeEach
+    void loadFixtures() {
+        AnalysisFixtures.load();
+    }
+
+    @Test
+    void shouldLinkTheAnalysisFromTheLayoutAndListEveryPage() {
+        given().when().get("/").then().statusCode(200).body(containsString("href=\"/analysis\""));
+        given().when().get("/analysis").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("/analysis/ranking-similarity?benchmark=multifashion"))
+                .body(containsString("/analysis/task-grouping"))
+                .body(containsString("now <code>multifashion</code>"));
+    }
+
+    @Test
+    void shouldRenderEachPageWithItsExplanationAndTheStateOfTheUrl() {
+        given().when().get("/analysis/ranking-similarity?benchmark=multifashion&coefficient=spearman-rho&optimizer=adam")
+                .then().statusCode(200)
+                .body(containsString("<option value=\"spearman-rho\" selected>"))
+                .body(containsString("<option value=\"adam\" selected>"))
+                .body(containsString("<option value=\"lenet5\" selected>"))
+                .body(containsString("arxiv.org/abs/2402.03557"))
+                .body(containsString("/static/js/analysis-ranking.js"));
+        given().when().get("/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5&method=ew").then()
+                .statusCode(200).body(containsString("FD&nbsp;=&nbsp;1&nbsp;−&nbsp;mean"))
+                .body(containsString("value=\"ew\" checked"))
+                .body(not(containsString("value=\"uw\" checked")));
+        given().when().get("/analysis/gradients?benchmark=multifashion&level=feature").then().statusCode(200)
+                .body(containsString("<option value=\"feature\" selected>"))
+                .body(containsString("arxiv.org/abs/2311.04698"));
+        given().when().get("/analysis/levels?benchmark=multifashion").then().statusCode(200)
+                .body(containsString("only MGDA and Aligned-MTL"));
+        given().when().get("/analysis/optimizers?benchmark=multifashion").then().statusCode(200)
+                .body(containsString("Adam vs SGD"));
+        given().when().get("/analysis/robustness?benchmark=multifashion&corruption=contrast").then().statusCode(200)
+                .body(containsString("<option value=\"contrast\" selected>"))
+                .body(not(containsString("control-convention")));
+        given().when().get("/analysis/task-grouping?budget=3").then().statusCode(200)
+                .body(containsString("hand-made example with invented losses, not measured data"))
+                .body(containsString("value=\"3.0\""))
+                .body(containsString("cost,seg,depth,normal,edge"));
+    }
+
+    @Test
+    void shouldOpenOnTheBenchmarkWithTheMostLoggedRuns() {
+        given().when().get("/analysis/gradients").then().statusCode(200)
+                .body(containsString("<option value=\"multifashion\" selected>"));
+    }
+
+    @Test
+    void shouldAnswerInvalidParametersWithAnHtmlErrorListingTheAllowedValues() {
+        given().when().get("/analysis/ranking-similarity?benchmark=multifashion&coefficient=pearson").then()
+                .statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("kendall-tau-b, spearman-rho, top-k-overlap"))
+                .body(not(containsString("Exception")));
+        given().when().get("/analysis/robustness?benchmark=atlantis").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("allowed values"));
+        given().when().get("/analysis/task-grouping?budget=-1").then().statusCode(400)
+                .contentType(containsString("text/html"));
+    }
+}
