@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -192,6 +193,16 @@ class AnalysisBrowserTest {
         assertThat(driver.findElement(By.id("finals-caption")).getText()).isEqualTo("Kendall τ-b = 0.96, n = 10");
         assertThat(driver.findElement(By.id("measured-notes")).getText()).startsWith("No data yet");
         screenshot("feature-disentanglement");
+
+        // a click on the first legend entry hides that curve
+        WebElement canvas = driver.findElement(By.id("fd-curves"));
+        List<?> offset = (List<?>) js("const c = Chart.getChart(arguments[0]); const b = c.legend.legendHitBoxes[0];"
+                + "const r = arguments[0].getBoundingClientRect();"
+                + "return [Math.round(b.left + b.width / 2 - r.width / 2), Math.round(b.top + b.height / 2 - r.height / 2)];",
+                canvas);
+        new Actions(driver).moveToElement(canvas, ((Number) offset.get(0)).intValue(), ((Number) offset.get(1)).intValue())
+                .click().perform();
+        waiting().until(d -> Boolean.FALSE.equals(js("return Chart.getChart(arguments[0]).isDatasetVisible(0);", canvas)));
 
         String before = loads();
         driver.findElement(By.cssSelector("#control-methods input[value='ew']")).click();

@@ -57,7 +57,8 @@ public class AnalysisData {
                     : scope.deltaMConvention() == io.mtlboard.benchmark.metric.DeltaM.Convention.FLAT
                             ? r.deltaM().flat() : r.deltaM().perTask();
             rows.add(new AnalysisRow("r" + r.runIds().get(0), label(r), view.benchmark().id(), r.method().id(),
-                    r.method().name(), r.methodLabel(), r.backbone().id(), r.backbone().name(), r.optimizer(), r.gradientLevel(),
+                    r.method().name(), r.methodLabel(), r.backbone().id(), r.backbone().name(), r.optimizer(),
+                    r.gradientLevel(),
                     r.source(), "literature".equals(r.source()) ? r.citation() : null, r.runIds(), deltaM, r.metrics(),
                     runs));
         }

@@ -155,7 +155,7 @@ public class AnalysisResource {
     @Path("task-grouping")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Task grouping of a pasted table",
-            description = "Body: CSV with a header 'cost,<task>,<task>,…' (2 to 8 tasks) and one line per trained "
+            description = "Body: CSV with a header 'cost,<task>,<task>,…' (2 to 5 tasks) and one line per trained "
                     + "network: its inference cost and its loss on each task it solves, empty for the others. "
                     + "Exactly one network per pair of tasks is needed for the higher-order approximation.")
     @APIResponse(responseCode = "200", description = "The analysis", content = @Content(

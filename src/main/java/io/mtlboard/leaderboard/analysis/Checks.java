@@ -40,7 +40,8 @@ final class Checks {
         List<String> sources = many("source", f.source, RowSource.ids());
         List<String> methods = many("method", f.method, Method.allByName().stream().map(m -> m.id).sorted().toList());
         String convention = one("convention", f.convention,
-                Arrays.stream(DeltaM.Convention.values()).map(DeltaM.Convention::id).toList(), DeltaM.Convention.PER_TASK.id());
+                Arrays.stream(DeltaM.Convention.values()).map(DeltaM.Convention::id).toList(),
+                DeltaM.Convention.PER_TASK.id());
         DeltaM.Convention c = Arrays.stream(DeltaM.Convention.values()).filter(v -> v.id().equals(convention))
                 .findFirst().orElse(DeltaM.Convention.PER_TASK);
         return new Scope(benchmark == null ? null : new LeaderboardView.Ref(benchmark.id, benchmark.name), backbones,

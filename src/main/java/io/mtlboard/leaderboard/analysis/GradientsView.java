@@ -15,8 +15,8 @@ import java.util.List;
  * @param curves inter-task cosine and magnitude similarity per epoch, per row
  */
 public record GradientsView(Scope scope, LeaderboardView.Ref backbone, List<LeaderboardView.Ref> backbones,
-        List<LeaderboardView.Ref> methods, String level, List<String> levels, String indicator, List<Curve> curves, Comparison comparison,
-        List<String> notes) {
+        List<LeaderboardView.Ref> methods, String level, List<String> levels, String indicator, List<Curve> curves,
+        Comparison comparison, List<String> notes) {
 
     /** Inter-task indicators of one row over training (mean ± std over runs per epoch). */
     public record Curve(String key, String label, String method, int runs, List<EpochStat> cosine,

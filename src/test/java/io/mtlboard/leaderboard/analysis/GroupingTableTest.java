@@ -67,9 +67,13 @@ class GroupingTableTest {
         assertThat(GroupingTable.parse("cost,a,a,9x\n").violations()).extracting(Violation::field)
                 .containsExactly("line 1, column 3", "line 1, column 4");
         assertThat(GroupingTable.parse("cost,a\n1,2\n").violations()).singleElement()
-                .satisfies(v -> assertThat(v.message()).contains("2 to 8 tasks, got 1"));
-        assertThat(GroupingTable.parse("cost,a,b,c,d,e,f,g,h,i\n").violations()).singleElement()
-                .satisfies(v -> assertThat(v.message()).contains("got 9"));
+                .satisfies(v -> assertThat(v.message()).contains("2 to 5 tasks, got 1"));
+        assertThat(GroupingTable.parse("cost,a,b,c,d,e,f\n").violations()).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("got 6"));
+        assertThat(GroupingTable.parse("cost,a,b\n" + "1,0.5,0.5\n".repeat(2000)).violations()).singleElement()
+                .satisfies(v -> assertThat(v.message()).startsWith("at most 20000 characters"));
+        assertThat(GroupingTable.parse("cost,a,b\n" + "1,0.5,0.5\n".repeat(65)).violations()).singleElement()
+                .satisfies(v -> assertThat(v.message()).isEqualTo("at most 64 networks, got 65"));
     }
 
     @Test
