@@ -1,14 +1,15 @@
 package io.mtlboard.training.net;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.convolutional.Conv2dTranspose;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
@@ -88,24 +89,37 @@ public final class Backbones {
                 .add(conv(out, 1, 1, 0)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 
-    /** Two conv–pool stages down to ¼ resolution, a 64-channel bottleneck, two up-convolutions back: z is 16 × H × W. */
+    /**
+     * Two conv–pool stages down to ¼ resolution, a 64-channel bottleneck, and two stages of 2×
+     * nearest-neighbour upsampling and convolution back to full resolution: z is 16 × H × W.
+     * (DJL's PyTorch engine has no transposed convolution.)
+     */
     private static Block encoderDecoder() {
         return new SequentialBlock()
                 .add(convBnRelu(16)).add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(convBnRelu(32)).add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(convBnRelu(64))
-                .add(upconv(32)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                .add(upconv(16)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
+                .add(upsample()).add(convBnRelu(32))
+                .add(upsample()).add(convBnRelu(16));
+    }
+
+    /** Nearest-neighbour upsampling by 2 of N × C × H × W, as a broadcast view reshaped. */
+    private static Block upsample() {
+        return new LambdaBlock(list -> {
+            NDArray x = list.singletonOrThrow();
+            Shape s = x.getShape();
+            long n = s.get(0);
+            long c = s.get(1);
+            long h = s.get(2);
+            long w = s.get(3);
+            return new NDList(x.reshape(n, c, h, 1, w, 1).broadcast(new Shape(n, c, h, 2, w, 2))
+                    .reshape(n, c, 2 * h, 2 * w));
+        }, "upsample");
     }
 
     private static Block convBnRelu(int channels) {
         return new SequentialBlock().add(conv(channels, 3, 1, 1)).add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
-    }
-
-    private static Block upconv(int channels) {
-        return Conv2dTranspose.builder().setKernelShape(new Shape(2, 2)).optStride(new Shape(2, 2))
-                .setFilters(channels).build();
     }
 
     static Block conv(int filters, int kernel, int stride, int padding) {
