@@ -6,50 +6,17 @@ Run from the repository root with Debian's torch (python3-torch 1.13):
 Writes *.pt next to this script plus multifashion-good.json (a run manifest whose claims are the
 accuracies this script measured on the 10,000-image test split).
 """
-import gzip
 import json
 import os
-import struct
+import sys
 
-import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join('benchmarks-data', 'multifashion')
-
-
-def idx(name):
-    with gzip.open(os.path.join(DATA, name)) as f:
-        raw = f.read()
-    ndim = raw[3]
-    dims = struct.unpack('>' + 'I' * ndim, raw[4:4 + 4 * ndim])
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
-
-
-def split(images, labels):
-    x = np.concatenate([idx(f) for f in images]).astype(np.float32) / 255.0  # manifest: scale 1/255, mean 0, std 1
-    y = idx(labels).astype(np.int64)
-    return torch.from_numpy(x).unsqueeze(1), torch.from_numpy(y)
-
-
-class TwoHeadLeNet(nn.Module):
-    """LeNet-style shared encoder with one 10-way head per task (left item, right item)."""
-
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(1, 10, 5)
-        self.conv2 = nn.Conv2d(10, 20, 5)
-        self.fc = nn.Linear(320, 50)
-        self.left = nn.Linear(50, 10)
-        self.right = nn.Linear(50, 10)
-
-    def forward(self, x):
-        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
-        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
-        z = F.relu(self.fc(x.flatten(1)))
-        return self.left(z), self.right(z)
+sys.path.insert(0, os.path.join(HERE, '..', '..', '..', '..', 'clients', 'python'))
+from train_multifashion import TwoHeadLeNet, load as split  # noqa: E402  (same data reading and network)
 
 
 class OneOutput(nn.Module):

@@ -35,8 +35,11 @@ public class RegistryLoader {
     private final MtlboardConfig config;
     private final ObjectMapper json;
     private final BenchmarkManifestApplier applier;
+    private final io.mtlboard.support.StartupLock startupLock;
 
-    public RegistryLoader(MtlboardConfig config, ObjectMapper json, BenchmarkManifestApplier applier) {
+    public RegistryLoader(MtlboardConfig config, ObjectMapper json, BenchmarkManifestApplier applier,
+            io.mtlboard.support.StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.config = config;
         this.json = json;
         this.applier = applier;
@@ -49,6 +52,7 @@ public class RegistryLoader {
     /** Loads (or refreshes) all registries from the configured directory. */
     @Transactional
     public void load() {
+        startupLock.acquire();
         Path dir = Path.of(config.benchmarksDir());
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("Benchmarks directory " + dir.toAbsolutePath()

@@ -43,6 +43,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "data", description = "cache of generated splits; default: ${DEFAULT-VALUE}")
     Path dataDir;
 
+    @Option(names = "--fashion-mnist-dir", defaultValue = io.mtlboard.benchmark.data.FashionMnist.DEBIAN_DIR,
+            description = "original Fashion-MNIST files; default: ${DEFAULT-VALUE}")
+    Path fashionMnistDir;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("offline", "true");
@@ -60,7 +64,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationResult r;
         try {
             r = new ModelEvaluator().evaluate(new EvaluationRequest(model.toString(), benchmarksDir.toString(), benchmark,
-                    device, claims, tolerances, dataDir.toString()), bar::update);
+                    device, claims, tolerances, dataDir.toString(), fashionMnistDir.toString(), null), bar::update);
         } catch (ModelFault fault) {
             r = EvaluationResult.rejected(fault.getMessage(), null, null, 0, bar.seconds());
         }

@@ -18,6 +18,12 @@ import java.util.Optional;
 @Transactional
 public class EvaluationQueue {
 
+    private final EvaluationMetrics metrics;
+
+    public EvaluationQueue(EvaluationMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** A job claimed by a worker: the run to evaluate and the attempt that fences its writes. */
     public record Claim(long jobId, long runId, int attempt, int infraFailures) {
     }
@@ -49,6 +55,7 @@ public class EvaluationQueue {
         }
         EvaluationJob job = candidates.get(0);
         if (job.state == EvaluationJob.State.RUNNING) {
+            metrics.leaseExpired();
             job.infraFailures++;
             job.lastError = "lease of " + job.leaseOwner + " expired during attempt " + job.attempt;
         }

@@ -13,7 +13,10 @@ import java.util.Map;
  * @param claims claimed value per metric key; empty for a plain local evaluation
  * @param tolerances verification tolerance per metric key
  * @param dataDir the runtime data directory (caches of generated splits)
+ * @param fashionMnistDir the original Fashion-MNIST files (for generated splits)
+ * @param externalDir data of external benchmarks
  */
 public record EvaluationRequest(String model, String benchmarksDir, String benchmark, String device,
-        Map<String, Double> claims, Map<String, ClaimCheck.Tolerance> tolerances, String dataDir) {
+        Map<String, Double> claims, Map<String, ClaimCheck.Tolerance> tolerances, String dataDir,
+        String fashionMnistDir, String externalDir) {
 }

@@ -32,6 +32,7 @@ public class EvaluationWorker {
     private final ScheduledExecutorService heartbeats;
     private final JobRunner runner;
     private final String workerId;
+    private final java.util.concurrent.atomic.AtomicLong lastPoll = new java.util.concurrent.atomic.AtomicLong();
 
     public EvaluationWorker(MtlboardConfig config, EvaluationQueue queue, WorkerRecorder recorder, ObjectMapper json) {
         this.config = config;
@@ -51,11 +52,22 @@ public class EvaluationWorker {
         return workerId;
     }
 
+    /** Whether this process evaluates: the worker is enabled and the role is not portal-only. */
+    public boolean active() {
+        return config.worker().enabled() && config.role().evaluates();
+    }
+
+    /** When the poll loop last ran (epoch millis), 0 before the first run. */
+    public long lastPoll() {
+        return lastPoll.get();
+    }
+
     @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (!config.worker().enabled()) {
+        if (!active()) {
             return;
         }
+        lastPoll.set(System.currentTimeMillis());
         while (slots.tryAcquire()) {
             Optional<EvaluationQueue.Claim> claim;
             try {

@@ -65,8 +65,10 @@ final class JobRunner {
         Path requestFile = work.resolve("job-" + claim.jobId() + "-" + claim.attempt() + ".json");
         Path model = artifacts.resolve(input.artifactSha256().substring(0, 2)).resolve(input.artifactSha256()
                 .substring(2, 4)).resolve(input.artifactSha256());
+        io.mtlboard.benchmark.data.DataLocations locations = io.mtlboard.benchmark.data.DataLocations.of(config);
         json.writeValue(requestFile.toFile(), new EvaluationRequest(model.toString(), config.benchmarksDir(),
-                input.benchmark(), config.worker().device(), input.claims(), input.tolerances(), config.dataDir()));
+                input.benchmark(), config.worker().device(), input.claims(), input.tolerances(), config.dataDir(),
+                locations.fashionMnistDir().toString(), locations.externalDir().toString()));
         try {
             evaluate(claim, requestFile, started);
         } finally {
@@ -130,7 +132,9 @@ final class JobRunner {
             recorder.complete(claim, record("REJECTED", limit, null, started, log, "?"));
         } else if (event != null && "result".equals(event.event())) {
             EvaluationResult r = event.result();
-            recorder.complete(claim, record(r.verdict(), r.reason(), r, started, log, r.device()));
+            String summary = String.format(java.util.Locale.ROOT, "%d test samples in %.1f s on %s with %s%n",
+                    r.samples(), r.seconds(), r.device(), r.engine());
+            recorder.complete(claim, record(r.verdict(), r.reason(), r, started, summary + log, r.device()));
         } else if (event != null && "model".equals(event.kind())) {
             recorder.complete(claim, record("REJECTED", event.message(), null, started, log, "?"));
         } else if (event != null || exit.exitCode() == 0) {

@@ -21,6 +21,7 @@ import io.mtlboard.benchmark.data.BenchmarkData;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
 import io.mtlboard.benchmark.data.DataLocations;
 import io.mtlboard.benchmark.data.FashionMnist;
+import io.mtlboard.benchmark.data.InputNormalization;
 import io.mtlboard.benchmark.metric.TaskScorer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -121,8 +122,10 @@ public final class ModelEvaluator {
 
     private static DataLocations locations(EvaluationRequest req) {
         Path dataDir = Path.of(req.dataDir() == null ? "data" : req.dataDir());
-        return new DataLocations(Path.of(req.benchmarksDir()), Path.of(FashionMnist.DEBIAN_DIR),
-                dataDir.resolve("external"), dataDir.resolve("cache"));
+        return new DataLocations(Path.of(req.benchmarksDir()),
+                Path.of(req.fashionMnistDir() == null ? FashionMnist.DEBIAN_DIR : req.fashionMnistDir()),
+                req.externalDir() == null ? dataDir.resolve("external") : Path.of(req.externalDir()),
+                dataDir.resolve("cache"));
     }
 
     private static ZooModel<NDList, NDList> load(Path file, Device device) throws ModelFault {
@@ -232,29 +235,22 @@ public final class ModelEvaluator {
 
         private final BenchmarkManifest manifest;
         private final BenchmarkDataset data;
+        private final InputNormalization normalization;
 
         Batches(BenchmarkManifest manifest, BenchmarkDataset data) {
             this.manifest = manifest;
             this.data = data;
+            this.normalization = new InputNormalization(manifest.input());
         }
 
         NDArray input(NDManager manager, int from, int n) {
             BenchmarkManifest.InputSpec spec = manifest.input();
-            int c = spec.channels();
-            int plane = spec.height() * spec.width();
-            float[] x = new float[n * c * plane];
-            BenchmarkManifest.Normalization norm = spec.normalization();
+            int size = spec.channels() * spec.height() * spec.width();
+            float[] x = new float[n * size];
             for (int i = 0; i < n; i++) {
-                float[] raw = data.get(from + i).input();
-                for (int ch = 0; ch < c; ch++) {
-                    double mean = norm.mean().get(ch);
-                    double std = norm.std().get(ch);
-                    for (int p = 0; p < plane; p++) {
-                        x[(i * c + ch) * plane + p] = (float) ((raw[ch * plane + p] * norm.scale() - mean) / std);
-                    }
-                }
+                System.arraycopy(normalization.apply(data.get(from + i).input()), 0, x, i * size, size);
             }
-            return manager.create(x, new Shape(n, c, spec.height(), spec.width()));
+            return manager.create(x, new Shape(n, spec.channels(), spec.height(), spec.width()));
         }
 
         float[] targets(int task, int from, int n) {

@@ -21,10 +21,12 @@ public class WorkerRecorder {
 
     private final EvaluationQueue queue;
     private final RunService runs;
+    private final EvaluationMetrics metrics;
 
-    public WorkerRecorder(EvaluationQueue queue, RunService runs) {
+    public WorkerRecorder(EvaluationQueue queue, RunService runs, EvaluationMetrics metrics) {
         this.queue = queue;
         this.runs = runs;
+        this.metrics = metrics;
     }
 
     /** What the evaluation of a run needs to know. */
@@ -56,6 +58,7 @@ public class WorkerRecorder {
         if (!queue.finish(claim, state, record.reason())) {
             return false;
         }
+        metrics.finished(record.verdict(), java.time.Duration.between(record.startedAt(), record.finishedAt()));
         return runs.recordEvaluation(claim.runId(), claim.attempt(), record);
     }
 

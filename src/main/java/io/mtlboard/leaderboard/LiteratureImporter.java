@@ -33,8 +33,11 @@ public class LiteratureImporter {
     private final MtlboardConfig config;
     private final LiteratureRowWriter writer;
     private final LeaderboardVersion version;
+    private final io.mtlboard.support.StartupLock startupLock;
 
-    public LiteratureImporter(MtlboardConfig config, LiteratureRowWriter writer, LeaderboardVersion version) {
+    public LiteratureImporter(MtlboardConfig config, LiteratureRowWriter writer, LeaderboardVersion version,
+            io.mtlboard.support.StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.config = config;
         this.writer = writer;
         this.version = version;
@@ -47,6 +50,7 @@ public class LiteratureImporter {
     /** Imports every CSV file of the directory; returns the number of rows inserted or updated. */
     @Transactional
     public int importAll(Path dir) {
+        startupLock.acquire();
         if (!Files.isDirectory(dir)) {
             return 0;
         }

@@ -112,7 +112,7 @@ public class RunResource {
     public RunView run(@PathParam("id") String id) {
         RunView view = runs.find(id);
         return view.withQueue(queue.position(view.id()).orElse(null), queue.job(view.id())
-                .filter(j -> j.progressTotal != null)
+                .filter(j -> j.progressTotal != null && "running".equals(view.status()))
                 .map(j -> new RunView.Progress(j.progressDone, j.progressTotal)).orElse(null));
     }
 

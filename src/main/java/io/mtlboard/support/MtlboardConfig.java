@@ -18,6 +18,20 @@ public interface MtlboardConfig {
     @WithDefault("benchmarks-data")
     String benchmarksDir();
 
+    /** Where benchmark data is found besides {@code benchmarks-data/}. */
+    Datasets datasets();
+
+    /** Where benchmark data is found besides {@code benchmarks-data/}. */
+    interface Datasets {
+
+        /** The original Fashion-MNIST IDX files; only the full MultiFashion training split needs them. */
+        @WithDefault("/usr/share/datasets/fashion-mnist")
+        String fashionMnistDir();
+
+        /** Data of external benchmarks (NYUv2, Cityscapes, …), one directory per id; default {@code <data-dir>/external}. */
+        java.util.Optional<String> externalDir();
+    }
+
     /** Leaderboard settings. */
     Leaderboard leaderboard();
 
@@ -26,6 +40,29 @@ public interface MtlboardConfig {
 
     /** Evaluation worker settings. */
     Worker worker();
+
+    /**
+     * What this process does: {@code all} (portal and in-process worker, the embedded default),
+     * {@code portal} (pages and API, no evaluations) or {@code worker} (evaluations only; serves
+     * nothing but health and metrics).
+     */
+    @WithDefault("all")
+    Role role();
+
+    /** The roles of the one MTLBoard jar. */
+    enum Role {
+        ALL, PORTAL, WORKER;
+
+        /** Whether this process serves the pages and the API. */
+        public boolean servesPortal() {
+            return this != WORKER;
+        }
+
+        /** Whether this process evaluates queued runs. */
+        public boolean evaluates() {
+            return this != PORTAL;
+        }
+    }
 
     /** Leaderboard settings. */
     interface Leaderboard {

@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark.data;
 
+import io.mtlboard.support.MtlboardConfig;
 import java.nio.file.Path;
 
 /**
@@ -11,4 +12,15 @@ import java.nio.file.Path;
  * @param cacheDir generated splits (e.g. the FashionScenes test split), one directory per benchmark id
  */
 public record DataLocations(Path benchmarksDir, Path fashionMnistDir, Path externalDir, Path cacheDir) {
+
+    /**
+     * The locations the configuration names: {@code mtlboard.benchmarks-dir},
+     * {@code mtlboard.datasets.fashion-mnist-dir}, {@code mtlboard.datasets.external-dir} (default
+     * {@code <data-dir>/external}) and {@code <data-dir>/cache} for generated splits.
+     */
+    public static DataLocations of(MtlboardConfig config) {
+        Path data = Path.of(config.dataDir());
+        return new DataLocations(Path.of(config.benchmarksDir()), Path.of(config.datasets().fashionMnistDir()),
+                config.datasets().externalDir().map(Path::of).orElse(data.resolve("external")), data.resolve("cache"));
+    }
 }

@@ -20,7 +20,7 @@ package io.mtlboard.benchmark.data;
  * <p>Every sample comes from its own SplitMix64 stream of (seed, index), with only IEEE arithmetic
  * and square roots, which Java defines exactly: a split regenerates bit for bit on any platform.
  */
-public final class FashionScenes {
+final class FashionScenes {
 
     public static final int SIZE = 64;
     public static final double FOCAL = 64.0;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * ({@code N × 1 × 64 × 64} float32) and {@code normals.npy} ({@code N × 3 × 64 × 64} float32).
  * Uncompressed, so that their SHA-256 does not depend on a zlib version.
  */
-public final class FashionScenesFiles {
+final class FashionScenesFiles {
 
     public static final String IMAGES = "images.npy";
     public static final String SEGMENTATION = "segmentation.npy";

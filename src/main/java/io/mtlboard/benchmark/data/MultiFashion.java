@@ -12,7 +12,7 @@ package io.mtlboard.benchmark.data;
  * be generated alone, and a split is reproducible bit for bit. Unlike the original code (SciPy's
  * {@code imresize}), intensities are not rescaled to the canvas's own range.
  */
-public final class MultiFashion {
+final class MultiFashion {
 
     public static final int CANVAS = 36;
     public static final int OFFSET = 6;

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 checksums of data files, as hex, and their verification. */
-public final class Sha256 {
+final class Sha256 {
 
     private Sha256() {
     }
