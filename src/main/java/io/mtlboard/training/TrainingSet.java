@@ -6,14 +6,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
+import io.mtlboard.benchmark.data.InputNormalization;
 import io.mtlboard.benchmark.data.Sample;
 import java.util.List;
 
 /**
  * Training samples held in memory, normalized as the benchmark manifest says, and cut into
  * batches: the input {@code N × C × H × W} and one target per task (class indices and label maps
- * as int64, depth and normals as float32). Reading a split once keeps generated splits (rendered
- * scenes, composed images) from being generated again every epoch.
+ * as int64, depth and normals as float32). Unlike the evaluation's per-sample
+ * {@code DjlBenchmarkDataset}, it reads the samples once, so that generated splits (rendered
+ * scenes, composed images) are not generated again every epoch, and builds each batch as one
+ * array.
  */
 final class TrainingSet {
 
@@ -33,19 +36,12 @@ final class TrainingSet {
             throw new IllegalArgumentException("samples [" + from + ", " + (from + count) + ") of a split of "
                     + data.size());
         }
-        BenchmarkManifest.InputSpec spec = manifest.input();
-        int plane = spec.height() * spec.width();
+        InputNormalization normalization = new InputNormalization(manifest.input());
         float[][] inputs = new float[count][];
         float[][][] targets = new float[count][][];
         for (int i = 0; i < count; i++) {
             Sample s = data.get(from + i);
-            float[] x = new float[s.input().length];
-            for (int k = 0; k < x.length; k++) {
-                int c = k / plane;
-                x[k] = (float) ((s.input()[k] * spec.normalization().scale() - spec.normalization().mean().get(c))
-                        / spec.normalization().std().get(c));
-            }
-            inputs[i] = x;
+            inputs[i] = normalization.apply(s.input());
             targets[i] = s.targets().toArray(float[][]::new);
         }
         return new TrainingSet(manifest, inputs, targets);
