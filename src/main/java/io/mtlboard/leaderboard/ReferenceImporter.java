@@ -2,6 +2,7 @@ package io.mtlboard.leaderboard;
 
 import io.mtlboard.benchmark.RegistryLoader;
 import io.mtlboard.support.MtlboardConfig;
+import io.mtlboard.support.StartupLock;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import org.jboss.logging.Logger;
  * with their claims and their completed evaluation. Idempotent: a run is keyed by its file and
  * left alone while the file's content hash is unchanged; a changed file updates the run and adds
  * its evaluation as a new attempt. Every problem of every file is reported at once and then
- * nothing is imported.
+ * nothing is imported. Replicas starting together take turns through the {@link StartupLock}.
  */
 @ApplicationScoped
 public class ReferenceImporter {
@@ -36,11 +37,14 @@ public class ReferenceImporter {
     private final MtlboardConfig config;
     private final ReferenceBundleReader reader;
     private final RunService runs;
+    private final StartupLock startupLock;
 
-    public ReferenceImporter(MtlboardConfig config, ReferenceBundleReader reader, RunService runs) {
+    public ReferenceImporter(MtlboardConfig config, ReferenceBundleReader reader, RunService runs,
+            StartupLock startupLock) {
         this.config = config;
         this.reader = reader;
         this.runs = runs;
+        this.startupLock = startupLock;
     }
 
     void onStart(@Observes @Priority(RegistryLoader.PRIORITY + 20) StartupEvent event) {
@@ -54,6 +58,7 @@ public class ReferenceImporter {
      */
     @Transactional
     public int importAll(Path dir) {
+        startupLock.acquire();
         if (!Files.isDirectory(dir)) {
             return 0;
         }
