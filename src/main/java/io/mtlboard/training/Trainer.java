@@ -61,35 +61,39 @@ final class Trainer {
             Engine.getEngine("PyTorch").setRandomSeed((int) spec.seed());
             members = members(spec, manager);
         }
-        BenchmarkManifest m = data.manifest;
-        List<String> names = m.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
-        List<Integer> all = IntStream.range(0, names.size()).boxed().toList();
         SplittableRandom random = new SplittableRandom(spec.seed());
         List<Map<String, Object>> log = new ArrayList<>();
         long start = System.nanoTime();
-        int step = 0;
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            EpochLog epochLog = new EpochLog(names);
-            int[] order = permutation(random, data.train.size());
-            for (int s = 0; s < settings.stepsPerEpoch(); s++, step++) {
-                int[] indices = Arrays.copyOfRange(order, s * settings.batchSize(),
-                        (s + 1) * settings.batchSize());
-                boolean logStep = step % settings.logEvery() == 0;
-                try (NDManager batchManager = manager.newSubManager()) {
-                    NDList batch = data.train.batch(batchManager, indices, all);
-                    for (Member member : members) {
-                        epochLog.add(step(member, batchManager, select(batch, member.net()), logStep),
-                                member.net().tasks().get(0));
-                    }
-                }
-                progress.steps(members.size());
-            }
+            EpochLog epochLog = epoch(members, manager, random, (epoch - 1) * settings.stepsPerEpoch());
             endEpoch(members, epochLog.meanLosses());
             Map<String, Double> validation = score(members, data.validation);
             log.add(epochLog.entry(epoch, (System.nanoTime() - epochStart) / 1e9, validation));
         }
         return new Outcome(members.stream().map(Member::net).toList(), log, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One pass over the training samples in a fresh random order; {@code step} counts steps before it. */
+    private EpochLog epoch(List<Member> members, NDManager manager, SplittableRandom random, int step) {
+        List<String> names = data.manifest.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+        List<Integer> all = IntStream.range(0, names.size()).boxed().toList();
+        EpochLog epochLog = new EpochLog(names);
+        int[] order = permutation(random, data.train.size());
+        int batch = settings.batchSize();
+        for (int s = 0; s < settings.stepsPerEpoch(); s++) {
+            boolean logStep = (step + s) % settings.logEvery() == 0;
+            try (NDManager batchManager = manager.newSubManager()) {
+                NDList samples = data.train.batch(batchManager, Arrays.copyOfRange(order, s * batch, (s + 1) * batch),
+                        all);
+                for (Member member : members) {
+                    epochLog.add(step(member, batchManager, select(samples, member.net()), logStep),
+                            member.net().tasks().get(0));
+                }
+            }
+            progress.steps(members.size());
+        }
+        return epochLog;
     }
 
     /** One step with libtorch's (per-thread) gradient recording on, which DJL leaves off outside training. */
