@@ -16,6 +16,12 @@ public record EvaluationResult(String verdict, String reason, String device, Str
         Map<String, Double> measured, Map<String, Boolean> agrees, Long parameterCount, Double latencyMs,
         Double throughput, long samples, double seconds) {
 
+    /** This result with the total wall time replaced. */
+    public EvaluationResult withSeconds(double total) {
+        return new EvaluationResult(verdict, reason, device, engine, measured, agrees, parameterCount, latencyMs,
+                throughput, samples, total);
+    }
+
     /** A model that broke the contract. */
     public static EvaluationResult rejected(String reason, String device, String engine, long samples, double seconds) {
         return new EvaluationResult("REJECTED", reason, device, engine, Map.of(), Map.of(), null, null, null, samples,

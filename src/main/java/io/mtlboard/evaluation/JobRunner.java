@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  */
 final class JobRunner {
 
-    static final String EVALUATOR_VERSION = "1";
+    static final String EVALUATOR_VERSION = ModelEvaluator.VERSION;
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
     private static final int LOG_LINES = 300;
 

@@ -2,6 +2,7 @@ package io.mtlboard.evaluation;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
@@ -43,6 +44,9 @@ public final class ModelEvaluator {
         void update(long done, long total);
     }
 
+    /** Version of the evaluation procedure, recorded with every evaluation. */
+    public static final String VERSION = "1";
+
     private static final int BATCH = 100;
     private static final int LATENCY_RUNS = 30;
 
@@ -57,30 +61,63 @@ public final class ModelEvaluator {
         Path benchmarks = Path.of(req.benchmarksDir());
         BenchmarkManifest manifest = BenchmarkManifestReader.read(benchmarks.resolve(req.benchmark()).resolve(
                 "benchmark.json"));
-        String testSplit = manifest.data().splits().stream().filter(s -> "test".equals(s.role())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("benchmark " + manifest.id() + " declares no test split"))
-                .name();
-        BenchmarkDataset data = BenchmarkData.open(manifest, testSplit, locations(req));
+        BenchmarkDataset data = BenchmarkData.open(manifest, testSplit(manifest), locations(req));
         Engine engine = Engine.getEngine("PyTorch");
         String deviceName = DeviceSelector.select(req.device(), engine.getGpuCount());
         Device device = deviceName.startsWith("gpu") ? Device.gpu(0) : Device.cpu();
-        String engineName = "PyTorch " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")";
         try (ZooModel<NDList, NDList> model = load(Path.of(req.model()), device);
                 Predictor<NDList, NDList> predictor = model.newPredictor()) {
-            Batches batches = new Batches(manifest, data);
-            List<TaskScorer> scorers = scorers(manifest);
-            for (int from = 0; from < data.size(); from += BATCH) {
-                int n = Math.min(BATCH, data.size() - from);
-                score(manifest, batches, predictor, model.getNDManager(), from, n, scorers);
-                progress.update(from + n, data.size());
-            }
-            Map<String, Double> measured = measured(manifest, scorers);
-            Efficiency eff = Efficiency.measure(model, predictor, batches, Math.min(BATCH, data.size()), LATENCY_RUNS);
-            ClaimCheck.Outcome outcome = req.claims().isEmpty() ? new ClaimCheck.Outcome(Map.of(), "MEASURED")
-                    : ClaimCheck.compare(req.claims(), measured, req.tolerances());
-            return new EvaluationResult(outcome.verdict(), null, deviceName, engineName, measured, outcome.agrees(),
-                    eff.parameters(), eff.latencyMs(), eff.throughput(), data.size(), (System.nanoTime() - start) / 1e9);
+            EvaluationResult r = evaluate(new Subject(model, predictor, deviceName), manifest, data, req.claims(),
+                    req.tolerances(), progress);
+            return r.withSeconds((System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * Evaluates a loaded model on {@code data} (the benchmark's test split): the core shared by
+     * submitted TorchScript models and the reference trainer's DJL blocks, so both are scored,
+     * checked and measured the same way.
+     *
+     * @param claims claimed value per metric key; empty for a plain measurement (verdict MEASURED)
+     * @throws ModelFault when the model rejects the input or breaks the output contract
+     */
+    public EvaluationResult evaluate(Subject subject, BenchmarkManifest manifest, BenchmarkDataset data,
+            Map<String, Double> claims, Map<String, ClaimCheck.Tolerance> tolerances, Progress progress)
+            throws ModelFault {
+        long start = System.nanoTime();
+        Map<String, Double> measured = score(subject, manifest, data, progress);
+        Batches batches = new Batches(manifest, data);
+        Efficiency eff = Efficiency.measure(subject, batches, Math.min(BATCH, data.size()), LATENCY_RUNS);
+        ClaimCheck.Outcome outcome = claims.isEmpty() ? new ClaimCheck.Outcome(Map.of(), "MEASURED")
+                : ClaimCheck.compare(claims, measured, tolerances);
+        Engine engine = subject.model().getNDManager().getEngine();
+        String engineName = engine.getEngineName() + " " + engine.getVersion() + " (DJL " + Engine.getDjlVersion()
+                + ")";
+        return new EvaluationResult(outcome.verdict(), null, subject.device(), engineName, measured, outcome.agrees(),
+                eff.parameters(), eff.latencyMs(), eff.throughput(), data.size(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Every metric of the benchmark over {@code data}, keyed {@code task.metric}, after checking
+     * the output contract of every batch.
+     */
+    public Map<String, Double> score(Subject subject, BenchmarkManifest manifest, BenchmarkDataset data,
+            Progress progress) throws ModelFault {
+        Batches batches = new Batches(manifest, data);
+        List<TaskScorer> scorers = scorers(manifest);
+        for (int from = 0; from < data.size(); from += BATCH) {
+            int n = Math.min(BATCH, data.size() - from);
+            score(manifest, batches, subject.predictor(), subject.model().getNDManager(), from, n, scorers);
+            progress.update(from + n, data.size());
+        }
+        return measured(manifest, scorers);
+    }
+
+    /** The name of the split with role {@code test}. */
+    public static String testSplit(BenchmarkManifest manifest) {
+        return manifest.data().splits().stream().filter(s -> "test".equals(s.role())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("benchmark " + manifest.id() + " declares no test split"))
+                .name();
     }
 
     private static DataLocations locations(EvaluationRequest req) {
@@ -146,13 +183,21 @@ public final class ModelEvaluator {
         return first.length() > 300 ? first.substring(0, 300) + "…" : first;
     }
 
+    /**
+     * A model ready to evaluate: a DJL model (a loaded TorchScript file or a trained block), a
+     * predictor of it taking a normalized input batch and returning one output per task, and the
+     * device it runs on.
+     */
+    public record Subject(Model model, Predictor<NDList, NDList> predictor, String device) {
+    }
+
     /** Efficiency of the model on the device it ran on. */
     record Efficiency(Long parameters, Double latencyMs, Double throughput) {
 
-        static Efficiency measure(ZooModel<NDList, NDList> model, Predictor<NDList, NDList> predictor, Batches batches,
-                int batchSize, int runs) throws ModelFault {
+        static Efficiency measure(Subject subject, Batches batches, int batchSize, int runs) throws ModelFault {
+            Predictor<NDList, NDList> predictor = subject.predictor();
             double[] times = new double[runs];
-            try (NDManager m = model.getNDManager().newSubManager()) {
+            try (NDManager m = subject.model().getNDManager().newSubManager()) {
                 NDArray one = batches.input(m, 0, 1);
                 for (int i = -3; i < runs; i++) {
                     long t0 = System.nanoTime();
@@ -168,11 +213,11 @@ public final class ModelEvaluator {
                 }
                 double throughput = 3.0 * batchSize / ((System.nanoTime() - t0) / 1e9);
                 Arrays.sort(times);
-                return new Efficiency(parameters(model), times[runs / 2], throughput);
+                return new Efficiency(parameters(subject.model()), times[runs / 2], throughput);
             }
         }
 
-        private static Long parameters(ZooModel<NDList, NDList> model) {
+        private static Long parameters(Model model) {
             try {
                 long count = 0;
                 for (Parameter p : model.getBlock().getParameters().values()) {

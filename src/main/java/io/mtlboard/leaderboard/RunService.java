@@ -77,16 +77,67 @@ public class RunService {
         run.artifactBytes = n.artifactBytes();
         run.createdAt = OffsetDateTime.now();
         run.updatedAt = run.createdAt;
-        for (Map.Entry<BenchmarkMetric, Double> e : n.claims().entrySet()) {
+        replaceClaims(run, n.claims(), false);
+        run.persist();
+        version.bump(run.benchmark.id);
+        return run;
+    }
+
+    /**
+     * Registers a run that arrives already evaluated (a reference run), or updates it when the
+     * imported content changed: the run with its claims, and its evaluation as the next attempt
+     * (evaluations stay append-only). Its status follows the evaluation's verdict.
+     *
+     * @return whether anything was written (false when the same content was imported before)
+     */
+    public boolean importEvaluated(ImportedRun n) {
+        Optional<Run> existing = Run.byImportKey(n.importKey());
+        if (existing.isPresent() && n.importHash().equals(existing.get().importHash)) {
+            return false;
+        }
+        Run run = existing.orElseGet(Run::new);
+        OffsetDateTime now = OffsetDateTime.now();
+        run.benchmark = n.benchmark();
+        run.backbone = n.backbone();
+        run.method = n.method();
+        run.optimizer = n.optimizer();
+        run.gradientLevel = n.gradientLevel();
+        run.seed = n.seed();
+        run.source = n.source();
+        run.status = RunStatus.RUNNING;
+        run.citation = n.citation();
+        run.manifest = n.manifest();
+        run.manifestSha256 = n.manifestSha256();
+        run.description = n.description();
+        run.hyperParameters = n.hyperParameters();
+        run.importKey = n.importKey();
+        run.importHash = n.importHash();
+        run.updatedAt = now;
+        if (run.createdAt == null) {
+            run.createdAt = now;
+        }
+        replaceClaims(run, n.claims(), existing.isPresent());
+        if (existing.isEmpty()) {
+            run.persist();
+        }
+        int attempt = existing.isEmpty() ? 1
+                : evaluations(run.id).stream().mapToInt(e -> e.attempt).max().orElse(0) + 1;
+        return recordEvaluation(run.id, attempt, n.evaluation());
+    }
+
+    private static void replaceClaims(Run run, Map<BenchmarkMetric, Double> claims, boolean persisted) {
+        run.claims.clear();
+        if (persisted) {
+            // flush the orphan removal before re-inserting claims with the same (run, metric) key
+            Run.flush();
+        }
+        for (Map.Entry<BenchmarkMetric, Double> e : claims.entrySet()) {
             RunClaim claim = new RunClaim();
             claim.run = run;
             claim.metric = e.getKey();
             claim.claimed = e.getValue();
             run.claims.add(claim);
         }
-        run.persist();
-        version.bump(run.benchmark.id);
-        return run;
     }
 
     /** Marks a run as being evaluated. */

@@ -1,0 +1,95 @@
+package io.mtlboard.training;
+
+import ai.djl.ndarray.NDArray;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The optimizers of the reference runs, applied by hand to a parameter and the gradient the
+ * trainer assembled for it (PyTorch's update rules): Adam (β = 0.9, 0.999, ε = 1e-8, bias
+ * corrected) and SGD with momentum ({@code buf ← μ·buf + g}, {@code w ← w − lr·buf}). State is
+ * kept per parameter key, next to the weights. Updates are in place, so the caller must have
+ * switched libtorch's gradient recording off.
+ */
+abstract class ModelOptimizer {
+
+    /** Optimizer ids as in run manifests. */
+    static final List<String> IDS = List.of("adam", "sgd");
+    static final double SGD_MOMENTUM = 0.9;
+
+    final float lr;
+
+    ModelOptimizer(double lr) {
+        if (!(lr > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive, got " + lr);
+        }
+        this.lr = (float) lr;
+    }
+
+    /** The optimizer {@code id} ({@code adam} or {@code sgd}) with learning rate {@code lr}. */
+    static ModelOptimizer of(String id, double lr) {
+        return switch (id) {
+            case "adam" -> new Adam(lr);
+            case "sgd" -> new Sgd(lr, SGD_MOMENTUM);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + id + "'; known: " + IDS);
+        };
+    }
+
+    /** Moves {@code weight} one step along −{@code gradient}. */
+    abstract void update(String key, NDArray weight, NDArray gradient);
+
+    /** Adam (Kingma & Ba, 2015) as {@code torch.optim.Adam} without weight decay. */
+    static final class Adam extends ModelOptimizer {
+        private static final float BETA1 = 0.9f;
+        private static final float BETA2 = 0.999f;
+        private static final float EPSILON = 1e-8f;
+        private final Map<String, NDArray[]> moments = new HashMap<>();
+        private final Map<String, Integer> steps = new HashMap<>();
+
+        Adam(double lr) {
+            super(lr);
+        }
+
+        @Override
+        void update(String key, NDArray weight, NDArray gradient) {
+            NDArray[] mv = moments.computeIfAbsent(key, k -> new NDArray[] {weight.zerosLike(), weight.zerosLike()});
+            int t = steps.merge(key, 1, Integer::sum);
+            mv[0].muli(BETA1).addi(gradient.mul(1 - BETA1));
+            mv[1].muli(BETA2).addi(gradient.square().mul(1 - BETA2));
+            float correction1 = (float) (1 - Math.pow(BETA1, t));
+            float correction2 = (float) (1 - Math.pow(BETA2, t));
+            // temporaries derived from the moments live with them: close them here
+            try (NDArray scaled = mv[1].div(correction2); NDArray denominator = scaled.sqrt();
+                    NDArray step = mv[0].div(denominator.addi(EPSILON))) {
+                weight.subi(step.muli(lr / correction1));
+            }
+        }
+    }
+
+    /** SGD with momentum as {@code torch.optim.SGD(momentum=μ)}. */
+    static final class Sgd extends ModelOptimizer {
+        private final float momentum;
+        private final Map<String, NDArray> buffers = new HashMap<>();
+
+        Sgd(double lr, double momentum) {
+            super(lr);
+            this.momentum = (float) momentum;
+        }
+
+        @Override
+        void update(String key, NDArray weight, NDArray gradient) {
+            NDArray buffer = buffers.get(key);
+            if (buffer == null) {
+                buffer = gradient.duplicate();
+                buffer.attach(weight.getManager());
+                buffers.put(key, buffer);
+            } else {
+                buffer.muli(momentum).addi(gradient);
+            }
+            try (NDArray step = buffer.mul(lr)) {
+                weight.subi(step);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.mtlboard.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.evaluation.ClaimCheck;
+import io.mtlboard.evaluation.EvaluationResult;
+import io.mtlboard.evaluation.ModelEvaluator;
+import io.mtlboard.evaluation.ModelFault;
+import io.mtlboard.training.method.MtlMethods;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs one reference run end to end: trains it, evaluates the trained networks on the test split
+ * with {@link ModelEvaluator} (the evaluator of submissions: output contract, metrics, efficiency),
+ * takes the measured metrics as the run's claims and verifies them as a submission's claims are
+ * verified, and returns the run bundle.
+ */
+final class ReferenceRunner {
+
+    private final ReferenceData data;
+    private final TrainingSettings settings;
+
+    ReferenceRunner(ReferenceData data, TrainingSettings settings) {
+        this.data = data;
+        this.settings = settings;
+    }
+
+    RunBundle run(RunSpec spec, Trainer.Progress progress, ModelEvaluator.Progress testProgress) {
+        OffsetDateTime started = OffsetDateTime.now();
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            Trainer.Outcome trained = new Trainer(data, settings, progress).train(spec, manager);
+            EvaluationResult measured;
+            try (TrainedModel model = new TrainedModel(trained.nets())) {
+                measured = new ModelEvaluator().evaluate(model.subject(), data.manifest, data.test, Map.of(), Map.of(),
+                        testProgress);
+            } catch (ModelFault fault) {
+                throw new IllegalStateException("a trained network broke the output contract: " + fault.getMessage(),
+                        fault);
+            }
+            ClaimCheck.Outcome verified = ClaimCheck.compare(measured.measured(), measured.measured(), tolerances());
+            EvaluationResult evaluation = new EvaluationResult(verified.verdict(), null, measured.device(),
+                    measured.engine(), measured.measured(), verified.agrees(), measured.parameterCount(),
+                    measured.latencyMs(), measured.throughput(), measured.samples(), measured.seconds());
+            return new RunBundle(spec, hyperParameters(spec), measured.measured(), trained.log(), evaluation,
+                    trained.seconds(), started, OffsetDateTime.now());
+        }
+    }
+
+    private Map<String, ClaimCheck.Tolerance> tolerances() {
+        Map<String, ClaimCheck.Tolerance> t = new LinkedHashMap<>();
+        for (BenchmarkManifest.TaskSpec task : data.manifest.tasks()) {
+            task.metrics().forEach(m -> t.put(task.name() + "." + m.name(),
+                    new ClaimCheck.Tolerance(m.tolerance().abs(), m.tolerance().rel())));
+        }
+        return t;
+    }
+
+    /** The method's hyper-parameters (defaults of METHODS.md) and the training settings. */
+    private Map<String, Object> hyperParameters(RunSpec spec) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        if (!spec.singleTask()) {
+            h.putAll(MtlMethods.defaults(spec.method()));
+        }
+        h.put("lr", settings.lr());
+        if (spec.optimizer().equals("sgd")) {
+            h.put("momentum", ModelOptimizer.SGD_MOMENTUM);
+        }
+        h.put("batchSize", settings.batchSize());
+        h.put("epochs", settings.epochs());
+        h.put("trainSplit", settings.trainSplit());
+        h.put("trainSamples", settings.trainSamples());
+        h.put("validationSamples", settings.validationSamples());
+        h.put("indicatorsEverySteps", settings.logEvery());
+        return h;
+    }
+}

@@ -1,0 +1,88 @@
+package io.mtlboard.training;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A one-line progress bar for a sweep on standard error: the share of all training steps done,
+ * the current run, the elapsed time and an estimate of the time left, from the rate so far.
+ */
+final class SweepProgress {
+
+    private final PrintStream out;
+    private final long total;
+    private final int runs;
+    private int finished;
+    private final long start = System.nanoTime();
+    private long done;
+    private String run = "";
+    private long lastPrint;
+
+    /**
+     * @param total training steps of the whole sweep (network steps)
+     * @param runs runs of the sweep
+     */
+    SweepProgress(PrintStream out, long total, int runs) {
+        this.out = out;
+        this.total = Math.max(1, total);
+        this.runs = runs;
+    }
+
+    synchronized void startRun(RunSpec spec) {
+        run = String.format(Locale.ROOT, "%s %s/%s %s seed %d", spec.backbone(), spec.method(), spec.level().id(),
+                spec.optimizer(), spec.seed());
+        print(true);
+    }
+
+    synchronized void steps(int n) {
+        done += n;
+        print(false);
+    }
+
+    /** Counts a finished (or skipped) run and prints {@code line} above the bar. */
+    synchronized void finishRun(String line) {
+        finished++;
+        out.print("\r" + " ".repeat(120) + "\r");
+        if (line != null) {
+            System.out.println(line);
+        }
+        print(true);
+    }
+
+    synchronized double seconds() {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The estimated seconds left, from the rate so far; NaN before any step. */
+    synchronized double remaining() {
+        return done == 0 ? Double.NaN : seconds() / done * (total - done);
+    }
+
+    private void print(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastPrint < 500_000_000L) {
+            return;
+        }
+        lastPrint = now;
+        int percent = (int) (100 * done / total);
+        int filled = percent * 30 / 100;
+        out.printf(Locale.ROOT, "\r[%s%s] %3d%% %d/%d runs, last started: %s | %s elapsed, ETA %s   ",
+                "#".repeat(filled), ".".repeat(30 - filled), percent, finished, runs, run, clock(seconds()),
+                clock(remaining()));
+        out.flush();
+    }
+
+    static String clock(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "--";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+
+    synchronized void finish() {
+        print(true);
+        out.println();
+    }
+}

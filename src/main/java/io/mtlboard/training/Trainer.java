@@ -1,0 +1,191 @@
+package io.mtlboard.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.benchmark.data.BenchmarkDataset;
+import io.mtlboard.evaluation.ModelEvaluator;
+import io.mtlboard.evaluation.ModelFault;
+import io.mtlboard.training.method.MtlMethod;
+import io.mtlboard.training.method.MtlMethods;
+import io.mtlboard.training.net.Heads;
+import io.mtlboard.training.net.MultiTaskNet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the networks of one reference run: one multi-task network with the run's MTL method, or,
+ * for the single-task baseline, one network per task side by side on the same batches. Each epoch
+ * the training samples are shuffled, every step is taken by {@link TrainingStep}, the method hears
+ * the epoch-mean losses, and the networks are scored on the validation samples by the evaluator.
+ * Everything random (initialization, batch order, the method's own draws) follows the run's seed.
+ */
+final class Trainer {
+
+    /** Receives progress in network steps. */
+    interface Progress {
+        void steps(int done);
+    }
+
+    /** The trained networks and their training log. */
+    record Outcome(List<MultiTaskNet> nets, List<Map<String, Object>> log, double seconds) {
+    }
+
+    private record Member(MultiTaskNet net, MtlMethod method, TrainingStep step) {
+    }
+
+    private final ReferenceData data;
+    private final TrainingSettings settings;
+    private final Progress progress;
+
+    Trainer(ReferenceData data, TrainingSettings settings, Progress progress) {
+        this.data = data;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Trains {@code spec}; the networks' parameters live in {@code manager}. */
+    Outcome train(RunSpec spec, NDManager manager) {
+        List<Member> members;
+        // libtorch's generator is global: seeding and initializing must not interleave with another run's
+        synchronized (Trainer.class) {
+            Engine.getEngine("PyTorch").setRandomSeed((int) spec.seed());
+            members = members(spec, manager);
+        }
+        SplittableRandom random = new SplittableRandom(spec.seed());
+        List<Map<String, Object>> log = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            EpochLog epochLog = epoch(members, manager, random, (epoch - 1) * settings.stepsPerEpoch());
+            endEpoch(members, epochLog.meanLosses());
+            Map<String, Double> validation = score(members, data.validation);
+            log.add(epochLog.entry(epoch, (System.nanoTime() - epochStart) / 1e9, validation));
+        }
+        return new Outcome(members.stream().map(Member::net).toList(), log, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One pass over the training samples in a fresh random order; {@code step} counts steps before it. */
+    private EpochLog epoch(List<Member> members, NDManager manager, SplittableRandom random, int step) {
+        List<String> names = data.manifest.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+        List<Integer> all = IntStream.range(0, names.size()).boxed().toList();
+        EpochLog epochLog = new EpochLog(names);
+        int[] order = permutation(random, data.train.size());
+        int batch = settings.batchSize();
+        for (int s = 0; s < settings.stepsPerEpoch(); s++) {
+            boolean logStep = (step + s) % settings.logEvery() == 0;
+            try (NDManager batchManager = manager.newSubManager()) {
+                NDList samples = data.train.batch(batchManager, Arrays.copyOfRange(order, s * batch, (s + 1) * batch),
+                        all);
+                for (Member member : members) {
+                    epochLog.add(step(member, batchManager, select(samples, member.net()), logStep),
+                            member.net().tasks().get(0));
+                }
+            }
+            progress.steps(members.size());
+        }
+        return epochLog;
+    }
+
+    /** One step with libtorch's (per-thread) gradient recording on, which DJL leaves off outside training. */
+    private static StepRecord step(Member member, NDManager manager, NDList batch, boolean log) {
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try {
+            return member.step().run(manager, batch, log);
+        } finally {
+            JniUtils.setGradMode(recording);
+        }
+    }
+
+    private List<Member> members(RunSpec spec, NDManager manager) {
+        BenchmarkManifest m = data.manifest;
+        int tasks = m.tasks().size();
+        List<Member> members = new ArrayList<>();
+        ParameterStore store = new ParameterStore(manager, false);
+        if (spec.singleTask()) {
+            for (int t = 0; t < tasks; t++) {
+                MultiTaskNet net = initialized(Heads.network(spec.backbone(), m, List.of(t)), manager);
+                members.add(new Member(net, null, new TrainingStep(m, net, null, GradientLevel.PARAM,
+                        ModelOptimizer.of(spec.optimizer(), settings.lr()), store)));
+            }
+            return members;
+        }
+        MtlMethod method = MtlMethods.create(spec.method(), spec.seed(), tasks);
+        requireLevel(method, spec.level());
+        MultiTaskNet net = initialized(Heads.network(spec.backbone(), m, IntStream.range(0, tasks).boxed().toList()),
+                manager);
+        members.add(new Member(net, method, new TrainingStep(m, net, method, spec.level(),
+                ModelOptimizer.of(spec.optimizer(), settings.lr()), store)));
+        return members;
+    }
+
+    /** Whether {@code method} is defined at {@code level}; methods without gradients run at the parameter level. */
+    static boolean supports(MtlMethod method, GradientLevel level) {
+        if (!method.needsGradients()) {
+            return level == GradientLevel.PARAM;
+        }
+        return level == GradientLevel.PARAM ? method.supportsParameterLevel() : method.supportsFeatureLevel();
+    }
+
+    private static void requireLevel(MtlMethod method, GradientLevel level) {
+        if (!supports(method, level)) {
+            throw new IllegalArgumentException(method.id() + " is not defined at the " + level.id() + " level");
+        }
+    }
+
+    private MultiTaskNet initialized(MultiTaskNet net, NDManager manager) {
+        BenchmarkManifest.InputSpec in = data.manifest.input();
+        net.initialize(manager, new Shape(settings.batchSize(), in.channels(), in.height(), in.width()));
+        List<Parameter> trained = new ArrayList<>(net.sharedParameters());
+        for (int h = 0; h < net.heads().size(); h++) {
+            trained.addAll(net.headParameters(h));
+        }
+        trained.forEach(p -> p.getArray().setRequiresGradient(true));
+        return net;
+    }
+
+    private static NDList select(NDList batch, MultiTaskNet net) {
+        NDList list = new NDList(batch.get(0));
+        net.tasks().forEach(t -> list.add(batch.get(t + 1)));
+        return list;
+    }
+
+    private static void endEpoch(List<Member> members, double[] meanLosses) {
+        for (Member member : members) {
+            if (member.method() != null) {
+                member.method().endEpoch(member.net().tasks().stream().mapToDouble(t -> meanLosses[t]).toArray());
+            }
+        }
+    }
+
+    private Map<String, Double> score(List<Member> members, BenchmarkDataset split) {
+        try (TrainedModel model = new TrainedModel(members.stream().map(Member::net).toList())) {
+            return new ModelEvaluator().score(model.subject(), data.manifest, split, (done, total) -> {
+            });
+        } catch (ModelFault fault) {
+            throw new IllegalStateException("a trained network broke the output contract: " + fault.getMessage(), fault);
+        }
+    }
+
+    /** A uniformly random permutation of {@code 0 … n−1} (Fisher–Yates). */
+    static int[] permutation(SplittableRandom random, int n) {
+        int[] p = IntStream.range(0, n).toArray();
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,213 @@
+package io.mtlboard.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.training.method.MtlMethod;
+import io.mtlboard.training.method.Step;
+import io.mtlboard.training.method.StepInput;
+import io.mtlboard.training.net.MultiTaskNet;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One training step of a hard-sharing network with an MTL method, as the {@link MtlMethod}
+ * contract asks. The encoder's output z is cut from the heads by a leaf copy, so each task's loss
+ * is backpropagated through its own head only, giving ∂L_i/∂z (feature level) and the head's own
+ * gradient. Parameter-level gradients are ∂L_i/∂θ = z.backward(∂L_i/∂z), one encoder pass per
+ * task. The method's weights or direction then make the shared gradient; head i gets w_i ∂L_i/∂φ_i.
+ * On logging steps every task's parameter gradient is taken per half batch as well (the
+ * inter-sample indicators of METRICS.md §3; the halves sum to the task gradient).
+ */
+final class TrainingStep {
+
+    private final BenchmarkManifest manifest;
+    private final MultiTaskNet net;
+    private final MtlMethod method;
+    private final GradientLevel level;
+    private final ModelOptimizer optimizer;
+    private final ParameterStore store;
+    private final List<Parameter> shared;
+
+    /** @param method the MTL method; null for a single-task network, whose one loss has weight 1 */
+    TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
+            ModelOptimizer optimizer, ParameterStore store) {
+        this.manifest = manifest;
+        this.net = net;
+        this.method = method;
+        this.level = level;
+        this.optimizer = optimizer;
+        this.store = store;
+        this.shared = net.sharedParameters();
+    }
+
+    /**
+     * Trains on one batch ({@code batch}: the input, then one target per head).
+     *
+     * @param log whether to keep the per-task gradients for the epoch log
+     */
+    StepRecord run(NDManager m, NDList batch, boolean log) {
+        NDArray z = net.encoder().forward(store, new NDList(batch.get(0)), true).singletonOrThrow();
+        NDArray leaf = z.stopGradient();
+        leaf.setRequiresGradient(true);
+        int tasks = net.heads().size();
+        double[] losses = new double[tasks];
+        NDArray[] featureGradients = new NDArray[tasks];
+        for (int h = 0; h < tasks; h++) {
+            NDArray loss = headLoss(h, leaf, batch.get(h + 1));
+            losses[h] = loss.getFloat();
+            Gradients.backward(loss, loss.onesLike(), false);
+            featureGradients[h] = Gradients.take(leaf, m);
+        }
+        boolean parameterRows = log || needs(GradientLevel.PARAM);
+        double[][][] halves = log ? halfGradients(z, featureGradients) : null;
+        double[][] rows = halves != null ? sums(halves) : parameterRows ? taskGradients(z, featureGradients) : null;
+        double[][] features = log || needs(GradientLevel.FEATURE) ? featureRows(featureGradients) : null;
+        Step step = combine(losses, level == GradientLevel.PARAM ? rows : features);
+        update(m, sharedGradient(m, step, z, featureGradients, rows), step.weights());
+        if (method != null && method.needsLossesAfterStep()) {
+            method.afterStep(lossesAfterUpdate(batch));
+        }
+        return new StepRecord(losses, step.weights(), log ? rows : null, halves, log ? features : null);
+    }
+
+    private NDArray headLoss(int h, NDArray z, NDArray target) {
+        NDArray out = net.heads().get(h).forward(store, new NDList(z), true).singletonOrThrow();
+        return TaskLoss.of(manifest.tasks().get(net.tasks().get(h)), out, target);
+    }
+
+    private boolean needs(GradientLevel l) {
+        return method != null && method.needsGradients() && level == l;
+    }
+
+    private Step combine(double[] losses, double[][] gradients) {
+        if (method == null) {
+            return new Step.Weights(new double[] {1});
+        }
+        return method.combine(method.needsGradients() ? new StepInput(losses, gradients) : StepInput.ofLosses(losses));
+    }
+
+    private double[][] taskGradients(NDArray z, NDArray[] featureGradients) {
+        double[][] rows = new double[featureGradients.length][];
+        for (int h = 0; h < rows.length; h++) {
+            Gradients.backward(z, featureGradients[h], true);
+            rows[h] = Gradients.takeFlat(shared);
+        }
+        return rows;
+    }
+
+    private double[][][] halfGradients(NDArray z, NDArray[] featureGradients) {
+        long n = z.getShape().get(0);
+        long[] maskShape = new long[z.getShape().dimension()];
+        Arrays.fill(maskShape, 1);
+        maskShape[0] = n;
+        float[] first = new float[(int) n];
+        Arrays.fill(first, 0, (int) (n / 2), 1f);
+        double[][][] halves = new double[featureGradients.length][2][];
+        try (NDArray maskA = z.getManager().create(first, new Shape(maskShape)); NDArray maskB = maskA.neg().add(1)) {
+            for (int h = 0; h < halves.length; h++) {
+                for (int s = 0; s < 2; s++) {
+                    try (NDArray upstream = featureGradients[h].mul(s == 0 ? maskA : maskB)) {
+                        Gradients.backward(z, upstream, true);
+                    }
+                    halves[h][s] = Gradients.takeFlat(shared);
+                }
+            }
+        }
+        return halves;
+    }
+
+    private static double[][] sums(double[][][] halves) {
+        double[][] rows = new double[halves.length][];
+        for (int h = 0; h < halves.length; h++) {
+            rows[h] = halves[h][0].clone();
+            for (int i = 0; i < rows[h].length; i++) {
+                rows[h][i] += halves[h][1][i];
+            }
+        }
+        return rows;
+    }
+
+    private static double[][] featureRows(NDArray[] featureGradients) {
+        double[][] rows = new double[featureGradients.length][];
+        for (int h = 0; h < rows.length; h++) {
+            rows[h] = Gradients.toDoubles(featureGradients[h]);
+        }
+        return rows;
+    }
+
+    /** The gradient of the shared parameters that the method's step asks for, one array per parameter. */
+    private NDList sharedGradient(NDManager m, Step step, NDArray z, NDArray[] featureGradients, double[][] rows) {
+        if (step instanceof Step.Direction d && level == GradientLevel.PARAM) {
+            return Gradients.unflatten(d.direction(), shared, m);
+        }
+        if (step instanceof Step.Direction d) {
+            double[] direction = d.direction();
+            float[] values = new float[direction.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) direction[i];
+            }
+            Gradients.backward(z, m.create(values, z.getShape()), true);
+            return Gradients.take(shared, m);
+        }
+        double[] w = step.weights();
+        if (rows != null) {
+            return Gradients.unflatten(weighted(w, rows), shared, m);
+        }
+        NDArray upstream = featureGradients[0].mul((float) w[0]);
+        for (int h = 1; h < w.length; h++) {
+            upstream.addi(featureGradients[h].mul((float) w[h]));
+        }
+        Gradients.backward(z, upstream, true);
+        return Gradients.take(shared, m);
+    }
+
+    private static double[] weighted(double[] w, double[][] rows) {
+        double[] sum = new double[rows[0].length];
+        for (int h = 0; h < rows.length; h++) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += w[h] * rows[h][i];
+            }
+        }
+        return sum;
+    }
+
+    private void update(NDManager m, NDList sharedGradient, double[] weights) {
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (int i = 0; i < shared.size(); i++) {
+                Parameter p = shared.get(i);
+                optimizer.update(p.getId(), p.getArray(), sharedGradient.get(i));
+            }
+            for (int h = 0; h < weights.length; h++) {
+                for (Parameter p : net.headParameters(h)) {
+                    NDArray gradient = Gradients.take(p.getArray(), m);
+                    optimizer.update(p.getId(), p.getArray(), gradient.muli((float) weights[h]));
+                }
+            }
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+    }
+
+    private double[] lossesAfterUpdate(NDList batch) {
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            NDArray z = net.encoder().forward(store, new NDList(batch.get(0)), true).singletonOrThrow();
+            double[] losses = new double[net.heads().size()];
+            for (int h = 0; h < losses.length; h++) {
+                losses[h] = headLoss(h, z, batch.get(h + 1)).getFloat();
+            }
+            return losses;
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.mtlboard.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.mtlboard.benchmark.data.DataLocations;
+import io.mtlboard.benchmark.data.FashionMnist;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Short trainings on the shipped MultiFashion training subset: the same seed reproduces a run
+ * exactly and another seed does not; a few epochs reduce both task losses; the bundle of a run
+ * (multi-task and single-task) carries the evaluator's test metrics as claims and a manifest that
+ * the published run-manifest schema accepts.
+ */
+class TrainerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ReferenceData data;
+    private static final TrainingSettings SETTINGS = new TrainingSettings(3, 64, 1e-3, "train-subset", 512, 200, 4);
+
+    @BeforeAll
+    static void load() throws IOException {
+        data = ReferenceData.load("multifashion", SETTINGS, new DataLocations(Path.of("benchmarks-data"),
+                Path.of(FashionMnist.DEBIAN_DIR), Path.of("target/test-data/external"),
+                Path.of("target/test-data/cache")));
+    }
+
+    private static List<Map<String, Object>> log(String method, GradientLevel level, long seed) {
+        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+            return new Trainer(data, SETTINGS, n -> { }).train(new RunSpec("multifashion", "lenet5", method, "adam",
+                    level, seed), m).log();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double loss(Map<String, Object> epoch, String task) {
+        return ((Map<String, Double>) epoch.get("losses")).get(task);
+    }
+
+    @Test
+    void shouldReproduceTheRunWhenTheSeedIsTheSame() {
+        List<Map<String, Object>> a = log("pcgrad", GradientLevel.PARAM, 5);
+        List<Map<String, Object>> b = log("pcgrad", GradientLevel.PARAM, 5);
+        List<Map<String, Object>> c = log("pcgrad", GradientLevel.PARAM, 6);
+        for (int e = 0; e < a.size(); e++) {
+            assertThat(a.get(e).get("losses")).isEqualTo(b.get(e).get("losses"));
+            assertThat(a.get(e).get("validation")).isEqualTo(b.get(e).get("validation"));
+            assertThat(a.get(e).get("indicators")).isEqualTo(b.get(e).get("indicators"));
+        }
+        assertThat(c.get(0).get("losses")).isNotEqualTo(a.get(0).get("losses"));
+    }
+
+    @Test
+    void shouldReduceBothLossesWhenTrainingAtTheFeatureLevel() {
+        List<Map<String, Object>> log = log("mgda", GradientLevel.FEATURE, 1);
+        assertThat(log).hasSize(3);
+        for (String task : List.of("left", "right")) {
+            assertThat(loss(log.get(2), task)).as(task).isLessThan(loss(log.get(0), task));
+        }
+        assertThat(log.get(0)).containsKeys("seconds", "validation", "weights", "indicators", "fd");
+    }
+
+    @Test
+    void shouldWriteASchemaValidBundleWithTheMeasuredMetricsAsClaims(@TempDir Path out) throws IOException {
+        for (String method : List.of("cagrad", "stl")) {
+            RunSpec spec = new RunSpec("multifashion", "lenet5", method, "adam", GradientLevel.PARAM, 2);
+            Path file = new ReferenceRunner(data, SETTINGS).run(spec, n -> { }, (d, t) -> { }).write(out);
+            JsonNode bundle = JSON.readTree(file.toFile());
+            assertThat(file.getFileName().toString()).isEqualTo("lenet5_" + method + "_param_adam_seed2.json");
+            assertThat(schemaErrors(bundle.get("manifest"))).isEmpty();
+            assertThat(bundle.at("/manifest/claims")).isEqualTo(bundle.at("/evaluation/measured"));
+            assertThat(bundle.at("/manifest/claims/left.accuracy").asDouble()).isGreaterThan(20);
+            assertThat(bundle.at("/evaluation/verdict").asText()).isEqualTo("VERIFIED");
+            assertThat(bundle.at("/evaluation/samples").asInt()).isEqualTo(10_000);
+            assertThat(bundle.at("/manifest/trainingLog")).hasSize(3);
+            assertThat(bundle.at("/manifest/trainingLog/0/indicators/param/interSample/cosine").isNumber()).isTrue();
+        }
+    }
+
+    private static List<Error> schemaErrors(JsonNode manifest) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/schemas/run-manifest.schema.json"))) {
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return schema.validate(manifest);
+        }
+    }
+}
