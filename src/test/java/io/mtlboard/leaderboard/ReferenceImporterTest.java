@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReferenceImporterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BACKBONE = "mobilenet-like";
+    private static final String BACKBONE = "resnet18";
 
     @Inject
     ReferenceImporter importer;
