@@ -48,7 +48,9 @@ public class ReferenceImporter {
     }
 
     void onStart(@Observes @Priority(RegistryLoader.PRIORITY + 20) StartupEvent event) {
-        importAll(Path.of(config.benchmarksDir(), "reference"));
+        if (config.importReferenceRuns()) {
+            importAll(Path.of(config.benchmarksDir(), "reference"));
+        }
     }
 
     /**

@@ -32,6 +32,10 @@ public interface MtlboardConfig {
         java.util.Optional<String> externalDir();
     }
 
+    /** Whether the reference run bundles under {@code <benchmarks-dir>/reference} are imported at start-up. */
+    @WithDefault("true")
+    boolean importReferenceRuns();
+
     /** Leaderboard settings. */
     Leaderboard leaderboard();
 
