@@ -23,7 +23,8 @@ public interface BenchmarkStatistics {
      *
      * @param values mean per metric key
      */
-    record BaselineRow(String backbone, String backboneName, String source, String citation, Integer seeds,
+    record BaselineRow(String backbone, String backboneName, String optimizer, String source, String citation,
+            Integer seeds,
             Map<String, Double> values, List<Long> runIds) {
     }
 }

@@ -29,8 +29,9 @@ final class BoardCalculator {
             Double publishedTaskStd, Double publishedFlat, Map<String, Double> values) {
     }
 
-    /** The single-task baseline a row's Δm was computed against. */
-    record Baseline(List<Long> runIds, String citation, RowSource source, Map<String, Double> means) {
+    /** The single-task baseline a row's Δm was computed against, and the optimizer it was trained with. */
+    record Baseline(List<Long> runIds, String citation, RowSource source, String optimizer,
+            Map<String, Double> means) {
     }
 
     /** One aggregated row, before ranking and filtering. */
@@ -45,10 +46,12 @@ final class BoardCalculator {
         for (RunFacts r : runs) {
             groups.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
         }
-        Map<String, Baseline> baselines = baselines(metrics, groups.values());
+        Map<List<String>, Baseline> baselines = baselines(metrics, groups.values());
         List<BoardRow> rows = new ArrayList<>();
         for (List<RunFacts> group : groups.values()) {
-            rows.add(row(metrics, group, baselines.get(group.get(0).backboneId())));
+            RunFacts first = group.get(0);
+            Baseline same = baselines.get(List.of(first.backboneId(), first.optimizer()));
+            rows.add(row(metrics, group, same != null ? same : baselines.get(List.of(first.backboneId()))));
         }
         return rows;
     }
@@ -59,11 +62,14 @@ final class BoardCalculator {
     }
 
     /**
-     * Per backbone, the single-task group to compare with: the most trusted source first, then the
-     * one with the most seeds. A baseline must have every metric.
+     * The single-task groups to compare with: per backbone and optimizer (key {@code [backbone,
+     * optimizer]}), so that a row trained with SGD is compared with single-task networks trained with
+     * SGD, and per backbone alone (key {@code [backbone]}) for rows whose optimizer has no single-task
+     * group. Among candidates the most trusted source wins, then the one with the most seeds. A
+     * baseline must have every metric.
      */
-    private static Map<String, Baseline> baselines(List<MetricInfo> metrics, Iterable<List<RunFacts>> groups) {
-        Map<String, List<RunFacts>> best = new LinkedHashMap<>();
+    private static Map<List<String>, Baseline> baselines(List<MetricInfo> metrics, Iterable<List<RunFacts>> groups) {
+        Map<List<String>, List<RunFacts>> best = new LinkedHashMap<>();
         Comparator<List<RunFacts>> preference = Comparator
                 .<List<RunFacts>>comparingInt(g -> g.get(0).source().tier())
                 .thenComparing(g -> g.get(0).source() == RowSource.LITERATURE ? 1 : 0)
@@ -73,11 +79,14 @@ final class BoardCalculator {
             if (!Method.SINGLE_TASK.equals(first.methodId()) || means(metrics, g).size() < metrics.size()) {
                 continue;
             }
-            best.merge(first.backboneId(), g, (a, b) -> preference.compare(a, b) <= 0 ? a : b);
+            for (List<String> key : List.of(List.of(first.backboneId(), first.optimizer()),
+                    List.of(first.backboneId()))) {
+                best.merge(key, g, (a, b) -> preference.compare(a, b) <= 0 ? a : b);
+            }
         }
-        Map<String, Baseline> baselines = new LinkedHashMap<>();
-        best.forEach((backbone, g) -> baselines.put(backbone, new Baseline(
-                g.stream().map(RunFacts::runId).toList(), g.get(0).citation(), g.get(0).source(), means(metrics, g))));
+        Map<List<String>, Baseline> baselines = new LinkedHashMap<>();
+        best.forEach((key, g) -> baselines.put(key, new Baseline(g.stream().map(RunFacts::runId).toList(),
+                g.get(0).citation(), g.get(0).source(), g.get(0).optimizer(), means(metrics, g))));
         return baselines;
     }
 

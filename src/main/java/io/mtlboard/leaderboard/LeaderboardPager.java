@@ -97,7 +97,7 @@ final class LeaderboardPager {
         var metrics = new java.util.LinkedHashMap<String, LeaderboardView.Stat>();
         r.metrics().forEach((k, s) -> metrics.put(k, LeaderboardView.Stat.of(s)));
         LeaderboardView.Baseline baseline = r.baseline() == null ? null : new LeaderboardView.Baseline(
-                r.baseline().runIds(), r.baseline().source().id(), r.baseline().citation());
+                r.baseline().runIds(), r.baseline().source().id(), r.baseline().citation(), r.baseline().optimizer());
         LeaderboardView.DeltaMView deltaM = r.deltaMPerTask() == null ? null : new LeaderboardView.DeltaMView(
                 LeaderboardView.Stat.of(r.deltaMPerTask()), LeaderboardView.Stat.of(r.deltaMFlat()), "gain", baseline);
         LeaderboardView.Published published = r.publishedTask() == null && r.publishedFlat() == null ? null

@@ -32,7 +32,7 @@ public class LeaderboardStatistics implements BenchmarkStatistics {
             Map<String, Double> values = new LinkedHashMap<>();
             r.metrics().forEach((k, s) -> values.put(k, s.mean()));
             return new BaselineRow(r.backboneId(), board.backboneNames().getOrDefault(r.backboneId(), r.backboneId()),
-                    r.source().id(), r.citation(), r.seeds(), values, r.runIds());
+                    r.optimizer(), r.source().id(), r.citation(), r.seeds(), values, r.runIds());
         }).toList();
     }
 

@@ -43,7 +43,7 @@ public record LeaderboardView(Ref benchmark, ConventionView convention, String r
     }
 
     /** The single-task rows a Δm is relative to. */
-    public record Baseline(List<Long> runIds, String source, String citation) {
+    public record Baseline(List<Long> runIds, String source, String citation, String optimizer) {
     }
 
     /** Published Δm values where the publication gave them, for comparison with the recomputed ones. */

@@ -81,10 +81,26 @@ public final class WebFormat {
         return "flat".equals(convention) ? deltaM.flat() : deltaM.perTask();
     }
 
-    /** Whether a row's Δm baseline comes from another publication or party than the row. */
+    /**
+     * Whether a row's Δm baseline comes from another source than the row (for literature rows: from
+     * another publication), or was trained with another optimizer because no single-task row with
+     * the row's optimizer exists.
+     */
     public static boolean foreignBaseline(LeaderboardView.LeaderboardRowView row) {
-        return row.deltaM() != null && row.deltaM().baseline() != null
-                && !java.util.Objects.equals(row.deltaM().baseline().citation(), row.citation());
+        if (row.deltaM() == null || row.deltaM().baseline() == null) {
+            return false;
+        }
+        LeaderboardView.Baseline b = row.deltaM().baseline();
+        boolean otherSource = "literature".equals(row.source()) ? !java.util.Objects.equals(b.citation(), row.citation())
+                : !java.util.Objects.equals(b.source(), row.source());
+        return otherSource || !java.util.Objects.equals(b.optimizer(), row.optimizer());
+    }
+
+    /** The tooltip naming a row's Δm baseline: its source and the optimizer it was trained with. */
+    public static String baselineTitle(LeaderboardView.LeaderboardRowView row) {
+        LeaderboardView.Baseline b = row.deltaM().baseline();
+        return "Baseline: single-task row " + (b.citation() == null ? "(" + b.source() + ")" : "from " + b.citation())
+                + ", optimizer " + b.optimizer();
     }
 
     /** The query string of this view, for the JSON and CSV links. */

@@ -15,8 +15,37 @@ class BoardCalculatorTest {
 
     private static BoardCalculator.RunFacts run(long id, String method, String backbone, RowSource source,
             Integer seeds, double acc, double err) {
-        return new BoardCalculator.RunFacts(id, method, method.toUpperCase(), backbone, "adam", "param", source,
+        return run(id, method, backbone, "adam", source, seeds, acc, err);
+    }
+
+    private static BoardCalculator.RunFacts run(long id, String method, String backbone, String optimizer,
+            RowSource source, Integer seeds, double acc, double err) {
+        return new BoardCalculator.RunFacts(id, method, method.toUpperCase(), backbone, optimizer, "param", source,
                 seeds, "paper " + source, null, null, null, Map.of("a.acc", acc, "b.err", err));
+    }
+
+    private static BoardCalculator.BoardRow row(List<BoardCalculator.BoardRow> rows, String method, String optimizer) {
+        return rows.stream().filter(r -> r.methodId().equals(method) && r.optimizer().equals(optimizer)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void shouldCompareEachOptimizerWithTheSingleTaskRowsTrainedWithIt() {
+        List<BoardCalculator.BoardRow> rows = BoardCalculator.rows(METRICS, List.of(
+                run(1, "stl", "net", "adam", RowSource.REFERENCE, 1, 80, 0.50),
+                run(2, "stl", "net", "sgd", RowSource.REFERENCE, 1, 50, 1.00),
+                run(3, "ew", "net", "adam", RowSource.REFERENCE, 1, 88, 0.50),  // vs adam STL: +10 %, 0 % -> 5
+                run(4, "ew", "net", "sgd", RowSource.REFERENCE, 1, 55, 0.80),   // vs sgd STL: +10 %, +20 % -> 15
+                run(5, "ew", "net", "rmsprop", RowSource.REFERENCE, 1, 80, 0.40))); // no rmsprop STL: adam's
+        assertThat(row(rows, "ew", "adam").deltaMPerTask().mean()).isCloseTo(5.0, within(1e-9));
+        assertThat(row(rows, "ew", "adam").baseline().optimizer()).isEqualTo("adam");
+        assertThat(row(rows, "ew", "sgd").deltaMPerTask().mean()).isCloseTo(15.0, within(1e-9));
+        assertThat(row(rows, "ew", "sgd").baseline().runIds()).containsExactly(2L);
+        assertThat(row(rows, "ew", "sgd").baseline().optimizer()).isEqualTo("sgd");
+        // falls back to the backbone's preferred baseline: Δ acc 0 %, err +20 % -> 10
+        assertThat(row(rows, "ew", "rmsprop").deltaMPerTask().mean()).isCloseTo(10.0, within(1e-9));
+        assertThat(row(rows, "ew", "rmsprop").baseline().optimizer()).isEqualTo("adam");
+        assertThat(row(rows, "stl", "sgd").deltaMPerTask().mean()).isCloseTo(0.0, within(1e-12));
     }
 
     @Test
