@@ -250,40 +250,7 @@
     }
   };
 
-  // Mean ± std error bars over the bars of datasets that carry an `errors` array.
-  const errorBars = {
-    id: 'mtlGroupedErrorBars',
-    afterDatasetsDraw(chart) {
-      const ctx = chart.ctx;
-      const y = chart.scales.y;
-      chart.data.datasets.forEach((dataset, di) => {
-        if (!dataset.errors || !chart.isDatasetVisible(di)) {
-          return;
-        }
-        chart.getDatasetMeta(di).data.forEach((bar, i) => {
-          const err = dataset.errors[i];
-          const value = dataset.data[i];
-          if (err === null || err === undefined || value === null || value === undefined) {
-            return;
-          }
-          const top = y.getPixelForValue(value + err);
-          const bottom = y.getPixelForValue(value - err);
-          ctx.save();
-          ctx.strokeStyle = '#222';
-          ctx.lineWidth = 1.2;
-          ctx.beginPath();
-          ctx.moveTo(bar.x, top);
-          ctx.lineTo(bar.x, bottom);
-          ctx.moveTo(bar.x - 4, top);
-          ctx.lineTo(bar.x + 4, top);
-          ctx.moveTo(bar.x - 4, bottom);
-          ctx.lineTo(bar.x + 4, bottom);
-          ctx.stroke();
-          ctx.restore();
-        });
-      });
-    }
-  };
+  const errorBars = window.MtlChartPlugins.errorBars;
 
   // A dashed vertical line at options.plugins.mtlMarker.x, e.g. the selected budget.
   const marker = {
@@ -541,7 +508,33 @@
     });
   }
 
+  // One checkbox per method of view.methods in #control-methods, checked when chosen (all when none
+  // is); emptyText when there is no method.
+  function methodBoxes(view, emptyText) {
+    const box = document.getElementById('control-methods');
+    const chosen = new Set(view.scope.methods);
+    box.querySelectorAll('label.check, span.muted').forEach(e => e.remove());
+    view.methods.forEach(m => {
+      const label = document.createElement('label');
+      label.className = 'check';
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.name = 'method';
+      input.value = m.id;
+      input.checked = chosen.size === 0 || chosen.has(m.id);
+      label.append(input, ' ' + m.name);
+      box.appendChild(label);
+    });
+    if (!view.methods.length) {
+      const none = document.createElement('span');
+      none.className = 'muted';
+      none.textContent = emptyText;
+      box.appendChild(none);
+    }
+  }
+
   window.MtlAnalysis = {
+    methodBoxes: methodBoxes,
     bind: bind, fetchJson: fetchJson, formQuery: formQuery, notes: notes, fmt: fmt, stat: stat, colour: colour,
     shortLabels: shortLabels, shortIndicator: shortIndicator, heatmap: heatmap, curves: curves, scatter: scatter,
     bars: bars, table: table, options: options, ready: ready

@@ -4,29 +4,6 @@
   'use strict';
   const A = window.MtlAnalysis;
 
-  function methodBoxes(view) {
-    const box = document.getElementById('control-methods');
-    const chosen = new Set(view.scope.methods);
-    box.querySelectorAll('label.check, span.muted').forEach(e => e.remove());
-    view.methods.forEach(m => {
-      const label = document.createElement('label');
-      label.className = 'check';
-      const input = document.createElement('input');
-      input.type = 'checkbox';
-      input.name = 'method';
-      input.value = m.id;
-      input.checked = chosen.size === 0 || chosen.has(m.id);
-      label.append(input, ' ' + m.name);
-      box.appendChild(label);
-    });
-    if (!view.methods.length) {
-      const none = document.createElement('span');
-      none.className = 'muted';
-      none.textContent = 'no method logged FD on this backbone';
-      box.appendChild(none);
-    }
-  }
-
   function draw(view) {
     const labels = A.shortLabels(view.curves.map(c => c.label));
     A.curves(document.getElementById('fd-curves'), view.curves.map((c, i) => ({ label: labels[i], points: c.points })),
@@ -42,7 +19,7 @@
     A.table(document.querySelector('#measured-table tbody'), view.measured.rows.map(r => [r.label,
       { text: A.stat(r.fd, 3), className: 'num' }, { text: A.stat(r.meanEntropy, 3), className: 'num' },
       { text: A.stat(r.deltaM, 2), className: 'num' }]), 'No worker-measured FD yet.');
-    methodBoxes(view);
+    A.methodBoxes(view, 'no method logged FD on this backbone');
     A.options(document.getElementById('control-backbone'), view.backbones.map(b => ({ value: b.id, label: b.name })),
       view.backbone ? view.backbone.id : '');
     A.notes(document.getElementById('messages'), view.notes);

@@ -3,29 +3,6 @@
   'use strict';
   const A = window.MtlAnalysis;
 
-  function methodBoxes(view) {
-    const box = document.getElementById('control-methods');
-    const chosen = new Set(view.scope.methods);
-    box.querySelectorAll('label.check, span.muted').forEach(e => e.remove());
-    view.methods.forEach(m => {
-      const label = document.createElement('label');
-      label.className = 'check';
-      const input = document.createElement('input');
-      input.type = 'checkbox';
-      input.name = 'method';
-      input.value = m.id;
-      input.checked = chosen.size === 0 || chosen.has(m.id);
-      label.append(input, ' ' + m.name);
-      box.appendChild(label);
-    });
-    if (!view.methods.length) {
-      const none = document.createElement('span');
-      none.className = 'muted';
-      none.textContent = 'no method has a training log on this backbone';
-      box.appendChild(none);
-    }
-  }
-
   function histogram(view) {
     const c = view.comparison;
     const edges = c.interTask.histogram.edges;
@@ -53,7 +30,7 @@
     A.curves(document.getElementById('magnitude-curves'), view.curves.map((c, i) => ({ label: labels[i],
       points: c.magnitudeSimilarity })), 'magnitude similarity (' + view.level + ')', { suggestedMin: 0, suggestedMax: 1 });
     histogram(view);
-    methodBoxes(view);
+    A.methodBoxes(view, 'no method has a training log on this backbone');
     A.options(document.getElementById('control-backbone'), view.backbones.map(b => ({ value: b.id, label: b.name })),
       view.backbone ? view.backbone.id : '');
     const levels = view.levels.length ? view.levels : [view.level];

@@ -8,10 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,8 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("browser")
 class AnalysisBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target/screenshots");
 
     @TestHTTPResource("/")
@@ -46,17 +40,8 @@ class AnalysisBrowserTest {
 
     @BeforeEach
     void startBrowser() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         AnalysisFixtures.load();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1800", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(1400, 1800);
     }
 
     @AfterEach
@@ -71,7 +56,7 @@ class AnalysisBrowserTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return HeadlessChromium.waiting(driver);
     }
 
     private Object js(String script, Object... args) {
@@ -80,7 +65,7 @@ class AnalysisBrowserTest {
 
     /** Waits until the page's script has drawn the chart on the canvas (the page loaded its JSON). */
     private void waitForChart(String canvasId) {
-        waiting().until(d -> "true".equals(d.findElement(By.id(canvasId)).getDomAttribute("data-ready")));
+        HeadlessChromium.waitForChart(driver, canvasId);
     }
 
     /** Waits until a redraw after the given load counter (a control changed and the JSON came back). */
@@ -105,9 +90,7 @@ class AnalysisBrowserTest {
 
     /** Non-transparent pixels of a canvas: the chart really painted. */
     private long painted(String canvasId) {
-        return (Long) js("const c = document.getElementById(arguments[0]);"
-                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;", canvasId);
+        return HeadlessChromium.paintedPixels(driver, canvasId);
     }
 
     private void choose(String selectId, String value) {

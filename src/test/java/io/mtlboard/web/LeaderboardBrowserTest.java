@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,8 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,9 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("browser")
 class LeaderboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TestHTTPResource("/")
     URL root;
 
@@ -38,16 +30,7 @@ class LeaderboardBrowserTest {
 
     @BeforeEach
     void startBrowser() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1200", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(1400, 1200);
     }
 
     @AfterEach
@@ -62,8 +45,7 @@ class LeaderboardBrowserTest {
     }
 
     private void waitForChart(String canvasId) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
-                "true".equals(d.findElement(By.id(canvasId)).getDomAttribute("data-ready")));
+        HeadlessChromium.waitForChart(driver, canvasId);
     }
 
     /** Number of data points of the Chart.js chart on the canvas, and whether it painted pixels. */
@@ -74,11 +56,7 @@ class LeaderboardBrowserTest {
     }
 
     private long paintedPixels(String canvasId) {
-        return (Long) ((JavascriptExecutor) driver).executeScript(
-                "const c = document.getElementById(arguments[0]);"
-                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                        + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;",
-                canvasId);
+        return HeadlessChromium.paintedPixels(driver, canvasId);
     }
 
     private List<WebElement> rows() {

@@ -1,0 +1,59 @@
+package io.mtlboard.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven headless by its ChromeDriver, for the browser tests, with the checks
+ * they share: a chart has drawn (the page sets {@code data-ready} on its canvas) and painted pixels.
+ * Tests using it are skipped with a reason when Chromium or ChromeDriver is not installed.
+ */
+final class HeadlessChromium {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private HeadlessChromium() {
+    }
+
+    /** A fresh browser with its own profile and a window of the given size. */
+    static ChromeDriver start(int width, int height) throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=" + width + "," + height,
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Waits up to 20 s for a condition of the page. */
+    static WebDriverWait waiting(ChromeDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Waits until the page's script has drawn the chart on the canvas (the page loaded its JSON). */
+    static void waitForChart(ChromeDriver driver, String canvasId) {
+        waiting(driver).until(d -> "true".equals(d.findElement(By.id(canvasId)).getDomAttribute("data-ready")));
+    }
+
+    /** Non-transparent pixels of a canvas: the chart really painted. */
+    static long paintedPixels(ChromeDriver driver, String canvasId) {
+        return (Long) ((JavascriptExecutor) driver).executeScript("const c = document.getElementById(arguments[0]);"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;", canvasId);
+    }
+}
