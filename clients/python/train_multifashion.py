@@ -7,6 +7,7 @@ root so that benchmarks-data/ is found:
     /usr/bin/python3 clients/python/train_multifashion.py --token "$MTLBOARD_TOKEN" [--epochs 8]
 It trains on the shipped 2,000-image training subset, measures both accuracies on the shipped
 10,000-image test split exactly as MTLBoard does (inputs scaled by 1/255), claims them, and submits.
+The exported model also provides encode(x) and decode(z), so the worker measures FD on the test split.
 """
 import argparse
 import gzip
@@ -15,6 +16,7 @@ import os
 import struct
 import sys
 import tempfile
+from typing import Tuple
 
 import numpy as np
 import torch
@@ -41,6 +43,14 @@ def load(images, labels):
 
 
 class TwoHeadLeNet(nn.Module):
+    """A shared LeNet encoder and one linear head per task.
+
+    Besides forward(x) -> (left, right), the scripted model exports encode(x) -> z (the shared
+    representation) and decode(z) -> (left, right), with forward(x) == decode(encode(x)): optional
+    in the submission contract, they let MTLBoard measure feature disentanglement (FD) on the test
+    split.
+    """
+
     def __init__(self):
         super().__init__()
         self.conv1 = nn.Conv2d(1, 10, 5)
@@ -49,11 +59,18 @@ class TwoHeadLeNet(nn.Module):
         self.left = nn.Linear(50, 10)
         self.right = nn.Linear(50, 10)
 
-    def forward(self, x):
+    @torch.jit.export
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
         x = F.max_pool2d(F.relu(self.conv1(x)), 2)
         x = F.max_pool2d(F.relu(self.conv2(x)), 2)
-        z = F.relu(self.fc(x.flatten(1)))
+        return F.relu(self.fc(x.flatten(1)))
+
+    @torch.jit.export
+    def decode(self, z: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
         return self.left(z), self.right(z)
+
+    def forward(self, x):
+        return self.decode(self.encode(x))
 
 
 def main():

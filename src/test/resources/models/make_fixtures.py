@@ -4,11 +4,20 @@
 Run from the repository root with Debian's torch (python3-torch 1.13):
     /usr/bin/python3 src/test/resources/models/make_fixtures.py
 Writes *.pt next to this script plus multifashion-good.json (a run manifest whose claims are the
-accuracies this script measured on the 10,000-image test split).
+accuracies this script measured on the 10,000-image test split). multifashion-good.pt and
+multifashion-encdec.pt hold the same trained network: the first with forward only, the second also
+exporting encode(x) and decode(z) (feature disentanglement on the test split); the same claims hold
+for both. The encdec-*.pt fixtures are tiny untrained models with valid forward outputs and odd
+encode/decode methods: disjoint (each task reads its own elements of z, so FD = 1), wrong-count,
+mismatch (decode(encode(x)) != forward(x)), bad-signature and memory-hog (encode allocates until
+stopped). nan-when-corrupted is finite on every clean test image and NaN on most corrupted ones.
+TorchScript does not serialize deterministically: regenerated files differ in bytes, not in
+behaviour or claims.
 """
 import json
 import os
 import sys
+from typing import Tuple
 
 import torch
 import torch.nn as nn
@@ -17,6 +26,81 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', '..', '..', '..', 'clients', 'python'))
 from train_multifashion import TwoHeadLeNet, load as split  # noqa: E402  (same data reading and network)
+
+
+class PlainTwoHeadLeNet(nn.Module):
+    """The client's network with forward only (same parameter names), for a model without encode/decode."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 10, 5)
+        self.conv2 = nn.Conv2d(10, 20, 5)
+        self.fc = nn.Linear(320, 50)
+        self.left = nn.Linear(50, 10)
+        self.right = nn.Linear(50, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        z = F.relu(self.fc(x.flatten(1)))
+        return self.left(z), self.right(z)
+
+
+class EncDecDisjoint(nn.Module):
+    def forward(self, x):
+        f = x.flatten(1)
+        return f[:, :10], f[:, 10:20]
+
+    @torch.jit.export
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        return x.flatten(1)
+
+    @torch.jit.export
+    def decode(self, z: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        return z[:, :10], z[:, 10:20]
+
+
+class EncDecWrongCount(EncDecDisjoint):
+    @torch.jit.export
+    def decode(self, z: torch.Tensor) -> Tuple[torch.Tensor]:
+        return (z[:, :10],)
+
+
+class EncDecMismatch(EncDecDisjoint):
+    @torch.jit.export
+    def decode(self, z: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        return z[:, :10], z[:, 10:20] + 1.0
+
+
+class EncDecBadSignature(EncDecDisjoint):
+    @torch.jit.export
+    def encode(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return x.flatten(1) + y.flatten(1)
+
+
+class EncDecMemoryHog(EncDecDisjoint):
+    """A valid forward and an encode that allocates until the worker's memory cap stops it."""
+
+    @torch.jit.export
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        hold = [x.flatten(1)]
+        while len(hold) > 0:
+            hold.append(torch.full([64, 1024, 1024], float(len(hold))))
+        return hold[0]
+
+
+class NanWhenCorrupted(nn.Module):
+    """Finite on every clean MultiFashion image, NaN where the top-right corner pixel is lit.
+
+    No item ever covers that corner of the composed image, so it is 0 in every clean image; most
+    corruptions (brightness, contrast, noise) light it.
+    """
+
+    def forward(self, x):
+        f = x.flatten(1)
+        corner = x[:, 0, 0, 27:28]
+        poison = torch.where(corner > 0, torch.full_like(corner, float('nan')), torch.zeros_like(corner))
+        return f[:, :10] + poison, f[:, 10:20]
 
 
 class OneOutput(nn.Module):
@@ -76,9 +160,17 @@ def main():
             loss.backward()
             opt.step()
     model.eval()
-    scripted = torch.jit.script(model)
+    plain = PlainTwoHeadLeNet()
+    plain.load_state_dict(model.state_dict())
+    plain.eval()
+    scripted = torch.jit.script(plain)
     scripted.save(os.path.join(HERE, 'multifashion-good.pt'))
     left, right = accuracy(scripted, x_test, y_test)
+    encdec = torch.jit.script(model)
+    assert accuracy(encdec, x_test, y_test) == (left, right)
+    with torch.no_grad():
+        assert all(torch.equal(a, b) for a, b in zip(encdec.decode(encdec.encode(x_test[:100])), scripted(x_test[:100])))
+    encdec.save(os.path.join(HERE, 'multifashion-encdec.pt'))
     manifest = {
         'benchmark': 'multifashion', 'backbone': 'lenet5', 'method': 'ew', 'optimizer': 'adam',
         'gradientLevel': 'param', 'seed': 7,
@@ -88,7 +180,10 @@ def main():
     with open(os.path.join(HERE, 'multifashion-good.json'), 'w') as f:
         json.dump(manifest, f, indent=2)
     for name, module in [('wrong-count', OneOutput()), ('wrong-shape', WrongShape()), ('nan-output', NanOutput()),
-                         ('never-ends', NeverEnds()), ('memory-hog', MemoryHog())]:
+                         ('never-ends', NeverEnds()), ('memory-hog', MemoryHog()),
+                         ('encdec-disjoint', EncDecDisjoint()), ('encdec-wrong-count', EncDecWrongCount()),
+                         ('encdec-mismatch', EncDecMismatch()), ('encdec-bad-signature', EncDecBadSignature()),
+                         ('encdec-memory-hog', EncDecMemoryHog()), ('nan-when-corrupted', NanWhenCorrupted())]:
         torch.jit.script(module).save(os.path.join(HERE, name + '.pt'))
     with open(os.path.join(HERE, 'multifashion-good.pt'), 'rb') as f:
         good = f.read()

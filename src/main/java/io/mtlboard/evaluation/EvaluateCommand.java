@@ -37,6 +37,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as JSON")
     boolean json;
 
+    @Option(names = "--robustness", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also score the 40 corrupted copies of the test split (--no-robustness skips them)")
+    boolean robustness;
+
     @Option(names = "--benchmarks-dir", defaultValue = "benchmarks-data", description = "default: ${DEFAULT-VALUE}")
     Path benchmarksDir;
 
@@ -64,7 +68,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationResult r;
         try {
             r = new ModelEvaluator().evaluate(new EvaluationRequest(model.toString(), benchmarksDir.toString(), benchmark,
-                    device, claims, tolerances, dataDir.toString(), fashionMnistDir.toString(), null), bar::update);
+                    device, claims, tolerances, dataDir.toString(), fashionMnistDir.toString(), null, robustness,
+                    null),
+                    bar::update);
         } catch (ModelFault fault) {
             r = EvaluationResult.rejected(fault.getMessage(), null, null, 0, bar.seconds());
         }
@@ -89,6 +95,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (r.latencyMs() != null) {
             System.out.printf(Locale.ROOT, "parameters: %s, latency at batch 1: %.3f ms, throughput: %.0f samples/s%n",
                     r.parameterCount() == null ? "n/a" : r.parameterCount(), r.latencyMs(), r.throughput());
+        }
+        r.notes().forEach(n -> System.out.println(n));
+        if (r.diagnostics() != null && !r.diagnostics().corrupted().isEmpty()) {
+            System.out.println("corrupted test split (severities 1 to 5):");
+            Map<String, StringBuilder> rows = new LinkedHashMap<>();
+            r.diagnostics().corrupted().forEach(c -> rows.computeIfAbsent(String.format(Locale.ROOT, "  %-16s %-20s",
+                    c.corruption(), c.metricKey()), k -> new StringBuilder()).append(String.format(Locale.ROOT,
+                    " %9.4f", c.measured())));
+            rows.forEach((k, v) -> System.out.println(k + v));
         }
     }
 

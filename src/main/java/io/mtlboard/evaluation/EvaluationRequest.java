@@ -1,10 +1,11 @@
 package io.mtlboard.evaluation;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * What an evaluation process is asked to do: run the model on the benchmark's test split and
- * compare with the claims. Serialized as JSON for the child process.
+ * compare with the claims, then measure the diagnostics. Serialized as JSON for the child process.
  *
  * @param model path of the TorchScript file
  * @param benchmarksDir the directory holding the benchmark manifests and data
@@ -15,8 +16,10 @@ import java.util.Map;
  * @param dataDir the runtime data directory (caches of generated splits)
  * @param fashionMnistDir the original Fashion-MNIST files (for generated splits)
  * @param externalDir data of external benchmarks
+ * @param robustness whether to score the corrupted copies of the test split (METRICS.md §7)
+ * @param corruptions ids of the corruptions to score; null or empty for all of METRICS.md §7
  */
 public record EvaluationRequest(String model, String benchmarksDir, String benchmark, String device,
         Map<String, Double> claims, Map<String, ClaimCheck.Tolerance> tolerances, String dataDir,
-        String fashionMnistDir, String externalDir) {
+        String fashionMnistDir, String externalDir, boolean robustness, List<String> corruptions) {
 }

@@ -43,6 +43,8 @@ public class EvaluationWorker {
         this.executor = Executors.newFixedThreadPool(threads, r -> daemon(r, "evaluation-worker"));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "evaluation-heartbeat"));
         this.workerId = config.worker().id().orElse(ManagementFactory.getRuntimeMXBean().getName());
+        // an unknown corruption id fails the start, not every evaluation
+        CorruptionSweep.corruptions(config.worker().robustnessCorruptions().orElse(null));
         this.runner = new JobRunner(config, recorder, queue, json, heartbeats, workerId,
                 Path.of(config.dataDir(), "artifacts"));
     }

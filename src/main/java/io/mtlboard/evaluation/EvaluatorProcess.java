@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * Main class of the sandboxed evaluation process: reads an {@link EvaluationRequest} from the JSON
  * file named by its argument, evaluates the model and prints {@link ChildEvent}s as prefixed JSON
- * lines on standard output. It exits when its parent process dies, so that a killed worker leaves
- * no orphan behind.
+ * lines on standard output: progress, then the result as soon as the verdict is known and again
+ * after each diagnostic (the last one is complete). It exits when its parent process dies, so that
+ * a killed worker leaves no orphan behind.
  */
 public final class EvaluatorProcess {
 
@@ -31,8 +32,10 @@ public final class EvaluatorProcess {
         long start = System.nanoTime();
         try {
             EvaluationRequest request = JSON.readValue(Path.of(args[0]).toFile(), EvaluationRequest.class);
+            // the verdict is sent as soon as it is known and again with each diagnostic, so that the
+            // worker keeps it if the diagnostics are cut short by a limit or a crash
             EvaluationResult result = new ModelEvaluator().evaluate(request,
-                    (done, total) -> emit(ChildEvent.progress(done, total)));
+                    (done, total) -> emit(ChildEvent.progress(done, total)), r -> emit(ChildEvent.result(r)));
             emit(ChildEvent.result(result));
         } catch (ModelFault fault) {
             emit(ChildEvent.result(EvaluationResult.rejected(fault.getMessage(), null, null, 0,

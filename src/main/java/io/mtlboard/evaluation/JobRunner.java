@@ -23,7 +23,10 @@ import org.jboss.logging.Logger;
 /**
  * Evaluates one claimed job: starts the evaluation process in a child JVM, heartbeats the lease
  * with the progress it reports, and turns how the child ended into a verdict (model failures:
- * REJECTED, never retried) or a retry (infrastructure failures, bounded).
+ * REJECTED, never retried) or a retry (infrastructure failures, bounded). Once the child has
+ * reported its verdict, the verdict stands even if the diagnostics that follow (FD, corrupted
+ * passes) are cut short by a limit, a crash or an error: they are recorded as far as they got,
+ * checked by {@link DiagnosticsCheck}, in the same attempt-fenced transaction as the verdict.
  */
 final class JobRunner {
 
@@ -68,20 +71,22 @@ final class JobRunner {
         io.mtlboard.benchmark.data.DataLocations locations = io.mtlboard.benchmark.data.DataLocations.of(config);
         json.writeValue(requestFile.toFile(), new EvaluationRequest(model.toString(), config.benchmarksDir(),
                 input.benchmark(), config.worker().device(), input.claims(), input.tolerances(), config.dataDir(),
-                locations.fashionMnistDir().toString(), locations.externalDir().toString()));
+                locations.fashionMnistDir().toString(), locations.externalDir().toString(),
+                config.worker().robustness(), config.worker().robustnessCorruptions().orElse(null)));
         try {
-            evaluate(claim, requestFile, started);
+            evaluate(claim, requestFile, started, input.tolerances().keySet());
         } finally {
             Files.deleteIfExists(requestFile);
         }
     }
 
-    private void evaluate(EvaluationQueue.Claim claim, Path requestFile, OffsetDateTime started)
-            throws IOException, InterruptedException {
+    private void evaluate(EvaluationQueue.Claim claim, Path requestFile, OffsetDateTime started,
+            java.util.Set<String> metricKeys) throws IOException, InterruptedException {
         AtomicLong done = new AtomicLong(-1);
         AtomicLong total = new AtomicLong(-1);
         AtomicBoolean lost = new AtomicBoolean();
         AtomicReference<ChildEvent> last = new AtomicReference<>();
+        AtomicReference<EvaluationResult> result = new AtomicReference<>();
         Deque<String> log = new ArrayDeque<>();
         Duration every = config.worker().heartbeat();
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
@@ -105,6 +110,9 @@ final class JobRunner {
                                 } else if ("progress".equals(event.event())) {
                                     done.set(event.done());
                                     total.set(event.total());
+                                } else if ("result".equals(event.event()) && event.result() != null) {
+                                    // the verdict arrives first, then again with each diagnostic: the latest wins
+                                    result.set(event.result());
                                 } else {
                                     last.set(event);
                                 }
@@ -117,7 +125,44 @@ final class JobRunner {
             return;
         }
         String text = String.join("\n", log) + (exit.stderrTail().isEmpty() ? "" : "\n" + exit.stderrTail());
-        conclude(claim, exit, last.get(), text, started);
+        if (result.get() != null) {
+            concludeWithResult(claim, exit, result.get(), last.get(), text, started, metricKeys);
+        } else {
+            conclude(claim, exit, last.get(), text, started);
+        }
+    }
+
+    /**
+     * The child reported a result: the verdict stands whatever happened afterwards (the diagnostics
+     * run after the verdict and may have been cut short by a limit, a crash or an error).
+     */
+    private void concludeWithResult(EvaluationQueue.Claim claim, ChildJvm.Exit exit, EvaluationResult r,
+            ChildEvent after, String log, OffsetDateTime started, java.util.Set<String> metricKeys) {
+        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%d test samples in %.1f s on %s with %s%n", r.samples(), r.seconds(), r.device(), r.engine()));
+        r.notes().forEach(n -> text.append(n).append('\n'));
+        String stop = stopped(exit, after);
+        if (stop != null) {
+            text.append("the evaluation process stopped before the diagnostics finished (").append(stop)
+                    .append("): the verdict stands; the diagnostics above are all that was measured\n");
+        }
+        DiagnosticsCheck.Checked d = DiagnosticsCheck.check(r.diagnostics(), metricKeys);
+        d.notes().forEach(n -> text.append(n).append('\n'));
+        recorder.complete(claim, record(r.verdict(), r.reason(), r, started, text + log, r.device()), d.diagnostics());
+    }
+
+    /** Why the child did not end normally after its result, or null when it did. */
+    private String stopped(ChildJvm.Exit exit, ChildEvent after) {
+        if (exit.timedOut()) {
+            return "time limit of " + config.worker().timeout().toSeconds() + " s";
+        } else if (exit.memoryExceeded()) {
+            return "memory cap of " + (config.worker().memoryBytes() >> 20) + " MiB";
+        } else if (after != null && "error".equals(after.event())) {
+            return after.message();
+        } else if (exit.exitCode() != 0) {
+            return "exit code " + exit.exitCode();
+        }
+        return null;
     }
 
     private void conclude(EvaluationQueue.Claim claim, ChildJvm.Exit exit, ChildEvent event, String log,
@@ -130,11 +175,6 @@ final class JobRunner {
         }
         if (!limit.isEmpty()) {
             recorder.complete(claim, record("REJECTED", limit, null, started, log, "?"));
-        } else if (event != null && "result".equals(event.event())) {
-            EvaluationResult r = event.result();
-            String summary = String.format(java.util.Locale.ROOT, "%d test samples in %.1f s on %s with %s%n",
-                    r.samples(), r.seconds(), r.device(), r.engine());
-            recorder.complete(claim, record(r.verdict(), r.reason(), r, started, summary + log, r.device()));
         } else if (event != null && "model".equals(event.kind())) {
             recorder.complete(claim, record("REJECTED", event.message(), null, started, log, "?"));
         } else if (event != null || exit.exitCode() == 0) {

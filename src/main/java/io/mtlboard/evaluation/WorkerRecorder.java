@@ -1,6 +1,7 @@
 package io.mtlboard.evaluation;
 
 import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import io.mtlboard.leaderboard.EvaluationRecord;
 import io.mtlboard.leaderboard.Run;
 import io.mtlboard.leaderboard.RunService;
@@ -53,13 +54,26 @@ public class WorkerRecorder {
 
     /** Records a finished evaluation (any verdict) if the claim is still current. */
     public boolean complete(EvaluationQueue.Claim claim, EvaluationRecord record) {
+        return complete(claim, record, null);
+    }
+
+    /**
+     * Records a finished evaluation and its diagnostics (FD on the test split, corrupted-split
+     * metrics; null when none) in one transaction, if the claim is still current: a stale attempt
+     * writes neither.
+     */
+    public boolean complete(EvaluationQueue.Claim claim, EvaluationRecord record, EvaluationDiagnostics diagnostics) {
         EvaluationJob.State state = "FAILED".equals(record.verdict()) ? EvaluationJob.State.FAILED
                 : EvaluationJob.State.DONE;
         if (!queue.finish(claim, state, record.reason())) {
             return false;
         }
         metrics.finished(record.verdict(), java.time.Duration.between(record.startedAt(), record.finishedAt()));
-        return runs.recordEvaluation(claim.runId(), claim.attempt(), record);
+        boolean recorded = runs.recordEvaluation(claim.runId(), claim.attempt(), record);
+        if (recorded && diagnostics != null) {
+            runs.recordDiagnostics(claim.runId(), claim.attempt(), diagnostics);
+        }
+        return recorded;
     }
 
     /** Puts the job back for another attempt after an infrastructure failure, if the claim is current. */

@@ -11,7 +11,10 @@ public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Re
         OffsetDateTime updatedAt, String submitter, boolean flagged, String artifactSha256, Long artifactBytes,
         String codeUrl, String paperUrl, Long queuePosition, Progress progress) {
 
-    /** Samples evaluated so far of the test split, while running. */
+    /**
+     * Samples evaluated so far, while running: the clean test split, then its corrupted copies
+     * when the worker measures robustness (the total counts both).
+     */
     public record Progress(Long done, Long total) {
     }
 

@@ -63,7 +63,10 @@ public class RunResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Submit a run bundle", description = "Multipart parts: 'manifest' (JSON, see "
-            + "/api/schemas/run-manifest) and optional 'model' (TorchScript saved by torch.jit.save). Needs "
+            + "/api/schemas/run-manifest) and optional 'model' (TorchScript saved by torch.jit.save; forward(x) "
+            + "returns a tuple with one tensor per task in the benchmark's task order; optionally it also exports "
+            + "encode(x) -> z and decode(z) -> tuple of task outputs, with decode(encode(x)) = forward(x), so that "
+            + "the worker measures feature disentanglement on the first 2,000 test samples). Needs "
             + "'Authorization: Bearer <token>'. An 'Idempotency-Key' header makes retries safe.")
     @APIResponse(responseCode = "201", description = "Accepted; Location names the run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))

@@ -146,6 +146,21 @@ public interface MtlboardConfig {
         @WithDefault("3")
         int maxInfraRetries();
 
+        /**
+         * Whether each evaluation also scores the 40 corrupted copies of the whole test split (8
+         * corruptions × severities 1–5, METRICS.md §7) after the verdict, for the robustness analysis.
+         * About 40 times the clean scoring time; the verdict never depends on it.
+         */
+        @WithDefault("true")
+        boolean robustness();
+
+        /**
+         * The corruptions of the robustness passes, by id (e.g. {@code gaussian_noise,contrast}); all
+         * eight when not set. Fewer save time: the robustness analysis compares runs on the
+         * conditions measured for both.
+         */
+        java.util.Optional<java.util.List<String>> robustnessCorruptions();
+
         /** Identifier of this worker in leases and logs; defaults to host and process id. */
         java.util.Optional<String> id();
     }

@@ -43,7 +43,8 @@ final class ReferenceRunner {
             ClaimCheck.Outcome verified = ClaimCheck.compare(measured.measured(), measured.measured(), tolerances());
             EvaluationResult evaluation = new EvaluationResult(verified.verdict(), null, measured.device(),
                     measured.engine(), measured.measured(), verified.agrees(), measured.parameterCount(),
-                    measured.latencyMs(), measured.throughput(), measured.samples(), measured.seconds());
+                    measured.latencyMs(), measured.throughput(), measured.samples(), measured.seconds(), null,
+                    java.util.List.of());
             return new RunBundle(spec, hyperParameters(spec), measured.measured(), trained.log(), evaluation,
                     trained.seconds(), started, OffsetDateTime.now());
         }

@@ -6,6 +6,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.translate.NoopTranslator;
+import io.mtlboard.evaluation.DeviceSelector;
 import io.mtlboard.evaluation.ModelEvaluator;
 import io.mtlboard.training.net.MultiTaskNet;
 import io.mtlboard.training.net.OutputsBlock;
@@ -33,7 +34,7 @@ final class TrainedModel implements AutoCloseable {
 
     /** What the evaluator runs. */
     ModelEvaluator.Subject subject() {
-        return new ModelEvaluator.Subject(model, predictor, "cpu");
+        return new ModelEvaluator.Subject(model, predictor, DeviceSelector.CPU);
     }
 
     @Override

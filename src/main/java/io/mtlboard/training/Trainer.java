@@ -9,8 +9,8 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
-import io.mtlboard.evaluation.ModelEvaluator;
 import io.mtlboard.evaluation.ModelFault;
+import io.mtlboard.evaluation.SplitScorer;
 import io.mtlboard.training.method.MtlMethod;
 import io.mtlboard.training.method.MtlMethods;
 import io.mtlboard.training.net.Heads;
@@ -26,8 +26,9 @@ import java.util.stream.IntStream;
  * Trains the networks of one reference run: one multi-task network with the run's MTL method, or,
  * for the single-task baseline, one network per task side by side on the same batches. Each epoch
  * the training samples are shuffled, every step is taken by {@link TrainingStep}, the method hears
- * the epoch-mean losses, and the networks are scored on the validation samples by the evaluator.
- * Everything random (initialization, batch order, the method's own draws) follows the run's seed.
+ * the epoch-mean losses, and the networks are scored on the validation samples by the
+ * {@link SplitScorer}, the scoring core of the evaluator. Everything random (initialization, batch
+ * order, the method's own draws) follows the run's seed.
  */
 final class Trainer {
 
@@ -170,7 +171,7 @@ final class Trainer {
 
     private Map<String, Double> score(List<Member> members, BenchmarkDataset split) {
         try (TrainedModel model = new TrainedModel(members.stream().map(Member::net).toList())) {
-            return new ModelEvaluator().score(model.subject(), data.manifest, split, (done, total) -> {
+            return new SplitScorer(data.manifest).score(model.subject(), split, (done, total) -> {
             });
         } catch (ModelFault fault) {
             throw new IllegalStateException("a trained network broke the output contract: " + fault.getMessage(), fault);

@@ -8,6 +8,8 @@ import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
 import io.mtlboard.benchmark.data.InputNormalization;
 import io.mtlboard.benchmark.data.Sample;
+import io.mtlboard.evaluation.TaskLoss;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,28 +64,13 @@ final class TrainingSet {
         return manager.create(x, new Shape(indices.length, spec.channels(), spec.height(), spec.width()));
     }
 
-    /** The targets of the given samples for benchmark task {@code task}. */
+    /** The targets of the given samples for benchmark task {@code task}, as {@link TaskLoss} takes them. */
     NDArray target(NDManager manager, int[] indices, int task) {
-        BenchmarkManifest.TaskSpec spec = manifest.tasks().get(task);
-        int length = targets[0][task].length;
-        List<Integer> out = spec.output().shape();
-        boolean labels = spec.kind().equals("classification") || spec.kind().equals("segmentation");
-        if (labels) {
-            long[] y = new long[indices.length * length];
-            for (int i = 0; i < indices.length; i++) {
-                float[] t = targets[indices[i]][task];
-                for (int k = 0; k < length; k++) {
-                    y[i * length + k] = (long) t[k];
-                }
-            }
-            Shape shape = length == 1 ? new Shape(indices.length) : new Shape(indices.length, out.get(1), out.get(2));
-            return manager.create(y, shape);
+        List<float[]> perSample = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            perSample.add(targets[i][task]);
         }
-        float[] y = new float[indices.length * length];
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(targets[indices[i]][task], 0, y, i * length, length);
-        }
-        return manager.create(y, new Shape(indices.length, out.get(0), out.get(1), out.get(2)));
+        return TaskLoss.target(manager, manifest.tasks().get(task), perSample);
     }
 
     /** The input and the targets of the listed benchmark tasks. */

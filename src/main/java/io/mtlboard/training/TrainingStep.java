@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.evaluation.TaskLoss;
 import io.mtlboard.training.method.MtlMethod;
 import io.mtlboard.training.method.Step;
 import io.mtlboard.training.method.StepInput;

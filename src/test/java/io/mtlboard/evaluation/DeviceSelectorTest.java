@@ -9,25 +9,25 @@ class DeviceSelectorTest {
 
     @Test
     void shouldPickGpuOnAutoWhenTheEngineReportsOne() {
-        assertThat(DeviceSelector.select("auto", 2)).isEqualTo("gpu(0)");
-        assertThat(DeviceSelector.select(null, 1)).isEqualTo("gpu(0)");
+        assertThat(DeviceSelector.select("auto", 2)).isEqualTo("gpu0");
+        assertThat(DeviceSelector.select(null, 1)).isEqualTo("gpu0");
     }
 
     @Test
     void shouldFallBackToCpuOnAutoWithoutGpu() {
-        assertThat(DeviceSelector.select("auto", 0)).isEqualTo("cpu()");
+        assertThat(DeviceSelector.select("auto", 0)).isEqualTo("cpu");
     }
 
     @Test
     void shouldHonourExplicitCpuEvenWithGpus() {
-        assertThat(DeviceSelector.select("CPU", 4)).isEqualTo("cpu()");
+        assertThat(DeviceSelector.select("CPU", 4)).isEqualTo("cpu");
     }
 
     @Test
     void shouldRefuseGpuWhenNoneIsPresent() {
         assertThatThrownBy(() -> DeviceSelector.select("gpu", 0)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no GPU");
-        assertThat(DeviceSelector.select("gpu", 1)).isEqualTo("gpu(0)");
+        assertThat(DeviceSelector.select("gpu", 1)).isEqualTo("gpu0");
     }
 
     @Test

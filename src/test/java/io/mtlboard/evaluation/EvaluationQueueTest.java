@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.Method;
+import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import io.mtlboard.leaderboard.EvaluationRecord;
 import io.mtlboard.leaderboard.Run;
 import io.mtlboard.leaderboard.RunSource;
@@ -81,7 +82,7 @@ class EvaluationQueueTest {
     }
 
     private static EvaluationRecord verdict(String verdict) {
-        return new EvaluationRecord("test", "w", "cpu()", verdict, null, null, null, null, "", OffsetDateTime.now(),
+        return new EvaluationRecord("test", "w", "cpu", verdict, null, null, null, null, "", OffsetDateTime.now(),
                 OffsetDateTime.now(), Map.of("art.accuracy", 1.0), Map.of("art.accuracy", false));
     }
 
@@ -103,6 +104,35 @@ class EvaluationQueueTest {
             assertThat(Run.<Run>findById(runId).status).isEqualTo(RunStatus.VERIFIED);
             assertThat(io.mtlboard.leaderboard.Evaluation.count("run.id", runId)).isEqualTo(1);
             assertThat(EvaluationJob.byRun(runId).orElseThrow().state).isEqualTo(EvaluationJob.State.DONE);
+        });
+    }
+
+    @Test
+    void shouldRecordDiagnosticsWithTheCurrentAttemptOnly() throws Exception {
+        EvaluationQueue.Claim first = queue.claim("w1", Duration.ofMillis(300)).orElseThrow();
+        Thread.sleep(600);
+        EvaluationQueue.Claim second = queue.claim("w2", Duration.ofSeconds(30)).orElseThrow();
+        EvaluationDiagnostics stale = new EvaluationDiagnostics(0.9, 0.07, List.of(
+                new EvaluationDiagnostics.Corrupted("contrast", 1, "art.accuracy", 0.5)));
+        EvaluationDiagnostics current = new EvaluationDiagnostics(0.25, 0.52, List.of(
+                new EvaluationDiagnostics.Corrupted("gaussian_noise", 3, "art.accuracy", 0.75)));
+        assertThat(recorder.complete(first, verdict("VERIFIED"), stale)).isFalse();
+        assertThat(recorder.complete(second, verdict("VERIFIED"), current)).isTrue();
+        assertThat(recorder.complete(second, verdict("VERIFIED"), stale)).isFalse();
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<io.mtlboard.leaderboard.Evaluation> evaluations = io.mtlboard.leaderboard.Evaluation.list("run.id",
+                    runId);
+            assertThat(evaluations).hasSize(1);
+            io.mtlboard.leaderboard.Evaluation e = evaluations.get(0);
+            assertThat(e.attempt).isEqualTo(2);
+            assertThat(e.testFd).isEqualTo(0.25);
+            assertThat(e.testFdMeanEntropy).isEqualTo(0.52);
+            assertThat(e.corruptions).singleElement().satisfies(c -> {
+                assertThat(c.corruption).isEqualTo("gaussian_noise");
+                assertThat(c.severity).isEqualTo(3);
+                assertThat(c.metric.key()).isEqualTo("art.accuracy");
+                assertThat(c.measured).isEqualTo(0.75);
+            });
         });
     }
 

@@ -11,6 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.BenchmarkManifestReader;
+import io.mtlboard.evaluation.TaskLoss;
 import io.mtlboard.training.method.MtlMethod;
 import io.mtlboard.training.method.Step;
 import io.mtlboard.training.method.StepInput;

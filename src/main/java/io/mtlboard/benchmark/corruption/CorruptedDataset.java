@@ -14,6 +14,13 @@ import io.mtlboard.benchmark.data.SplitMix64;
  */
 public final class CorruptedDataset implements BenchmarkDataset {
 
+    /**
+     * The seed of every corrupted split the evaluation worker measures. It is fixed so that the
+     * corrupted metrics of all runs are measured on the same corrupted images and can be compared;
+     * changing it would make new measurements incomparable with recorded ones.
+     */
+    public static final long EVALUATION_SEED = 7411L;
+
     private final BenchmarkDataset clean;
     private final Corruption corruption;
     private final int severity;

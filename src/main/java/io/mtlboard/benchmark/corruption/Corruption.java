@@ -15,10 +15,10 @@ import io.mtlboard.benchmark.data.SplitMix64;
  * larger images.
  */
 public enum Corruption {
-    GAUSSIAN_NOISE("gaussian-noise"),
-    SHOT_NOISE("shot-noise"),
-    GAUSSIAN_BLUR("gaussian-blur"),
-    MOTION_BLUR("motion-blur"),
+    GAUSSIAN_NOISE("gaussian_noise"),
+    SHOT_NOISE("shot_noise"),
+    GAUSSIAN_BLUR("gaussian_blur"),
+    MOTION_BLUR("motion_blur"),
     CONTRAST("contrast"),
     BRIGHTNESS("brightness"),
     PIXELATE("pixelate"),
@@ -30,7 +30,10 @@ public enum Corruption {
         this.id = id;
     }
 
-    /** The name used in APIs and reports, e.g. {@code gaussian-noise}. */
+    /**
+     * The name used in APIs, reports and the database, e.g. {@code gaussian_noise}: the
+     * {@code corruption} of a recorded measurement and of {@code GET /api/analysis/robustness}.
+     */
     public String id() {
         return id;
     }

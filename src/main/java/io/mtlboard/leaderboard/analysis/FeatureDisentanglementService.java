@@ -21,8 +21,9 @@ import java.util.Objects;
 public class FeatureDisentanglementService {
 
     static final String FD = "fd.value";
-    static final String SOURCE = "FD measured by the evaluation worker on the test split (evaluation.test_fd of the "
-            + "latest completed evaluation), for artifacts that provide the shared encoder and the task decoders";
+    static final String SOURCE = "FD measured by the evaluation worker on the first 2,000 samples of the test split "
+            + "(evaluation.test_fd of the latest completed evaluation), for artifacts that export encode(x) -> z and "
+            + "decode(z) -> task outputs";
 
     private final AnalysisData data;
 
@@ -109,8 +110,8 @@ public class FeatureDisentanglementService {
                     entropies.isEmpty() ? null : Stats.of(SeedStats.of(entropies)), r.deltaM()));
         }
         String message = measured.isEmpty() ? "No data yet: the worker has not measured FD on the test split for any "
-                + "run of this benchmark and backbone. It needs an artifact that provides the shared encoder and the task "
-                + "decoders." : null;
+                + "run of this benchmark and backbone. It needs a TorchScript artifact that exports encode(x) -> z and "
+                + "decode(z) -> task outputs." : null;
         return new FeatureDisentanglementView.Measured(SOURCE, measured, message);
     }
 }

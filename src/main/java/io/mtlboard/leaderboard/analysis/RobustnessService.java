@@ -3,6 +3,8 @@ package io.mtlboard.leaderboard.analysis;
 import io.mtlboard.analysis.Orientation;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.corruption.CorruptedDataset;
+import io.mtlboard.benchmark.corruption.Corruption;
 import io.mtlboard.leaderboard.LeaderboardView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,17 +15,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Builds the robustness analysis (METRICS.md §7) from the worker's corrupted-split measurements. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RobustnessService {
 
-    /** The corruptions of METRICS.md §7, in the style of Hendrycks &amp; Dietterich. */
-    public static final List<String> CORRUPTIONS = List.of("gaussian_noise", "shot_noise", "gaussian_blur",
-            "motion_blur", "contrast", "brightness", "pixelate", "jpeg");
-    static final String SOURCE = "Metrics measured by the evaluation worker on corrupted copies of the test split "
-            + "(corruption_measurement, latest completed evaluation of each run), relative to the clean measurement "
+    /** The corruptions of METRICS.md §7, in the style of Hendrycks &amp; Dietterich: the ids the worker records. */
+    public static final List<String> CORRUPTIONS = Stream.of(Corruption.values()).map(Corruption::id).toList();
+    static final String SOURCE = "Metrics measured by the evaluation worker on corrupted copies of the whole test "
+            + "split (every corruption at severities 1–5, seed " + CorruptedDataset.EVALUATION_SEED + " for all runs; "
+            + "corruption_measurement, latest completed evaluation of each run), relative to the clean measurement "
             + "of the same evaluation";
 
     private final AnalysisData data;

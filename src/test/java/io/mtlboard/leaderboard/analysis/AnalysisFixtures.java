@@ -82,7 +82,7 @@ public final class AnalysisFixtures {
                 agrees.put(c.getKey(), true);
             });
             OffsetDateTime now = OffsetDateTime.now();
-            runs.recordEvaluation(id, 1, new EvaluationRecord("fixture", "fixture-worker", "cpu()", "VERIFIED", null,
+            runs.recordEvaluation(id, 1, new EvaluationRecord("fixture", "fixture-worker", "cpu", "VERIFIED", null,
                     1000L, 1.0, 100.0, "fixture evaluation", now, now, measured, agrees));
             List<EvaluationDiagnostics.Corrupted> corrupted = new ArrayList<>();
             for (JsonNode c : entry.getValue().get("corrupted")) {

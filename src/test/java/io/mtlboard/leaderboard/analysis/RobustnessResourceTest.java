@@ -92,7 +92,7 @@ class RobustnessResourceTest {
                          "normal.median": 20, "normal.within11": 30, "normal.within22": 55, "normal.within30": 65}}""")
                 .when().post("/api/runs").then().extract().jsonPath().getLong("id");
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
-        runs.recordEvaluation(id, 1, new io.mtlboard.leaderboard.EvaluationRecord("fixture", "w", "cpu()", "VERIFIED",
+        runs.recordEvaluation(id, 1, new io.mtlboard.leaderboard.EvaluationRecord("fixture", "w", "cpu", "VERIFIED",
                 null, 1L, 1.0, 1.0, "", now, now, Map.of("segmentation.mIoU", 40.0), Map.of()));
         assertThatThrownBy(() -> runs.recordDiagnostics(id, 1, new EvaluationDiagnostics(1.5, null, List.of())))
                 .hasMessageContaining("FD must lie in [0, 1]");
