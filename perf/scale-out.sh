@@ -52,7 +52,13 @@ curl -s -o /dev/null -w "worker role refuses the API: HTTP %{http_code}\n" http:
 token=$(curl -sf -X POST http://127.0.0.1:18201/api/tokens -H "Authorization: Bearer $ADMIN" \
   -H 'Content-Type: application/json' -d '{"name":"scale"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
 model=src/test/resources/models/multifashion-good.pt
-manifest() { printf '{"benchmark":"multifashion-scale","backbone":"lenet5","method":"ew","optimizer":"adam","gradientLevel":"param","seed":%d,"claims":{"left.accuracy":66.5,"right.accuracy":60.3}}' "$1"; }
+# the claims are what the evaluate CLI measures on the scale benchmark, so every run should end VERIFIED
+claims=$(MTLBOARD_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_PROFILE=pg MTLBOARD_DATA_DIR="$work/data" \
+  java -jar "$app" evaluate --model "$model" --benchmark multifashion-scale --device cpu \
+  --benchmarks-dir "$work/benchmarks" --data-dir "$work/cli-data" --json 2>/dev/null \
+  | python3 -c 'import json,sys; m=json.load(sys.stdin)["measured"]; print(json.dumps({k: m[k] for k in ("left.accuracy","right.accuracy")}))')
+log "claims measured by the evaluate CLI: $claims"
+manifest() { printf '{"benchmark":"multifashion-scale","backbone":"lenet5","method":"ew","optimizer":"adam","gradientLevel":"param","seed":%d,"claims":%s}' "$1" "$claims"; }
 
 log "submitting $SUBMISSIONS runs alternately to both portals"
 t0=$(date +%s)
@@ -66,13 +72,30 @@ done
 log "accepted $accepted of $SUBMISSIONS submissions in $(( $(date +%s) - t0 )) s"
 
 sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "$1"; }
-log "killing a random worker with SIGKILL $KILLS times while the queue drains"
+log "killing the worker of a running evaluation with SIGKILL $KILLS times while the queue drains"
+killed_jobs=()
+killed_list=0
 for k in $(seq 1 "$KILLS"); do
-  sleep $(( (RANDOM % 4) + 2 ))
-  w=$(( (RANDOM % 3) + 1 ))
+  # a victim: a worker whose evaluation process has started and reported progress
+  victim=""
+  for _ in $(seq 1 120); do
+    # a lease renewed within the last heartbeats belongs to a live worker; each job is killed at most
+    # once, so that 20 kills hit 20 runs (a job killed more often than mtlboard.worker.max-infra-retries
+    # ends FAILED by design)
+    victim=$(sql "select id || '-' || attempt || ' ' || lease_owner from evaluation_job where state='RUNNING'
+      and progress_done is not null and lease_expires_at > now() + interval '7 seconds'
+      and id not in ($killed_list) order by random() limit 1")
+    [ -n "$victim" ] && break
+    sleep 0.5
+  done
+  [ -n "$victim" ] || { log "FAIL: no evaluation running to kill"; exit 1; }
+  job=${victim%% *}; w=${victim##*worker-}; w=${w%%[!0-9]*}
   kill -9 "${worker_pid[$w]}" 2>/dev/null || true
+  killed_jobs+=("$job")
+  killed_list="$killed_list,${job%%-*}"
   worker_pid[$w]=$(start worker $((18210 + w)) "worker-$w")
-  log "kill $k: worker-$w restarted; queued=$(sql "select count(*) from evaluation_job where state='QUEUED'") running=$(sql "select count(*) from evaluation_job where state='RUNNING'")"
+  log "kill $k: worker-$w killed while evaluating job $job, restarted; queued=$(sql "select count(*) from evaluation_job where state='QUEUED'") running=$(sql "select count(*) from evaluation_job where state='RUNNING'")"
+  sleep $(( (RANDOM % 3) + 1 ))
 done
 log "waiting for the queue to drain"
 deadline=$(( $(date +%s) + 1800 ))
@@ -81,14 +104,21 @@ while [ "$(sql "select count(*) from evaluation_job where state in ('QUEUED','RU
   sleep 5
 done
 drain=$(( $(date +%s) - t0 ))
+submitted="select id from run where source='SUBMITTED'"
 runs=$(sql "select count(*) from run where source='SUBMITTED'")
 stuck=$(sql "select count(*) from run where source='SUBMITTED' and status in ('QUEUED','RUNNING')")
-once=$(sql "select count(*) from (select run_id from evaluation where status='COMPLETED' group by run_id having count(*) = 1) x")
-twice=$(sql "select count(*) from (select run_id from evaluation where status='COMPLETED' group by run_id having count(*) > 1) x")
+verified=$(sql "select count(*) from run where source='SUBMITTED' and status='VERIFIED'")
+once=$(sql "select count(*) from (select run_id from evaluation where status='COMPLETED' and run_id in ($submitted) group by run_id having count(*) = 1) x")
+twice=$(sql "select count(*) from (select run_id from evaluation where status='COMPLETED' and run_id in ($submitted) group by run_id having count(*) > 1) x")
 expired=$(sql "select coalesce(sum(infra_failures),0) from evaluation_job")
-log "runs=$runs stuck=$stuck evaluated-once=$once evaluated-more-than-once=$twice infrastructure-retries=$expired drain=${drain}s"
+killed_ids=$(printf '%s\n' "${killed_jobs[@]}" | cut -d- -f1 | sort -u)
+killed_once=$(sql "select count(*) from evaluation_job j where j.id in ($(echo $killed_ids | tr ' ' ,)) and j.state='DONE' and (select count(*) from evaluation e where e.run_id = j.run_id and e.status='COMPLETED') = 1")
+log "runs=$runs stuck=$stuck verified=$verified evaluated-once=$once evaluated-more-than-once=$twice infrastructure-retries=$expired drain=${drain}s"
+log "jobs whose worker was killed: ${#killed_jobs[@]} kills on $(echo $killed_ids | wc -w) distinct jobs, $killed_once of them done with exactly one completed evaluation"
 sql "select status, count(*) from run where source='SUBMITTED' group by status order by 1" | sed 's/^/  status|count: /' | tee -a "$out"
 [ "$runs" = "$SUBMISSIONS" ] && [ "$stuck" = 0 ] && [ "$once" = "$SUBMISSIONS" ] && [ "$twice" = 0 ] \
+  && [ "$verified" = "$SUBMISSIONS" ] \
+  && [ "$(echo $killed_ids | wc -w)" = "$KILLS" ] && [ "$killed_once" = "$KILLS" ] \
   || { log "FAIL: every run must be evaluated exactly once"; exit 1; }
 
 # the load runs in this shell so that `wait` can join it: start_load <seconds> <tag> sets LOAD_PIDS
