@@ -19,6 +19,8 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String TYPE_BASE = "https://mtlboard.io/problems/";
+    /** A database restart or fail-over takes seconds; clients are asked to come back after this. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final Template error;
 
@@ -68,6 +70,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.isOutage(e)) {
+            // one line, no stack trace: during an outage every request fails the same way
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(uri, 503, "database-unavailable", "Service unavailable",
+                    "The database cannot be reached at the moment. Retry in a few seconds; a submission "
+                            + "retried with the same Idempotency-Key is accepted at most once", List.of()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(uri, 500, "internal-error", "Internal server error",
                 "The server could not complete the request; the failure was logged", List.of());

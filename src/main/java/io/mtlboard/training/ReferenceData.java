@@ -54,16 +54,6 @@ final class ReferenceData {
         for (int i = 0; i < count; i++) {
             samples.add(data.get(from + i));
         }
-        return new BenchmarkDataset() {
-            @Override
-            public int size() {
-                return count;
-            }
-
-            @Override
-            public Sample get(int index) {
-                return samples.get(index);
-            }
-        };
+        return BenchmarkDataset.of(samples);
     }
 }

@@ -62,31 +62,16 @@ class DiagnosticsTest {
         return ModelEvaluator.load(MODELS.resolve(file), Device.cpu(), false);
     }
 
-    /** The first {@code n} samples of the test split. */
-    private static BenchmarkDataset first(int n) {
-        return new BenchmarkDataset() {
-            @Override
-            public int size() {
-                return n;
-            }
-
-            @Override
-            public Sample get(int index) {
-                return test.get(index);
-            }
-        };
-    }
-
     private static TestSplitFd.Outcome fd(String file, int samples) throws Exception {
         try (ZooModel<NDList, NDList> model = load(file)) {
-            return TestSplitFd.measure(manifest, first(samples), model.getBlock(),
+            return TestSplitFd.measure(manifest, test.head(samples), model.getBlock(),
                     () -> ModelEvaluator.load(MODELS.resolve(file), Device.cpu(), true));
         }
     }
 
     private static EvaluationResult evaluate(String file, int samples, boolean robustness, List<long[]> progress,
             List<EvaluationResult> interim) throws Exception {
-        return new ModelEvaluator().evaluate(MODELS.resolve(file), DeviceSelector.CPU, manifest, first(samples),
+        return new ModelEvaluator().evaluate(MODELS.resolve(file), DeviceSelector.CPU, manifest, test.head(samples),
                 Map.of(), Map.of(), robustness ? List.of(Corruption.values()) : List.of(),
                 (done, total) -> progress.add(new long[] {done, total}), interim::add);
     }
@@ -248,10 +233,10 @@ class DiagnosticsTest {
         try (ZooModel<NDList, NDList> model = load("multifashion-good.pt");
                 Predictor<NDList, NDList> predictor = model.newPredictor()) {
             List<Corruption> all = CorruptionSweep.corruptions(null);
-            List<EvaluationDiagnostics.Corrupted> once = CorruptionSweep.run(manifest, first(100), all,
+            List<EvaluationDiagnostics.Corrupted> once = CorruptionSweep.run(manifest, test.head(100), all,
                     SplitScorer.of(predictor), model.getNDManager(), (d, t) -> {
                     }).measured();
-            List<EvaluationDiagnostics.Corrupted> again = CorruptionSweep.run(manifest, first(100), all,
+            List<EvaluationDiagnostics.Corrupted> again = CorruptionSweep.run(manifest, test.head(100), all,
                     SplitScorer.of(predictor), model.getNDManager(), (d, t) -> {
                     }).measured();
             assertThat(again).hasSize(80).isEqualTo(once);
@@ -262,7 +247,7 @@ class DiagnosticsTest {
     void shouldScoreOnlyTheConfiguredCorruptions() throws Exception {
         List<long[]> progress = new ArrayList<>();
         EvaluationResult r = new ModelEvaluator().evaluate(MODELS.resolve("multifashion-good.pt"), DeviceSelector.CPU,
-                manifest, first(100), Map.of(), Map.of(), CorruptionSweep.corruptions(List.of("contrast", " jpeg")),
+                manifest, test.head(100), Map.of(), Map.of(), CorruptionSweep.corruptions(List.of("contrast", " jpeg")),
                 (done, total) -> progress.add(new long[] {done, total}), x -> {
                 });
         assertThat(byCondition(r.diagnostics()).keySet()).extracting(Condition::corruption).containsOnly("contrast",

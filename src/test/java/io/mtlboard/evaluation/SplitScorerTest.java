@@ -50,21 +50,6 @@ class SplitScorerTest {
         return new DataLocations(DATA, Path.of(FashionMnist.DEBIAN_DIR), cache, cache);
     }
 
-    /** The first {@code n} samples of a split. */
-    private static BenchmarkDataset first(BenchmarkDataset data, int n) {
-        return new BenchmarkDataset() {
-            @Override
-            public int size() {
-                return n;
-            }
-
-            @Override
-            public Sample get(int index) {
-                return data.get(index);
-            }
-        };
-    }
-
     private static NDArray zeroClass(NDArray input) {
         NDArray logits = input.getManager().zeros(new Shape(input.getShape().get(0), 10));
         logits.set(new NDIndex(":, 0"), 1f);
@@ -83,7 +68,7 @@ class SplitScorerTest {
         }
         List<Long> progress = new ArrayList<>();
         Map<String, Double> scores = new SplitScorer(multifashion).score(
-                input -> new NDList(zeroClass(input), zeroClass(input)), manager, first(multifashionTest, n),
+                input -> new NDList(zeroClass(input), zeroClass(input)), manager, multifashionTest.head(n),
                 (done, total) -> progress.add(done * 100_000 + total));
         assertThat(scores).containsOnlyKeys("left.accuracy", "right.accuracy");
         assertThat(scores.get("left.accuracy")).isCloseTo(100.0 * zerosLeft / n, within(1e-9));
@@ -94,7 +79,7 @@ class SplitScorerTest {
     @Test
     void shouldRejectNonFiniteOutputsAndAWrongNumberOfOutputs() {
         SplitScorer scorer = new SplitScorer(multifashion);
-        BenchmarkDataset data = first(multifashionTest, 10);
+        BenchmarkDataset data = multifashionTest.head(10);
         assertThatThrownBy(() -> scorer.score(input -> new NDList(zeroClass(input), zeroClass(input).mul(Float.NaN)),
                 manager, data, (done, total) -> {
                 })).isInstanceOf(ModelFault.class).hasMessageContaining("task 'right'").hasMessageContaining("NaN");
@@ -105,7 +90,7 @@ class SplitScorerTest {
     @Test
     void shouldScorePerfectDenseOutputsAsPerfect(@TempDir Path cache) throws Exception {
         BenchmarkManifest scenes = BenchmarkManifestReader.read(DATA.resolve("fashionscenes/benchmark.json"));
-        BenchmarkDataset test = first(BenchmarkData.open(scenes, "test", locations(cache)), 140);
+        BenchmarkDataset test = BenchmarkData.open(scenes, "test", locations(cache)).head(140);
         Map<String, Double> scores = new SplitScorer(scenes).score(new PerfectDenseModel(test), manager, test,
                 (done, total) -> {
                 });
