@@ -4,7 +4,8 @@
 #   1. 200 submissions with a real TorchScript model → every run evaluated exactly once, none lost;
 #      meanwhile 20 random `kill -9` of worker processes (restarted each time) → no run stuck.
 #   2. a mixed read/submit load with wrk on both portals → errors and latency recorded.
-#   3. a PostgreSQL restart during load → the portals recover without manual action.
+#   3. a PostgreSQL restart during load → the portals answer 503 (never 500) while it is down and
+#      recover without manual action.
 # Usage: perf/scale-out.sh [submissions=200] [kills=20] [load-seconds=60]
 # Needs: PostgreSQL on 127.0.0.1:5432 (trust auth), wrk, curl, python3. Results: perf/results/.
 set -euo pipefail
@@ -134,17 +135,25 @@ start_load() {
   wrk -t2 -c32 -d"${seconds}s" --latency "http://127.0.0.1:18201/api/leaderboards/nyuv2" > "$work/wrk-$tag-a.txt" &
   local a=$!
   wrk -t1 -c16 -d"${seconds}s" --latency "http://127.0.0.1:18202/api/runs/1" > "$work/wrk-$tag-b.txt" &
-  LOAD_PIDS="$sub $a $!"
+  local b=$!
+  # wrk counts non-2xx answers without telling them apart: a probe records the status of each read
+  ( end=$(( $(date +%s) + seconds )); n=0
+    while [ "$(date +%s)" -lt "$end" ]; do
+      n=$((n + 1)); curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$((18201 + n % 2))/api/runs/1" >> "$work/probe-$tag"
+      sleep 0.05
+    done ) &
+  LOAD_PIDS="$sub $a $b $!"
 }
 report() { # tag
   { echo "== wrk on portal 1, GET /api/leaderboards/nyuv2"; cat "$work/wrk-$1-a.txt"
     echo "== wrk on portal 2, GET /api/runs/1"; cat "$work/wrk-$1-b.txt"; } | tee -a "$out"
   log "submissions (HTTP status: count): $(sort "$work/submit-$1" | uniq -c | awk '{printf "%s: %s  ", $2, $1}')"
+  log "probe reads of /api/runs/1 (HTTP status: count): $(sort "$work/probe-$1" | uniq -c | awk '{printf "%s: %s  ", $2, $1}')"
 }
-errors() { # tag → non-2xx responses and socket errors of both wrk runs plus refused submissions
+errors() { # tag → non-2xx responses and socket errors of both wrk runs, refused submissions, failed probes
   local e
   e=$(cat "$work/wrk-$1-a.txt" "$work/wrk-$1-b.txt" | awk '/Non-2xx/ {s += $NF} /Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}')
-  echo $(( e + $(grep -vc '^201$' "$work/submit-$1" || true) ))
+  echo $(( e + $(grep -vc '^201$' "$work/submit-$1" || true) + $(grep -vc '^200$' "$work/probe-$1" || true) ))
 }
 
 log "mixed read/submit load for ${LOAD}s on both portals"
@@ -162,6 +171,9 @@ log "PostgreSQL restarted"
 wait $LOAD_PIDS || true
 report 2
 log "errors during the restart window (expected while the database is down): $(errors 2)"
+# while the database is down the portals answer 503 with Retry-After, never 500
+internal=$(cat "$work/submit-2" "$work/probe-2" | grep -c '^500$' || true)
+log "500 answers during the restart window: $internal"
 for port in 18201 18202; do
   recovered=""
   for attempt in $(seq 1 30); do
@@ -174,4 +186,5 @@ for port in 18201 18202; do
   [ -n "$recovered" ] || { log "FAIL: portal $port did not recover within 30 s"; exit 1; }
 done
 [ "$mixed_errors" = 0 ] || { log "FAIL: errors under the mixed load"; exit 1; }
+[ "$internal" = 0 ] || { log "FAIL: 500 instead of 503 while the database was down"; exit 1; }
 log "PASS (results in $out)"

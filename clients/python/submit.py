@@ -3,7 +3,7 @@
 
 Standard library only. Usage:
     python3 submit.py --url http://localhost:8080 --token "$MTLBOARD_TOKEN" \
-        --manifest run.json [--model model.pt] [--wait] [--idempotency-key KEY]
+        --manifest run.json [--model model.pt] [--wait] [--idempotency-key KEY] [--retries N]
 
 Exit status: 0 verified (or accepted without --wait), 1 discrepant, 2 rejected or failed, 3 request refused.
 """
@@ -48,25 +48,61 @@ def request(method, url, token=None, body=None, content_type=None, headers=None)
     except urllib.error.HTTPError as e:
         raw = e.read()
         try:
-            return e.code, json.loads(raw)
+            answer = json.loads(raw)
         except ValueError:
-            return e.code, {'detail': raw.decode('utf-8', 'replace')}
+            answer = {'detail': raw.decode('utf-8', 'replace')}
+        if isinstance(answer, dict) and e.headers.get('Retry-After'):
+            answer['_retryAfter'] = e.headers.get('Retry-After')
+        return e.code, answer
 
 
-def submit(url, token, manifest_text, model_path=None, idempotency_key=None):
+def submit(url, token, manifest_text, model_path=None, idempotency_key=None, retries=5):
+    """Posts the bundle; retries while the portal is unavailable (503, or no connection).
+
+    Every attempt carries the same Idempotency-Key (a new random one unless given), so a bundle
+    whose first attempt was stored but not answered is still accepted exactly once.
+    """
     files = []
     if model_path:
         with open(model_path, 'rb') as f:
             files.append(('model', os.path.basename(model_path), f.read()))
     body, ctype = multipart({'manifest': manifest_text}, files)
-    headers = {'Idempotency-Key': idempotency_key} if idempotency_key else {}
-    return request('POST', url.rstrip('/') + '/api/runs', token, body, ctype, headers)
+    headers = {'Idempotency-Key': idempotency_key or uuid.uuid4().hex}
+    for attempt in range(retries + 1):
+        try:
+            status, answer = request('POST', url.rstrip('/') + '/api/runs', token, body, ctype, headers)
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as e:
+            if attempt == retries:
+                raise
+            status, answer, delay = None, None, 2 ** attempt
+            print(f'portal not reachable ({e}); retrying in {delay} s', file=sys.stderr)
+        else:
+            if status != 503 or attempt == retries:
+                return status, answer
+            delay = retry_after(answer, 2 ** attempt)
+            print(f'portal unavailable (503); retrying in {delay} s', file=sys.stderr)
+        time.sleep(delay)
+    return status, answer
+
+
+def retry_after(answer, default):
+    """The delay a 503 asks for: request() keeps the Retry-After header in '_retryAfter'."""
+    try:
+        return max(1, min(60, int((answer or {}).get('_retryAfter', default))))
+    except (TypeError, ValueError):
+        return default
 
 
 def wait(url, run_id, poll=2.0, timeout=3600):
     deadline = time.time() + timeout
     while time.time() < deadline:
-        status, run = request('GET', f"{url.rstrip('/')}/api/runs/{run_id}")
+        try:
+            status, run = request('GET', f"{url.rstrip('/')}/api/runs/{run_id}")
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            status, run = None, None
+        if status in (None, 503):
+            time.sleep(poll)  # the portal or its database is restarting: keep waiting
+            continue
         if status != 200:
             return run
         state = run['status']
@@ -97,14 +133,15 @@ def main():
     ap.add_argument('--token', default=os.environ.get('MTLBOARD_TOKEN'))
     ap.add_argument('--manifest', required=True)
     ap.add_argument('--model')
-    ap.add_argument('--idempotency-key')
+    ap.add_argument('--idempotency-key', help='default: a random key, reused by every retry of this call')
+    ap.add_argument('--retries', type=int, default=5, help='retries while the portal answers 503 or is unreachable')
     ap.add_argument('--wait', action='store_true')
     args = ap.parse_args()
     if not args.token:
         ap.error('--token or MTLBOARD_TOKEN is required')
     with open(args.manifest, encoding='utf-8') as f:
         manifest = f.read()
-    status, run = submit(args.url, args.token, manifest, args.model, args.idempotency_key)
+    status, run = submit(args.url, args.token, manifest, args.model, args.idempotency_key, args.retries)
     if status not in (200, 201):
         print(f"refused ({status}): {run.get('detail')}", file=sys.stderr)
         for v in run.get('violations', []):
