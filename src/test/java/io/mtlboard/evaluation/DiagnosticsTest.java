@@ -17,12 +17,8 @@ import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.repository.zoo.ZooModel;
 import io.mtlboard.analysis.robustness.Condition;
 import io.mtlboard.benchmark.BenchmarkManifest;
-import io.mtlboard.benchmark.BenchmarkManifestReader;
 import io.mtlboard.benchmark.corruption.Corruption;
-import io.mtlboard.benchmark.data.BenchmarkData;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
-import io.mtlboard.benchmark.data.DataLocations;
-import io.mtlboard.benchmark.data.FashionMnist;
 import io.mtlboard.benchmark.data.Sample;
 import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import java.nio.file.Path;
@@ -46,16 +42,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DiagnosticsTest {
 
     private static final Path MODELS = Path.of("src/test/resources/models");
-    private static final Path DATA = Path.of("benchmarks-data");
     private static BenchmarkManifest manifest;
     private static BenchmarkDataset test;
 
     @BeforeAll
     static void open() throws Exception {
-        manifest = BenchmarkManifestReader.read(DATA.resolve("multifashion/benchmark.json"));
-        Path unused = Path.of("target/unused");
-        test = BenchmarkData.open(manifest, "test",
-                new DataLocations(DATA, Path.of(FashionMnist.DEBIAN_DIR), unused, unused));
+        manifest = BundledData.manifest("multifashion");
+        test = BundledData.shipped(manifest, "test");
     }
 
     private static ZooModel<NDList, NDList> load(String file) throws ModelFault {

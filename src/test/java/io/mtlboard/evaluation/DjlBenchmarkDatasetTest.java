@@ -12,12 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.BatchSampler;
 import io.mtlboard.benchmark.BenchmarkManifest;
-import io.mtlboard.benchmark.BenchmarkManifestReader;
-import io.mtlboard.benchmark.data.BenchmarkData;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
-import io.mtlboard.benchmark.data.DataLocations;
-import io.mtlboard.benchmark.data.FashionMnist;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.Test;
 /** The DJL adapter on the bundled benchmarks, with the PyTorch engine on the CPU. */
 class DjlBenchmarkDatasetTest {
 
-    private static final Path DATA = Path.of("benchmarks-data");
     private static NDManager manager;
     private static BenchmarkManifest multifashion;
     private static BenchmarkDataset multifashionTest;
@@ -35,17 +29,13 @@ class DjlBenchmarkDatasetTest {
     @BeforeAll
     static void open() throws Exception {
         manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-        multifashion = BenchmarkManifestReader.read(DATA.resolve("multifashion/benchmark.json"));
-        multifashionTest = BenchmarkData.open(multifashion, "test", locations(Path.of("target/unused")));
+        multifashion = BundledData.manifest("multifashion");
+        multifashionTest = BundledData.shipped(multifashion, "test");
     }
 
     @AfterAll
     static void close() {
         manager.close();
-    }
-
-    private static DataLocations locations(Path cache) {
-        return new DataLocations(DATA, Path.of(FashionMnist.DEBIAN_DIR), cache, cache);
     }
 
     @Test

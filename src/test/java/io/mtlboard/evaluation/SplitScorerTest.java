@@ -11,11 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.mtlboard.benchmark.BenchmarkManifest;
-import io.mtlboard.benchmark.BenchmarkManifestReader;
-import io.mtlboard.benchmark.data.BenchmarkData;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
-import io.mtlboard.benchmark.data.DataLocations;
-import io.mtlboard.benchmark.data.FashionMnist;
 import io.mtlboard.benchmark.data.Sample;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The scoring core on the bundled benchmarks, with models written in the test, on the CPU. */
 class SplitScorerTest {
 
-    private static final Path DATA = Path.of("benchmarks-data");
     private static NDManager manager;
     private static BenchmarkManifest multifashion;
     private static BenchmarkDataset multifashionTest;
@@ -37,17 +32,13 @@ class SplitScorerTest {
     @BeforeAll
     static void open() throws Exception {
         manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-        multifashion = BenchmarkManifestReader.read(DATA.resolve("multifashion/benchmark.json"));
-        multifashionTest = BenchmarkData.open(multifashion, "test", locations(Path.of("target/unused")));
+        multifashion = BundledData.manifest("multifashion");
+        multifashionTest = BundledData.shipped(multifashion, "test");
     }
 
     @AfterAll
     static void close() {
         manager.close();
-    }
-
-    private static DataLocations locations(Path cache) {
-        return new DataLocations(DATA, Path.of(FashionMnist.DEBIAN_DIR), cache, cache);
     }
 
     private static NDArray zeroClass(NDArray input) {
@@ -89,8 +80,8 @@ class SplitScorerTest {
 
     @Test
     void shouldScorePerfectDenseOutputsAsPerfect(@TempDir Path cache) throws Exception {
-        BenchmarkManifest scenes = BenchmarkManifestReader.read(DATA.resolve("fashionscenes/benchmark.json"));
-        BenchmarkDataset test = BenchmarkData.open(scenes, "test", locations(cache)).head(140);
+        BenchmarkManifest scenes = BundledData.manifest("fashionscenes");
+        BenchmarkDataset test = BundledData.split(scenes, "test", cache).head(140);
         Map<String, Double> scores = new SplitScorer(scenes).score(new PerfectDenseModel(test), manager, test,
                 (done, total) -> {
                 });
