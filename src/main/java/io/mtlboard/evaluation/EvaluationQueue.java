@@ -95,6 +95,20 @@ public class EvaluationQueue {
                 EvaluationJob.State.RUNNING) == 1;
     }
 
+    /**
+     * Puts the run's job back in the queue after it ended FAILED (infrastructure failures beyond the
+     * retry budget, say), with a fresh budget. The attempt number carries on, so the writes of every
+     * earlier attempt stay fenced off.
+     *
+     * @return false when the run has no job or its job did not end FAILED
+     */
+    public boolean requeue(long runId, String note) {
+        return EvaluationJob.update("state = ?1, infraFailures = 0, lastError = ?2, leaseOwner = null, "
+                + "leaseExpiresAt = null, progressDone = null, progressTotal = null, updatedAt = ?3 "
+                + "where runId = ?4 and state = ?5", EvaluationJob.State.QUEUED, note, OffsetDateTime.now(), runId,
+                EvaluationJob.State.FAILED) == 1;
+    }
+
     /** Cancels the run's job if it has not finished (a withdrawn run). */
     public void cancel(long runId) {
         EvaluationJob.update("state = ?1, updatedAt = ?2 where runId = ?3 and state in (?4, ?5)",

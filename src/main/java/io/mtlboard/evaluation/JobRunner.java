@@ -56,8 +56,10 @@ final class JobRunner {
     void run(EvaluationQueue.Claim claim) throws IOException, InterruptedException {
         OffsetDateTime started = OffsetDateTime.now();
         if (claim.infraFailures() > config.worker().maxInfraRetries()) {
+            // the reason of the last failure is what an operator needs to fix before retrying the run
+            String last = queue.job(claim.runId()).map(j -> j.lastError).map(e -> "; the last: " + e).orElse("");
             recorder.complete(claim, record("FAILED", "gave up after " + claim.infraFailures()
-                    + " infrastructure failures", null, started, "", "?"));
+                    + " infrastructure failures" + last, null, started, "", "?"));
             return;
         }
         WorkerRecorder.JobInput input = recorder.start(claim).orElse(null);

@@ -246,6 +246,15 @@ public class RunService {
         return managed;
     }
 
+    /** Marks a run whose evaluation failed as waiting for the worker again. */
+    public Run requeue(Run run) {
+        Run managed = Run.findById(run.id);
+        managed.status = RunStatus.QUEUED;
+        managed.updatedAt = OffsetDateTime.now();
+        version.bump(managed.benchmark.id);
+        return managed;
+    }
+
     /** Sets the admin marks of a run. */
     public Run moderate(long runId, Boolean hidden, Boolean flagged) {
         Run run = Run.<Run>findByIdOptional(runId).orElseThrow(() -> new NotFoundProblem("No run " + runId));

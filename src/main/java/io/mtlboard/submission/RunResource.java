@@ -157,6 +157,17 @@ public class RunResource {
         return runs.find(id);
     }
 
+    @POST
+    @Path("{id}/retry")
+    @Operation(summary = "Evaluate a run again whose evaluation failed for reasons outside the model (admin only)",
+            description = "For runs with status failed (e.g. after more infrastructure failures than "
+                    + "mtlboard.worker.max-infra-retries). 202 with the queued run; 409 for any other status.")
+    public Response retry(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        Caller caller = tokens.authenticate(authorization);
+        submissions.retry(caller, id);
+        return Response.accepted(runs.find(id)).build();
+    }
+
     /** Admin marks of a run. */
     public record Moderation(Boolean hidden, Boolean flagged) {
     }

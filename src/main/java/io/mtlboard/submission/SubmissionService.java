@@ -153,4 +153,23 @@ public class SubmissionService {
         queue.cancel(run.id);
         return runs.withdraw(run);
     }
+
+    /**
+     * Evaluates a run again whose evaluation ended FAILED, i.e. for reasons outside the model
+     * (admin only). Model verdicts (verified, discrepant, rejected) are final and are not retried.
+     */
+    public Run retry(Caller caller, String runId) {
+        if (!caller.admin()) {
+            throw new ProblemException(ProblemException.Kind.FORBIDDEN, "Only an admin token may retry an evaluation");
+        }
+        Run run = runs.visible(runId);
+        String previous = queue.job(run.id).map(j -> j.lastError).orElse(null);
+        if (run.status != RunStatus.FAILED || !queue.requeue(run.id, "re-queued by an admin"
+                + (previous == null ? "" : " after: " + previous))) {
+            throw new ProblemException(ProblemException.Kind.CONFLICT, "Run " + run.id + " is "
+                    + run.status.name().toLowerCase() + ": only a run whose evaluation failed for reasons outside "
+                    + "the model can be retried; verified, discrepant and rejected verdicts are final");
+        }
+        return runs.requeue(run);
+    }
 }

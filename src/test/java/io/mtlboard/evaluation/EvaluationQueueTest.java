@@ -35,6 +35,10 @@ class EvaluationQueueTest {
     EvaluationQueue queue;
     @Inject
     WorkerRecorder recorder;
+    @Inject
+    io.mtlboard.support.MtlboardConfig config;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     private long runId;
     private final List<Long> runs = new java.util.ArrayList<>();
@@ -144,6 +148,32 @@ class EvaluationQueueTest {
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.infraFailures()).isEqualTo(1);
         assertThat(recorder.retry(first, "stale")).isFalse();
+    }
+
+    @Test
+    void shouldGiveUpBeyondTheRetryBudgetNamingTheLastFailure() throws Exception {
+        int budget = config.worker().maxInfraRetries();
+        for (int i = 0; i <= budget; i++) {
+            EvaluationQueue.Claim c = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
+            assertThat(recorder.retry(c, "device 'gpu' was requested but the engine reports no GPU")).isTrue();
+        }
+        EvaluationQueue.Claim last = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
+        assertThat(last.infraFailures()).isEqualTo(budget + 1);
+        var heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            new JobRunner(config, recorder, queue, json, heartbeats, "w1", java.nio.file.Path.of("target/unused"))
+                    .run(last);
+        } finally {
+            heartbeats.shutdownNow();
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(Run.<Run>findById(runId).status).isEqualTo(RunStatus.FAILED);
+            assertThat(EvaluationJob.byRun(runId).orElseThrow().state).isEqualTo(EvaluationJob.State.FAILED);
+            assertThat(io.mtlboard.leaderboard.Evaluation.<io.mtlboard.leaderboard.Evaluation>list("run.id", runId))
+                    .singleElement().satisfies(e -> assertThat(e.reason).isEqualTo("gave up after " + (budget + 1)
+                            + " infrastructure failures; the last: device 'gpu' was requested but the engine reports "
+                            + "no GPU"));
+        });
     }
 
     @Test
