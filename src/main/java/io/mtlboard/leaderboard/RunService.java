@@ -239,17 +239,17 @@ public class RunService {
 
     /** Withdraws a run: it leaves the leaderboard, its history stays. */
     public Run withdraw(Run run) {
-        Run managed = Run.findById(run.id);
-        managed.status = RunStatus.WITHDRAWN;
-        managed.updatedAt = OffsetDateTime.now();
-        version.bump(managed.benchmark.id);
-        return managed;
+        return setStatus(run, RunStatus.WITHDRAWN);
     }
 
     /** Marks a run whose evaluation failed as waiting for the worker again. */
     public Run requeue(Run run) {
+        return setStatus(run, RunStatus.QUEUED);
+    }
+
+    private Run setStatus(Run run, RunStatus status) {
         Run managed = Run.findById(run.id);
-        managed.status = RunStatus.QUEUED;
+        managed.status = status;
         managed.updatedAt = OffsetDateTime.now();
         version.bump(managed.benchmark.id);
         return managed;

@@ -2,13 +2,9 @@ package io.mtlboard.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlboard.benchmark.Backbone;
-import io.mtlboard.benchmark.Benchmark;
-import io.mtlboard.benchmark.Method;
 import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import io.mtlboard.leaderboard.EvaluationRecord;
 import io.mtlboard.leaderboard.Run;
-import io.mtlboard.leaderboard.RunSource;
 import io.mtlboard.leaderboard.RunStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,18 +50,7 @@ class EvaluationQueueTest {
 
     private long newQueuedRun() {
         long id = QuarkusTransaction.requiringNew().call(() -> {
-            Run run = new Run();
-            run.benchmark = Benchmark.byId("office-home").orElseThrow();
-            run.backbone = Backbone.byId("resnet18").orElseThrow();
-            run.method = Method.byId("ew").orElseThrow();
-            run.optimizer = "adam";
-            run.gradientLevel = "param";
-            run.seed = 0;
-            run.source = RunSource.SUBMITTED;
-            run.status = RunStatus.QUEUED;
-            run.artifactSha256 = "0".repeat(64);
-            run.createdAt = OffsetDateTime.now();
-            run.updatedAt = run.createdAt;
+            Run run = io.mtlboard.leaderboard.TestRuns.submitted(RunStatus.QUEUED);
             run.persist();
             queue.enqueue(run.id);
             return run.id;

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.mtlboard.benchmark.Backbone;
-import io.mtlboard.benchmark.Benchmark;
-import io.mtlboard.benchmark.Method;
 import io.mtlboard.evaluation.EvaluationJob;
 import io.mtlboard.evaluation.EvaluationQueue;
 import io.mtlboard.leaderboard.Run;
-import io.mtlboard.leaderboard.RunSource;
+import io.mtlboard.leaderboard.TestRuns;
 import io.mtlboard.leaderboard.RunStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,18 +33,7 @@ class RetryResourceTest {
     /** A submitted run in the given status whose job ended in the given state after 4 attempts. */
     private long run(RunStatus status, EvaluationJob.State jobState) {
         long id = QuarkusTransaction.requiringNew().call(() -> {
-            Run run = new Run();
-            run.benchmark = Benchmark.byId("office-home").orElseThrow();
-            run.backbone = Backbone.byId("resnet18").orElseThrow();
-            run.method = Method.byId("ew").orElseThrow();
-            run.optimizer = "adam";
-            run.gradientLevel = "param";
-            run.seed = 0;
-            run.source = RunSource.SUBMITTED;
-            run.status = status;
-            run.artifactSha256 = "0".repeat(64);
-            run.createdAt = OffsetDateTime.now();
-            run.updatedAt = run.createdAt;
+            Run run = TestRuns.submitted(status);
             run.persist();
             EvaluationJob job = new EvaluationJob();
             job.runId = run.id;
