@@ -82,8 +82,14 @@ final class LeaderboardPager {
                 return s == null ? null : s.mean();
             }, q.descending());
         };
-        return primary.thenComparing(byRank).thenComparing(i -> rows.get(i).methodName().toLowerCase())
-                .thenComparing(i -> rows.get(i).backboneId());
+        // rows sharing a rank keep the order they were ranked in (tier, then Δm), not the alphabet
+        Comparator<Integer> asRanked = Comparator.<Integer>comparingInt(i -> rows.get(i).source().tier())
+                .thenComparing(nullsLast(i -> {
+                    SeedStats d = deltaM(rows.get(i), q.convention());
+                    return d == null ? null : d.mean();
+                }, true));
+        return primary.thenComparing(byRank).thenComparing(asRanked)
+                .thenComparing(i -> rows.get(i).methodName().toLowerCase()).thenComparing(i -> rows.get(i).backboneId());
     }
 
     /** Orders by a nullable number, rows without a value last whatever the direction. */

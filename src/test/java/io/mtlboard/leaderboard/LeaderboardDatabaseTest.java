@@ -168,6 +168,19 @@ class LeaderboardDatabaseTest {
     }
 
     @Test
+    void shouldKeepTheDeltaMOrderWithinASharedRank() {
+        for (double accuracy : new double[] {80.0, 82.0, 84.0}) {
+            submitted("famo", RunStatus.CLAIMED, accuracy);
+            // EW comes first in the alphabet but last by Δm; the intervals overlap, so the rank is shared
+            submitted("ew", RunStatus.CLAIMED, accuracy - 1.0);
+        }
+        List<LeaderboardView.LeaderboardRowView> rows = board("claimed").rows();
+        assertThat(rows).extracting(r -> r.method().id()).containsExactly("famo", "ew");
+        assertThat(rows).extracting(LeaderboardView.LeaderboardRowView::rank).containsExactly(1, 1);
+        assertThat(rows.get(0).deltaM().perTask().mean()).isGreaterThan(rows.get(1).deltaM().perTask().mean());
+    }
+
+    @Test
     void shouldImportLiteratureIdempotently(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("test-office.csv");
         Files.writeString(csv, """
