@@ -163,8 +163,8 @@ public class RunResource {
             description = "For runs with status failed (e.g. after more infrastructure failures than "
                     + "mtlboard.worker.max-infra-retries). 202 with the queued run; 409 for any other status.")
     public Response retry(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-        Caller caller = tokens.authenticate(authorization);
-        submissions.retry(caller, id);
+        tokens.requireAdmin(authorization);
+        submissions.retry(id);
         return Response.accepted(runs.find(id)).build();
     }
 

@@ -1,8 +1,8 @@
 package io.mtlboard.support;
 
 import java.sql.SQLException;
-import org.hibernate.exception.JDBCConnectionException;
 import java.util.Set;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Tells a failure caused by the database being unreachable (down, restarting, refusing connections)
