@@ -62,6 +62,7 @@ public class RunService {
         run.gradientLevel = n.gradientLevel();
         run.seed = n.seed();
         run.source = RunSource.SUBMITTED;
+        run.protocol = Protocols.MTLBOARD;
         run.status = n.artifactSha256() == null ? RunStatus.CLAIMED : RunStatus.QUEUED;
         run.submitter = n.submitter();
         run.citation = "submitted by " + n.submitter();
@@ -104,6 +105,7 @@ public class RunService {
         run.gradientLevel = n.gradientLevel();
         run.seed = n.seed();
         run.source = n.source();
+        run.protocol = Protocols.MTLBOARD;
         run.status = RunStatus.RUNNING;
         run.citation = n.citation();
         run.manifest = n.manifest();

@@ -51,7 +51,7 @@ public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Re
                 evaluation.finishedAt);
         LeaderboardView.Published published = run.publishedDeltaMTask == null && run.publishedDeltaMFlat == null
                 ? null : new LeaderboardView.Published(run.publishedDeltaMTask, run.publishedDeltaMTaskStd,
-                        run.publishedDeltaMFlat);
+                        run.publishedDeltaMFlat, run.publishedDeltaMFlatStd, run.publishedDeltaMNote);
         String label = "feature".equals(run.gradientLevel) && run.method.featureLevelName != null
                 ? run.method.featureLevelName : run.method.name;
         return new RunView(run.id, new LeaderboardView.Ref(run.benchmark.id, run.benchmark.name),

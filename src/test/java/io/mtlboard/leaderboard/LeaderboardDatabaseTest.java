@@ -108,7 +108,7 @@ class LeaderboardDatabaseTest {
 
     private LeaderboardView board(String... sources) {
         return service.leaderboard(OFFICE, service.query(OFFICE, List.of(), List.of(), List.of(), List.of(sources),
-                List.of(), null, null, null, null, "100"));
+                List.of(), List.of(), null, null, null, null, null, "100"));
     }
 
     @Test
