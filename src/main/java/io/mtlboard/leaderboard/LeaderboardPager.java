@@ -84,7 +84,7 @@ final class LeaderboardPager {
         for (List<Integer> members : bySetting.values()) {
             List<Integer> r = Ranking.ranks(members.stream().map(i -> {
                 SeedStats d = deltaM(rows.get(i), q.convention());
-                return new Ranking.Entry(0, d.mean(), d.std());
+                return new Ranking.Entry(0, d.mean(), spread(rows.get(i), d, q.convention()));
             }).toList());
             for (int k = 0; k < members.size(); k++) {
                 ranks[members.get(k)] = r.get(k);
@@ -138,7 +138,8 @@ final class LeaderboardPager {
                     .map(i -> rows.get(i).baseline()).filter(b -> b != null).findFirst().orElse(null);
             List<LeaderboardView.ChartBar> chart = ranked.stream().map(i -> {
                 SeedStats d = deltaM(rows.get(i), q.convention());
-                return new LeaderboardView.ChartBar(chartLabel(board, rows.get(i)), d.mean(), d.std(),
+                return new LeaderboardView.ChartBar(chartLabel(board, rows.get(i)), d.mean(),
+                        spread(rows.get(i), d, q.convention()),
                         rows.get(i).source().id(), ranks.get(i));
             }).toList();
             Protocols.Protocol p = board.protocols().get(first.protocol());
@@ -162,6 +163,17 @@ final class LeaderboardPager {
             parts.add(r.source().id());
         }
         return String.join(" · ", parts);
+    }
+
+    /**
+     * The half-width of a row's Δm interval: the std over its seeds, or for a literature row that
+     * stands for a published mean, the std over seeds the publication printed for that convention.
+     */
+    static Double spread(BoardCalculator.BoardRow r, SeedStats d, DeltaM.Convention c) {
+        if (d.std() != null) {
+            return d.std();
+        }
+        return c == DeltaM.Convention.PER_TASK ? r.published().taskStd() : r.published().flatStd();
     }
 
     private static SeedStats deltaM(BoardCalculator.BoardRow r, DeltaM.Convention c) {

@@ -134,6 +134,29 @@ public final class WebFormat {
         return n + suffix;
     }
 
+    /**
+     * The ± part of a row's Δm: the std over its seeds, or the std the publication printed (marked
+     * "printed") for a literature row that stands for a published mean.
+     */
+    public static String deltaStd(LeaderboardView.LeaderboardRowView row, String convention) {
+        LeaderboardView.Stat s = pickStat(row.deltaM(), convention);
+        if (s != null && s.std() != null) {
+            return std(s);
+        }
+        LeaderboardView.Published p = row.published();
+        Double printed = p == null ? null : "flat".equals(convention) ? p.deltaMFlatStd() : p.deltaMPerTaskStd();
+        return printed == null ? "" : String.format(Locale.ROOT, "± %.2f (printed)", printed);
+    }
+
+    /** This view's URL with cross-protocol rows ranked. */
+    public static String crossProtocolLink(LeaderboardView view) {
+        String q = query(view, view.sort(), explicitOrder(view), 1);
+        if (q.contains("crossProtocol=include")) {
+            return "/leaderboards/" + view.benchmark().id() + q;
+        }
+        return "/leaderboards/" + view.benchmark().id() + (q.isEmpty() ? "?" : q + "&") + "crossProtocol=include";
+    }
+
     /** The query string of this view, for the JSON and CSV links. */
     public static String queryString(LeaderboardView view) {
         return query(view, view.sort(), explicitOrder(view), view.page());
