@@ -5,19 +5,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** Reads the registries: benchmarks (with their results summary), methods and backbones. */
+/**
+ * Reads the registries: benchmarks (with their results summary), methods and backbones. The lists
+ * are read once per data version ({@link BenchmarkStatistics#version()}), not per request.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class BenchmarkService {
 
     private final BenchmarkStatistics statistics;
+    private volatile Lists lists;
 
     public BenchmarkService(BenchmarkStatistics statistics) {
         this.statistics = statistics;
     }
 
+    /** The registry lists at one data version. */
+    private record Lists(long version, List<BenchmarkView> benchmarks, List<MethodView> methods,
+            List<BackboneView> backbones) {
+    }
+
+    private Lists lists() {
+        long v = statistics.version();
+        Lists current = lists;
+        if (current == null || current.version() != v) {
+            current = new Lists(v, Benchmark.allByName().stream().map(b -> BenchmarkView.from(b, statistics, false))
+                    .toList(), Method.allByName().stream().map(MethodView::from).toList(),
+                    Backbone.allById().stream().map(BackboneView::from).toList());
+            lists = current;
+        }
+        return current;
+    }
+
     public List<BenchmarkView> benchmarks() {
-        return Benchmark.allByName().stream().map(b -> BenchmarkView.from(b, statistics, false)).toList();
+        return lists().benchmarks();
     }
 
     /** @throws NotFoundProblem when there is no such benchmark */
@@ -28,7 +49,7 @@ public class BenchmarkService {
     }
 
     public List<MethodView> methods() {
-        return Method.allByName().stream().map(MethodView::from).toList();
+        return lists().methods();
     }
 
     /** @throws NotFoundProblem when there is no such method */
@@ -38,6 +59,6 @@ public class BenchmarkService {
     }
 
     public List<BackboneView> backbones() {
-        return Backbone.allById().stream().map(BackboneView::from).toList();
+        return lists().backbones();
     }
 }

@@ -9,6 +9,12 @@ import java.util.Map;
  */
 public interface BenchmarkStatistics {
 
+    /**
+     * A number that changes whenever any statistic below may have changed (and when the registries
+     * are reloaded), so that views built from them can be cached until it does.
+     */
+    long version();
+
     /** Leaderboard rows of the benchmark. */
     int rowCount(String benchmarkId);
 

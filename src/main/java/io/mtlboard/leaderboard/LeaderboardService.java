@@ -48,6 +48,23 @@ public class LeaderboardService {
         this.repository = repository;
     }
 
+    /** The ids a query may name, read once per data version. */
+    private record Registry(long version, List<String> backboneIds, List<String> methodIds) {
+    }
+
+    private volatile Registry registry;
+
+    private Registry registry() {
+        long v = version.overall();
+        Registry r = registry;
+        if (r == null || r.version() != v) {
+            r = new Registry(v, Backbone.allById().stream().map(b -> b.id).toList(),
+                    Method.allByName().stream().map(m -> m.id).sorted().toList());
+            registry = r;
+        }
+        return r;
+    }
+
     /** All aggregated rows of a benchmark with its metric columns, at one data version. */
     record Board(long version, Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics,
             List<LeaderboardView.MetricColumn> columns, List<BoardCalculator.BoardRow> rows,
@@ -71,8 +88,9 @@ public class LeaderboardService {
             String crossProtocol, String sort, String order, String convention, String page, String size) {
         Board board = board(benchmarkId);
         List<Violation> violations = new ArrayList<>();
-        List<String> backboneIds = Backbone.allById().stream().map(b -> b.id).toList();
-        List<String> methodIds = Method.allByName().stream().map(m -> m.id).sorted().toList();
+        Registry registry = registry();
+        List<String> backboneIds = registry.backboneIds();
+        List<String> methodIds = registry.methodIds();
         checkAll("backbone", backbone, backboneIds, violations);
         checkAll("optimizer", optimizer, RunSettings.OPTIMIZERS, violations);
         checkAll("gradientLevel", gradientLevel, RunSettings.GRADIENT_LEVELS, violations);

@@ -15,9 +15,16 @@ import java.util.Objects;
 public class LeaderboardStatistics implements BenchmarkStatistics {
 
     private final LeaderboardService service;
+    private final LeaderboardVersion version;
 
-    public LeaderboardStatistics(LeaderboardService service) {
+    public LeaderboardStatistics(LeaderboardService service, LeaderboardVersion version) {
         this.service = service;
+        this.version = version;
+    }
+
+    @Override
+    public long version() {
+        return version.overall();
     }
 
     @Override

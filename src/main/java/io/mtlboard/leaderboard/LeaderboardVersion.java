@@ -21,6 +21,8 @@ public class LeaderboardVersion {
 
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     private final AtomicLong global = new AtomicLong();
+    /** Incremented by every change of any benchmark: the version of pages that show several. */
+    private final AtomicLong overall = new AtomicLong();
     private volatile Map<String, List<Object>> fingerprints = Map.of();
 
     /** The current version of a benchmark's data. */
@@ -29,14 +31,21 @@ public class LeaderboardVersion {
         return global.get() + (counter == null ? 0 : counter.get());
     }
 
+    /** A version that changes whenever any benchmark's data changes (home, method and analysis pages). */
+    public long overall() {
+        return overall.get();
+    }
+
     /** Marks a benchmark's data as changed. */
     public void bump(String benchmarkId) {
         counter(benchmarkId).incrementAndGet();
+        overall.incrementAndGet();
     }
 
     /** Marks every benchmark's data as changed (registry or literature reload). */
     public void bumpAll() {
         global.incrementAndGet();
+        overall.incrementAndGet();
     }
 
     private AtomicLong counter(String benchmarkId) {

@@ -30,6 +30,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
@@ -73,10 +77,16 @@ public class AnalysisPage {
     private final PairedAnalysisService paired;
     private final RobustnessService robustness;
     private final TaskGroupingService grouping;
+    private final PageCache cache;
+    @Context
+    UriInfo uri;
+    @Context
+    Request request;
 
     public AnalysisPage(BenchmarkService benchmarks, AnalysisData data, RankingSimilarityService ranking,
             FeatureDisentanglementService disentanglement, GradientsService gradients, PairedAnalysisService paired,
-            RobustnessService robustness, TaskGroupingService grouping) {
+            RobustnessService robustness, TaskGroupingService grouping, PageCache cache) {
+        this.cache = cache;
         this.benchmarks = benchmarks;
         this.data = data;
         this.ranking = ranking;
@@ -88,56 +98,65 @@ public class AnalysisPage {
     }
 
     @GET
-    public TemplateInstance index() {
-        return Templates.index(data.defaultBenchmark());
+    public Response index() {
+        return cache.sitePage(uri, request, () -> Templates
+                .index(data.defaultBenchmark()).render());
     }
 
     @GET
     @Path("ranking-similarity")
-    public TemplateInstance ranking(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
+    public Response ranking(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
             @QueryParam("k") String k, @QueryParam("indicator") String indicator) {
-        return Templates.ranking(ranking.similarity(withDefault(filter), coefficient, k, indicator), options(),
-                Indicator.ALL);
+        return cache.sitePage(uri, request, () -> Templates
+                .ranking(ranking.similarity(withDefault(filter), coefficient, k, indicator), options(),
+                Indicator.ALL).render());
     }
 
     @GET
     @Path("feature-disentanglement")
-    public TemplateInstance disentanglement(@BeanParam AnalysisFilter filter,
+    public Response disentanglement(@BeanParam AnalysisFilter filter,
             @QueryParam("coefficient") String coefficient, @QueryParam("k") String k) {
-        return Templates.disentanglement(disentanglement.disentanglement(withDefault(filter), coefficient, k), options());
+        return cache.sitePage(uri, request, () -> Templates
+                .disentanglement(disentanglement.disentanglement(withDefault(filter), coefficient, k), options())
+                .render());
     }
 
     @GET
     @Path("gradients")
-    public TemplateInstance gradients(@BeanParam AnalysisFilter filter, @QueryParam("level") String level,
+    public Response gradients(@BeanParam AnalysisFilter filter, @QueryParam("level") String level,
             @QueryParam("indicator") String indicator) {
-        return Templates.gradients(gradients.gradients(withDefault(filter), level, indicator), options());
+        return cache.sitePage(uri, request, () -> Templates
+                .gradients(gradients.gradients(withDefault(filter), level, indicator), options()).render());
     }
 
     @GET
     @Path("levels")
-    public TemplateInstance levels(@BeanParam AnalysisFilter filter) {
-        return Templates.levels(paired.levels(withDefault(filter)), options());
+    public Response levels(@BeanParam AnalysisFilter filter) {
+        return cache.sitePage(uri, request, () -> Templates
+                .levels(paired.levels(withDefault(filter)), options()).render());
     }
 
     @GET
     @Path("optimizers")
-    public TemplateInstance optimizers(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
+    public Response optimizers(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
             @QueryParam("k") String k) {
-        return Templates.optimizers(paired.optimizers(withDefault(filter), coefficient, k), options());
+        return cache.sitePage(uri, request, () -> Templates
+                .optimizers(paired.optimizers(withDefault(filter), coefficient, k), options()).render());
     }
 
     @GET
     @Path("robustness")
-    public TemplateInstance robustness(@BeanParam AnalysisFilter filter, @QueryParam("metric") String metric,
+    public Response robustness(@BeanParam AnalysisFilter filter, @QueryParam("metric") String metric,
             @QueryParam("corruption") String corruption) {
-        return Templates.robustness(robustness.robustness(withDefault(filter), metric, corruption), options());
+        return cache.sitePage(uri, request, () -> Templates
+                .robustness(robustness.robustness(withDefault(filter), metric, corruption), options()).render());
     }
 
     @GET
     @Path("task-grouping")
-    public TemplateInstance grouping(@QueryParam("budget") String budget) {
-        return Templates.grouping(grouping.example(budget));
+    public Response grouping(@QueryParam("budget") String budget) {
+        return cache.sitePage(uri, request, () -> Templates
+                .grouping(grouping.example(budget)).render());
     }
 
     /** Pages open on the benchmark with the most logged rows when the URL names none. */

@@ -11,6 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** A benchmark's page: tasks, metrics with direction, baselines, licence, sources. */
@@ -25,16 +29,21 @@ public class BenchmarkPage {
 
     private final BenchmarkService benchmarks;
     private final LeaderboardService leaderboards;
+    private final PageCache cache;
 
-    public BenchmarkPage(BenchmarkService benchmarks, LeaderboardService leaderboards) {
+    public BenchmarkPage(BenchmarkService benchmarks, LeaderboardService leaderboards, PageCache cache) {
         this.benchmarks = benchmarks;
         this.leaderboards = leaderboards;
+        this.cache = cache;
     }
 
     @GET
     @Path("{id}")
-    public TemplateInstance benchmark(@PathParam("id") String id) {
-        BenchmarkView benchmark = benchmarks.benchmark(id);
-        return Templates.benchmark(benchmark, leaderboards.settings(id));
+    public Response benchmark(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
+        // the benchmark summary counts rows of every benchmark's registry, so any data change renews it
+        return cache.sitePage(uri, request, () -> {
+            BenchmarkView benchmark = benchmarks.benchmark(id);
+            return Templates.benchmark(benchmark, leaderboards.settings(id)).render();
+        });
     }
 }

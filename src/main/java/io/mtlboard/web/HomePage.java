@@ -9,6 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** The home page: benchmarks with their tasks and row counts, and the methods. */
@@ -22,13 +26,16 @@ public class HomePage {
     }
 
     private final BenchmarkService benchmarks;
+    private final PageCache cache;
 
-    public HomePage(BenchmarkService benchmarks) {
+    public HomePage(BenchmarkService benchmarks, PageCache cache) {
         this.benchmarks = benchmarks;
+        this.cache = cache;
     }
 
     @GET
-    public TemplateInstance home() {
-        return Templates.home(benchmarks.benchmarks(), benchmarks.methods());
+    public Response home(@Context UriInfo uri, @Context Request request) {
+        return cache.sitePage(uri, request,
+                () -> Templates.home(benchmarks.benchmarks(), benchmarks.methods()).render());
     }
 }

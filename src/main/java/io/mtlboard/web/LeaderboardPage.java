@@ -15,6 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** The leaderboard page: filterable, sortable table plus charts fed by the same JSON API. */
@@ -31,24 +35,28 @@ public class LeaderboardPage {
 
     private final LeaderboardService leaderboards;
     private final BenchmarkService benchmarks;
+    private final PageCache cache;
 
-    public LeaderboardPage(LeaderboardService leaderboards, BenchmarkService benchmarks) {
+    public LeaderboardPage(LeaderboardService leaderboards, BenchmarkService benchmarks, PageCache cache) {
         this.leaderboards = leaderboards;
         this.benchmarks = benchmarks;
+        this.cache = cache;
     }
 
     @GET
     @Path("{id}")
-    public TemplateInstance leaderboard(@PathParam("id") String id, @QueryParam("backbone") List<String> backbone,
+    public Response leaderboard(@PathParam("id") String id, @QueryParam("backbone") List<String> backbone,
             @QueryParam("optimizer") List<String> optimizer, @QueryParam("gradientLevel") List<String> gradientLevel,
             @QueryParam("source") List<String> source, @QueryParam("method") List<String> method,
             @QueryParam("setting") List<String> setting, @QueryParam("crossProtocol") String crossProtocol,
             @QueryParam("sort") String sort, @QueryParam("order") String order,
             @QueryParam("convention") String convention, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        LeaderboardView view = leaderboards.leaderboard(id, leaderboards.query(id, backbone, optimizer, gradientLevel,
-                source, method, setting, crossProtocol, sort, order, convention, page, size));
-        return Templates.leaderboard(view, benchmarks.benchmark(id), benchmarks.backbones(), RunSettings.OPTIMIZERS,
-                RunSettings.GRADIENT_LEVELS, RowSource.ids());
+            @QueryParam("size") String size, @Context UriInfo uri, @Context Request request) {
+        return cache.benchmarkPage(id, uri, request, () -> {
+            LeaderboardView view = leaderboards.leaderboard(id, leaderboards.query(id, backbone, optimizer,
+                    gradientLevel, source, method, setting, crossProtocol, sort, order, convention, page, size));
+            return Templates.leaderboard(view, benchmarks.benchmark(id), benchmarks.backbones(),
+                    RunSettings.OPTIMIZERS, RunSettings.GRADIENT_LEVELS, RowSource.ids()).render();
+        });
     }
 }

@@ -13,6 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** A method's page: the method across every benchmark and backbone. */
@@ -29,17 +33,21 @@ public class MethodPage {
     private final BenchmarkService benchmarks;
     private final LeaderboardService leaderboards;
     private final RunService runs;
+    private final PageCache cache;
 
-    public MethodPage(BenchmarkService benchmarks, LeaderboardService leaderboards, RunService runs) {
+    public MethodPage(BenchmarkService benchmarks, LeaderboardService leaderboards, RunService runs, PageCache cache) {
         this.benchmarks = benchmarks;
         this.leaderboards = leaderboards;
         this.runs = runs;
+        this.cache = cache;
     }
 
     @GET
     @Path("{id}")
-    public TemplateInstance method(@PathParam("id") String id) {
-        MethodView method = benchmarks.method(id);
-        return Templates.method(method, leaderboards.forMethod(id), runs.discrepant(id));
+    public Response method(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
+        return cache.sitePage(uri, request, () -> {
+            MethodView method = benchmarks.method(id);
+            return Templates.method(method, leaderboards.forMethod(id), runs.discrepant(id)).render();
+        });
     }
 }
