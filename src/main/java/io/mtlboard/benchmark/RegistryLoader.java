@@ -1,6 +1,7 @@
 package io.mtlboard.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.support.ImportLedger;
 import io.mtlboard.support.MtlboardConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
  * Loads the registries from {@code benchmarks-data/} at start-up: backbones, methods and every
  * benchmark manifest (each checked against its JSON Schema and rules by
  * {@link BenchmarkManifestReader}; an invalid one stops the start). Idempotent: entries are inserted or updated in place, a benchmark only when
- * its manifest's SHA-256 changed. Runs before the literature import.
+ * its manifest's SHA-256 changed. A start whose registry files are byte for byte those of the last
+ * load skips it ({@link ImportLedger}). Runs before the literature import.
  */
 @ApplicationScoped
 public class RegistryLoader {
@@ -36,10 +38,12 @@ public class RegistryLoader {
     private final ObjectMapper json;
     private final BenchmarkManifestApplier applier;
     private final io.mtlboard.support.StartupLock startupLock;
+    private final ImportLedger ledger;
 
     public RegistryLoader(MtlboardConfig config, ObjectMapper json, BenchmarkManifestApplier applier,
-            io.mtlboard.support.StartupLock startupLock) {
+            io.mtlboard.support.StartupLock startupLock, ImportLedger ledger) {
         this.startupLock = startupLock;
+        this.ledger = ledger;
         this.config = config;
         this.json = json;
         this.applier = applier;
@@ -58,13 +62,24 @@ public class RegistryLoader {
             throw new IllegalStateException("Benchmarks directory " + dir.toAbsolutePath()
                     + " does not exist; set mtlboard.benchmarks-dir");
         }
+        List<Path> manifests = manifests(dir);
+        List<Path> files = new java.util.ArrayList<>(List.of(dir.resolve("backbones.json"), dir.resolve("methods.json")));
+        files.addAll(manifests);
+        String key = "registries:" + dir.toAbsolutePath().normalize();
+        String digest = ImportLedger.digest(dir, files);
+        if (ledger.unchanged(key, digest)) {
+            LOG.infof("Registries in %s unchanged since the last load: %d manifests skipped", dir.toAbsolutePath(),
+                    manifests.size());
+            return;
+        }
         loadBackbones(dir.resolve("backbones.json"));
         loadMethods(dir.resolve("methods.json"));
         int benchmarks = 0;
-        for (Path manifest : manifests(dir)) {
+        for (Path manifest : manifests) {
             applyManifest(manifest);
             benchmarks++;
         }
+        ledger.record(key, digest);
         LOG.infof("Registries loaded from %s: %d benchmarks, %d backbones, %d methods", dir.toAbsolutePath(),
                 benchmarks, Backbone.count(), Method.count());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.mtlboard.benchmark.RegistryLoader;
+import io.mtlboard.support.ImportLedger;
 import io.mtlboard.support.MtlboardConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -34,17 +35,54 @@ public class LiteratureImporter {
     private final LiteratureRowWriter writer;
     private final LeaderboardVersion version;
     private final io.mtlboard.support.StartupLock startupLock;
+    private final ImportLedger ledger;
 
     public LiteratureImporter(MtlboardConfig config, LiteratureRowWriter writer, LeaderboardVersion version,
-            io.mtlboard.support.StartupLock startupLock) {
+            io.mtlboard.support.StartupLock startupLock, ImportLedger ledger) {
         this.startupLock = startupLock;
+        this.ledger = ledger;
         this.config = config;
         this.writer = writer;
         this.version = version;
     }
 
     void onStart(@Observes @Priority(RegistryLoader.PRIORITY + 10) StartupEvent event) {
-        importAll(Path.of(config.benchmarksDir(), "literature"));
+        importChanged(Path.of(config.benchmarksDir(), "literature"));
+    }
+
+    /**
+     * Imports the directory unless its CSV files, and the registries their rows are checked against,
+     * are byte for byte those of the last import by this method; returns the rows inserted or updated.
+     */
+    @Transactional
+    public int importChanged(Path dir) {
+        startupLock.acquire();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        Path benchmarks = Path.of(config.benchmarksDir());
+        List<Path> files = new ArrayList<>(csvFiles(dir));
+        for (String registry : List.of("backbones.json", "methods.json")) {
+            if (Files.isRegularFile(benchmarks.resolve(registry))) {
+                files.add(benchmarks.resolve(registry));
+            }
+        }
+        // rows are checked against the benchmarks' metrics too
+        try (Stream<Path> children = Files.list(benchmarks)) {
+            children.map(d -> d.resolve("benchmark.json")).filter(Files::isRegularFile).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + benchmarks, e);
+        }
+        String key = "literature:" + dir.toAbsolutePath().normalize();
+        String digest = ImportLedger.digest(dir.toAbsolutePath().getRoot(), files.stream()
+                .map(Path::toAbsolutePath).toList());
+        if (ledger.unchanged(key, digest)) {
+            LOG.infof("Literature in %s unchanged since the last import: skipped", dir.toAbsolutePath());
+            return 0;
+        }
+        int changed = importAll(dir);
+        ledger.record(key, digest);
+        return changed;
     }
 
     /** Imports every CSV file of the directory; returns the number of rows inserted or updated. */

@@ -1,6 +1,7 @@
 package io.mtlboard.leaderboard;
 
 import io.mtlboard.benchmark.RegistryLoader;
+import io.mtlboard.support.ImportLedger;
 import io.mtlboard.support.MtlboardConfig;
 import io.mtlboard.support.StartupLock;
 import io.quarkus.runtime.StartupEvent;
@@ -38,9 +39,11 @@ public class ReferenceImporter {
     private final ReferenceBundleReader reader;
     private final RunService runs;
     private final StartupLock startupLock;
+    private final ImportLedger ledger;
 
     public ReferenceImporter(MtlboardConfig config, ReferenceBundleReader reader, RunService runs,
-            StartupLock startupLock) {
+            StartupLock startupLock, ImportLedger ledger) {
+        this.ledger = ledger;
         this.config = config;
         this.reader = reader;
         this.runs = runs;
@@ -49,8 +52,31 @@ public class ReferenceImporter {
 
     void onStart(@Observes @Priority(RegistryLoader.PRIORITY + 20) StartupEvent event) {
         if (config.importReferenceRuns()) {
-            importAll(Path.of(config.benchmarksDir(), "reference"));
+            importChanged(Path.of(config.benchmarksDir(), "reference"));
         }
+    }
+
+    /**
+     * Imports the directory unless its bundles are byte for byte those of the last import by this
+     * method; returns the runs inserted or updated.
+     */
+    @Transactional
+    public int importChanged(Path dir) {
+        startupLock.acquire();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        List<Path> files = bundles(dir);
+        String key = "reference:" + dir.toAbsolutePath().normalize();
+        String digest = ImportLedger.digest(dir, files);
+        if (ledger.unchanged(key, digest)) {
+            LOG.infof("Reference runs in %s unchanged since the last import: %d bundles skipped",
+                    dir.toAbsolutePath(), files.size());
+            return 0;
+        }
+        int written = importAll(dir);
+        ledger.record(key, digest);
+        return written;
     }
 
     /**
