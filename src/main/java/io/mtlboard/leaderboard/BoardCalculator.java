@@ -127,13 +127,17 @@ final class BoardCalculator {
         Map<List<String>, Baseline> baselines = baselines(metrics, groups.values());
         List<BoardRow> rows = new ArrayList<>();
         for (List<RunFacts> group : groups.values()) {
-            RunFacts first = group.get(0);
-            String protocol = first.baselineProtocol() != null ? first.baselineProtocol() : first.protocol();
-            String optimizer = first.baselineOptimizer() != null ? first.baselineOptimizer() : first.optimizer();
-            Baseline same = baselines.get(List.of(first.backboneId(), protocol, optimizer));
-            rows.add(row(metrics, group, same != null ? same : baselines.get(List.of(first.backboneId(), protocol))));
+            rows.add(row(metrics, group, baselineFor(group.get(0), baselines)));
         }
         return rows;
+    }
+
+    /** The baseline a group whose first run is {@code first} is compared with; null when there is none. */
+    static Baseline baselineFor(RunFacts first, Map<List<String>, Baseline> baselines) {
+        String protocol = first.baselineProtocol() != null ? first.baselineProtocol() : first.protocol();
+        String optimizer = first.baselineOptimizer() != null ? first.baselineOptimizer() : first.optimizer();
+        Baseline same = baselines.get(List.of(first.backboneId(), protocol, optimizer));
+        return same != null ? same : baselines.get(List.of(first.backboneId(), protocol));
     }
 
     /** Runs ids that a later run of the same submitter and seed replaces on the board. */
@@ -160,7 +164,8 @@ final class BoardCalculator {
         return runs.stream().filter(r -> !superseded.contains(r.runId())).toList();
     }
 
-    private static List<Object> key(RunFacts r) {
+    /** The row a run belongs to: setting × method × optimizer × gradient level × source (× publication). */
+    static List<Object> key(RunFacts r) {
         String publication = r.source() == RowSource.LITERATURE ? r.citation() : "";
         return List.of(r.backboneId(), r.protocol(), r.methodId(), r.optimizer(), r.gradientLevel(), r.source(),
                 publication);
@@ -172,7 +177,7 @@ final class BoardCalculator {
      * optimizer has no single-task group. Among candidates the most trusted source wins, then the
      * one with the most seeds. A baseline must have every metric.
      */
-    private static Map<List<String>, Baseline> baselines(List<MetricInfo> metrics, Iterable<List<RunFacts>> groups) {
+    static Map<List<String>, Baseline> baselines(List<MetricInfo> metrics, Iterable<List<RunFacts>> groups) {
         Map<List<String>, List<RunFacts>> best = new LinkedHashMap<>();
         Comparator<List<RunFacts>> preference = Comparator
                 .<List<RunFacts>>comparingInt(g -> g.get(0).source().tier())
@@ -231,7 +236,7 @@ final class BoardCalculator {
         return values.isEmpty() ? Optional.empty() : Optional.of(SeedStats.of(values));
     }
 
-    private static BoardRow row(List<MetricInfo> metrics, List<RunFacts> group, Baseline baseline) {
+    static BoardRow row(List<MetricInfo> metrics, List<RunFacts> group, Baseline baseline) {
         RunFacts first = group.get(0);
         List<Map<String, Double>> seedValues = seedValues(group);
         Map<String, SeedStats> stats = new LinkedHashMap<>();
