@@ -3,7 +3,9 @@ package io.mtlboard.leaderboard;
 import io.mtlboard.benchmark.Benchmark;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ class BoardRepository {
     static final List<RunStatus> LISTED = List.of(RunStatus.CLAIMED, RunStatus.QUEUED, RunStatus.RUNNING,
             RunStatus.VERIFIED, RunStatus.FAILED);
 
+    private static final int CHUNK = 500;
+
     private final EntityManager em;
 
     BoardRepository(EntityManager em) {
@@ -26,16 +30,41 @@ class BoardRepository {
     }
 
     List<BoardCalculator.RunFacts> runFacts(Benchmark benchmark) {
-        List<Object[]> runs = em.createQuery("""
+        return load(benchmark.id, null);
+    }
+
+    /** The listed runs among {@code ids} (hidden, withdrawn or deleted ones are absent from the answer). */
+    List<BoardCalculator.RunFacts> runFacts(String benchmarkId, Collection<Long> ids) {
+        List<Long> all = new ArrayList<>(ids);
+        List<BoardCalculator.RunFacts> facts = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            facts.addAll(load(benchmarkId, all.subList(from, Math.min(all.size(), from + CHUNK))));
+        }
+        return facts;
+    }
+
+    /** Ids of the benchmark's runs (listed or not) updated at or after {@code since}. */
+    List<Long> updatedSince(String benchmarkId, OffsetDateTime since) {
+        return em.createQuery("select r.id from Run r where r.benchmark.id = :b and r.updatedAt >= :since", Long.class)
+                .setParameter("b", benchmarkId).setParameter("since", since).getResultList();
+    }
+
+    private List<BoardCalculator.RunFacts> load(String benchmarkId, List<Long> ids) {
+        String only = ids == null ? "" : " and r.id in :ids";
+        var query = em.createQuery("""
                 select r.id, r.method.id, r.method.name, r.backbone.id, r.optimizer, r.gradientLevel, r.source,
                        r.status, r.seed, r.reportedSeeds, r.citation, r.publishedDeltaMTask, r.publishedDeltaMTaskStd,
                        r.publishedDeltaMFlat, r.publishedDeltaMFlatStd, r.publishedDeltaMNote, r.ownerTokenId,
                        r.protocol, r.baselineProtocol, r.baselineOptimizer
-                from Run r where r.benchmark.id = :b and r.hidden = false and r.status in :listed
-                order by r.id""", Object[].class)
-                .setParameter("b", benchmark.id).setParameter("listed", LISTED).getResultList();
-        Map<Long, Map<String, Double>> values = claims(benchmark.id);
-        measured(benchmark.id).forEach((run, measured) -> values.merge(run, measured, (claimed, m) -> {
+                from Run r where r.benchmark.id = :b and r.hidden = false and r.status in :listed""" + only
+                + " order by r.id", Object[].class)
+                .setParameter("b", benchmarkId).setParameter("listed", LISTED);
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        List<Object[]> runs = query.getResultList();
+        Map<Long, Map<String, Double>> values = claims(benchmarkId, ids);
+        measured(benchmarkId, ids).forEach((run, measured) -> values.merge(run, measured, (claimed, m) -> {
             Map<String, Double> merged = new HashMap<>(claimed);
             merged.putAll(m);
             return merged;
@@ -56,10 +85,15 @@ class BoardRepository {
         return facts;
     }
 
-    private Map<Long, Map<String, Double>> claims(String benchmarkId) {
-        List<Object[]> rows = em.createQuery("""
+    private Map<Long, Map<String, Double>> claims(String benchmarkId, List<Long> ids) {
+        var query = em.createQuery("""
                 select c.run.id, t.name, m.name, c.claimed from RunClaim c join c.metric m join m.task t
-                where c.run.benchmark.id = :b""", Object[].class).setParameter("b", benchmarkId).getResultList();
+                where c.run.benchmark.id = :b""" + (ids == null ? "" : " and c.run.id in :ids"), Object[].class)
+                .setParameter("b", benchmarkId);
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        List<Object[]> rows = query.getResultList();
         Map<Long, Map<String, Double>> values = new HashMap<>();
         for (Object[] row : rows) {
             values.computeIfAbsent((Long) row[0], k -> new HashMap<>()).put(row[1] + "." + row[2], (Double) row[3]);
@@ -68,13 +102,17 @@ class BoardRepository {
     }
 
     /** Measured values of the latest completed evaluation of every run that has one. */
-    private Map<Long, Map<String, Double>> measured(String benchmarkId) {
-        List<Object[]> rows = em.createQuery("""
+    private Map<Long, Map<String, Double>> measured(String benchmarkId, List<Long> ids) {
+        var query = em.createQuery("""
                 select e.run.id, e.attempt, t.name, m.name, x.measured
                 from EvaluationMeasurement x join x.evaluation e join x.metric m join m.task t
-                where e.run.benchmark.id = :b and e.status = :completed
-                order by e.run.id, e.attempt""", Object[].class)
-                .setParameter("b", benchmarkId).setParameter("completed", Evaluation.COMPLETED).getResultList();
+                where e.run.benchmark.id = :b and e.status = :completed"""
+                + (ids == null ? "" : " and e.run.id in :ids") + " order by e.run.id, e.attempt", Object[].class)
+                .setParameter("b", benchmarkId).setParameter("completed", Evaluation.COMPLETED);
+        if (ids != null) {
+            query.setParameter("ids", ids);
+        }
+        List<Object[]> rows = query.getResultList();
         Map<Long, Integer> latest = new HashMap<>();
         for (Object[] row : rows) {
             latest.merge((Long) row[0], (Integer) row[1], Math::max);

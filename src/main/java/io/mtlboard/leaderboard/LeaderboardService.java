@@ -11,7 +11,11 @@ import io.mtlboard.support.NotFoundProblem;
 import io.mtlboard.support.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds leaderboards: validates the query, aggregates the benchmark's runs into rows (cached per
- * benchmark until {@link LeaderboardVersion} changes), then filters, ranks, sorts and pages.
+ * benchmark until {@link LeaderboardVersion} changes, then brought up to date run by run by an
+ * {@link IncrementalBoard}), then filters, ranks, sorts and pages.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -37,6 +42,9 @@ public class LeaderboardService {
     private final BoardRepository repository;
     private final Protocols protocols;
     private final Map<String, Board> boards = new ConcurrentHashMap<>();
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    /** Runs updated this long before the last read are read again: a write by another process may commit late. */
+    static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(2);
     /** Striped locks: bounded, whatever the keys clients send. */
     private final Object[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
@@ -180,7 +188,7 @@ public class LeaderboardService {
                 .map(m -> new BoardCalculator.MetricInfo(m.key(), m.task.name, m.higherIsBetter)).toList();
         List<LeaderboardView.MetricColumn> columns = metrics.stream().map(m -> new LeaderboardView.MetricColumn(
                 m.key(), m.task.name, m.name, m.title, m.higherIsBetter, m.unit)).toList();
-        List<BoardCalculator.BoardRow> rows = BoardCalculator.rows(infos, repository.runFacts(benchmark));
+        List<BoardCalculator.BoardRow> rows = liveRows(benchmark, infos);
         List<Method> methods = Method.allByName();
         Board board = new Board(v, benchmark, infos, columns, rows,
                 methods.stream().filter(m -> m.featureLevelName != null)
@@ -188,6 +196,50 @@ public class LeaderboardService {
                 Backbone.allById().stream().collect(Collectors.toMap(b -> b.id, b -> b.name)), protocols.all());
         boards.put(benchmarkId, board);
         return board;
+    }
+
+    /** A benchmark's incrementally maintained rows and the moment they were last brought up to date. */
+    private static final class Live {
+        final long global;
+        final List<BoardCalculator.MetricInfo> metrics;
+        final IncrementalBoard board;
+        OffsetDateTime watermark;
+
+        Live(long global, List<BoardCalculator.MetricInfo> metrics, IncrementalBoard board, OffsetDateTime watermark) {
+            this.global = global;
+            this.metrics = metrics;
+            this.board = board;
+            this.watermark = watermark;
+        }
+    }
+
+    /**
+     * The rows of a benchmark at the current data: after a registry or literature reload (or on the
+     * first read) from all runs, otherwise by re-reading only the runs written since the last read —
+     * those this process marked ({@link LeaderboardVersion#bump(String, long)}) and those any process
+     * updated since then (with a margin for transactions that committed late) — and applying them to
+     * the {@link IncrementalBoard}.
+     */
+    private List<BoardCalculator.BoardRow> liveRows(Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics) {
+        OffsetDateTime started = OffsetDateTime.now();
+        long global = version.global();
+        Set<Long> dirty = version.drainDirty(benchmark.id);
+        Live state = live.get(benchmark.id);
+        if (state == null || state.global != global || dirty == null || !state.metrics.equals(metrics)) {
+            state = new Live(global, metrics, new IncrementalBoard(metrics, repository.runFacts(benchmark)), started);
+            live.put(benchmark.id, state);
+            return state.board.rows();
+        }
+        Set<Long> ids = new HashSet<>(dirty);
+        ids.addAll(repository.updatedSince(benchmark.id, state.watermark.minus(LATE_COMMIT_MARGIN)));
+        if (!ids.isEmpty()) {
+            List<BoardCalculator.RunFacts> fresh = repository.runFacts(benchmark.id, ids);
+            Set<Long> gone = new HashSet<>(ids);
+            fresh.forEach(f -> gone.remove(f.runId()));
+            state.board.apply(fresh, gone);
+        }
+        state.watermark = started;
+        return state.board.rows();
     }
 
     private static boolean defaultDescending(Board board, String sort) {

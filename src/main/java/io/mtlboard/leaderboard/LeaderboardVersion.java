@@ -2,9 +2,14 @@ package io.mtlboard.leaderboard;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +29,62 @@ public class LeaderboardVersion {
     /** Incremented by every change of any benchmark: the version of pages that show several. */
     private final AtomicLong overall = new AtomicLong();
     private volatile Map<String, List<Object>> fingerprints = Map.of();
+    /** Runs written in this process since the board last read them, per benchmark; null: too many. */
+    private final Map<String, Set<Long>> dirty = new ConcurrentHashMap<>();
+    private static final int MAX_DIRTY = 20_000;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** The part of every benchmark's version that {@link #bumpAll()} changes. */
+    public long global() {
+        return global.get();
+    }
+
+    /**
+     * Marks one run of a benchmark as changed, so that its board re-reads that run alone. Inside a
+     * transaction the mark is repeated when the transaction completes: a board computed between the
+     * write and its commit cannot keep the old state of the run at the new version.
+     */
+    public void bump(String benchmarkId, long runId) {
+        markDirty(benchmarkId, runId);
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    markDirty(benchmarkId, runId);
+                }
+            });
+        }
+    }
+
+    private void markDirty(String benchmarkId, long runId) {
+        dirty.compute(benchmarkId, (k, ids) -> {
+            Set<Long> set = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+            if (set.size() < MAX_DIRTY) {
+                set.add(runId);
+            } else {
+                set.add(-1L);
+            }
+            return set;
+        });
+        bump(benchmarkId);
+    }
+
+    /**
+     * The runs of a benchmark marked by {@link #bump(String, long)} since the last call, forgotten
+     * by this call; null when there were too many to list (then the caller re-reads everything).
+     */
+    public Set<Long> drainDirty(String benchmarkId) {
+        Set<Long> ids = dirty.remove(benchmarkId);
+        if (ids == null) {
+            return Set.of();
+        }
+        return ids.contains(-1L) ? null : Set.copyOf(ids);
+    }
 
     /** The current version of a benchmark's data. */
     public long current(String benchmarkId) {

@@ -104,7 +104,7 @@ public class RunService {
         run.updatedAt = run.createdAt;
         replaceClaims(run, n.claims(), false);
         run.persist();
-        version.bump(run.benchmark.id);
+        version.bump(run.benchmark.id, run.id);
         return run;
     }
 
@@ -218,7 +218,7 @@ public class RunService {
             run.status = RunStatus.valueOf(r.verdict());
         }
         run.updatedAt = OffsetDateTime.now();
-        version.bump(run.benchmark.id);
+        version.bump(run.benchmark.id, run.id);
         return true;
     }
 
@@ -259,7 +259,7 @@ public class RunService {
             e.corruptions.add(x);
         }
         e.run.updatedAt = OffsetDateTime.now();
-        version.bump(e.run.benchmark.id);
+        version.bump(e.run.benchmark.id, e.run.id);
         return true;
     }
 
@@ -277,7 +277,7 @@ public class RunService {
         Run managed = Run.findById(run.id);
         managed.status = status;
         managed.updatedAt = OffsetDateTime.now();
-        version.bump(managed.benchmark.id);
+        version.bump(managed.benchmark.id, managed.id);
         return managed;
     }
 
@@ -291,7 +291,7 @@ public class RunService {
             run.flagged = flagged;
         }
         run.updatedAt = OffsetDateTime.now();
-        version.bump(run.benchmark.id);
+        version.bump(run.benchmark.id, run.id);
         return run;
     }
 }
