@@ -82,9 +82,10 @@ public class LeaderboardResource {
         EntityTag tag = EntityTag.valueOf(entry.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return notModified.build();
+            return notModified.header("Cache-Control", "no-cache").build();
         }
-        Response.ResponseBuilder ok = Response.ok(entry.body()).tag(tag);
+        // cached by clients, but revalidated every time: the submitter's next read must show their row
+        Response.ResponseBuilder ok = Response.ok(entry.body()).tag(tag).header("Cache-Control", "no-cache");
         if (csv) {
             return ok.type(CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + benchmarkId + "-leaderboard.csv\"").build();

@@ -36,4 +36,29 @@ class LeaderboardVersionTest {
         v.bump("x");
         assertThat(v.current("unknown-5")).isZero();
     }
+
+    @Test
+    void shouldHandOutTheMarkedRunsOnceAndBumpTheirBenchmark() {
+        LeaderboardVersion v = new LeaderboardVersion();
+        long a = v.current("a");
+        long all = v.overall();
+        v.bump("a", 7);
+        v.bump("a", 9);
+        v.bump("b", 1);
+        assertThat(v.current("a")).isNotEqualTo(a);
+        assertThat(v.overall()).isNotEqualTo(all);
+        assertThat(v.drainDirty("a")).containsExactlyInAnyOrder(7L, 9L);
+        assertThat(v.drainDirty("a")).isEmpty();
+        assertThat(v.drainDirty("b")).containsExactly(1L);
+    }
+
+    @Test
+    void shouldAskForAFullReadWhenTooManyRunsWereMarked() {
+        LeaderboardVersion v = new LeaderboardVersion();
+        for (long id = 0; id < 20_001; id++) {
+            v.bump("a", id);
+        }
+        assertThat(v.drainDirty("a")).isNull();
+        assertThat(v.drainDirty("a")).isEmpty();
+    }
 }

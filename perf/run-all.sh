@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Measures the figures of the performance targets in one run and writes perf/results/run-all-<date>.txt:
+#  1. pages vs nginx: with 10,000 runs (perf/load-10k-runs.sql), wrk -t2 -c64 on the leaderboard JSON, the
+#     leaderboard page, the benchmark page, the home page and an analysis page, each against nginx serving
+#     the identical bytes as a static file in the same run (ratio of requests/s, p99 of both);
+#  2. start-up to ready with an existing database (10,000 runs, then 100,000 runs), median of 3 starts;
+#  3. with 100,000 runs in NYUv2 (perf/load-100k-runs.sql): first leaderboard request after start, the
+#     next, the leaderboard page, a withdrawal (DELETE /api/runs/{id}) and the first read after it
+#     (the run must be gone), analysis endpoints, resident memory after those requests.
+# The machine's load average is written beside each measurement.
+# Usage: perf/run-all.sh [wrk duration, default 15s]   (needs wrk and nginx)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-15s}
+work=$(mktemp -d)
+port=18141
+nginx_port=18191
+admin=perf-admin-token
+out="perf/results/run-all-$(date -u +%Y%m%dT%H%M%SZ).txt"
+mkdir -p perf/results
+
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+h2=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+say() { echo "$*" | tee -a "$out"; }
+
+portal=
+started_in=
+start_portal() {  # $1 data dir; sets portal (pid) and started_in (seconds from exec to ready)
+  local t0 t1
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use" >&2; exit 1; fi
+  t0=$(date +%s.%N)
+  MTLBOARD_SUBMISSION_ADMIN_TOKEN=$admin java -Dmtlboard.data-dir="$1" -Dquarkus.http.port=$port \
+    -jar target/quarkus-app/quarkus-run.jar > "$1.log" 2>&1 &
+  portal=$!
+  for _ in $(seq 1 3000); do
+    if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; then
+      t1=$(date +%s.%N); started_in=$(echo "$t1 - $t0" | bc); return
+    fi
+    sleep 0.05
+  done
+  echo "portal did not start" >&2; tail -50 "$1.log" >&2; exit 1
+}
+stop_portal() { kill "$portal"; wait "$portal" 2>/dev/null || true; portal=; sleep 1; }
+cleanup() {
+  [ -n "${portal:-}" ] && kill "$portal" 2>/dev/null || true
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+median_start() {  # $1 data dir: three starts, median seconds
+  local times=()
+  for _ in 1 2 3; do start_portal "$1"; times+=("$started_in"); stop_portal; done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
+}
+
+median_start_out() {  # in a subshell: starts and stops its own portals
+  median_start "$1"
+}
+
+with_runs() {  # $1 data dir, $2 sql script
+  start_portal "$1"; stop_portal
+  java -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$1/mtlboard" -user sa -script "$2"
+}
+
+wrk_line() {  # $1 url: "req/s p50 p99"
+  local r
+  r=$(wrk -t2 -c64 -d"$duration" --latency "$1")
+  echo "$(echo "$r" | awk '/Requests\/sec/ {print $2}') $(echo "$r" | awk '$1=="50%" {print $2}') $(echo "$r" | awk '$1=="99%" {print $2}') $(echo "$r" | grep -c 'Non-2xx\|Socket errors' || true)"
+}
+
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -c1-40), $(nginx -v 2>&1)"
+  echo "commit: $(git rev-parse --short HEAD)"
+} | tee "$out"
+
+# ---- 1. pages and JSON against nginx, 10,000 runs
+d10=$work/data10k
+with_runs "$d10" perf/load-10k-runs.sql
+say ""
+m=$(median_start_out "$d10")
+say "== start-up to ready with an existing database of 10,000 runs (median of 3; load $(load)): $m s"
+start_portal "$d10"
+mkdir -p "$work/www"
+chmod 755 "$work"
+paths=("/api/leaderboards/nyuv2" "/leaderboards/nyuv2" "/benchmarks/nyuv2" "/" "/analysis/ranking-similarity?benchmark=nyuv2" "/methods/mgda")
+i=0
+declare -A files
+for p in "${paths[@]}"; do
+  i=$((i + 1))
+  curl -sf -o "$work/www/f$i" "http://127.0.0.1:$port$p"
+  files[$p]=f$i
+done
+chmod -R a+rX "$work/www"
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; }
+}
+NGINX
+nginx -c "$work/nginx.conf" -p "$work"
+sleep 1
+wrk -t2 -c64 -d5s "http://127.0.0.1:$port/leaderboards/nyuv2" >/dev/null   # JIT warm-up
+wrk -t2 -c64 -d5s "http://127.0.0.1:$port/api/leaderboards/nyuv2" >/dev/null
+say ""
+say "== wrk -t2 -c64 -d$duration, portal vs nginx serving the same bytes (10,000 runs)"
+say "| path | bytes | portal req/s | portal p50 | portal p99 | nginx req/s | nginx p99 | ratio | load avg |"
+say "|---|---|---|---|---|---|---|---|---|"
+for p in "${paths[@]}"; do
+  f=${files[$p]}
+  cmp <(curl -s "http://127.0.0.1:$nginx_port/$f") <(curl -s "http://127.0.0.1:$port$p")
+  read -r prs pp50 pp99 perr <<< "$(wrk_line "http://127.0.0.1:$port$p")"
+  read -r nrs np50 np99 nerr <<< "$(wrk_line "http://127.0.0.1:$nginx_port/$f")"
+  ratio=$(echo "scale=2; $prs / $nrs" | bc)
+  say "| $p | $(stat -c %s "$work/www/$f") | $prs | $pp50 | $pp99 | $nrs | $np99 | $ratio | $(load) |"
+done
+say ""
+say "== distinct JSON queries (a new sort and size on every request: cache misses on the cached board)"
+t0=$(date +%s.%N)
+for n in $(seq 1 200); do
+  curl -sf -o /dev/null "http://127.0.0.1:$port/api/leaderboards/nyuv2?size=$((n % 90 + 10))&sort=depth.absErr&page=$((n % 3 + 1))&order=$([ $((n % 2)) = 0 ] && echo asc || echo desc)"
+done
+say "200 sequential distinct queries: $(echo "scale=1; ($(date +%s.%N) - $t0) * 1000 / 200" | bc) ms each (load $(load))"
+stop_portal
+kill "$(cat "$work/nginx.pid")"; rm -f "$work/nginx.pid"
+
+# ---- 2./3. 100,000 runs
+d100=$work/data100k
+t0=$(date +%s)
+with_runs "$d100" perf/load-100k-runs.sql
+say ""
+say "== 100,000 runs in NYUv2 (loaded in $(( $(date +%s) - t0 )) s)"
+m=$(median_start_out "$d100")
+say "start-up to ready with the existing database (median of 3; load $(load)): $m s"
+start_portal "$d100"
+runs=$(curl -s "http://127.0.0.1:$port/api/leaderboards/nyuv2?size=1" | grep -o '"total":[0-9]*')
+first=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
+second=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
+page=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/leaderboards/nyuv2")
+say "rows: $runs; first leaderboard request after start: ${first} s; next: ${second} s; page: ${page} s (load $(load))"
+# a write acknowledged to its author, then the next read: withdraw run 10000007 (an ordinary row member)
+victim=10000007
+tw=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X DELETE -H "Authorization: Bearer $admin" \
+  "http://127.0.0.1:$port/api/runs/$victim")
+t0=$(date +%s.%N)
+curl -s "http://127.0.0.1:$port/api/leaderboards/nyuv2?size=500" > "$work/after.json"
+tr=$(echo "$(date +%s.%N) - $t0" | bc)
+if grep -q "\b$victim\b" "$work/after.json"; then seen="STILL LISTED"; else seen="gone"; fi
+say "withdrawal DELETE /api/runs/$victim: $tw s; first read after it: $tr s, run $seen (load $(load))"
+for a in ranking-similarity levels optimizers gradients robustness feature-disentanglement; do
+  r=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "http://127.0.0.1:$port/api/analysis/$a?benchmark=nyuv2")
+  r2=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/analysis/$a?benchmark=nyuv2")
+  say "GET /api/analysis/$a?benchmark=nyuv2: status and first $r s, next $r2 s"
+done
+say "resident memory after these requests: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$portal/status") (load $(load))"
+stop_portal
+say ""
+say "written to $out"
