@@ -100,6 +100,9 @@ error_log $work/nginx-error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
   default_type text/html;
   server { listen 127.0.0.1:$nginx_port; root $work/www; }
 }
@@ -139,8 +142,8 @@ say "== 100,000 runs in NYUv2 (loaded in $(( $(date +%s) - t0 )) s)"
 m=$(median_start_out "$d100")
 say "start-up to ready with the existing database (median of 3; load $(load)): $m s"
 start_portal "$d100"
-runs=$(curl -s "http://127.0.0.1:$port/api/leaderboards/nyuv2?size=1" | grep -o '"total":[0-9]*')
-first=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
+first=$(curl -s -o "$work/first.json" -w '%{time_total}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
+runs=$(grep -o '"total":[0-9]*' "$work/first.json")
 second=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
 page=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/leaderboards/nyuv2")
 say "rows: $runs; first leaderboard request after start: ${first} s; next: ${second} s; page: ${page} s (load $(load))"
@@ -158,7 +161,9 @@ for a in ranking-similarity levels optimizers gradients robustness feature-disen
   r2=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/analysis/$a?benchmark=nyuv2")
   say "GET /api/analysis/$a?benchmark=nyuv2: status and first $r s, next $r2 s"
 done
-say "resident memory after these requests: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$portal/status") (load $(load))"
+say "resident memory after these requests: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$portal/status") (default heap sizing, load $(load))"
+jcmd "$portal" GC.run >/dev/null
+say "Java heap in use after a full GC: $(jcmd "$portal" GC.heap_info | awk '/used/ {print; exit}')"
 stop_portal
 say ""
 say "written to $out"

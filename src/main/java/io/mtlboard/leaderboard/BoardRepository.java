@@ -70,19 +70,30 @@ class BoardRepository {
             return merged;
         }));
         List<BoardCalculator.RunFacts> facts = new ArrayList<>(runs.size());
+        // boards keep the facts of every run: equal strings are shared and value maps compact
+        Map<String, String> pool = new HashMap<>();
         for (Object[] r : runs) {
             long id = (Long) r[0];
             RunSource source = (RunSource) r[6];
             RunStatus status = (RunStatus) r[7];
             String protocol = r[17] != null ? (String) r[17] : Protocols.MTLBOARD;
-            BoardCalculator.Published published = new BoardCalculator.Published((Double) r[11], (Double) r[12],
-                    (Double) r[13], (Double) r[14], (String) r[15]);
-            facts.add(new BoardCalculator.RunFacts(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], RowSource.of(source, status), source == RunSource.LITERATURE ? null : (Integer) r[8],
-                    (Integer) r[9], (Long) r[16], protocol, (String) r[18], (String) r[19], (String) r[10], published,
-                    values.getOrDefault(id, Map.of())));
+            BoardCalculator.Published published = r[11] == null && r[12] == null && r[13] == null && r[14] == null
+                    && r[15] == null ? BoardCalculator.Published.NONE
+                    : new BoardCalculator.Published((Double) r[11], (Double) r[12], (Double) r[13], (Double) r[14],
+                            (String) r[15]);
+            Map<String, Double> own = new HashMap<>();
+            values.getOrDefault(id, Map.of()).forEach((k, v) -> own.put(shared(pool, k), v));
+            facts.add(new BoardCalculator.RunFacts(id, shared(pool, r[1]), shared(pool, r[2]), shared(pool, r[3]),
+                    shared(pool, r[4]), shared(pool, r[5]), RowSource.of(source, status),
+                    source == RunSource.LITERATURE ? null : (Integer) r[8], (Integer) r[9], (Long) r[16],
+                    shared(pool, protocol), shared(pool, r[18]), shared(pool, r[19]), shared(pool, r[10]), published,
+                    own.containsValue(null) ? java.util.Collections.unmodifiableMap(own) : Map.copyOf(own)));
         }
         return facts;
+    }
+
+    private static String shared(Map<String, String> pool, Object s) {
+        return s == null ? null : pool.computeIfAbsent((String) s, k -> k);
     }
 
     private Map<Long, Map<String, Double>> claims(String benchmarkId, List<Long> ids) {
