@@ -136,8 +136,8 @@ public class AnalysisPage {
 
     @GET
     @Path("task-grouping")
-    public TemplateInstance grouping(@QueryParam("budget") String budget) {
-        return Templates.grouping(grouping.example(budget));
+    public TemplateInstance grouping(@QueryParam("dataset") String dataset, @QueryParam("budget") String budget) {
+        return Templates.grouping(grouping.dataset(dataset, budget));
     }
 
     /** Pages open on the benchmark with the most logged rows when the URL names none. */

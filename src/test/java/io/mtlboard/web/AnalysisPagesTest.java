@@ -51,9 +51,11 @@ class AnalysisPagesTest {
                 .body(containsString("<option value=\"contrast\" selected>"))
                 .body(not(containsString("control-convention")));
         given().when().get("/analysis/task-grouping?budget=3").then().statusCode(200)
-                .body(containsString("hand-made example with invented losses, not measured data"))
+                .body(containsString("Standley et al. 2020, Setting 1 (Taskonomy)"))
+                .body(containsString("https://arxiv.org/abs/1905.07553"))
+                .body(containsString("networks chosen on validation losses and scored on test losses"))
                 .body(containsString("value=\"3.0\""))
-                .body(containsString("cost,seg,depth,normal,edge"));
+                .body(containsString("cost,semseg,depth,normals,keypoints,edges"));
     }
 
     @Test
