@@ -49,7 +49,12 @@ class AnalysisPagesTest {
                 .body(containsString("Adam vs SGD"));
         given().when().get("/analysis/robustness?benchmark=multifashion&corruption=contrast").then().statusCode(200)
                 .body(containsString("<option value=\"contrast\" selected>"))
-                .body(not(containsString("control-convention")));
+                .body(not(containsString("control-convention")))
+                .body(containsString("Measured by MTLBoard"));
+        given().when().get("/analysis/robustness?benchmark=nyuv2").then().statusCode(200)
+                .body(containsString("Table A9")).body(containsString("Table A11"))
+                .body(containsString("heads are fine-tuned on corrupted training data"))
+                .body(containsString("-0.1947"));
         given().when().get("/analysis/task-grouping?budget=3").then().statusCode(200)
                 .body(containsString("Standley et al. 2020, Setting 1 (Taskonomy)"))
                 .body(containsString("https://arxiv.org/abs/1905.07553"))
