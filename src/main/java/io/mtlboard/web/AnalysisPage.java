@@ -110,8 +110,8 @@ public class AnalysisPage {
     @GET
     @Path("gradients")
     public TemplateInstance gradients(@BeanParam AnalysisFilter filter, @QueryParam("level") String level,
-            @QueryParam("indicator") String indicator) {
-        return Templates.gradients(gradients.gradients(withDefault(filter), level, indicator), options());
+            @QueryParam("indicator") String indicator, @QueryParam("granularity") String granularity) {
+        return Templates.gradients(gradients.gradients(withDefault(filter), level, indicator, granularity), options());
     }
 
     @GET

@@ -42,7 +42,11 @@ class AnalysisPagesTest {
                 .body(not(containsString("value=\"uw\" checked")));
         given().when().get("/analysis/gradients?benchmark=multifashion&level=feature").then().statusCode(200)
                 .body(containsString("<option value=\"feature\" selected>"))
-                .body(containsString("arxiv.org/abs/2311.04698"));
+                .body(containsString("arxiv.org/abs/2311.04698"))
+                .body(containsString("Plotted: <span id=\"granularity-name\">batch</span>"));
+        given().when().get("/analysis/gradients?benchmark=multifashion&granularity=per-sample").then().statusCode(200)
+                .body(containsString("<option value=\"per-sample\" selected>"))
+                .body(containsString("two tasks&#39; gradients on one and the same sample"));
         given().when().get("/analysis/levels?benchmark=multifashion").then().statusCode(200)
                 .body(containsString("only MGDA and Aligned-MTL"));
         given().when().get("/analysis/optimizers?benchmark=multifashion").then().statusCode(200)

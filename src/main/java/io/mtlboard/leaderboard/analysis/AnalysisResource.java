@@ -85,15 +85,19 @@ public class AnalysisResource {
     @Path("gradients")
     @Operation(summary = "Gradient similarity curves and inter-task against inter-sample distributions",
             description = "Inter-task cosine and magnitude similarity per epoch (METRICS.md §3), and the "
-                    + "distribution of one of them inter-task against inter-sample (Elich et al., arXiv 2311.04698).")
+                    + "distribution of one of them inter-task against inter-sample (Elich et al., arXiv 2311.04698), "
+                    + "per sample as Elich et al. measure (two tasks on one sample; one task on two samples; up to 8 "
+                    + "samples per measured step) or per batch; the view's definition field states which.")
     @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GradientsView.class)))
     public GradientsView gradients(@BeanParam AnalysisFilter filter,
             @Parameter(description = "param or feature: which gradients the indicators were logged on")
             @QueryParam("level") String level,
             @Parameter(description = "cosine (default) or magnitudeSimilarity: the distribution compared")
-            @QueryParam("indicator") String indicator) {
-        return gradients.gradients(filter, level, indicator);
+            @QueryParam("indicator") String indicator,
+            @Parameter(description = "per-sample (default when logged) or batch: how finely gradients are compared")
+            @QueryParam("granularity") String granularity) {
+        return gradients.gradients(filter, level, indicator, granularity);
     }
 
     @GET
