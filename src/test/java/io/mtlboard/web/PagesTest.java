@@ -20,13 +20,18 @@ class PagesTest {
 
     @Test
     void shouldRenderLeaderboardTableWithoutJavaScript() {
-        given().when().get("/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&optimizer=unreported").then()
+        given().when().get("/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&optimizer=adam").then()
                 .statusCode(200)
                 .body(containsString("Δm convention shown: per-task"))
                 .body(containsString("<td class=\"num delta\">+1.14"))
                 .body(containsString("class=\"badge literature\""))
+                // one section per setting, the richest first, each with its protocol and baseline
+                .body(containsString("<h2>DeepLabV3+ ResNet-50 (HPS) · DB-MTL protocol"))
+                .body(containsString("<h2>DeepLabV3+ ResNet-50 (HPS) · LibMTL repository results"))
+                .body(containsString("Baseline (Δm = 0): the single-task row"))
+                .body(containsString("data-role=\"cross-protocol\""))
                 .body(containsString("option value=\"deeplabv3plus-resnet50\" selected"))
-                .body(containsString("/api/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&amp;optimizer=unreported&amp;format=csv"))
+                .body(containsString("/api/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&amp;optimizer=adam&amp;format=csv"))
                 .body(containsString("/webjars/chart.js/dist/chart.umd.js"));
     }
 
