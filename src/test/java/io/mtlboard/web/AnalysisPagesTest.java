@@ -67,6 +67,23 @@ class AnalysisPagesTest {
                 .body(containsString("cost,semseg,depth,normals,keypoints,edges"));
     }
 
+    /** Every analysis page says in one line where its numbers come from and links the paper behind it. */
+    @Test
+    void shouldStateTheSourceAndProtocolOfEveryPageInOneLineWithThePaper() {
+        java.util.Map<String, String> pages = java.util.Map.of(
+                "/analysis/ranking-similarity?benchmark=multifashion", "arxiv.org/abs/2402.03557",
+                "/analysis/feature-disentanglement?benchmark=multifashion", "arxiv.org/abs/2402.03557",
+                "/analysis/levels?benchmark=multifashion", "arxiv.org/abs/2402.03557",
+                "/analysis/gradients?benchmark=multifashion", "arxiv.org/abs/2311.04698",
+                "/analysis/optimizers?benchmark=nyuv2", "arxiv.org/abs/2311.04698",
+                "/analysis/robustness?benchmark=cityscapes", "arxiv.org/abs/2311.04698",
+                "/analysis/task-grouping", "arxiv.org/abs/1905.07553");
+        pages.forEach((page, paper) -> given().when().get(page).then().statusCode(200)
+                .body(containsString("class=\"source-line\"")).body(containsString(paper)));
+        given().when().get("/analysis/optimizers?benchmark=nyuv2").then()
+                .body(containsString("7 SGD and 7 signSGD pair(s) published: Elich"));
+    }
+
     @Test
     void shouldOpenOnTheBenchmarkWithTheMostLoggedRuns() {
         given().when().get("/analysis/gradients").then().statusCode(200)
