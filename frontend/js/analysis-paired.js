@@ -12,7 +12,7 @@
     }
     const better = levels ? 'gains from the feature level' : 'Adam better';
     const worse = levels ? 'loses at the feature level' : (p.first.setting === 'signsgd' ? 'signSGD better' : 'SGD better');
-    const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (one seed: not conclusive)'
+    const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (no seed spread on both sides: not conclusive)'
       : p.clear ? ' (clear)' : ' (within seed spread)');
     return { text: text, className: p.secondBetter ? (p.clear ? 'gain clear' : 'gain') : 'loss' };
   }

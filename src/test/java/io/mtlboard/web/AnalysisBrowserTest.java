@@ -226,7 +226,7 @@ class AnalysisBrowserTest {
         assertThat(points("levels-deltam")).isEqualTo(4);
         assertThat(painted("levels-deltam")).isGreaterThan(1000);
         assertThat(driver.findElement(By.id("pairs-table")).getText()).contains("gains from the feature level")
-                .contains("one seed: not conclusive");
+                .contains("no seed spread on both sides: not conclusive");
         assertThat(messages()).startsWith("Too little data to conclude");
         screenshot("levels");
 
