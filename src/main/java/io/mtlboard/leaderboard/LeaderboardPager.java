@@ -134,8 +134,16 @@ final class LeaderboardPager {
                             .thenComparing(i -> -deltaM(rows.get(i), q.convention()).mean()))
                     .toList();
             BoardCalculator.BoardRow first = rows.get(e.getValue().get(0));
-            BoardCalculator.Baseline baseline = (ranked.isEmpty() ? e.getValue() : ranked).stream()
-                    .map(i -> rows.get(i).baseline()).filter(b -> b != null).findFirst().orElse(null);
+            // the baseline most rows of the setting are compared with
+            Map<List<Long>, Long> uses = new LinkedHashMap<>();
+            Map<List<Long>, BoardCalculator.Baseline> byRuns = new HashMap<>();
+            (ranked.isEmpty() ? e.getValue() : ranked).stream().map(i -> rows.get(i).baseline())
+                    .filter(b -> b != null).forEach(b -> {
+                        uses.merge(b.runIds(), 1L, Long::sum);
+                        byRuns.putIfAbsent(b.runIds(), b);
+                    });
+            BoardCalculator.Baseline baseline = uses.entrySet().stream()
+                    .max(Comparator.comparingLong(Map.Entry::getValue)).map(u -> byRuns.get(u.getKey())).orElse(null);
             List<LeaderboardView.ChartBar> chart = ranked.stream().map(i -> {
                 SeedStats d = deltaM(rows.get(i), q.convention());
                 return new LeaderboardView.ChartBar(chartLabel(board, rows.get(i)), d.mean(),

@@ -128,6 +128,13 @@ public class LeaderboardService {
         return views;
     }
 
+    /** The settings of a benchmark's whole board, largest first, with their protocols and baselines. */
+    public List<LeaderboardView.SettingView> settings(String benchmarkId) {
+        LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                false, "rank", false, false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
+        return LeaderboardPager.page(board(benchmarkId), q, RANK_RULE).settings();
+    }
+
     /** Number of rows per benchmark id. */
     public Map<String, Integer> rowCounts() {
         return Benchmark.allByName().stream().collect(Collectors.toMap(b -> b.id, b -> board(b.id).rows().size()));

@@ -47,6 +47,17 @@ public class RunService {
                 .firstResultOptional().map(r -> r.id);
     }
 
+    /**
+     * The visible runs of a method whose evaluation disagreed with their claims: hidden from the
+     * rankings, listed on the method page with both numbers.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RunView> discrepant(String methodId) {
+        return Run.<Run>list("method.id = ?1 and status = ?2 and hidden = false order by id", methodId,
+                RunStatus.DISCREPANT).stream()
+                .map(r -> RunView.from(r, Evaluation.latestCompleted(r.id).orElse(null))).toList();
+    }
+
     /** The run entity behind an id from a URL, hidden runs excluded. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Run visible(String id) {

@@ -90,6 +90,10 @@ class LeaderboardDatabaseTest {
     }
 
     private void evaluate(long runId, double measured) {
+        evaluate(runId, measured, true);
+    }
+
+    private void evaluate(long runId, double measured, boolean agrees) {
         QuarkusTransaction.requiringNew().run(() -> {
             Run run = Run.findById(runId);
             Evaluation e = new Evaluation();
@@ -97,13 +101,13 @@ class LeaderboardDatabaseTest {
             e.attempt = 1;
             e.evaluatorVersion = "test";
             e.status = Evaluation.COMPLETED;
-            e.verdict = "VERIFIED";
+            e.verdict = agrees ? "VERIFIED" : "DISCREPANT";
             for (BenchmarkMetric m : run.benchmark.metrics()) {
                 EvaluationMeasurement x = new EvaluationMeasurement();
                 x.evaluation = e;
                 x.metric = m;
                 x.measured = measured;
-                x.agrees = true;
+                x.agrees = agrees;
                 e.measurements.add(x);
             }
             e.persist();
@@ -162,6 +166,17 @@ class LeaderboardDatabaseTest {
         assertThat(last.unranked()).isEqualTo("claimed, unverified");
         assertThat(v.settings()).allSatisfy(s -> assertThat(s.chart()).noneMatch(b -> b.source().equals("claimed")));
         assertThat(v.rows()).noneMatch(r -> r.method().id().equals("moco"));
+    }
+
+    @Test
+    void shouldListDiscrepantRunsOnTheMethodPageWithBothNumbersButNeverRankThem() {
+        long id = submitted("famo", RunStatus.DISCREPANT, 91.0);
+        evaluate(id, 42.0, false);
+        assertThat(board().rows()).noneMatch(r -> r.runIds().contains(id));
+        io.restassured.RestAssured.given().when().get("/methods/famo").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Discrepant runs"))
+                .body(org.hamcrest.Matchers.containsString("href=\"/runs/" + id + "\""))
+                .body(org.hamcrest.Matchers.containsString("art accuracy: 91.00 → 42.00"));
     }
 
     @Test

@@ -36,6 +36,16 @@ class PagesTest {
     }
 
     @Test
+    void shouldDocumentTheSettingsAndProtocolsOnTheBenchmarkPage() {
+        given().when().get("/benchmarks/nyuv2").then().statusCode(200)
+                .body(containsString("Settings and protocols"))
+                .body(containsString("href=\"/leaderboards/nyuv2?setting=deeplabv3plus-resnet50@dbmtl-2023\""))
+                .body(containsString("Baseline: single-task row of the CAGrad protocol"));
+        given().when().get("/methods/stl").then().statusCode(200)
+                .body(containsString("Single-task learning is the baseline, not a method."));
+    }
+
+    @Test
     void shouldKeepFiltersInSortLinks() {
         given().when().get("/leaderboards/nyuv2?backbone=segnet-mtan").then().statusCode(200)
                 .body(containsString("href=\"?backbone=segnet-mtan&amp;sort=segmentation.mIoU\""))
