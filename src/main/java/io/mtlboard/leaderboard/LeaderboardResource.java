@@ -55,7 +55,7 @@ public class LeaderboardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response leaderboard(@PathParam("benchmarkId") String benchmarkId,
             @Parameter(description = "backbone id(s)") @QueryParam("backbone") List<String> backbone,
-            @Parameter(description = "adam, adamw, sgd, unreported") @QueryParam("optimizer") List<String> optimizer,
+            @Parameter(description = "adam, adamw, sgd, signsgd, unreported") @QueryParam("optimizer") List<String> optimizer,
             @Parameter(description = "param or feature") @QueryParam("gradientLevel") List<String> gradientLevel,
             @Parameter(description = "verified, reference, literature, claimed") @QueryParam("source") List<String> source,
             @Parameter(description = "method id(s)") @QueryParam("method") List<String> method,

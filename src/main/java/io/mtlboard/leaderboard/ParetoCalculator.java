@@ -17,9 +17,10 @@ final class ParetoCalculator {
                 .filter(r -> r.metrics().get(x.key()) != null && r.metrics().get(y.key()) != null).toList();
         List<LeaderboardView.LeaderboardRowView> methods = rows.stream().filter(r -> !"baseline".equals(r.role()))
                 .toList();
-        List<Boolean> front = ParetoFront.nonDominated(methods.stream().map(r -> new ParetoFront.Point(
-                r.metrics().get(x.key()).mean(), r.metrics().get(y.key()).mean())).toList(), x.higherIsBetter(),
-                y.higherIsBetter());
+        // oriented so that higher is better on both axes
+        List<Boolean> front = ParetoFront.nonDominated(methods.stream().map(r -> new double[] {
+            (x.higherIsBetter() ? 1 : -1) * r.metrics().get(x.key()).mean(),
+            (y.higherIsBetter() ? 1 : -1) * r.metrics().get(y.key()).mean()}).toList());
         List<ParetoView.Point> points = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
             points.add(point(methods.get(i), x, y, front.get(i)));

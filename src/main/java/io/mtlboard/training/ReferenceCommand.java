@@ -74,8 +74,8 @@ public final class ReferenceCommand implements Callable<Integer> {
             description = "learning rate, for all optimizers or per optimizer (adam=…,sgd=…); default: ${DEFAULT-VALUE}")
     List<String> lr;
 
-    @Option(names = "--log-every", defaultValue = "10",
-            description = "log gradient indicators and FD every N steps; default: ${DEFAULT-VALUE}")
+    @Option(names = "--log-every", defaultValue = "5",
+            description = "log gradient indicators and FD every N steps (5 as Elich et al.); default: ${DEFAULT-VALUE}")
     int logEvery;
 
     @Option(names = "--workers", defaultValue = "1",

@@ -23,7 +23,9 @@ import java.util.List;
  * gradient. Parameter-level gradients are ∂L_i/∂θ = z.backward(∂L_i/∂z), one encoder pass per
  * task. The method's weights or direction then make the shared gradient; head i gets w_i ∂L_i/∂φ_i.
  * On logging steps every task's parameter gradient is taken per half batch as well (the
- * inter-sample indicators of METRICS.md §3; the halves sum to the task gradient).
+ * batch-level inter-sample indicators of METRICS.md §3; the halves sum to the task gradient), and
+ * per sample for up to eight samples drawn from the batch (the per-sample indicators of Elich et
+ * al., {@link SampleGradients}), drawn by a generator of fixed seed so that a run is reproducible.
  */
 final class TrainingStep {
 
@@ -34,6 +36,10 @@ final class TrainingStep {
     private final ModelOptimizer optimizer;
     private final ParameterStore store;
     private final List<Parameter> shared;
+    private final java.util.Random sampleChoice = new java.util.Random(SAMPLE_SEED);
+
+    /** Seed of the choice of samples whose per-sample gradients are logged. */
+    static final long SAMPLE_SEED = 20231108L;
 
     /** @param method the MTL method; null for a single-task network, whose one loss has weight 1 */
     TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
@@ -69,12 +75,16 @@ final class TrainingStep {
         double[][][] halves = log ? halfGradients(z, featureGradients) : null;
         double[][] rows = halves != null ? sums(halves) : parameterRows ? taskGradients(z, featureGradients) : null;
         double[][] features = log || needs(GradientLevel.FEATURE) ? featureRows(featureGradients) : null;
+        int[] samples = log ? SampleGradients.pick((int) z.getShape().get(0), sampleChoice) : null;
+        double[][][] perSample = log ? SampleGradients.parameters(z, featureGradients, samples, shared) : null;
+        double[][][] perSampleFeatures = log ? SampleGradients.features(featureGradients, samples) : null;
         Step step = combine(losses, level == GradientLevel.PARAM ? rows : features);
         update(m, sharedGradient(m, step, z, featureGradients, rows), step.weights());
         if (method != null && method.needsLossesAfterStep()) {
             method.afterStep(lossesAfterUpdate(batch));
         }
-        return new StepRecord(losses, step.weights(), log ? rows : null, halves, log ? features : null);
+        return new StepRecord(losses, step.weights(), log ? rows : null, halves, log ? features : null, perSample,
+                perSampleFeatures);
     }
 
     private NDArray headLoss(int h, NDArray z, NDArray target) {

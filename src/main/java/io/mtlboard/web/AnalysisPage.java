@@ -110,8 +110,8 @@ public class AnalysisPage {
     @GET
     @Path("gradients")
     public TemplateInstance gradients(@BeanParam AnalysisFilter filter, @QueryParam("level") String level,
-            @QueryParam("indicator") String indicator) {
-        return Templates.gradients(gradients.gradients(withDefault(filter), level, indicator), options());
+            @QueryParam("indicator") String indicator, @QueryParam("granularity") String granularity) {
+        return Templates.gradients(gradients.gradients(withDefault(filter), level, indicator, granularity), options());
     }
 
     @GET
@@ -136,8 +136,8 @@ public class AnalysisPage {
 
     @GET
     @Path("task-grouping")
-    public TemplateInstance grouping(@QueryParam("budget") String budget) {
-        return Templates.grouping(grouping.example(budget));
+    public TemplateInstance grouping(@QueryParam("dataset") String dataset, @QueryParam("budget") String budget) {
+        return Templates.grouping(grouping.dataset(dataset, budget));
     }
 
     /** Pages open on the benchmark with the most logged rows when the URL names none. */

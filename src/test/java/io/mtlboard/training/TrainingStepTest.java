@@ -1,6 +1,7 @@
 package io.mtlboard.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
@@ -101,6 +102,36 @@ class TrainingStepTest {
                 assertThat(r.halfGradients()[t][0]).isNotEqualTo(r.halfGradients()[t][1]);
             }
             assertThat(r.featureGradients()[0]).hasSize(BATCH * 50);
+        }
+    }
+
+    /**
+     * With a batch of at most eight samples every sample is drawn, and the per-sample gradients of a
+     * task are the terms of its batch gradient: they sum to it. At the feature level each is the
+     * sample's slice of ∂L/∂z.
+     */
+    @Test
+    void shouldTakeOneGradientPerDrawnSampleThatSumToTheTaskGradientWhenLogging() {
+        try (StepFixture f = new StepFixture(SEED, 6)) {
+            StepRecord r = f.run(f.step(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM), true).record();
+            for (int t = 0; t < 2; t++) {
+                assertThat(r.sampleGradients()[t].length).isEqualTo(6);
+                double[] sum = new double[r.taskGradients()[t].length];
+                for (double[] sample : r.sampleGradients()[t]) {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += sample[i];
+                    }
+                }
+                for (int i = 0; i < sum.length; i++) {
+                    assertThat(sum[i]).isCloseTo(r.taskGradients()[t][i],
+                            within(1e-6 + 1e-4 * Math.abs(r.taskGradients()[t][i])));
+                }
+                for (int s = 0; s < 6; s++) {
+                    double[] slice = java.util.Arrays.copyOfRange(r.featureGradients()[t], s * 50, (s + 1) * 50);
+                    assertThat(r.sampleFeatureGradients()[t][s]).containsExactly(slice);
+                }
+            }
+            assertThat(r.sampleGradients()[0][0]).isNotEqualTo(r.sampleGradients()[0][1]);
         }
     }
 
