@@ -55,9 +55,11 @@ public class SubmissionService {
      * @param model the uploaded model file, or null for a claims-only run
      */
     public Submitted submit(Caller caller, String manifest, Path model, long modelBytes, String idempotencyKey) {
-        if (manifest != null && manifest.getBytes(StandardCharsets.UTF_8).length > config.submission().maxManifestBytes()) {
-            throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "The manifest is larger than "
-                    + config.submission().maxManifestBytes() + " bytes");
+        int manifestBytes = manifest == null ? 0 : manifest.getBytes(StandardCharsets.UTF_8).length;
+        if (manifestBytes > config.submission().maxManifestBytes()) {
+            throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "The manifest has " + manifestBytes
+                    + " bytes; a manifest may have at most " + config.submission().maxManifestBytes()
+                    + " bytes, whether sent as a text field or as a file part");
         }
         if (model != null && modelBytes > config.submission().maxModelBytes()) {
             throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "The model is " + modelBytes

@@ -23,10 +23,12 @@ public class ProblemMapper {
     private static final int RETRY_AFTER_SECONDS = 5;
 
     private final Template error;
+    private final MtlboardConfig config;
 
     @Inject
-    public ProblemMapper(Template error) {
+    public ProblemMapper(Template error, MtlboardConfig config) {
         this.error = error;
+        this.config = config;
     }
 
     @ServerExceptionMapper
@@ -47,14 +49,21 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        // the JSON reader wraps syntax errors (truncated or malformed bodies) in a bare 400
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+            return mapMismatchedJson(m, uri);
+        } else if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            return mapUnreadableJson(j, uri);
+        }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getPath() + "; the API is described at /q/openapi";
             case 405 -> "Method not allowed on " + uri.getPath();
             case 406 -> "None of the accepted media types can be produced for " + uri.getPath();
-            case 413 -> "The request body is larger than allowed";
+            case 413 -> tooLarge(config);
             case 415 -> "Unsupported content type for " + uri.getPath();
+            case 400 -> "The request is malformed";
             default -> status >= 500 ? "The server could not complete the request" : title;
         };
         return respond(uri, status, slug(title), title, detail, List.of());
@@ -66,6 +75,62 @@ public class ProblemMapper {
                 + e.getLocation().getColumnNr();
         return respond(uri, 400, "invalid-request", "Invalid request", "The request body is not valid JSON" + where,
                 List.of());
+    }
+
+    /**
+     * A JSON body whose values do not fit the request's fields ({@code "runsPerDay": "abc"}): a 400
+     * naming each field, not Jackson's bare 400.
+     */
+    @ServerExceptionMapper
+    public Response mapMismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("");
+        if (field.isEmpty()) {
+            return respond(uri, 400, "invalid-request", "Invalid request", "The request body does not have the "
+                    + "expected form: a JSON object is expected", List.of(new Violation("body", "expected a JSON object")));
+        }
+        String expected = e.getTargetType() == null ? "another type" : expectedType(e.getTargetType());
+        return respond(uri, 400, "invalid-request", "Invalid request", "The request body has a wrongly typed field '"
+                + field + "'", List.of(new Violation(field, "must be " + expected)));
+    }
+
+    /**
+     * Reading the request failed: for a multipart body, it ended early (truncated or empty) or its
+     * parts never matched the boundary its Content-Type declared. The client's fault, never a 500.
+     */
+    @ServerExceptionMapper
+    public Response mapUnreadableBody(java.io.IOException e, UriInfo uri, io.vertx.core.http.HttpServerRequest request) {
+        if (request.response().ended() || request.response().closed()) {
+            // answered already (a body over the size limit): the connection is being closed
+            LOG.debugf("Request on %s ended after its answer: %s", uri.getPath(), e.getMessage());
+            return null;
+        }
+        if (e.getMessage() != null && e.getMessage().contains("multipart")) {
+            LOG.debugf("Malformed multipart request on %s: %s", uri.getPath(), e.getMessage());
+            return respond(uri, 400, "invalid-request", "Invalid request", "The multipart body is malformed: it "
+                    + "ends before its closing boundary, is empty, or its parts do not use the boundary declared in "
+                    + "the Content-Type header", List.of());
+        }
+        return mapUnexpected(e, uri);
+    }
+
+    /** The detail of every 413: all the size limits, so that a client knows which one it met. */
+    static String tooLarge(MtlboardConfig config) {
+        MtlboardConfig.Submission s = config.submission();
+        return "The request body is larger than allowed: a manifest may have at most " + s.maxManifestBytes()
+                + " bytes (as a text field or a file part), a model " + s.maxModelBytes() + " bytes and a whole "
+                + "request " + s.maxRequestBytes() + " bytes";
+    }
+
+    private static String expectedType(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        } else if (type == String.class) {
+            return "a string";
+        }
+        return "a JSON " + (java.util.Collection.class.isAssignableFrom(type) ? "array" : "object");
     }
 
     @ServerExceptionMapper

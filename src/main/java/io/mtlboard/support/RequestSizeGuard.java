@@ -4,19 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
  * Refuses a request whose declared {@code Content-Length} exceeds
- * {@code mtlboard.submission.max-request-bytes} before its body is read, with a problem+json 413.
- * The server's own {@code quarkus.http.limits.max-body-size} stays as a higher hard ceiling (it
- * answers with a bare 413), which a chunked upload without a length can still meet; below it, the
- * submission service refuses an oversized model with a problem+json 413 after the upload.
+ * {@code mtlboard.submission.max-request-bytes} before its body is read, with a problem+json 413;
+ * a chunked body without a declared length is counted as it arrives and refused the same way once
+ * it passes the limit. The server's own {@code quarkus.http.limits.max-body-size} stays as a higher
+ * hard ceiling (it answers with a bare 413); below it, the submission service refuses an oversized
+ * model or manifest with a problem+json 413 after the upload.
  */
 @ApplicationScoped
 public class RequestSizeGuard {
+
+    private static final long WATCH_MILLIS = 50;
+    private static final String REFUSED = RequestSizeGuard.class.getName() + ".refused";
 
     private final long limit;
     private final String body;
@@ -24,19 +29,54 @@ public class RequestSizeGuard {
     public RequestSizeGuard(MtlboardConfig config, ObjectMapper json) throws JsonProcessingException {
         this.limit = config.submission().maxRequestBytes();
         this.body = json.writeValueAsString(new Problem("https://mtlboard.io/problems/payload-too-large",
-                "Payload too large", 413, "The request body is larger than " + this.limit + " bytes", null, List.of()));
+                "Payload too large", 413, ProblemMapper.tooLarge(config), null, List.of()));
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLong(length)) {
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+                refuse(ctx);
                 return;
+            }
+            if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                watch(ctx);
             }
             ctx.next();
         });
+    }
+
+    /**
+     * A body without a declared length (chunked) is measured while it arrives: past the limit the
+     * request is answered with the problem and the connection closed, long before the server's own
+     * ceiling would answer with a bare 413.
+     */
+    private void watch(RoutingContext ctx) {
+        long timer = ctx.vertx().setPeriodic(WATCH_MILLIS, id -> {
+            if (ctx.response().ended() || ctx.response().closed()) {
+                ctx.vertx().cancelTimer(id);
+            } else if (ctx.request().bytesRead() > limit) {
+                ctx.vertx().cancelTimer(id);
+                ctx.put(REFUSED, Boolean.TRUE);
+                refuse(ctx);
+            }
+        });
+        ctx.addEndHandler(v -> ctx.vertx().cancelTimer(timer));
+    }
+
+    private void refuse(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.request().connection().close();
+            return;
+        }
+        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close").end(body)
+                .onComplete(done -> ctx.request().connection().close());
+    }
+
+    /** Whether this guard already answered the request (the rest of its handling must not write again). */
+    static boolean refused(RoutingContext ctx) {
+        return Boolean.TRUE.equals(ctx.get(REFUSED));
     }
 
     private boolean tooLong(String length) {
