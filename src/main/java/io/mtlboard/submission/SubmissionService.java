@@ -72,8 +72,10 @@ public class SubmissionService {
             });
         }
         String manifestSha = TokenService.hash(manifest);
+        String modelSha = model == null || idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : ArtifactStore.sha256(model);
         tokens.lock(caller.tokenId());
-        Optional<Submitted> replay = replay(caller, idempotencyKey, manifestSha);
+        Optional<Submitted> replay = replay(caller, idempotencyKey, manifestSha, modelSha);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -93,7 +95,7 @@ public class SubmissionService {
         return new Submitted(run, true);
     }
 
-    private Optional<Submitted> replay(Caller caller, String key, String manifestSha) {
+    private Optional<Submitted> replay(Caller caller, String key, String manifestSha, String modelSha) {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
@@ -105,6 +107,12 @@ public class SubmissionService {
             if (!manifestSha.equals(existing.manifestSha256)) {
                 throw new ProblemException(ProblemException.Kind.CONFLICT, "Idempotency-Key '" + key
                         + "' was already used for run " + existing.id + " with a different manifest");
+            }
+            if (!java.util.Objects.equals(modelSha, existing.artifactSha256)) {
+                throw new ProblemException(ProblemException.Kind.CONFLICT, "Idempotency-Key '" + key
+                        + "' was already used for run " + existing.id + (existing.artifactSha256 == null
+                                ? " without a model" : modelSha == null ? " with a model, and this request has none"
+                                        : " with a different model") + "; use a new key for a new submission");
             }
             return new Submitted(existing, false);
         });

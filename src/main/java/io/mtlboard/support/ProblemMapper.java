@@ -24,11 +24,13 @@ public class ProblemMapper {
 
     private final Template error;
     private final MtlboardConfig config;
+    private final io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     @Inject
-    public ProblemMapper(Template error, MtlboardConfig config) {
+    public ProblemMapper(Template error, MtlboardConfig config, io.quarkus.vertx.http.runtime.CurrentVertxRequest current) {
         this.error = error;
         this.config = config;
+        this.current = current;
     }
 
     @ServerExceptionMapper
@@ -99,11 +101,12 @@ public class ProblemMapper {
      * parts never matched the boundary its Content-Type declared. The client's fault, never a 500.
      */
     @ServerExceptionMapper
-    public Response mapUnreadableBody(java.io.IOException e, UriInfo uri, io.vertx.core.http.HttpServerRequest request) {
-        if (request.response().ended() || request.response().closed()) {
-            // answered already (a body over the size limit): the connection is being closed
-            LOG.debugf("Request on %s ended after its answer: %s", uri.getPath(), e.getMessage());
-            return null;
+    public Response mapUnreadableBody(java.io.IOException e, UriInfo uri) {
+        if (closedConnection(e)) {
+            // the client went away mid-body, or RequestSizeGuard answered and closed the connection
+            LOG.debugf("Connection closed while reading the request on %s", uri.getPath());
+            return respond(uri, 400, "invalid-request", "Invalid request", "The connection closed before the request "
+                    + "body was complete", List.of());
         }
         if (e.getMessage() != null && e.getMessage().contains("multipart")) {
             LOG.debugf("Malformed multipart request on %s: %s", uri.getPath(), e.getMessage());
@@ -112,6 +115,16 @@ public class ProblemMapper {
                     + "the Content-Type header", List.of());
         }
         return mapUnexpected(e, uri);
+    }
+
+    private static boolean closedConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException
+                    || (t.getMessage() != null && t.getMessage().contains("Connection was closed"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The detail of every 413: all the size limits, so that a client knows which one it met. */
@@ -150,6 +163,12 @@ public class ProblemMapper {
 
     private Response respond(UriInfo uri, int status, String slug, String title, String detail,
             List<Violation> violations) {
+        io.vertx.ext.web.RoutingContext ctx = current.getCurrent();
+        if (ctx != null && (ctx.response().ended() || ctx.response().closed())) {
+            // answered already (RequestSizeGuard refused a body over the limit): nothing more to write
+            LOG.debugf("%s on %s after the answer was sent: %s", status, uri.getPath(), detail);
+            return null;
+        }
         String path = "/" + uri.getPath().replaceFirst("^/", "");
         if (path.startsWith("/api/") || path.equals("/api")) {
             Problem body = new Problem(TYPE_BASE + slug, title, status, detail, path, violations);

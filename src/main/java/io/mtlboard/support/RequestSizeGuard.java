@@ -21,12 +21,17 @@ import java.util.List;
 public class RequestSizeGuard {
 
     private static final long WATCH_MILLIS = 50;
-    private static final String REFUSED = RequestSizeGuard.class.getName() + ".refused";
 
     private final long limit;
     private final String body;
 
-    public RequestSizeGuard(MtlboardConfig config, ObjectMapper json) throws JsonProcessingException {
+    private final io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
+    private final MtlboardConfig config;
+
+    public RequestSizeGuard(MtlboardConfig config, ObjectMapper json, io.quarkus.vertx.http.runtime.CurrentVertxRequest current)
+            throws JsonProcessingException {
+        this.config = config;
+        this.current = current;
         this.limit = config.submission().maxRequestBytes();
         this.body = json.writeValueAsString(new Problem("https://mtlboard.io/problems/payload-too-large",
                 "Payload too large", 413, ProblemMapper.tooLarge(config), null, List.of()));
@@ -57,7 +62,6 @@ public class RequestSizeGuard {
                 ctx.vertx().cancelTimer(id);
             } else if (ctx.request().bytesRead() > limit) {
                 ctx.vertx().cancelTimer(id);
-                ctx.put(REFUSED, Boolean.TRUE);
                 refuse(ctx);
             }
         });
@@ -74,9 +78,16 @@ public class RequestSizeGuard {
                 .onComplete(done -> ctx.request().connection().close());
     }
 
-    /** Whether this guard already answered the request (the rest of its handling must not write again). */
-    static boolean refused(RoutingContext ctx) {
-        return Boolean.TRUE.equals(ctx.get(REFUSED));
+    /**
+     * Refuses the current request (a 413 problem) when its body, read in full, is over the limit:
+     * a chunked body can arrive completely before the watch looks at it, and must then not be
+     * accepted although the client may already have its 413.
+     */
+    public void requireWithinLimit() {
+        RoutingContext ctx = current.getCurrent();
+        if (ctx != null && ctx.request().bytesRead() > limit) {
+            throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, ProblemMapper.tooLarge(config));
+        }
     }
 
     private boolean tooLong(String length) {
