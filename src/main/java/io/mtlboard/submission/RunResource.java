@@ -135,8 +135,9 @@ public class RunResource {
         Run run = runs.visible(id);
         StringBuilder out = new StringBuilder();
         for (Evaluation e : runs.evaluations(run.id)) {
-            out.append("== attempt ").append(e.attempt).append(" on ").append(e.device).append(" by ")
-                    .append(e.workerId).append(": ").append(e.verdict)
+            out.append("== attempt ").append(e.attempt)
+                    .append(e.device == null || "?".equals(e.device) ? "" : " on " + e.device)
+                    .append(e.workerId == null ? "" : " by " + e.workerId).append(": ").append(e.verdict)
                     .append(e.reason == null ? "" : " (" + e.reason + ")").append('\n');
             out.append(e.logExcerpt == null ? "" : e.logExcerpt).append('\n');
         }
