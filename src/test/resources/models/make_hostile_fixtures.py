@@ -3,6 +3,7 @@
 
 Run from the repository root with Debian's torch (python3-torch 1.13):
     /usr/bin/python3 src/test/resources/models/make_hostile_fixtures.py
+The files keep the script's path in their tracebacks (the tests look only at the file name).
 Each module takes a MultiFashion batch N x 1 x 28 x 28:
   dict-output     forward returns a dict {'left': ..., 'right': ...} instead of a tuple
   int-output      forward returns a tuple of two int64 tensors N x 10 (class indices, not logits)
