@@ -77,9 +77,8 @@ class ChildJvmTest {
             killer.submit(() -> {
                 long deadline = System.nanoTime() + 30_000_000_000L;
                 while (System.nanoTime() < deadline) {
-                    java.util.Optional<ProcessHandle> child = ProcessHandle.current().children()
-                            .filter(p -> p.info().arguments().map(a -> List.of(a)
-                                    .contains(ChildJvmFixtures.Sleeper.class.getName())).orElse(false)).findFirst();
+                    java.util.Optional<ProcessHandle> child = ChildJvmFixtures.child(
+                            ChildJvmFixtures.Sleeper.class.getName());
                     if (child.isPresent()) {
                         Thread.sleep(1000); // let the JVM start, so that it handles SIGTERM itself
                         return forcibly ? child.get().destroyForcibly() : child.get().destroy();

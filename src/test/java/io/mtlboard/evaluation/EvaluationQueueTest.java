@@ -213,8 +213,7 @@ class EvaluationQueueTest {
     private static ProcessHandle awaitEvaluatorProcess(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<ProcessHandle> child = ProcessHandle.current().children().filter(p -> p.info().arguments()
-                    .map(a -> List.of(a).contains(EvaluatorProcess.class.getName())).orElse(false)).findFirst();
+            Optional<ProcessHandle> child = ChildJvmFixtures.child(EvaluatorProcess.class.getName());
             if (child.isPresent()) {
                 return child.get();
             }
