@@ -44,8 +44,7 @@ public class ManifestValidator {
     private final Schema schema;
 
     public ManifestValidator(ObjectMapper json) {
-        this.strict = json.reader().with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.strict = json.reader().with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
             this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         } catch (IOException e) {
@@ -147,12 +146,32 @@ public class ManifestValidator {
         return null;
     }
 
+    private static final String TRAILING = "Trailing content";
+
+    /** Anything but whitespace after the object — another value, a stray brace — is refused. */
+    private static void trailing(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
+        com.fasterxml.jackson.core.JsonLocation at = parser.currentLocation();
+        boolean more;
+        try {
+            more = parser.nextToken() != null;
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            more = true;
+        }
+        if (more) {
+            throw new com.fasterxml.jackson.core.JsonParseException(parser, TRAILING, at);
+        }
+    }
+
     private JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
             throw invalid(List.of(new Violation("manifest", "the multipart part 'manifest' (JSON) is required")));
         }
         try {
-            JsonNode doc = strict.readTree(text);
+            JsonNode doc;
+            try (com.fasterxml.jackson.core.JsonParser parser = strict.createParser(text)) {
+                doc = strict.readTree(parser);
+                trailing(parser);
+            }
             if (doc == null || !doc.isObject()) {
                 throw invalid(List.of(new Violation("manifest", "must be a JSON object")));
             }
@@ -161,24 +180,33 @@ public class ManifestValidator {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (message.startsWith(TRAILING)) {
+                throw invalid(List.of(new Violation("manifest", "has trailing content after the JSON object" + where)));
+            }
             java.util.regex.Matcher duplicate = DUPLICATE.matcher(message);
             if (duplicate.find()) {
                 throw invalid(List.of(new Violation("manifest", "has a duplicate key '" + duplicate.group(1) + "'"
                         + where + "; every key may appear once per object")));
-            } else if (message.startsWith("Trailing token")) {
-                throw invalid(List.of(new Violation("manifest", "has trailing content after the JSON object" + where)));
             }
             throw invalid(List.of(new Violation("manifest", "is not valid JSON" + where + ": " + message)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
+    /** The JSON pointer of a schema error, built from the path's elements (keys may contain dots). */
     private static String pointer(Error e) {
-        String location = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
-        String pointer = location.replaceFirst("^\\$", "").replace('.', '/').replaceAll("\\[(\\d+)]", "/$1");
-        if (e.getProperty() != null && "required".equals(e.getKeyword())) {
-            pointer = pointer + "/" + e.getProperty();
+        StringBuilder pointer = new StringBuilder();
+        com.networknt.schema.path.NodePath path = e.getInstanceLocation();
+        for (int i = 0; path != null && i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            pointer.append('/').append(element instanceof Number ? element.toString()
+                    : String.valueOf(element).replace("~", "~0").replace("/", "~1"));
         }
-        return pointer.isEmpty() ? "/" : pointer;
+        if (e.getProperty() != null && "required".equals(e.getKeyword())) {
+            pointer.append('/').append(e.getProperty());
+        }
+        return pointer.length() == 0 ? "/" : pointer.toString();
     }
 
     private static InvalidInputProblem invalid(List<Violation> violations) {

@@ -68,11 +68,30 @@ public class ProblemMapper {
             case 400 -> "The request is malformed";
             default -> status >= 500 ? "The server could not complete the request" : title;
         };
+        if (status == 413) {
+            // the same type as the submission service's own 413s
+            return respond(uri, status, "payload-too-large", "Payload too large", detail, List.of());
+        }
         return respond(uri, status, slug(title), title, detail, List.of());
     }
 
     @ServerExceptionMapper
     public Response mapUnreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("");
+            boolean range = m.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException
+                    || String.valueOf(m.getOriginalMessage()).contains("out of range");
+            return respond(uri, 400, "invalid-request", "Invalid request", "The request body has an invalid value "
+                    + "for field '" + field + "'", List.of(new Violation(field, range ? "number out of range"
+                            : "invalid value")));
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+            String field = fieldOf(c);
+            return respond(uri, 400, "invalid-request", "Invalid request", "The request body has a number out of "
+                    + "range" + (field == null ? "" : " for field '" + field + "'"), List.of(new Violation(
+                            field == null ? "body" : field, "number out of range for " + c.getTargetType())));
+        }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
         return respond(uri, 400, "invalid-request", "Invalid request", "The request body is not valid JSON" + where,
@@ -115,6 +134,14 @@ public class ProblemMapper {
                     + "the Content-Type header", List.of());
         }
         return mapUnexpected(e, uri);
+    }
+
+    private static String fieldOf(com.fasterxml.jackson.core.exc.InputCoercionException e) {
+        try {
+            return e.getProcessor() == null ? null : e.getProcessor().currentName();
+        } catch (java.io.IOException | RuntimeException ignored) {
+            return null;
+        }
     }
 
     private static boolean closedConnection(Throwable e) {
