@@ -21,17 +21,23 @@ import java.util.List;
 public class RequestSizeGuard {
 
     private static final long WATCH_MILLIS = 50;
+    /** Largest request URI accepted (the server's own line limit is set higher, see application.properties). */
+    static final int MAX_URI_CHARS = 4096;
+    /** Largest sum of header bytes accepted (the server's own limit is set higher). */
+    static final long MAX_HEADER_BYTES = 16384;
 
     private final long limit;
     private final String body;
 
     private final io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
     private final MtlboardConfig config;
+    private final ObjectMapper json;
 
     public RequestSizeGuard(MtlboardConfig config, ObjectMapper json, io.quarkus.vertx.http.runtime.CurrentVertxRequest current)
             throws JsonProcessingException {
         this.config = config;
         this.current = current;
+        this.json = json;
         this.limit = config.submission().maxRequestBytes();
         this.body = json.writeValueAsString(new Problem("https://mtlboard.io/problems/payload-too-large",
                 "Payload too large", 413, ProblemMapper.tooLarge(config), null, List.of()));
@@ -40,6 +46,13 @@ public class RequestSizeGuard {
     void install(@Observes Router router) {
         // after SecurityHeaders, so that its answers carry the security headers too
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            String headerProblem = headerProblem(ctx);
+            if (headerProblem != null) {
+                ctx.response().setStatusCode(headerProblem.startsWith("The request URI") ? 414 : 431)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(headerBody(ctx.response().getStatusCode(), headerProblem, ctx.normalizedPath()));
+                return;
+            }
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLong(length)) {
                 refuse(ctx);
@@ -88,6 +101,34 @@ public class RequestSizeGuard {
         RoutingContext ctx = current.getCurrent();
         if (ctx != null && ctx.request().bytesRead() > limit) {
             throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, ProblemMapper.tooLarge(config));
+        }
+    }
+
+    /**
+     * Too long a request line or too many header bytes: refused here with a problem, below the
+     * server's own codec limits ({@code quarkus.http.limits.max-initial-line-length} and
+     * {@code max-header-size}, set higher), which answer with a bare status.
+     */
+    private static String headerProblem(RoutingContext ctx) {
+        if (ctx.request().uri().length() > MAX_URI_CHARS) {
+            return "The request URI has " + ctx.request().uri().length() + " characters; at most " + MAX_URI_CHARS
+                    + " are accepted";
+        }
+        long bytes = 0;
+        for (java.util.Map.Entry<String, String> h : ctx.request().headers()) {
+            bytes += h.getKey().length() + h.getValue().length() + 4;
+        }
+        return bytes > MAX_HEADER_BYTES ? "The request headers have " + bytes + " bytes; at most " + MAX_HEADER_BYTES
+                + " are accepted" : null;
+    }
+
+    private String headerBody(int status, String detail, String path) {
+        try {
+            return json.writeValueAsString(new Problem("https://mtlboard.io/problems/" + (status == 414 ? "uri-too-long"
+                    : "request-header-fields-too-large"), status == 414 ? "URI too long"
+                            : "Request header fields too large", status, detail, path, List.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

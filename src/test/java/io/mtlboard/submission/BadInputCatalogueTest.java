@@ -315,6 +315,13 @@ class BadInputCatalogueTest {
         c.add(req("idempotency: replay adding a model", "POST", "/api/runs", "USER", MULTIPART,
                 form(text("manifest", fixtureManifest()), RawHttp.file("model", "m.pt", model)), 409, "conflict",
                 "without a model").withHeader("Idempotency-Key", "catalogue-key"));
+        // --- request line and headers
+        c.add(get("headers: URI over 4096 characters", "/api/benchmarks?x=" + "a".repeat(5000), 414, "uri-too-long",
+                "at most 4096 are accepted"));
+        c.add(req("headers: 20 KB of headers", "GET", "/api/benchmarks", null, null, null, 431,
+                "request-header-fields-too-large", "at most 16384 are accepted").withHeader("X-Padding", "p".repeat(20000)));
+        c.add(bundle("headers: 20 KB header on a submission", "USER", whole, 431, "request-header-fields-too-large",
+                "at most 16384 are accepted").withHeader("X-Padding", "p".repeat(20000)));
         // --- run by id
         c.add(get("run: id not a number", "/api/runs/abc", 404, "not-found", "run ids are numbers"));
         c.add(get("run: unknown id", "/api/runs/987654321", 404, "not-found", "No run 987654321"));
