@@ -2,6 +2,8 @@ package io.mtlboard.web;
 
 import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.BenchmarkView;
+import io.mtlboard.leaderboard.LeaderboardService;
+import io.mtlboard.leaderboard.LeaderboardView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** A benchmark's page: tasks, metrics with direction, baselines, licence, sources. */
 @Path("/benchmarks")
@@ -17,18 +20,21 @@ public class BenchmarkPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance benchmark(BenchmarkView benchmark);
+        static native TemplateInstance benchmark(BenchmarkView benchmark, List<LeaderboardView.SettingView> settings);
     }
 
     private final BenchmarkService benchmarks;
+    private final LeaderboardService leaderboards;
 
-    public BenchmarkPage(BenchmarkService benchmarks) {
+    public BenchmarkPage(BenchmarkService benchmarks, LeaderboardService leaderboards) {
         this.benchmarks = benchmarks;
+        this.leaderboards = leaderboards;
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance benchmark(@PathParam("id") String id) {
-        return Templates.benchmark(benchmarks.benchmark(id));
+        BenchmarkView benchmark = benchmarks.benchmark(id);
+        return Templates.benchmark(benchmark, leaderboards.settings(id));
     }
 }
