@@ -15,7 +15,9 @@ import java.util.List;
  * a chunked body without a declared length is counted as it arrives and refused the same way once
  * it passes the limit. The server's own {@code quarkus.http.limits.max-body-size} stays as a higher
  * hard ceiling (it answers with a bare 413); below it, the submission service refuses an oversized
- * model or manifest with a problem+json 413 after the upload.
+ * model or manifest with a problem+json 413 after the upload. Request URIs over 4,096 characters
+ * (414) and more than 16 KiB of headers (431) are refused here too, with a problem, below the
+ * server's codec limits.
  */
 @ApplicationScoped
 public class RequestSizeGuard {

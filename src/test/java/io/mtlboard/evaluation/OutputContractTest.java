@@ -48,6 +48,11 @@ class OutputContractTest {
     }
 
     @Test
+    void shouldAcceptATupleOfFloatTensors() throws ModelFault {
+        assertThat(evaluate("multifashion-good.pt").samples()).isEqualTo(20);
+    }
+
+    @Test
     void shouldAcceptAListOfFloatTensors() throws ModelFault {
         assertThat(evaluate("list-output.pt").samples()).isEqualTo(20);
     }
