@@ -128,6 +128,22 @@ class EvaluationQueueTest {
         });
     }
 
+    /** A model refused before any sample was scored: its log says why, not "0 test samples on null with null". */
+    @Test
+    void shouldLogARejectionBeforeScoringWithoutNulls() {
+        EvaluationQueue.Claim claim = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
+        EvaluationResult rejected = EvaluationResult.rejected("the model returned a dict with keys [left, right]",
+                null, null, 0, 1.24);
+        String summary = JobRunner.summary(rejected);
+        assertThat(summary).isEqualTo("REJECTED after 1.2 s: the model returned a dict with keys [left, right]\n");
+        assertThat(recorder.complete(claim, new EvaluationRecord("1", "w1", "?", "REJECTED", rejected.reason(), null,
+                null, null, summary, OffsetDateTime.now(), OffsetDateTime.now(), Map.of(), Map.of()))).isTrue();
+        io.restassured.RestAssured.given().when().get("/api/runs/" + runId + "/log").then().statusCode(200)
+                .body(org.hamcrest.Matchers.startsWith("== attempt 1 by w1: REJECTED (the model returned a dict"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("null")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" on ?")));
+    }
+
     @Test
     void shouldRequeueAfterAnInfrastructureFailure() {
         EvaluationQueue.Claim first = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
