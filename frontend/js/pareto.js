@@ -9,6 +9,8 @@
   const canvas = document.getElementById('pareto-chart');
   const controls = ['pareto-setting', 'pareto-x', 'pareto-y'].map(id => document.getElementById(id));
   const summary = document.getElementById('pareto-summary');
+  // the controls redraw in place; the form is never sent (no inline handler: the CSP forbids them)
+  document.getElementById('pareto-form').addEventListener('submit', e => e.preventDefault());
 
   function points(list) {
     return list.map(p => ({ x: p.x, y: p.y }));

@@ -114,7 +114,7 @@ class EvaluationEndToEndTest {
                 "could not be loaded as TorchScript");
 
         JsonPath verified = awaitFinal(good, Duration.ofMinutes(4));
-        assertThat(verified.getString("status")).isEqualTo("verified");
+        assertThat(verified.getString("status")).as(verified.getString("evaluation.reason")).isEqualTo("verified");
         assertThat(verified.getString("badge")).isEqualTo("verified");
         JsonPath claims = JsonPath.from(manifest);
         for (String key : List.of("left.accuracy", "right.accuracy")) {

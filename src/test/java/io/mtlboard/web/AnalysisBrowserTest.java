@@ -47,7 +47,11 @@ class AnalysisBrowserTest {
     @AfterEach
     void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            try {
+                assertThat(HeadlessChromium.cspViolations(driver)).as("Content-Security-Policy violations").isEmpty();
+            } finally {
+                driver.quit();
+            }
         }
     }
 

@@ -36,8 +36,21 @@ class LeaderboardBrowserTest {
     @AfterEach
     void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            try {
+                assertThat(HeadlessChromium.cspViolations(driver)).as("Content-Security-Policy violations").isEmpty();
+            } finally {
+                driver.quit();
+            }
         }
+    }
+
+    @Test
+    void shouldReportAnInlineScriptAsAContentSecurityPolicyViolation() {
+        open("/");
+        ((JavascriptExecutor) driver).executeScript("const s = document.createElement('script');"
+                + "s.textContent = 'window.injected = 1;'; document.body.appendChild(s);");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.injected === undefined")).isEqualTo(true);
+        assertThat(HeadlessChromium.cspViolations(driver)).anySatisfy(m -> assertThat(m).contains("script-src"));
     }
 
     private void open(String path) {
