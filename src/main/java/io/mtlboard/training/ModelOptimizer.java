@@ -29,11 +29,23 @@ abstract class ModelOptimizer {
 
     /** The optimizer {@code id} ({@code adam} or {@code sgd}) with learning rate {@code lr}. */
     static ModelOptimizer of(String id, double lr) {
-        return switch (id) {
+        return of(id, lr, SGD_MOMENTUM);
+    }
+
+    /** The optimizer {@code id} with learning rate {@code lr} and, for SGD, momentum {@code momentum}. */
+    static ModelOptimizer of(String id, double lr, double momentum) {
+        return switch (requireKnown(id)) {
             case "adam" -> new Adam(lr);
-            case "sgd" -> new Sgd(lr, SGD_MOMENTUM);
-            default -> throw new IllegalArgumentException("unknown optimizer '" + id + "'; known: " + IDS);
+            default -> new Sgd(lr, momentum);
         };
+    }
+
+    /** {@code id} if it names an optimizer. */
+    static String requireKnown(String id) {
+        if (!IDS.contains(id)) {
+            throw new IllegalArgumentException("unknown optimizer '" + id + "'; known: " + IDS);
+        }
+        return id;
     }
 
     /** Moves {@code weight} one step along −{@code gradient}. */

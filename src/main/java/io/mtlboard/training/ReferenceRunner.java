@@ -22,10 +22,17 @@ final class ReferenceRunner {
 
     private final ReferenceData data;
     private final TrainingSettings settings;
+    private final Map<String, Object> protocol;
 
     ReferenceRunner(ReferenceData data, TrainingSettings settings) {
+        this(data, settings, null);
+    }
+
+    /** @param protocol what the bundle stores about the run's protocol ({@link ReferenceProtocol#summary()}), or null */
+    ReferenceRunner(ReferenceData data, TrainingSettings settings, Map<String, Object> protocol) {
         this.data = data;
         this.settings = settings;
+        this.protocol = protocol;
     }
 
     RunBundle run(RunSpec spec, Trainer.Progress progress, ModelEvaluator.Progress testProgress) {
@@ -46,7 +53,7 @@ final class ReferenceRunner {
                     measured.latencyMs(), measured.throughput(), measured.samples(), measured.seconds(), null,
                     java.util.List.of());
             return new RunBundle(spec, hyperParameters(spec), measured.measured(), trained.log(), evaluation,
-                    trained.seconds(), started, OffsetDateTime.now());
+                    trained.seconds(), started, OffsetDateTime.now(), protocol, trained.convergence());
         }
     }
 
@@ -67,7 +74,14 @@ final class ReferenceRunner {
         }
         h.put("lr", settings.lr());
         if (spec.optimizer().equals("sgd")) {
-            h.put("momentum", ModelOptimizer.SGD_MOMENTUM);
+            h.put("momentum", settings.sgdMomentum());
+        }
+        if (spec.level() == GradientLevel.FEATURE) {
+            h.put("featureGradients", settings.featureGradients().id());
+        }
+        h.put("checkpoint", settings.bestValidation() ? "best-validation" : "last");
+        if (protocol != null) {
+            h.put("protocol", protocol.get("id"));
         }
         h.put("batchSize", settings.batchSize());
         h.put("epochs", settings.epochs());

@@ -23,7 +23,9 @@ import java.util.List;
  * gradient. Parameter-level gradients are ∂L_i/∂θ = z.backward(∂L_i/∂z), one encoder pass per
  * task. The method's weights or direction then make the shared gradient; head i gets w_i ∂L_i/∂φ_i.
  * On logging steps every task's parameter gradient is taken per half batch as well (the
- * inter-sample indicators of METRICS.md §3; the halves sum to the task gradient).
+ * inter-sample indicators of METRICS.md §3; the halves sum to the task gradient). At the feature
+ * level the method sees either the whole flattened ∂L_i/∂z or its sum over the batch
+ * ({@link FeatureGradients}).
  */
 final class TrainingStep {
 
@@ -34,10 +36,18 @@ final class TrainingStep {
     private final ModelOptimizer optimizer;
     private final ParameterStore store;
     private final List<Parameter> shared;
+    private final FeatureGradients variant;
 
     /** @param method the MTL method; null for a single-task network, whose one loss has weight 1 */
     TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
             ModelOptimizer optimizer, ParameterStore store) {
+        this(manifest, net, method, level, optimizer, store, FeatureGradients.FLAT);
+    }
+
+    /** As above, with the feature-level variant {@code variant}. */
+    TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
+            ModelOptimizer optimizer, ParameterStore store, FeatureGradients variant) {
+        this.variant = variant;
         this.manifest = manifest;
         this.net = net;
         this.method = method;
@@ -68,9 +78,17 @@ final class TrainingStep {
         boolean parameterRows = log || needs(GradientLevel.PARAM);
         double[][][] halves = log ? halfGradients(z, featureGradients) : null;
         double[][] rows = halves != null ? sums(halves) : parameterRows ? taskGradients(z, featureGradients) : null;
-        double[][] features = log || needs(GradientLevel.FEATURE) ? featureRows(featureGradients) : null;
-        Step step = combine(losses, level == GradientLevel.PARAM ? rows : features);
-        update(m, sharedGradient(m, step, z, featureGradients, rows), step.weights());
+        boolean batchSum = needs(GradientLevel.FEATURE) && variant == FeatureGradients.BATCH_SUM;
+        double[][] features = log || (needs(GradientLevel.FEATURE) && !batchSum) ? featureRows(featureGradients)
+                : null;
+        double[][] summed = batchSum ? batchSums(featureGradients) : null;
+        Step step = combine(losses, level == GradientLevel.PARAM ? rows : batchSum ? summed : features);
+        if (batchSum && step instanceof Step.Direction d) {
+            step = new Step.Weights(coefficients(d.direction(), summed, method.id()));
+            update(m, sharedGradient(m, step, z, featureGradients, null), d.weights());
+        } else {
+            update(m, sharedGradient(m, step, z, featureGradients, rows), step.weights());
+        }
         if (method != null && method.needsLossesAfterStep()) {
             method.afterStep(lossesAfterUpdate(batch));
         }
@@ -132,6 +150,59 @@ final class TrainingStep {
             }
         }
         return rows;
+    }
+
+    /** ∂L_i/∂z summed over the batch, one row of features per task. */
+    private static double[][] batchSums(NDArray[] featureGradients) {
+        double[][] rows = new double[featureGradients.length][];
+        for (int h = 0; h < rows.length; h++) {
+            try (NDArray sum = featureGradients[h].sum(new int[] {0})) {
+                rows[h] = Gradients.toDoubles(sum);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Coefficients c with d = Σ c_i g_i (least squares on the Gram matrix); rejects a direction
+     * that is not in the span of the rows, for which the batch-sum variant is undefined.
+     */
+    static double[] coefficients(double[] d, double[][] g, String method) {
+        int t = g.length;
+        double[][] gram = new double[t][t];
+        double[] right = new double[t];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < t; j++) {
+                gram[i][j] = dot(g[i], g[j]);
+            }
+            right[i] = dot(g[i], d);
+        }
+        double[] c = new org.apache.commons.math3.linear.SingularValueDecomposition(
+                org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(gram)).getSolver()
+                .solve(new org.apache.commons.math3.linear.ArrayRealVector(right)).toArray();
+        double residual = 0;
+        for (int k = 0; k < d.length; k++) {
+            double r = d[k];
+            for (int i = 0; i < t; i++) {
+                r -= c[i] * g[i][k];
+            }
+            residual += r * r;
+        }
+        double norm = dot(d, d);
+        if (residual > 1e-8 * Math.max(norm, Double.MIN_NORMAL)) {
+            throw new IllegalStateException(method + " returns a direction outside the span of the batch-summed "
+                    + "feature gradients (relative residual " + Math.sqrt(residual / norm) + "): the batch-sum variant "
+                    + "is not defined for it; use flat feature gradients");
+        }
+        return c;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     private static double[][] featureRows(NDArray[] featureGradients) {

@@ -93,6 +93,37 @@ class TrainerTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRestoreEachNetworksBestValidationEpochWhenTheCheckpointIsBestValidation() throws Exception {
+        TrainingSettings best = new TrainingSettings(4, 64, 3e-3, "train-subset", 512, 200, 4, true, 0.3,
+                FeatureGradients.FLAT, 0.9);
+        for (String method : List.of("ew", "stl")) {
+            try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+                Trainer.Outcome outcome = new Trainer(data, best, n -> { }).train(new RunSpec("multifashion",
+                        "lenet5", method, "adam", GradientLevel.PARAM, 4), m);
+                Map<String, Integer> epochs = (Map<String, Integer>) outcome.convergence().get("checkpointEpoch");
+                Map<String, Double> scored;
+                try (TrainedModel model = new TrainedModel(outcome.nets())) {
+                    scored = new io.mtlboard.evaluation.SplitScorer(data.manifest).score(model.subject(),
+                            data.validation, (d, t) -> { });
+                }
+                for (String task : List.of("left", "right")) {
+                    int epoch = epochs.get(task);
+                    Map<String, Double> validation = (Map<String, Double>) outcome.log().get(epoch - 1)
+                            .get("validation");
+                    assertThat(scored.get(task + ".accuracy")).as(method + " " + task)
+                            .isCloseTo(validation.get(task + ".accuracy"), org.assertj.core.data.Offset.offset(1e-9));
+                }
+                if (method.equals("ew")) {
+                    // one network: both tasks share its epoch, the one with the best mean relative accuracy
+                    assertThat(epochs.get("left")).isEqualTo(epochs.get("right"));
+                }
+                assertThat(outcome.convergence()).containsKeys("converged", "tasks", "criterion");
+            }
+        }
+    }
+
     private static List<Error> schemaErrors(JsonNode manifest) throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources/schemas/run-manifest.schema.json"))) {
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);

@@ -64,6 +64,48 @@ class TrainingStepTest {
     }
 
     @Test
+    void shouldTakeAlphaFromBatchSummedFeatureGradientsAndApplyItPerSampleWhenAskedForTheBatchSum() {
+        double[] alpha = {0.3, 1.7};
+        double[][][] seen = new double[1][][];
+        try (StepFixture f = new StepFixture(SEED, BATCH)) {
+            TrainingStep step = f.step(StepFixture.method(in -> {
+                seen[0] = in.gradients();
+                return new Step.Direction(combine(alpha, in.gradients()), new double[] {1, 1});
+            }), GradientLevel.FEATURE, FeatureGradients.BATCH_SUM);
+            StepFixture.Applied a = f.run(step, true);
+            // the method saw one row of 50 features per task: the flat ∂L/∂z (8 × 50) summed over the batch
+            double[][] flat = a.record().featureGradients();
+            for (int t = 0; t < 2; t++) {
+                assertThat(seen[0][t]).hasSize(50);
+                for (int j = 0; j < 50; j++) {
+                    double sum = 0;
+                    for (int b = 0; b < BATCH; b++) {
+                        sum += flat[t][b * 50 + j];
+                    }
+                    assertThat(seen[0][t][j]).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+                }
+            }
+            // its direction's coefficients weight the per-sample gradients: Σ α_i ∂L_i/∂θ
+            assertClose(a.shared(), combine(alpha, a.record().taskGradients()));
+        }
+    }
+
+    @Test
+    void shouldRejectADirectionOutsideTheSpanWhenAskedForTheBatchSum() {
+        try (StepFixture f = new StepFixture(SEED, BATCH)) {
+            TrainingStep step = f.step(StepFixture.method(in -> {
+                double[] d = new double[in.gradients()[0].length];
+                d[0] = 1; // a coordinate mask, as GradDrop's, is not a combination of two 50-dimensional rows
+                d[7] = -2;
+                d[19] = 0.5;
+                return new Step.Direction(d, new double[] {1, 1});
+            }), GradientLevel.FEATURE, FeatureGradients.BATCH_SUM);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.run(step, false))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("batch-sum");
+        }
+    }
+
+    @Test
     void shouldApplyTheSameUpdateWhenEqualWeightingTakesAnyPath() {
         double[] weights = applied(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM, false);
         double[] weightsWithGradients = applied(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM, true);
