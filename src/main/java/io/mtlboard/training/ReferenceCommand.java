@@ -102,6 +102,11 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Option(names = "--force", description = "with --protocol: retrain runs even when their bundle exists")
     boolean force;
 
+    @Option(names = "--diagnostics", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "measure the corrupted-split sweep and test-split FD of every trained model and store them "
+                    + "in its bundle (not for lr-sweep runs); default: ${DEFAULT-VALUE}")
+    boolean diagnostics;
+
     @Option(names = "--dry-run", description = "print the planned runs, their lr and whether they would be skipped")
     boolean dryRun;
 
@@ -250,7 +255,7 @@ public final class ReferenceCommand implements Callable<Integer> {
         }
         bar.startRun(run.spec());
         RunBundle bundle = new ReferenceRunner(data, run.settings(), protocol == null ? null : protocol.summary())
-                .run(run.spec(), bar::steps, (done, all) -> { });
+                .withDiagnostics(diagnostics && !lrSweep).run(run.spec(), bar::steps, (done, all) -> { });
         bundle.writeTo(run.file());
         List<String> values = new ArrayList<>();
         bundle.claims().forEach((k, v) -> values.add(String.format(Locale.ROOT, "%s=%.4f", k, v)));

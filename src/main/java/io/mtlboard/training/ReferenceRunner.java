@@ -8,7 +8,10 @@ import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
 import io.mtlboard.evaluation.ModelFault;
 import io.mtlboard.training.method.MtlMethods;
+import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +26,8 @@ final class ReferenceRunner {
     private final ReferenceData data;
     private final TrainingSettings settings;
     private final Map<String, Object> protocol;
+    private boolean diagnose;
+    private List<String> corruptions;
 
     ReferenceRunner(ReferenceData data, TrainingSettings settings) {
         this(data, settings, null);
@@ -35,14 +40,36 @@ final class ReferenceRunner {
         this.protocol = protocol;
     }
 
+    /** Also measures the diagnostics (corrupted-split sweep, test-split FD) and stores them in the bundle. */
+    ReferenceRunner withDiagnostics(boolean on) {
+        return withDiagnostics(on, null);
+    }
+
+    /** As {@link #withDiagnostics(boolean)}, with only the corruptions named (all when null). */
+    ReferenceRunner withDiagnostics(boolean on, List<String> corruptionIds) {
+        this.diagnose = on;
+        this.corruptions = corruptionIds;
+        return this;
+    }
+
     RunBundle run(RunSpec spec, Trainer.Progress progress, ModelEvaluator.Progress testProgress) {
         OffsetDateTime started = OffsetDateTime.now();
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             Trainer.Outcome trained = new Trainer(data, settings, progress).train(spec, manager);
             EvaluationResult measured;
+            Map<String, Object> diagnostics = null;
             try (TrainedModel model = new TrainedModel(trained.nets())) {
                 measured = new ModelEvaluator().evaluate(model.subject(), data.manifest, data.test, Map.of(), Map.of(),
                         testProgress);
+                if (diagnose) {
+                    long start = System.nanoTime();
+                    List<String> notes = new ArrayList<>();
+                    List<EvaluationDiagnostics.Corrupted> corrupted = ModelEvaluator.corruptedSplits(model.subject(),
+                            data.manifest, data.test, corruptions, notes, (d, t) -> { });
+                    var fd = ReferenceDiagnostics.testFd(trained.nets(), data.manifest, data.testSet(), manager);
+                    diagnostics = ReferenceDiagnostics.toMap(fd, corrupted, notes, data.test.size(),
+                            (System.nanoTime() - start) / 1e9);
+                }
             } catch (ModelFault fault) {
                 throw new IllegalStateException("a trained network broke the output contract: " + fault.getMessage(),
                         fault);
@@ -53,7 +80,7 @@ final class ReferenceRunner {
                     measured.latencyMs(), measured.throughput(), measured.samples(), measured.seconds(), null,
                     java.util.List.of());
             return new RunBundle(spec, hyperParameters(spec), measured.measured(), trained.log(), evaluation,
-                    trained.seconds(), started, OffsetDateTime.now(), protocol, trained.convergence());
+                    trained.seconds(), started, OffsetDateTime.now(), protocol, trained.convergence(), diagnostics);
         }
     }
 

@@ -23,14 +23,14 @@ import java.util.Map;
 record RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, Double> claims,
         List<Map<String, Object>> trainingLog, EvaluationResult evaluation, double trainingSeconds,
         OffsetDateTime startedAt, OffsetDateTime finishedAt, Map<String, Object> protocol,
-        Map<String, Object> convergence) {
+        Map<String, Object> convergence, Map<String, Object> diagnostics) {
 
     /** A bundle without protocol and convergence facts. */
     RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, Double> claims,
             List<Map<String, Object>> trainingLog, EvaluationResult evaluation, double trainingSeconds,
             OffsetDateTime startedAt, OffsetDateTime finishedAt) {
         this(spec, hyperParameters, claims, trainingLog, evaluation, trainingSeconds, startedAt, finishedAt, null,
-                null);
+                null, null);
     }
 
     /** Identifies the file format. */
@@ -70,6 +70,9 @@ record RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, 
         e.put("throughput", evaluation.throughput());
         e.put("samples", evaluation.samples());
         e.put("seconds", evaluation.seconds());
+        if (diagnostics != null) {
+            e.put("diagnostics", diagnostics);
+        }
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("seconds", trainingSeconds);
         training.put("threads", JniUtils.getNumThreads());

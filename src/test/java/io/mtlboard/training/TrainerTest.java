@@ -124,6 +124,37 @@ class TrainerTest {
         }
     }
 
+    @Test
+    void shouldStoreTheCorruptedSplitSweepAndTestSplitFdInTheBundleWhenDiagnosing(@TempDir Path out)
+            throws IOException {
+        for (String method : List.of("ew", "stl")) {
+            RunSpec spec = new RunSpec("multifashion", "lenet5", method, "adam", GradientLevel.PARAM, 2);
+            Path file = new ReferenceRunner(data, SETTINGS, Map.of("id", "test-protocol", "hash", "abc"))
+                    .withDiagnostics(true, List.of("contrast")).run(spec, n -> { }, (d, t) -> { }).write(out);
+            JsonNode bundle = JSON.readTree(file.toFile());
+            JsonNode d = bundle.at("/evaluation/diagnostics");
+            assertThat(d.path("corrupted")).hasSize(5 * 2); // 5 severities × 2 metrics
+            assertThat(d.at("/corrupted/0/corruption").asText()).isEqualTo("contrast");
+            // contrast at severity 5 hurts: accuracy falls below the clean one
+            double clean = bundle.at("/evaluation/measured/left.accuracy").asDouble();
+            for (JsonNode c : d.path("corrupted")) {
+                if (c.path("severity").asInt() == 5 && c.path("metric").asText().equals("left.accuracy")) {
+                    assertThat(c.path("value").asDouble()).isLessThan(clean);
+                }
+            }
+            if (method.equals("ew")) {
+                assertThat(d.at("/testFd/fd").asDouble()).isBetween(0.0, 1.0);
+                assertThat(d.at("/testFd/meanEntropy").asDouble()).isBetween(0.0, Math.log(2) + 1e-9);
+                assertThat(d.at("/testFd/samples").asInt()).isEqualTo(2000);
+            } else {
+                assertThat(d.has("testFd")).isFalse(); // two networks share no representation
+            }
+            assertThat(bundle.at("/protocol/id").asText()).isEqualTo("test-protocol");
+            assertThat(bundle.at("/manifest/hyperParameters/protocol").asText()).isEqualTo("test-protocol");
+            assertThat(schemaErrors(bundle.get("manifest"))).isEmpty();
+        }
+    }
+
     private static List<Error> schemaErrors(JsonNode manifest) throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources/schemas/run-manifest.schema.json"))) {
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
