@@ -25,7 +25,7 @@ import java.util.Map;
  * already trained under the same protocol and rows of different protocols are never ranked
  * together.
  */
-record ReferenceProtocol(String id, String label, String benchmark, String backbone, String description,
+public record ReferenceProtocol(String id, String label, String benchmark, String backbone, String description,
         String trainSplit, int trainSamples, int validationSamples, int batchSize, int epochs, String checkpoint,
         double convergenceThreshold, int logEvery, FeatureGradients featureGradients, double sgdMomentum,
         long sweepSeed, Map<String, List<Double>> sweepGrid, Map<String, List<String>> sweepMethods, String hash,
@@ -38,7 +38,7 @@ record ReferenceProtocol(String id, String label, String benchmark, String backb
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /** Reads the protocol {@code id} of {@code benchmark}. */
-    static ReferenceProtocol read(Path benchmarksDir, String benchmark, String id) throws IOException {
+    public static ReferenceProtocol read(Path benchmarksDir, String benchmark, String id) throws IOException {
         Path file = benchmarksDir.resolve(benchmark).resolve(FILE);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no reference protocols for " + benchmark + " (" + file + ")");
@@ -83,7 +83,7 @@ record ReferenceProtocol(String id, String label, String benchmark, String backb
     }
 
     /** SHA-256 of the benchmark id and the protocol's canonical JSON (keys sorted). */
-    static String hash(String benchmark, JsonNode protocol) {
+    public static String hash(String benchmark, JsonNode protocol) {
         try {
             Object tree = JSON.treeToValue(protocol, Object.class);
             byte[] canonical = (benchmark + "\n" + JSON.writeValueAsString(tree)).getBytes(StandardCharsets.UTF_8);

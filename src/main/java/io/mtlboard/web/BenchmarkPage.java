@@ -2,6 +2,7 @@ package io.mtlboard.web;
 
 import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.BenchmarkView;
+import io.mtlboard.benchmark.ReferenceProtocols;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -9,26 +10,31 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
-/** A benchmark's page: tasks, metrics with direction, baselines, licence, sources. */
+/** A benchmark's page: tasks, metrics with direction, baselines, reference protocols, licence, sources. */
 @Path("/benchmarks")
 @Produces(MediaType.TEXT_HTML)
 public class BenchmarkPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance benchmark(BenchmarkView benchmark);
+        static native TemplateInstance benchmark(BenchmarkView benchmark,
+                List<ReferenceProtocols.ProtocolView> protocols);
     }
 
     private final BenchmarkService benchmarks;
+    private final ReferenceProtocols protocols;
 
-    public BenchmarkPage(BenchmarkService benchmarks) {
+    public BenchmarkPage(BenchmarkService benchmarks, ReferenceProtocols protocols) {
         this.benchmarks = benchmarks;
+        this.protocols = protocols;
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance benchmark(@PathParam("id") String id) {
-        return Templates.benchmark(benchmarks.benchmark(id));
+        BenchmarkView view = benchmarks.benchmark(id);
+        return Templates.benchmark(view, protocols.of(view.id()));
     }
 }
