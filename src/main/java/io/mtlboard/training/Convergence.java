@@ -7,10 +7,12 @@ import java.util.Map;
 
 /**
  * The convergence facts of a run's validation curves, stored in its bundle: for every task's
- * first metric, the value after the last epoch E, the value after epoch E − 2, their difference
- * (metric points) and how much the best value so far rose over those two epochs. The run counts
- * as converged when every task's curve changed by less than the protocol's threshold (e.g. 0.3
- * points) over the last two epochs; with fewer than three epochs it is not decided.
+ * first metric, the mean of the last two epochs (E − 1, E), the mean of the two before them
+ * (E − 3, E − 2), their difference in metric points ({@code change}: how much the curve moved over
+ * the last two epochs, each point smoothed over two epochs because one epoch's validation value
+ * scatters by a few tenths), the raw values and how much the best value so far rose over the last
+ * two epochs. The run counts as converged when every task's change is smaller than the
+ * protocol's threshold (e.g. 0.3 points); with fewer than four epochs it is not decided.
  */
 final class Convergence {
 
@@ -21,12 +23,12 @@ final class Convergence {
     static Map<String, Object> of(BenchmarkManifest manifest, List<Map<String, Object>> log, double threshold) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("criterion", String.format(java.util.Locale.ROOT,
-                "every task's validation metric changes by less than %s points between the last epoch and the one "
-                        + "two epochs before", threshold));
+                "every task's validation metric, averaged over the last two epochs, differs by less than %s points "
+                        + "from its average over the two epochs before", threshold));
         result.put("threshold", threshold);
         int epochs = log.size();
         Map<String, Object> perTask = new LinkedHashMap<>();
-        Boolean converged = epochs >= 3 ? Boolean.TRUE : null;
+        Boolean converged = epochs >= 4 ? Boolean.TRUE : null;
         for (BenchmarkManifest.TaskSpec task : manifest.tasks()) {
             String key = task.name() + "." + task.metrics().get(0).name();
             boolean higher = !Boolean.FALSE.equals(task.metrics().get(0).higherIsBetter());
@@ -37,9 +39,14 @@ final class Convergence {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("metric", key);
             t.put("last", curve[epochs - 1]);
-            if (epochs >= 3) {
-                double change = curve[epochs - 1] - curve[epochs - 3];
-                t.put("twoEpochsBefore", curve[epochs - 3]);
+            if (epochs >= 4) {
+                double lastTwo = (curve[epochs - 1] + curve[epochs - 2]) / 2;
+                double twoBefore = (curve[epochs - 3] + curve[epochs - 4]) / 2;
+                double change = lastTwo - twoBefore;
+                t.put("lastTwoMean", lastTwo);
+                t.put("twoBeforeMean", twoBefore);
+                t.put("lastFour", new double[] {curve[epochs - 4], curve[epochs - 3], curve[epochs - 2],
+                        curve[epochs - 1]});
                 t.put("change", change);
                 t.put("bestSoFarGain", bestUpTo(curve, epochs, higher) - bestUpTo(curve, epochs - 2, higher));
                 boolean ok = Math.abs(change) < threshold;

@@ -95,8 +95,8 @@ public final class ReferenceCommand implements Callable<Integer> {
             + "same protocol hash and lr are skipped (resume)")
     String protocolId;
 
-    @Option(names = "--lr-sweep", description = "with --protocol: train the protocol's lr sweep (its methods and lr "
-            + "grid per optimizer, one seed) into <out>/<benchmark>/lr-sweep/")
+    @Option(names = "--lr-sweep", description = "with --protocol: train the protocol's lr sweep (its methods, or those "
+            + "of them --methods names, and its lr grid per optimizer, one seed) into <out>/<benchmark>/lr-sweep/")
     boolean lrSweep;
 
     @Option(names = "--force", description = "with --protocol: retrain runs even when their bundle exists")
@@ -137,7 +137,7 @@ public final class ReferenceCommand implements Callable<Integer> {
                 threads != null ? threads : "default");
         if (dryRun) {
             for (Planned run : runs) {
-                System.out.printf(Locale.ROOT, "%-55s lr %-8s %s%n", run.spec().name(), run.settings().lr(),
+                System.out.printf(Locale.ROOT, "%-62s lr %-8s %s%n", run.file().getFileName(), run.settings().lr(),
                         run.skip() ? "done" : "to train");
             }
             return 0;
@@ -197,7 +197,8 @@ public final class ReferenceCommand implements Callable<Integer> {
             Path dir = out.resolve(benchmark).resolve(LrSweep.DIR);
             for (String optimizer : optimizers) {
                 List<Double> grid = protocol.sweepGrid().getOrDefault(optimizer, List.of());
-                List<String> swept = protocol.sweepMethods().getOrDefault(optimizer, List.of());
+                List<String> swept = protocol.sweepMethods().getOrDefault(optimizer, List.of()).stream()
+                        .filter(m -> methods.contains(SweepPlan.ALL) || methods.contains(m)).toList();
                 for (RunSpec run : SweepPlan.plan(benchmark, backbones(protocol), swept, List.of(GradientLevel.PARAM),
                         List.of(optimizer), List.of(protocol.sweepSeed()), tasks())) {
                     for (double rate : grid) {

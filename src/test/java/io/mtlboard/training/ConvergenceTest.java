@@ -30,25 +30,26 @@ class ConvergenceTest {
     @Test
     @SuppressWarnings("unchecked")
     void shouldCallACurveConvergedWhenItMovedLessThanTheThresholdOverTwoEpochs() throws IOException {
-        // left: 80.0 → 80.2 over the last two epochs (converged); right: 70.0 → 70.5 (not)
-        Map<String, Object> c = Convergence.of(multifashion(), log(new double[] {70, 79, 80.0, 80.4, 80.2},
-                new double[] {60, 68, 70.0, 70.1, 70.5}), 0.3);
+        // left: mean of the last two (80.4, 80.2) = 80.3 against (79.8, 80.3) = 80.05: 0.25 (converged);
+        // right: (70.3, 70.5) = 70.4 against (69.9, 70.0) = 69.95: 0.45 (not)
+        Map<String, Object> c = Convergence.of(multifashion(), log(new double[] {70, 79.8, 80.3, 80.4, 80.2},
+                new double[] {60, 69.9, 70.0, 70.3, 70.5}), 0.3);
         Map<String, Object> left = (Map<String, Object>) ((Map<String, Object>) c.get("tasks")).get("left");
         Map<String, Object> right = (Map<String, Object>) ((Map<String, Object>) c.get("tasks")).get("right");
-        assertThat((double) left.get("change")).isCloseTo(0.2, Offset.offset(1e-9));
+        assertThat((double) left.get("change")).isCloseTo(0.25, Offset.offset(1e-9));
         assertThat(left.get("converged")).isEqualTo(true);
-        // the best so far rose from 80.0 (epochs 1–3) to 80.4
-        assertThat((double) left.get("bestSoFarGain")).isCloseTo(0.4, Offset.offset(1e-9));
-        assertThat((double) right.get("change")).isCloseTo(0.5, Offset.offset(1e-9));
+        // the best so far rose from 80.3 (epochs 1–3) to 80.4
+        assertThat((double) left.get("bestSoFarGain")).isCloseTo(0.1, Offset.offset(1e-9));
+        assertThat((double) right.get("change")).isCloseTo(0.45, Offset.offset(1e-9));
         assertThat(right.get("converged")).isEqualTo(false);
         assertThat(c.get("converged")).isEqualTo(false);
-        assertThat(Convergence.of(multifashion(), log(new double[] {70, 79, 80.0, 80.4, 80.2},
-                new double[] {60, 68, 70.0, 70.1, 70.2}), 0.3).get("converged")).isEqualTo(true);
+        assertThat(Convergence.of(multifashion(), log(new double[] {70, 79.8, 80.3, 80.4, 80.2},
+                new double[] {60, 69.9, 70.0, 70.1, 70.0}), 0.3).get("converged")).isEqualTo(true);
     }
 
     @Test
-    void shouldLeaveConvergenceUndecidedWhenThereAreFewerThanThreeEpochs() throws IOException {
-        assertThat(Convergence.of(multifashion(), log(new double[] {70, 71}, new double[] {60, 61}), 0.3)
+    void shouldLeaveConvergenceUndecidedWhenThereAreFewerThanFourEpochs() throws IOException {
+        assertThat(Convergence.of(multifashion(), log(new double[] {70, 71, 72}, new double[] {60, 61, 62}), 0.3)
                 .get("converged")).isNull();
     }
 }
