@@ -1,4 +1,4 @@
-// Method page chart: the method's Δm (per task) on every benchmark and backbone, from the leaderboard API.
+// Method page chart: the method's Δm (per task) in every benchmark and setting, from the leaderboard API.
 (function () {
   'use strict';
 
@@ -15,8 +15,9 @@
     const values = [];
     const errors = [];
     const colours = [];
-    views.forEach(view => view.rows.filter(r => r.deltaM).forEach(r => {
-      labels.push(view.benchmark.name + ' · ' + r.backbone.name + (r.optimizer !== 'unreported' ? ' · ' + r.optimizer : ''));
+    // claimed rows are never drawn beside evidence; the label names the setting, whose baseline the Δm is against
+    views.forEach(view => view.rows.filter(r => r.deltaM && r.role !== 'claimed').forEach(r => {
+      labels.push(view.benchmark.name + ' · ' + r.setting.label + (r.optimizer !== 'unreported' ? ' · ' + r.optimizer : ''));
       values.push(r.deltaM.perTask.mean);
       errors.push(r.deltaM.perTask.std);
       colours.push(MtlCharts.colour(r.source));

@@ -29,7 +29,8 @@ class BoardRepository {
         List<Object[]> runs = em.createQuery("""
                 select r.id, r.method.id, r.method.name, r.backbone.id, r.optimizer, r.gradientLevel, r.source,
                        r.status, r.seed, r.reportedSeeds, r.citation, r.publishedDeltaMTask, r.publishedDeltaMTaskStd,
-                       r.publishedDeltaMFlat
+                       r.publishedDeltaMFlat, r.publishedDeltaMFlatStd, r.publishedDeltaMNote, r.ownerTokenId,
+                       r.protocol, r.baselineProtocol, r.baselineOptimizer
                 from Run r where r.benchmark.id = :b and r.hidden = false and r.status in :listed
                 order by r.id""", Object[].class)
                 .setParameter("b", benchmark.id).setParameter("listed", LISTED).getResultList();
@@ -44,10 +45,13 @@ class BoardRepository {
             long id = (Long) r[0];
             RunSource source = (RunSource) r[6];
             RunStatus status = (RunStatus) r[7];
-            Integer seeds = source == RunSource.LITERATURE ? (Integer) r[9] : Integer.valueOf(1);
+            String protocol = r[17] != null ? (String) r[17] : Protocols.MTLBOARD;
+            BoardCalculator.Published published = new BoardCalculator.Published((Double) r[11], (Double) r[12],
+                    (Double) r[13], (Double) r[14], (String) r[15]);
             facts.add(new BoardCalculator.RunFacts(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], RowSource.of(source, status), seeds, (String) r[10], (Double) r[11],
-                    (Double) r[12], (Double) r[13], values.getOrDefault(id, Map.of())));
+                    (String) r[5], RowSource.of(source, status), source == RunSource.LITERATURE ? null : (Integer) r[8],
+                    (Integer) r[9], (Long) r[16], protocol, (String) r[18], (String) r[19], (String) r[10], published,
+                    values.getOrDefault(id, Map.of())));
         }
         return facts;
     }

@@ -3,10 +3,18 @@ package io.mtlboard.leaderboard;
 import io.mtlboard.benchmark.metric.DeltaM;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
-/** Filters, ranks, sorts and pages the aggregated rows of a board into a {@link LeaderboardView}. */
+/**
+ * Filters, ranks, sorts and pages the aggregated rows of a board into a {@link LeaderboardView}.
+ * Ranks restart in every setting; single-task, claimed and cross-protocol rows are not ranked
+ * (cross-protocol rows are when the query includes them). Rows are ordered by setting (the setting
+ * with the most rows first, its baseline row on top), claimed rows last.
+ */
 final class LeaderboardPager {
 
     private LeaderboardPager() {
@@ -14,15 +22,13 @@ final class LeaderboardPager {
 
     static LeaderboardView page(LeaderboardService.Board board, LeaderboardQuery q, String rankRule) {
         List<BoardCalculator.BoardRow> rows = board.rows().stream().filter(r -> matches(r, q)).toList();
-        List<Integer> ranks = Ranking.ranks(rows.stream().map(r -> {
-            SeedStats d = deltaM(r, q.convention());
-            return new Ranking.Entry(r.source().tier(), d == null ? null : d.mean(), d == null ? null : d.std());
-        }).toList());
+        List<Integer> ranks = ranks(rows, q);
+        Map<String, Integer> settingOrder = settingOrder(board, rows);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             order.add(i);
         }
-        order.sort(comparator(q, rows, ranks));
+        order.sort(comparator(q, rows, ranks, settingOrder));
         int total = rows.size();
         long from = Math.min((long) (q.page() - 1) * q.size(), total);
         long to = Math.min(from + q.size(), total);
@@ -37,17 +43,19 @@ final class LeaderboardPager {
                 new LeaderboardView.ConventionView(c.id(), c.label(), "gain: positive = better than single-task"),
                 rankRule, board.columns(),
                 new LeaderboardView.Filters(q.backbones(), q.optimizers(), q.gradientLevels(),
-                        q.sources().stream().map(RowSource::id).toList(), q.methods()),
-                q.sort(), q.descending() ? "desc" : "asc", q.defaultDescending() ? "desc" : "asc", total, q.page(), q.size() == Integer.MAX_VALUE ? total : q.size(),
-                pages, views);
+                        q.sources().stream().map(RowSource::id).toList(), q.methods(), q.settings(),
+                        q.includeCrossProtocol() ? "include" : "exclude"),
+                q.sort(), q.descending() ? "desc" : "asc", q.defaultDescending() ? "desc" : "asc", total, q.page(),
+                q.size() == Integer.MAX_VALUE ? total : q.size(), pages,
+                settings(board, rows, ranks, settingOrder, q), views);
     }
 
-    /** The same view with only the rows of one method (ranks stay those of the whole board). */
+    /** The same view with only the rows of one method (ranks and settings stay those of the whole board). */
     static LeaderboardView restrict(LeaderboardView v, String methodId) {
         List<LeaderboardView.LeaderboardRowView> rows = v.rows().stream()
                 .filter(r -> r.method().id().equals(methodId)).toList();
         return new LeaderboardView(v.benchmark(), v.convention(), v.rankRule(), v.metrics(), v.filters(), v.sort(),
-                v.order(), v.defaultOrder(), rows.size(), 1, rows.size(), 1, rows);
+                v.order(), v.defaultOrder(), rows.size(), 1, rows.size(), 1, v.settings(), rows);
     }
 
     private static boolean matches(BoardCalculator.BoardRow r, LeaderboardQuery q) {
@@ -55,7 +63,125 @@ final class LeaderboardPager {
                 && (q.optimizers().isEmpty() || q.optimizers().contains(r.optimizer()))
                 && (q.gradientLevels().isEmpty() || q.gradientLevels().contains(r.gradientLevel()))
                 && (q.sources().isEmpty() || q.sources().contains(r.source()))
-                && (q.methods().isEmpty() || q.methods().contains(r.methodId()));
+                && (q.methods().isEmpty() || q.methods().contains(r.methodId()))
+                && (q.settings().isEmpty() || q.settings().contains(r.settingId()));
+    }
+
+    private static boolean ranked(BoardCalculator.BoardRow r, LeaderboardQuery q) {
+        return r.role() == BoardCalculator.Role.RANKED
+                || r.role() == BoardCalculator.Role.CROSS_PROTOCOL && q.includeCrossProtocol();
+    }
+
+    /** The rank of every row within its setting; null for rows that are not ranked. */
+    private static List<Integer> ranks(List<BoardCalculator.BoardRow> rows, LeaderboardQuery q) {
+        Map<String, List<Integer>> bySetting = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (ranked(rows.get(i), q)) {
+                bySetting.computeIfAbsent(rows.get(i).settingId(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Integer[] ranks = new Integer[rows.size()];
+        for (List<Integer> members : bySetting.values()) {
+            List<Integer> r = Ranking.ranks(members.stream().map(i -> {
+                SeedStats d = deltaM(rows.get(i), q.convention());
+                return new Ranking.Entry(0, d.mean(), spread(rows.get(i), d, q.convention()));
+            }).toList());
+            for (int k = 0; k < members.size(); k++) {
+                ranks[members.get(k)] = r.get(k);
+            }
+        }
+        return java.util.Arrays.asList(ranks);
+    }
+
+    /** Settings by number of listed (non-claimed) rows, largest first, then by label. */
+    private static Map<String, Integer> settingOrder(LeaderboardService.Board board,
+            List<BoardCalculator.BoardRow> rows) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (BoardCalculator.BoardRow r : rows) {
+            counts.merge(r.settingId(), r.role() == BoardCalculator.Role.CLAIMED ? 0 : 1, Integer::sum);
+        }
+        List<String> ids = new ArrayList<>(counts.keySet());
+        ids.sort(Comparator.<String>comparingInt(id -> -counts.get(id)).thenComparing(id -> label(board, id)));
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            order.put(ids.get(i), i);
+        }
+        return order;
+    }
+
+    static String label(LeaderboardService.Board board, String settingId) {
+        int at = settingId.lastIndexOf('@');
+        String backbone = settingId.substring(0, at);
+        String protocol = settingId.substring(at + 1);
+        return board.backboneNames().getOrDefault(backbone, backbone) + " · "
+                + board.protocols().getOrDefault(protocol, new Protocols.Protocol(protocol, protocol, null, null, null))
+                        .name();
+    }
+
+    private static List<LeaderboardView.SettingView> settings(LeaderboardService.Board board,
+            List<BoardCalculator.BoardRow> rows, List<Integer> ranks, Map<String, Integer> settingOrder,
+            LeaderboardQuery q) {
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).role() != BoardCalculator.Role.CLAIMED) {
+                members.computeIfAbsent(rows.get(i).settingId(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<LeaderboardView.SettingView> settings = new ArrayList<>();
+        members.entrySet().stream().sorted(Comparator.comparing(e -> settingOrder.get(e.getKey()))).forEach(e -> {
+            List<Integer> ranked = e.getValue().stream().filter(i -> ranks.get(i) != null)
+                    .sorted(Comparator.<Integer>comparingInt(ranks::get)
+                            .thenComparing(i -> -deltaM(rows.get(i), q.convention()).mean()))
+                    .toList();
+            BoardCalculator.BoardRow first = rows.get(e.getValue().get(0));
+            // the baseline most rows of the setting are compared with
+            Map<List<Long>, Long> uses = new LinkedHashMap<>();
+            Map<List<Long>, BoardCalculator.Baseline> byRuns = new HashMap<>();
+            (ranked.isEmpty() ? e.getValue() : ranked).stream().map(i -> rows.get(i).baseline())
+                    .filter(b -> b != null).forEach(b -> {
+                        uses.merge(b.runIds(), 1L, Long::sum);
+                        byRuns.putIfAbsent(b.runIds(), b);
+                    });
+            BoardCalculator.Baseline baseline = uses.entrySet().stream()
+                    .max(Comparator.comparingLong(Map.Entry::getValue)).map(u -> byRuns.get(u.getKey())).orElse(null);
+            List<LeaderboardView.ChartBar> chart = ranked.stream().map(i -> {
+                SeedStats d = deltaM(rows.get(i), q.convention());
+                return new LeaderboardView.ChartBar(chartLabel(board, rows.get(i)), d.mean(),
+                        spread(rows.get(i), d, q.convention()),
+                        rows.get(i).source().id(), ranks.get(i));
+            }).toList();
+            Protocols.Protocol p = board.protocols().get(first.protocol());
+            settings.add(new LeaderboardView.SettingView(e.getKey(), label(board, e.getKey()),
+                    new LeaderboardView.Ref(first.backboneId(),
+                            board.backboneNames().getOrDefault(first.backboneId(), first.backboneId())),
+                    p == null ? new LeaderboardView.ProtocolView(first.protocol(), first.protocol(), null, null, null)
+                            : new LeaderboardView.ProtocolView(p.id(), p.name(), p.citation(), p.url(),
+                                    p.description()),
+                    e.getValue().size(), ranked.size(), baselineView(board, first, baseline), chart));
+        });
+        return settings;
+    }
+
+    private static String chartLabel(LeaderboardService.Board board, BoardCalculator.BoardRow r) {
+        List<String> parts = new ArrayList<>(List.of(methodLabel(board, r)));
+        if (!"unreported".equals(r.optimizer())) {
+            parts.add(r.optimizer());
+        }
+        if (r.source() != RowSource.LITERATURE) {
+            parts.add(r.source().id());
+        }
+        return String.join(" · ", parts);
+    }
+
+    /**
+     * The half-width of a row's Δm interval: the std over its seeds, or for a literature row that
+     * stands for a published mean, the std over seeds the publication printed for that convention.
+     */
+    static Double spread(BoardCalculator.BoardRow r, SeedStats d, DeltaM.Convention c) {
+        if (d.std() != null) {
+            return d.std();
+        }
+        return c == DeltaM.Convention.PER_TASK ? r.published().taskStd() : r.published().flatStd();
     }
 
     private static SeedStats deltaM(BoardCalculator.BoardRow r, DeltaM.Convention c) {
@@ -63,7 +189,11 @@ final class LeaderboardPager {
     }
 
     private static Comparator<Integer> comparator(LeaderboardQuery q, List<BoardCalculator.BoardRow> rows,
-            List<Integer> ranks) {
+            List<Integer> ranks, Map<String, Integer> settingOrder) {
+        Comparator<Integer> sections = Comparator
+                .<Integer, Boolean>comparing(i -> rows.get(i).role() == BoardCalculator.Role.CLAIMED)
+                .thenComparing(i -> settingOrder.get(rows.get(i).settingId()))
+                .thenComparing(i -> rows.get(i).role() != BoardCalculator.Role.BASELINE);
         Comparator<Integer> byRank = nullsLast(i -> ranks.get(i) == null ? null : ranks.get(i).doubleValue(), false);
         Comparator<Integer> primary = switch (q.sort()) {
             case "rank" -> nullsLast(i -> ranks.get(i) == null ? null : ranks.get(i).doubleValue(), q.descending());
@@ -82,13 +212,12 @@ final class LeaderboardPager {
                 return s == null ? null : s.mean();
             }, q.descending());
         };
-        // rows sharing a rank keep the order they were ranked in (tier, then Δm), not the alphabet
-        Comparator<Integer> asRanked = Comparator.<Integer>comparingInt(i -> rows.get(i).source().tier())
-                .thenComparing(nullsLast(i -> {
-                    SeedStats d = deltaM(rows.get(i), q.convention());
-                    return d == null ? null : d.mean();
-                }, true));
-        return primary.thenComparing(byRank).thenComparing(asRanked)
+        // rows sharing a rank keep the order they were ranked in (Δm), not the alphabet
+        Comparator<Integer> asRanked = nullsLast(i -> {
+            SeedStats d = deltaM(rows.get(i), q.convention());
+            return d == null ? null : d.mean();
+        }, true);
+        return sections.thenComparing(primary).thenComparing(byRank).thenComparing(asRanked)
                 .thenComparing(i -> rows.get(i).methodName().toLowerCase()).thenComparing(i -> rows.get(i).backboneId());
     }
 
@@ -98,22 +227,42 @@ final class LeaderboardPager {
         return Comparator.comparing(value, Comparator.nullsLast(numbers));
     }
 
+    private static LeaderboardView.Baseline baselineView(LeaderboardService.Board board, BoardCalculator.BoardRow r,
+            BoardCalculator.Baseline b) {
+        if (b == null) {
+            return null;
+        }
+        Protocols.Protocol p = board.protocols().get(b.protocol());
+        return new LeaderboardView.Baseline(b.runIds(), b.source().id(), b.citation(), b.optimizer(), b.protocol(),
+                p == null ? b.protocol() : p.name(), !b.protocol().equals(r.protocol()),
+                !b.optimizer().equals(r.optimizer()));
+    }
+
+    private static String methodLabel(LeaderboardService.Board board, BoardCalculator.BoardRow r) {
+        return "feature".equals(r.gradientLevel()) && board.featureNames().containsKey(r.methodId())
+                ? board.featureNames().get(r.methodId()) : r.methodName();
+    }
+
     private static LeaderboardView.LeaderboardRowView view(LeaderboardService.Board board,
             BoardCalculator.BoardRow r, Integer rank) {
-        var metrics = new java.util.LinkedHashMap<String, LeaderboardView.Stat>();
+        var metrics = new LinkedHashMap<String, LeaderboardView.Stat>();
         r.metrics().forEach((k, s) -> metrics.put(k, LeaderboardView.Stat.of(s)));
-        LeaderboardView.Baseline baseline = r.baseline() == null ? null : new LeaderboardView.Baseline(
-                r.baseline().runIds(), r.baseline().source().id(), r.baseline().citation(), r.baseline().optimizer());
         LeaderboardView.DeltaMView deltaM = r.deltaMPerTask() == null ? null : new LeaderboardView.DeltaMView(
-                LeaderboardView.Stat.of(r.deltaMPerTask()), LeaderboardView.Stat.of(r.deltaMFlat()), "gain", baseline);
-        LeaderboardView.Published published = r.publishedTask() == null && r.publishedFlat() == null ? null
-                : new LeaderboardView.Published(r.publishedTask(), r.publishedTaskStd(), r.publishedFlat());
-        String label = "feature".equals(r.gradientLevel()) && board.featureNames().containsKey(r.methodId())
-                ? board.featureNames().get(r.methodId()) : r.methodName();
+                LeaderboardView.Stat.of(r.deltaMPerTask()), LeaderboardView.Stat.of(r.deltaMFlat()), "gain",
+                baselineView(board, r, r.baseline()));
+        BoardCalculator.Published p = r.published();
+        LeaderboardView.Published published = p.isEmpty() ? null
+                : new LeaderboardView.Published(p.task(), p.taskStd(), p.flat(), p.flatStd(), p.note());
+        String unranked = rank != null ? null
+                : r.role() == BoardCalculator.Role.RANKED ? "not ranked"
+                : r.role() == BoardCalculator.Role.CROSS_PROTOCOL && r.baseline() != null
+                        ? r.role().reason() + " (" + r.baseline().citation() + "); add crossProtocol=include to rank it"
+                        : r.role().reason();
         return new LeaderboardView.LeaderboardRowView(rank, new LeaderboardView.Ref(r.methodId(), r.methodName()),
-                label, new LeaderboardView.Ref(r.backboneId(), board.backboneNames().getOrDefault(r.backboneId(),
-                        r.backboneId())),
+                methodLabel(board, r), new LeaderboardView.Ref(r.backboneId(), board.backboneNames()
+                        .getOrDefault(r.backboneId(), r.backboneId())),
                 r.optimizer(), r.gradientLevel(), r.source().id(), r.seeds(), r.runIds(), r.citation(), metrics, deltaM,
-                published);
+                published, new LeaderboardView.SettingRef(r.settingId(), label(board, r.settingId())), r.role().id(),
+                unranked);
     }
 }

@@ -41,10 +41,11 @@ public class LeaderboardResource {
     @GET
     @Path("{benchmarkId}")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Leaderboard of a benchmark", description = "Rows aggregate runs over seeds "
-            + "(benchmark × backbone × method × optimizer × gradient level × source): mean ± sample std per "
-            + "metric, Δm against the single-task baseline of the same backbone in both conventions (gain sign), "
-            + "and a rank. Repeat a filter or separate values by commas to allow several. "
+    @Operation(summary = "Leaderboard of a benchmark", description = "Rows aggregate runs over distinct seeds "
+            + "(setting × method × optimizer × gradient level × source, where a setting is backbone × protocol): "
+            + "mean ± sample std per metric, Δm against the single-task baseline of the same setting in both "
+            + "conventions (gain sign), and a rank within the setting. `settings` lists each setting with its "
+            + "protocol, baseline and Δm chart data. Repeat a filter or separate values by commas to allow several. "
             + "Accept: text/csv or format=csv gives the same rows as CSV.")
     @APIResponse(responseCode = "200", description = "The leaderboard page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
@@ -58,6 +59,11 @@ public class LeaderboardResource {
             @Parameter(description = "param or feature") @QueryParam("gradientLevel") List<String> gradientLevel,
             @Parameter(description = "verified, reference, literature, claimed") @QueryParam("source") List<String> source,
             @Parameter(description = "method id(s)") @QueryParam("method") List<String> method,
+            @Parameter(description = "setting id(s), backbone@protocol, such as deeplabv3plus-resnet50@dbmtl-2023")
+            @QueryParam("setting") List<String> setting,
+            @Parameter(description = "exclude (default): rows whose single-task baseline comes from another "
+                    + "publication are listed but not ranked; include: rank them within their setting")
+            @QueryParam("crossProtocol") String crossProtocol,
             @Parameter(description = "rank (default), deltaM, method, seeds or a metric key such as segmentation.mIoU")
             @QueryParam("sort") String sort,
             @Parameter(description = "asc or desc; default: best first") @QueryParam("order") String order,
@@ -72,7 +78,7 @@ public class LeaderboardResource {
         params.remove("format");
         LeaderboardResponses.Entry entry = responses.get(benchmarkId, params.toString(), csv,
                 () -> service.leaderboard(benchmarkId, service.query(benchmarkId, backbone, optimizer, gradientLevel,
-                        source, method, sort, order, convention, page, size)));
+                        source, method, setting, crossProtocol, sort, order, convention, page, size)));
         EntityTag tag = EntityTag.valueOf(entry.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {

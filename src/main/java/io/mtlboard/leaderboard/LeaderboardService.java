@@ -26,19 +26,24 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LeaderboardService {
 
-    static final String RANK_RULE = "Ranked by mean Δm over seeds; claimed rows rank after verified, reference "
-            + "and literature rows; a row shares the rank of the first row of its rank group when their "
-            + "mean ± std intervals overlap.";
+    static final String RANK_RULE = "Ranks compare rows of one setting (backbone × protocol) and restart in every "
+            + "setting; rows are ranked by mean Δm over seeds, and a row shares the rank of the first row of its rank "
+            + "group when their mean ± std intervals overlap (a difference within seed noise). Single-task rows are "
+            + "the baseline (Δm = 0), claimed rows are listed apart, and rows whose baseline comes from another "
+            + "publication are not ranked unless crossProtocol=include.";
 
     private final MtlboardConfig config;
     private final LeaderboardVersion version;
     private final BoardRepository repository;
+    private final Protocols protocols;
     private final Map<String, Board> boards = new ConcurrentHashMap<>();
     /** Striped locks: bounded, whatever the keys clients send. */
     private final Object[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
-    public LeaderboardService(MtlboardConfig config, LeaderboardVersion version, BoardRepository repository) {
+    public LeaderboardService(MtlboardConfig config, LeaderboardVersion version, BoardRepository repository,
+            Protocols protocols) {
         this.config = config;
+        this.protocols = protocols;
         this.version = version;
         this.repository = repository;
     }
@@ -46,7 +51,13 @@ public class LeaderboardService {
     /** All aggregated rows of a benchmark with its metric columns, at one data version. */
     record Board(long version, Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics,
             List<LeaderboardView.MetricColumn> columns, List<BoardCalculator.BoardRow> rows,
-            Map<String, String> featureNames, Map<String, String> backboneNames) {
+            Map<String, String> featureNames, Map<String, String> backboneNames,
+            Map<String, Protocols.Protocol> protocols) {
+
+        /** The ids of the settings that have rows, in no particular order. */
+        List<String> settingIds() {
+            return rows.stream().map(BoardCalculator.BoardRow::settingId).distinct().sorted().toList();
+        }
     }
 
     /**
@@ -56,8 +67,8 @@ public class LeaderboardService {
      * @throws InvalidInputProblem listing every invalid parameter with the allowed values
      */
     public LeaderboardQuery query(String benchmarkId, List<String> backbone, List<String> optimizer,
-            List<String> gradientLevel, List<String> source, List<String> method, String sort, String order,
-            String convention, String page, String size) {
+            List<String> gradientLevel, List<String> source, List<String> method, List<String> setting,
+            String crossProtocol, String sort, String order, String convention, String page, String size) {
         Board board = board(benchmarkId);
         List<Violation> violations = new ArrayList<>();
         List<String> backboneIds = Backbone.allById().stream().map(b -> b.id).toList();
@@ -67,6 +78,9 @@ public class LeaderboardService {
         checkAll("gradientLevel", gradientLevel, RunSettings.GRADIENT_LEVELS, violations);
         checkAll("source", source, RowSource.ids(), violations);
         checkAll("method", method, methodIds, violations);
+        checkAll("setting", setting, board.settingIds(), violations);
+        String cross = blank(crossProtocol) ? "exclude" : crossProtocol;
+        checkOne("crossProtocol", cross, LeaderboardQuery.CROSS_PROTOCOL, violations);
         List<String> sorts = new ArrayList<>(LeaderboardQuery.FIXED_SORTS);
         board.columns().forEach(c -> sorts.add(c.key()));
         String sortKey = blank(sort) ? "rank" : sort;
@@ -85,7 +99,8 @@ public class LeaderboardService {
         boolean byDefault = defaultDescending(board, sortKey);
         boolean descending = blank(order) ? byDefault : order.equals("desc");
         return new LeaderboardQuery(clean(backbone), clean(optimizer), clean(gradientLevel),
-                clean(source).stream().map(s -> RowSource.parse(s).orElseThrow()).toList(), clean(method), sortKey,
+                clean(source).stream().map(s -> RowSource.parse(s).orElseThrow()).toList(), clean(method),
+                clean(setting), cross.equals("include"), sortKey,
                 descending, byDefault, Arrays.stream(DeltaM.Convention.values()).filter(c -> c.id().equals(conventionId))
                         .findFirst().orElseThrow(),
                 pageNumber == null ? 1 : pageNumber, pageSize == null ? config.leaderboard().defaultPageSize() : pageSize);
@@ -102,15 +117,22 @@ public class LeaderboardService {
         Method.byId(methodId).orElseThrow(() -> new NotFoundProblem("No method '" + methodId + "'"));
         List<LeaderboardView> views = new ArrayList<>();
         for (Benchmark b : Benchmark.allByName()) {
-            LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(methodId),
-                    "rank", false, false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
-            LeaderboardView all = LeaderboardPager.page(board(b.id), withoutFilter(q), RANK_RULE);
+            LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    false, "rank", false, false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
+            LeaderboardView all = LeaderboardPager.page(board(b.id), q, RANK_RULE);
             LeaderboardView mine = LeaderboardPager.restrict(all, methodId);
             if (!mine.rows().isEmpty()) {
                 views.add(mine);
             }
         }
         return views;
+    }
+
+    /** The settings of a benchmark's whole board, largest first, with their protocols and baselines. */
+    public List<LeaderboardView.SettingView> settings(String benchmarkId) {
+        LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                false, "rank", false, false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
+        return LeaderboardPager.page(board(benchmarkId), q, RANK_RULE).settings();
     }
 
     /** Number of rows per benchmark id. */
@@ -145,14 +167,9 @@ public class LeaderboardService {
         Board board = new Board(v, benchmark, infos, columns, rows,
                 methods.stream().filter(m -> m.featureLevelName != null)
                         .collect(Collectors.toMap(m -> m.id, m -> m.featureLevelName)),
-                Backbone.allById().stream().collect(Collectors.toMap(b -> b.id, b -> b.name)));
+                Backbone.allById().stream().collect(Collectors.toMap(b -> b.id, b -> b.name)), protocols.all());
         boards.put(benchmarkId, board);
         return board;
-    }
-
-    private static LeaderboardQuery withoutFilter(LeaderboardQuery q) {
-        return new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), q.sort(), q.descending(),
-                q.defaultDescending(), q.convention(), 1, Integer.MAX_VALUE);
     }
 
     private static boolean defaultDescending(Board board, String sort) {

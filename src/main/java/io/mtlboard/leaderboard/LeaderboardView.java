@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * One page of a leaderboard as served by {@code GET /api/leaderboards/{id}} and rendered by the
- * leaderboard page, so that table and charts always agree. {@code defaultOrder} is the order the
- * sort key has when none is asked for (best first).
+ * leaderboard page, so that table and charts always agree. Rows are grouped by setting (backbone ×
+ * protocol, largest first) and ranked within it; claimed rows follow in their own section.
+ * {@code defaultOrder} is the order the sort key has when none is asked for (best first).
  */
 public record LeaderboardView(Ref benchmark, ConventionView convention, String rankRule,
-        List<MetricColumn> metrics, Filters filters, String sort, String order, String defaultOrder, int total, int page, int size,
-        int pages, List<LeaderboardRowView> rows) {
+        List<MetricColumn> metrics, Filters filters, String sort, String order, String defaultOrder, int total, int page,
+        int size, int pages, List<SettingView> settings, List<LeaderboardRowView> rows) {
 
     /** An id and a display name. */
     public record Ref(String id, String name) {
@@ -27,7 +28,7 @@ public record LeaderboardView(Ref benchmark, ConventionView convention, String r
 
     /** The filters applied; empty lists mean no filter. */
     public record Filters(List<String> backbone, List<String> optimizer, List<String> gradientLevel,
-            List<String> source, List<String> method) {
+            List<String> source, List<String> method, List<String> setting, String crossProtocol) {
     }
 
     /** Mean, sample std (null for one value) and count. */
@@ -42,17 +43,51 @@ public record LeaderboardView(Ref benchmark, ConventionView convention, String r
     public record DeltaMView(Stat perTask, Stat flat, String sign, Baseline baseline) {
     }
 
-    /** The single-task rows a Δm is relative to. */
-    public record Baseline(List<Long> runIds, String source, String citation, String optimizer) {
+    /**
+     * The single-task rows a Δm is relative to: their source, optimizer and protocol;
+     * {@code crossProtocol} when they come from another publication than the row,
+     * {@code otherOptimizer} when they were trained with another optimizer.
+     */
+    public record Baseline(List<Long> runIds, String source, String citation, String optimizer, String protocol,
+            String protocolName, boolean crossProtocol, boolean otherOptimizer) {
     }
 
-    /** Published Δm values where the publication gave them, for comparison with the recomputed ones. */
-    public record Published(Double deltaMPerTask, Double deltaMPerTaskStd, Double deltaMFlat) {
+    /**
+     * Δm as printed by the publication (gain sign), for comparison with the recomputed values;
+     * {@code note} explains a difference the publication itself causes.
+     */
+    public record Published(Double deltaMPerTask, Double deltaMPerTaskStd, Double deltaMFlat, Double deltaMFlatStd,
+            String note) {
     }
 
-    /** One row. */
+    /** The setting of a row: id ({@code backbone@protocol}) and label. */
+    public record SettingRef(String id, String label) {
+    }
+
+    /** A protocol: the pipeline behind a setting's numbers. */
+    public record ProtocolView(String id, String name, String citation, String url, String description) {
+    }
+
+    /** One bar of a setting's Δm chart: a ranked row. */
+    public record ChartBar(String label, double mean, Double std, String source, Integer rank) {
+    }
+
+    /**
+     * One setting among the filtered rows: its rows, how many are ranked, its single-task baseline
+     * (null when it has none) and the data of its Δm chart (ranked rows only; claimed rows never).
+     */
+    public record SettingView(String id, String label, Ref backbone, ProtocolView protocol, int rows, int ranked,
+            Baseline baseline, List<ChartBar> chart) {
+    }
+
+    /**
+     * One row. {@code rank} is the rank within its setting, null for rows that are not ranked, with
+     * {@code unranked} saying why; {@code role} is {@code ranked}, {@code baseline}, {@code claimed},
+     * {@code cross-protocol} or {@code no-baseline}.
+     */
     public record LeaderboardRowView(Integer rank, Ref method, String methodLabel, Ref backbone, String optimizer,
             String gradientLevel, String source, Integer seeds, List<Long> runIds, String citation,
-            Map<String, Stat> metrics, DeltaMView deltaM, Published published) {
+            Map<String, Stat> metrics, DeltaMView deltaM, Published published, SettingRef setting, String role,
+            String unranked) {
     }
 }

@@ -56,6 +56,7 @@ public class LiteratureImporter {
         }
         int changed = 0;
         int total = 0;
+        Map<Path, List<Map<String, String>>> files = new java.util.LinkedHashMap<>();
         for (Path file : csvFiles(dir)) {
             List<Map<String, String>> rows = read(file);
             List<String> problems = new ArrayList<>();
@@ -67,10 +68,21 @@ public class LiteratureImporter {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("Literature file " + file + " is invalid: " + String.join("; ", problems));
             }
-            for (Map<String, String> row : rows) {
-                changed += writer.upsert(file.getFileName().toString(), row) ? 1 : 0;
+            files.put(file, rows);
+        }
+        List<Map<String, String>> all = files.values().stream().flatMap(List::stream).toList();
+        for (Map.Entry<Path, List<Map<String, String>>> file : files.entrySet()) {
+            List<String> problems = PublishedDeltaMs.problems(file.getValue(), all);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("Literature file " + file.getKey() + " prints a Δm that its own "
+                        + "numbers do not give: " + String.join("; ", problems));
             }
-            total += rows.size();
+        }
+        for (Map.Entry<Path, List<Map<String, String>>> file : files.entrySet()) {
+            for (Map<String, String> row : file.getValue()) {
+                changed += writer.upsert(file.getKey().getFileName().toString(), row) ? 1 : 0;
+            }
+            total += file.getValue().size();
         }
         if (changed > 0) {
             version.bumpAll();

@@ -22,8 +22,21 @@ import java.util.TreeMap;
 class LiteratureRowWriter {
 
     static final Set<String> FIXED_COLUMNS = Set.of("benchmark", "backbone", "method", "optimizer", "gradient_level",
-            "seeds", "published_delta_m_task", "published_delta_m_task_std", "published_delta_m_flat", "citation",
-            "source_url");
+            "seeds", "protocol", "baseline_protocol", "baseline_optimizer", "published_delta_m_task",
+            "published_delta_m_task_std", "published_delta_m_flat", "published_delta_m_flat_std",
+            "published_delta_m_sign", "published_delta_m_note", "citation", "source_url");
+    /** Columns {@code hp.<name>} carry hyper-parameters as published (learning rate, batch size, …). */
+    static final String HYPER_PARAMETER_PREFIX = "hp.";
+    private static final List<String> PUBLISHED = List.of("published_delta_m_task", "published_delta_m_task_std",
+            "published_delta_m_flat", "published_delta_m_flat_std");
+
+    private final Protocols protocols;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    LiteratureRowWriter(Protocols protocols, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.protocols = protocols;
+        this.json = json;
+    }
 
     /** Every problem of the row; empty when it can be imported. */
     List<String> problems(Map<String, String> row) {
@@ -47,8 +60,23 @@ class LiteratureRowWriter {
         if (blank(row.get("citation"))) {
             problems.add("citation is required on every row");
         }
+        if (blank(row.get("protocol"))) {
+            problems.add("protocol is required on every row (an id of protocols.json: " + protocols.all().keySet() + ")");
+        } else if (protocols.find(row.get("protocol")).isEmpty()) {
+            problems.add("unknown protocol '" + row.get("protocol") + "' (protocols.json: " + protocols.all().keySet()
+                    + ")");
+        }
+        if (!blank(row.get("baseline_protocol")) && protocols.find(row.get("baseline_protocol")).isEmpty()) {
+            problems.add("unknown baseline_protocol '" + row.get("baseline_protocol") + "'");
+        }
+        if (!blank(row.get("baseline_optimizer")) && !RunSettings.OPTIMIZERS.contains(row.get("baseline_optimizer"))) {
+            problems.add("baseline_optimizer must be one of " + RunSettings.OPTIMIZERS);
+        }
+        if (!blank(row.get("published_delta_m_sign")) && !List.of("gain", "loss").contains(row.get("published_delta_m_sign"))) {
+            problems.add("published_delta_m_sign must be gain or loss");
+        }
         checkNumber(row, "seeds", false, problems);
-        for (String column : List.of("published_delta_m_task", "published_delta_m_task_std", "published_delta_m_flat")) {
+        for (String column : PUBLISHED) {
             checkNumber(row, column, false, problems);
         }
         benchmark.ifPresent(b -> checkMetrics(b, row, problems));
@@ -58,7 +86,7 @@ class LiteratureRowWriter {
     private static void checkMetrics(Benchmark b, Map<String, String> row, List<String> problems) {
         List<String> keys = b.metrics().stream().map(BenchmarkMetric::key).toList();
         for (String column : row.keySet()) {
-            if (!FIXED_COLUMNS.contains(column) && !keys.contains(column)) {
+            if (!FIXED_COLUMNS.contains(column) && !keys.contains(column) && !column.startsWith(HYPER_PARAMETER_PREFIX)) {
                 problems.add("column '" + column + "' is not a metric of " + b.id + " (metrics: " + keys + ")");
             }
         }
@@ -106,9 +134,17 @@ class LiteratureRowWriter {
         run.status = RunStatus.CLAIMED;
         run.citation = row.get("citation");
         run.sourceUrl = blank(row.get("source_url")) ? null : row.get("source_url");
-        run.publishedDeltaMTask = number(row.get("published_delta_m_task"));
+        // stored in gain sign whatever sign the publication printed; stds have no sign
+        double sign = "loss".equals(row.get("published_delta_m_sign")) ? -1 : 1;
+        run.publishedDeltaMTask = signed(number(row.get("published_delta_m_task")), sign);
         run.publishedDeltaMTaskStd = number(row.get("published_delta_m_task_std"));
-        run.publishedDeltaMFlat = number(row.get("published_delta_m_flat"));
+        run.publishedDeltaMFlat = signed(number(row.get("published_delta_m_flat")), sign);
+        run.publishedDeltaMFlatStd = number(row.get("published_delta_m_flat_std"));
+        run.publishedDeltaMNote = blank(row.get("published_delta_m_note")) ? null : row.get("published_delta_m_note");
+        run.protocol = row.get("protocol");
+        run.baselineProtocol = blank(row.get("baseline_protocol")) ? null : row.get("baseline_protocol");
+        run.baselineOptimizer = blank(row.get("baseline_optimizer")) ? null : row.get("baseline_optimizer");
+        run.hyperParameters = hyperParameters(row);
         run.importKey = key;
         run.importHash = hash;
         run.updatedAt = now;
@@ -141,6 +177,29 @@ class LiteratureRowWriter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String hyperParameters(Map<String, String> row) {
+        Map<String, Object> hp = new TreeMap<>();
+        row.forEach((k, v) -> {
+            if (k.startsWith(HYPER_PARAMETER_PREFIX) && !blank(v)) {
+                String name = k.substring(HYPER_PARAMETER_PREFIX.length());
+                try {
+                    hp.put(name, new java.math.BigDecimal(v.trim()));
+                } catch (NumberFormatException e) {
+                    hp.put(name, v.trim());
+                }
+            }
+        });
+        try {
+            return hp.isEmpty() ? null : json.writeValueAsString(hp);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Double signed(Double value, double sign) {
+        return value == null ? null : value * sign;
     }
 
     private static Double number(String s) {

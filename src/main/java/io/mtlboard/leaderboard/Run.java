@@ -73,6 +73,23 @@ public class Run extends PanacheEntityBase {
     public Double publishedDeltaMTaskStd;
     @Column(name = "published_delta_m_flat")
     public Double publishedDeltaMFlat;
+    @Column(name = "published_delta_m_flat_std")
+    public Double publishedDeltaMFlatStd;
+    /** Why the printed Δm differs from the recomputation, when the publication is inconsistent itself. */
+    @Column(name = "published_delta_m_note")
+    public String publishedDeltaMNote;
+
+    /**
+     * The pipeline that produced the numbers ({@link Protocols}): {@code mtlboard} for reference,
+     * verified and claimed runs, the publication's protocol for literature runs.
+     */
+    public String protocol;
+    /** For literature runs whose single-task baseline comes from another protocol: that protocol. */
+    @Column(name = "baseline_protocol")
+    public String baselineProtocol;
+    /** For literature runs: the optimizer of the single-task row the publication compared with. */
+    @Column(name = "baseline_optimizer")
+    public String baselineOptimizer;
 
     /** Natural key of an imported run (file + row key); null for submissions. */
     @Column(name = "import_key")

@@ -31,7 +31,31 @@ public class RunService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public RunView find(String id) {
         Run run = visible(id);
-        return RunView.from(run, Evaluation.latestCompleted(run.id).orElse(null));
+        RunView view = RunView.from(run, Evaluation.latestCompleted(run.id).orElse(null));
+        return supersededBy(run).map(view::withSupersededBy).orElse(view);
+    }
+
+    /** The later listed run of the same submitter, benchmark, backbone, method, optimizer, level and seed. */
+    private static java.util.Optional<Long> supersededBy(Run run) {
+        if (run.ownerTokenId == null || run.seed == null) {
+            return java.util.Optional.empty();
+        }
+        return Run.<Run>find("ownerTokenId = ?1 and benchmark.id = ?2 and backbone.id = ?3 and method.id = ?4 "
+                + "and optimizer = ?5 and gradientLevel = ?6 and seed = ?7 and id > ?8 and hidden = false "
+                + "and status in ?9 order by id desc", run.ownerTokenId, run.benchmark.id, run.backbone.id,
+                run.method.id, run.optimizer, run.gradientLevel, run.seed, run.id, BoardRepository.LISTED)
+                .firstResultOptional().map(r -> r.id);
+    }
+
+    /**
+     * The visible runs of a method whose evaluation disagreed with their claims: hidden from the
+     * rankings, listed on the method page with both numbers.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RunView> discrepant(String methodId) {
+        return Run.<Run>list("method.id = ?1 and status = ?2 and hidden = false order by id", methodId,
+                RunStatus.DISCREPANT).stream()
+                .map(r -> RunView.from(r, Evaluation.latestCompleted(r.id).orElse(null))).toList();
     }
 
     /** The run entity behind an id from a URL, hidden runs excluded. */
@@ -62,6 +86,7 @@ public class RunService {
         run.gradientLevel = n.gradientLevel();
         run.seed = n.seed();
         run.source = RunSource.SUBMITTED;
+        run.protocol = Protocols.MTLBOARD;
         run.status = n.artifactSha256() == null ? RunStatus.CLAIMED : RunStatus.QUEUED;
         run.submitter = n.submitter();
         run.citation = "submitted by " + n.submitter();
@@ -104,6 +129,7 @@ public class RunService {
         run.gradientLevel = n.gradientLevel();
         run.seed = n.seed();
         run.source = n.source();
+        run.protocol = Protocols.MTLBOARD;
         run.status = RunStatus.RUNNING;
         run.citation = n.citation();
         run.manifest = n.manifest();

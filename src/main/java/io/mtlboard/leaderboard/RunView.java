@@ -3,13 +3,16 @@ package io.mtlboard.leaderboard;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A run as served by {@code GET /api/runs/{id}} and shown on the run page. */
+/**
+ * A run as served by {@code GET /api/runs/{id}} and shown on the run page. {@code supersededBy}
+ * names the later run of the same submitter, setting and seed that replaced it on the leaderboard.
+ */
 public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Ref backbone, LeaderboardView.Ref method,
         String methodLabel, String optimizer, String gradientLevel, Integer seed, Integer reportedSeeds, String source,
         String badge, String status, String citation, String sourceUrl, String description, String hyperParameters,
         List<Value> values, EvaluationView evaluation, LeaderboardView.Published published, OffsetDateTime createdAt,
         OffsetDateTime updatedAt, String submitter, boolean flagged, String artifactSha256, Long artifactBytes,
-        String codeUrl, String paperUrl, Long queuePosition, Progress progress) {
+        String codeUrl, String paperUrl, Long queuePosition, Progress progress, String protocol, Long supersededBy) {
 
     /**
      * Samples evaluated so far, while running: the clean test split, then its corrupted copies
@@ -22,7 +25,19 @@ public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Re
     public RunView withQueue(Long position, Progress p) {
         return new RunView(id, benchmark, backbone, method, methodLabel, optimizer, gradientLevel, seed, reportedSeeds,
                 source, badge, status, citation, sourceUrl, description, hyperParameters, values, evaluation, published,
-                createdAt, updatedAt, submitter, flagged, artifactSha256, artifactBytes, codeUrl, paperUrl, position, p);
+                createdAt, updatedAt, submitter, flagged, artifactSha256, artifactBytes, codeUrl, paperUrl, position, p,
+                protocol, supersededBy);
+    }
+
+    /**
+     * The same view naming the later run of the same submitter, setting and seed that replaces this
+     * one on the leaderboard.
+     */
+    public RunView withSupersededBy(Long laterRunId) {
+        return new RunView(id, benchmark, backbone, method, methodLabel, optimizer, gradientLevel, seed, reportedSeeds,
+                source, badge, status, citation, sourceUrl, description, hyperParameters, values, evaluation, published,
+                createdAt, updatedAt, submitter, flagged, artifactSha256, artifactBytes, codeUrl, paperUrl,
+                queuePosition, progress, protocol, laterRunId);
     }
 
     /** One metric: what was claimed and, after evaluation, what was measured. */
@@ -51,7 +66,7 @@ public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Re
                 evaluation.finishedAt);
         LeaderboardView.Published published = run.publishedDeltaMTask == null && run.publishedDeltaMFlat == null
                 ? null : new LeaderboardView.Published(run.publishedDeltaMTask, run.publishedDeltaMTaskStd,
-                        run.publishedDeltaMFlat);
+                        run.publishedDeltaMFlat, run.publishedDeltaMFlatStd, run.publishedDeltaMNote);
         String label = "feature".equals(run.gradientLevel) && run.method.featureLevelName != null
                 ? run.method.featureLevelName : run.method.name;
         return new RunView(run.id, new LeaderboardView.Ref(run.benchmark.id, run.benchmark.name),
@@ -60,6 +75,7 @@ public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Re
                 run.seed, run.reportedSeeds, run.source.name().toLowerCase(), RowSource.of(run.source, run.status).id(),
                 run.status.name().toLowerCase(), run.citation, run.sourceUrl, run.description, run.hyperParameters,
                 values, ev, published, run.createdAt, run.updatedAt, run.submitter, run.flagged, run.artifactSha256,
-                run.artifactBytes, run.codeUrl, run.paperUrl, null, null);
+                run.artifactBytes, run.codeUrl, run.paperUrl, null, null,
+                run.protocol == null ? Protocols.MTLBOARD : run.protocol, null);
     }
 }

@@ -42,11 +42,12 @@ public class LeaderboardPage {
     public TemplateInstance leaderboard(@PathParam("id") String id, @QueryParam("backbone") List<String> backbone,
             @QueryParam("optimizer") List<String> optimizer, @QueryParam("gradientLevel") List<String> gradientLevel,
             @QueryParam("source") List<String> source, @QueryParam("method") List<String> method,
+            @QueryParam("setting") List<String> setting, @QueryParam("crossProtocol") String crossProtocol,
             @QueryParam("sort") String sort, @QueryParam("order") String order,
             @QueryParam("convention") String convention, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         LeaderboardView view = leaderboards.leaderboard(id, leaderboards.query(id, backbone, optimizer, gradientLevel,
-                source, method, sort, order, convention, page, size));
+                source, method, setting, crossProtocol, sort, order, convention, page, size));
         return Templates.leaderboard(view, benchmarks.benchmark(id), benchmarks.backbones(), RunSettings.OPTIMIZERS,
                 RunSettings.GRADIENT_LEVELS, RowSource.ids());
     }

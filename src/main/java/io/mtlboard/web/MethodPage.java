@@ -4,6 +4,8 @@ import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.MethodView;
 import io.mtlboard.leaderboard.LeaderboardService;
 import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.leaderboard.RunService;
+import io.mtlboard.leaderboard.RunView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -20,20 +22,24 @@ public class MethodPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance method(MethodView method, List<LeaderboardView> boards);
+        static native TemplateInstance method(MethodView method, List<LeaderboardView> boards,
+                List<RunView> discrepant);
     }
 
     private final BenchmarkService benchmarks;
     private final LeaderboardService leaderboards;
+    private final RunService runs;
 
-    public MethodPage(BenchmarkService benchmarks, LeaderboardService leaderboards) {
+    public MethodPage(BenchmarkService benchmarks, LeaderboardService leaderboards, RunService runs) {
         this.benchmarks = benchmarks;
         this.leaderboards = leaderboards;
+        this.runs = runs;
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance method(@PathParam("id") String id) {
-        return Templates.method(benchmarks.method(id), leaderboards.forMethod(id));
+        MethodView method = benchmarks.method(id);
+        return Templates.method(method, leaderboards.forMethod(id), runs.discrepant(id));
     }
 }

@@ -82,25 +82,79 @@ public final class WebFormat {
     }
 
     /**
-     * Whether a row's Δm baseline comes from another source than the row (for literature rows: from
-     * another publication), or was trained with another optimizer because no single-task row with
-     * the row's optimizer exists.
+     * Whether a row's Δm baseline needs a mark: it comes from another publication than the row, or
+     * was trained with another optimizer because the setting has no single-task row with the row's.
      */
     public static boolean foreignBaseline(LeaderboardView.LeaderboardRowView row) {
         if (row.deltaM() == null || row.deltaM().baseline() == null) {
             return false;
         }
         LeaderboardView.Baseline b = row.deltaM().baseline();
-        boolean otherSource = "literature".equals(row.source()) ? !java.util.Objects.equals(b.citation(), row.citation())
-                : !java.util.Objects.equals(b.source(), row.source());
-        return otherSource || !java.util.Objects.equals(b.optimizer(), row.optimizer());
+        return b.crossProtocol() || b.otherOptimizer();
     }
 
-    /** The tooltip naming a row's Δm baseline: its source and the optimizer it was trained with. */
+    /** The tooltip naming a row's Δm baseline: its publication or source, protocol and optimizer. */
     public static String baselineTitle(LeaderboardView.LeaderboardRowView row) {
         LeaderboardView.Baseline b = row.deltaM().baseline();
-        return "Baseline: single-task row " + (b.citation() == null ? "(" + b.source() + ")" : "from " + b.citation())
-                + ", optimizer " + b.optimizer();
+        String what = b.crossProtocol() ? "Baseline from another publication: single-task row of the "
+                + b.protocolName() + " (" + b.citation() + ")" : "Baseline: single-task row (" + b.source() + ")";
+        return what + ", optimizer " + b.optimizer()
+                + (b.otherOptimizer() ? " — no single-task row was trained with " + row.optimizer() : "");
+    }
+
+    /** The rows of one setting on this page, in page order. */
+    public static List<LeaderboardView.LeaderboardRowView> rowsOf(LeaderboardView view, String settingId) {
+        return view.rows().stream().filter(r -> !"claimed".equals(r.role()) && r.setting().id().equals(settingId))
+                .toList();
+    }
+
+    /** The claimed rows on this page. */
+    public static List<LeaderboardView.LeaderboardRowView> claimedRows(LeaderboardView view) {
+        return view.rows().stream().filter(r -> "claimed".equals(r.role())).toList();
+    }
+
+    /** "3rd of 14" for a ranked row of a setting. */
+    public static String rankOf(LeaderboardView view, LeaderboardView.LeaderboardRowView row) {
+        if (row.rank() == null) {
+            return "";
+        }
+        int of = view.settings().stream().filter(s -> s.id().equals(row.setting().id())).mapToInt(
+                LeaderboardView.SettingView::ranked).findFirst().orElse(0);
+        return ordinal(row.rank()) + " of " + of;
+    }
+
+    static String ordinal(int n) {
+        int mod100 = n % 100;
+        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    /**
+     * The ± part of a row's Δm: the std over its seeds, or the std the publication printed (marked
+     * "printed") for a literature row that stands for a published mean.
+     */
+    public static String deltaStd(LeaderboardView.LeaderboardRowView row, String convention) {
+        LeaderboardView.Stat s = pickStat(row.deltaM(), convention);
+        if (s != null && s.std() != null) {
+            return std(s);
+        }
+        LeaderboardView.Published p = row.published();
+        Double printed = p == null ? null : "flat".equals(convention) ? p.deltaMFlatStd() : p.deltaMPerTaskStd();
+        return printed == null ? "" : String.format(Locale.ROOT, "± %.2f (printed)", printed);
+    }
+
+    /** This view's URL with cross-protocol rows ranked. */
+    public static String crossProtocolLink(LeaderboardView view) {
+        String q = query(view, view.sort(), explicitOrder(view), 1);
+        if (q.contains("crossProtocol=include")) {
+            return "/leaderboards/" + view.benchmark().id() + q;
+        }
+        return "/leaderboards/" + view.benchmark().id() + (q.isEmpty() ? "?" : q + "&") + "crossProtocol=include";
     }
 
     /** The query string of this view, for the JSON and CSV links. */
@@ -133,6 +187,10 @@ public final class WebFormat {
         f.gradientLevel().forEach(v -> parts.add("gradientLevel=" + enc(v)));
         f.source().forEach(v -> parts.add("source=" + enc(v)));
         f.method().forEach(v -> parts.add("method=" + enc(v)));
+        f.setting().forEach(v -> parts.add("setting=" + enc(v)));
+        if ("include".equals(f.crossProtocol())) {
+            parts.add("crossProtocol=include");
+        }
         if (!"per-task".equals(view.convention().id())) {
             parts.add("convention=" + enc(view.convention().id()));
         }

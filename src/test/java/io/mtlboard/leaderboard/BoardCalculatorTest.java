@@ -20,8 +20,10 @@ class BoardCalculatorTest {
 
     private static BoardCalculator.RunFacts run(long id, String method, String backbone, String optimizer,
             RowSource source, Integer seeds, double acc, double err) {
+        boolean literature = source == RowSource.LITERATURE;
         return new BoardCalculator.RunFacts(id, method, method.toUpperCase(), backbone, optimizer, "param", source,
-                seeds, "paper " + source, null, null, null, Map.of("a.acc", acc, "b.err", err));
+                literature ? null : (int) id, literature ? seeds : null, null, literature ? "paper" : Protocols.MTLBOARD,
+                null, null, "paper " + source, BoardCalculator.Published.NONE, Map.of("a.acc", acc, "b.err", err));
     }
 
     private static BoardCalculator.BoardRow row(List<BoardCalculator.BoardRow> rows, String method, String optimizer) {
@@ -76,17 +78,86 @@ class BoardCalculatorTest {
         assertThat(ew.baseline()).isNull();
     }
 
+    /** A run of any protocol, seed and owner: accuracy on task a, error on task b. */
+    static BoardCalculator.RunFacts facts(long id, String method, String backbone, RowSource source, Integer seed,
+            Long owner, String protocol, String baselineProtocol, double acc, double err) {
+        boolean literature = source == RowSource.LITERATURE;
+        return new BoardCalculator.RunFacts(id, method, method.toUpperCase(), backbone, "adam", "param", source,
+                literature ? null : seed, literature ? 3 : null, owner, protocol, baselineProtocol, null,
+                literature ? "paper " + protocol : "MTLBoard", BoardCalculator.Published.NONE,
+                Map.of("a.acc", acc, "b.err", err));
+    }
+
+    private static BoardCalculator.BoardRow only(List<BoardCalculator.BoardRow> rows, String method, RowSource source) {
+        return rows.stream().filter(r -> r.methodId().equals(method) && r.source() == source).findFirst().orElseThrow();
+    }
+
     @Test
-    void shouldKeepSourcesApartAndPreferMeasuredBaseline() {
+    void shouldTakeDeltaMAgainstTheSingleTaskRowOfTheSameProtocol() {
         List<BoardCalculator.BoardRow> rows = BoardCalculator.rows(METRICS, List.of(
-                run(1, "stl", "net", RowSource.LITERATURE, 3, 50, 1.0),
-                run(2, "stl", "net", RowSource.REFERENCE, 1, 100, 1.0),
-                run(3, "ew", "net", RowSource.LITERATURE, 3, 100, 1.0),
-                run(4, "ew", "net", RowSource.CLAIMED, 1, 100, 1.0)));
+                facts(1, "stl", "net", RowSource.LITERATURE, null, null, "paper", null, 50, 1.0),
+                facts(2, "stl", "net", RowSource.REFERENCE, 0, null, Protocols.MTLBOARD, null, 100, 1.0),
+                facts(3, "ew", "net", RowSource.LITERATURE, null, null, "paper", null, 100, 1.0),
+                facts(4, "ew", "net", RowSource.CLAIMED, 0, 9L, Protocols.MTLBOARD, null, 100, 1.0)));
         assertThat(rows).hasSize(4);
-        rows.stream().filter(r -> r.methodId().equals("ew"))
-                .forEach(r -> assertThat(r.deltaMPerTask().mean()).isCloseTo(0.0, within(1e-12)));
-        assertThat(rows.get(2).baseline().source()).isEqualTo(RowSource.REFERENCE);
+        // literature EW against the publication's STL: acc +100 %, err 0 % -> 50
+        BoardCalculator.BoardRow literature = only(rows, "ew", RowSource.LITERATURE);
+        assertThat(literature.deltaMPerTask().mean()).isCloseTo(50.0, within(1e-9));
+        assertThat(literature.baseline().protocol()).isEqualTo("paper");
+        assertThat(literature.settingId()).isEqualTo("net@paper");
+        assertThat(literature.role()).isEqualTo(BoardCalculator.Role.RANKED);
+        // the claim against MTLBoard's own single-task row: 0
+        BoardCalculator.BoardRow claimed = only(rows, "ew", RowSource.CLAIMED);
+        assertThat(claimed.deltaMPerTask().mean()).isCloseTo(0.0, within(1e-12));
+        assertThat(claimed.baseline().source()).isEqualTo(RowSource.REFERENCE);
+        assertThat(claimed.role()).isEqualTo(BoardCalculator.Role.CLAIMED);
+        assertThat(only(rows, "stl", RowSource.REFERENCE).role()).isEqualTo(BoardCalculator.Role.BASELINE);
+    }
+
+    @Test
+    void shouldMarkRowsWhoseBaselineComesFromAnotherPublication() {
+        List<BoardCalculator.BoardRow> rows = BoardCalculator.rows(METRICS, List.of(
+                facts(1, "stl", "net", RowSource.LITERATURE, null, null, "paper-a", null, 50, 1.0),
+                facts(2, "ew", "net", RowSource.LITERATURE, null, null, "paper-b", "paper-a", 55, 1.0),
+                facts(3, "pcgrad", "net", RowSource.LITERATURE, null, null, "paper-b", null, 55, 1.0)));
+        BoardCalculator.BoardRow ew = only(rows, "ew", RowSource.LITERATURE);
+        assertThat(ew.role()).isEqualTo(BoardCalculator.Role.CROSS_PROTOCOL);
+        assertThat(ew.crossProtocol()).isTrue();
+        assertThat(ew.settingId()).isEqualTo("net@paper-b");
+        assertThat(ew.deltaMPerTask().mean()).isCloseTo(5.0, within(1e-9)); // +10 % on a, 0 on b
+        // without a named baseline protocol, paper-b has no single-task row: no Δm, no rank
+        BoardCalculator.BoardRow pcgrad = only(rows, "pcgrad", RowSource.LITERATURE);
+        assertThat(pcgrad.deltaMPerTask()).isNull();
+        assertThat(pcgrad.role()).isEqualTo(BoardCalculator.Role.NO_BASELINE);
+    }
+
+    @Test
+    void shouldCountASeedOnceAndAverageRunsThatShareIt() {
+        List<BoardCalculator.BoardRow> rows = BoardCalculator.rows(METRICS, List.of(
+                facts(1, "stl", "net", RowSource.REFERENCE, 0, null, Protocols.MTLBOARD, null, 80, 0.5),
+                facts(2, "ew", "net", RowSource.VERIFIED, 0, 7L, Protocols.MTLBOARD, null, 80, 0.5),
+                facts(3, "ew", "net", RowSource.VERIFIED, 0, 8L, Protocols.MTLBOARD, null, 82, 0.5),
+                facts(4, "ew", "net", RowSource.VERIFIED, 1, 7L, Protocols.MTLBOARD, null, 84, 0.5)));
+        BoardCalculator.BoardRow ew = only(rows, "ew", RowSource.VERIFIED);
+        assertThat(ew.seeds()).isEqualTo(2);
+        assertThat(ew.runIds()).containsExactly(2L, 3L, 4L);
+        // seed 0 is (80 + 82) / 2 = 81, seed 1 is 84: mean 82.5, sample std sqrt(4.5)
+        assertThat(ew.metrics().get("a.acc").mean()).isCloseTo(82.5, within(1e-12));
+        assertThat(ew.metrics().get("a.acc").std()).isCloseTo(Math.sqrt(4.5), within(1e-12));
+        assertThat(ew.deltaMPerTask().n()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldLetALaterRunOfTheSameSubmitterAndSeedSupersedeTheEarlierOne() {
+        List<BoardCalculator.RunFacts> runs = List.of(
+                facts(1, "stl", "net", RowSource.REFERENCE, 0, null, Protocols.MTLBOARD, null, 80, 0.5),
+                facts(10, "ew", "net", RowSource.CLAIMED, 0, 7L, Protocols.MTLBOARD, null, 99, 0.1),
+                facts(11, "ew", "net", RowSource.CLAIMED, 0, 7L, Protocols.MTLBOARD, null, 88, 0.5));
+        assertThat(BoardCalculator.superseded(runs)).containsExactly(10L);
+        BoardCalculator.BoardRow ew = only(BoardCalculator.rows(METRICS, runs), "ew", RowSource.CLAIMED);
+        assertThat(ew.runIds()).containsExactly(11L);
+        assertThat(ew.seeds()).isEqualTo(1);
+        assertThat(ew.metrics().get("a.acc").mean()).isEqualTo(88.0);
     }
 
     @Test

@@ -57,6 +57,10 @@ class LeaderboardDatabaseTest {
 
     /** A SUBMITTED run on Office-Home with the same accuracy on all four tasks. */
     private long submitted(String method, RunStatus status, double accuracy) {
+        return submitted(method, status, accuracy, 0);
+    }
+
+    private long submitted(String method, RunStatus status, double accuracy, int seed) {
         long id = QuarkusTransaction.requiringNew().call(() -> {
             Run run = new Run();
             run.benchmark = Benchmark.byId(OFFICE).orElseThrow();
@@ -64,8 +68,9 @@ class LeaderboardDatabaseTest {
             run.method = Method.byId(method).orElseThrow();
             run.optimizer = "adam";
             run.gradientLevel = "param";
-            run.seed = 0;
+            run.seed = seed;
             run.source = RunSource.SUBMITTED;
+            run.protocol = Protocols.MTLBOARD;
             run.status = status;
             run.createdAt = OffsetDateTime.now();
             run.updatedAt = run.createdAt;
@@ -85,6 +90,10 @@ class LeaderboardDatabaseTest {
     }
 
     private void evaluate(long runId, double measured) {
+        evaluate(runId, measured, true);
+    }
+
+    private void evaluate(long runId, double measured, boolean agrees) {
         QuarkusTransaction.requiringNew().run(() -> {
             Run run = Run.findById(runId);
             Evaluation e = new Evaluation();
@@ -92,13 +101,13 @@ class LeaderboardDatabaseTest {
             e.attempt = 1;
             e.evaluatorVersion = "test";
             e.status = Evaluation.COMPLETED;
-            e.verdict = "VERIFIED";
+            e.verdict = agrees ? "VERIFIED" : "DISCREPANT";
             for (BenchmarkMetric m : run.benchmark.metrics()) {
                 EvaluationMeasurement x = new EvaluationMeasurement();
                 x.evaluation = e;
                 x.metric = m;
                 x.measured = measured;
-                x.agrees = true;
+                x.agrees = agrees;
                 e.measurements.add(x);
             }
             e.persist();
@@ -108,7 +117,7 @@ class LeaderboardDatabaseTest {
 
     private LeaderboardView board(String... sources) {
         return service.leaderboard(OFFICE, service.query(OFFICE, List.of(), List.of(), List.of(), List.of(sources),
-                List.of(), null, null, null, null, "100"));
+                List.of(), List.of(), null, null, null, null, null, "100"));
     }
 
     @Test
@@ -126,22 +135,25 @@ class LeaderboardDatabaseTest {
 
     @Test
     void shouldUseMeasuredValuesAndVerifiedBadgeAfterVerification() {
+        long stl = submitted("stl", RunStatus.VERIFIED, 70.0);
+        evaluate(stl, 70.0);
         long id = submitted("famo", RunStatus.VERIFIED, 90.0);
         evaluate(id, 80.0);
         LeaderboardView v = board("verified");
-        assertThat(v.rows()).hasSize(1);
-        LeaderboardView.LeaderboardRowView row = v.rows().get(0);
+        assertThat(v.rows()).hasSize(2);
+        LeaderboardView.LeaderboardRowView row = v.rows().stream().filter(r -> r.method().id().equals("famo"))
+                .findFirst().orElseThrow();
         assertThat(row.source()).isEqualTo("verified");
         assertThat(row.metrics().get("art.accuracy").mean()).isEqualTo(80.0);
-        // Δm against the literature STL row of ResNet-18: mean of (80 - b) / b over the 4 tasks
-        double expected = 100.0 / 4 * ((80 - 65.59) / 65.59 + (80 - 79.60) / 79.60 + (80 - 90.47) / 90.47
-                + (80 - 80.00) / 80.00);
-        assertThat(row.deltaM().perTask().mean()).isCloseTo(expected, within(1e-9));
+        // Δm against MTLBoard's own single-task row (70 on every task), never the publication's
+        assertThat(row.deltaM().perTask().mean()).isCloseTo(100.0 * (80 - 70) / 70, within(1e-9));
+        assertThat(row.deltaM().baseline().runIds()).containsExactly(stl);
+        assertThat(row.setting().id()).isEqualTo("resnet18@mtlboard");
         assertThat(row.rank()).isEqualTo(1);
     }
 
     @Test
-    void shouldRankClaimedRowsAfterEvidenceAndHideRejectedOnes() {
+    void shouldListClaimedRowsApartUnrankedAndHideRejectedOnes() {
         submitted("famo", RunStatus.CLAIMED, 99.0);
         submitted("moco", RunStatus.REJECTED, 99.0);
         LeaderboardView v = board();
@@ -149,32 +161,57 @@ class LeaderboardDatabaseTest {
         LeaderboardView.LeaderboardRowView last = v.rows().get(v.rows().size() - 1);
         assertThat(last.source()).isEqualTo("claimed");
         assertThat(last.method().id()).isEqualTo("famo");
-        assertThat(last.deltaM().perTask().mean()).isGreaterThan(10.0);
-        assertThat(last.rank()).isEqualTo(9);
+        assertThat(last.role()).isEqualTo("claimed");
+        assertThat(last.rank()).isNull();
+        assertThat(last.unranked()).isEqualTo("claimed, unverified");
+        assertThat(v.settings()).allSatisfy(s -> assertThat(s.chart()).noneMatch(b -> b.source().equals("claimed")));
         assertThat(v.rows()).noneMatch(r -> r.method().id().equals("moco"));
     }
 
     @Test
-    void shouldAggregateSeedsOfSubmittedRuns() {
-        submitted("famo", RunStatus.CLAIMED, 80.0);
-        submitted("famo", RunStatus.CLAIMED, 82.0);
-        submitted("famo", RunStatus.CLAIMED, 84.0);
+    void shouldListDiscrepantRunsOnTheMethodPageWithBothNumbersButNeverRankThem() {
+        long id = submitted("famo", RunStatus.DISCREPANT, 91.0);
+        evaluate(id, 42.0, false);
+        assertThat(board().rows()).noneMatch(r -> r.runIds().contains(id));
+        io.restassured.RestAssured.given().when().get("/methods/famo").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Discrepant runs"))
+                .body(org.hamcrest.Matchers.containsString("href=\"/runs/" + id + "\""))
+                .body(org.hamcrest.Matchers.containsString("art accuracy: 91.00 → 42.00"));
+    }
+
+    @Test
+    void shouldAggregateDistinctSeedsOfSubmittedRuns() {
+        submitted("famo", RunStatus.CLAIMED, 80.0, 0);
+        submitted("famo", RunStatus.CLAIMED, 82.0, 1);
+        submitted("famo", RunStatus.CLAIMED, 84.0, 2);
         LeaderboardView.LeaderboardRowView row = board("claimed").rows().get(0);
         assertThat(row.seeds()).isEqualTo(3);
         assertThat(row.runIds()).hasSize(3);
         assertThat(row.metrics().get("product.accuracy").mean()).isCloseTo(82.0, within(1e-12));
         assertThat(row.metrics().get("product.accuracy").std()).isCloseTo(2.0, within(1e-12));
-        assertThat(row.deltaM().perTask().std()).isNotNull();
+    }
+
+    @Test
+    void shouldCountASeedOnceWhenTwoRunsShareIt() {
+        submitted("famo", RunStatus.CLAIMED, 80.0, 5);
+        submitted("famo", RunStatus.CLAIMED, 82.0, 5);
+        LeaderboardView.LeaderboardRowView row = board("claimed").rows().get(0);
+        assertThat(row.seeds()).isEqualTo(1);
+        assertThat(row.runIds()).hasSize(2);
+        assertThat(row.metrics().get("product.accuracy").mean()).isCloseTo(81.0, within(1e-12));
+        assertThat(row.metrics().get("product.accuracy").std()).isNull();
     }
 
     @Test
     void shouldKeepTheDeltaMOrderWithinASharedRank() {
-        for (double accuracy : new double[] {80.0, 82.0, 84.0}) {
-            submitted("famo", RunStatus.CLAIMED, accuracy);
+        submitted("stl", RunStatus.VERIFIED, 70.0, 0);
+        for (int seed = 0; seed < 3; seed++) {
+            submitted("famo", RunStatus.VERIFIED, 80.0 + 2 * seed, seed);
             // EW comes first in the alphabet but last by Δm; the intervals overlap, so the rank is shared
-            submitted("ew", RunStatus.CLAIMED, accuracy - 1.0);
+            submitted("ew", RunStatus.VERIFIED, 79.0 + 2 * seed, seed);
         }
-        List<LeaderboardView.LeaderboardRowView> rows = board("claimed").rows();
+        List<LeaderboardView.LeaderboardRowView> rows = board("verified").rows().stream()
+                .filter(r -> r.rank() != null).toList();
         assertThat(rows).extracting(r -> r.method().id()).containsExactly("famo", "ew");
         assertThat(rows).extracting(LeaderboardView.LeaderboardRowView::rank).containsExactly(1, 1);
         assertThat(rows.get(0).deltaM().perTask().mean()).isGreaterThan(rows.get(1).deltaM().perTask().mean());
@@ -184,8 +221,8 @@ class LeaderboardDatabaseTest {
     void shouldImportLiteratureIdempotently(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("test-office.csv");
         Files.writeString(csv, """
-                benchmark,backbone,method,optimizer,gradient_level,seeds,art.accuracy,clipart.accuracy,product.accuracy,realWorld.accuracy,citation
-                office-home,resnet18,famo,sgd,param,2,60,70,80,90,Test source A
+                benchmark,backbone,method,optimizer,gradient_level,seeds,protocol,art.accuracy,clipart.accuracy,product.accuracy,realWorld.accuracy,citation
+                office-home,resnet18,famo,sgd,param,2,recon-2023,60,70,80,90,Test source A
                 """);
         assertThat(importer.importAll(dir)).isEqualTo(1);
         assertThat(importer.importAll(dir)).isZero();
@@ -218,8 +255,42 @@ class LeaderboardDatabaseTest {
                 .hasMessageContaining("row 3: optimizer must be one of")
                 .hasMessageContaining("row 3: gradient_level must be one of")
                 .hasMessageContaining("row 3: citation is required")
-                .hasMessageContaining("row 3: 'seeds' is not a number");
+                .hasMessageContaining("row 3: 'seeds' is not a number")
+                .hasMessageContaining("row 3: protocol is required");
         assertThat(Run.count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseAFileWhosePrintedDeltaMItsOwnNumbersDoNotGive(@TempDir Path dir) throws IOException {
+        String header = "benchmark,backbone,method,optimizer,gradient_level,seeds,protocol,art.accuracy,"
+                + "clipart.accuracy,product.accuracy,realWorld.accuracy,published_delta_m_task,published_delta_m_note,"
+                + "citation\n";
+        // +10 % on art, 0 elsewhere: Δm per task = 2.50; printed 2.50 agrees, printed 2.60 does not
+        String stl = "office-home,resnet18,stl,adam,param,3,recon-2023,60.00,70.00,80.00,90.00,,,Test source C\n";
+        Files.writeString(dir.resolve("test-good.csv"), header + stl
+                + "office-home,resnet18,ew,adam,param,3,recon-2023,66.00,70.00,80.00,90.00,2.50,,Test source C\n");
+        assertThat(importer.importAll(dir)).isEqualTo(2);
+        Files.writeString(dir.resolve("test-bad.csv"), header
+                + "office-home,resnet18,mgda,adam,param,3,recon-2023,66.00,70.00,80.00,90.00,2.60,,Test source C\n");
+        long before = Run.count();
+        assertThatThrownBy(() -> importer.importAll(dir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("test-bad.csv")
+                .hasMessageContaining("row 2 (mgda, resnet18): printed Δm (per-task) 2.6 differs from the "
+                        + "recomputation 2.500")
+                .hasMessageContaining("rounding bound");
+        assertThat(Run.count()).isEqualTo(before);
+        // a note that explains the difference lets the row in, and the board shows both numbers
+        Files.writeString(dir.resolve("test-bad.csv"), header
+                + "office-home,resnet18,mgda,adam,param,3,recon-2023,66.00,70.00,80.00,90.00,2.60,the paper says so,"
+                + "Test source C\n");
+        assertThat(importer.importAll(dir)).isEqualTo(1);
+        LeaderboardView.LeaderboardRowView mgda = board("literature").rows().stream()
+                .filter(r -> r.method().id().equals("mgda") && r.setting().id().equals("resnet18@recon-2023"))
+                .findFirst().orElseThrow();
+        assertThat(mgda.deltaM().perTask().mean()).isCloseTo(2.5, within(1e-9));
+        assertThat(mgda.published().deltaMPerTask()).isEqualTo(2.6);
+        assertThat(mgda.published().note()).isEqualTo("the paper says so");
+        QuarkusTransaction.requiringNew().run(() -> Run.delete("citation", "Test source C"));
     }
 
     @Test
@@ -228,5 +299,18 @@ class LeaderboardDatabaseTest {
         assertThat(importer.importAll(Path.of("benchmarks-data", "literature"))).isZero();
         assertThat(Run.count()).isEqualTo(before);
         assertThat(Map.of("rows", board().rows().size())).containsEntry("rows", 8);
+    }
+
+    @Test
+    void shouldImportEveryShippedPrintedDeltaMThatItsNumbersGiveOrThatANoteExplains() {
+        // the import at start-up checked every printed Δm of the shipped files; these are the ones explained
+        List<String> explained = QuarkusTransaction.requiringNew().call(() -> Run.<Run>list(
+                "publishedDeltaMNote is not null and source = ?1", RunSource.LITERATURE).stream()
+                .map(r -> r.benchmark.id + "/" + r.method.id).sorted().toList());
+        assertThat(explained).containsExactly("cityscapes/aligned-mtl", "cityscapes/db-mtl", "cityscapes/gls",
+                "cityscapes/imtl", "cityscapes/imtl-g", "cityscapes/mgda", "office-home/cagrad");
+        long checked = QuarkusTransaction.requiringNew().call(() -> Run.count(
+                "publishedDeltaMTask is not null and publishedDeltaMNote is null"));
+        assertThat(checked).isGreaterThanOrEqualTo(40);
     }
 }

@@ -28,7 +28,7 @@ class LeaderboardResourceTest {
 
     @Test
     void shouldReproducePublishedDbMtlDeltaMThroughTheApi() {
-        JsonPath v = get("?backbone=deeplabv3plus-resnet50&optimizer=unreported&size=100");
+        JsonPath v = get("?setting=deeplabv3plus-resnet50@dbmtl-2023&size=100");
         List<Map<String, Object>> rows = v.getList("rows");
         assertThat(rows).hasSize(19);
         int checked = 0;
@@ -49,13 +49,17 @@ class LeaderboardResourceTest {
 
     @Test
     void shouldRankByPerTaskDeltaMByDefaultAndLabelTheConvention() {
-        JsonPath v = get("?backbone=deeplabv3plus-resnet50&optimizer=unreported");
+        JsonPath v = get("?setting=deeplabv3plus-resnet50@dbmtl-2023");
         assertThat(v.getString("convention.id")).isEqualTo("per-task");
         assertThat(v.getString("convention.label")).contains("per task");
-        assertThat(v.getString("rows[0].method.id")).isEqualTo("db-mtl");
-        assertThat(v.getInt("rows[0].rank")).isEqualTo(1);
-        assertThat(v.getString("rows[0].deltaM.sign")).isEqualTo("gain");
-        List<Float> deltas = v.getList("rows.deltaM.perTask.mean", Float.class);
+        // the single-task row heads its setting as the baseline, without a rank
+        assertThat(v.getString("rows[0].method.id")).isEqualTo("stl");
+        assertThat(v.getString("rows[0].role")).isEqualTo("baseline");
+        assertThat((Object) v.get("rows[0].rank")).isNull();
+        assertThat(v.getString("rows[1].method.id")).isEqualTo("db-mtl");
+        assertThat(v.getInt("rows[1].rank")).isEqualTo(1);
+        assertThat(v.getString("rows[1].deltaM.sign")).isEqualTo("gain");
+        List<Float> deltas = v.getList("rows.deltaM.perTask.mean", Float.class).subList(1, 19);
         for (int i = 1; i < deltas.size(); i++) {
             assertThat(deltas.get(i)).isLessThanOrEqualTo(deltas.get(i - 1));
         }
@@ -63,10 +67,11 @@ class LeaderboardResourceTest {
 
     @Test
     void shouldRankByFlatConventionWhenAsked() {
-        JsonPath v = get("?backbone=deeplabv3plus-resnet50&optimizer=unreported&convention=flat");
+        JsonPath v = get("?setting=deeplabv3plus-resnet50@dbmtl-2023&convention=flat");
         assertThat(v.getString("convention.id")).isEqualTo("flat");
-        // flat Δm on the DB-MTL table: DB-MTL +0.56, STL 0, CAGrad -0.98, GLS -1.10
-        assertThat(v.getList("rows.method.id").subList(0, 4)).containsExactly("db-mtl", "stl", "cagrad", "gls");
+        // flat Δm on the DB-MTL table: DB-MTL +0.56, CAGrad -0.98, GLS -1.10; the STL row (0) heads the setting
+        assertThat(v.getList("rows.method.id").subList(0, 4)).containsExactly("stl", "db-mtl", "cagrad", "gls");
+        assertThat(v.getList("rows.rank").subList(0, 4)).containsExactly(null, 1, 2, 3);
     }
 
     @Test
@@ -77,29 +82,30 @@ class LeaderboardResourceTest {
                 .body("filters.backbone", equalTo(List.of("segnet-mtan")));
         given().when().get(NYU + "?source=claimed").then().statusCode(200).body("rows", hasSize(0))
                 .body("total", equalTo(0));
+        // DB-MTL's 19 rows (Adam, as the paper states) and LibMTL's 13 HPS and 12 MTAN rows
         given().when().get(NYU + "?optimizer=adam&backbone=deeplabv3plus-resnet50,deeplabv3plus-resnet50-mtan")
-                .then().statusCode(200).body("rows", hasSize(25));
+                .then().statusCode(200).body("rows", hasSize(44));
     }
 
     @Test
     void shouldSortByAMetricBestFirstByDefault() {
-        JsonPath lower = get("?backbone=segnet-mtan&sort=depth.absErr");
+        JsonPath lower = get("?setting=segnet-mtan@libmtl-results&sort=depth.absErr");
         assertThat(lower.getString("order")).isEqualTo("asc");
         List<Float> errors = lower.getList("rows.metrics.'depth.absErr'.mean", Float.class);
         assertThat(errors).isSortedAccordingTo(Float::compare);
         assertThat(errors.get(0)).isEqualTo(0.5213f);
-        JsonPath higher = get("?backbone=segnet-mtan&sort=segmentation.mIoU");
+        JsonPath higher = get("?setting=segnet-mtan@libmtl-results&sort=segmentation.mIoU");
         assertThat(higher.getString("order")).isEqualTo("desc");
         assertThat(higher.getFloat("rows[0].metrics.'segmentation.mIoU'.mean")).isEqualTo(41.27f);
-        JsonPath reversed = get("?backbone=segnet-mtan&sort=segmentation.mIoU&order=asc");
+        JsonPath reversed = get("?setting=segnet-mtan@libmtl-results&sort=segmentation.mIoU&order=asc");
         assertThat(reversed.getFloat("rows[0].metrics.'segmentation.mIoU'.mean")).isEqualTo(29.91f);
     }
 
     @Test
     void shouldPageRows() {
-        JsonPath all = get("?backbone=segnet-mtan&size=100");
-        JsonPath second = get("?backbone=segnet-mtan&size=4&page=2");
-        assertThat(second.getInt("total")).isEqualTo(15);
+        JsonPath all = get("?setting=segnet-mtan@libmtl-results&size=100");
+        JsonPath second = get("?setting=segnet-mtan@libmtl-results&size=4&page=2");
+        assertThat(second.getInt("total")).isEqualTo(14);
         assertThat(second.getInt("pages")).isEqualTo(4);
         assertThat(second.getList("rows.method.id")).isEqualTo(all.getList("rows.method.id").subList(4, 8));
     }
@@ -124,18 +130,23 @@ class LeaderboardResourceTest {
         assertThat(lines).hasSize(16);
         assertThat(lines[0]).startsWith("rank,method,method_label,backbone").contains("segmentation.mIoU_mean")
                 .contains("delta_m_per_task");
-        assertThat(lines[1]).startsWith("1,gradnorm,GradNorm,segnet-mtan");
+        // LibMTL's SegNet rows take their baseline from the CAGrad paper: listed by Δm, not ranked
+        assertThat(lines[1]).startsWith(",gradnorm,GradNorm,segnet-mtan").contains("segnet-mtan@libmtl-results")
+                .contains("cross-protocol");
     }
 
     @Test
     void shouldListEveryInvalidParameterWithAllowedValues() {
         given().when().get(NYU + "?backbone=vgg&optimizer=lion&gradientLevel=layer&source=rumour&sort=fame"
-                + "&order=up&convention=mean&page=0&size=100000&method=magic").then().statusCode(400)
+                + "&order=up&convention=mean&page=0&size=100000&method=magic&setting=nowhere&crossProtocol=maybe")
+                .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("violations", hasSize(10))
+                .body("violations", hasSize(12))
                 .body("violations.field", equalTo(List.of("backbone", "optimizer", "gradientLevel", "source", "method",
-                        "sort", "order", "convention", "page", "size")))
+                        "setting", "crossProtocol", "sort", "order", "convention", "page", "size")))
+                .body("violations.find { it.field == 'setting' }.message",
+                        containsString("deeplabv3plus-resnet50@dbmtl-2023"))
                 .body("violations.find { it.field == 'optimizer' }.message", containsString("adam, adamw, sgd"))
                 .body("violations.find { it.field == 'source' }.message",
                         containsString("verified, reference, literature, claimed"))
@@ -166,11 +177,55 @@ class LeaderboardResourceTest {
     }
 
     @Test
-    void shouldMarkBaselineFromAnotherPublication() {
-        JsonPath v = get("?backbone=deeplabv3plus-resnet50&optimizer=adam&method=ew");
+    void shouldMarkBaselineFromAnotherPublicationAndRankItOnlyOnRequest() {
+        JsonPath v = get("?setting=deeplabv3plus-resnet50@libmtl-results&method=ew");
         assertThat(v.getString("rows[0].citation")).contains("LibMTL");
+        assertThat(v.getString("rows[0].role")).isEqualTo("cross-protocol");
+        assertThat((Object) v.get("rows[0].rank")).isNull();
+        assertThat(v.getString("rows[0].unranked")).contains("another publication").contains("DB-MTL");
         assertThat(v.getString("rows[0].deltaM.baseline.citation")).contains("DB-MTL");
-        assertThat(v.getString("rows[0].deltaM.baseline.source")).isEqualTo("literature");
+        assertThat(v.getBoolean("rows[0].deltaM.baseline.crossProtocol")).isTrue();
+        assertThat(v.getString("rows[0].deltaM.baseline.protocol")).isEqualTo("dbmtl-2023");
+        JsonPath included = get("?setting=deeplabv3plus-resnet50@libmtl-results&crossProtocol=include");
+        assertThat(included.getList("rows.rank")).doesNotContainNull();
+        assertThat(included.getInt("settings[0].ranked")).isEqualTo(13);
+    }
+
+    @Test
+    void shouldRankOnlyWithinSettingsAndNeverBaselinesByDefault() {
+        JsonPath v = get("?size=1000");
+        List<Map<String, Object>> rows = v.getList("rows");
+        Map<String, Integer> best = new java.util.HashMap<>();
+        for (Map<String, Object> row : rows) {
+            Object rank = row.get("rank");
+            String role = (String) row.get("role");
+            if (rank != null) {
+                assertThat(role).isEqualTo("ranked");
+                best.merge((String) ((Map<?, ?>) row.get("setting")).get("id"), (Integer) rank, Math::min);
+            } else {
+                assertThat(role).isNotEqualTo("ranked");
+            }
+            if ("stl".equals(((Map<?, ?>) row.get("method")).get("id"))) {
+                assertThat(rank).isNull();
+            }
+        }
+        // ranks restart in every ranked setting; the largest setting comes first
+        assertThat(best).containsOnlyKeys("deeplabv3plus-resnet50@dbmtl-2023");
+        assertThat(best.values()).containsOnly(1);
+        assertThat(v.getString("settings[0].id")).isEqualTo("deeplabv3plus-resnet50@dbmtl-2023");
+        assertThat(v.getString("settings[0].protocol.citation")).contains("Dual-Balancing");
+        assertThat(v.getList("settings[0].chart")).hasSize(18);
+    }
+
+    @Test
+    void shouldShowTheRecomputedDeltaMBesideAPrintedOneThePaperContradicts() {
+        JsonPath v = given().when().get("/api/leaderboards/office-home?method=cagrad&source=literature").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(v.getFloat("rows[0].deltaM.perTask.mean")).isCloseTo(-1.64f, within(0.005f));
+        assertThat(v.getFloat("rows[0].published.deltaMPerTask")).isEqualTo(-1.50f);
+        assertThat(v.getFloat("rows[0].published.deltaMPerTaskStd")).isEqualTo(0.29f);
+        assertThat(v.getString("rows[0].published.note")).contains("MetaBalance").contains("77.67");
+        assertThat(v.getString("rows[0].optimizer")).isEqualTo("adam");
     }
 
     @Test

@@ -60,35 +60,57 @@ class LeaderboardBrowserTest {
     }
 
     private List<WebElement> rows() {
-        return driver.findElements(By.cssSelector("#leaderboard tbody tr[data-method]"));
+        return driver.findElements(By.cssSelector("table.board tbody tr[data-method]"));
+    }
+
+    private List<WebElement> rows(String tableId) {
+        return driver.findElements(By.cssSelector("#" + tableId + " tbody tr[data-method]"));
     }
 
     @Test
-    void shouldRenderSortFilterAndDrawCharts() {
+    void shouldRankPerSettingMarkCrossProtocolRowsSortFilterAndDrawCharts() {
         open("/leaderboards/nyuv2");
         assertThat(driver.getTitle()).contains("NYUv2");
-        waitForChart("deltam-chart");
+        waitForChart("deltam-chart-0");
         waitForChart("metric-chart");
-        int rowsShown = rows().size();
-        assertThat(rowsShown).isGreaterThan(10);
-        assertThat(chartPoints("deltam-chart")).isPositive();
-        assertThat(paintedPixels("deltam-chart")).isGreaterThan(1000);
+        // the richest setting first, its single-task row on top as the unranked baseline
+        List<WebElement> first = rows("leaderboard-0");
+        assertThat(first).hasSize(19);
+        assertThat(first.get(0).getDomAttribute("data-role")).isEqualTo("baseline");
+        assertThat(first.get(0).findElement(By.cssSelector("td.rank")).getText()).isEqualTo("base");
+        assertThat(first.get(1).findElement(By.cssSelector("td.rank")).getText()).isEqualTo("1");
+        assertThat(chartPoints("deltam-chart-0")).isEqualTo(18);
+        assertThat(paintedPixels("deltam-chart-0")).isGreaterThan(1000);
         assertThat(paintedPixels("metric-chart")).isGreaterThan(1000);
+        // rows whose baseline comes from another publication: shown with the note, never ranked
+        List<WebElement> cross = driver.findElements(By.cssSelector("tr[data-role='cross-protocol']"));
+        assertThat(cross).hasSizeGreaterThan(20);
+        assertThat(cross).allMatch(r -> r.findElement(By.cssSelector("td.rank")).getText().equals("—"));
+        assertThat(cross.get(0).findElement(By.cssSelector("span.mark")).getDomAttribute("title"))
+                .contains("another publication");
+        assertThat(driver.findElement(By.cssSelector("section.setting h2")).getText()).contains("DB-MTL protocol");
 
-        driver.findElement(By.cssSelector("a[data-sort='segmentation.mIoU']")).click();
+        driver.findElement(By.cssSelector("#leaderboard-0 a[data-sort='segmentation.mIoU']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sort=segmentation.mIoU"));
-        List<Double> miou = rows().stream().map(r -> Double.parseDouble(
-                r.findElements(By.cssSelector("td.num")).get(3).getText().split(" ")[0])).toList();
-        assertThat(miou).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        List<Double> miou = rows("leaderboard-0").stream().filter(r -> "ranked".equals(r.getDomAttribute("data-role")))
+                .map(r -> Double.parseDouble(r.findElements(By.cssSelector("td.num")).get(3).getText().split(" ")[0]))
+                .toList();
+        assertThat(miou).hasSize(18).isSortedAccordingTo((a, b) -> Double.compare(b, a));
 
         new Select(driver.findElement(By.id("filter-backbone"))).selectByValue("segnet-mtan");
         driver.findElement(By.id("apply-filters")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("backbone=segnet-mtan"));
         assertThat(driver.getCurrentUrl()).contains("sort=segmentation.mIoU");
-        waitForChart("deltam-chart");
+        waitForChart("metric-chart");
         assertThat(rows()).hasSize(15).allMatch(r -> "segnet-mtan".equals(r.getDomAttribute("data-backbone")));
-        assertThat(chartPoints("deltam-chart")).isEqualTo(15);
-        assertThat(paintedPixels("deltam-chart")).isGreaterThan(1000);
+        // LibMTL's SegNet rows compare with the CAGrad paper's single-task row: no ranked row, no Δm chart
+        assertThat(driver.findElements(By.cssSelector("canvas.setting-chart"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("tr[data-role='cross-protocol']"))).hasSize(14);
+
+        driver.findElement(By.linkText("cross-protocol rows are included")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("crossProtocol=include"));
+        waitForChart("deltam-chart-0");
+        assertThat(chartPoints("deltam-chart-0")).isEqualTo(14);
     }
 
     @Test

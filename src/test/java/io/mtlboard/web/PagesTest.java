@@ -20,14 +20,29 @@ class PagesTest {
 
     @Test
     void shouldRenderLeaderboardTableWithoutJavaScript() {
-        given().when().get("/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&optimizer=unreported").then()
+        given().when().get("/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&optimizer=adam").then()
                 .statusCode(200)
                 .body(containsString("Δm convention shown: per-task"))
                 .body(containsString("<td class=\"num delta\">+1.14"))
                 .body(containsString("class=\"badge literature\""))
+                // one section per setting, the richest first, each with its protocol and baseline
+                .body(containsString("<h2>DeepLabV3+ ResNet-50 (HPS) · DB-MTL protocol"))
+                .body(containsString("<h2>DeepLabV3+ ResNet-50 (HPS) · LibMTL repository results"))
+                .body(containsString("Baseline (Δm = 0): the single-task row"))
+                .body(containsString("data-role=\"cross-protocol\""))
                 .body(containsString("option value=\"deeplabv3plus-resnet50\" selected"))
-                .body(containsString("/api/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&amp;optimizer=unreported&amp;format=csv"))
+                .body(containsString("/api/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&amp;optimizer=adam&amp;format=csv"))
                 .body(containsString("/webjars/chart.js/dist/chart.umd.js"));
+    }
+
+    @Test
+    void shouldDocumentTheSettingsAndProtocolsOnTheBenchmarkPage() {
+        given().when().get("/benchmarks/nyuv2").then().statusCode(200)
+                .body(containsString("Settings and protocols"))
+                .body(containsString("href=\"/leaderboards/nyuv2?setting=deeplabv3plus-resnet50@dbmtl-2023\""))
+                .body(containsString("Baseline: single-task row of the CAGrad protocol"));
+        given().when().get("/methods/stl").then().statusCode(200)
+                .body(containsString("Single-task learning is the baseline, not a method."));
     }
 
     @Test

@@ -9,27 +9,38 @@ import org.junit.jupiter.api.Test;
 
 class WebFormatTest {
 
-    private static LeaderboardView.LeaderboardRowView row(String source, String citation, String optimizer,
+    private static LeaderboardView.LeaderboardRowView row(String source, String optimizer,
             LeaderboardView.Baseline baseline) {
         LeaderboardView.Stat zero = new LeaderboardView.Stat(0, null, 1);
         return new LeaderboardView.LeaderboardRowView(1, new LeaderboardView.Ref("ew", "EW"), "EW",
-                new LeaderboardView.Ref("net", "Net"), optimizer, "param", source, 1, List.of(1L), citation, Map.of(),
-                new LeaderboardView.DeltaMView(zero, zero, "gain", baseline), null);
+                new LeaderboardView.Ref("net", "Net"), optimizer, "param", source, 1, List.of(1L), "c", Map.of(),
+                new LeaderboardView.DeltaMView(zero, zero, "gain", baseline), null,
+                new LeaderboardView.SettingRef("net@mtlboard", "Net · MTLBoard protocol"), "ranked", null);
     }
 
     @Test
-    void shouldMarkBaselinesFromAnotherSourcePublicationOrOptimizer() {
-        var reference = new LeaderboardView.Baseline(List.of(9L), "reference", "MTLBoard reference run (stl.json)", "adam");
-        // reference rows cite their own bundle files: the same source is not foreign
-        assertThat(WebFormat.foreignBaseline(row("reference", "MTLBoard reference run (ew.json)", "adam", reference)))
-                .isFalse();
-        assertThat(WebFormat.foreignBaseline(row("verified", null, "adam", reference))).isTrue();
-        assertThat(WebFormat.foreignBaseline(row("reference", "MTLBoard reference run (ew.json)", "sgd", reference)))
-                .isTrue();
-        var paper = new LeaderboardView.Baseline(List.of(3L), "literature", "Paper A", "unreported");
-        assertThat(WebFormat.foreignBaseline(row("literature", "Paper A", "unreported", paper))).isFalse();
-        assertThat(WebFormat.foreignBaseline(row("literature", "Paper B", "unreported", paper))).isTrue();
-        assertThat(WebFormat.baselineTitle(row("literature", "Paper B", "unreported", paper)))
-                .isEqualTo("Baseline: single-task row from Paper A, optimizer unreported");
+    void shouldMarkBaselinesFromAnotherPublicationOrOptimizerOnly() {
+        var reference = new LeaderboardView.Baseline(List.of(9L), "reference", "MTLBoard reference run (stl.json)",
+                "adam", "mtlboard", "MTLBoard protocol", false, false);
+        // MTLBoard's own rows against MTLBoard's own single-task row are not marked, whatever their source
+        assertThat(WebFormat.foreignBaseline(row("reference", "adam", reference))).isFalse();
+        assertThat(WebFormat.foreignBaseline(row("verified", "adam", reference))).isFalse();
+        var sgd = new LeaderboardView.Baseline(List.of(9L), "reference", "MTLBoard reference run (stl.json)",
+                "adam", "mtlboard", "MTLBoard protocol", false, true);
+        assertThat(WebFormat.foreignBaseline(row("reference", "sgd", sgd))).isTrue();
+        assertThat(WebFormat.baselineTitle(row("reference", "sgd", sgd)))
+                .endsWith("optimizer adam — no single-task row was trained with sgd");
+        var paper = new LeaderboardView.Baseline(List.of(3L), "literature", "Paper A", "unreported", "a",
+                "A protocol", true, false);
+        assertThat(WebFormat.foreignBaseline(row("literature", "unreported", paper))).isTrue();
+        assertThat(WebFormat.baselineTitle(row("literature", "unreported", paper)))
+                .isEqualTo("Baseline from another publication: single-task row of the A protocol (Paper A), "
+                        + "optimizer unreported");
+    }
+
+    @Test
+    void shouldSpellOrdinals() {
+        assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 103).stream().map(WebFormat::ordinal).toList())
+                .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd");
     }
 }

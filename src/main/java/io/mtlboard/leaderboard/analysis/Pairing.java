@@ -24,7 +24,8 @@ final class Pairing {
     /**
      * The pairs of rows whose {@code dimension} ({@code optimizer} or {@code gradientLevel}) is
      * {@code first} and {@code second}, in the order of the first rows. Rows of other values are
-     * ignored; rows without a partner are left out.
+     * ignored; rows without a partner are left out. Single-task rows are the baseline each side is
+     * measured against, not a method: they are never paired.
      */
     static List<Pair> pair(List<AnalysisRow> rows, String dimension, String first, String second) {
         Function<AnalysisRow, String> value = switch (dimension) {
@@ -33,6 +34,7 @@ final class Pairing {
             default -> throw new IllegalArgumentException("cannot pair on " + dimension);
         };
         Map<List<Object>, AnalysisRow> seconds = new LinkedHashMap<>();
+        rows = rows.stream().filter(r -> !r.singleTask()).toList();
         for (AnalysisRow r : rows) {
             if (value.apply(r).equals(second)) {
                 seconds.put(r.identityWithout(dimension), r);

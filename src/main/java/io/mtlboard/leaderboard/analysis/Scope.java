@@ -36,7 +36,8 @@ public record Scope(LeaderboardView.Ref benchmark, List<String> backbones, List<
     /** The whole leaderboard of the scope, unpaged. */
     LeaderboardQuery query() {
         return new LeaderboardQuery(backbones, optimizers, gradientLevels,
-                sources.stream().map(s -> RowSource.parse(s).orElseThrow()).toList(), methods, "rank", false, false,
+                sources.stream().map(s -> RowSource.parse(s).orElseThrow()).toList(), methods, List.of(), false, "rank",
+                false, false,
                 deltaMConvention(), 1, Integer.MAX_VALUE);
     }
 }

@@ -29,4 +29,11 @@ class PairingTest {
         assertThat(Pairing.pair(List.of(sgd, adam), "optimizer", "adamw", "sgd")).isEmpty();
         assertThatThrownBy(() -> Pairing.pair(List.of(), "backbone", "a", "b")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldNeverPairSingleTaskRowsWithThemselves() {
+        AnalysisRow adam = row("stl", "lenet5", "adam", "param", 0.0, List.of());
+        AnalysisRow sgd = row("stl", "lenet5", "sgd", "param", 0.0, List.of());
+        assertThat(Pairing.pair(List.of(adam, sgd), "optimizer", "adam", "sgd")).isEmpty();
+    }
 }
