@@ -48,8 +48,14 @@ abstract class ModelOptimizer {
         return id;
     }
 
-    /** Moves {@code weight} one step along −{@code gradient}. */
-    abstract void update(String key, NDArray weight, NDArray gradient);
+    /** Moves {@code weight} one step along −{@code gradient}; returns the squared norm of the change. */
+    abstract double update(String key, NDArray weight, NDArray gradient);
+
+    private static double squaredNorm(NDArray step) {
+        try (NDArray squares = step.square(); NDArray sum = squares.sum()) {
+            return sum.getFloat();
+        }
+    }
 
     /** Adam (Kingma & Ba, 2015) as {@code torch.optim.Adam} without weight decay. */
     static final class Adam extends ModelOptimizer {
@@ -64,7 +70,7 @@ abstract class ModelOptimizer {
         }
 
         @Override
-        void update(String key, NDArray weight, NDArray gradient) {
+        double update(String key, NDArray weight, NDArray gradient) {
             NDArray[] mv = moments.computeIfAbsent(key, k -> new NDArray[] {weight.zerosLike(), weight.zerosLike()});
             int t = steps.merge(key, 1, Integer::sum);
             mv[0].muli(BETA1).addi(gradient.mul(1 - BETA1));
@@ -74,7 +80,9 @@ abstract class ModelOptimizer {
             // temporaries derived from the moments live with them: close them here
             try (NDArray scaled = mv[1].div(correction2); NDArray denominator = scaled.sqrt();
                     NDArray step = mv[0].div(denominator.addi(EPSILON))) {
-                weight.subi(step.muli(lr / correction1));
+                step.muli(lr / correction1);
+                weight.subi(step);
+                return squaredNorm(step);
             }
         }
     }
@@ -90,7 +98,7 @@ abstract class ModelOptimizer {
         }
 
         @Override
-        void update(String key, NDArray weight, NDArray gradient) {
+        double update(String key, NDArray weight, NDArray gradient) {
             NDArray buffer = buffers.get(key);
             if (buffer == null) {
                 buffer = gradient.duplicate();
@@ -101,6 +109,7 @@ abstract class ModelOptimizer {
             }
             try (NDArray step = buffer.mul(lr)) {
                 weight.subi(step);
+                return squaredNorm(step);
             }
         }
     }

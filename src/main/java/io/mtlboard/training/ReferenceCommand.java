@@ -107,6 +107,15 @@ public final class ReferenceCommand implements Callable<Integer> {
                     + "in its bundle (not for lr-sweep runs); default: ${DEFAULT-VALUE}")
     boolean diagnostics;
 
+    @Option(names = "--loss-scales", split = ",", description = "the loss-scale study (Elich et al. §4.1): "
+            + "task=factor pairs multiplying the task losses, e.g. left=10,right=0.1; bundles go to "
+            + "<out>/<benchmark>/loss-scale/ (not imported as leaderboard rows)")
+    List<String> lossScales;
+
+    @Option(names = "--freeze-encoder", description = "with --loss-scales: keep the shared encoder at its "
+            + "initialization, only the heads learn")
+    boolean freezeEncoder;
+
     @Option(names = "--dry-run", description = "print the planned runs, their lr and whether they would be skipped")
     boolean dryRun;
 
@@ -184,14 +193,24 @@ public final class ReferenceCommand implements Callable<Integer> {
 
     private List<Planned> planned(ReferenceProtocol protocol) throws IOException {
         List<Planned> result = new ArrayList<>();
+        double[] scales = scales();
         if (protocol == null) {
             Map<String, Double> rates = rates(lr != null ? lr : List.of("adam=0.001", "sgd=0.01"));
             for (RunSpec run : plan(backbones(null))) {
-                Path file = out.resolve(benchmark).resolve(run.name() + ".json");
-                result.add(new Planned(run, baseSettings(null, rates.get(run.optimizer())), file,
-                        skipExisting && Files.exists(file)));
+                Path file = scales == null && !freezeEncoder ? out.resolve(benchmark).resolve(run.name() + ".json")
+                        : out.resolve(benchmark).resolve(LOSS_SCALE_DIR).resolve(run.name() + lossScaleSuffix(scales)
+                                + ".json");
+                TrainingSettings settings = baseSettings(null, rates.get(run.optimizer()));
+                if (scales != null || freezeEncoder) {
+                    settings = settings.withLossScales(scales, freezeEncoder);
+                }
+                result.add(new Planned(run, settings, file, skipExisting && Files.exists(file)));
             }
             return result;
+        }
+        if (scales != null || freezeEncoder) {
+            throw new IllegalArgumentException("--loss-scales and --freeze-encoder are a study of their own: use them "
+                    + "without --protocol");
         }
         if (lrSweep) {
             Path dir = out.resolve(benchmark).resolve(LrSweep.DIR);
@@ -264,6 +283,42 @@ public final class ReferenceCommand implements Callable<Integer> {
         bar.finishRun(String.format(Locale.ROOT, "%-50s lr %-7s train %6.1f s  %s  converged=%s",
                 run.file().getFileName().toString().replace(".json", ""), run.settings().lr(), bundle.trainingSeconds(),
                 String.join(" ", values), converged));
+    }
+
+    /** The directory of the loss-scale study's bundles under the benchmark's reference directory. */
+    static final String LOSS_SCALE_DIR = "loss-scale";
+
+    /** The factors of {@code --loss-scales} in benchmark task order (1 for tasks not named), or null. */
+    private double[] scales() throws IOException {
+        if (lossScales == null || lossScales.isEmpty()) {
+            return null;
+        }
+        List<String> names = manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+        double[] scales = new double[names.size()];
+        java.util.Arrays.fill(scales, 1);
+        for (String item : lossScales) {
+            String[] kv = item.split("=", 2);
+            int t = names.indexOf(kv[0]);
+            if (kv.length != 2 || t < 0) {
+                throw new IllegalArgumentException("--loss-scales: expected task=factor with a task of " + names
+                        + ", got '" + item + "'");
+            }
+            scales[t] = Double.parseDouble(kv[1]);
+        }
+        return scales;
+    }
+
+    private String lossScaleSuffix(double[] scales) throws IOException {
+        StringBuilder b = new StringBuilder();
+        if (scales != null) {
+            List<String> names = manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+            b.append("_scales");
+            for (int t = 0; t < scales.length; t++) {
+                b.append('-').append(names.get(t)).append(java.math.BigDecimal.valueOf(scales[t]).stripTrailingZeros()
+                        .toPlainString());
+            }
+        }
+        return b.append(freezeEncoder ? "_frozen" : "_free").toString();
     }
 
     private TrainingSettings baseSettings(ReferenceProtocol protocol, double rate) {

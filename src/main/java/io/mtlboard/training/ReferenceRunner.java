@@ -107,6 +107,15 @@ final class ReferenceRunner {
             h.put("featureGradients", settings.featureGradients().id());
         }
         h.put("checkpoint", settings.bestValidation() ? "best-validation" : "last");
+        if (settings.lossScales() != null || settings.frozenEncoder()) {
+            Map<String, Double> scales = new LinkedHashMap<>();
+            for (int t = 0; t < data.manifest.tasks().size(); t++) {
+                scales.put(data.manifest.tasks().get(t).name(), settings.lossScales() == null ? 1.0
+                        : settings.lossScales()[t]);
+            }
+            h.put("lossScales", scales);
+            h.put("frozenEncoder", settings.frozenEncoder());
+        }
         if (protocol != null) {
             h.put("protocol", protocol.get("id"));
         }

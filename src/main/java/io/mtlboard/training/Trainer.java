@@ -100,7 +100,13 @@ final class Trainer {
             EpochLog epochLog = epoch(members, manager, random, (epoch - 1) * settings.stepsPerEpoch());
             endEpoch(members, epochLog.meanLosses());
             Map<String, Double> validation = score(members, data.validation);
-            log.add(epochLog.entry(epoch, (System.nanoTime() - epochStart) / 1e9, validation));
+            Map<String, Object> entry = epochLog.entry(epoch, (System.nanoTime() - epochStart) / 1e9, validation);
+            Map<String, Double> heads = headUpdates(members);
+            if (settings.lossScales() != null || settings.frozenEncoder()) {
+                // the loss-scale study's log; its bundles are kept apart from the imported reference runs
+                entry.put("headUpdates", heads);
+            }
+            log.add(entry);
             for (Member member : members) {
                 keepIfBest(member, validation, epoch, manager);
             }
@@ -123,6 +129,18 @@ final class Trainer {
             }
         });
         return new Outcome(members.stream().map(Member::net).toList(), log, seconds, convergence);
+    }
+
+    /** Each task's mean per-step update norm of its head this epoch, ‖Δφ_t‖ (Elich et al. §4.1). */
+    private Map<String, Double> headUpdates(List<Member> members) {
+        Map<String, Double> updates = new java.util.LinkedHashMap<>();
+        for (Member member : members) {
+            double[] u = member.step().takeHeadUpdates();
+            for (int h = 0; h < u.length; h++) {
+                updates.put(data.manifest.tasks().get(member.net().tasks().get(h)).name(), u[h]);
+            }
+        }
+        return updates;
     }
 
     /**
@@ -243,7 +261,8 @@ final class Trainer {
             for (int t = 0; t < tasks; t++) {
                 MultiTaskNet net = initialized(Heads.network(spec.backbone(), m, List.of(t)), manager);
                 members.add(new Member(net, null, new TrainingStep(m, net, null, GradientLevel.PARAM,
-                        ModelOptimizer.of(spec.optimizer(), settings.lr(), settings.sgdMomentum()), store)));
+                        ModelOptimizer.of(spec.optimizer(), settings.lr(), settings.sgdMomentum()), store,
+                        FeatureGradients.FLAT, settings.lossScales(), settings.frozenEncoder())));
             }
             return members;
         }
@@ -253,7 +272,7 @@ final class Trainer {
                 manager);
         members.add(new Member(net, method, new TrainingStep(m, net, method, spec.level(),
                 ModelOptimizer.of(spec.optimizer(), settings.lr(), settings.sgdMomentum()), store,
-                settings.featureGradients())));
+                settings.featureGradients(), settings.lossScales(), settings.frozenEncoder())));
         return members;
     }
 

@@ -17,10 +17,20 @@ package io.mtlboard.training;
  *        metric over the last two epochs for which a run counts as converged
  * @param featureGradients how feature-level methods take α from ∂L/∂z
  * @param sgdMomentum momentum of SGD
+ * @param lossScales a factor per task (benchmark order) multiplying its loss, or null for none
+ * @param frozenEncoder whether the shared encoder stays at its initialization (only heads learn)
  */
 public record TrainingSettings(int epochs, int batchSize, double lr, String trainSplit, int trainSamples,
         int validationSamples, int logEvery, boolean bestValidation, double convergenceThreshold,
-        FeatureGradients featureGradients, double sgdMomentum) {
+        FeatureGradients featureGradients, double sgdMomentum, double[] lossScales, boolean frozenEncoder) {
+
+    /** Settings without loss scales and with a trained encoder. */
+    public TrainingSettings(int epochs, int batchSize, double lr, String trainSplit, int trainSamples,
+            int validationSamples, int logEvery, boolean bestValidation, double convergenceThreshold,
+            FeatureGradients featureGradients, double sgdMomentum) {
+        this(epochs, batchSize, lr, trainSplit, trainSamples, validationSamples, logEvery, bestValidation,
+                convergenceThreshold, featureGradients, sgdMomentum, null, false);
+    }
 
     public TrainingSettings {
         if (epochs < 1 || batchSize < 2 || trainSamples < batchSize || validationSamples < 1 || logEvery < 1) {
@@ -30,6 +40,14 @@ public record TrainingSettings(int epochs, int batchSize, double lr, String trai
         if (!(convergenceThreshold > 0) || !(sgdMomentum >= 0 && sgdMomentum < 1) || featureGradients == null) {
             throw new IllegalArgumentException("need a positive convergence threshold, momentum in [0, 1) and a "
                     + "feature-gradient variant");
+        }
+        if (lossScales != null) {
+            lossScales = lossScales.clone();
+            for (double scale : lossScales) {
+                if (!(scale > 0) || !Double.isFinite(scale)) {
+                    throw new IllegalArgumentException("loss scales must be positive and finite");
+                }
+            }
         }
     }
 
@@ -43,7 +61,13 @@ public record TrainingSettings(int epochs, int batchSize, double lr, String trai
     /** The same settings with learning rate {@code rate}. */
     public TrainingSettings withLr(double rate) {
         return new TrainingSettings(epochs, batchSize, rate, trainSplit, trainSamples, validationSamples, logEvery,
-                bestValidation, convergenceThreshold, featureGradients, sgdMomentum);
+                bestValidation, convergenceThreshold, featureGradients, sgdMomentum, lossScales, frozenEncoder);
+    }
+
+    /** The same settings with the loss-scale study's factors and encoder mode. */
+    public TrainingSettings withLossScales(double[] scales, boolean frozen) {
+        return new TrainingSettings(epochs, batchSize, lr, trainSplit, trainSamples, validationSamples, logEvery,
+                bestValidation, convergenceThreshold, featureGradients, sgdMomentum, scales, frozen);
     }
 
     /** Steps per epoch (the last partial batch is dropped). */

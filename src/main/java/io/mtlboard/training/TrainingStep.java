@@ -37,6 +37,10 @@ final class TrainingStep {
     private final ParameterStore store;
     private final List<Parameter> shared;
     private final FeatureGradients variant;
+    private final double[] lossScales;
+    private final boolean frozenEncoder;
+    private double[] headUpdates;
+    private int updates;
 
     /** @param method the MTL method; null for a single-task network, whose one loss has weight 1 */
     TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
@@ -47,6 +51,19 @@ final class TrainingStep {
     /** As above, with the feature-level variant {@code variant}. */
     TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
             ModelOptimizer optimizer, ParameterStore store, FeatureGradients variant) {
+        this(manifest, net, method, level, optimizer, store, variant, null, false);
+    }
+
+    /**
+     * As above; {@code lossScales} (per head, null for none) multiply the task losses before
+     * anything else sees them (the loss-scale study of Elich et al. §4.1), and a frozen encoder is
+     * never updated (only the heads learn).
+     */
+    TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
+            ModelOptimizer optimizer, ParameterStore store, FeatureGradients variant, double[] lossScales,
+            boolean frozenEncoder) {
+        this.lossScales = lossScales;
+        this.frozenEncoder = frozenEncoder;
         this.variant = variant;
         this.manifest = manifest;
         this.net = net;
@@ -97,7 +114,8 @@ final class TrainingStep {
 
     private NDArray headLoss(int h, NDArray z, NDArray target) {
         NDArray out = net.heads().get(h).forward(store, new NDList(z), true).singletonOrThrow();
-        return TaskLoss.of(manifest.tasks().get(net.tasks().get(h)), out, target);
+        NDArray loss = TaskLoss.of(manifest.tasks().get(net.tasks().get(h)), out, target);
+        return lossScales == null ? loss : loss.mul((float) lossScales[net.tasks().get(h)]);
     }
 
     private boolean needs(GradientLevel l) {
@@ -253,19 +271,44 @@ final class TrainingStep {
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            for (int i = 0; i < shared.size(); i++) {
-                Parameter p = shared.get(i);
-                optimizer.update(p.getId(), p.getArray(), sharedGradient.get(i));
-            }
-            for (int h = 0; h < weights.length; h++) {
-                for (Parameter p : net.headParameters(h)) {
-                    NDArray gradient = Gradients.take(p.getArray(), m);
-                    optimizer.update(p.getId(), p.getArray(), gradient.muli((float) weights[h]));
+            if (!frozenEncoder) {
+                for (int i = 0; i < shared.size(); i++) {
+                    Parameter p = shared.get(i);
+                    optimizer.update(p.getId(), p.getArray(), sharedGradient.get(i));
                 }
             }
+            if (headUpdates == null) {
+                headUpdates = new double[weights.length];
+            }
+            for (int h = 0; h < weights.length; h++) {
+                double squares = 0;
+                for (Parameter p : net.headParameters(h)) {
+                    NDArray gradient = Gradients.take(p.getArray(), m);
+                    squares += optimizer.update(p.getId(), p.getArray(), gradient.muli((float) weights[h]));
+                }
+                headUpdates[h] += Math.sqrt(squares);
+            }
+            updates++;
         } finally {
             JniUtils.setGradMode(grad);
         }
+    }
+
+    /**
+     * The mean norm of each head's parameter update per step since the last call (‖Δφ_h‖, the
+     * optimizer's actual step), then resets; empty before any step.
+     */
+    double[] takeHeadUpdates() {
+        if (headUpdates == null || updates == 0) {
+            return new double[0];
+        }
+        double[] mean = new double[headUpdates.length];
+        for (int h = 0; h < mean.length; h++) {
+            mean[h] = headUpdates[h] / updates;
+        }
+        headUpdates = null;
+        updates = 0;
+        return mean;
     }
 
     private double[] lossesAfterUpdate(NDList batch) {

@@ -105,6 +105,36 @@ class TrainingStepTest {
         }
     }
 
+    /** The head update norms of one EW step with the optimizer and loss scales (null: none). */
+    private static double[] firstHeadUpdates(ModelOptimizer optimizer, double[] scales, boolean frozen) {
+        try (StepFixture f = new StepFixture(SEED, BATCH)) {
+            TrainingStep step = new TrainingStep(StepFixture.MULTIFASHION, f.net, MtlMethods.create("ew", 1, 2),
+                    GradientLevel.PARAM, optimizer, new ai.djl.training.ParameterStore(f.manager, false),
+                    FeatureGradients.FLAT, scales, frozen);
+            StepFixture.Applied a = f.run(step, false);
+            if (frozen) {
+                assertThat(java.util.Arrays.stream(a.shared()).allMatch(x -> x == 0)).isTrue();
+            }
+            return step.takeHeadUpdates();
+        }
+    }
+
+    @Test
+    void shouldScaleHeadUpdatesWithTheLossUnderSgdButNotUnderAdam() {
+        // Elich et al. §4.1: SGD's step is lr·g, so a loss ×10 moves its head 10× as far; Adam's first step is
+        // lr·g/|g| per coordinate, the same whatever the scale
+        double[] scales = {10, 0.1};
+        double[] sgd = firstHeadUpdates(new ModelOptimizer.Sgd(0.1, 0.9), scales, true);
+        double[] sgdPlain = firstHeadUpdates(new ModelOptimizer.Sgd(0.1, 0.9), null, true);
+        assertThat(sgd[0] / sgdPlain[0]).isCloseTo(10, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(sgd[1] / sgdPlain[1]).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-5));
+        double[] adam = firstHeadUpdates(new ModelOptimizer.Adam(1e-3), scales, false);
+        double[] adamPlain = firstHeadUpdates(new ModelOptimizer.Adam(1e-3), null, false);
+        assertThat(adam[0] / adamPlain[0]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(adam[1] / adamPlain[1]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-2));
+        assertThat(adamPlain[0]).isPositive();
+    }
+
     @Test
     void shouldApplyTheSameUpdateWhenEqualWeightingTakesAnyPath() {
         double[] weights = applied(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM, false);
