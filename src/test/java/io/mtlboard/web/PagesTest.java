@@ -77,6 +77,15 @@ class PagesTest {
     }
 
     @Test
+    void shouldShowTheLossScaleStudyOnTheOptimizersPage() {
+        given().when().get("/analysis/optimizers?benchmark=multifashion").then().statusCode(200)
+                .body(containsString("Adam and loss scales")).body(containsString("id=\"loss-scale-table\""))
+                .body(containsString("left ×10"));
+        given().when().get("/analysis/optimizers?benchmark=nyuv2").then().statusCode(200)
+                .body(containsString("No loss-scale runs"));
+    }
+
+    @Test
     void shouldRenderHtmlErrorPagesForPages() {
         given().when().get("/leaderboards/imagenet").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("No benchmark &#39;imagenet&#39;")).body(not(containsString("Exception")));
