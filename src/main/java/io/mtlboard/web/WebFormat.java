@@ -20,17 +20,28 @@ public final class WebFormat {
         if (value == null) {
             return "—";
         }
-        double abs = Math.abs(value);
-        String pattern = abs != 0 && abs < 0.1 ? "%.5f" : abs < 1 ? "%.4f" : "%.2f";
-        return String.format(Locale.ROOT, pattern, value);
+        return fixed(value, decimals(value));
     }
 
-    /** A Δm value with an explicit sign and two decimals. */
+    /** The decimals {@link #num} gives a value. */
+    static int decimals(double value) {
+        double abs = Math.abs(value);
+        return abs != 0 && abs < 0.1 ? 5 : abs < 1 ? 4 : 2;
+    }
+
+    /** A value with the given decimals; a value that rounds to zero is "0.00", never "−0.00". */
+    static String fixed(double value, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return s.matches("-0\\.?0*") ? s.substring(1) : s;
+    }
+
+    /** A Δm value with an explicit sign and two decimals; one that rounds to zero has no sign. */
     public static String signed(Double value) {
         if (value == null) {
             return "—";
         }
-        return String.format(Locale.ROOT, "%+.2f", value);
+        String s = String.format(Locale.ROOT, "%+.2f", value);
+        return s.matches("[+-]0\\.00") ? "0.00" : s;
     }
 
     /** Mean of a statistic. */
@@ -38,9 +49,9 @@ public final class WebFormat {
         return stat == null ? "—" : num(stat.mean());
     }
 
-    /** "± std" of a statistic, empty when there is no spread to show. */
+    /** "± std" of a statistic, with as many decimals as its mean shows; empty when there is no spread. */
     public static String std(LeaderboardView.Stat stat) {
-        return stat == null || stat.std() == null ? "" : "± " + num(stat.std());
+        return stat == null || stat.std() == null ? "" : "± " + fixed(stat.std(), decimals(stat.mean()));
     }
 
     /** An integer or a dash. */

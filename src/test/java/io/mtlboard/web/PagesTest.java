@@ -46,6 +46,25 @@ class PagesTest {
     }
 
     @Test
+    void shouldRenderTheMethodologyFromTheRepositoryDocsWithSectionAnchors() {
+        given().when().get("/docs").then().statusCode(200).contentType("text/html")
+                .body(containsString("href=\"/docs/metrics\""))
+                .body(containsString("href=\"/docs/leaderboard\""))
+                .body(containsString("href=\"/docs/methods\""));
+        given().when().get("/docs/metrics").then().statusCode(200)
+                .body(containsString("<h2 id=\"s2\">2. Δm — relative gain over single-task learning</h2>"))
+                .body(containsString("<h2 id=\"s4\">4. Feature disentanglement (FD)</h2>"))
+                .body(containsString("<table>"));
+        given().when().get("/docs/leaderboard").then().statusCode(200)
+                .body(containsString("<h2 id=\"s1\">1. Settings and protocols</h2>"));
+        given().when().get("/docs/nothing").then().statusCode(404).body(containsString("No methodology page"));
+        // the leaderboard links the definitions it uses
+        given().when().get("/leaderboards/nyuv2").then().statusCode(200)
+                .body(containsString("href=\"/docs/metrics#s2\""))
+                .body(containsString("href=\"/docs/leaderboard\""));
+    }
+
+    @Test
     void shouldKeepFiltersInSortLinks() {
         given().when().get("/leaderboards/nyuv2?backbone=segnet-mtan").then().statusCode(200)
                 .body(containsString("href=\"?backbone=segnet-mtan&amp;sort=segmentation.mIoU\""))

@@ -43,4 +43,14 @@ class WebFormatTest {
         assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 103).stream().map(WebFormat::ordinal).toList())
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd");
     }
+
+    @Test
+    void shouldGiveStdsTheDecimalsOfTheirMeanAndNeverPrintMinusZero() {
+        assertThat(WebFormat.std(new LeaderboardView.Stat(53.5, 0.17056, 3))).isEqualTo("± 0.17");
+        assertThat(WebFormat.std(new LeaderboardView.Stat(0.3926, 0.01234, 3))).isEqualTo("± 0.0123");
+        assertThat(WebFormat.signed(-0.001)).isEqualTo("0.00");
+        assertThat(WebFormat.signed(1.144)).isEqualTo("+1.14");
+        assertThat(WebFormat.num(-0.000001)).isEqualTo("0.00000");
+        assertThat(WebFormat.num(53.5)).isEqualTo("53.50");
+    }
 }
