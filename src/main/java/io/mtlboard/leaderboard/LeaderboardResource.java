@@ -92,6 +92,29 @@ public class LeaderboardResource {
         return ok.type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    @GET
+    @Path("{benchmarkId}/pareto")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Two metrics of one setting against each other", description = "One point per "
+            + "evidence-backed row of the setting (mean ± std over seeds; claimed rows never), the non-dominated rows "
+            + "marked (at least as good on both metrics and better on one, each in its own direction), and the "
+            + "setting's single-task row as the reference point.")
+    @APIResponse(responseCode = "200", description = "The points",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParetoView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown setting or metric, listed with the allowed values",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown benchmark",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ParetoView pareto(@PathParam("benchmarkId") String benchmarkId,
+            @Parameter(description = "setting id, backbone@protocol; default: the setting with the most rows")
+            @QueryParam("setting") String setting,
+            @Parameter(description = "metric key of the x axis; default: the first metric of the first task")
+            @QueryParam("x") String x,
+            @Parameter(description = "metric key of the y axis; default: the first metric of the second task")
+            @QueryParam("y") String y) {
+        return service.pareto(benchmarkId, setting, x, y);
+    }
+
     private static boolean wantsCsv(String format, HttpHeaders headers) {
         if (format != null && !format.isBlank()) {
             if (!format.equals("csv") && !format.equals("json")) {

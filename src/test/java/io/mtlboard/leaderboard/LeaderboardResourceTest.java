@@ -235,4 +235,36 @@ class LeaderboardResourceTest {
         given().when().get("/api/leaderboards/cityscapes").then().statusCode(200).body("rows", hasSize(18));
         given().when().get("/api/leaderboards/multi-fashion-mnist").then().statusCode(200).body("rows", hasSize(9));
     }
+
+    @Test
+    void shouldMarkTheNonDominatedRowsOfASettingOnTwoMetrics() {
+        // independently: on DB-MTL's NYUv2 table, mIoU (higher) against mean normal error (lower), only
+        // GLS (54.59, 22.71), DB-MTL (53.92, 21.97) and CAGrad (53.97, 22.47) are not dominated
+        JsonPath v = given().when().get(NYU + "/pareto?setting=deeplabv3plus-resnet50@dbmtl-2023"
+                + "&x=segmentation.mIoU&y=normal.mean").then().statusCode(200).extract().jsonPath();
+        assertThat(v.getList("points")).hasSize(18);
+        assertThat(v.getList("points.findAll { it.nonDominated }.method")).containsExactlyInAnyOrder("gls", "db-mtl",
+                "cagrad");
+        assertThat(v.getString("baseline.method")).isEqualTo("stl");
+        assertThat(v.getFloat("baseline.x")).isEqualTo(53.50f);
+        assertThat(v.getBoolean("y.higherIsBetter")).isFalse();
+        assertThat(v.getList("points.source")).doesNotContain("claimed");
+        // defaults: the largest setting, the first metrics of the first two tasks
+        JsonPath defaults = given().when().get(NYU + "/pareto").then().statusCode(200).extract().jsonPath();
+        assertThat(defaults.getString("setting.id")).isEqualTo("deeplabv3plus-resnet50@dbmtl-2023");
+        assertThat(defaults.getString("x.key")).isEqualTo("segmentation.mIoU");
+        assertThat(defaults.getString("y.key")).isEqualTo("depth.absErr");
+        assertThat(defaults.getList("points.findAll { it.nonDominated }.method")).containsExactlyInAnyOrder("gls",
+                "db-mtl");
+    }
+
+    @Test
+    void shouldRejectUnknownParetoAxesAndSettingsWithTheAllowedValues() {
+        given().when().get(NYU + "/pareto?setting=nowhere&x=fame&y=glory").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("setting", "x", "y")))
+                .body("violations.find { it.field == 'x' }.message", containsString("normal.within30"));
+        given().when().get("/api/leaderboards/imagenet/pareto").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
 }

@@ -114,6 +114,20 @@ class LeaderboardBrowserTest {
     }
 
     @Test
+    void shouldDrawTheParetoFrontAndRedrawItForOtherMetrics() {
+        open("/leaderboards/nyuv2");
+        waitForChart("pareto-chart");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "2".equals(d.findElement(By.id("pareto-chart")).getDomAttribute("data-front")));
+        assertThat(driver.findElement(By.id("pareto-chart")).getDomAttribute("data-points")).isEqualTo("18");
+        assertThat(paintedPixels("pareto-chart")).isGreaterThan(1000);
+        new Select(driver.findElement(By.id("pareto-y"))).selectByValue("normal.mean");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "3".equals(d.findElement(By.id("pareto-chart")).getDomAttribute("data-front")));
+        assertThat(driver.findElement(By.id("pareto-summary")).getText()).startsWith("3 of 18 rows are non-dominated");
+    }
+
+    @Test
     void shouldSwitchTheMetricChart() {
         open("/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50");
         waitForChart("metric-chart");
