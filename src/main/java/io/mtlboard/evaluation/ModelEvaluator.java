@@ -139,6 +139,19 @@ public final class ModelEvaluator {
         }
     }
 
+    /**
+     * The worker's corrupted-split sweep (the corruptions named, all of METRICS.md §7 when null, at
+     * severities 1–5 on the whole of {@code data}) for a loaded model, as the reference trainer
+     * measures its models; notes on skipped conditions are added to {@code notes}.
+     */
+    public static List<EvaluationDiagnostics.Corrupted> corruptedSplits(Subject subject, BenchmarkManifest manifest,
+            BenchmarkDataset data, List<String> corruptions, List<String> notes, Progress progress) {
+        CorruptionSweep.Outcome sweep = CorruptionSweep.run(manifest, data, CorruptionSweep.corruptions(corruptions),
+                SplitScorer.of(subject.predictor()), subject.model().getNDManager(), progress);
+        notes.addAll(sweep.notes());
+        return sweep.measured();
+    }
+
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }

@@ -128,6 +128,18 @@ public class LeaderboardService {
         return views;
     }
 
+    /**
+     * Every listed run's metric values as the leaderboard uses them (claims, overridden by the
+     * latest completed evaluation), by run id: for per-seed analyses such as the seed bootstrap.
+     */
+    public Map<Long, Map<String, Double>> runValues(String benchmarkId) {
+        Benchmark benchmark = Benchmark.byId(benchmarkId).orElseThrow(() -> new NotFoundProblem(
+                "No benchmark '" + benchmarkId + "'"));
+        Map<Long, Map<String, Double>> values = new java.util.HashMap<>();
+        repository.runFacts(benchmark).forEach(f -> values.put(f.runId(), f.values()));
+        return values;
+    }
+
     /** The settings of a benchmark's whole board, largest first, with their protocols and baselines. */
     public List<LeaderboardView.SettingView> settings(String benchmarkId) {
         LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),

@@ -14,6 +14,7 @@ import io.mtlboard.leaderboard.analysis.GradientsService;
 import io.mtlboard.leaderboard.analysis.GradientsView;
 import io.mtlboard.leaderboard.analysis.Indicator;
 import io.mtlboard.leaderboard.analysis.LevelsView;
+import io.mtlboard.leaderboard.analysis.LossScaleStudy;
 import io.mtlboard.leaderboard.analysis.OptimizersView;
 import io.mtlboard.leaderboard.analysis.PairedAnalysisService;
 import io.mtlboard.leaderboard.analysis.RankingSimilarityService;
@@ -58,7 +59,7 @@ public class AnalysisPage {
 
         static native TemplateInstance levels(LevelsView view, Options options);
 
-        static native TemplateInstance optimizers(OptimizersView view, Options options);
+        static native TemplateInstance optimizers(OptimizersView view, Options options, LossScaleStudy.View lossScale);
 
         static native TemplateInstance robustness(RobustnessView view, Options options);
 
@@ -66,6 +67,7 @@ public class AnalysisPage {
     }
 
     private final BenchmarkService benchmarks;
+    private final LossScaleStudy lossScale;
     private final AnalysisData data;
     private final RankingSimilarityService ranking;
     private final FeatureDisentanglementService disentanglement;
@@ -76,7 +78,8 @@ public class AnalysisPage {
 
     public AnalysisPage(BenchmarkService benchmarks, AnalysisData data, RankingSimilarityService ranking,
             FeatureDisentanglementService disentanglement, GradientsService gradients, PairedAnalysisService paired,
-            RobustnessService robustness, TaskGroupingService grouping) {
+            RobustnessService robustness, TaskGroupingService grouping, LossScaleStudy lossScale) {
+        this.lossScale = lossScale;
         this.benchmarks = benchmarks;
         this.data = data;
         this.ranking = ranking;
@@ -124,7 +127,8 @@ public class AnalysisPage {
     @Path("optimizers")
     public TemplateInstance optimizers(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
             @QueryParam("k") String k) {
-        return Templates.optimizers(paired.optimizers(withDefault(filter), coefficient, k), options());
+        OptimizersView view = paired.optimizers(withDefault(filter), coefficient, k);
+        return Templates.optimizers(view, options(), lossScale.of(view.scope().benchmark().id()));
     }
 
     @GET
