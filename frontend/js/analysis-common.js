@@ -198,7 +198,7 @@
         const w = right - left;
         const h = bottom - top;
         ctx.save();
-        ctx.fillStyle = cellColour(cell.v, min, cell.unreliable);
+        ctx.fillStyle = cell.noise ? '#eceef1' : cellColour(cell.v, min, cell.unreliable);
         ctx.fillRect(left + 1, top + 1, w - 2, h - 2);
         if (cell.unreliable) {
           ctx.save();
@@ -215,8 +215,8 @@
           ctx.stroke();
           ctx.restore();
         }
-        const strong = !cell.unreliable && cell.v !== null && Math.abs(min < 0 ? cell.v : cell.v * 2 - 1) > 0.6;
-        ctx.fillStyle = cell.unreliable ? '#555' : strong ? '#fff' : '#1d2330';
+        const strong = !cell.unreliable && !cell.noise && cell.v !== null && Math.abs(min < 0 ? cell.v : cell.v * 2 - 1) > 0.6;
+        ctx.fillStyle = cell.unreliable || cell.noise ? '#6b7280' : strong ? '#fff' : '#1d2330';
         ctx.textAlign = 'center';
         ctx.textBaseline = 'middle';
         const size = Math.max(9, Math.min(14, Math.floor(Math.min(w, h) / 4)));
@@ -287,7 +287,11 @@
     const truncate = n => (n.length > 22 ? n.slice(0, 21) + '…' : n);
     const axisNames = names.map(n => truncate(shorten ? shorten(n) : n));
     const data = [];
-    map.cells.forEach((row, i) => row.forEach((c, j) => data.push({ x: j, y: i, v: c.value, n: c.n, unreliable: c.unreliable })));
+    map.cells.forEach((row, i) => row.forEach((c, j) => {
+      const ci = map.intervals && map.intervals[i] ? map.intervals[i][j] : null;
+      // a cell whose seed-bootstrap interval includes 0 is greyed out: seed noise alone can produce it
+      data.push({ x: j, y: i, v: c.value, n: c.n, unreliable: c.unreliable, ci: ci, noise: i !== j && !!ci && ci.includesZero });
+    }));
     const min = coefficientLabel.indexOf('overlap') >= 0 ? 0 : -1;
     const size = Math.max(1, names.length);
     // cells of at most about 90 × 50 px: a heatmap of one or two scorings stays small
@@ -315,7 +319,9 @@
               label(item) {
                 const c = item.raw;
                 return coefficientLabel + ' = ' + (c.v === null ? 'undefined' : c.v.toFixed(3)) + ' (n = ' + c.n + ')'
-                  + (c.unreliable ? ' — n < 5: too few to conclude' : '');
+                  + (c.ci ? ', 95% interval [' + c.ci.low.toFixed(2) + ', ' + c.ci.high.toFixed(2) + ']' : '')
+                  + (c.unreliable ? ' — n < 5: too few to conclude' : '')
+                  + (c.noise ? ' — the interval includes 0: seed noise alone can produce this' : '');
               }
             }
           }

@@ -26,10 +26,13 @@
   function draw(view) {
     const labels = A.shortLabels(view.curves.map(c => c.label));
     A.curves(document.getElementById('cosine-curves'), view.curves.map((c, i) => ({ label: labels[i], points: c.cosine })),
-      'cosine similarity (' + view.level + ')', { suggestedMin: -1, suggestedMax: 1 });
+      'cosine similarity (' + view.level + ', ' + view.granularity + ')', { suggestedMin: -1, suggestedMax: 1 });
     A.curves(document.getElementById('magnitude-curves'), view.curves.map((c, i) => ({ label: labels[i],
-      points: c.magnitudeSimilarity })), 'magnitude similarity (' + view.level + ')', { suggestedMin: 0, suggestedMax: 1 });
+      points: c.magnitudeSimilarity })), 'magnitude similarity (' + view.level + ', ' + view.granularity + ')', { suggestedMin: 0, suggestedMax: 1 });
     histogram(view);
+    document.getElementById('granularity-name').textContent = view.granularity;
+    document.getElementById('granularity-definition').textContent = view.definition;
+    document.getElementById('control-granularity').value = view.granularity;
     A.methodBoxes(view, 'no method has a training log on this backbone');
     A.options(document.getElementById('control-backbone'), view.backbones.map(b => ({ value: b.id, label: b.name })),
       view.backbone ? view.backbone.id : '');

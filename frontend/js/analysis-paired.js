@@ -11,8 +11,8 @@
       return { text: 'no Δm', className: 'muted' };
     }
     const better = levels ? 'gains from the feature level' : 'Adam better';
-    const worse = levels ? 'loses at the feature level' : 'SGD better';
-    const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (one seed: not conclusive)'
+    const worse = levels ? 'loses at the feature level' : (p.first.setting === 'signsgd' ? 'signSGD better' : 'SGD better');
+    const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (no seed spread on both sides: not conclusive)'
       : p.clear ? ' (clear)' : ' (within seed spread)');
     return { text: text, className: p.secondBetter ? (p.clear ? 'gain clear' : 'gain') : 'loss' };
   }
@@ -51,11 +51,53 @@
       document.getElementById('agreement-caption').textContent = 'rankings under Adam and SGD: '
         + view.coefficient.label + ' = ' + A.fmt(a.value, 2) + ', n = ' + a.n + (a.unreliable ? ' (n < 5: too few)' : '');
     }
-    A.table(document.querySelector('#pairs-table tbody'), view.pairs.map(p => {
+    pairTable('#pairs-table tbody', view.pairs);
+    if (!levels) {
+      drawOptimizerExtras(view);
+    }
+    A.notes(document.getElementById('messages'), [view.message].concat(view.notes));
+  }
+
+  function source(p) {
+    return p.citation ? p.source + ' · ' + p.citation.split(';')[0] : p.source;
+  }
+
+  function counts(map) {
+    const entries = Object.entries(map || {});
+    return entries.length ? entries.map(([m, n]) => m + ' ' + n).join(', ') : '—';
+  }
+
+  function drawOptimizerExtras(view) {
+    pairTable('#sign-pairs-table tbody', view.signSgdPairs, 'No method has both a signSGD and an Adam row here.');
+    document.getElementById('sign-caption').textContent = view.signSgdPairs.length + ' pair(s); '
+      + view.adamBetterThanSignSgd + ' better with Adam';
+    const list = document.getElementById('pair-sources');
+    list.replaceChildren();
+    view.sources.forEach(line => {
+      const li = document.createElement('li');
+      li.textContent = line;
+      list.appendChild(li);
+    });
+    A.table(document.querySelector('#pareto-table tbody'), view.pareto.map(s => {
+      const pub = s.published;
+      const printed = pub ? 'Adam ' + pub.adamFull + ' / ' + pub.adamAgainstSgd + ', SGD ' + pub.sgdFull + ' / '
+        + pub.sgdAgainstAdam + ' of 24 runs each; A2 Adam: ' + counts(pub.adamPerMethod) + ' (total ' + pub.adamTotal
+        + '), SGD: ' + counts(pub.sgdPerMethod) + ' (total ' + pub.sgdTotal + ')' + (pub.note ? ' — ' + pub.note : '') : '—';
+      return [s.backboneName + ' · ' + s.source + (s.citation ? ' · ' + s.citation.split(';')[0] : '') + ' · ' + s.gradientLevel,
+        { text: s.adam.optimal + ' of ' + s.adam.points, className: 'num' },
+        { text: s.adam.optimalAgainstOthers + ' of ' + s.adam.points, className: 'num' },
+        { text: s.sgd.optimal + ' of ' + s.sgd.points, className: 'num' },
+        { text: s.sgd.optimalAgainstOthers + ' of ' + s.sgd.points, className: 'num' },
+        'Adam: ' + (s.adam.optimalIds.join(', ') || '—') + '; SGD: ' + (s.sgd.optimalIds.join(', ') || '—'), printed];
+    }), 'No setting has both Adam and SGD rows of methods here.');
+  }
+
+  function pairTable(selector, pairs, empty) {
+    A.table(document.querySelector(selector), pairs.map(p => {
       const v = verdict(p);
       const common = [p.methodName, p.backbone.name];
       common.push(p.first.other);
-      common.push(p.source);
+      common.push(source(p));
       const cells = common.concat([{ text: A.stat(p.first.deltaM, 2), className: 'num' },
         { text: A.stat(p.second.deltaM, 2), className: 'num' },
         { text: p.difference === null ? '—' : (p.difference > 0 ? '+' : '') + A.fmt(p.difference, 2), className: 'num' },
@@ -68,8 +110,7 @@
         cells.push({ text: p.first.seeds + ' / ' + p.second.seeds, className: 'num' });
       }
       return cells;
-    }), 'No pairs under these filters.');
-    A.notes(document.getElementById('messages'), [view.message].concat(view.notes));
+    }), empty || 'No pairs under these filters.');
   }
 
   A.bind({

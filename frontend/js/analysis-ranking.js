@@ -26,8 +26,16 @@
     })), A.shortIndicator(s.indicator.label), 'test Δm %');
     const agreement = s.agreement;
     document.getElementById('scatter-caption').textContent = s.indicator.label + ' (' + s.indicator.orientation.toLowerCase()
-      .replaceAll('_', ' ') + '): ' + label + ' = ' + A.fmt(agreement.value, 2) + ', n = ' + agreement.n;
+      .replaceAll('_', ' ') + '): ' + label + ' = ' + A.fmt(agreement.value, 2)
+      + (s.interval ? ' [' + A.fmt(s.interval.low, 2) + ', ' + A.fmt(s.interval.high, 2) + ']' : '') + ', n = ' + agreement.n;
     A.notes(document.getElementById('scatter-notes'), [s.message]);
+    document.getElementById('scatter-verdict').textContent = s.verdict || '';
+    const c = view.noiseCeiling;
+    document.getElementById('noise-ceiling').textContent = c
+      ? 'Noise ceiling: ' + label + ' = ' + A.fmt(c.value, 2) + ' (2.5–97.5 % of ' + c.splits + ' random half splits: '
+        + A.fmt(c.low, 2) + ' to ' + A.fmt(c.high, 2) + '; ' + c.rows + ' rows with at least two seeds) — how well test Δm '
+        + 'ranks these rows like itself between disjoint halves of their seeds.'
+      : 'No noise ceiling: it needs at least two rows with two or more seeds.';
 
     const indicator = document.getElementById('control-indicator');
     const choices = view.indicators.length ? view.indicators : [s.indicator];

@@ -3,7 +3,71 @@
   'use strict';
   const A = window.MtlAnalysis;
 
+  function el(tag, text, className) {
+    const e = document.createElement(tag);
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    if (className) {
+      e.className = className;
+    }
+    return e;
+  }
+
+  // The paper's own tables (Elich et al. Tables A8–A11) for this benchmark, with their protocol.
+  function drawPublished(view) {
+    const section = document.getElementById('published');
+    section.replaceChildren();
+    if (!view.published.length) {
+      const p = el('p', 'No published robustness tables for this benchmark', 'muted');
+      p.id = 'published-none';
+      view.publishedBenchmarks.forEach((b, i) => {
+        p.append(i === 0 ? "; the paper's tables are on " : ', ');
+        const a = el('a', b);
+        a.href = '/analysis/robustness?benchmark=' + encodeURIComponent(b);
+        p.append(a);
+      });
+      p.append('.');
+      section.append(p);
+      return;
+    }
+    const first = view.published[0];
+    section.append(el('h2', 'Published: ' + first.citation));
+    const line = el('p', undefined, 'source-line');
+    const paper = el('a', first.citation);
+    paper.href = first.paper;
+    line.append(el('strong', 'Published results'), ' · ', paper, ' · protocol: ' + first.protocol + '. Sign: '
+      + first.signConvention + ". Not comparable with MTLBoard's own numbers above, which use another protocol.");
+    section.append(line);
+    view.published.forEach(t => {
+      section.append(el('h3', t.table + ': ' + (t.quantity === 'delta' ? 'δt per metric (negative = MTL degrades less)'
+        : 'absolute scores on the corrupted test split')));
+      const wrap = el('div', undefined, 'table-wrap');
+      const table = el('table', undefined, 'board published-table');
+      const head = el('tr');
+      ['Network', 'Method'].concat(t.metrics).concat(t.quantity === 'delta' ? ['mean'] : [])
+        .forEach((h, i) => head.append(el('th', h, i > 1 ? 'num' : '')));
+      table.append(el('thead'));
+      table.tHead.append(head);
+      const body = el('tbody');
+      t.rows.forEach(r => {
+        const tr = el('tr');
+        tr.append(el('td', r.networkLabel), el('td', r.method));
+        t.metrics.forEach(m => tr.append(el('td', String(r.values[m]), 'num')));
+        if (t.quantity === 'delta') {
+          tr.append(el('td', String(r.mean), 'num'));
+        }
+        body.append(tr);
+      });
+      table.append(body);
+      wrap.append(table);
+      section.append(wrap);
+    });
+  }
+
   function draw(view) {
+    drawPublished(view);
+    document.getElementById('own-protocol').lastChild.textContent = ' · ' + view.protocol + '.';
     const labels = A.shortLabels(view.series.map(s => s.label));
     const curves = view.series.map((s, i) => ({
       label: labels[i] + (s.singleTask && !labels[i].startsWith('Single-task') ? ' (single-task)' : ''),

@@ -40,5 +40,39 @@
     }
   };
 
-  window.MtlChartPlugins = { errorBars: errorBars };
+  // Draws horizontal and vertical error bars (mean ± std) around the {x, y} points of scatter
+  // datasets that carry `xErrors` and `yErrors` arrays (null entries are skipped).
+  const xyErrorBars = {
+    id: 'mtlXyErrorBars',
+    afterDatasetsDraw(chart) {
+      const ctx = chart.ctx;
+      chart.data.datasets.forEach((dataset, di) => {
+        if (!(dataset.xErrors || dataset.yErrors) || !chart.isDatasetVisible(di)) {
+          return;
+        }
+        const meta = chart.getDatasetMeta(di);
+        ctx.save();
+        ctx.strokeStyle = dataset.borderColor || '#222';
+        ctx.lineWidth = 1;
+        meta.data.forEach((point, i) => {
+          const p = dataset.data[i];
+          const ex = dataset.xErrors ? dataset.xErrors[i] : null;
+          const ey = dataset.yErrors ? dataset.yErrors[i] : null;
+          ctx.beginPath();
+          if (ex != null) {
+            ctx.moveTo(chart.scales.x.getPixelForValue(p.x - ex), point.y);
+            ctx.lineTo(chart.scales.x.getPixelForValue(p.x + ex), point.y);
+          }
+          if (ey != null) {
+            ctx.moveTo(point.x, chart.scales.y.getPixelForValue(p.y - ey));
+            ctx.lineTo(point.x, chart.scales.y.getPixelForValue(p.y + ey));
+          }
+          ctx.stroke();
+        });
+        ctx.restore();
+      });
+    }
+  };
+
+  window.MtlChartPlugins = { errorBars: errorBars, xyErrorBars: xyErrorBars };
 })();

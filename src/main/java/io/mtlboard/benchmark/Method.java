@@ -22,7 +22,11 @@ public class Method extends PanacheEntityBase {
     public String name;
     /** {@code loss-weighting}, {@code gradient-manipulation}, {@code baseline} or {@code architecture}. */
     public String category;
-    /** Whether the method is defined on feature-level (shared representation) gradients. */
+    /**
+     * Whether the method has a stated feature-level variant with a guarantee (MGDA-UB,
+     * Aligned-MTL-UB, IMTL): information, not a restriction — every gradient method is trained at
+     * both gradient levels.
+     */
     @Column(name = "feature_level")
     public boolean featureLevel;
     /** The name the literature uses for the feature-level variant (MGDA-UB), if any. */

@@ -42,6 +42,25 @@ public final class ChildJvm {
      * @param stderrTail the last lines the child wrote to standard error
      */
     public record Exit(int exitCode, boolean timedOut, boolean memoryExceeded, long peakRssBytes, String stderrTail) {
+
+        /**
+         * The signal that ended the child from outside the evaluator — SIGKILL (an operator, the
+         * kernel's OOM killer), SIGTERM, SIGHUP or SIGINT, seen as exit code 128 + n — or null. The
+         * evaluator's own kills (timeout, memory cap) are reported by their flags instead, and a
+         * crash of the model's native code ends with SIGSEGV or SIGABRT, which are not listed here.
+         */
+        public String outsideSignal() {
+            if (timedOut || memoryExceeded) {
+                return null;
+            }
+            return switch (exitCode) {
+                case 128 + 9 -> "SIGKILL";
+                case 128 + 15 -> "SIGTERM";
+                case 128 + 1 -> "SIGHUP";
+                case 128 + 2 -> "SIGINT";
+                default -> null;
+            };
+        }
     }
 
     /**

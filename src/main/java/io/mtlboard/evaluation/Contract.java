@@ -3,12 +3,14 @@ package io.mtlboard.evaluation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import io.mtlboard.benchmark.BenchmarkManifest;
+import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The output contract of a submitted model (DESIGN.md, submission contract): a tuple with one
- * tensor per task in the benchmark's task order, each of shape {@code N × output.shape}, with
- * finite values. Broken contracts are model faults with a reason a submitter can act on.
+ * The output contract of a submitted model (DESIGN.md, submission contract): a tuple (or list)
+ * with one floating-point tensor per task in the benchmark's task order, each of shape
+ * {@code N × output.shape}, with finite values; a dict or integer tensors break it. Broken contracts are model faults with a reason a submitter can act on.
  */
 final class Contract {
 
@@ -16,6 +18,12 @@ final class Contract {
     }
 
     static void check(BenchmarkManifest m, NDList outputs, int n) throws ModelFault {
+        // a dict output arrives as arrays named by their keys; a tuple's or a list's are unnamed
+        List<String> keys = outputs.stream().map(NDArray::getName).filter(k -> k != null && !k.isEmpty()).toList();
+        if (!keys.isEmpty()) {
+            throw new ModelFault("the model returned a dict with keys " + keys + "; return a tuple (or list) with one "
+                    + "floating-point tensor per task in the order " + taskNames(m));
+        }
         if (outputs.size() != m.tasks().size()) {
             throw new ModelFault("the model returned " + outputs.size() + " output(s) but " + m.id() + " has "
                     + m.tasks().size() + " tasks " + m.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList()
@@ -29,7 +37,17 @@ final class Contract {
                 throw new ModelFault("output " + t + " (task '" + task.name() + "') has shape "
                         + Arrays.toString(actual) + " but " + Arrays.toString(expected) + " was expected");
             }
+            DataType type = outputs.get(t).getDataType();
+            if (!type.isFloating()) {
+                throw new ModelFault("output " + t + " (task '" + task.name() + "') is a tensor of " + type
+                        + "; the outputs must be floating-point tensors (logits or predictions), not "
+                        + (type == DataType.BOOLEAN ? "booleans" : "integers such as class indices"));
+            }
         }
+    }
+
+    private static List<String> taskNames(BenchmarkManifest m) {
+        return m.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
     }
 
     /** The output's values as floats, after checking they are finite. */

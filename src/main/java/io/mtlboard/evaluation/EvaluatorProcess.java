@@ -38,6 +38,11 @@ public final class EvaluatorProcess {
                     (done, total) -> emit(ChildEvent.progress(done, total)), r -> emit(ChildEvent.result(r)));
             emit(ChildEvent.result(result));
         } catch (ModelFault fault) {
+            if (fault.detail() != null) {
+                // standard error ends up in the run's log: the reason has the first lines, the log all
+                System.err.println("The model's error in full:");
+                System.err.println(fault.detail());
+            }
             emit(ChildEvent.result(EvaluationResult.rejected(fault.getMessage(), null, null, 0,
                     (System.nanoTime() - start) / 1e9)));
         } catch (IOException | UncheckedIOException | IllegalStateException e) {

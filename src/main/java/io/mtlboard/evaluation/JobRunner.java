@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Evaluates one claimed job: starts the evaluation process in a child JVM, heartbeats the lease
- * with the progress it reports, and turns how the child ended into a verdict (model failures:
- * REJECTED, never retried) or a retry (infrastructure failures, bounded). Once the child has
+ * with the progress it reports, and turns how the child ended into a verdict (model failures,
+ * including the evaluator's own time limit and memory cap: REJECTED, never retried) or a retry
+ * (infrastructure failures, bounded, among them a kill by a signal the evaluator did not send). Once the child has
  * reported its verdict, the verdict stands even if the diagnostics that follow (FD, corrupted
  * passes) are cut short by a limit, a crash or an error: they are recorded as far as they got,
  * checked by {@link DiagnosticsCheck}, in the same attempt-fenced transaction as the verdict.
@@ -140,8 +141,7 @@ final class JobRunner {
      */
     private void concludeWithResult(EvaluationQueue.Claim claim, ChildJvm.Exit exit, EvaluationResult r,
             ChildEvent after, String log, OffsetDateTime started, java.util.Set<String> metricKeys) {
-        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "%d test samples in %.1f s on %s with %s%n", r.samples(), r.seconds(), r.device(), r.engine()));
+        StringBuilder text = new StringBuilder(summary(r));
         r.notes().forEach(n -> text.append(n).append('\n'));
         String stop = stopped(exit, after);
         if (stop != null) {
@@ -150,7 +150,18 @@ final class JobRunner {
         }
         DiagnosticsCheck.Checked d = DiagnosticsCheck.check(r.diagnostics(), metricKeys);
         d.notes().forEach(n -> text.append(n).append('\n'));
-        recorder.complete(claim, record(r.verdict(), r.reason(), r, started, text + log, r.device()), d.diagnostics());
+        recorder.complete(claim, record(r.verdict(), r.reason(), r, started, text + log,
+                r.device() == null ? "?" : r.device()), d.diagnostics());
+    }
+
+    /** The first line of a run's log: what was evaluated where, or, for a model refused early, why. */
+    static String summary(EvaluationResult r) {
+        if (r.device() == null || r.samples() == 0) {
+            return String.format(java.util.Locale.ROOT, "%s after %.1f s: %s%n", r.verdict(), r.seconds(),
+                    r.reason() == null ? "no test sample was scored" : r.reason());
+        }
+        return String.format(java.util.Locale.ROOT, "%d test samples in %.1f s on %s with %s%n", r.samples(),
+                r.seconds(), r.device(), r.engine());
     }
 
     /** Why the child did not end normally after its result, or null when it did. */
@@ -177,6 +188,14 @@ final class JobRunner {
         }
         if (!limit.isEmpty()) {
             recorder.complete(claim, record("REJECTED", limit, null, started, log, "?"));
+        } else if (exit.outsideSignal() != null) {
+            // the evaluator did not send it: an operator, the OOM killer or a shutdown, not the model
+            String why = "the evaluation process was killed by " + exit.outsideSignal() + " from outside the "
+                    + "evaluator (exit code " + exit.exitCode() + "; e.g. the OOM killer or an operator)";
+            LOG.warnf("job %d attempt %d: %s; retrying", claim.jobId(), claim.attempt(), why);
+            if (!recorder.retry(claim, why)) {
+                LOG.warnf("job %d attempt %d could not be requeued (no longer current)", claim.jobId(), claim.attempt());
+            }
         } else if (event != null && "model".equals(event.kind())) {
             recorder.complete(claim, record("REJECTED", event.message(), null, started, log, "?"));
         } else if (event != null || exit.exitCode() == 0) {

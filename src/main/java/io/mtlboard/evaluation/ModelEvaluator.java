@@ -139,6 +139,19 @@ public final class ModelEvaluator {
         }
     }
 
+    /**
+     * The worker's corrupted-split sweep (the corruptions named, all of METRICS.md §7 when null, at
+     * severities 1–5 on the whole of {@code data}) for a loaded model, as the reference trainer
+     * measures its models; notes on skipped conditions are added to {@code notes}.
+     */
+    public static List<EvaluationDiagnostics.Corrupted> corruptedSplits(Subject subject, BenchmarkManifest manifest,
+            BenchmarkDataset data, List<String> corruptions, List<String> notes, Progress progress) {
+        CorruptionSweep.Outcome sweep = CorruptionSweep.run(manifest, data, CorruptionSweep.corruptions(corruptions),
+                SplitScorer.of(subject.predictor()), subject.model().getNDManager(), progress);
+        notes.addAll(sweep.notes());
+        return sweep.measured();
+    }
+
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
@@ -200,19 +213,68 @@ public final class ModelEvaluator {
         }
     }
 
+    /** Every message of an exception and its causes, for the run's log. */
+    static String fullText(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        java.util.Set<Throwable> seen = new java.util.HashSet<>();
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (out.length() == 0 || !out.toString().contains(m))) {
+                out.append(out.length() == 0 ? "" : "\ncaused by: ").append(m);
+            }
+        }
+        return out.toString();
+    }
+
     /**
      * One line of an exception's message for a reason or a note: the first line, or, for a
-     * TorchScript interpreter failure (a traceback), the error line that ends it.
+     * TorchScript interpreter failure (a traceback, possibly in a cause), the error it ends with and
+     * where the model's own source raised it: {@code builtins.ValueError: … (model.py, line 43, in
+     * forward: raise ValueError(…))}.
      */
     static String brief(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        List<String> lines = message.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
-        String line = lines.isEmpty() ? message.trim() : lines.get(0);
-        if (line.startsWith("The following operation failed in the TorchScript interpreter")) {
-            line = lines.stream().filter(l -> l.matches("^[A-Za-z.]*(Error|Exception): .*")).reduce((a, b) -> b)
-                    .orElse(line);
+        String full = fullText(e);
+        List<String> lines = full.lines().toList();
+        String first = lines.stream().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse(full.trim());
+        String line = first;
+        if (full.contains("The following operation failed in the TorchScript interpreter")) {
+            line = lines.stream().map(String::trim).filter(l -> ERROR_LINE.matcher(l).matches()).reduce((a, b) -> b)
+                    .orElse(first) + origin(lines);
         }
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        return line.length() > 500 ? line.substring(0, 500) + "…" : line;
+    }
+
+    private static final java.util.regex.Pattern ERROR_LINE = java.util.regex.Pattern.compile(
+            "^[A-Za-z_][A-Za-z0-9_.]*(Error|Exception): .*");
+    private static final java.util.regex.Pattern FILE_LINE = java.util.regex.Pattern.compile(
+            "^\\s*File \"([^\"]*)\", line (\\d+), in (\\S+)");
+
+    /**
+     * Where the model's source raised the error: the last frame of the traceback's original code
+     * (or of the serialized code when the original is absent) and the statement marked HERE.
+     */
+    private static String origin(List<String> lines) {
+        int from = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("Traceback of TorchScript, original code")) {
+                from = i;
+            }
+        }
+        String where = null;
+        String statement = null;
+        for (int i = from; i < lines.size(); i++) {
+            java.util.regex.Matcher m = FILE_LINE.matcher(lines.get(i));
+            if (m.find()) {
+                where = Path.of(m.group(1)).getFileName() + ", line " + m.group(2) + ", in " + m.group(3);
+                statement = null;
+            } else if (lines.get(i).contains("<--- HERE") && i > 0 && statement == null) {
+                statement = lines.get(i - 1).trim();
+            }
+        }
+        if (where == null) {
+            return "";
+        }
+        return " (" + where + (statement == null || statement.isEmpty() ? "" : ": " + statement) + ")";
     }
 
     /**

@@ -6,11 +6,28 @@ package io.mtlboard.evaluation;
  */
 public class ModelFault extends Exception {
 
+    private final String detail;
+
     public ModelFault(String reason) {
-        super(reason);
+        this(reason, (String) null);
     }
 
     public ModelFault(String reason, Throwable cause) {
         super(reason, cause);
+        this.detail = null;
+    }
+
+    /**
+     * A fault with its full text besides the reason, e.g. the whole TorchScript traceback of an
+     * error the model raised: the reason carries its first lines, the run's log all of it.
+     */
+    public ModelFault(String reason, String detail) {
+        super(reason);
+        this.detail = detail;
+    }
+
+    /** The full text of the fault for the run's log, or null when the reason says it all. */
+    public String detail() {
+        return detail;
     }
 }

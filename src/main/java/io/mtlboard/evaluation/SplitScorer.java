@@ -145,7 +145,7 @@ public final class SplitScorer {
             return predictor.predict(new NDList(input));
         } catch (TranslateException | RuntimeException e) {
             throw new ModelFault("the model failed on an input of shape " + input.getShape() + ": "
-                    + ModelEvaluator.brief(e));
+                    + ModelEvaluator.brief(e), ModelEvaluator.fullText(e));
         }
     }
 }

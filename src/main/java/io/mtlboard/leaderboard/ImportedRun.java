@@ -14,9 +14,10 @@ import java.util.Map;
  * @param importHash SHA-256 of the file's content
  * @param manifest the run manifest (JSON), including the training log
  * @param hyperParameters the manifest's hyper-parameters as JSON, or null
+ * @param diagnostics FD on the test split and corrupted-split metrics measured with the run, or null
  */
 public record ImportedRun(String importKey, String importHash, RunSource source, Benchmark benchmark,
         Backbone backbone, Method method, String optimizer, String gradientLevel, int seed, String citation,
         String manifest, String manifestSha256, String description, String hyperParameters,
-        Map<BenchmarkMetric, Double> claims, EvaluationRecord evaluation) {
+        Map<BenchmarkMetric, Double> claims, EvaluationRecord evaluation, EvaluationDiagnostics diagnostics) {
 }

@@ -55,7 +55,7 @@ public class LeaderboardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response leaderboard(@PathParam("benchmarkId") String benchmarkId,
             @Parameter(description = "backbone id(s)") @QueryParam("backbone") List<String> backbone,
-            @Parameter(description = "adam, adamw, sgd, unreported") @QueryParam("optimizer") List<String> optimizer,
+            @Parameter(description = "adam, adamw, sgd, signsgd, unreported") @QueryParam("optimizer") List<String> optimizer,
             @Parameter(description = "param or feature") @QueryParam("gradientLevel") List<String> gradientLevel,
             @Parameter(description = "verified, reference, literature, claimed") @QueryParam("source") List<String> source,
             @Parameter(description = "method id(s)") @QueryParam("method") List<String> method,
@@ -91,6 +91,29 @@ public class LeaderboardResource {
                     .header("Content-Disposition", "attachment; filename=\"" + benchmarkId + "-leaderboard.csv\"").build();
         }
         return ok.type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("{benchmarkId}/pareto")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Two metrics of one setting against each other", description = "One point per "
+            + "evidence-backed row of the setting (mean ± std over seeds; claimed rows never), the non-dominated rows "
+            + "marked (at least as good on both metrics and better on one, each in its own direction), and the "
+            + "setting's single-task row as the reference point.")
+    @APIResponse(responseCode = "200", description = "The points",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParetoView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown setting or metric, listed with the allowed values",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown benchmark",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ParetoView pareto(@PathParam("benchmarkId") String benchmarkId,
+            @Parameter(description = "setting id, backbone@protocol; default: the setting with the most rows")
+            @QueryParam("setting") String setting,
+            @Parameter(description = "metric key of the x axis; default: the first metric of the first task")
+            @QueryParam("x") String x,
+            @Parameter(description = "metric key of the y axis; default: the first metric of the second task")
+            @QueryParam("y") String y) {
+        return service.pareto(benchmarkId, setting, x, y);
     }
 
     private static boolean wantsCsv(String format, HttpHeaders headers) {

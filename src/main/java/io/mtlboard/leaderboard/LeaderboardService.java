@@ -154,11 +154,60 @@ public class LeaderboardService {
         return views;
     }
 
+    /**
+     * Every listed run's metric values as the leaderboard uses them (claims, overridden by the
+     * latest completed evaluation), by run id: for per-seed analyses such as the seed bootstrap.
+     */
+    public Map<Long, Map<String, Double>> runValues(String benchmarkId) {
+        Benchmark benchmark = Benchmark.byId(benchmarkId).orElseThrow(() -> new NotFoundProblem(
+                "No benchmark '" + benchmarkId + "'"));
+        Map<Long, Map<String, Double>> values = new java.util.HashMap<>();
+        repository.runFacts(benchmark).forEach(f -> values.put(f.runId(), f.values()));
+        return values;
+    }
+
     /** The settings of a benchmark's whole board, largest first, with their protocols and baselines. */
     public List<LeaderboardView.SettingView> settings(String benchmarkId) {
         LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 false, "rank", false, false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
         return LeaderboardPager.page(board(benchmarkId), q, RANK_RULE).settings();
+    }
+
+    /**
+     * Two metrics of one setting against each other with the non-dominated rows marked; the
+     * setting defaults to the largest, the axes to the first metrics of the first two tasks.
+     *
+     * @throws InvalidInputProblem for an unknown setting or metric, listing the allowed values
+     */
+    public ParetoView pareto(String benchmarkId, String setting, String x, String y) {
+        Board board = board(benchmarkId);
+        LeaderboardView all = LeaderboardPager.page(board, new LeaderboardQuery(List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), false, "rank", false, false, DeltaM.Convention.PER_TASK, 1,
+                Integer.MAX_VALUE), RANK_RULE);
+        List<String> settingIds = all.settings().stream().map(LeaderboardView.SettingView::id).toList();
+        List<String> keys = board.columns().stream().map(LeaderboardView.MetricColumn::key).toList();
+        List<String> tasks = board.columns().stream().map(LeaderboardView.MetricColumn::task).distinct().toList();
+        String defaultX = keys.isEmpty() ? null : keys.get(0);
+        String defaultY = board.columns().stream().filter(c -> tasks.size() < 2 || c.task().equals(tasks.get(1)))
+                .map(LeaderboardView.MetricColumn::key).filter(k -> !k.equals(defaultX)).findFirst().orElse(defaultX);
+        String settingId = blank(setting) ? (settingIds.isEmpty() ? null : settingIds.get(0)) : setting;
+        String xKey = blank(x) ? defaultX : x;
+        String yKey = blank(y) ? defaultY : y;
+        List<Violation> violations = new ArrayList<>();
+        if (settingId != null) {
+            checkOne("setting", settingId, settingIds, violations);
+        }
+        checkOne("x", xKey, keys, violations);
+        checkOne("y", yKey, keys, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputProblem(violations.size() + " invalid parameter(s) for the Pareto view of "
+                    + benchmarkId, violations);
+        }
+        return ParetoCalculator.view(all, settingId, column(board, xKey), column(board, yKey));
+    }
+
+    private static LeaderboardView.MetricColumn column(Board board, String key) {
+        return board.columns().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
     }
 
     /** Number of rows per benchmark id. */

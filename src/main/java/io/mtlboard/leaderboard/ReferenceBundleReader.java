@@ -75,7 +75,46 @@ class ReferenceBundleReader {
                 valid.method().get(), doc.get("optimizer").asText(), doc.get("gradientLevel").asText(),
                 doc.get("seed").asInt(), "MTLBoard reference run (" + key + ")", manifest,
                 ReferenceImporter.sha256(manifest.getBytes(StandardCharsets.UTF_8)), doc.path("description").asText(null),
-                doc.has("hyperParameters") ? doc.get("hyperParameters").toString() : null, valid.claims(), evaluation));
+                doc.has("hyperParameters") ? doc.get("hyperParameters").toString() : null, valid.claims(), evaluation,
+                diagnostics(key, bundle.path("evaluation").path("diagnostics"), valid, problems)));
+    }
+
+    /**
+     * The diagnostics the reference trainer measured ({@code evaluation.diagnostics}: test-split FD
+     * and the corrupted-split values), checked like the worker's; null when the bundle has none.
+     */
+    private static EvaluationDiagnostics diagnostics(String key, JsonNode d, ManifestValidator.ValidManifest valid,
+            List<String> problems) {
+        if (d.isMissingNode() || d.isNull()) {
+            return null;
+        }
+        Double fd = null;
+        Double entropy = null;
+        JsonNode testFd = d.path("testFd");
+        if (testFd.isObject()) {
+            fd = testFd.path("fd").asDouble(Double.NaN);
+            entropy = testFd.path("meanEntropy").asDouble(Double.NaN);
+            if (!(fd >= 0 && fd <= 1) || !(entropy >= 0)) {
+                problems.add(key + ": evaluation.diagnostics.testFd needs fd in [0, 1] and meanEntropy ≥ 0");
+            }
+        }
+        List<EvaluationDiagnostics.Corrupted> corrupted = new java.util.ArrayList<>();
+        java.util.Set<String> metrics = new java.util.HashSet<>();
+        valid.benchmark().metrics().forEach(m -> metrics.add(m.key()));
+        for (JsonNode c : d.path("corrupted")) {
+            String metric = c.path("metric").asText();
+            int severity = c.path("severity").asInt(0);
+            double value = c.path("value").asDouble(Double.NaN);
+            if (!metrics.contains(metric) || severity < 1 || severity > 5 || !Double.isFinite(value)
+                    || c.path("corruption").asText().isEmpty()) {
+                problems.add(key + ": evaluation.diagnostics.corrupted needs a corruption, a severity 1–5, a metric "
+                        + "of the benchmark and a finite value: " + c);
+            } else {
+                corrupted.add(new EvaluationDiagnostics.Corrupted(c.path("corruption").asText(), severity, metric,
+                        value));
+            }
+        }
+        return new EvaluationDiagnostics(fd, entropy, corrupted);
     }
 
     private static EvaluationRecord evaluation(String key, JsonNode bundle, ManifestValidator.ValidManifest valid,

@@ -148,7 +148,11 @@ public class RunService {
         }
         int attempt = existing.isEmpty() ? 1
                 : evaluations(run.id).stream().mapToInt(e -> e.attempt).max().orElse(0) + 1;
-        return recordEvaluation(run.id, attempt, n.evaluation());
+        boolean recorded = recordEvaluation(run.id, attempt, n.evaluation());
+        if (recorded && n.diagnostics() != null) {
+            recordDiagnostics(run.id, attempt, n.diagnostics());
+        }
+        return recorded;
     }
 
     private static void replaceClaims(Run run, Map<BenchmarkMetric, Double> claims, boolean persisted) {

@@ -6,7 +6,7 @@ import java.util.List;
 public final class RunSettings {
 
     /** Optimizers a run can name; {@code unreported} when a publication does not say. */
-    public static final List<String> OPTIMIZERS = List.of("adam", "adamw", "sgd", "unreported");
+    public static final List<String> OPTIMIZERS = List.of("adam", "adamw", "sgd", "signsgd", "unreported");
 
     /**
      * Where per-task gradients are taken: {@code param} (shared parameters) or {@code feature}

@@ -63,6 +63,22 @@ public class ArtifactStore {
         }
     }
 
+    /** The SHA-256 of a file's content, in lower-case hex. */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Where the artifact with this SHA-256 lives (whether or not it exists). */
     public Path path(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {

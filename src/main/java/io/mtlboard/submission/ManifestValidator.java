@@ -27,19 +27,24 @@ import java.util.Optional;
 /**
  * Validates a run manifest: first against the published JSON Schema
  * ({@code /api/schemas/run-manifest}), then against the registries (known benchmark, backbone and
- * method, claims for exactly the benchmark's metrics, finite numbers). Reports every violation at
- * once.
+ * method, claims for exactly the benchmark's metrics, finite numbers in the metric's range). JSON
+ * is read strictly: duplicate keys and content after the object are refused. Reports every
+ * violation at once.
  */
 @ApplicationScoped
 public class ManifestValidator {
 
     static final String SCHEMA_RESOURCE = "schemas/run-manifest.schema.json";
 
-    private final ObjectMapper json;
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile(
+            "^Duplicate (?:field|Object property) '([^']*)'");
+
+    /** Refuses duplicate keys and anything after the object, which a lenient parser silently accepts. */
+    private final com.fasterxml.jackson.databind.ObjectReader strict;
     private final Schema schema;
 
     public ManifestValidator(ObjectMapper json) {
-        this.json = json;
+        this.strict = json.reader().with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
             this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         } catch (IOException e) {
@@ -110,6 +115,8 @@ public class ManifestValidator {
                         + byKey.keySet()));
             } else if (!Double.isFinite(value)) {
                 violations.add(new Violation("/claims/" + e.getKey(), "must be a finite number"));
+            } else if (outOfRange(metric, value) != null) {
+                violations.add(new Violation("/claims/" + e.getKey(), outOfRange(metric, value)));
             } else {
                 result.put(metric, value);
             }
@@ -122,12 +129,49 @@ public class ManifestValidator {
         return result;
     }
 
+    /**
+     * The range a claim must lie in, from the metric's declaration in the benchmark manifest:
+     * percentages in [0, 100], angles in degrees in [0, 180], errors (lower is better) at least 0.
+     * Null when the value is in range.
+     */
+    static String outOfRange(BenchmarkMetric metric, double value) {
+        String unit = metric.unit == null ? "" : metric.unit.trim();
+        if ("%".equals(unit) && (value < 0 || value > 100)) {
+            return "must be between 0 and 100: " + metric.key() + " is a percentage";
+        } else if ("°".equals(unit) && (value < 0 || value > 180)) {
+            return "must be between 0 and 180: " + metric.key() + " is an angle in degrees";
+        } else if (!metric.higherIsBetter && value < 0) {
+            return "must be 0 or more: " + metric.key() + " is an error";
+        }
+        return null;
+    }
+
+    private static final String TRAILING = "Trailing content";
+
+    /** Anything but whitespace after the object — another value, a stray brace — is refused. */
+    private static void trailing(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
+        com.fasterxml.jackson.core.JsonLocation at = parser.currentLocation();
+        boolean more;
+        try {
+            more = parser.nextToken() != null;
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            more = true;
+        }
+        if (more) {
+            throw new com.fasterxml.jackson.core.JsonParseException(parser, TRAILING, at);
+        }
+    }
+
     private JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
             throw invalid(List.of(new Violation("manifest", "the multipart part 'manifest' (JSON) is required")));
         }
         try {
-            JsonNode doc = json.readTree(text);
+            JsonNode doc;
+            try (com.fasterxml.jackson.core.JsonParser parser = strict.createParser(text)) {
+                doc = strict.readTree(parser);
+                trailing(parser);
+            }
             if (doc == null || !doc.isObject()) {
                 throw invalid(List.of(new Violation("manifest", "must be a JSON object")));
             }
@@ -135,18 +179,34 @@ public class ManifestValidator {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw invalid(List.of(new Violation("manifest", "is not valid JSON" + where + ": "
-                    + e.getOriginalMessage())));
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (message.startsWith(TRAILING)) {
+                throw invalid(List.of(new Violation("manifest", "has trailing content after the JSON object" + where)));
+            }
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(message);
+            if (duplicate.find()) {
+                throw invalid(List.of(new Violation("manifest", "has a duplicate key '" + duplicate.group(1) + "'"
+                        + where + "; every key may appear once per object")));
+            }
+            throw invalid(List.of(new Violation("manifest", "is not valid JSON" + where + ": " + message)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
+    /** The JSON pointer of a schema error, built from the path's elements (keys may contain dots). */
     private static String pointer(Error e) {
-        String location = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
-        String pointer = location.replaceFirst("^\\$", "").replace('.', '/').replaceAll("\\[(\\d+)]", "/$1");
-        if (e.getProperty() != null && "required".equals(e.getKeyword())) {
-            pointer = pointer + "/" + e.getProperty();
+        StringBuilder pointer = new StringBuilder();
+        com.networknt.schema.path.NodePath path = e.getInstanceLocation();
+        for (int i = 0; path != null && i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            pointer.append('/').append(element instanceof Number ? element.toString()
+                    : String.valueOf(element).replace("~", "~0").replace("/", "~1"));
         }
-        return pointer.isEmpty() ? "/" : pointer;
+        if (e.getProperty() != null && "required".equals(e.getKeyword())) {
+            pointer.append('/').append(e.getProperty());
+        }
+        return pointer.length() == 0 ? "/" : pointer.toString();
     }
 
     private static InvalidInputProblem invalid(List<Violation> violations) {

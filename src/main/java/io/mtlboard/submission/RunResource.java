@@ -50,10 +50,12 @@ public class RunResource {
     private final RunService runs;
     private final EvaluationQueue queue;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final io.mtlboard.support.RequestSizeGuard sizeGuard;
 
     public RunResource(SubmissionService submissions, TokenService tokens, RunService runs, EvaluationQueue queue,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json, io.mtlboard.support.RequestSizeGuard sizeGuard) {
         this.json = json;
+        this.sizeGuard = sizeGuard;
         this.submissions = submissions;
         this.tokens = tokens;
         this.runs = runs;
@@ -77,7 +79,13 @@ public class RunResource {
     @APIResponse(responseCode = "413", description = "Manifest or model too large")
     @APIResponse(responseCode = "429", description = "A quota of the token would be exceeded")
     public Response submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, MultipartFormDataInput input) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            MultipartFormDataInput input) {
+        sizeGuard.requireWithinLimit();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("boundary=")) {
+            throw new InvalidInputProblem("Malformed multipart body", List.of(new Violation("Content-Type",
+                    "multipart/form-data needs a boundary parameter (multipart/form-data; boundary=...)")));
+        }
         Caller caller = tokens.authenticate(authorization);
         Map<String, Collection<FormValue>> parts = input.getValues();
         List<Violation> violations = parts.keySet().stream().filter(p -> !PARTS.contains(p)).sorted()
@@ -127,8 +135,9 @@ public class RunResource {
         Run run = runs.visible(id);
         StringBuilder out = new StringBuilder();
         for (Evaluation e : runs.evaluations(run.id)) {
-            out.append("== attempt ").append(e.attempt).append(" on ").append(e.device).append(" by ")
-                    .append(e.workerId).append(": ").append(e.verdict)
+            out.append("== attempt ").append(e.attempt)
+                    .append(e.device == null || "?".equals(e.device) ? "" : " on " + e.device)
+                    .append(e.workerId == null ? "" : " by " + e.workerId).append(": ").append(e.verdict)
                     .append(e.reason == null ? "" : " (" + e.reason + ")").append('\n');
             out.append(e.logExcerpt == null ? "" : e.logExcerpt).append('\n');
         }
@@ -200,17 +209,30 @@ public class RunResource {
         }
     }
 
+    private static InvalidInputProblem notUtf8(String why) {
+        return new InvalidInputProblem("Malformed run bundle", List.of(new Violation("manifest",
+                "must be UTF-8 encoded JSON; " + why)));
+    }
+
     private static String text(FormValue part) {
         if (part == null) {
             return null;
         }
+        String charset = part.getCharset();
+        if (charset != null && !charset.isBlank() && !charset.trim().equalsIgnoreCase("UTF-8")) {
+            throw notUtf8("the part declares charset " + charset.trim());
+        }
         if (!part.isFileItem()) {
+            // the server decodes a text field as UTF-8, replacing every byte sequence that is not UTF-8
+            if (part.getValue().indexOf('\uFFFD') >= 0) {
+                throw notUtf8("it contains bytes that are not UTF-8");
+            }
             return part.getValue();
         }
         try {
             return Files.readString(part.getFileItem().getFile(), StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputProblem("Malformed run bundle", List.of(new Violation("manifest", "must be UTF-8")));
+            throw notUtf8("it contains bytes that are not UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -55,9 +55,11 @@ public class SubmissionService {
      * @param model the uploaded model file, or null for a claims-only run
      */
     public Submitted submit(Caller caller, String manifest, Path model, long modelBytes, String idempotencyKey) {
-        if (manifest != null && manifest.getBytes(StandardCharsets.UTF_8).length > config.submission().maxManifestBytes()) {
-            throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "The manifest is larger than "
-                    + config.submission().maxManifestBytes() + " bytes");
+        int manifestBytes = manifest == null ? 0 : manifest.getBytes(StandardCharsets.UTF_8).length;
+        if (manifestBytes > config.submission().maxManifestBytes()) {
+            throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "The manifest has " + manifestBytes
+                    + " bytes; a manifest may have at most " + config.submission().maxManifestBytes()
+                    + " bytes, whether sent as a text field or as a file part");
         }
         if (model != null && modelBytes > config.submission().maxModelBytes()) {
             throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "The model is " + modelBytes
@@ -70,8 +72,10 @@ public class SubmissionService {
             });
         }
         String manifestSha = TokenService.hash(manifest);
+        String modelSha = model == null || idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : ArtifactStore.sha256(model);
         tokens.lock(caller.tokenId());
-        Optional<Submitted> replay = replay(caller, idempotencyKey, manifestSha);
+        Optional<Submitted> replay = replay(caller, idempotencyKey, manifestSha, modelSha);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -91,7 +95,7 @@ public class SubmissionService {
         return new Submitted(run, true);
     }
 
-    private Optional<Submitted> replay(Caller caller, String key, String manifestSha) {
+    private Optional<Submitted> replay(Caller caller, String key, String manifestSha, String modelSha) {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
@@ -103,6 +107,12 @@ public class SubmissionService {
             if (!manifestSha.equals(existing.manifestSha256)) {
                 throw new ProblemException(ProblemException.Kind.CONFLICT, "Idempotency-Key '" + key
                         + "' was already used for run " + existing.id + " with a different manifest");
+            }
+            if (!java.util.Objects.equals(modelSha, existing.artifactSha256)) {
+                throw new ProblemException(ProblemException.Kind.CONFLICT, "Idempotency-Key '" + key
+                        + "' was already used for run " + existing.id + (existing.artifactSha256 == null
+                                ? " without a model" : modelSha == null ? " with a model, and this request has none"
+                                        : " with a different model") + "; use a new key for a new submission");
             }
             return new Submitted(existing, false);
         });

@@ -23,10 +23,14 @@ public class ProblemMapper {
     private static final int RETRY_AFTER_SECONDS = 5;
 
     private final Template error;
+    private final MtlboardConfig config;
+    private final io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
 
     @Inject
-    public ProblemMapper(Template error) {
+    public ProblemMapper(Template error, MtlboardConfig config, io.quarkus.vertx.http.runtime.CurrentVertxRequest current) {
         this.error = error;
+        this.config = config;
+        this.current = current;
     }
 
     @ServerExceptionMapper
@@ -47,25 +51,126 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        // the JSON reader wraps syntax errors (truncated or malformed bodies) in a bare 400
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+            return mapMismatchedJson(m, uri);
+        } else if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            return mapUnreadableJson(j, uri);
+        }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getPath() + "; the API is described at /q/openapi";
             case 405 -> "Method not allowed on " + uri.getPath();
             case 406 -> "None of the accepted media types can be produced for " + uri.getPath();
-            case 413 -> "The request body is larger than allowed";
+            case 413 -> tooLarge(config);
             case 415 -> "Unsupported content type for " + uri.getPath();
+            case 400 -> "The request is malformed";
             default -> status >= 500 ? "The server could not complete the request" : title;
         };
+        if (status == 413) {
+            // the same type as the submission service's own 413s
+            return respond(uri, status, "payload-too-large", "Payload too large", detail, List.of());
+        }
         return respond(uri, status, slug(title), title, detail, List.of());
     }
 
     @ServerExceptionMapper
     public Response mapUnreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("");
+            boolean range = m.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException
+                    || String.valueOf(m.getOriginalMessage()).contains("out of range");
+            return respond(uri, 400, "invalid-request", "Invalid request", "The request body has an invalid value "
+                    + "for field '" + field + "'", List.of(new Violation(field, range ? "number out of range"
+                            : "invalid value")));
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+            String field = fieldOf(c);
+            return respond(uri, 400, "invalid-request", "Invalid request", "The request body has a number out of "
+                    + "range" + (field == null ? "" : " for field '" + field + "'"), List.of(new Violation(
+                            field == null ? "body" : field, "number out of range for " + c.getTargetType())));
+        }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
         return respond(uri, 400, "invalid-request", "Invalid request", "The request body is not valid JSON" + where,
                 List.of());
+    }
+
+    /**
+     * A JSON body whose values do not fit the request's fields ({@code "runsPerDay": "abc"}): a 400
+     * naming each field, not Jackson's bare 400.
+     */
+    @ServerExceptionMapper
+    public Response mapMismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("");
+        if (field.isEmpty()) {
+            return respond(uri, 400, "invalid-request", "Invalid request", "The request body does not have the "
+                    + "expected form: a JSON object is expected", List.of(new Violation("body", "expected a JSON object")));
+        }
+        String expected = e.getTargetType() == null ? "another type" : expectedType(e.getTargetType());
+        return respond(uri, 400, "invalid-request", "Invalid request", "The request body has a wrongly typed field '"
+                + field + "'", List.of(new Violation(field, "must be " + expected)));
+    }
+
+    /**
+     * Reading the request failed: for a multipart body, it ended early (truncated or empty) or its
+     * parts never matched the boundary its Content-Type declared. The client's fault, never a 500.
+     */
+    @ServerExceptionMapper
+    public Response mapUnreadableBody(java.io.IOException e, UriInfo uri) {
+        if (closedConnection(e)) {
+            // the client went away mid-body, or RequestSizeGuard answered and closed the connection
+            LOG.debugf("Connection closed while reading the request on %s", uri.getPath());
+            return respond(uri, 400, "invalid-request", "Invalid request", "The connection closed before the request "
+                    + "body was complete", List.of());
+        }
+        if (e.getMessage() != null && e.getMessage().contains("multipart")) {
+            LOG.debugf("Malformed multipart request on %s: %s", uri.getPath(), e.getMessage());
+            return respond(uri, 400, "invalid-request", "Invalid request", "The multipart body is malformed: it "
+                    + "ends before its closing boundary, is empty, or its parts do not use the boundary declared in "
+                    + "the Content-Type header", List.of());
+        }
+        return mapUnexpected(e, uri);
+    }
+
+    private static String fieldOf(com.fasterxml.jackson.core.exc.InputCoercionException e) {
+        try {
+            return e.getProcessor() == null ? null : e.getProcessor().currentName();
+        } catch (java.io.IOException | RuntimeException ignored) {
+            return null;
+        }
+    }
+
+    private static boolean closedConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException
+                    || (t.getMessage() != null && t.getMessage().contains("Connection was closed"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The detail of every 413: all the size limits, so that a client knows which one it met. */
+    static String tooLarge(MtlboardConfig config) {
+        MtlboardConfig.Submission s = config.submission();
+        return "The request body is larger than allowed: a manifest may have at most " + s.maxManifestBytes()
+                + " bytes (as a text field or a file part), a model " + s.maxModelBytes() + " bytes and a whole "
+                + "request " + s.maxRequestBytes() + " bytes";
+    }
+
+    private static String expectedType(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        } else if (type == String.class) {
+            return "a string";
+        }
+        return "a JSON " + (java.util.Collection.class.isAssignableFrom(type) ? "array" : "object");
     }
 
     @ServerExceptionMapper
@@ -85,6 +190,12 @@ public class ProblemMapper {
 
     private Response respond(UriInfo uri, int status, String slug, String title, String detail,
             List<Violation> violations) {
+        io.vertx.ext.web.RoutingContext ctx = current.getCurrent();
+        if (ctx != null && (ctx.response().ended() || ctx.response().closed())) {
+            // answered already (RequestSizeGuard refused a body over the limit): nothing more to write
+            LOG.debugf("%s on %s after the answer was sent: %s", status, uri.getPath(), detail);
+            return null;
+        }
         String path = "/" + uri.getPath().replaceFirst("^/", "");
         if (path.startsWith("/api/") || path.equals("/api")) {
             Problem body = new Problem(TYPE_BASE + slug, title, status, detail, path, violations);

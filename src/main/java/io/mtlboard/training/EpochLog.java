@@ -15,8 +15,13 @@ import java.util.Optional;
  * over all steps; over the logged steps the gradient indicators of METRICS.md §3 — inter-task at
  * the parameter level (shared parameters) and at the feature level (shared representation),
  * inter-sample at the parameter level (each task's gradients on the two halves of the batch,
- * averaged over tasks) — and FD (METRICS.md §4) of the feature-level gradients. A step whose
- * gradients include a zero vector, where the indicators are undefined, is left out of them.
+ * averaged over tasks) — and FD (METRICS.md §4) of the feature-level gradients. These are the
+ * batch-level indicators ({@code interTask}, {@code interSample}). Beside them the per-sample
+ * indicators of Elich et al. (arXiv 2311.04698, App. A3.2; {@link SampleGradients}) at both levels:
+ * {@code interTaskPerSample} compares the tasks' gradients on one sample, once per drawn sample;
+ * {@code interSamplePerSample} compares one task's gradients over all pairs of drawn samples, once
+ * per task. A step whose gradients include a zero vector, where the indicators are undefined, is
+ * left out of them.
  */
 final class EpochLog {
 
@@ -26,6 +31,10 @@ final class EpochLog {
     private final IndicatorMean paramTask;
     private final IndicatorMean paramSample = new IndicatorMean(null);
     private final IndicatorMean featureTask;
+    private final IndicatorMean paramTaskPerSample;
+    private final IndicatorMean paramSamplePerSample = new IndicatorMean(null);
+    private final IndicatorMean featureTaskPerSample;
+    private final IndicatorMean featureSamplePerSample = new IndicatorMean(null);
     private final EntropyAccumulator entropy;
     private final int[] steps;
 
@@ -36,6 +45,8 @@ final class EpochLog {
         this.weightSum = new double[tasks.size()];
         this.paramTask = new IndicatorMean(this.tasks);
         this.featureTask = new IndicatorMean(this.tasks);
+        this.paramTaskPerSample = new IndicatorMean(this.tasks);
+        this.featureTaskPerSample = new IndicatorMean(this.tasks);
         this.entropy = tasks.size() > 1 ? new EntropyAccumulator(tasks.size()) : null;
         this.steps = new int[tasks.size()];
     }
@@ -57,10 +68,36 @@ final class EpochLog {
         for (double[][] halves : r.halfGradients()) {
             summary(halves).ifPresent(paramSample::add);
         }
-        if (r.losses().length == tasks.size() && tasks.size() > 1) {
+        boolean allTasks = r.losses().length == tasks.size() && tasks.size() > 1;
+        if (allTasks) {
             summary(r.taskGradients()).ifPresent(paramTask::add);
             summary(r.featureGradients()).ifPresent(featureTask::add);
             entropy.add(Arrays.asList(r.featureGradients()));
+        }
+        addPerSample(r.sampleGradients(), allTasks, paramTaskPerSample, paramSamplePerSample);
+        addPerSample(r.sampleFeatureGradients(), allTasks, featureTaskPerSample, featureSamplePerSample);
+    }
+
+    /** [task][sample] gradients: tasks compared per sample, samples compared per task. */
+    private static void addPerSample(double[][][] gradients, boolean allTasks, IndicatorMean interTask,
+            IndicatorMean interSample) {
+        if (gradients == null) {
+            return;
+        }
+        for (double[][] samples : gradients) {
+            if (samples.length > 1) {
+                summary(samples).ifPresent(interSample::add);
+            }
+        }
+        if (!allTasks) {
+            return;
+        }
+        for (int s = 0; s < gradients[0].length; s++) {
+            double[][] perTask = new double[gradients.length][];
+            for (int t = 0; t < gradients.length; t++) {
+                perTask[t] = gradients[t][s];
+            }
+            summary(perTask).ifPresent(interTask::add);
         }
     }
 
@@ -86,8 +123,10 @@ final class EpochLog {
         e.put("validation", validation);
         e.put("weights", byTask(means(weightSum)));
         Map<String, Object> indicators = new LinkedHashMap<>();
-        level(paramTask, paramSample).ifPresent(l -> indicators.put("param", l));
-        level(featureTask, new IndicatorMean(null)).ifPresent(l -> indicators.put("feature", l));
+        level(paramTask, paramSample, paramTaskPerSample, paramSamplePerSample)
+                .ifPresent(l -> indicators.put("param", l));
+        level(featureTask, new IndicatorMean(null), featureTaskPerSample, featureSamplePerSample)
+                .ifPresent(l -> indicators.put("feature", l));
         if (!indicators.isEmpty()) {
             e.put("indicators", indicators);
         }
@@ -98,15 +137,20 @@ final class EpochLog {
         return e;
     }
 
-    private static Optional<Map<String, Object>> level(IndicatorMean interTask, IndicatorMean interSample) {
+    private static Optional<Map<String, Object>> level(IndicatorMean interTask, IndicatorMean interSample,
+            IndicatorMean interTaskPerSample, IndicatorMean interSamplePerSample) {
         Map<String, Object> l = new LinkedHashMap<>();
-        if (!interTask.isEmpty()) {
-            l.put("interTask", interTask.toMap());
-        }
-        if (!interSample.isEmpty()) {
-            l.put("interSample", interSample.toMap());
-        }
+        put(l, "interTask", interTask);
+        put(l, "interSample", interSample);
+        put(l, "interTaskPerSample", interTaskPerSample);
+        put(l, "interSamplePerSample", interSamplePerSample);
         return l.isEmpty() ? Optional.empty() : Optional.of(l);
+    }
+
+    private static void put(Map<String, Object> level, String key, IndicatorMean mean) {
+        if (!mean.isEmpty()) {
+            level.put(key, mean.toMap());
+        }
     }
 
     private Map<String, Double> byTask(double[] values) {

@@ -29,15 +29,33 @@ abstract class ModelOptimizer {
 
     /** The optimizer {@code id} ({@code adam} or {@code sgd}) with learning rate {@code lr}. */
     static ModelOptimizer of(String id, double lr) {
-        return switch (id) {
+        return of(id, lr, SGD_MOMENTUM);
+    }
+
+    /** The optimizer {@code id} with learning rate {@code lr} and, for SGD, momentum {@code momentum}. */
+    static ModelOptimizer of(String id, double lr, double momentum) {
+        return switch (requireKnown(id)) {
             case "adam" -> new Adam(lr);
-            case "sgd" -> new Sgd(lr, SGD_MOMENTUM);
-            default -> throw new IllegalArgumentException("unknown optimizer '" + id + "'; known: " + IDS);
+            default -> new Sgd(lr, momentum);
         };
     }
 
-    /** Moves {@code weight} one step along −{@code gradient}. */
-    abstract void update(String key, NDArray weight, NDArray gradient);
+    /** {@code id} if it names an optimizer. */
+    static String requireKnown(String id) {
+        if (!IDS.contains(id)) {
+            throw new IllegalArgumentException("unknown optimizer '" + id + "'; known: " + IDS);
+        }
+        return id;
+    }
+
+    /** Moves {@code weight} one step along −{@code gradient}; returns the squared norm of the change. */
+    abstract double update(String key, NDArray weight, NDArray gradient);
+
+    private static double squaredNorm(NDArray step) {
+        try (NDArray squares = step.square(); NDArray sum = squares.sum()) {
+            return sum.getFloat();
+        }
+    }
 
     /** Adam (Kingma & Ba, 2015) as {@code torch.optim.Adam} without weight decay. */
     static final class Adam extends ModelOptimizer {
@@ -52,7 +70,7 @@ abstract class ModelOptimizer {
         }
 
         @Override
-        void update(String key, NDArray weight, NDArray gradient) {
+        double update(String key, NDArray weight, NDArray gradient) {
             NDArray[] mv = moments.computeIfAbsent(key, k -> new NDArray[] {weight.zerosLike(), weight.zerosLike()});
             int t = steps.merge(key, 1, Integer::sum);
             mv[0].muli(BETA1).addi(gradient.mul(1 - BETA1));
@@ -62,7 +80,9 @@ abstract class ModelOptimizer {
             // temporaries derived from the moments live with them: close them here
             try (NDArray scaled = mv[1].div(correction2); NDArray denominator = scaled.sqrt();
                     NDArray step = mv[0].div(denominator.addi(EPSILON))) {
-                weight.subi(step.muli(lr / correction1));
+                step.muli(lr / correction1);
+                weight.subi(step);
+                return squaredNorm(step);
             }
         }
     }
@@ -78,7 +98,7 @@ abstract class ModelOptimizer {
         }
 
         @Override
-        void update(String key, NDArray weight, NDArray gradient) {
+        double update(String key, NDArray weight, NDArray gradient) {
             NDArray buffer = buffers.get(key);
             if (buffer == null) {
                 buffer = gradient.duplicate();
@@ -89,6 +109,7 @@ abstract class ModelOptimizer {
             }
             try (NDArray step = buffer.mul(lr)) {
                 weight.subi(step);
+                return squaredNorm(step);
             }
         }
     }

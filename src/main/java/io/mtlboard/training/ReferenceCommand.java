@@ -70,12 +70,13 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "256", description = "default: ${DEFAULT-VALUE}")
     int batchSize;
 
-    @Option(names = "--lr", split = ",", defaultValue = "adam=0.001,sgd=0.01",
-            description = "learning rate, for all optimizers or per optimizer (adam=…,sgd=…); default: ${DEFAULT-VALUE}")
+    @Option(names = "--lr", split = ",",
+            description = "learning rate, for all optimizers or per optimizer (adam=…,sgd=…); default without "
+                    + "--protocol: adam=0.001,sgd=0.01; with --protocol: chosen by its lr sweep")
     List<String> lr;
 
-    @Option(names = "--log-every", defaultValue = "10",
-            description = "log gradient indicators and FD every N steps; default: ${DEFAULT-VALUE}")
+    @Option(names = "--log-every", defaultValue = "5",
+            description = "log gradient indicators and FD every N steps (5 as Elich et al.); default: ${DEFAULT-VALUE}")
     int logEvery;
 
     @Option(names = "--workers", defaultValue = "1",
@@ -85,8 +86,38 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "libtorch threads per worker; default: processors / workers")
     Integer threads;
 
-    @Option(names = "--skip-existing", description = "skip runs whose bundle exists already")
+    @Option(names = "--skip-existing", description = "without --protocol: skip runs whose bundle exists already")
     boolean skipExisting;
+
+    @Option(names = "--protocol", description = "a reference protocol of the benchmark (benchmarks-data/<benchmark>/"
+            + "reference-protocols.json): its settings replace --epochs, --train-samples, --val-samples, --batch-size, "
+            + "--log-every and --train-split, the lr comes from its lr sweep, and runs whose bundle exists with the "
+            + "same protocol hash and lr are skipped (resume)")
+    String protocolId;
+
+    @Option(names = "--lr-sweep", description = "with --protocol: train the protocol's lr sweep (its methods, or those "
+            + "of them --methods names, and its lr grid per optimizer, one seed) into <out>/<benchmark>/lr-sweep/")
+    boolean lrSweep;
+
+    @Option(names = "--force", description = "with --protocol: retrain runs even when their bundle exists")
+    boolean force;
+
+    @Option(names = "--diagnostics", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "measure the corrupted-split sweep and test-split FD of every trained model and store them "
+                    + "in its bundle (not for lr-sweep runs); default: ${DEFAULT-VALUE}")
+    boolean diagnostics;
+
+    @Option(names = "--loss-scales", split = ",", description = "the loss-scale study (Elich et al. §4.1): "
+            + "task=factor pairs multiplying the task losses, e.g. left=10,right=0.1; bundles go to "
+            + "<out>/<benchmark>/loss-scale/ (not imported as leaderboard rows)")
+    List<String> lossScales;
+
+    @Option(names = "--freeze-encoder", description = "with --loss-scales: keep the shared encoder at its "
+            + "initialization, only the heads learn")
+    boolean freezeEncoder;
+
+    @Option(names = "--dry-run", description = "print the planned runs, their lr and whether they would be skipped")
+    boolean dryRun;
 
     @Option(names = "--out", defaultValue = "benchmarks-data/reference", description = "default: ${DEFAULT-VALUE}")
     Path out;
@@ -100,26 +131,38 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("offline", "true");
+        ReferenceProtocol protocol = protocolId == null ? null
+                : ReferenceProtocol.read(benchmarksDir, benchmark, protocolId);
+        if (protocol == null && (lrSweep || force)) {
+            throw new IllegalArgumentException("--lr-sweep and --force need --protocol");
+        }
+        List<Planned> runs = planned(protocol);
+        int tasks = tasks();
+        long total = runs.stream().mapToLong(r -> steps(r, tasks)).sum();
+        long skipped = runs.stream().filter(Planned::skip).count();
+        System.out.printf(Locale.ROOT, "%d runs on %s (%d already done under %s), %d worker(s) with %s libtorch "
+                + "thread(s) each%n", runs.size(), benchmark, skipped, protocol == null ? "any settings"
+                : "protocol " + protocol.id() + " " + protocol.hash().substring(0, 12), workers,
+                threads != null ? threads : "default");
+        if (dryRun) {
+            for (Planned run : runs) {
+                System.out.printf(Locale.ROOT, "%-62s lr %-8s %s%n", run.file().getFileName(), run.settings().lr(),
+                        run.skip() ? "done" : "to train");
+            }
+            return 0;
+        }
         Engine.getEngine("PyTorch"); // loads libtorch before the thread setting
         JniUtils.setNumThreads(threads != null ? threads
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
-        Map<String, Double> rates = rates();
-        List<RunSpec> runs = plan();
-        int tasks = tasks();
-        TrainingSettings base = settings(rates.get(optimizers.get(0)));
-        long total = runs.stream().mapToLong(r -> (long) epochs * base.stepsPerEpoch() * (r.singleTask() ? tasks : 1))
-                .sum();
         SweepProgress bar = new SweepProgress(System.err, total, runs.size());
-        System.out.printf(Locale.ROOT, "%d runs on %s, %d worker(s) with %d libtorch thread(s) each%n", runs.size(),
-                benchmark, workers, JniUtils.getNumThreads());
-        ReferenceData data = ReferenceData.load(benchmark, base, new DataLocations(benchmarksDir,
-                Path.of(FashionMnist.DEBIAN_DIR), dataDir.resolve("external"), dataDir.resolve("cache")));
+        ReferenceData data = ReferenceData.load(benchmark, runs.isEmpty() ? baseSettings(protocol, 1e-3)
+                : runs.get(0).settings(), new DataLocations(benchmarksDir, Path.of(FashionMnist.DEBIAN_DIR),
+                        dataDir.resolve("external"), dataDir.resolve("cache")));
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<?>> futures = new ArrayList<>();
-        for (RunSpec run : runs) {
-            TrainingSettings settings = settings(rates.get(run.optimizer()));
+        for (Planned run : runs) {
             futures.add(pool.submit(() -> {
-                runOne(run, data, settings, bar, tasks);
+                runOne(run, data, protocol, bar, tasks);
                 return null;
             }));
         }
@@ -135,34 +178,155 @@ public final class ReferenceCommand implements Callable<Integer> {
             }
         }
         bar.finish();
-        System.out.printf(Locale.ROOT, "%d runs (%d failed) in %s%n", runs.size(), failed,
+        System.out.printf(Locale.ROOT, "%d runs (%d skipped, %d failed) in %s%n", runs.size(), skipped, failed,
                 SweepProgress.clock(bar.seconds()));
         return failed == 0 ? 0 : 1;
     }
 
-    private void runOne(RunSpec run, ReferenceData data, TrainingSettings settings, SweepProgress bar, int tasks)
+    /** A planned run: its spec, its settings (with its lr), its bundle file and whether it is already done. */
+    record Planned(RunSpec spec, TrainingSettings settings, Path file, boolean skip) {
+    }
+
+    private long steps(Planned run, int tasks) {
+        return (long) run.settings().epochs() * run.settings().stepsPerEpoch() * (run.spec().singleTask() ? tasks : 1);
+    }
+
+    private List<Planned> planned(ReferenceProtocol protocol) throws IOException {
+        List<Planned> result = new ArrayList<>();
+        double[] scales = scales();
+        if (protocol == null) {
+            Map<String, Double> rates = rates(lr != null ? lr : List.of("adam=0.001", "sgd=0.01"));
+            for (RunSpec run : plan(backbones(null))) {
+                Path file = scales == null && !freezeEncoder ? out.resolve(benchmark).resolve(run.name() + ".json")
+                        : out.resolve(benchmark).resolve(LOSS_SCALE_DIR).resolve(run.name() + lossScaleSuffix(scales)
+                                + ".json");
+                TrainingSettings settings = baseSettings(null, rates.get(run.optimizer()));
+                if (scales != null || freezeEncoder) {
+                    settings = settings.withLossScales(scales, freezeEncoder);
+                }
+                result.add(new Planned(run, settings, file, skipExisting && Files.exists(file)));
+            }
+            return result;
+        }
+        if (scales != null || freezeEncoder) {
+            throw new IllegalArgumentException("--loss-scales and --freeze-encoder are a study of their own: use them "
+                    + "without --protocol");
+        }
+        if (lrSweep) {
+            Path dir = out.resolve(benchmark).resolve(LrSweep.DIR);
+            for (String optimizer : optimizers) {
+                List<Double> grid = protocol.sweepGrid().getOrDefault(optimizer, List.of());
+                List<String> swept = protocol.sweepMethods().getOrDefault(optimizer, List.of()).stream()
+                        .filter(m -> methods.contains(SweepPlan.ALL) || methods.contains(m)).toList();
+                for (RunSpec run : SweepPlan.plan(benchmark, backbones(protocol), swept, List.of(GradientLevel.PARAM),
+                        List.of(optimizer), List.of(protocol.sweepSeed()), tasks())) {
+                    for (double rate : grid) {
+                        Path file = dir.resolve(LrSweep.fileName(run, rate));
+                        result.add(new Planned(run, protocol.settings(rate), file, done(file, protocol, rate)));
+                    }
+                }
+            }
+            return result;
+        }
+        Map<String, Double> overrides = lr == null ? Map.of() : rates(lr);
+        LrSweep.Choice choice = LrSweep.choose(out.resolve(benchmark).resolve(LrSweep.DIR), protocol, manifest());
+        System.out.println(choice.describe());
+        for (RunSpec run : plan(backbones(protocol))) {
+            double rate = overrides.containsKey(run.optimizer()) ? overrides.get(run.optimizer())
+                    : choice.rate(run.optimizer(), run.method());
+            Path file = out.resolve(benchmark).resolve(run.name() + ".json");
+            result.add(new Planned(run, protocol.settings(rate), file, done(file, protocol, rate)));
+        }
+        return result;
+    }
+
+    /** Whether {@code file} is a bundle of the same protocol (hash) and lr, so the run can be skipped. */
+    private boolean done(Path file, ReferenceProtocol protocol, double rate) {
+        if (force || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode bundle = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(file.toFile());
+            return protocol.hash().equals(bundle.path("protocol").path("hash").asText())
+                    && Math.abs(bundle.path("manifest").path("hyperParameters").path("lr").asDouble(-1) - rate)
+                            <= 1e-12 * rate;
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    private List<String> backbones(ReferenceProtocol protocol) throws IOException {
+        if (protocol != null) {
+            if (backbones != null && !backbones.equals(List.of(protocol.backbone()))) {
+                throw new IllegalArgumentException("protocol " + protocol.id() + " is for backbone "
+                        + protocol.backbone());
+            }
+            return List.of(protocol.backbone());
+        }
+        return backbones != null ? backbones : List.of(denseBenchmark() ? "encoder-decoder" : "lenet5");
+    }
+
+    private void runOne(Planned run, ReferenceData data, ReferenceProtocol protocol, SweepProgress bar, int tasks)
             throws IOException {
-        if (skipExisting && Files.exists(out.resolve(benchmark).resolve(run.name() + ".json"))) {
-            bar.steps(epochs * settings.stepsPerEpoch() * (run.singleTask() ? tasks : 1));
-            bar.finishRun(null);
+        if (run.skip()) {
+            bar.skip(steps(run, tasks));
             return;
         }
-        bar.startRun(run);
-        RunBundle bundle = new ReferenceRunner(data, settings).run(run, bar::steps, (done, all) -> { });
-        bundle.write(out);
+        bar.startRun(run.spec());
+        RunBundle bundle = new ReferenceRunner(data, run.settings(), protocol == null ? null : protocol.summary())
+                .withDiagnostics(diagnostics && !lrSweep).run(run.spec(), bar::steps, (done, all) -> { });
+        bundle.writeTo(run.file());
         List<String> values = new ArrayList<>();
         bundle.claims().forEach((k, v) -> values.add(String.format(Locale.ROOT, "%s=%.4f", k, v)));
-        bar.finishRun(String.format(Locale.ROOT, "%-50s train %6.1f s  %s", run.name(), bundle.trainingSeconds(),
-                String.join(" ", values)));
+        Object converged = bundle.convergence() == null ? null : bundle.convergence().get("converged");
+        bar.finishRun(String.format(Locale.ROOT, "%-50s lr %-7s train %6.1f s  %s  converged=%s",
+                run.file().getFileName().toString().replace(".json", ""), run.settings().lr(), bundle.trainingSeconds(),
+                String.join(" ", values), converged));
     }
 
-    private TrainingSettings settings(double rate) {
-        return new TrainingSettings(epochs, batchSize, rate, trainSplit, trainSamples, validationSamples, logEvery);
+    /** The directory of the loss-scale study's bundles under the benchmark's reference directory. */
+    static final String LOSS_SCALE_DIR = "loss-scale";
+
+    /** The factors of {@code --loss-scales} in benchmark task order (1 for tasks not named), or null. */
+    private double[] scales() throws IOException {
+        if (lossScales == null || lossScales.isEmpty()) {
+            return null;
+        }
+        List<String> names = manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+        double[] scales = new double[names.size()];
+        java.util.Arrays.fill(scales, 1);
+        for (String item : lossScales) {
+            String[] kv = item.split("=", 2);
+            int t = names.indexOf(kv[0]);
+            if (kv.length != 2 || t < 0) {
+                throw new IllegalArgumentException("--loss-scales: expected task=factor with a task of " + names
+                        + ", got '" + item + "'");
+            }
+            scales[t] = Double.parseDouble(kv[1]);
+        }
+        return scales;
     }
 
-    private List<RunSpec> plan() throws IOException {
-        List<String> chosen = backbones != null ? backbones
-                : List.of(denseBenchmark() ? "encoder-decoder" : "lenet5");
+    private String lossScaleSuffix(double[] scales) throws IOException {
+        StringBuilder b = new StringBuilder();
+        if (scales != null) {
+            List<String> names = manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+            b.append("_scales");
+            for (int t = 0; t < scales.length; t++) {
+                b.append('-').append(names.get(t)).append(java.math.BigDecimal.valueOf(scales[t]).stripTrailingZeros()
+                        .toPlainString());
+            }
+        }
+        return b.append(freezeEncoder ? "_frozen" : "_free").toString();
+    }
+
+    private TrainingSettings baseSettings(ReferenceProtocol protocol, double rate) {
+        return protocol != null ? protocol.settings(rate)
+                : new TrainingSettings(epochs, batchSize, rate, trainSplit, trainSamples, validationSamples, logEvery);
+    }
+
+    private List<RunSpec> plan(List<String> chosen) throws IOException {
         return SweepPlan.plan(benchmark, chosen, methods, levels.stream().map(GradientLevel::parse).toList(),
                 optimizers, seeds, tasks());
     }
@@ -181,9 +345,9 @@ public final class ReferenceCommand implements Callable<Integer> {
     }
 
     /** Learning rate per optimizer from {@code --lr}: one number for all, or {@code optimizer=number} pairs. */
-    private Map<String, Double> rates() {
+    private Map<String, Double> rates(List<String> items) {
         Map<String, Double> rates = new LinkedHashMap<>();
-        for (String item : lr) {
+        for (String item : items) {
             String[] kv = item.split("=", 2);
             if (kv.length == 1) {
                 ModelOptimizer.IDS.forEach(o -> rates.put(o, Double.parseDouble(kv[0])));

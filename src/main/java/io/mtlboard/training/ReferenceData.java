@@ -22,6 +22,7 @@ final class ReferenceData {
     final TrainingSet train;
     final BenchmarkDataset validation;
     final BenchmarkDataset test;
+    private TrainingSet testSet;
 
     private ReferenceData(BenchmarkManifest manifest, TrainingSet train, BenchmarkDataset validation,
             BenchmarkDataset test) {
@@ -29,6 +30,14 @@ final class ReferenceData {
         this.train = train;
         this.validation = validation;
         this.test = test;
+    }
+
+    /** The first {@link ReferenceDiagnostics#FD_SAMPLES} test samples in memory, for FD (read once). */
+    synchronized TrainingSet testSet() {
+        if (testSet == null) {
+            testSet = TrainingSet.load(manifest, test, 0, Math.min(ReferenceDiagnostics.FD_SAMPLES, test.size()));
+        }
+        return testSet;
     }
 
     static ReferenceData load(String benchmark, TrainingSettings settings, DataLocations locations)

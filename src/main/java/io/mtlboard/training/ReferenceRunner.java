@@ -8,7 +8,10 @@ import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
 import io.mtlboard.evaluation.ModelFault;
 import io.mtlboard.training.method.MtlMethods;
+import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,10 +25,31 @@ final class ReferenceRunner {
 
     private final ReferenceData data;
     private final TrainingSettings settings;
+    private final Map<String, Object> protocol;
+    private boolean diagnose;
+    private List<String> corruptions;
 
     ReferenceRunner(ReferenceData data, TrainingSettings settings) {
+        this(data, settings, null);
+    }
+
+    /** @param protocol what the bundle stores about the run's protocol ({@link ReferenceProtocol#summary()}), or null */
+    ReferenceRunner(ReferenceData data, TrainingSettings settings, Map<String, Object> protocol) {
         this.data = data;
         this.settings = settings;
+        this.protocol = protocol;
+    }
+
+    /** Also measures the diagnostics (corrupted-split sweep, test-split FD) and stores them in the bundle. */
+    ReferenceRunner withDiagnostics(boolean on) {
+        return withDiagnostics(on, null);
+    }
+
+    /** As {@link #withDiagnostics(boolean)}, with only the corruptions named (all when null). */
+    ReferenceRunner withDiagnostics(boolean on, List<String> corruptionIds) {
+        this.diagnose = on;
+        this.corruptions = corruptionIds;
+        return this;
     }
 
     RunBundle run(RunSpec spec, Trainer.Progress progress, ModelEvaluator.Progress testProgress) {
@@ -33,9 +57,19 @@ final class ReferenceRunner {
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             Trainer.Outcome trained = new Trainer(data, settings, progress).train(spec, manager);
             EvaluationResult measured;
+            Map<String, Object> diagnostics = null;
             try (TrainedModel model = new TrainedModel(trained.nets())) {
                 measured = new ModelEvaluator().evaluate(model.subject(), data.manifest, data.test, Map.of(), Map.of(),
                         testProgress);
+                if (diagnose) {
+                    long start = System.nanoTime();
+                    List<String> notes = new ArrayList<>();
+                    List<EvaluationDiagnostics.Corrupted> corrupted = ModelEvaluator.corruptedSplits(model.subject(),
+                            data.manifest, data.test, corruptions, notes, (d, t) -> { });
+                    var fd = ReferenceDiagnostics.testFd(trained.nets(), data.manifest, data.testSet(), manager);
+                    diagnostics = ReferenceDiagnostics.toMap(fd, corrupted, notes, data.test.size(),
+                            (System.nanoTime() - start) / 1e9);
+                }
             } catch (ModelFault fault) {
                 throw new IllegalStateException("a trained network broke the output contract: " + fault.getMessage(),
                         fault);
@@ -46,7 +80,7 @@ final class ReferenceRunner {
                     measured.latencyMs(), measured.throughput(), measured.samples(), measured.seconds(), null,
                     java.util.List.of());
             return new RunBundle(spec, hyperParameters(spec), measured.measured(), trained.log(), evaluation,
-                    trained.seconds(), started, OffsetDateTime.now());
+                    trained.seconds(), started, OffsetDateTime.now(), protocol, trained.convergence(), diagnostics);
         }
     }
 
@@ -67,7 +101,23 @@ final class ReferenceRunner {
         }
         h.put("lr", settings.lr());
         if (spec.optimizer().equals("sgd")) {
-            h.put("momentum", ModelOptimizer.SGD_MOMENTUM);
+            h.put("momentum", settings.sgdMomentum());
+        }
+        if (spec.level() == GradientLevel.FEATURE) {
+            h.put("featureGradients", settings.featureGradients().id());
+        }
+        h.put("checkpoint", settings.bestValidation() ? "best-validation" : "last");
+        if (settings.lossScales() != null || settings.frozenEncoder()) {
+            Map<String, Double> scales = new LinkedHashMap<>();
+            for (int t = 0; t < data.manifest.tasks().size(); t++) {
+                scales.put(data.manifest.tasks().get(t).name(), settings.lossScales() == null ? 1.0
+                        : settings.lossScales()[t]);
+            }
+            h.put("lossScales", scales);
+            h.put("frozenEncoder", settings.frozenEncoder());
+        }
+        if (protocol != null) {
+            h.put("protocol", protocol.get("id"));
         }
         h.put("batchSize", settings.batchSize());
         h.put("epochs", settings.epochs());

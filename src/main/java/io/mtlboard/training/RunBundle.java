@@ -22,7 +22,16 @@ import java.util.Map;
  */
 record RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, Double> claims,
         List<Map<String, Object>> trainingLog, EvaluationResult evaluation, double trainingSeconds,
-        OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+        OffsetDateTime startedAt, OffsetDateTime finishedAt, Map<String, Object> protocol,
+        Map<String, Object> convergence, Map<String, Object> diagnostics) {
+
+    /** A bundle without protocol and convergence facts. */
+    RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, Double> claims,
+            List<Map<String, Object>> trainingLog, EvaluationResult evaluation, double trainingSeconds,
+            OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+        this(spec, hyperParameters, claims, trainingLog, evaluation, trainingSeconds, startedAt, finishedAt, null,
+                null, null);
+    }
 
     /** Identifies the file format. */
     static final String FORMAT = "mtlboard-reference-run/1";
@@ -61,13 +70,22 @@ record RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, 
         e.put("throughput", evaluation.throughput());
         e.put("samples", evaluation.samples());
         e.put("seconds", evaluation.seconds());
+        if (diagnostics != null) {
+            e.put("diagnostics", diagnostics);
+        }
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("seconds", trainingSeconds);
         training.put("threads", JniUtils.getNumThreads());
         training.put("startedAt", startedAt.toString());
         training.put("finishedAt", finishedAt.toString());
+        if (convergence != null) {
+            training.put("convergence", convergence);
+        }
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("format", FORMAT);
+        if (protocol != null) {
+            bundle.put("protocol", protocol);
+        }
         bundle.put("manifest", manifest());
         bundle.put("evaluation", e);
         bundle.put("training", training);
@@ -76,7 +94,11 @@ record RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, 
 
     /** Writes the bundle to {@code dir/<benchmark>/<run name>.json}, atomically; returns the file. */
     Path write(Path dir) throws IOException {
-        Path target = dir.resolve(spec.benchmark()).resolve(spec.name() + ".json");
+        return writeTo(dir.resolve(spec.benchmark()).resolve(spec.name() + ".json"));
+    }
+
+    /** Writes the bundle to {@code target}, atomically; returns it. */
+    Path writeTo(Path target) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), spec.name(), ".tmp");
         try {

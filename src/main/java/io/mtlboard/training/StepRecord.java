@@ -10,9 +10,19 @@ package io.mtlboard.training;
  *     of the batch (their sum is the task's gradient); null on steps that did not log
  * @param featureGradients per task, the gradient of the shared representation of the batch,
  *     flattened; null on steps that did not log
+ * @param sampleGradients [task][sample] per-sample gradients of the shared parameters for the
+ *     samples drawn on this step ({@link SampleGradients}); null on steps that did not log
+ * @param sampleFeatureGradients [task][sample] per-sample gradients of each sample's own shared
+ *     representation; null on steps that did not log
  */
 record StepRecord(double[] losses, double[] weights, double[][] taskGradients, double[][][] halfGradients,
-        double[][] featureGradients) {
+        double[][] featureGradients, double[][][] sampleGradients, double[][][] sampleFeatureGradients) {
+
+    /** A record without per-sample gradients. */
+    StepRecord(double[] losses, double[] weights, double[][] taskGradients, double[][][] halfGradients,
+            double[][] featureGradients) {
+        this(losses, weights, taskGradients, halfGradients, featureGradients, null, null);
+    }
 
     /** Whether this step carries gradients to log. */
     boolean logged() {

@@ -10,7 +10,7 @@ import java.util.Locale;
 final class SweepProgress {
 
     private final PrintStream out;
-    private final long total;
+    private long total;
     private final int runs;
     private int finished;
     private final long start = System.nanoTime();
@@ -32,6 +32,12 @@ final class SweepProgress {
         run = String.format(Locale.ROOT, "%s %s/%s %s seed %d", spec.backbone(), spec.method(), spec.level().id(),
                 spec.optimizer(), spec.seed());
         print(true);
+    }
+
+    /** Counts a run that is skipped (already done): its steps leave the total, so the ETA stays honest. */
+    synchronized void skip(long steps) {
+        total = Math.max(1, total - steps);
+        finished++;
     }
 
     synchronized void steps(int n) {

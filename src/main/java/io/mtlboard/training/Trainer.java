@@ -1,6 +1,7 @@
 package io.mtlboard.training;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -37,11 +38,40 @@ final class Trainer {
         void steps(int done);
     }
 
-    /** The trained networks and their training log. */
-    record Outcome(List<MultiTaskNet> nets, List<Map<String, Object>> log, double seconds) {
+    /**
+     * The trained networks (at their checkpoint), their training log, the wall time and the
+     * checkpoint and convergence facts ({@link Convergence}).
+     */
+    record Outcome(List<MultiTaskNet> nets, List<Map<String, Object>> log, double seconds,
+            Map<String, Object> convergence) {
     }
 
-    private record Member(MultiTaskNet net, MtlMethod method, TrainingStep step) {
+    private static final class Member {
+        final MultiTaskNet net;
+        final MtlMethod method;
+        final TrainingStep step;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int bestEpoch;
+        double[] firstValues;
+        List<NDArray> best;
+
+        Member(MultiTaskNet net, MtlMethod method, TrainingStep step) {
+            this.net = net;
+            this.method = method;
+            this.step = step;
+        }
+
+        MultiTaskNet net() {
+            return net;
+        }
+
+        MtlMethod method() {
+            return method;
+        }
+
+        TrainingStep step() {
+            return step;
+        }
     }
 
     private final ReferenceData data;
@@ -70,9 +100,123 @@ final class Trainer {
             EpochLog epochLog = epoch(members, manager, random, (epoch - 1) * settings.stepsPerEpoch());
             endEpoch(members, epochLog.meanLosses());
             Map<String, Double> validation = score(members, data.validation);
-            log.add(epochLog.entry(epoch, (System.nanoTime() - epochStart) / 1e9, validation));
+            Map<String, Object> entry = epochLog.entry(epoch, (System.nanoTime() - epochStart) / 1e9, validation);
+            Map<String, Double> heads = headUpdates(members);
+            if (settings.lossScales() != null || settings.frozenEncoder()) {
+                // the loss-scale study's log; its bundles are kept apart from the imported reference runs
+                entry.put("headUpdates", heads);
+            }
+            log.add(entry);
+            for (Member member : members) {
+                keepIfBest(member, validation, epoch, manager);
+            }
         }
-        return new Outcome(members.stream().map(Member::net).toList(), log, (System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (settings.bestValidation()) {
+            members.forEach(Trainer::restoreBest);
+        }
+        Map<String, Object> convergence = Convergence.of(data.manifest, log, settings.convergenceThreshold());
+        Map<String, Integer> bestEpochs = new java.util.LinkedHashMap<>();
+        for (Member member : members) {
+            member.net().tasks().forEach(t -> bestEpochs.put(data.manifest.tasks().get(t).name(),
+                    settings.bestValidation() ? member.bestEpoch : settings.epochs()));
+        }
+        convergence.put("checkpoint", settings.bestValidation() ? "best-validation" : "last");
+        convergence.put("checkpointEpoch", bestEpochs);
+        members.forEach(m -> {
+            if (m.best != null) {
+                m.best.forEach(NDArray::close);
+            }
+        });
+        return new Outcome(members.stream().map(Member::net).toList(), log, seconds, convergence);
+    }
+
+    /** Each task's mean per-step update norm of its head this epoch, ‖Δφ_t‖ (Elich et al. §4.1). */
+    private Map<String, Double> headUpdates(List<Member> members) {
+        Map<String, Double> updates = new java.util.LinkedHashMap<>();
+        for (Member member : members) {
+            double[] u = member.step().takeHeadUpdates();
+            for (int h = 0; h < u.length; h++) {
+                updates.put(data.manifest.tasks().get(member.net().tasks().get(h)).name(), u[h]);
+            }
+        }
+        return updates;
+    }
+
+    /**
+     * The validation score of a network: the mean over its tasks of the task's first metric,
+     * oriented so that higher is better and relative to its value after the first epoch.
+     */
+    private double validationScore(Member member, Map<String, Double> validation) {
+        List<Integer> tasks = member.net().tasks();
+        double[] values = new double[tasks.size()];
+        for (int i = 0; i < values.length; i++) {
+            BenchmarkManifest.TaskSpec task = data.manifest.tasks().get(tasks.get(i));
+            BenchmarkManifest.MetricSpec metric = task.metrics().get(0);
+            double v = validation.getOrDefault(task.name() + "." + metric.name(), Double.NaN);
+            values[i] = Boolean.FALSE.equals(metric.higherIsBetter()) ? -v : v;
+        }
+        if (member.firstValues == null) {
+            member.firstValues = values;
+        }
+        double score = 0;
+        for (int i = 0; i < values.length; i++) {
+            double scale = Math.abs(member.firstValues[i]);
+            score += (values[i] - member.firstValues[i]) / (scale > 0 ? scale : 1);
+        }
+        return score / values.length;
+    }
+
+    private void keepIfBest(Member member, Map<String, Double> validation, int epoch, NDManager manager) {
+        double score = validationScore(member, validation);
+        if (!(score > member.bestScore) && member.bestEpoch > 0) {
+            return;
+        }
+        member.bestScore = score;
+        member.bestEpoch = epoch;
+        if (!settings.bestValidation()) {
+            return;
+        }
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            if (member.best != null) {
+                member.best.forEach(NDArray::close);
+            }
+            List<NDArray> copies = new ArrayList<>();
+            for (Parameter p : parameters(member.net())) {
+                NDArray copy = p.getArray().duplicate();
+                copy.attach(manager);
+                copies.add(copy);
+            }
+            member.best = copies;
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+    }
+
+    private static void restoreBest(Member member) {
+        if (member.best == null) {
+            return;
+        }
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            List<Parameter> params = parameters(member.net());
+            for (int i = 0; i < params.size(); i++) {
+                params.get(i).getArray().muli(0).addi(member.best.get(i));
+            }
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+    }
+
+    private static List<Parameter> parameters(MultiTaskNet net) {
+        List<Parameter> all = new ArrayList<>(net.sharedParameters());
+        for (int h = 0; h < net.heads().size(); h++) {
+            all.addAll(net.headParameters(h));
+        }
+        return all;
     }
 
     /** One pass over the training samples in a fresh random order; {@code step} counts steps before it. */
@@ -117,7 +261,8 @@ final class Trainer {
             for (int t = 0; t < tasks; t++) {
                 MultiTaskNet net = initialized(Heads.network(spec.backbone(), m, List.of(t)), manager);
                 members.add(new Member(net, null, new TrainingStep(m, net, null, GradientLevel.PARAM,
-                        ModelOptimizer.of(spec.optimizer(), settings.lr()), store)));
+                        ModelOptimizer.of(spec.optimizer(), settings.lr(), settings.sgdMomentum()), store,
+                        FeatureGradients.FLAT, settings.lossScales(), settings.frozenEncoder())));
             }
             return members;
         }
@@ -126,7 +271,8 @@ final class Trainer {
         MultiTaskNet net = initialized(Heads.network(spec.backbone(), m, IntStream.range(0, tasks).boxed().toList()),
                 manager);
         members.add(new Member(net, method, new TrainingStep(m, net, method, spec.level(),
-                ModelOptimizer.of(spec.optimizer(), settings.lr()), store)));
+                ModelOptimizer.of(spec.optimizer(), settings.lr(), settings.sgdMomentum()), store,
+                settings.featureGradients(), settings.lossScales(), settings.frozenEncoder())));
         return members;
     }
 

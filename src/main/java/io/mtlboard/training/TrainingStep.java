@@ -23,7 +23,11 @@ import java.util.List;
  * gradient. Parameter-level gradients are ∂L_i/∂θ = z.backward(∂L_i/∂z), one encoder pass per
  * task. The method's weights or direction then make the shared gradient; head i gets w_i ∂L_i/∂φ_i.
  * On logging steps every task's parameter gradient is taken per half batch as well (the
- * inter-sample indicators of METRICS.md §3; the halves sum to the task gradient).
+ * batch-level inter-sample indicators of METRICS.md §3; the halves sum to the task gradient), and
+ * per sample for up to eight samples drawn from the batch (the per-sample indicators of Elich et
+ * al., {@link SampleGradients}), drawn by a generator of fixed seed so that a run is reproducible.
+ * At the feature level the method sees either the whole flattened ∂L_i/∂z or its sum over the
+ * batch ({@link FeatureGradients}).
  */
 final class TrainingStep {
 
@@ -34,10 +38,39 @@ final class TrainingStep {
     private final ModelOptimizer optimizer;
     private final ParameterStore store;
     private final List<Parameter> shared;
+    private final java.util.Random sampleChoice = new java.util.Random(SAMPLE_SEED);
+
+    /** Seed of the choice of samples whose per-sample gradients are logged. */
+    static final long SAMPLE_SEED = 20231108L;
+    private final FeatureGradients variant;
+    private final double[] lossScales;
+    private final boolean frozenEncoder;
+    private double[] headUpdates;
+    private int updates;
 
     /** @param method the MTL method; null for a single-task network, whose one loss has weight 1 */
     TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
             ModelOptimizer optimizer, ParameterStore store) {
+        this(manifest, net, method, level, optimizer, store, FeatureGradients.FLAT);
+    }
+
+    /** As above, with the feature-level variant {@code variant}. */
+    TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
+            ModelOptimizer optimizer, ParameterStore store, FeatureGradients variant) {
+        this(manifest, net, method, level, optimizer, store, variant, null, false);
+    }
+
+    /**
+     * As above; {@code lossScales} (per head, null for none) multiply the task losses before
+     * anything else sees them (the loss-scale study of Elich et al. §4.1), and a frozen encoder is
+     * never updated (only the heads learn).
+     */
+    TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
+            ModelOptimizer optimizer, ParameterStore store, FeatureGradients variant, double[] lossScales,
+            boolean frozenEncoder) {
+        this.lossScales = lossScales;
+        this.frozenEncoder = frozenEncoder;
+        this.variant = variant;
         this.manifest = manifest;
         this.net = net;
         this.method = method;
@@ -68,18 +101,31 @@ final class TrainingStep {
         boolean parameterRows = log || needs(GradientLevel.PARAM);
         double[][][] halves = log ? halfGradients(z, featureGradients) : null;
         double[][] rows = halves != null ? sums(halves) : parameterRows ? taskGradients(z, featureGradients) : null;
-        double[][] features = log || needs(GradientLevel.FEATURE) ? featureRows(featureGradients) : null;
-        Step step = combine(losses, level == GradientLevel.PARAM ? rows : features);
-        update(m, sharedGradient(m, step, z, featureGradients, rows), step.weights());
+        boolean batchSum = needs(GradientLevel.FEATURE) && variant == FeatureGradients.BATCH_SUM;
+        double[][] features = log || (needs(GradientLevel.FEATURE) && !batchSum) ? featureRows(featureGradients)
+                : null;
+        double[][] summed = batchSum ? batchSums(featureGradients) : null;
+        int[] samples = log ? SampleGradients.pick((int) z.getShape().get(0), sampleChoice) : null;
+        double[][][] perSample = log ? SampleGradients.parameters(z, featureGradients, samples, shared) : null;
+        double[][][] perSampleFeatures = log ? SampleGradients.features(featureGradients, samples) : null;
+        Step step = combine(losses, level == GradientLevel.PARAM ? rows : batchSum ? summed : features);
+        if (batchSum && step instanceof Step.Direction d) {
+            step = new Step.Weights(coefficients(d.direction(), summed, method.id()));
+            update(m, sharedGradient(m, step, z, featureGradients, null), d.weights());
+        } else {
+            update(m, sharedGradient(m, step, z, featureGradients, rows), step.weights());
+        }
         if (method != null && method.needsLossesAfterStep()) {
             method.afterStep(lossesAfterUpdate(batch));
         }
-        return new StepRecord(losses, step.weights(), log ? rows : null, halves, log ? features : null);
+        return new StepRecord(losses, step.weights(), log ? rows : null, halves, log ? features : null, perSample,
+                perSampleFeatures);
     }
 
     private NDArray headLoss(int h, NDArray z, NDArray target) {
         NDArray out = net.heads().get(h).forward(store, new NDList(z), true).singletonOrThrow();
-        return TaskLoss.of(manifest.tasks().get(net.tasks().get(h)), out, target);
+        NDArray loss = TaskLoss.of(manifest.tasks().get(net.tasks().get(h)), out, target);
+        return lossScales == null ? loss : loss.mul((float) lossScales[net.tasks().get(h)]);
     }
 
     private boolean needs(GradientLevel l) {
@@ -134,6 +180,59 @@ final class TrainingStep {
         return rows;
     }
 
+    /** ∂L_i/∂z summed over the batch, one row of features per task. */
+    private static double[][] batchSums(NDArray[] featureGradients) {
+        double[][] rows = new double[featureGradients.length][];
+        for (int h = 0; h < rows.length; h++) {
+            try (NDArray sum = featureGradients[h].sum(new int[] {0})) {
+                rows[h] = Gradients.toDoubles(sum);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Coefficients c with d = Σ c_i g_i (least squares on the Gram matrix); rejects a direction
+     * that is not in the span of the rows, for which the batch-sum variant is undefined.
+     */
+    static double[] coefficients(double[] d, double[][] g, String method) {
+        int t = g.length;
+        double[][] gram = new double[t][t];
+        double[] right = new double[t];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < t; j++) {
+                gram[i][j] = dot(g[i], g[j]);
+            }
+            right[i] = dot(g[i], d);
+        }
+        double[] c = new org.apache.commons.math3.linear.SingularValueDecomposition(
+                org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(gram)).getSolver()
+                .solve(new org.apache.commons.math3.linear.ArrayRealVector(right)).toArray();
+        double residual = 0;
+        for (int k = 0; k < d.length; k++) {
+            double r = d[k];
+            for (int i = 0; i < t; i++) {
+                r -= c[i] * g[i][k];
+            }
+            residual += r * r;
+        }
+        double norm = dot(d, d);
+        if (residual > 1e-8 * Math.max(norm, Double.MIN_NORMAL)) {
+            throw new IllegalStateException(method + " returns a direction outside the span of the batch-summed "
+                    + "feature gradients (relative residual " + Math.sqrt(residual / norm) + "): the batch-sum variant "
+                    + "is not defined for it; use flat feature gradients");
+        }
+        return c;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     private static double[][] featureRows(NDArray[] featureGradients) {
         double[][] rows = new double[featureGradients.length][];
         for (int h = 0; h < rows.length; h++) {
@@ -182,19 +281,44 @@ final class TrainingStep {
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            for (int i = 0; i < shared.size(); i++) {
-                Parameter p = shared.get(i);
-                optimizer.update(p.getId(), p.getArray(), sharedGradient.get(i));
-            }
-            for (int h = 0; h < weights.length; h++) {
-                for (Parameter p : net.headParameters(h)) {
-                    NDArray gradient = Gradients.take(p.getArray(), m);
-                    optimizer.update(p.getId(), p.getArray(), gradient.muli((float) weights[h]));
+            if (!frozenEncoder) {
+                for (int i = 0; i < shared.size(); i++) {
+                    Parameter p = shared.get(i);
+                    optimizer.update(p.getId(), p.getArray(), sharedGradient.get(i));
                 }
             }
+            if (headUpdates == null) {
+                headUpdates = new double[weights.length];
+            }
+            for (int h = 0; h < weights.length; h++) {
+                double squares = 0;
+                for (Parameter p : net.headParameters(h)) {
+                    NDArray gradient = Gradients.take(p.getArray(), m);
+                    squares += optimizer.update(p.getId(), p.getArray(), gradient.muli((float) weights[h]));
+                }
+                headUpdates[h] += Math.sqrt(squares);
+            }
+            updates++;
         } finally {
             JniUtils.setGradMode(grad);
         }
+    }
+
+    /**
+     * The mean norm of each head's parameter update per step since the last call (‖Δφ_h‖, the
+     * optimizer's actual step), then resets; empty before any step.
+     */
+    double[] takeHeadUpdates() {
+        if (headUpdates == null || updates == 0) {
+            return new double[0];
+        }
+        double[] mean = new double[headUpdates.length];
+        for (int h = 0; h < mean.length; h++) {
+            mean[h] = headUpdates[h] / updates;
+        }
+        headUpdates = null;
+        updates = 0;
+        return mean;
     }
 
     private double[] lossesAfterUpdate(NDList batch) {

@@ -14,6 +14,7 @@ import io.mtlboard.leaderboard.analysis.GradientsService;
 import io.mtlboard.leaderboard.analysis.GradientsView;
 import io.mtlboard.leaderboard.analysis.Indicator;
 import io.mtlboard.leaderboard.analysis.LevelsView;
+import io.mtlboard.leaderboard.analysis.LossScaleStudy;
 import io.mtlboard.leaderboard.analysis.OptimizersView;
 import io.mtlboard.leaderboard.analysis.PairedAnalysisService;
 import io.mtlboard.leaderboard.analysis.RankingSimilarityService;
@@ -62,7 +63,7 @@ public class AnalysisPage {
 
         static native TemplateInstance levels(LevelsView view, Options options);
 
-        static native TemplateInstance optimizers(OptimizersView view, Options options);
+        static native TemplateInstance optimizers(OptimizersView view, Options options, LossScaleStudy.View lossScale);
 
         static native TemplateInstance robustness(RobustnessView view, Options options);
 
@@ -70,6 +71,7 @@ public class AnalysisPage {
     }
 
     private final BenchmarkService benchmarks;
+    private final LossScaleStudy lossScale;
     private final AnalysisData data;
     private final RankingSimilarityService ranking;
     private final FeatureDisentanglementService disentanglement;
@@ -85,7 +87,8 @@ public class AnalysisPage {
 
     public AnalysisPage(BenchmarkService benchmarks, AnalysisData data, RankingSimilarityService ranking,
             FeatureDisentanglementService disentanglement, GradientsService gradients, PairedAnalysisService paired,
-            RobustnessService robustness, TaskGroupingService grouping, PageCache cache) {
+            RobustnessService robustness, TaskGroupingService grouping, LossScaleStudy lossScale, PageCache cache) {
+        this.lossScale = lossScale;
         this.cache = cache;
         this.benchmarks = benchmarks;
         this.data = data;
@@ -124,9 +127,9 @@ public class AnalysisPage {
     @GET
     @Path("gradients")
     public Response gradients(@BeanParam AnalysisFilter filter, @QueryParam("level") String level,
-            @QueryParam("indicator") String indicator) {
+            @QueryParam("indicator") String indicator, @QueryParam("granularity") String granularity) {
         return cache.sitePage(uri, request, () -> Templates
-                .gradients(gradients.gradients(withDefault(filter), level, indicator), options()).render());
+                .gradients(gradients.gradients(withDefault(filter), level, indicator, granularity), options()).render());
     }
 
     @GET
@@ -140,8 +143,10 @@ public class AnalysisPage {
     @Path("optimizers")
     public Response optimizers(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
             @QueryParam("k") String k) {
-        return cache.sitePage(uri, request, () -> Templates
-                .optimizers(paired.optimizers(withDefault(filter), coefficient, k), options()).render());
+        return cache.sitePage(uri, request, () -> {
+            OptimizersView view = paired.optimizers(withDefault(filter), coefficient, k);
+            return Templates.optimizers(view, options(), lossScale.of(view.scope().benchmark().id())).render();
+        });
     }
 
     @GET
@@ -154,9 +159,8 @@ public class AnalysisPage {
 
     @GET
     @Path("task-grouping")
-    public Response grouping(@QueryParam("budget") String budget) {
-        return cache.sitePage(uri, request, () -> Templates
-                .grouping(grouping.example(budget)).render());
+    public Response grouping(@QueryParam("dataset") String dataset, @QueryParam("budget") String budget) {
+        return cache.sitePage(uri, request, () -> Templates.grouping(grouping.dataset(dataset, budget)).render());
     }
 
     /** Pages open on the benchmark with the most logged rows when the URL names none. */

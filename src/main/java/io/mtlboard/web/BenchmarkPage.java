@@ -2,6 +2,7 @@ package io.mtlboard.web;
 
 import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.BenchmarkView;
+import io.mtlboard.benchmark.ReferenceProtocols;
 import io.mtlboard.leaderboard.LeaderboardService;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.quarkus.qute.CheckedTemplate;
@@ -17,23 +18,30 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
-/** A benchmark's page: tasks, metrics with direction, baselines, licence, sources. */
+/**
+ * A benchmark's page: tasks, metrics with direction, baselines, settings, reference protocols,
+ * licence, sources.
+ */
 @Path("/benchmarks")
 @Produces(MediaType.TEXT_HTML)
 public class BenchmarkPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance benchmark(BenchmarkView benchmark, List<LeaderboardView.SettingView> settings);
+        static native TemplateInstance benchmark(BenchmarkView benchmark, List<LeaderboardView.SettingView> settings,
+                List<ReferenceProtocols.ProtocolView> protocols);
     }
 
     private final BenchmarkService benchmarks;
     private final LeaderboardService leaderboards;
+    private final ReferenceProtocols protocols;
     private final PageCache cache;
 
-    public BenchmarkPage(BenchmarkService benchmarks, LeaderboardService leaderboards, PageCache cache) {
+    public BenchmarkPage(BenchmarkService benchmarks, LeaderboardService leaderboards, ReferenceProtocols protocols,
+            PageCache cache) {
         this.benchmarks = benchmarks;
         this.leaderboards = leaderboards;
+        this.protocols = protocols;
         this.cache = cache;
     }
 
@@ -43,7 +51,7 @@ public class BenchmarkPage {
         // the benchmark summary counts rows of every benchmark's registry, so any data change renews it
         return cache.sitePage(uri, request, () -> {
             BenchmarkView benchmark = benchmarks.benchmark(id);
-            return Templates.benchmark(benchmark, leaderboards.settings(id)).render();
+            return Templates.benchmark(benchmark, leaderboards.settings(id), protocols.of(benchmark.id())).render();
         });
     }
 }

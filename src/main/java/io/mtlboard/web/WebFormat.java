@@ -159,6 +159,14 @@ public final class WebFormat {
         return printed == null ? "" : String.format(Locale.ROOT, "± %.2f (printed)", printed);
     }
 
+    /** The first metric of the second task (of the first task when there is one task): the Pareto view's y axis. */
+    public static String secondTaskMetric(LeaderboardView view) {
+        List<String> tasks = view.metrics().stream().map(LeaderboardView.MetricColumn::task).distinct().toList();
+        return view.metrics().stream().filter(c -> tasks.size() < 2 || c.task().equals(tasks.get(1)))
+                .map(LeaderboardView.MetricColumn::key).filter(k -> !k.equals(view.metrics().get(0).key())).findFirst()
+                .orElse(view.metrics().get(0).key());
+    }
+
     /** This view's URL with cross-protocol rows ranked. */
     public static String crossProtocolLink(LeaderboardView view) {
         String q = query(view, view.sort(), explicitOrder(view), 1);

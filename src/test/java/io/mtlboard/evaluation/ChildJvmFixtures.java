@@ -9,6 +9,18 @@ final class ChildJvmFixtures {
     private ChildJvmFixtures() {
     }
 
+    /** A child of this JVM whose command line names {@code mainClass} (read from /proc: Java may cut long ones). */
+    static java.util.Optional<ProcessHandle> child(String mainClass) {
+        return ProcessHandle.current().children().filter(p -> {
+            try {
+                return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(p.pid()),
+                        "cmdline")), java.nio.charset.StandardCharsets.UTF_8).contains(mainClass);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }).findFirst();
+    }
+
     /** Prints its arguments, one per line, then a line on stderr, and exits 0. */
     static final class Talker {
         public static void main(String[] args) {

@@ -59,4 +59,37 @@ class ChildJvmTest {
         assertThat(exit.timedOut()).isFalse();
         assertThat(exit.exitCode()).isNotZero();
     }
+
+    @Test
+    void shouldNameASignalFromOutsideAndNotTheEvaluatorsOwnKills() throws Exception {
+        assertThat(killedFromOutside(true).outsideSignal()).isEqualTo("SIGKILL");
+        assertThat(killedFromOutside(false).outsideSignal()).isEqualTo("SIGTERM");
+        ChildJvm.Exit timedOut = run(ChildJvmFixtures.Sleeper.class, new ChildJvm.Limits(Duration.ofSeconds(2),
+                64L << 20, 600L << 20), new ArrayList<>());
+        assertThat(timedOut.outsideSignal()).as("the evaluator's own timeout").isNull();
+        assertThat(run(ChildJvmFixtures.Crasher.class, LIMITS, new ArrayList<>()).outsideSignal()).isNull();
+    }
+
+    /** Runs a sleeper and kills it from another thread as an operator or the OOM killer would. */
+    private static ChildJvm.Exit killedFromOutside(boolean forcibly) throws Exception {
+        java.util.concurrent.ExecutorService killer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            killer.submit(() -> {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (System.nanoTime() < deadline) {
+                    java.util.Optional<ProcessHandle> child = ChildJvmFixtures.child(
+                            ChildJvmFixtures.Sleeper.class.getName());
+                    if (child.isPresent()) {
+                        Thread.sleep(1000); // let the JVM start, so that it handles SIGTERM itself
+                        return forcibly ? child.get().destroyForcibly() : child.get().destroy();
+                    }
+                    Thread.sleep(50);
+                }
+                return false;
+            });
+            return run(ChildJvmFixtures.Sleeper.class, LIMITS, new ArrayList<>());
+        } finally {
+            killer.shutdownNow();
+        }
+    }
 }

@@ -114,7 +114,7 @@ class EvaluationEndToEndTest {
                 "could not be loaded as TorchScript");
 
         JsonPath verified = awaitFinal(good, Duration.ofMinutes(4));
-        assertThat(verified.getString("status")).isEqualTo("verified");
+        assertThat(verified.getString("status")).as(verified.getString("evaluation.reason")).isEqualTo("verified");
         assertThat(verified.getString("badge")).isEqualTo("verified");
         JsonPath claims = JsonPath.from(manifest);
         for (String key : List.of("left.accuracy", "right.accuracy")) {
@@ -159,8 +159,9 @@ class EvaluationEndToEndTest {
 
     /** The EW row of LeNet-5 holds the two verified runs: robustness curves from both, FD from one. */
     private static void diagnosticsAreVisibleThroughTheAnalysisApi() {
+        // the verified rows only: other tests may leave EW rows of other sources on the same backbone
         JsonPath robustness = given().queryParam("benchmark", "multifashion").queryParam("backbone", "lenet5")
-                .queryParam("corruption", "gaussian_noise").when().get("/api/analysis/robustness").then()
+                .queryParam("source", "verified").queryParam("corruption", "gaussian_noise").when().get("/api/analysis/robustness").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(robustness.getString("message")).doesNotStartWith("No data yet");
         assertThat(robustness.getList("series.find { it.method == 'ew' }.points.severity", Integer.class))
@@ -169,7 +170,8 @@ class EvaluationEndToEndTest {
         assertThat(robustness.getDouble("series.find { it.method == 'ew' }.points[4].mean"))
                 .as("accuracy drops under severe noise").isPositive();
 
-        JsonPath fd = given().queryParam("benchmark", "multifashion").queryParam("backbone", "lenet5").when()
+        JsonPath fd = given().queryParam("benchmark", "multifashion").queryParam("backbone", "lenet5")
+                .queryParam("source", "verified").when()
                 .get("/api/analysis/feature-disentanglement").then().statusCode(200).extract().jsonPath();
         assertThat(fd.getString("measured.message")).isNull();
         assertThat(fd.getDouble("measured.rows.find { it.method == 'ew' }.fd.mean")).isBetween(0.0, 1.0);

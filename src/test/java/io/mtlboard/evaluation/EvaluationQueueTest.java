@@ -9,6 +9,9 @@ import io.mtlboard.leaderboard.RunStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -125,6 +128,22 @@ class EvaluationQueueTest {
         });
     }
 
+    /** A model refused before any sample was scored: its log says why, not "0 test samples on null with null". */
+    @Test
+    void shouldLogARejectionBeforeScoringWithoutNulls() {
+        EvaluationQueue.Claim claim = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
+        EvaluationResult rejected = EvaluationResult.rejected("the model returned a dict with keys [left, right]",
+                null, null, 0, 1.24);
+        String summary = JobRunner.summary(rejected);
+        assertThat(summary).isEqualTo("REJECTED after 1.2 s: the model returned a dict with keys [left, right]\n");
+        assertThat(recorder.complete(claim, new EvaluationRecord("1", "w1", "?", "REJECTED", rejected.reason(), null,
+                null, null, summary, OffsetDateTime.now(), OffsetDateTime.now(), Map.of(), Map.of()))).isTrue();
+        io.restassured.RestAssured.given().when().get("/api/runs/" + runId + "/log").then().statusCode(200)
+                .body(org.hamcrest.Matchers.startsWith("== attempt 1 by w1: REJECTED (the model returned a dict"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("null")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" on ?")));
+    }
+
     @Test
     void shouldRequeueAfterAnInfrastructureFailure() {
         EvaluationQueue.Claim first = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
@@ -159,6 +178,64 @@ class EvaluationQueueTest {
                             + " infrastructure failures; the last: device 'gpu' was requested but the engine reports "
                             + "no GPU"));
         });
+    }
+
+    /**
+     * A real {@code kill -9} of the evaluation process, as the OOM killer or an operator sends it,
+     * is an infrastructure failure: the run is queued again within the retry budget, not rejected,
+     * and its request file is gone.
+     */
+    @Test
+    void shouldRequeueARunWhoseEvaluationProcessWasKilledFromOutside() throws Exception {
+        Path artifacts = Path.of("target/kill-test-artifacts");
+        String sha = io.mtlboard.submission.ArtifactStore.sha256(Path.of("src/test/resources/models/never-ends.pt"));
+        Path model = artifacts.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        Files.createDirectories(model.getParent());
+        Files.copy(Path.of("src/test/resources/models/never-ends.pt"), model, StandardCopyOption.REPLACE_EXISTING);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Run run = Run.findById(runId);
+            run.benchmark = io.mtlboard.benchmark.Benchmark.byId("multifashion").orElseThrow();
+            run.backbone = io.mtlboard.benchmark.Backbone.byId("lenet5").orElseThrow();
+            run.artifactSha256 = sha;
+        });
+        EvaluationQueue.Claim claim = queue.claim("w1", Duration.ofSeconds(60)).orElseThrow();
+        var heartbeats = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> running = worker.submit(() -> {
+                new JobRunner(config, recorder, queue, json, heartbeats, "w1", artifacts).run(claim);
+                return null;
+            });
+            ProcessHandle child = awaitEvaluatorProcess(Duration.ofSeconds(60));
+            Thread.sleep(3000); // well into the evaluation: the JVM is up and the model is running
+            assertThat(child.destroyForcibly()).isTrue();
+            running.get(60, TimeUnit.SECONDS);
+        } finally {
+            heartbeats.shutdownNow();
+            worker.shutdownNow();
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            EvaluationJob job = EvaluationJob.byRun(runId).orElseThrow();
+            assertThat(job.state).isEqualTo(EvaluationJob.State.QUEUED);
+            assertThat(job.infraFailures).isEqualTo(1);
+            assertThat(job.lastError).contains("killed by SIGKILL from outside the evaluator");
+            assertThat(Run.<Run>findById(runId).status).isNotIn(RunStatus.REJECTED, RunStatus.FAILED);
+            assertThat(io.mtlboard.leaderboard.Evaluation.count("run.id", runId)).isZero();
+        });
+        assertThat(Path.of(config.dataDir(), "work", "job-" + claim.jobId() + "-" + claim.attempt() + ".json"))
+                .doesNotExist();
+    }
+
+    private static ProcessHandle awaitEvaluatorProcess(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ProcessHandle> child = ChildJvmFixtures.child(EvaluatorProcess.class.getName());
+            if (child.isPresent()) {
+                return child.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no evaluation process started within " + limit);
     }
 
     @Test

@@ -209,12 +209,15 @@ class LeaderboardResourceTest {
                 assertThat(rank).isNull();
             }
         }
-        // ranks restart in every ranked setting; the largest setting comes first
-        assertThat(best).containsOnlyKeys("deeplabv3plus-resnet50@dbmtl-2023");
+        // ranks restart in every ranked setting (each Elich et al. table is a protocol of its own);
+        // the largest setting comes first
+        assertThat(best).containsOnlyKeys("deeplabv3plus-resnet50@dbmtl-2023", "segnet@elich2024-nyuv2-segnet",
+                "deeplabv3plus@elich2024-nyuv2-deeplabv3plus");
         assertThat(best.values()).containsOnly(1);
-        assertThat(v.getString("settings[0].id")).isEqualTo("deeplabv3plus-resnet50@dbmtl-2023");
-        assertThat(v.getString("settings[0].protocol.citation")).contains("Dual-Balancing");
-        assertThat(v.getList("settings[0].chart")).hasSize(18);
+        assertThat(v.getList("settings.rows", Integer.class)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        String dbmtl = "settings.find { it.id == 'deeplabv3plus-resnet50@dbmtl-2023' }";
+        assertThat(v.getString(dbmtl + ".protocol.citation")).contains("Dual-Balancing");
+        assertThat(v.getList(dbmtl + ".chart")).hasSize(18);
     }
 
     @Test
@@ -232,7 +235,42 @@ class LeaderboardResourceTest {
     void shouldServeRowsOfEveryLiteratureBenchmark() {
         given().when().get("/api/leaderboards/office-home").then().statusCode(200).body("rows", hasSize(8))
                 .body("rows.method.id", hasItem("db-mtl"));
-        given().when().get("/api/leaderboards/cityscapes").then().statusCode(200).body("rows", hasSize(18));
+        // DB-MTL (18 rows) and Elich et al. Tables A4 and A5 (24 rows each)
+        given().when().get("/api/leaderboards/cityscapes?size=1000").then().statusCode(200).body("rows", hasSize(18 + 48));
         given().when().get("/api/leaderboards/multi-fashion-mnist").then().statusCode(200).body("rows", hasSize(9));
+    }
+
+    @Test
+    void shouldMarkTheNonDominatedRowsOfASettingOnTwoMetrics() {
+        // independently: on DB-MTL's NYUv2 table, mIoU (higher) against mean normal error (lower), only
+        // GLS (54.59, 22.71), DB-MTL (53.92, 21.97) and CAGrad (53.97, 22.47) are not dominated
+        JsonPath v = given().when().get(NYU + "/pareto?setting=deeplabv3plus-resnet50@dbmtl-2023"
+                + "&x=segmentation.mIoU&y=normal.mean").then().statusCode(200).extract().jsonPath();
+        assertThat(v.getList("points")).hasSize(18);
+        assertThat(v.getList("points.findAll { it.nonDominated }.method")).containsExactlyInAnyOrder("gls", "db-mtl",
+                "cagrad");
+        assertThat(v.getString("baseline.method")).isEqualTo("stl");
+        assertThat(v.getFloat("baseline.x")).isEqualTo(53.50f);
+        assertThat(v.getBoolean("y.higherIsBetter")).isFalse();
+        assertThat(v.getList("points.source")).doesNotContain("claimed");
+        // defaults: the largest setting, the first metrics of the first two tasks
+        JsonPath defaults = given().when().get(NYU + "/pareto").then().statusCode(200).extract().jsonPath();
+        assertThat(defaults.getString("setting.id")).isEqualTo(get("?size=1").getString("settings[0].id"));
+        assertThat(defaults.getString("x.key")).isEqualTo("segmentation.mIoU");
+        assertThat(defaults.getString("y.key")).isEqualTo("depth.absErr");
+        JsonPath dbmtl = given().when().get(NYU + "/pareto?setting=deeplabv3plus-resnet50@dbmtl-2023").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(dbmtl.getList("points.findAll { it.nonDominated }.method")).containsExactlyInAnyOrder("gls",
+                "db-mtl");
+    }
+
+    @Test
+    void shouldRejectUnknownParetoAxesAndSettingsWithTheAllowedValues() {
+        given().when().get(NYU + "/pareto?setting=nowhere&x=fame&y=glory").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("setting", "x", "y")))
+                .body("violations.find { it.field == 'x' }.message", containsString("normal.within30"));
+        given().when().get("/api/leaderboards/imagenet/pareto").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 }

@@ -121,6 +121,38 @@ class ReferenceImporterTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldRecordTheTrainersDiagnosticsWhenTheBundleCarriesThem() throws IOException {
+        Path dir = Files.createTempDirectory("reference");
+        Map<String, Object> b = new LinkedHashMap<>(bundle("ew", 3, 80.0, 78.0));
+        Map<String, Object> evaluation = new LinkedHashMap<>((Map<String, Object>) b.get("evaluation"));
+        evaluation.put("diagnostics", Map.of("testFd", Map.of("fd", 0.31, "meanEntropy", 0.478),
+                "corrupted", List.of(
+                        Map.of("corruption", "contrast", "severity", 1, "metric", "left.accuracy", "value", 75.5),
+                        Map.of("corruption", "contrast", "severity", 1, "metric", "right.accuracy", "value", 74.0))));
+        b.put("evaluation", evaluation);
+        b.put("protocol", Map.of("id", "mf-test", "label", "test protocol", "hash", "abc"));
+        write(dir, "ew-3", b);
+        assertThat(importer.importAll(dir)).isEqualTo(1);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Evaluation e = Evaluation.<Evaluation>find("run.importKey = ?1", "reference/multifashion/ew-3.json")
+                    .firstResult();
+            assertThat(e.testFd).isEqualTo(0.31);
+            assertThat(e.testFdMeanEntropy).isEqualTo(0.478);
+            assertThat(e.corruptions).hasSize(2);
+        });
+        // a corrupted value for a metric the benchmark lacks is refused
+        Map<String, Object> bad = new LinkedHashMap<>(b);
+        Map<String, Object> badEvaluation = new LinkedHashMap<>(evaluation);
+        badEvaluation.put("diagnostics", Map.of("corrupted", List.of(
+                Map.of("corruption", "contrast", "severity", 9, "metric", "left.accuracy", "value", 75.5))));
+        bad.put("evaluation", badEvaluation);
+        write(dir, "ew-4", bad);
+        assertThatThrownBy(() -> importer.importAll(dir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ew-4.json: evaluation.diagnostics.corrupted");
+    }
+
+    @Test
     void shouldListEveryProblemAndImportNothingWhenBundlesAreInvalid() throws IOException {
         Path dir = Files.createTempDirectory("reference");
         Map<String, Object> unknown = new LinkedHashMap<>(bundle("ew", 7, 70.0, 70.0));

@@ -58,4 +58,33 @@ class EpochLogTest {
         assertThat(get(e, "indicators", "param")).containsOnlyKeys("interSample");
         assertThat(e).doesNotContainKey("fd");
     }
+
+    /**
+     * Per-sample gradients [task][sample], three samples. By hand: inter-task per sample, sample 0
+     * (1,0) vs (0,1): cosine 0; sample 1 (1,1) vs (−1,−1): cosine −1; sample 2 (2,0) vs (1,0): cosine 1,
+     * magnitude similarity 2·2·1/(4+1) = 0.8 → mean cosine 0, mean magnitude (1 + 1 + 0.8)/3. Inter-sample
+     * per task over the three pairs: task 0 cosines 1/√2, 1, 1/√2; task 1 cosines −1/√2, 0, −1/√2 → the
+     * mean over tasks of the mean over pairs is (1 + √2 − √2)/6 = 1/6.
+     */
+    @Test
+    void shouldCompareTasksOnOneSampleAndOneTaskOnTwoSamplesWhenPerSampleGradientsAreLogged() {
+        double[][][] perSample = {{{1, 0}, {1, 1}, {2, 0}}, {{0, 1}, {-1, -1}, {1, 0}}};
+        EpochLog log = new EpochLog(List.of("left", "right"));
+        log.add(new StepRecord(new double[] {2, 4}, new double[] {1, 1}, ORTHOGONAL, HALVES, FEATURES, perSample,
+                perSample), 0);
+        Map<String, Object> e = log.entry(1, 1, Map.of());
+        for (String level : List.of("param", "feature")) {
+            Map<String, Object> task = get(e, "indicators", level, "interTaskPerSample");
+            assertThat((double) task.get("cosine")).isCloseTo(0, within(1e-12));
+            assertThat((double) task.get("magnitudeSimilarity")).isCloseTo(2.8 / 3, within(1e-12));
+            assertThat((double) task.get("conflictRatio")).isCloseTo(1 / 3.0, within(1e-12));
+            Map<String, Object> sample = get(e, "indicators", level, "interSamplePerSample");
+            assertThat((double) sample.get("cosine")).isCloseTo(1 / 6.0, within(1e-12));
+            assertThat((double) sample.get("conflictRatio")).isCloseTo(1 / 3.0, within(1e-12));
+        }
+        // the batch-level indicators stay as they were, next to the per-sample ones
+        assertThat(get(e, "indicators", "param")).containsOnlyKeys("interTask", "interSample", "interTaskPerSample",
+                "interSamplePerSample");
+        assertThat((double) get(e, "indicators", "param", "interTask").get("cosine")).isCloseTo(0, within(1e-12));
+    }
 }

@@ -67,8 +67,12 @@ final class StepFixture implements AutoCloseable {
 
     /** A step with SGD at learning rate 1 (first update w ← w − g). */
     TrainingStep step(MtlMethod method, GradientLevel level) {
+        return step(method, level, FeatureGradients.FLAT);
+    }
+
+    TrainingStep step(MtlMethod method, GradientLevel level, FeatureGradients variant) {
         return new TrainingStep(MULTIFASHION, net, method, level, new ModelOptimizer.Sgd(1, 0.9),
-                new ParameterStore(manager, false));
+                new ParameterStore(manager, false), variant);
     }
 
     /** Runs one step and returns the record and the gradient applied to every trained parameter, flattened. */

@@ -16,16 +16,16 @@ class SweepPlanTest {
     }
 
     @Test
-    void shouldPlanEachMethodAtTheLevelsItIsDefinedAt() {
+    void shouldPlanEveryGradientMethodAtBothLevels() {
         assertThat(plan(List.of("stl", "ew", "pcgrad", "graddrop", "mgda", "aligned-mtl")))
-                .containsExactly("stl/param", "ew/param", "pcgrad/param", "graddrop/feature", "mgda/param",
-                        "mgda/feature", "aligned-mtl/param", "aligned-mtl/feature");
+                .containsExactly("stl/param", "ew/param", "pcgrad/param", "pcgrad/feature", "graddrop/param",
+                        "graddrop/feature", "mgda/param", "mgda/feature", "aligned-mtl/param", "aligned-mtl/feature");
     }
 
     @Test
     void shouldPlanTheBaselineAndEveryMethodWhenAskedForAll() {
-        // 1 baseline + 7 loss-weighting methods + 11 at the parameter level + 5 at the feature level
-        assertThat(plan(List.of("all"))).hasSize(24).startsWith("stl/param", "ew/param");
+        // 1 baseline + 7 loss-weighting methods + 12 gradient methods at both levels
+        assertThat(plan(List.of("all"))).hasSize(32).startsWith("stl/param", "ew/param");
     }
 
     @Test

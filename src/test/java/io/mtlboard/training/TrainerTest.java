@@ -93,6 +93,68 @@ class TrainerTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRestoreEachNetworksBestValidationEpochWhenTheCheckpointIsBestValidation() throws Exception {
+        TrainingSettings best = new TrainingSettings(4, 64, 3e-3, "train-subset", 512, 200, 4, true, 0.3,
+                FeatureGradients.FLAT, 0.9);
+        for (String method : List.of("ew", "stl")) {
+            try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+                Trainer.Outcome outcome = new Trainer(data, best, n -> { }).train(new RunSpec("multifashion",
+                        "lenet5", method, "adam", GradientLevel.PARAM, 4), m);
+                Map<String, Integer> epochs = (Map<String, Integer>) outcome.convergence().get("checkpointEpoch");
+                Map<String, Double> scored;
+                try (TrainedModel model = new TrainedModel(outcome.nets())) {
+                    scored = new io.mtlboard.evaluation.SplitScorer(data.manifest).score(model.subject(),
+                            data.validation, (d, t) -> { });
+                }
+                for (String task : List.of("left", "right")) {
+                    int epoch = epochs.get(task);
+                    Map<String, Double> validation = (Map<String, Double>) outcome.log().get(epoch - 1)
+                            .get("validation");
+                    assertThat(scored.get(task + ".accuracy")).as(method + " " + task)
+                            .isCloseTo(validation.get(task + ".accuracy"), org.assertj.core.data.Offset.offset(1e-9));
+                }
+                if (method.equals("ew")) {
+                    // one network: both tasks share its epoch, the one with the best mean relative accuracy
+                    assertThat(epochs.get("left")).isEqualTo(epochs.get("right"));
+                }
+                assertThat(outcome.convergence()).containsKeys("converged", "tasks", "criterion");
+            }
+        }
+    }
+
+    @Test
+    void shouldStoreTheCorruptedSplitSweepAndTestSplitFdInTheBundleWhenDiagnosing(@TempDir Path out)
+            throws IOException {
+        for (String method : List.of("ew", "stl")) {
+            RunSpec spec = new RunSpec("multifashion", "lenet5", method, "adam", GradientLevel.PARAM, 2);
+            Path file = new ReferenceRunner(data, SETTINGS, Map.of("id", "test-protocol", "hash", "abc"))
+                    .withDiagnostics(true, List.of("contrast")).run(spec, n -> { }, (d, t) -> { }).write(out);
+            JsonNode bundle = JSON.readTree(file.toFile());
+            JsonNode d = bundle.at("/evaluation/diagnostics");
+            assertThat(d.path("corrupted")).hasSize(5 * 2); // 5 severities × 2 metrics
+            assertThat(d.at("/corrupted/0/corruption").asText()).isEqualTo("contrast");
+            // contrast at severity 5 hurts: accuracy falls below the clean one
+            double clean = bundle.at("/evaluation/measured/left.accuracy").asDouble();
+            for (JsonNode c : d.path("corrupted")) {
+                if (c.path("severity").asInt() == 5 && c.path("metric").asText().equals("left.accuracy")) {
+                    assertThat(c.path("value").asDouble()).isLessThan(clean);
+                }
+            }
+            if (method.equals("ew")) {
+                assertThat(d.at("/testFd/fd").asDouble()).isBetween(0.0, 1.0);
+                assertThat(d.at("/testFd/meanEntropy").asDouble()).isBetween(0.0, Math.log(2) + 1e-9);
+                assertThat(d.at("/testFd/samples").asInt()).isEqualTo(2000);
+            } else {
+                assertThat(d.has("testFd")).isFalse(); // two networks share no representation
+            }
+            assertThat(bundle.at("/protocol/id").asText()).isEqualTo("test-protocol");
+            assertThat(bundle.at("/manifest/hyperParameters/protocol").asText()).isEqualTo("test-protocol");
+            assertThat(schemaErrors(bundle.get("manifest"))).isEmpty();
+        }
+    }
+
     private static List<Error> schemaErrors(JsonNode manifest) throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources/schemas/run-manifest.schema.json"))) {
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);

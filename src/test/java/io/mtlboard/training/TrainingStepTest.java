@@ -1,6 +1,7 @@
 package io.mtlboard.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
@@ -64,6 +65,78 @@ class TrainingStepTest {
     }
 
     @Test
+    void shouldTakeAlphaFromBatchSummedFeatureGradientsAndApplyItPerSampleWhenAskedForTheBatchSum() {
+        double[] alpha = {0.3, 1.7};
+        double[][][] seen = new double[1][][];
+        try (StepFixture f = new StepFixture(SEED, BATCH)) {
+            TrainingStep step = f.step(StepFixture.method(in -> {
+                seen[0] = in.gradients();
+                return new Step.Direction(combine(alpha, in.gradients()), new double[] {1, 1});
+            }), GradientLevel.FEATURE, FeatureGradients.BATCH_SUM);
+            StepFixture.Applied a = f.run(step, true);
+            // the method saw one row of 50 features per task: the flat ∂L/∂z (8 × 50) summed over the batch
+            double[][] flat = a.record().featureGradients();
+            for (int t = 0; t < 2; t++) {
+                assertThat(seen[0][t]).hasSize(50);
+                for (int j = 0; j < 50; j++) {
+                    double sum = 0;
+                    for (int b = 0; b < BATCH; b++) {
+                        sum += flat[t][b * 50 + j];
+                    }
+                    assertThat(seen[0][t][j]).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+                }
+            }
+            // its direction's coefficients weight the per-sample gradients: Σ α_i ∂L_i/∂θ
+            assertClose(a.shared(), combine(alpha, a.record().taskGradients()));
+        }
+    }
+
+    @Test
+    void shouldRejectADirectionOutsideTheSpanWhenAskedForTheBatchSum() {
+        try (StepFixture f = new StepFixture(SEED, BATCH)) {
+            TrainingStep step = f.step(StepFixture.method(in -> {
+                double[] d = new double[in.gradients()[0].length];
+                d[0] = 1; // a coordinate mask, as GradDrop's, is not a combination of two 50-dimensional rows
+                d[7] = -2;
+                d[19] = 0.5;
+                return new Step.Direction(d, new double[] {1, 1});
+            }), GradientLevel.FEATURE, FeatureGradients.BATCH_SUM);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.run(step, false))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("batch-sum");
+        }
+    }
+
+    /** The head update norms of one EW step with the optimizer and loss scales (null: none). */
+    private static double[] firstHeadUpdates(ModelOptimizer optimizer, double[] scales, boolean frozen) {
+        try (StepFixture f = new StepFixture(SEED, BATCH)) {
+            TrainingStep step = new TrainingStep(StepFixture.MULTIFASHION, f.net, MtlMethods.create("ew", 1, 2),
+                    GradientLevel.PARAM, optimizer, new ai.djl.training.ParameterStore(f.manager, false),
+                    FeatureGradients.FLAT, scales, frozen);
+            StepFixture.Applied a = f.run(step, false);
+            if (frozen) {
+                assertThat(java.util.Arrays.stream(a.shared()).allMatch(x -> x == 0)).isTrue();
+            }
+            return step.takeHeadUpdates();
+        }
+    }
+
+    @Test
+    void shouldScaleHeadUpdatesWithTheLossUnderSgdButNotUnderAdam() {
+        // Elich et al. §4.1: SGD's step is lr·g, so a loss ×10 moves its head 10× as far; Adam's first step is
+        // lr·g/|g| per coordinate, the same whatever the scale
+        double[] scales = {10, 0.1};
+        double[] sgd = firstHeadUpdates(new ModelOptimizer.Sgd(0.1, 0.9), scales, true);
+        double[] sgdPlain = firstHeadUpdates(new ModelOptimizer.Sgd(0.1, 0.9), null, true);
+        assertThat(sgd[0] / sgdPlain[0]).isCloseTo(10, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(sgd[1] / sgdPlain[1]).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-5));
+        double[] adam = firstHeadUpdates(new ModelOptimizer.Adam(1e-3), scales, false);
+        double[] adamPlain = firstHeadUpdates(new ModelOptimizer.Adam(1e-3), null, false);
+        assertThat(adam[0] / adamPlain[0]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(adam[1] / adamPlain[1]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-2));
+        assertThat(adamPlain[0]).isPositive();
+    }
+
+    @Test
     void shouldApplyTheSameUpdateWhenEqualWeightingTakesAnyPath() {
         double[] weights = applied(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM, false);
         double[] weightsWithGradients = applied(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM, true);
@@ -101,6 +174,36 @@ class TrainingStepTest {
                 assertThat(r.halfGradients()[t][0]).isNotEqualTo(r.halfGradients()[t][1]);
             }
             assertThat(r.featureGradients()[0]).hasSize(BATCH * 50);
+        }
+    }
+
+    /**
+     * With a batch of at most eight samples every sample is drawn, and the per-sample gradients of a
+     * task are the terms of its batch gradient: they sum to it. At the feature level each is the
+     * sample's slice of ∂L/∂z.
+     */
+    @Test
+    void shouldTakeOneGradientPerDrawnSampleThatSumToTheTaskGradientWhenLogging() {
+        try (StepFixture f = new StepFixture(SEED, 6)) {
+            StepRecord r = f.run(f.step(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM), true).record();
+            for (int t = 0; t < 2; t++) {
+                assertThat(r.sampleGradients()[t].length).isEqualTo(6);
+                double[] sum = new double[r.taskGradients()[t].length];
+                for (double[] sample : r.sampleGradients()[t]) {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += sample[i];
+                    }
+                }
+                for (int i = 0; i < sum.length; i++) {
+                    assertThat(sum[i]).isCloseTo(r.taskGradients()[t][i],
+                            within(1e-6 + 1e-4 * Math.abs(r.taskGradients()[t][i])));
+                }
+                for (int s = 0; s < 6; s++) {
+                    double[] slice = java.util.Arrays.copyOfRange(r.featureGradients()[t], s * 50, (s + 1) * 50);
+                    assertThat(r.sampleFeatureGradients()[t][s]).containsExactly(slice);
+                }
+            }
+            assertThat(r.sampleGradients()[0][0]).isNotEqualTo(r.sampleGradients()[0][1]);
         }
     }
 

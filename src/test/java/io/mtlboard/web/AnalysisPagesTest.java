@@ -42,18 +42,46 @@ class AnalysisPagesTest {
                 .body(not(containsString("value=\"uw\" checked")));
         given().when().get("/analysis/gradients?benchmark=multifashion&level=feature").then().statusCode(200)
                 .body(containsString("<option value=\"feature\" selected>"))
-                .body(containsString("arxiv.org/abs/2311.04698"));
+                .body(containsString("arxiv.org/abs/2311.04698"))
+                .body(containsString("Plotted: <span id=\"granularity-name\">batch</span>"));
+        given().when().get("/analysis/gradients?benchmark=multifashion&granularity=per-sample").then().statusCode(200)
+                .body(containsString("<option value=\"per-sample\" selected>"))
+                .body(containsString("two tasks&#39; gradients on one and the same sample"));
         given().when().get("/analysis/levels?benchmark=multifashion").then().statusCode(200)
                 .body(containsString("only MGDA and Aligned-MTL"));
         given().when().get("/analysis/optimizers?benchmark=multifashion").then().statusCode(200)
                 .body(containsString("Adam vs SGD"));
         given().when().get("/analysis/robustness?benchmark=multifashion&corruption=contrast").then().statusCode(200)
                 .body(containsString("<option value=\"contrast\" selected>"))
-                .body(not(containsString("control-convention")));
+                .body(not(containsString("control-convention")))
+                .body(containsString("Measured by MTLBoard"));
+        given().when().get("/analysis/robustness?benchmark=nyuv2").then().statusCode(200)
+                .body(containsString("Table A9")).body(containsString("Table A11"))
+                .body(containsString("heads are fine-tuned on corrupted training data"))
+                .body(containsString("-0.1947"));
         given().when().get("/analysis/task-grouping?budget=3").then().statusCode(200)
-                .body(containsString("hand-made example with invented losses, not measured data"))
+                .body(containsString("Standley et al. 2020, Setting 1 (Taskonomy)"))
+                .body(containsString("https://arxiv.org/abs/1905.07553"))
+                .body(containsString("networks chosen on validation losses and scored on test losses"))
                 .body(containsString("value=\"3.0\""))
-                .body(containsString("cost,seg,depth,normal,edge"));
+                .body(containsString("cost,semseg,depth,normals,keypoints,edges"));
+    }
+
+    /** Every analysis page says in one line where its numbers come from and links the paper behind it. */
+    @Test
+    void shouldStateTheSourceAndProtocolOfEveryPageInOneLineWithThePaper() {
+        java.util.Map<String, String> pages = java.util.Map.of(
+                "/analysis/ranking-similarity?benchmark=multifashion", "arxiv.org/abs/2402.03557",
+                "/analysis/feature-disentanglement?benchmark=multifashion", "arxiv.org/abs/2402.03557",
+                "/analysis/levels?benchmark=multifashion", "arxiv.org/abs/2402.03557",
+                "/analysis/gradients?benchmark=multifashion", "arxiv.org/abs/2311.04698",
+                "/analysis/optimizers?benchmark=nyuv2", "arxiv.org/abs/2311.04698",
+                "/analysis/robustness?benchmark=cityscapes", "arxiv.org/abs/2311.04698",
+                "/analysis/task-grouping", "arxiv.org/abs/1905.07553");
+        pages.forEach((page, paper) -> given().when().get(page).then().statusCode(200)
+                .body(containsString("class=\"source-line\"")).body(containsString(paper)));
+        given().when().get("/analysis/optimizers?benchmark=nyuv2").then()
+                .body(containsString("7 SGD and 7 signSGD pair(s) published: Elich"));
     }
 
     @Test

@@ -36,8 +36,21 @@ class LeaderboardBrowserTest {
     @AfterEach
     void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            try {
+                assertThat(HeadlessChromium.cspViolations(driver)).as("Content-Security-Policy violations").isEmpty();
+            } finally {
+                driver.quit();
+            }
         }
+    }
+
+    @Test
+    void shouldReportAnInlineScriptAsAContentSecurityPolicyViolation() {
+        open("/");
+        ((JavascriptExecutor) driver).executeScript("const s = document.createElement('script');"
+                + "s.textContent = 'window.injected = 1;'; document.body.appendChild(s);");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.injected === undefined")).isEqualTo(true);
+        assertThat(HeadlessChromium.cspViolations(driver)).anySatisfy(m -> assertThat(m).contains("script-src"));
     }
 
     private void open(String path) {
@@ -69,18 +82,24 @@ class LeaderboardBrowserTest {
 
     @Test
     void shouldRankPerSettingMarkCrossProtocolRowsSortFilterAndDrawCharts() {
-        open("/leaderboards/nyuv2");
+        // one page for every setting: Elich et al.'s two NYUv2 tables alone fill the default page of 50 rows
+        open("/leaderboards/nyuv2?size=200");
         assertThat(driver.getTitle()).contains("NYUv2");
         waitForChart("deltam-chart-0");
         waitForChart("metric-chart");
-        // the richest setting first, its single-task row on top as the unranked baseline
-        List<WebElement> first = rows("leaderboard-0");
+        // the richest settings first (Elich et al.'s tables, 24 rows each), each with its single-task row on top
+        // as the unranked baseline; the DB-MTL setting follows
+        assertThat(driver.findElement(By.cssSelector("section.setting h2")).getText()).contains("Elich et al.");
+        String dbmtl = driver.findElement(By.cssSelector("section[data-setting='deeplabv3plus-resnet50@dbmtl-2023']"))
+                .getDomAttribute("id").replace("setting-", "");
+        List<WebElement> first = rows("leaderboard-" + dbmtl);
         assertThat(first).hasSize(19);
         assertThat(first.get(0).getDomAttribute("data-role")).isEqualTo("baseline");
         assertThat(first.get(0).findElement(By.cssSelector("td.rank")).getText()).isEqualTo("base");
         assertThat(first.get(1).findElement(By.cssSelector("td.rank")).getText()).isEqualTo("1");
-        assertThat(chartPoints("deltam-chart-0")).isEqualTo(18);
-        assertThat(paintedPixels("deltam-chart-0")).isGreaterThan(1000);
+        waitForChart("deltam-chart-" + dbmtl);
+        assertThat(chartPoints("deltam-chart-" + dbmtl)).isEqualTo(18);
+        assertThat(paintedPixels("deltam-chart-" + dbmtl)).isGreaterThan(1000);
         assertThat(paintedPixels("metric-chart")).isGreaterThan(1000);
         // rows whose baseline comes from another publication: shown with the note, never ranked
         List<WebElement> cross = driver.findElements(By.cssSelector("tr[data-role='cross-protocol']"));
@@ -88,11 +107,13 @@ class LeaderboardBrowserTest {
         assertThat(cross).allMatch(r -> r.findElement(By.cssSelector("td.rank")).getText().equals("—"));
         assertThat(cross.get(0).findElement(By.cssSelector("span.mark")).getDomAttribute("title"))
                 .contains("another publication");
-        assertThat(driver.findElement(By.cssSelector("section.setting h2")).getText()).contains("DB-MTL protocol");
+        assertThat(driver.findElement(By.cssSelector("#setting-" + dbmtl + " h2")).getText()).contains("DB-MTL protocol");
 
-        driver.findElement(By.cssSelector("#leaderboard-0 a[data-sort='segmentation.mIoU']")).click();
+        driver.findElement(By.cssSelector("#leaderboard-" + dbmtl + " a[data-sort='segmentation.mIoU']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sort=segmentation.mIoU"));
-        List<Double> miou = rows("leaderboard-0").stream().filter(r -> "ranked".equals(r.getDomAttribute("data-role")))
+        // sort links keep the filters but not the page size: reopen with room for every setting
+        open("/leaderboards/nyuv2?size=200&sort=segmentation.mIoU");
+        List<Double> miou = rows("leaderboard-" + dbmtl).stream().filter(r -> "ranked".equals(r.getDomAttribute("data-role")))
                 .map(r -> Double.parseDouble(r.findElements(By.cssSelector("td.num")).get(3).getText().split(" ")[0]))
                 .toList();
         assertThat(miou).hasSize(18).isSortedAccordingTo((a, b) -> Double.compare(b, a));
@@ -111,6 +132,20 @@ class LeaderboardBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("crossProtocol=include"));
         waitForChart("deltam-chart-0");
         assertThat(chartPoints("deltam-chart-0")).isEqualTo(14);
+    }
+
+    @Test
+    void shouldDrawTheParetoFrontAndRedrawItForOtherMetrics() {
+        open("/leaderboards/nyuv2?setting=deeplabv3plus-resnet50@dbmtl-2023");
+        waitForChart("pareto-chart");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "2".equals(d.findElement(By.id("pareto-chart")).getDomAttribute("data-front")));
+        assertThat(driver.findElement(By.id("pareto-chart")).getDomAttribute("data-points")).isEqualTo("18");
+        assertThat(paintedPixels("pareto-chart")).isGreaterThan(1000);
+        new Select(driver.findElement(By.id("pareto-y"))).selectByValue("normal.mean");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "3".equals(d.findElement(By.id("pareto-chart")).getDomAttribute("data-front")));
+        assertThat(driver.findElement(By.id("pareto-summary")).getText()).startsWith("3 of 18 rows are non-dominated");
     }
 
     @Test

@@ -85,6 +85,26 @@ class PagesTest {
     }
 
     @Test
+    void shouldShowTheDocumentedReferenceProtocolOnTheBenchmarkPage() throws Exception {
+        String hash = io.mtlboard.training.ReferenceProtocol.read(java.nio.file.Path.of("benchmarks-data"),
+                "multifashion", "mf-lenet5-v2").hash();
+        given().when().get("/benchmarks/multifashion").then().statusCode(200)
+                .body(containsString("Reference protocol")).body(containsString("mf-lenet5-v2"))
+                .body(containsString("best-validation")).body(containsString(hash));
+        given().when().get("/benchmarks/nyuv2").then().statusCode(200)
+                .body(containsString("No documented reference protocol"));
+    }
+
+    @Test
+    void shouldShowTheLossScaleStudyOnTheOptimizersPage() {
+        given().when().get("/analysis/optimizers?benchmark=multifashion").then().statusCode(200)
+                .body(containsString("Adam and loss scales")).body(containsString("id=\"loss-scale-table\""))
+                .body(containsString("left ×10"));
+        given().when().get("/analysis/optimizers?benchmark=nyuv2").then().statusCode(200)
+                .body(containsString("No loss-scale runs"));
+    }
+
+    @Test
     void shouldRenderHtmlErrorPagesForPages() {
         given().when().get("/leaderboards/imagenet").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("No benchmark &#39;imagenet&#39;")).body(not(containsString("Exception")));

@@ -14,8 +14,11 @@ import java.util.Optional;
  * the still-open candidates. Candidates that exceed the remaining budget or improve no task are
  * pruned: adding one never helps, since the solution without it is as good and cheaper, and
  * both conditions only get stricter further down. A node is cut when even the best loss each task
- * could reach with the open candidates cannot beat the best solution found. Among solutions of
- * equal loss the cheaper one is kept. One instance per search; not thread-safe.
+ * could reach with the open candidates cannot beat the best solution found. Ties are broken so
+ * that the answer does not depend on the search order: among solutions of equal loss the cheaper
+ * one is kept, then the one with fewer task decoders (Σ over its networks of the tasks each
+ * solves: a decoder that serves no task is dead weight), then the first by its networks' names.
+ * One instance per search; not thread-safe.
  */
 final class BranchAndBound {
 
@@ -28,6 +31,8 @@ final class BranchAndBound {
     private final List<String> tasks;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private double bestCost = Double.POSITIVE_INFINITY;
+    private int bestDecoders = Integer.MAX_VALUE;
+    private String bestName = "";
     private List<Network> best;
 
     private BranchAndBound(List<String> tasks) {
@@ -82,11 +87,30 @@ final class BranchAndBound {
         if (total == Double.POSITIVE_INFINITY) {
             return;
         }
-        if (total < bestLoss - EPS || (total <= bestLoss + EPS && spent < bestCost - EPS)) {
+        List<Network> networks = chosen.stream().map(Candidate::network).toList();
+        int decoders = networks.stream().mapToInt(n -> n.tasks().size()).sum();
+        if (total < bestLoss - EPS || (total <= bestLoss + EPS && isPreferredTie(spent, decoders, networks))) {
             bestLoss = total;
             bestCost = spent;
-            best = chosen.stream().map(Candidate::network).toList();
+            bestDecoders = decoders;
+            bestName = name(networks);
+            best = networks;
         }
+    }
+
+    private boolean isPreferredTie(double spent, int decoders, List<Network> networks) {
+        if (spent < bestCost - EPS) {
+            return true;
+        }
+        if (spent > bestCost + EPS) {
+            return false;
+        }
+        return decoders < bestDecoders || (decoders == bestDecoders && name(networks).compareTo(bestName) < 0);
+    }
+
+    /** A name of a set of networks that does not depend on the order they were chosen in. */
+    private static String name(List<Network> networks) {
+        return networks.stream().map(Network::toString).sorted().reduce("", (a, b) -> a + ";" + b);
     }
 
     /** Σ_t of the best loss task t could still reach; infinite when some task cannot be covered. */

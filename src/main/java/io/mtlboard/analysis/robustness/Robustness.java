@@ -10,7 +10,10 @@ import java.util.Map;
  * model: the mean over conditions of the difference of the ratios M_corr / M_clean, MTL minus
  * STL, oriented like the drop (negated when higher is better) so that for every metric a negative
  * δ_t means MTL degrades less. For a lower-is-better metric it is exactly the ratio difference;
- * in both cases it equals the mean of (drop of MTL − drop of STL).
+ * in both cases it equals the mean of (drop of MTL − drop of STL). This is Elich et al.'s Eq. 26
+ * (App. A6): δ_t = 1/(|C||S|) Σ_c Σ_s (−1)^{p(t)} (M^{MTL}_{t,c,s}/M^{MTL}_t − M^{STL}_{t,c,s}/M^{STL}_t),
+ * p(t) = 1 when higher is better, "δ_t &lt; 0 if the MTL model was able to handle data corruption
+ * better" — the same sign for every metric direction.
  */
 public final class Robustness {
 

@@ -50,19 +50,67 @@ public class AnalysisData {
         LeaderboardView view = leaderboards.leaderboard(scope.benchmark().id(), scope.query());
         Map<Long, RunSummary> logs = summaries(view.rows().stream().flatMap(r -> r.runIds().stream()).toList());
         List<AnalysisRow> rows = new ArrayList<>();
+        Map<Long, Map<String, Double>> values = null;
         for (LeaderboardView.LeaderboardRowView r : view.rows()) {
             List<RunSummary> runs = r.runIds().stream().map(logs::get).filter(Objects::nonNull)
                     .filter(s -> s.entries() > 0).toList();
             LeaderboardView.Stat deltaM = r.deltaM() == null ? null
                     : scope.deltaMConvention() == io.mtlboard.benchmark.metric.DeltaM.Convention.FLAT
                             ? r.deltaM().flat() : r.deltaM().perTask();
+            Map<Long, Double> runDeltaM = Map.of();
+            if (deltaM != null && r.deltaM().baseline() != null) {
+                if (values == null) {
+                    values = leaderboards.runValues(view.benchmark().id());
+                }
+                runDeltaM = runDeltaM(view.benchmark().id(), r.runIds(), r.deltaM().baseline().runIds(), values,
+                        scope.deltaMConvention());
+            }
             rows.add(new AnalysisRow("r" + r.runIds().get(0), label(r), view.benchmark().id(), r.method().id(),
                     r.method().name(), r.methodLabel(), r.backbone().id(), r.backbone().name(), r.optimizer(),
                     r.gradientLevel(),
                     r.source(), "literature".equals(r.source()) ? r.citation() : null, r.runIds(), deltaM, r.metrics(),
-                    runs));
+                    runs, runDeltaM));
         }
         return rows;
+    }
+
+    /**
+     * Δm of each run against the mean of the baseline runs (METRICS.md §2), in the convention;
+     * runs lacking a metric are left out. Literature rows (one run standing for several seeds) get
+     * one value.
+     */
+    private static Map<Long, Double> runDeltaM(String benchmarkId, List<Long> runIds, List<Long> baselineRuns,
+            Map<Long, Map<String, Double>> values, io.mtlboard.benchmark.metric.DeltaM.Convention convention) {
+        List<io.mtlboard.benchmark.BenchmarkMetric> metrics = Benchmark.byId(benchmarkId).orElseThrow().metrics();
+        Map<String, Double> base = new HashMap<>();
+        for (io.mtlboard.benchmark.BenchmarkMetric m : metrics) {
+            List<Double> b = baselineRuns.stream().map(id -> values.getOrDefault(id, Map.of()).get(m.key()))
+                    .filter(Objects::nonNull).toList();
+            if (b.isEmpty()) {
+                return Map.of();
+            }
+            base.put(m.key(), b.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+        }
+        Map<Long, Double> result = new java.util.LinkedHashMap<>();
+        for (long id : runIds) {
+            Map<String, Double> v = values.getOrDefault(id, Map.of());
+            List<io.mtlboard.benchmark.metric.DeltaM.Term> terms = new ArrayList<>();
+            for (io.mtlboard.benchmark.BenchmarkMetric m : metrics) {
+                Double value = v.get(m.key());
+                if (value == null || base.get(m.key()) == 0.0) {
+                    terms = null;
+                    break;
+                }
+                terms.add(new io.mtlboard.benchmark.metric.DeltaM.Term(m.task.name, m.higherIsBetter, value,
+                        base.get(m.key())));
+            }
+            if (terms != null) {
+                var d = io.mtlboard.benchmark.metric.DeltaM.of(terms);
+                result.put(id, convention == io.mtlboard.benchmark.metric.DeltaM.Convention.FLAT ? d.flat()
+                        : d.perTask());
+            }
+        }
+        return result;
     }
 
     /**

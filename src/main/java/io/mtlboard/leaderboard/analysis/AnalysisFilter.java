@@ -20,7 +20,7 @@ public class AnalysisFilter {
     public List<String> backbone;
 
     @QueryParam("optimizer")
-    @Parameter(description = "adam, adamw, sgd, unreported")
+    @Parameter(description = "adam, adamw, sgd, signsgd, unreported")
     public List<String> optimizer;
 
     @QueryParam("gradientLevel")

@@ -85,15 +85,19 @@ public class AnalysisResource {
     @Path("gradients")
     @Operation(summary = "Gradient similarity curves and inter-task against inter-sample distributions",
             description = "Inter-task cosine and magnitude similarity per epoch (METRICS.md §3), and the "
-                    + "distribution of one of them inter-task against inter-sample (Elich et al., arXiv 2311.04698).")
+                    + "distribution of one of them inter-task against inter-sample (Elich et al., arXiv 2311.04698), "
+                    + "per sample as Elich et al. measure (two tasks on one sample; one task on two samples; up to 8 "
+                    + "samples per measured step) or per batch; the view's definition field states which.")
     @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GradientsView.class)))
     public GradientsView gradients(@BeanParam AnalysisFilter filter,
             @Parameter(description = "param or feature: which gradients the indicators were logged on")
             @QueryParam("level") String level,
             @Parameter(description = "cosine (default) or magnitudeSimilarity: the distribution compared")
-            @QueryParam("indicator") String indicator) {
-        return gradients.gradients(filter, level, indicator);
+            @QueryParam("indicator") String indicator,
+            @Parameter(description = "per-sample (default when logged) or batch: how finely gradients are compared")
+            @QueryParam("granularity") String granularity) {
+        return gradients.gradients(filter, level, indicator, granularity);
     }
 
     @GET
@@ -140,15 +144,22 @@ public class AnalysisResource {
 
     @GET
     @Path("task-grouping")
-    @Operation(summary = "Task grouping of the built-in hand-made example table",
-            description = "Best groupings per inference budget (exact branch-and-bound and the higher-order "
-                    + "approximation) and the loss-vs-budget curve (Standley et al., ICML 2020; METRICS.md §6).")
+    @Operation(summary = "Task grouping of a built-in data set",
+            description = "Best groupings per inference budget and the loss-vs-budget curves of a built-in data set "
+                    + "(default standley2020-setting1: Standley et al., ICML 2020, Setting 1, Taskonomy): networks "
+                    + "chosen on validation losses and scored on test losses by the exact search, the higher-order "
+                    + "approximation (pair networks only) and the early-stopping approximation (20 % losses), plus "
+                    + "all-in-one and independent networks; the published curves with every published point "
+                    + "compared to its recomputation; the pairwise affinity tables (the paper's Tables 2 and 3) "
+                    + "recomputed from the test losses. METRICS.md §6.")
     @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskGroupingView.class)))
-    public TaskGroupingView taskGroupingExample(
+    public TaskGroupingView taskGroupingDataset(
+            @Parameter(description = "the built-in data set (default standley2020-setting1)") @QueryParam("dataset")
+            String dataset,
             @Parameter(description = "the budget whose groupings are detailed (default 2)") @QueryParam("budget")
             String budget) {
-        return grouping.example(budget);
+        return grouping.dataset(dataset, budget);
     }
 
     @POST

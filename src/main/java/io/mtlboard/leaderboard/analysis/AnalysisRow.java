@@ -23,16 +23,28 @@ import java.util.function.Function;
  * @param deltaM Δm over seeds in the requested convention (gain sign), null without a baseline
  * @param metrics metric key → mean ± std over seeds
  * @param runs one summary per run of the row that has a training log
+ * @param runDeltaM Δm of each run of the row against the row's baseline means, in the requested
+ *     convention (gain sign), by run id; empty without a baseline
  */
 record AnalysisRow(String key, String label, String benchmarkId, String methodId, String methodName, String methodLabel,
         String backboneId, String backboneName, String optimizer, String gradientLevel, String source,
         String citation, List<Long> runIds, LeaderboardView.Stat deltaM, Map<String, LeaderboardView.Stat> metrics,
-        List<RunSummary> runs) {
+        List<RunSummary> runs, Map<Long, Double> runDeltaM) {
 
     AnalysisRow {
         runIds = List.copyOf(runIds);
         metrics = Map.copyOf(metrics);
         runs = List.copyOf(runs);
+        runDeltaM = Map.copyOf(runDeltaM);
+    }
+
+    /** A row without per-run Δm. */
+    AnalysisRow(String key, String label, String benchmarkId, String methodId, String methodName, String methodLabel,
+            String backboneId, String backboneName, String optimizer, String gradientLevel, String source,
+            String citation, List<Long> runIds, LeaderboardView.Stat deltaM, Map<String, LeaderboardView.Stat> metrics,
+            List<RunSummary> runs) {
+        this(key, label, benchmarkId, methodId, methodName, methodLabel, backboneId, backboneName, optimizer,
+                gradientLevel, source, citation, runIds, deltaM, metrics, runs, Map.of());
     }
 
     /** Whether this is the single-task baseline, which rankings of MTL methods leave out. */

@@ -17,6 +17,17 @@ public class GradientsService {
 
     /** Indicators whose inter-task and inter-sample distributions can be compared. */
     public static final List<String> COMPARED = List.of("cosine", "magnitudeSimilarity");
+    /** How finely gradients are compared: per sample (Elich et al.) or per batch. */
+    public static final List<String> GRANULARITIES = List.of("per-sample", "batch");
+    static final Map<String, String> DEFINITIONS = Map.of(
+            "per-sample", "per sample, as Elich et al. (arXiv 2311.04698, App. A3.2) measure: inter-task compares two "
+                    + "tasks' gradients on one and the same sample, inter-sample one task's gradients on two different "
+                    + "samples of the batch; up to 8 samples drawn per measured step; at the parameter level gradients "
+                    + "of the shared parameters, at the feature level each sample's gradient of its own shared "
+                    + "representation",
+            "batch", "per batch: inter-task compares the tasks' gradients of the whole batch, inter-sample one task's "
+                    + "gradients on the two halves of the batch (averaged over tasks); coarser than Elich et al.'s "
+                    + "per-sample comparison");
     static final int BINS = 20;
     static final int MIN_RUNS = 5;
 
@@ -29,9 +40,10 @@ public class GradientsService {
     /**
      * The analysis for the filter: {@code backbone} takes at most one value (default: the backbone
      * with the most logged rows), {@code method} chooses the rows shown (default: all); {@code level}
-     * defaults to the level with the most logged rows.
+     * defaults to the level with the most logged rows; {@code granularity} to per-sample when some row
+     * logged per-sample indicators at that level, else batch.
      */
-    public GradientsView gradients(AnalysisFilter filter, String level, String indicator) {
+    public GradientsView gradients(AnalysisFilter filter, String level, String indicator, String granularity) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         if (scope.backbones().size() > 1) {
@@ -39,6 +51,7 @@ public class GradientsService {
         }
         String requestedLevel = checks.one("level", level, TrainingLogs.LEVELS, null);
         String ind = checks.one("indicator", indicator, COMPARED, "cosine");
+        String requestedGranularity = checks.one("granularity", granularity, GRANULARITIES, null);
         checks.done("the gradient analysis");
 
         List<AnalysisRow> all = data.rows(scope.with(scope.benchmark(), List.of(), List.of())).stream()
@@ -47,14 +60,20 @@ public class GradientsService {
         List<AnalysisRow> onBackbone = all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
         List<AnalysisRow> rows = onBackbone.stream()
                 .filter(r -> scope.methods().isEmpty() || scope.methods().contains(r.methodId())).toList();
-        List<String> levels = TrainingLogs.LEVELS.stream().filter(l -> logged(rows, l) > 0).toList();
+        List<String> levels = TrainingLogs.LEVELS.stream().filter(l -> logged(rows, l + ".")).toList();
         String lv = requestedLevel != null ? requestedLevel
-                : logged(rows, "feature") > logged(rows, "param") ? "feature" : "param";
+                : logged(rows.stream(), "feature.") > logged(rows.stream(), "param.") ? "feature" : "param";
+
+        List<String> granularities = GRANULARITIES.stream()
+                .filter(g -> logged(rows, lv + "." + taskScope(g) + ".")).toList();
+        String gr = requestedGranularity != null ? requestedGranularity
+                : granularities.contains("per-sample") ? "per-sample" : "batch";
+        String taskScope = taskScope(gr);
 
         List<GradientsView.Curve> curves = new ArrayList<>();
         for (AnalysisRow r : rows) {
-            List<EpochStat> cosine = r.curve(lv + ".interTask.cosine");
-            List<EpochStat> magnitude = r.curve(lv + ".interTask.magnitudeSimilarity");
+            List<EpochStat> cosine = r.curve(lv + "." + taskScope + ".cosine");
+            List<EpochStat> magnitude = r.curve(lv + "." + taskScope + ".magnitudeSimilarity");
             if (!cosine.isEmpty() || !magnitude.isEmpty()) {
                 curves.add(new GradientsView.Curve(r.key(), r.label(), r.methodId(), r.runs().size(), cosine,
                         magnitude));
@@ -65,8 +84,15 @@ public class GradientsService {
                 .forEach(r -> methods.putIfAbsent(r.methodId(), new LeaderboardView.Ref(r.methodId(), r.methodName())));
         List<String> notes = new ArrayList<>();
         if (curves.isEmpty()) {
-            notes.add("No run shown logged inter-task gradient indicators at the " + lv + " level yet "
-                    + "(indicators." + lv + ".interTask in the trainingLog of run manifests).");
+            notes.add("No run shown logged " + gr + " inter-task gradient indicators at the " + lv + " level yet "
+                    + "(indicators." + lv + "." + taskScope + " in the trainingLog of run manifests).");
+        }
+        if (gr.equals("batch") && granularities.contains("per-sample")) {
+            notes.add("Shown: the batch-level indicators; some rows also logged Elich et al.'s per-sample ones "
+                    + "(granularity=per-sample).");
+        } else if (gr.equals("batch") && !curves.isEmpty()) {
+            notes.add("Shown: the batch-level indicators, because no run shown logged per-sample ones; runs trained "
+                    + "since per-sample logging was added carry both.");
         }
         Map<String, String> names = new HashMap<>();
         Backbone.allById().forEach(b -> names.put(b.id, b.name));
@@ -74,12 +100,22 @@ public class GradientsService {
                 .map(id -> new LeaderboardView.Ref(id, names.getOrDefault(id, id))).toList();
         return new GradientsView(scope, backboneId == null ? null
                 : new LeaderboardView.Ref(backboneId, names.getOrDefault(backboneId, backboneId)), present,
-                List.copyOf(methods.values()), lv, levels, ind, curves, comparison(rows, lv, ind), notes);
+                List.copyOf(methods.values()), lv, levels, ind, curves, comparison(rows, lv, ind, gr), notes, gr,
+                granularities, DEFINITIONS.get(gr));
     }
 
-    static GradientsView.Comparison comparison(List<AnalysisRow> rows, String level, String indicator) {
-        String taskKey = level + ".interTask." + indicator;
-        String sampleKey = level + ".interSample." + indicator;
+    private static String taskScope(String granularity) {
+        return granularity.equals("per-sample") ? "interTaskPerSample" : "interTask";
+    }
+
+    private static String sampleScope(String granularity) {
+        return granularity.equals("per-sample") ? "interSamplePerSample" : "interSample";
+    }
+
+    static GradientsView.Comparison comparison(List<AnalysisRow> rows, String level, String indicator,
+            String granularity) {
+        String taskKey = level + "." + taskScope(granularity) + "." + indicator;
+        String sampleKey = level + "." + sampleScope(granularity) + "." + indicator;
         double min = indicator.equals("cosine") ? -1 : 0;
         GradientsView.Distribution task = distribution(rows, taskKey, min);
         GradientsView.Distribution sample = distribution(rows, sampleKey, min);
@@ -94,8 +130,9 @@ public class GradientsService {
         String label = Indicator.byKey(taskKey).orElseThrow().label().replaceFirst(" \\(.*", "");
         String message = null;
         if (sample.runs() == 0 || task.runs() == 0) {
-            message = "No data yet: no run shown logged " + (task.runs() == 0 ? "inter-task" : "inter-sample") + " "
-                    + label + " at the " + level + " level, so the two distributions cannot be compared.";
+            message = "No data yet: no run shown logged " + granularity + " "
+                    + (task.runs() == 0 ? "inter-task" : "inter-sample") + " " + label + " at the " + level
+                    + " level, so the two distributions cannot be compared.";
         } else if (Math.min(task.runs(), sample.runs()) < MIN_RUNS) {
             message = "Too little data to conclude: " + task.runs() + " run(s) logged the inter-task and "
                     + sample.runs() + " the inter-sample " + label + "; at least " + MIN_RUNS + " each are needed.";
@@ -114,8 +151,13 @@ public class GradientsService {
                 values.isEmpty() ? null : Stats.of(SeedStats.of(values)), runs);
     }
 
-    private static long logged(List<AnalysisRow> rows, String level) {
-        return rows.stream().filter(r -> r.runs().stream().anyMatch(s -> s.indicators().keySet().stream()
-                .anyMatch(k -> k.startsWith(level + ".")))).count();
+    /** Rows with some run whose indicators include a key starting with {@code prefix} (e.g. {@code param.}). */
+    private static boolean logged(List<AnalysisRow> rows, String prefix) {
+        return logged(rows.stream(), prefix) > 0;
+    }
+
+    private static long logged(java.util.stream.Stream<AnalysisRow> rows, String prefix) {
+        return rows.filter(r -> r.runs().stream().anyMatch(s -> s.indicators().keySet().stream()
+                .anyMatch(k -> k.startsWith(prefix)))).count();
     }
 }

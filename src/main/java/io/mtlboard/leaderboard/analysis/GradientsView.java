@@ -13,10 +13,15 @@ import java.util.List;
  * @param levels levels some row of the backbone logged indicators for
  * @param indicator {@code cosine} or {@code magnitudeSimilarity}: the one compared between scopes
  * @param curves inter-task cosine and magnitude similarity per epoch, per row
+ * @param granularity what the curves and the comparison plot: {@code per-sample} (Elich et al.'s
+ *     definition) or {@code batch}
+ * @param granularities granularities some row logged at this level
+ * @param definition the plotted granularity's definition, in one line
  */
 public record GradientsView(Scope scope, LeaderboardView.Ref backbone, List<LeaderboardView.Ref> backbones,
         List<LeaderboardView.Ref> methods, String level, List<String> levels, String indicator, List<Curve> curves,
-        Comparison comparison, List<String> notes) {
+        Comparison comparison, List<String> notes, String granularity, List<String> granularities,
+        String definition) {
 
     /** Inter-task indicators of one row over training (mean ± std over runs per epoch). */
     public record Curve(String key, String label, String method, int runs, List<EpochStat> cosine,

@@ -1,6 +1,8 @@
 package io.mtlboard.leaderboard.analysis;
 
 import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.analysis.ranking.SeedBootstrap;
+import io.mtlboard.analysis.ranking.SeedScoring;
 import io.mtlboard.analysis.ranking.Coefficient;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
@@ -17,9 +19,19 @@ import java.util.Map;
  * @param reliableCells off-diagonal cells with a value over at least {@value Agreement#MIN_RELIABLE_METHODS}
  *     shared methods
  * @param message why nothing can be concluded, or null
+ * @param intervals {@code intervals[i][j]}: the seed-bootstrap 95 % interval of cell (i, j)
+ *     ({@link SeedBootstrap}), null where undefined; pages grey out cells whose interval includes 0
  */
 public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cells, int reliableCells,
-        String message) {
+        String message, List<List<IntervalView>> intervals) {
+
+    /** A cell's 95 % bootstrap interval and whether it includes 0. */
+    public record IntervalView(double low, double high, boolean includesZero, int draws) {
+
+        static IntervalView of(SeedBootstrap.Interval i) {
+            return i == null ? null : new IntervalView(i.low(), i.high(), i.includesZero(), i.draws());
+        }
+    }
 
     /**
      * One scoring on the heatmap axes.
@@ -33,6 +45,29 @@ public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cel
     public Heatmap {
         axes = List.copyOf(axes);
         cells = cells.stream().map(List::copyOf).toList();
+        intervals = intervals == null ? null
+                : intervals.stream().map(row -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row)))
+                        .toList();
+    }
+
+    /**
+     * The heatmap of every pair of scorings with the seed-bootstrap interval of every cell:
+     * {@code seeds} are the same scorings before averaging over seeds, in the same order.
+     */
+    static Heatmap of(List<Scoring> scorings, List<SeedScoring> seeds, Map<String, String> labels,
+            Coefficient coefficient, String subject) {
+        Heatmap plain = of(scorings, labels, coefficient, subject);
+        SeedBootstrap.Interval[][] b = SeedBootstrap.intervals(seeds, coefficient, SeedBootstrap.DRAWS, 20261204L);
+        List<List<IntervalView>> intervals = new java.util.ArrayList<>();
+        for (SeedBootstrap.Interval[] row : b) {
+            List<IntervalView> r = new java.util.ArrayList<>();
+            for (SeedBootstrap.Interval i : row) {
+                r.add(IntervalView.of(i));
+            }
+            intervals.add(r);
+        }
+        return new Heatmap(plain.subject(), plain.axes(), plain.cells(), plain.reliableCells(), plain.message(),
+                intervals);
     }
 
     /** The heatmap of every pair of scorings; {@code subject} names what they rank (e.g. "methods"). */
@@ -56,6 +91,6 @@ public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cel
             message = "Too little data to conclude: no two scorings share " + Agreement.MIN_RELIABLE_METHODS
                     + " or more " + subject + "; every cell has n < " + Agreement.MIN_RELIABLE_METHODS + ".";
         }
-        return new Heatmap(subject, axes, m.cells(), reliable, message);
+        return new Heatmap(subject, axes, m.cells(), reliable, message, null);
     }
 }

@@ -32,7 +32,8 @@ public record Indicator(String key, String label, Orientation orientation) {
         List<Indicator> all = new ArrayList<>();
         for (String level : TrainingLogs.LEVELS) {
             for (String scope : TrainingLogs.SCOPES) {
-                String where = " (" + level + ", " + (scope.equals("interTask") ? "inter-task" : "inter-sample") + ")";
+                String where = " (" + level + ", " + (scope.startsWith("interTask") ? "inter-task" : "inter-sample")
+                        + (scope.endsWith("PerSample") ? ", per sample" : ", batch") + ")";
                 all.add(new Indicator(level + "." + scope + ".cosine", "cosine similarity" + where,
                         Orientation.HIGHER_IS_BETTER));
                 all.add(new Indicator(level + "." + scope + ".magnitudeSimilarity", "magnitude similarity" + where,

@@ -12,9 +12,11 @@ import io.mtlboard.leaderboard.LeaderboardView;
  * @param clear whether the difference exceeds the sum of both standard deviations over seeds;
  *     null unless both rows have at least two seeds, when seed noise cannot be told apart
  * @param timeRatio training time of the second over the first (mean over runs), null when not logged
+ * @param citation the publication of literature rows, else null
  */
 public record PairView(String method, String methodName, LeaderboardView.Ref backbone, String source,
-        Side first, Side second, Double difference, Boolean secondBetter, Boolean clear, Double timeRatio) {
+        Side first, Side second, Double difference, Boolean secondBetter, Boolean clear, Double timeRatio,
+        String citation) {
 
     /**
      * One row of the pair.
@@ -41,7 +43,8 @@ public record PairView(String method, String methodName, LeaderboardView.Ref bac
                 || first.trainingSeconds().mean() == 0 ? null
                 : second.trainingSeconds().mean() / first.trainingSeconds().mean();
         return new PairView(a.methodId(), a.methodName(), new LeaderboardView.Ref(a.backboneId(), a.backboneName()),
-                a.source(), first, second, difference, difference == null ? null : difference > 0, clear, ratio);
+                a.source(), first, second, difference, difference == null ? null : difference > 0, clear, ratio,
+                a.citation());
     }
 
     private static Side side(AnalysisRow r, String dimension) {

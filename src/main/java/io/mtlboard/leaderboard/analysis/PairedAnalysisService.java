@@ -3,6 +3,7 @@ package io.mtlboard.leaderboard.analysis;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
+import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -21,9 +22,12 @@ public class PairedAnalysisService {
     static final int MIN_PAIRS = 5;
 
     private final AnalysisData data;
+    private final MtlboardConfig config;
+    private volatile List<PublishedPareto.Publication> published;
 
-    public PairedAnalysisService(AnalysisData data) {
+    public PairedAnalysisService(AnalysisData data, MtlboardConfig config) {
         this.data = data;
+        this.config = config;
     }
 
     /** Parameter- against feature-level rows; the {@code gradientLevel} filter does not apply. */
@@ -43,19 +47,27 @@ public class PairedAnalysisService {
         return new LevelsView(both, pairs, gaining, message, List.of());
     }
 
-    /** SGD against Adam rows; the {@code optimizer} filter does not apply. */
+    /**
+     * SGD and signSGD against Adam rows of the same method, and the Pareto counts per setting; the
+     * {@code optimizer} filter does not apply, single-task rows are never paired.
+     */
     public OptimizersView optimizers(AnalysisFilter filter, String coefficient, String k) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
         checks.done("the optimizer analysis");
-        Scope both = new Scope(scope.benchmark(), scope.backbones(), List.of("adam", "sgd"), scope.gradientLevels(),
-                scope.sources(), scope.methods(), scope.convention());
-        List<AnalysisRow> rows = data.rows(both);
+        Scope both = new Scope(scope.benchmark(), scope.backbones(), List.of("adam", "sgd", "signsgd"),
+                scope.gradientLevels(), scope.sources(), scope.methods(), scope.convention());
+        List<AnalysisRow> all = data.rows(both);
+        List<AnalysisRow> rows = all.stream().filter(r -> !r.singleTask()).toList();
         List<PairView> pairs = sorted(Pairing.pair(rows, "optimizer", "sgd", "adam").stream()
                 .map(p -> PairView.of(p, "optimizer")).toList());
+        List<PairView> signPairs = sorted(Pairing.pair(rows, "optimizer", "signsgd", "adam").stream()
+                .map(p -> PairView.of(p, "optimizer")).toList());
         int adamBetter = (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
-        List<Scoring> byOptimizer = Scorings.deltaMByGroup(rows, AnalysisRow::optimizer);
+        int adamBetterThanSign = (int) signPairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+        List<AnalysisRow> adamSgd = rows.stream().filter(r -> !r.optimizer().equals("signsgd")).toList();
+        List<Scoring> byOptimizer = Scorings.deltaMByGroup(adamSgd, AnalysisRow::optimizer);
         Scoring adam = byOptimizer.stream().filter(s -> s.name().equals("adam")).findFirst()
                 .orElse(new Scoring("adam", io.mtlboard.analysis.Orientation.HIGHER_IS_BETTER, java.util.Map.of()));
         Scoring sgd = byOptimizer.stream().filter(s -> s.name().equals("sgd")).findFirst()
@@ -64,7 +76,35 @@ public class PairedAnalysisService {
         String message = pairs.isEmpty()
                 ? "No data yet: no method of this benchmark has both an Adam and an SGD row under these filters."
                 : thin(pairs);
-        return new OptimizersView(both, choice, pairs, adamBetter, agreement, message, List.of());
+        List<io.mtlboard.benchmark.BenchmarkMetric> metrics = io.mtlboard.benchmark.Benchmark
+                .byId(scope.benchmark().id()).orElseThrow().metrics();
+        return new OptimizersView(both, choice, pairs, adamBetter, agreement, message, List.of(), signPairs,
+                adamBetterThanSign, ParetoSettings.of(rows, metrics, published()), sources(pairs, signPairs));
+    }
+
+    /** One line per source of the pairs: literature rows name their publication, the others MTLBoard. */
+    private static List<String> sources(List<PairView> pairs, List<PairView> signPairs) {
+        java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        pairs.forEach(p -> counts.computeIfAbsent(source(p), k -> new int[2])[0]++);
+        signPairs.forEach(p -> counts.computeIfAbsent(source(p), k -> new int[2])[1]++);
+        List<String> lines = new ArrayList<>();
+        counts.forEach((line, n) -> lines.add(n[0] + " SGD and " + n[1] + " signSGD pair(s) " + line));
+        return lines;
+    }
+
+    private static String source(PairView p) {
+        return p.source().equals("literature") ? "published: " + p.citation()
+                : p.source() + ": measured by MTLBoard (reference runs it trained, verified and claimed submissions), "
+                        + "Δm against MTLBoard's single-task rows of the same backbone";
+    }
+
+    private List<PublishedPareto.Publication> published() {
+        List<PublishedPareto.Publication> loaded = published;
+        if (loaded == null) {
+            loaded = PublishedPareto.load(java.nio.file.Path.of(config.benchmarksDir(), "optimizers"));
+            published = loaded;
+        }
+        return loaded;
     }
 
     /** Pairs with the largest difference first, then by method and backbone; pairs without a difference last. */

@@ -6,6 +6,7 @@ import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.benchmark.corruption.CorruptedDataset;
 import io.mtlboard.benchmark.corruption.Corruption;
 import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -29,10 +30,17 @@ public class RobustnessService {
             + "corruption_measurement, latest completed evaluation of each run), relative to the clean measurement "
             + "of the same evaluation";
 
-    private final AnalysisData data;
+    static final String PROTOCOL = "MTLBoard: the trained model, unchanged (no fine-tuning), evaluated on "
+            + Corruption.values().length + " bundled corruptions (" + String.join(", ", CORRUPTIONS)
+            + ") at severities 1–5; δ_t as Elich et al. Eq. 26, negative = the multi-task model loses less";
 
-    public RobustnessService(AnalysisData data) {
+    private final AnalysisData data;
+    private final MtlboardConfig config;
+    private volatile List<PublishedRobustness.Table> published;
+
+    public RobustnessService(AnalysisData data, MtlboardConfig config) {
         this.data = data;
+        this.config = config;
     }
 
     /** The analysis for the filter; {@code metric} defaults to the benchmark's first metric. */
@@ -86,7 +94,28 @@ public class RobustnessService {
         }
         return new RobustnessView(scope, SOURCE, metrics.stream().map(x -> new RobustnessView.Metric(x.key(), x.title,
                 x.higherIsBetter)).toList(), new RobustnessView.Metric(m.key(), m.title, m.higherIsBetter),
-                List.copyOf(corruptions), chosen, series, deltas, message, List.of());
+                List.copyOf(corruptions), chosen, series, deltas, message, List.of(), PROTOCOL,
+                scope.benchmark() == null ? List.of() : published(scope.benchmark().id()),
+                published().stream().map(t -> t.ref().benchmark()).distinct().sorted().toList());
+    }
+
+    /** The published tables of one benchmark, as printed. */
+    private List<RobustnessView.PublishedTable> published(String benchmark) {
+        return published().stream().filter(t -> t.ref().benchmark().equals(benchmark)).map(t ->
+                new RobustnessView.PublishedTable(t.ref().table(), t.ref().quantity(), t.publication().citation(),
+                        t.publication().paper(), t.publication().protocol(), t.publication().signConvention(),
+                        t.metrics(), t.rows().stream().map(r -> new RobustnessView.PublishedRow(r.network(),
+                                t.publication().networks().get(r.network()), r.method(), r.values(), r.mean()))
+                                .toList())).toList();
+    }
+
+    private List<PublishedRobustness.Table> published() {
+        List<PublishedRobustness.Table> tables = published;
+        if (tables == null) {
+            tables = PublishedRobustness.load(java.nio.file.Path.of(config.benchmarksDir(), "robustness"));
+            published = tables;
+        }
+        return tables;
     }
 
     private static List<WorkerDiagnostics> runs(AnalysisRow r, Map<Long, WorkerDiagnostics> diagnostics) {

@@ -2,6 +2,7 @@ package io.mtlboard.leaderboard.analysis;
 
 import io.mtlboard.analysis.Orientation;
 import io.mtlboard.analysis.ranking.Scoring;
+import io.mtlboard.analysis.ranking.SeedScoring;
 import io.mtlboard.leaderboard.SeedStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,6 +74,69 @@ final class Scorings {
             methods.forEach((method, deltas) -> values.put(method, SeedStats.of(deltas).mean()));
             scorings.add(new Scoring(name, Orientation.HIGHER_IS_BETTER, values));
         });
+        return scorings;
+    }
+
+    /**
+     * Test Δm per run of every MTL row that has one (as {@link #deltaM}, before averaging over
+     * seeds); a row without per-run values (a literature row) counts its mean as one run.
+     */
+    static SeedScoring seedDeltaM(List<AnalysisRow> rows) {
+        Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
+        for (AnalysisRow r : rows) {
+            if (!r.singleTask() && r.deltaM() != null) {
+                runs.put(r.key(), r.runDeltaM().isEmpty() ? Map.of(r.runIds().get(0), r.deltaM().mean())
+                        : r.runDeltaM());
+            }
+        }
+        return new SeedScoring(DELTA_M, Orientation.HIGHER_IS_BETTER, runs);
+    }
+
+    /** The indicators of {@link #indicators} per run (each run's mean over its logged entries). */
+    static List<SeedScoring> seedIndicators(List<AnalysisRow> rows, List<Scoring> present) {
+        List<SeedScoring> scorings = new ArrayList<>();
+        for (Scoring p : present) {
+            Indicator indicator = Indicator.byKey(p.name()).orElseThrow();
+            Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
+            for (AnalysisRow r : rows) {
+                if (!r.singleTask()) {
+                    Map<Long, Double> values = new LinkedHashMap<>();
+                    r.runs().forEach(run -> {
+                        Double v = run.mean(indicator.key());
+                        if (v != null) {
+                            values.put(run.runId(), v);
+                        }
+                    });
+                    if (!values.isEmpty()) {
+                        runs.put(r.key(), values);
+                    }
+                }
+            }
+            scorings.add(new SeedScoring(indicator.key(), indicator.orientation(), runs));
+        }
+        return scorings;
+    }
+
+    /**
+     * {@link #deltaMByGroup} per run: a method's runs are those of all its rows in the group (their
+     * per-run Δm pooled), in the same group order.
+     */
+    static List<SeedScoring> seedDeltaMByGroup(List<AnalysisRow> rows, Function<AnalysisRow, String> group) {
+        Map<String, Map<String, Map<Long, Double>>> grouped = new TreeMap<>();
+        for (AnalysisRow r : rows) {
+            if (!r.singleTask() && r.deltaM() != null) {
+                Map<Long, Double> runs = grouped.computeIfAbsent(group.apply(r), g -> new TreeMap<>())
+                        .computeIfAbsent(r.methodKey(), m -> new LinkedHashMap<>());
+                if (r.runDeltaM().isEmpty()) {
+                    runs.put(r.runIds().get(0), r.deltaM().mean());
+                } else {
+                    runs.putAll(r.runDeltaM());
+                }
+            }
+        }
+        List<SeedScoring> scorings = new ArrayList<>();
+        grouped.forEach((name, methods) -> scorings.add(new SeedScoring(name, Orientation.HIGHER_IS_BETTER,
+                new LinkedHashMap<>(methods))));
         return scorings;
     }
 }

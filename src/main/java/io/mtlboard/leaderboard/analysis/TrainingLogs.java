@@ -18,7 +18,12 @@ final class TrainingLogs {
 
     /** The gradient levels and scopes a log may hold indicators for. */
     static final List<String> LEVELS = List.of("param", "feature");
-    static final List<String> SCOPES = List.of("interTask", "interSample");
+    /**
+     * Batch-level scopes ({@code interTask}, {@code interSample}: batch and half-batch gradients) and
+     * the per-sample scopes of Elich et al. (arXiv 2311.04698, App. A3.2).
+     */
+    static final List<String> SCOPES = List.of("interTask", "interSample", "interTaskPerSample",
+            "interSamplePerSample");
     /** The scalar indicators of one level and scope. */
     static final List<String> NAMES = List.of("cosine", "magnitudeSimilarity", "conflictRatio",
             "coordinateConflictRatio", "imbalance");

@@ -3,7 +3,12 @@ package io.mtlboard.training.method;
 /** Id, task count, gradient levels and input checks shared by every method. */
 abstract class BaseMethod implements MtlMethod {
 
-    /** Which per-task gradients a method uses (METHODS.md categories [L], [G], [G/F], [F]). */
+    /**
+     * Which per-task gradients a method was designed for (METHODS.md categories [L], [G], [G/F],
+     * [F]). Information only: every gradient method runs on gradients of either level (the
+     * feature-level surrogate Mao et al. test across methods); whether a method has a
+     * feature-level guarantee is stated in the registry ({@code methods.json}).
+     */
     enum Level {
         NONE, PARAMETER, PARAMETER_OR_FEATURE, FEATURE
     }
@@ -33,12 +38,12 @@ abstract class BaseMethod implements MtlMethod {
 
     @Override
     public boolean supportsParameterLevel() {
-        return level == Level.PARAMETER || level == Level.PARAMETER_OR_FEATURE;
+        return level != Level.NONE;
     }
 
     @Override
     public boolean supportsFeatureLevel() {
-        return level == Level.FEATURE || level == Level.PARAMETER_OR_FEATURE;
+        return level != Level.NONE;
     }
 
     @Override

@@ -19,10 +19,16 @@ public interface MtlMethod {
     /** Whether {@link StepInput#gradients()} must be given. */
     boolean needsGradients();
 
-    /** Whether the gradients may be taken at the parameter level (of the shared parameters). */
+    /**
+     * Whether the gradients may be taken at the parameter level (of the shared parameters): true
+     * for every gradient method.
+     */
     boolean supportsParameterLevel();
 
-    /** Whether the gradients may be taken at the feature level (of the shared representation). */
+    /**
+     * Whether the gradients may be taken at the feature level (of the shared representation): true
+     * for every gradient method, whether or not it has a feature-level guarantee.
+     */
     boolean supportsFeatureLevel();
 
     /** Whether the trainer must call {@link #afterStep} with the losses after the model update. */

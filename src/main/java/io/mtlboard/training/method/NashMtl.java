@@ -8,13 +8,20 @@ import java.util.Arrays;
  * The condition is the stationarity condition of the strictly convex potential
  * ½ αᵀ M α − Σ_i log α_i, which is minimized here by damped Newton steps instead of the
  * authors' convex-concave cvxpy iterations: on M / ‖M‖_F, warm-started from the previous
- * solution, then rescaled by ‖M‖_F^{-1/2}. When no solution exists (some positive combination
- * of the gradients vanishes), the previous α is kept, as the authors do on solver failure.
+ * solution, then rescaled by ‖M‖_F^{-1/2}. Newton stops when the residual max_i |α_i (Mα)_i − 1|
+ * is below 10⁻¹⁰; once the Newton decrement λ² = −∇ᵀΔ is below 10⁻¹⁴ the Armijo test would be
+ * decided by the potential's round-off, so the full Newton step is taken instead (quadratic
+ * convergence); a point whose line search still fails is accepted when its residual is below
+ * 10⁻⁶. Only when no solution exists
+ * (some positive combination of the gradients vanishes and α diverges) or the iterations end far
+ * from one is the previous α kept, as the authors do on solver failure.
  */
 final class NashMtl extends BaseMethod {
 
     private static final int MAX_ITERATIONS = 100;
     private static final double TOLERANCE = 1e-10;
+    private static final double DECREMENT = 1e-14;
+    private static final double ACCEPT = 1e-6;
     private static final double DIVERGED = 1e8;
     private final double maxNorm;
     private double[] previous;
@@ -52,10 +59,11 @@ final class NashMtl extends BaseMethod {
     static double[] bargainingWeights(double[][] m, double[] start) {
         int t = m.length;
         double[] a = start.clone();
+        double residual = Double.POSITIVE_INFINITY;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[] ma = Linear.times(m, a);
             double[] gradient = new double[t];
-            double residual = 0;
+            residual = 0;
             for (int i = 0; i < t; i++) {
                 gradient[i] = ma[i] - 1 / a[i];
                 residual = Math.max(residual, Math.abs(a[i] * ma[i] - 1));
@@ -69,12 +77,35 @@ final class NashMtl extends BaseMethod {
                 hessian[i][i] += 1 / (a[i] * a[i]);
             }
             double[] delta = Linear.solve(hessian, Arrays.stream(gradient).map(x -> -x).toArray());
-            a = dampedStep(m, a, delta, Linear.dot(gradient, delta));
-            if (a == null || Arrays.stream(a).max().orElseThrow() > DIVERGED) {
+            double slope = Linear.dot(gradient, delta);
+            // a Newton decrement this small is below what the potential's round-off lets the Armijo test
+            // see, and deep in Newton's region of quadratic convergence: take the full step
+            double[] next = -slope < DECREMENT ? fullStep(a, delta) : dampedStep(m, a, delta, slope);
+            if (next == null) {
+                return residual < ACCEPT ? a : null;
+            }
+            a = next;
+            if (Arrays.stream(a).max().orElseThrow() > DIVERGED) {
                 return null;
             }
         }
-        return null;
+        return residual(m, a) < ACCEPT ? a : null;
+    }
+
+    private static double[] fullStep(double[] a, double[] delta) {
+        double[] next = a.clone();
+        Linear.addScaled(next, 1, delta);
+        return Arrays.stream(next).allMatch(x -> x > 0) ? next : null;
+    }
+
+    /** max_i |α_i (Mα)_i − 1|. */
+    static double residual(double[][] m, double[] a) {
+        double[] ma = Linear.times(m, a);
+        double r = 0;
+        for (int i = 0; i < a.length; i++) {
+            r = Math.max(r, Math.abs(a[i] * ma[i] - 1));
+        }
+        return r;
     }
 
     /** a + s Δ with s halved until a stays positive and the potential decreases enough (Armijo). */

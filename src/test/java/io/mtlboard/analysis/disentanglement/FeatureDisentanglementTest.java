@@ -109,4 +109,23 @@ class FeatureDisentanglementTest {
         assertThatThrownBy(() -> new EntropyAccumulator(2).add(List.of(s(1), s(1), s(1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 2");
     }
+
+    @Test
+    void shouldChangeWhenOneTaskLossIsScaledBecauseFdDependsOnTheRelativeLossScale() {
+        // the same network, task 1's loss multiplied by k scales |∂L_1/∂z| by k. Element (1, 1):
+        // p = (½, ½), H = ln 2 → FD 0. With k = 10: p = (10/11, 1/11), H = 0.3046 nats, FD = 1 − H/ln 2 = 0.5606
+        List<double[]> equal = List.of(new double[] {1, 2}, new double[] {1, 2});
+        List<double[]> scaled = List.of(new double[] {10, 20}, new double[] {1, 2});
+        FeatureDisentanglement.Result a = FeatureDisentanglement.of(equal).orElseThrow();
+        FeatureDisentanglement.Result b = FeatureDisentanglement.of(scaled).orElseThrow();
+        double h = -(10.0 / 11 * Math.log(10.0 / 11) + 1.0 / 11 * Math.log(1.0 / 11));
+        assertThat(a.fd()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(a.meanEntropy()).isCloseTo(Math.log(2), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(b.meanEntropy()).isCloseTo(h, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(b.fd()).isCloseTo(1 - h / Math.log(2), org.assertj.core.data.Offset.offset(1e-12));
+        // scaling every task alike changes nothing
+        List<double[]> both = List.of(new double[] {10, 20}, new double[] {10, 20});
+        assertThat(FeatureDisentanglement.of(both).orElseThrow().fd()).isCloseTo(a.fd(),
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
 }

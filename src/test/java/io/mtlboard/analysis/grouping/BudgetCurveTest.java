@@ -56,9 +56,9 @@ class BudgetCurveTest {
     @Test
     void shouldExposeTheChosenGroupings() {
         List<CurvePoint> curve = BudgetCurve.of(PROBLEM, List.of(2.0, 2.5));
-        assertThat(curve.get(0).exact().networks()).containsExactlyInAnyOrder(ABC, AC);
-        assertThat(curve.get(0).approximation().networks()).containsExactlyInAnyOrder(AB, AC);
-        assertThat(curve.get(1).approximation().networks()).containsExactlyInAnyOrder(AB, AC, B_SMALL);
+        assertThat(curve.get(0).exact().selected().networks()).containsExactlyInAnyOrder(ABC, AC);
+        assertThat(curve.get(0).approximation().selected().networks()).containsExactlyInAnyOrder(AB, AC);
+        assertThat(curve.get(1).approximation().selected().networks()).containsExactlyInAnyOrder(AB, AC, B_SMALL);
     }
 
     @Test

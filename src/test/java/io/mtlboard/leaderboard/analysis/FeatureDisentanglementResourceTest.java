@@ -88,7 +88,7 @@ class FeatureDisentanglementResourceTest {
         given().when().get("/api/analysis/feature-disentanglement?benchmark=multifashion&method=magic&coefficient=x")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItems("method", "coefficient"))
-                .body("violations.find { it.field == 'method' }.message", containsString("allowed values: aligned-mtl"));
+                .body("violations.find { it.field == 'method' }.message", containsString("allowed values: adatask, aligned-mtl"));
         given().when().get("/api/analysis/feature-disentanglement").then().statusCode(400)
                 .body("violations[0].field", org.hamcrest.Matchers.equalTo("benchmark"));
     }

@@ -64,15 +64,31 @@ class GradientsResourceTest {
         JsonPath v = AnalysisFixtures.json(PATH + "&level=feature");
         assertThat(v.getList("curves")).hasSize(4);
         assertThat(v.getInt("comparison.interSample.runs")).isZero();
-        assertThat(v.getString("comparison.message")).startsWith("No data yet: no run shown logged inter-sample");
+        assertThat(v.getString("comparison.message")).startsWith("No data yet: no run shown logged batch inter-sample");
         JsonPath few = AnalysisFixtures.json(PATH + "&method=ew,uw");
         assertThat(few.getString("comparison.message")).startsWith("Too little data to conclude: 3 run(s)");
     }
 
+    /** The fixtures log batch-level indicators only: the page plots them and says so. */
+    @Test
+    void shouldStateWhichGranularityItPlots() {
+        JsonPath v = AnalysisFixtures.json(PATH);
+        assertThat(v.getString("granularity")).isEqualTo("batch");
+        assertThat(v.getList("granularities", String.class)).containsExactly("batch");
+        assertThat(v.getString("definition")).contains("two halves of the batch");
+        assertThat(v.getList("notes", String.class)).anySatisfy(n -> assertThat(n).startsWith("Shown: the batch-level"));
+        JsonPath perSample = AnalysisFixtures.json(PATH + "&granularity=per-sample");
+        assertThat(perSample.getString("granularity")).isEqualTo("per-sample");
+        assertThat(perSample.getString("definition")).contains("one and the same sample");
+        assertThat(perSample.getList("curves")).isEmpty();
+        assertThat(perSample.getString("comparison.message")).startsWith("No data yet: no run shown logged per-sample");
+    }
+
     @Test
     void shouldRefuseInvalidParameters() {
-        given().when().get(PATH + "&level=layer&indicator=angle").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItems("level", "indicator"))
+        given().when().get(PATH + "&level=layer&indicator=angle&granularity=pixel").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("level", "indicator", "granularity"))
                 .body("violations.find { it.field == 'indicator' }.message",
                         containsString("allowed values: cosine, magnitudeSimilarity"));
     }

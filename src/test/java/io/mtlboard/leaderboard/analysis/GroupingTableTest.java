@@ -77,14 +77,16 @@ class GroupingTableTest {
     }
 
     @Test
-    void shouldReadTheBuiltInExample() throws Exception {
-        String csv = new String(getClass().getResourceAsStream("/analysis/task-grouping-example.csv").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        GroupingTable.Parsed p = GroupingTable.parse(csv);
-        assertThat(p.violations()).isEmpty();
-        assertThat(p.tasks()).containsExactly("seg", "depth", "normal", "edge");
-        // 4 half-size single-task networks + 2^4 − 1 full-size subsets
-        assertThat(p.networks()).hasSize(19);
-        assertThat(List.of(csv.split("\n")[0])).allMatch(l -> l.contains("Hand-made example"));
+    void shouldReadTheTablesOfTheBuiltInDataSet() throws Exception {
+        for (String table : List.of("validation.csv", "test.csv", "early-stopping-20.csv")) {
+            String csv = java.nio.file.Files.readString(
+                    java.nio.file.Path.of("benchmarks-data/task-grouping/standley2020-setting1", table));
+            GroupingTable.Parsed p = GroupingTable.parse(csv);
+            assertThat(p.violations()).as(table).isEmpty();
+            assertThat(p.tasks()).containsExactly("semseg", "depth", "normals", "keypoints", "edges");
+            // 5 half-size single-task networks + 2^5 − 1 full-size subsets
+            assertThat(p.networks()).hasSize(36);
+            assertThat(csv.split("\n")[0]).startsWith("# Standley et al.");
+        }
     }
 }

@@ -9,10 +9,12 @@ class IndicatorTest {
 
     @Test
     void shouldListEveryLevelScopeAndIndicatorOnceWithFdLast() {
-        // 2 levels × 2 scopes × 5 indicators, then FD and its entropy
-        assertThat(Indicator.ALL).hasSize(22);
-        assertThat(Indicator.ALL.stream().map(Indicator::key).distinct()).hasSize(22);
-        assertThat(Indicator.ALL.get(21).key()).isEqualTo("fd.meanEntropy");
+        // 2 levels × 4 scopes (inter-task and inter-sample, batch and per sample) × 5 indicators, then FD and its entropy
+        assertThat(Indicator.ALL).hasSize(42);
+        assertThat(Indicator.ALL.stream().map(Indicator::key).distinct()).hasSize(42);
+        assertThat(Indicator.ALL.get(41).key()).isEqualTo("fd.meanEntropy");
+        assertThat(Indicator.byKey("param.interSamplePerSample.cosine").orElseThrow().label())
+                .isEqualTo("cosine similarity (param, inter-sample, per sample)");
     }
 
     @Test
@@ -26,7 +28,7 @@ class IndicatorTest {
         assertThat(Indicator.byKey("fd.value")).get().extracting(Indicator::orientation)
                 .isEqualTo(Orientation.HIGHER_IS_BETTER);
         assertThat(Indicator.byKey("param.interTask.cosine").orElseThrow().label())
-                .isEqualTo("cosine similarity (param, inter-task)");
+                .isEqualTo("cosine similarity (param, inter-task, batch)");
         assertThat(Indicator.byKey("nope")).isEmpty();
     }
 }

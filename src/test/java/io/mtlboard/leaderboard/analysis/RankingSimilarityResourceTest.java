@@ -71,6 +71,24 @@ class RankingSimilarityResourceTest {
     }
 
     @Test
+    void shouldGiveEveryCellASeedBootstrapIntervalAndTheScatterAVerdictInWords() {
+        JsonPath v = get("benchmark=multifashion&backbone=lenet5&optimizer=adam");
+        List<String> keys = v.getList("indicatorHeatmap.axes.key");
+        assertThat(v.getList("indicatorHeatmap.intervals")).hasSize(keys.size());
+        int cosine = keys.indexOf("param.interTask.cosine");
+        Map<String, Object> interval = v.getMap("indicatorHeatmap.intervals[0][" + cosine + "]");
+        // cosine was designed in Δm order: resampling the seeds keeps the agreement far from 0
+        assertThat(((Number) interval.get("low")).doubleValue()).isPositive();
+        assertThat(interval).containsEntry("includesZero", false).containsEntry("draws", 1000);
+        String verdict = v.getString("scatter.verdict");
+        assertThat(verdict).contains("beyond seed noise").contains("Kendall τ-b = ");
+        assertThat(v.getString("scatter.indicator.key")).isEqualTo("param.interTask.cosine");
+        assertThat(v.getMap("scatter.interval")).containsEntry("includesZero", false);
+        given().when().get("/analysis/ranking-similarity?benchmark=multifashion&backbone=lenet5").then().statusCode(200)
+                .body(containsString("noise ceiling")).body(containsString("greyed out"));
+    }
+
+    @Test
     void shouldSwitchTheCoefficient() {
         // conflict ratio against Δm: rank differences 1 and 1 → ρ = 1 − 6·2 / (5·24) = 0.9
         JsonPath rho = get("benchmark=multifashion&backbone=lenet5&optimizer=adam&coefficient=spearman-rho");

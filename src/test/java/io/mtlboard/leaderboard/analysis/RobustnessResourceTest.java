@@ -51,6 +51,23 @@ class RobustnessResourceTest {
     }
 
     @Test
+    void shouldShowThePublishedTablesOfCityscapesBesideTheOwnProtocol() {
+        JsonPath v = AnalysisFixtures.json("/api/analysis/robustness?benchmark=cityscapes");
+        assertThat(v.getString("protocol")).contains("no fine-tuning").contains("8 bundled corruptions")
+                .contains("Eq. 26");
+        assertThat(v.getList("published.table", String.class)).containsExactly("Table A8", "Table A10");
+        assertThat(v.getString("published[0].protocol")).contains("fine-tuned").contains("15 corruptions");
+        assertThat(v.getString("published[0].signConvention")).contains("negative");
+        assertThat(v.getDouble("published[0].rows.find { it.network == 'segnet' && it.method == 'ew' }"
+                + ".values.'segmentation.mIoU'")).isEqualTo(-0.2922);
+        assertThat(v.getString("published[1].rows[0].method")).isEqualTo("stl");
+        assertThat(v.getList("publishedBenchmarks", String.class)).containsExactly("cityscapes", "nyuv2");
+        JsonPath own = AnalysisFixtures.json(PATH);
+        assertThat(own.getList("published")).isEmpty();
+        assertThat(own.getList("publishedBenchmarks", String.class)).containsExactly("cityscapes", "nyuv2");
+    }
+
+    @Test
     void shouldCompareEachMtlRowWithTheSingleTaskRow() {
         JsonPath v = AnalysisFixtures.json(PATH + "&backbone=mobilenet-like");
         // ew: ((.05 − .1) + (.1 − .2) + (.2 − .3) + (.02 − .05)) / 4; mgda: (0 − .05 − .05 + 0) / 4

@@ -12,7 +12,7 @@ import io.restassured.path.json.config.JsonPathConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET/POST /api/analysis/task-grouping}: the built-in example and hand-made pasted tables. */
+/** {@code GET/POST /api/analysis/task-grouping}: the built-in Standley et al. data set and hand-made pasted tables. */
 @QuarkusTest
 class TaskGroupingResourceTest {
 
@@ -70,20 +70,45 @@ class TaskGroupingResourceTest {
     }
 
     @Test
-    void shouldServeTheLabelledHandMadeExample() {
-        JsonPath v = given().when().get("/api/analysis/task-grouping").then().statusCode(200).extract().jsonPath()
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
-        assertThat(v.getString("input")).isEqualTo("example");
-        assertThat(v.getString("title")).contains("Hand-made example").contains("not measured");
-        assertThat(v.getList("tasks", String.class)).containsExactly("seg", "depth", "normal", "edge");
-        assertThat(v.getString("csv")).startsWith("# Hand-made example");
-        // by exhaustive search: budget 2 → {seg, depth} + {depth, normal, edge} = 1.31; four half-size
-        // networks 1.57; the all-task network 1.37
-        assertThat(v.getDouble("selected.budget")).isEqualTo(2.0);
-        assertThat(v.getDouble("selected.exactLoss")).isCloseTo(1.31, within(1e-9));
-        assertThat(v.getDouble("selected.independentLoss")).isCloseTo(1.57, within(1e-9));
-        assertThat(v.getDouble("selected.allInOneLoss")).isCloseTo(1.37, within(1e-9));
-        assertThat(v.getDouble("curve[6].exactLoss")).isCloseTo(1.28, within(1e-9));
+    void shouldServeStandleySettingOneByDefaultChosenOnValidationAndScoredOnTest() {
+        JsonPath v = given().when().get("/api/analysis/task-grouping?budget=2.5").then().statusCode(200).extract()
+                .jsonPath().using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        assertThat(v.getString("input")).isEqualTo("standley2020-setting1");
+        assertThat(v.getString("title")).isEqualTo("Standley et al. 2020, Setting 1 (Taskonomy)");
+        assertThat(v.getString("source.paper")).isEqualTo("https://arxiv.org/abs/1905.07553");
+        assertThat(v.getString("source.protocol")).contains("validation").contains("test").contains("20 %");
+        assertThat(v.getList("tasks", String.class)).containsExactly("semseg", "depth", "normals", "keypoints", "edges");
+        assertThat(v.getList("networks")).hasSize(36);
+        assertThat(v.getDouble("networks[0].losses.semseg")).isEqualTo(0.08021);
+        assertThat(v.getDouble("networks[0].evaluationLosses.semseg")).isEqualTo(0.07742);
+        assertThat(v.getDouble("networks[0].earlyStoppingLosses.semseg")).isEqualTo(0.2743);
+        // the published optimal curve from budget 1.5 on (METRICS.md §6; StandleySettingOneTest has all strategies)
+        assertThat(v.getDouble("curve[1].exactLoss")).isCloseTo(0.46132, within(5e-6));
+        assertThat(v.getDouble("curve[2].exactLoss")).isCloseTo(0.45224, within(5e-6));
+        assertThat(v.getDouble("selected.budget")).isEqualTo(2.5);
+        assertThat(v.getDouble("selected.exactLoss")).isCloseTo(0.44612, within(5e-6));
+        assertThat(v.getDouble("selected.earlyStoppingLoss")).isCloseTo(0.46063, within(5e-6));
+        assertThat(v.getDouble("selected.approximationLoss")).isCloseTo(0.4505, within(5e-6));
+        assertThat(v.getDouble("selected.exact.cost")).isLessThanOrEqualTo(2.5);
+        assertThat(v.getList("published.strategy", String.class)).contains("optimal", "hoa", "esa", "random", "worst");
+        assertThat(v.getList("published.find { it.strategy == 'optimal' }.values", Double.class)).startsWith(0.50273,
+                0.46132, 0.45224);
+        // every published point of a recomputed strategy is compared; disagreements carry a reason
+        List<java.util.Map<String, Object>> disagreements = v.getList("comparison.findAll { !it.agrees }");
+        assertThat(disagreements).extracting(m -> m.get("strategy") + "@" + m.get("budget")).containsExactlyInAnyOrder(
+                "optimal@1.0", "esa@1.0", "all_in_one@1.0", "all_in_one@2.0", "all_in_one@2.5", "all_in_one@4.0",
+                "independent@1.0", "independent@1.5", "independent@2.0", "independent@4.0", "independent@5.0");
+        assertThat(disagreements).allSatisfy(m -> assertThat((String) m.get("note")).isNotBlank());
+        assertThat(v.getDouble("affinity.change[0][1]")).isCloseTo(-5.41, within(0.005));
+        assertThat(v.getList("datasets.id", String.class)).containsExactly("standley2020-setting1");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownDataSetListingTheInstalledOnes() {
+        given().when().get("/api/analysis/task-grouping?dataset=taskonomy-9").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("dataset"))
+                .body("violations[0].message", containsString("standley2020-setting1"));
     }
 
     @Test

@@ -39,14 +39,69 @@ class MgdaTest {
     }
 
     @Test
-    void shouldFindMinNormPointOnAnEdgeOfThreeGradients() {
-        // the segment (1,0,0)–(0,1,0) has its nearest point (½,½,0) with ‖d‖² = ½; (1,1,0) is farther.
-        // Frank–Wolfe only shrinks the weight of (1,1,0) step by step and stops once a step moves α
-        // by less than 1e-5, so the answer is close, not exact
+    void shouldFindMinNormPointOnAnEdgeOfThreeGradientsExactly() {
+        // the segment (1,0,0)–(0,1,0) has its nearest point (½,½,0) with ‖d‖² = ½; (1,1,0) is farther
+        // and must get no weight at all (Frank–Wolfe from the uniform start leaves ≈ 1e-3 on it)
         Step step = mgda(Mgda.Normalization.NONE, v(1, 1, 1), g(v(1, 0, 0), v(0, 1, 0), v(1, 1, 0)));
-        assertThat(step.weights()).containsExactly(v(0.5, 0.5, 0), within(5e-3));
+        assertThat(step.weights()).containsExactly(v(0.5, 0.5, 0), within(1e-12));
         double[] d = direction(step);
-        assertThat(Linear.dot(d, d)).isBetween(0.5, 0.5 + 5e-3);
+        assertThat(Linear.dot(d, d)).isCloseTo(0.5, within(1e-12));
+    }
+
+    /**
+     * The exact min-norm point of the hull by enumerating supports S: on S the KKT conditions are
+     * M_SS α_S = μ 𝟙, 𝟙ᵀ α_S = 1, so α_S ∝ M_SS⁻¹ 𝟙; it is the optimum when α_S ≥ 0 and
+     * (Mα)_j ≥ μ for every j outside S.
+     */
+    private static double[] enumerated(double[][] m) {
+        int t = m.length;
+        for (int subset = 1; subset < 1 << t; subset++) {
+            int mask = subset;
+            int[] support = java.util.stream.IntStream.range(0, t).filter(i -> (mask >> i & 1) == 1).toArray();
+            double[][] sub = new double[support.length][support.length];
+            for (int a = 0; a < support.length; a++) {
+                for (int b = 0; b < support.length; b++) {
+                    sub[a][b] = m[support[a]][support[b]];
+                }
+            }
+            double[] x = Linear.solve(sub, Linear.filled(support.length, 1));
+            double total = Linear.sum(x);
+            if (!(total > 0) || java.util.Arrays.stream(x).anyMatch(xi -> xi < 0)) {
+                continue;
+            }
+            double[] alpha = new double[t];
+            for (int a = 0; a < support.length; a++) {
+                alpha[support[a]] = x[a] / total;
+            }
+            double[] ma = Linear.times(m, alpha);
+            double mu = 1 / total;
+            if (java.util.Arrays.stream(ma).allMatch(v -> v >= mu - 1e-12 * Math.abs(mu))) {
+                return alpha;
+            }
+        }
+        throw new AssertionError("no support satisfies the KKT conditions");
+    }
+
+    @Test
+    void shouldMatchTheEnumeratedExactSolutionOnRandomGradients() {
+        java.util.Random random = new java.util.Random(11);
+        for (int trial = 0; trial < 300; trial++) {
+            int t = 3 + trial % 3;
+            double[][] grads = new double[t][t + 3];
+            for (double[] row : grads) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = random.nextGaussian() + (k == 0 ? 0.7 : 0);
+                }
+            }
+            double[][] m = Linear.gram(grads);
+            double[] expected = enumerated(m);
+            double[] alpha = Mgda.minNormWeights(m);
+            assertThat(Linear.sum(alpha)).isCloseTo(1.0, within(1e-12));
+            assertThat(alpha).containsExactly(expected, within(1e-7));
+            double norm = Linear.dot(Linear.times(m, alpha), alpha);
+            double best = Linear.dot(Linear.times(m, expected), expected);
+            assertThat(norm).isCloseTo(best, within(1e-10 * Math.max(1, best)));
+        }
     }
 
     @Test

@@ -72,4 +72,41 @@ class NashMtlTest {
         assertThat(step.weights()).containsExactly(
                 v(Math.sqrt(frobenius / 4) / Math.sqrt(2), Math.sqrt(frobenius / 0.25) / Math.sqrt(2)), within(1e-9));
     }
+
+    @Test
+    void shouldAcceptAPointWhoseNewtonDecrementIsBelowRoundOff() {
+        // M = [[2, 0.3], [0.3, 1]] / ‖·‖_F; α* solves (Mα)_i α_i = 1; a start 1e-9 off α* has a residual
+        // ≈ 1e-9 > 1e-10, and the Armijo test on a potential of order 1 cannot see a decrease of 1e-18
+        double f = Math.sqrt(4 + 2 * 0.09 + 1);
+        double[][] m = {{2 / f, 0.3 / f}, {0.3 / f, 1 / f}};
+        double[] exact = NashMtl.bargainingWeights(m, v(1, 1));
+        assertThat(NashMtl.residual(m, exact)).isLessThan(1e-10);
+        double[] start = v(exact[0] * (1 + 1e-9), exact[1] * (1 - 1e-9));
+        assertThat(NashMtl.residual(m, start)).isGreaterThan(1e-10);
+        double[] accepted = NashMtl.bargainingWeights(m, start);
+        assertThat(accepted).isNotNull();
+        assertThat(NashMtl.residual(m, accepted)).isLessThan(1e-8);
+        assertThat(accepted).containsExactly(exact, within(1e-8));
+    }
+
+    @Test
+    void shouldMatchTheClosedFormOfTwoTasksOnRandomConflicts() {
+        // two tasks: α_1² M_11 + α_1 α_2 M_12 = 1 and α_2² M_22 + α_1 α_2 M_12 = 1. With r = α_2/α_1,
+        // M_11 + r M_12 = r² M_22 + r M_12 → r = √(M_11/M_22), α_1 = (M_11 + r M_12)^{-1/2}
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            double[][] grads = g(v(random.nextGaussian(), random.nextGaussian(), random.nextGaussian()),
+                    v(random.nextGaussian(), random.nextGaussian(), random.nextGaussian()));
+            double[][] m = Linear.gram(grads);
+            double r = Math.sqrt(m[0][0] / m[1][1]);
+            if (m[0][0] + r * m[0][1] <= 1e-6) {
+                continue; // (nearly) opposite: no solution
+            }
+            double a1 = 1 / Math.sqrt(m[0][0] + r * m[0][1]);
+            double[] warm = v(1, 1);
+            double[] alpha = NashMtl.bargainingWeights(m, warm);
+            assertThat(alpha).isNotNull();
+            assertThat(alpha).containsExactly(v(a1, r * a1), within(1e-6 * a1 * Math.max(1, r)));
+        }
+    }
 }

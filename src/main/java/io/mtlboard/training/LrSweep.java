@@ -1,0 +1,138 @@
+package io.mtlboard.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.benchmark.BenchmarkManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The learning-rate sweep of a reference protocol and the choice it makes. Sweep runs are kept
+ * as evidence in {@code <reference dir>/<benchmark>/lr-sweep/} (one level below the bundles the
+ * portal imports, so they never become leaderboard rows). For every optimizer and swept method
+ * the rate whose checkpoint scores best on validation wins; the score of a run is the mean over
+ * tasks of the task's first metric at the task's checkpoint epoch, oriented so that higher is
+ * better and divided by the mean magnitude of that metric over the method's candidates (so
+ * tasks with different units weigh alike). Runs use: their own method's rate when it was swept
+ * for the optimizer, otherwise the single-task baseline's rate for {@code stl} and EW's rate for
+ * every other method.
+ */
+final class LrSweep {
+
+    /** The sweep's directory name under the benchmark's reference directory. */
+    static final String DIR = "lr-sweep";
+
+    private LrSweep() {
+    }
+
+    /** The bundle file name of a sweep run at rate {@code rate}. */
+    static String fileName(RunSpec run, double rate) {
+        return run.name() + "_lr" + java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + ".json";
+    }
+
+    /** The chosen rates: per optimizer, per swept method, with each candidate's score. */
+    record Choice(Map<String, Map<String, Double>> best, Map<String, Map<String, Map<Double, Double>>> scores) {
+
+        /** The rate of {@code method} with {@code optimizer}. */
+        double rate(String optimizer, String method) {
+            Map<String, Double> perMethod = best.get(optimizer);
+            if (perMethod == null || perMethod.isEmpty()) {
+                throw new IllegalStateException("no lr sweep results for " + optimizer + ": run the protocol's lr "
+                        + "sweep first (reference --protocol … --lr-sweep)");
+            }
+            if (perMethod.containsKey(method)) {
+                return perMethod.get(method);
+            }
+            String fallback = RunSpec.SINGLE_TASK.equals(method) ? RunSpec.SINGLE_TASK : "ew";
+            Double rate = perMethod.get(fallback);
+            if (rate == null) {
+                throw new IllegalStateException("the lr sweep for " + optimizer + " has no " + fallback
+                        + " runs, which choose the rate of " + method);
+            }
+            return rate;
+        }
+
+        /** One line per optimizer and method: the candidates' scores and the winner. */
+        String describe() {
+            StringBuilder b = new StringBuilder("lr sweep:");
+            scores.forEach((optimizer, perMethod) -> perMethod.forEach((method, candidates) -> {
+                b.append(String.format(Locale.ROOT, "%n  %s %-8s", optimizer, method));
+                candidates.forEach((rate, score) -> b.append(String.format(Locale.ROOT, "  %g: %.4f", rate, score)));
+                b.append(String.format(Locale.ROOT, "  → %g", best.get(optimizer).get(method)));
+            }));
+            return b.toString();
+        }
+    }
+
+    /** The choice from the sweep bundles in {@code dir} trained under {@code protocol} (others are ignored). */
+    static Choice choose(Path dir, ReferenceProtocol protocol, BenchmarkManifest manifest) throws IOException {
+        Map<String, Map<String, Map<Double, double[]>>> values = new TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            ObjectMapper json = new ObjectMapper();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    JsonNode bundle = json.readTree(f.toFile());
+                    if (!protocol.hash().equals(bundle.path("protocol").path("hash").asText())) {
+                        continue;
+                    }
+                    JsonNode m = bundle.path("manifest");
+                    values.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
+                            .computeIfAbsent(m.path("method").asText(), k -> new TreeMap<>())
+                            .put(m.path("hyperParameters").path("lr").asDouble(), checkpointValues(bundle, manifest));
+                }
+            }
+        }
+        Map<String, Map<String, Double>> best = new LinkedHashMap<>();
+        Map<String, Map<String, Map<Double, Double>>> scores = new LinkedHashMap<>();
+        values.forEach((optimizer, perMethod) -> perMethod.forEach((method, candidates) -> {
+            Map<Double, Double> s = scores(candidates);
+            scores.computeIfAbsent(optimizer, k -> new LinkedHashMap<>()).put(method, s);
+            double winner = s.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            best.computeIfAbsent(optimizer, k -> new LinkedHashMap<>()).put(method, winner);
+        }));
+        return new Choice(best, scores);
+    }
+
+    /** Each candidate's score: mean over tasks of its oriented value over the candidates' mean magnitude. */
+    static Map<Double, Double> scores(Map<Double, double[]> candidates) {
+        int tasks = candidates.values().iterator().next().length;
+        double[] scale = new double[tasks];
+        candidates.values().forEach(v -> {
+            for (int t = 0; t < tasks; t++) {
+                scale[t] += Math.abs(v[t]) / candidates.size();
+            }
+        });
+        Map<Double, Double> scores = new TreeMap<>();
+        candidates.forEach((rate, v) -> {
+            double score = 0;
+            for (int t = 0; t < tasks; t++) {
+                score += v[t] / (scale[t] > 0 ? scale[t] : 1) / tasks;
+            }
+            scores.put(rate, Double.isFinite(score) ? score : Double.NEGATIVE_INFINITY);
+        });
+        return scores;
+    }
+
+    /** Per task, the first metric's validation value at the task's checkpoint epoch, higher is better. */
+    static double[] checkpointValues(JsonNode bundle, BenchmarkManifest manifest) {
+        List<BenchmarkManifest.TaskSpec> tasks = manifest.tasks();
+        double[] v = new double[tasks.size()];
+        JsonNode log = bundle.path("manifest").path("trainingLog");
+        JsonNode epochs = bundle.path("training").path("convergence").path("checkpointEpoch");
+        for (int t = 0; t < v.length; t++) {
+            BenchmarkManifest.TaskSpec task = tasks.get(t);
+            String key = task.name() + "." + task.metrics().get(0).name();
+            int epoch = epochs.path(task.name()).asInt(log.size());
+            double value = log.get(epoch - 1).path("validation").path(key).asDouble(Double.NaN);
+            v[t] = Boolean.FALSE.equals(task.metrics().get(0).higherIsBetter()) ? -value : value;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,47 @@
+package io.mtlboard.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The shipped reference protocols parse, and their hash identifies their content. */
+class ReferenceProtocolTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldReadTheShippedMultiFashionProtocol() throws IOException {
+        ReferenceProtocol p = ReferenceProtocol.read(Path.of("benchmarks-data"), "multifashion", "mf-lenet5-v2");
+        assertThat(p.backbone()).isEqualTo("lenet5");
+        assertThat(p.trainSamples() + p.validationSamples()).isEqualTo(60_000);
+        assertThat(p.bestValidationCheckpoint()).isTrue();
+        assertThat(p.sweepGrid()).containsKeys("adam", "sgd");
+        assertThat(p.sweepMethods().get("adam")).contains("ew", "stl", "db-mtl", "moco");
+        assertThat(p.hash()).hasSize(64);
+        TrainingSettings s = p.settings(3e-4);
+        assertThat(s.lr()).isEqualTo(3e-4);
+        assertThat(s.featureGradients()).isEqualTo(FeatureGradients.FLAT);
+        assertThat(p.summary()).containsKeys("id", "label", "hash", "definition");
+    }
+
+    @Test
+    void shouldChangeTheHashWhenASettingChangesButNotWhenKeysAreReordered() throws IOException {
+        ObjectNode a = (ObjectNode) JSON.readTree("{\"id\":\"x\",\"epochs\":16,\"batchSize\":256}");
+        ObjectNode b = (ObjectNode) JSON.readTree("{\"batchSize\":256,\"epochs\":16,\"id\":\"x\"}");
+        ObjectNode c = (ObjectNode) JSON.readTree("{\"id\":\"x\",\"epochs\":17,\"batchSize\":256}");
+        assertThat(ReferenceProtocol.hash("multifashion", a)).isEqualTo(ReferenceProtocol.hash("multifashion", b));
+        assertThat(ReferenceProtocol.hash("multifashion", a)).isNotEqualTo(ReferenceProtocol.hash("multifashion", c));
+        assertThat(ReferenceProtocol.hash("multifashion", a)).isNotEqualTo(ReferenceProtocol.hash("nyuv2", a));
+    }
+
+    @Test
+    void shouldRejectAnUnknownProtocolId() {
+        assertThatThrownBy(() -> ReferenceProtocol.read(Path.of("benchmarks-data"), "multifashion", "nope"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mf-lenet5-v2");
+    }
+}
