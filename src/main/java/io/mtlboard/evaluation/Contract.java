@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The output contract of a submitted model (DESIGN.md, submission contract): a tuple (or list)
- * with one floating-point tensor per task in the benchmark's task order, each of shape
- * {@code N × output.shape}, with finite values; a dict or integer tensors break it. Broken contracts are model faults with a reason a submitter can act on.
+ * The output contract of a submitted model (README, "Submitting a run"; the benchmark's
+ * {@code output} in {@code benchmark.json}): a tuple (or list) with one floating-point tensor per
+ * task in the benchmark's task order, each of shape {@code N × output.shape}, with finite values;
+ * a dict or integer tensors break it. Broken contracts are model faults with a reason a
+ * submitter can act on.
  */
 final class Contract {
 

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranks leaderboard rows by a score (higher is better) with shared ranks (DESIGN.md, leaderboard
- * row): rows are ordered by trust tier, then score; a row shares the rank of the first row of the
+ * Ranks leaderboard rows by a score (higher is better) with shared ranks (docs/LEADERBOARD.md
+ * §3): rows are ordered by trust tier, then score; a row shares the rank of the first row of the
  * current rank group when both are in the same tier and their intervals {@code score ± spread}
  * overlap; otherwise it opens a new group whose rank is its position (competition ranking:
  * 1, 1, 3). With no spread only exact ties share a rank. Rows without a score get no rank.
