@@ -175,13 +175,18 @@ final class LeaderboardPager {
 
     /**
      * The half-width of a row's Δm interval: the std over its seeds, or for a literature row that
-     * stands for a published mean, the std over seeds the publication printed for that convention.
+     * stands for a published mean, the std over seeds the publication printed — for the shown
+     * convention, else for the other one (both are linear in the same per-seed metrics, so the
+     * other convention's seed spread is the best available measure of the row's noise; without
+     * it a row would look exact and every difference would count).
      */
     static Double spread(BoardCalculator.BoardRow r, SeedStats d, DeltaM.Convention c) {
         if (d.std() != null) {
             return d.std();
         }
-        return c == DeltaM.Convention.PER_TASK ? r.published().taskStd() : r.published().flatStd();
+        Double task = r.published().taskStd();
+        Double flat = r.published().flatStd();
+        return c == DeltaM.Convention.PER_TASK ? (task != null ? task : flat) : (flat != null ? flat : task);
     }
 
     private static SeedStats deltaM(BoardCalculator.BoardRow r, DeltaM.Convention c) {

@@ -33,7 +33,8 @@ public class LeaderboardService {
 
     static final String RANK_RULE = "Ranks compare rows of one setting (backbone × protocol) and restart in every "
             + "setting; rows are ranked by mean Δm over seeds, and a row shares the rank of the first row of its rank "
-            + "group when their mean ± std intervals overlap (a difference within seed noise). Single-task rows are "
+            + "group when their mean ± std intervals overlap (a difference within seed noise; for a published mean, "
+            + "the std its publication printed). Single-task rows are "
             + "the baseline (Δm = 0), claimed rows are listed apart, and rows whose baseline comes from another "
             + "publication are not ranked unless crossProtocol=include.";
 

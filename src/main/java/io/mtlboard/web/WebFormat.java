@@ -155,8 +155,17 @@ public final class WebFormat {
             return std(s);
         }
         LeaderboardView.Published p = row.published();
-        Double printed = p == null ? null : "flat".equals(convention) ? p.deltaMFlatStd() : p.deltaMPerTaskStd();
-        return printed == null ? "" : String.format(Locale.ROOT, "± %.2f (printed)", printed);
+        if (p == null) {
+            return "";
+        }
+        boolean flat = "flat".equals(convention);
+        Double same = flat ? p.deltaMFlatStd() : p.deltaMPerTaskStd();
+        Double other = flat ? p.deltaMPerTaskStd() : p.deltaMFlatStd();
+        if (same != null) {
+            return String.format(Locale.ROOT, "± %.2f (printed)", same);
+        }
+        return other == null ? "" : String.format(Locale.ROOT, "± %.2f (printed, %s)", other,
+                flat ? "per task" : "flat");
     }
 
     /** The first metric of the second task (of the first task when there is one task): the Pareto view's y axis. */

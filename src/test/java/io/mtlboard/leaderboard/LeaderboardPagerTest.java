@@ -92,4 +92,17 @@ class LeaderboardPagerTest {
         assertThat(v.filters().crossProtocol()).isEqualTo("include");
         assertThat(v.settings()).singleElement().satisfies(s -> assertThat(s.chart()).hasSize(1));
     }
+
+    @Test
+    void shouldTakeTheSpreadOfALiteratureRowFromThePrintedStdOfEitherConvention() {
+        BoardCalculator.BoardRow row = BoardCalculator.rows(METRICS, List.of(
+                facts(1, "stl", "large", RowSource.LITERATURE, null, null, "paper", null, 50, 1.0),
+                new BoardCalculator.RunFacts(2, "ew", "EW", "large", "adam", "param", RowSource.LITERATURE, null, 3,
+                        null, "paper", null, null, "paper paper", new BoardCalculator.Published(null, null, -1.2, 0.4,
+                                null), java.util.Map.of("a.acc", 51.0, "b.err", 1.0)))).stream()
+                .filter(r -> r.methodId().equals("ew")).findFirst().orElseThrow();
+        // only the flat std was printed: it is the row's interval in both conventions
+        assertThat(LeaderboardPager.spread(row, row.deltaMPerTask(), DeltaM.Convention.PER_TASK)).isEqualTo(0.4);
+        assertThat(LeaderboardPager.spread(row, row.deltaMFlat(), DeltaM.Convention.FLAT)).isEqualTo(0.4);
+    }
 }
