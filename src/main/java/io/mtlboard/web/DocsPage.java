@@ -36,7 +36,9 @@ public class DocsPage {
                     "task metrics and their directions, both Δm conventions, gradient indicators, feature "
                             + "disentanglement, ranking similarity, task grouping, robustness, verification"),
             new Doc("methods", "METHODS.md", "Multi-task optimization methods",
-                    "what each method computes at the parameter and the feature level"));
+                    "what each method computes at the parameter and the feature level"),
+            new Doc("design", "DESIGN.md", "Architecture and domain model",
+                    "the parts of the portal, its tables, and the path from a submission to a leaderboard row"));
 
     @CheckedTemplate
     static class Templates {

@@ -50,7 +50,10 @@ class PagesTest {
         given().when().get("/docs").then().statusCode(200).contentType("text/html")
                 .body(containsString("href=\"/docs/metrics\""))
                 .body(containsString("href=\"/docs/leaderboard\""))
-                .body(containsString("href=\"/docs/methods\""));
+                .body(containsString("href=\"/docs/methods\""))
+                .body(containsString("href=\"/docs/design\""));
+        given().when().get("/docs/design").then().statusCode(200)
+                .body(containsString("<h2 id=\"s2\">2. Domain model</h2>"));
         given().when().get("/docs/metrics").then().statusCode(200)
                 .body(containsString("<h2 id=\"s2\">2. Δm — relative gain over single-task learning</h2>"))
                 .body(containsString("<h2 id=\"s4\">4. Feature disentanglement (FD)</h2>"))
