@@ -127,6 +127,11 @@ public class ProblemMapper {
             return respond(uri, 400, "invalid-request", "Invalid request", "The connection closed before the request "
                     + "body was complete", List.of());
         }
+        io.vertx.ext.web.RoutingContext ctx = current.getCurrent();
+        if (ctx != null && ctx.request().bytesRead() > config.submission().maxRequestBytes()) {
+            // a body over the limit is refused for its size, whatever else is wrong with it
+            return respond(uri, 413, "payload-too-large", "Payload too large", tooLarge(config), List.of());
+        }
         if (e.getMessage() != null && e.getMessage().contains("multipart")) {
             LOG.debugf("Malformed multipart request on %s: %s", uri.getPath(), e.getMessage());
             return respond(uri, 400, "invalid-request", "Invalid request", "The multipart body is malformed: it "

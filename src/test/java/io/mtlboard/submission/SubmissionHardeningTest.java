@@ -92,7 +92,7 @@ class SubmissionHardeningTest {
     }
 
     @Test
-    void shouldAnswer413ProblemToAChunkedUploadOverTheServersCeiling() {
+    void shouldAnswer413ProblemToAChunkedUploadOverTheLimitHoweverFarItGets() {
         String token = Tokens.create("chunked", 10, 2);
         byte[] head = RawHttp.concat(RawHttp.field("manifest", "", SubmissionResourceTest.manifest(1, 60.0)
                 .getBytes(StandardCharsets.UTF_8)), ("--" + RawHttp.BOUNDARY
