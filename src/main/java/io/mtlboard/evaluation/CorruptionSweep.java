@@ -6,7 +6,6 @@ import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.corruption.CorruptedDataset;
 import io.mtlboard.benchmark.corruption.Corruption;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
-import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,7 @@ import java.util.concurrent.Executors;
  * other shapes) is skipped with a note, and no value is recorded for it: such a value would be
  * undefined. The clean verdict, measured before, never depends on it.
  */
-final class CorruptionSweep {
+public final class CorruptionSweep {
 
     /** Severities per corruption. */
     static final int SEVERITIES = 5;
@@ -38,7 +37,7 @@ final class CorruptionSweep {
     }
 
     /** The corruptions named by their ids; all of METRICS.md §7 when {@code ids} is null or empty. */
-    static List<Corruption> corruptions(List<String> ids) {
+    public static List<Corruption> corruptions(List<String> ids) {
         return ids == null || ids.isEmpty() ? List.of(Corruption.values())
                 : ids.stream().map(String::trim).map(Corruption::byId).distinct().toList();
     }

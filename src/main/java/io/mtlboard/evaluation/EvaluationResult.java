@@ -1,6 +1,5 @@
 package io.mtlboard.evaluation;
 
-import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import java.util.List;
 import java.util.Map;
 

@@ -17,7 +17,6 @@ import io.mtlboard.benchmark.data.BenchmarkData;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
 import io.mtlboard.benchmark.data.DataLocations;
 import io.mtlboard.benchmark.data.FashionMnist;
-import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.run.RowSource;
 import io.mtlboard.benchmark.Method;
 import io.mtlboard.benchmark.metric.DeltaM;
 import java.util.ArrayList;
@@ -29,13 +30,13 @@ import java.util.Set;
  * Δm but is {@link Role#CROSS_PROTOCOL}, not ranked by default.</li>
  * </ul>
  */
-final class BoardCalculator {
+public final class BoardCalculator {
 
     private BoardCalculator() {
     }
 
     /** A metric column of the benchmark. */
-    record MetricInfo(String key, String task, boolean higherIsBetter) {
+    public record MetricInfo(String key, String task, boolean higherIsBetter) {
     }
 
     /** Δm as printed by a publication (gain sign), with its std and the note that explains a difference. */
@@ -294,7 +295,7 @@ final class BoardCalculator {
     }
 
     /** Δm of one value map against baseline means; empty when a metric is missing or a baseline is 0. */
-    static Optional<DeltaM.Result> deltaM(List<MetricInfo> metrics, Map<String, Double> values,
+    public static Optional<DeltaM.Result> deltaM(List<MetricInfo> metrics, Map<String, Double> values,
             Map<String, Double> baseline) {
         List<DeltaM.Term> terms = new ArrayList<>();
         for (MetricInfo m : metrics) {

@@ -1,5 +1,10 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.Protocols;
+import io.mtlboard.run.Evaluation;
+import io.mtlboard.run.RowSource;
+import io.mtlboard.run.RunSource;
+import io.mtlboard.run.RunStatus;
 import io.mtlboard.benchmark.Benchmark;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,10 +20,10 @@ import java.util.Map;
  * measurements of the latest completed evaluation), without loading entity graphs.
  */
 @ApplicationScoped
-class BoardRepository {
+public class BoardRepository {
 
     /** Statuses whose runs are listed; discrepant, rejected and withdrawn runs are not. */
-    static final List<RunStatus> LISTED = List.of(RunStatus.CLAIMED, RunStatus.QUEUED, RunStatus.RUNNING,
+    public static final List<RunStatus> LISTED = List.of(RunStatus.CLAIMED, RunStatus.QUEUED, RunStatus.RUNNING,
             RunStatus.VERIFIED, RunStatus.FAILED);
 
     private static final int CHUNK = 500;

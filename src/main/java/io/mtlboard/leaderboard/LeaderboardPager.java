@@ -1,5 +1,7 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.Protocols;
+import io.mtlboard.run.RowSource;
 import io.mtlboard.benchmark.metric.DeltaM;
 import java.util.ArrayList;
 import java.util.Comparator;

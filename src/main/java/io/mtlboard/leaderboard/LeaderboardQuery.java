@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.run.RowSource;
 import io.mtlboard.benchmark.metric.DeltaM;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.run.LeaderboardVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

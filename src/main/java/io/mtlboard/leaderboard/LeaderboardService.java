@@ -1,5 +1,9 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.Protocols;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.RowSource;
+import io.mtlboard.run.RunSettings;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.run.LeaderboardVersion;
 import io.mtlboard.benchmark.BenchmarkStatistics;
 import io.mtlboard.benchmark.Method;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -130,7 +130,7 @@ public class TokenService {
         return ApiToken.<ApiToken>findByIdOptional(tokenId, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
     }
 
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -16,7 +16,7 @@ import java.util.zip.ZipFile;
  * Nothing is extracted or executed here; whether the model runs is decided by the sandboxed
  * evaluator.
  */
-final class TorchScriptCheck {
+public final class TorchScriptCheck {
 
     private static final int MAX_ENTRIES = 100_000;
 
@@ -24,7 +24,7 @@ final class TorchScriptCheck {
     }
 
     /** Why the file is not a TorchScript archive, or empty when it looks like one. */
-    static Optional<String> problem(Path file) {
+    public static Optional<String> problem(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(4);
             if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {

@@ -10,7 +10,7 @@ import io.mtlboard.analysis.disentanglement.FeatureDisentanglement;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.evaluation.ModelEvaluator;
 import io.mtlboard.evaluation.TaskLoss;
-import io.mtlboard.leaderboard.EvaluationDiagnostics;
+import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.training.net.MultiTaskNet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@ import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
 import io.mtlboard.evaluation.ModelFault;
 import io.mtlboard.training.method.MtlMethods;
-import io.mtlboard.leaderboard.EvaluationDiagnostics;
+import io.mtlboard.evaluation.EvaluationDiagnostics;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.mtlboard.web;
 
 import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.BenchmarkView;
-import io.mtlboard.benchmark.ReferenceProtocols;
+import io.mtlboard.training.ReferenceProtocols;
 import io.mtlboard.leaderboard.LeaderboardService;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.quarkus.qute.CheckedTemplate;

@@ -1,6 +1,6 @@
 package io.mtlboard.web;
 
-import io.mtlboard.leaderboard.LeaderboardVersion;
+import io.mtlboard.run.LeaderboardVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;

@@ -1,7 +1,7 @@
 package io.mtlboard.web;
 
-import io.mtlboard.leaderboard.RunService;
-import io.mtlboard.leaderboard.RunView;
+import io.mtlboard.run.RunService;
+import io.mtlboard.run.RunView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

@@ -20,7 +20,6 @@ import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.corruption.Corruption;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
 import io.mtlboard.benchmark.data.Sample;
-import io.mtlboard.leaderboard.EvaluationDiagnostics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

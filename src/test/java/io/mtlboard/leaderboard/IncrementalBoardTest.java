@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.run.RowSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,5 +1,11 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.Protocols;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.Run;
+import io.mtlboard.run.RunClaim;
+import io.mtlboard.run.RunSource;
+import io.mtlboard.run.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlboard.benchmark.Backbone;

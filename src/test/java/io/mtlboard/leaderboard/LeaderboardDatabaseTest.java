@@ -1,5 +1,14 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.Protocols;
+import io.mtlboard.imports.LiteratureImporter;
+import io.mtlboard.run.Evaluation;
+import io.mtlboard.run.EvaluationMeasurement;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.Run;
+import io.mtlboard.run.RunClaim;
+import io.mtlboard.run.RunSource;
+import io.mtlboard.run.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

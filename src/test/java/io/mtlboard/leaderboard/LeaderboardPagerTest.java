@@ -1,5 +1,7 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.Protocols;
+import io.mtlboard.run.RowSource;
 import static io.mtlboard.leaderboard.BoardCalculatorTest.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.run.Run;
+import io.mtlboard.run.RunSource;
+import io.mtlboard.run.RunStatus;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.Method;

@@ -1,5 +1,6 @@
 package io.mtlboard.submission;
 
+import io.mtlboard.run.SubmissionHardeningTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

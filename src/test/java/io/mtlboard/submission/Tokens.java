@@ -5,14 +5,14 @@ import static io.restassured.RestAssured.given;
 import java.util.Map;
 
 /** Creates API tokens through the API with the test profile's admin token. */
-final class Tokens {
+public final class Tokens {
 
-    static final String ADMIN = "Bearer test-admin-token";
+    public static final String ADMIN = "Bearer test-admin-token";
 
     private Tokens() {
     }
 
-    static String create(String name, int runsPerDay, int maxConcurrent) {
+    public static String create(String name, int runsPerDay, int maxConcurrent) {
         return "Bearer " + given().header("Authorization", ADMIN).contentType("application/json")
                 .body(Map.of("name", name, "runsPerDay", runsPerDay, "maxConcurrent", maxConcurrent))
                 .when().post("/api/tokens").then().statusCode(201).extract().jsonPath().getString("secret");

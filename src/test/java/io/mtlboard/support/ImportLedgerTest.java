@@ -2,9 +2,9 @@ package io.mtlboard.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlboard.leaderboard.LeaderboardVersion;
-import io.mtlboard.leaderboard.LiteratureImporter;
-import io.mtlboard.leaderboard.Run;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.imports.LiteratureImporter;
+import io.mtlboard.run.Run;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

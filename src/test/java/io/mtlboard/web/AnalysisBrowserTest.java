@@ -2,7 +2,7 @@ package io.mtlboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlboard.leaderboard.analysis.AnalysisFixtures;
+import io.mtlboard.analysis.AnalysisFixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import io.mtlboard.leaderboard.LeaderboardVersion;
+import io.mtlboard.run.LeaderboardVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

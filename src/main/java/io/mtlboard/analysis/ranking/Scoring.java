@@ -1,6 +1,5 @@
 package io.mtlboard.analysis.ranking;
 
-import io.mtlboard.analysis.Orientation;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.mtlboard.analysis.robustness;
 
-import io.mtlboard.analysis.Orientation;
+import io.mtlboard.analysis.ranking.Orientation;
 import java.util.Map;
 
 /**

@@ -3,7 +3,6 @@ package io.mtlboard.analysis.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.mtlboard.analysis.Orientation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

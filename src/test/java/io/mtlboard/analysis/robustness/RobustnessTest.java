@@ -1,7 +1,7 @@
 package io.mtlboard.analysis.robustness;
 
-import static io.mtlboard.analysis.Orientation.HIGHER_IS_BETTER;
-import static io.mtlboard.analysis.Orientation.LOWER_IS_BETTER;
+import static io.mtlboard.analysis.ranking.Orientation.HIGHER_IS_BETTER;
+import static io.mtlboard.analysis.ranking.Orientation.LOWER_IS_BETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,0 +1,41 @@
+package io.mtlboard.analysis;
+
+import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.leaderboard.LeaderboardView;
+import java.util.List;
+
+/**
+ * {@code GET /api/analysis/feature-disentanglement}: FD (METRICS.md §4, after Mao et al., arXiv
+ * 2402.03557) over training per row, the final FD against test Δm, and FD measured by the worker
+ * on the test split.
+ *
+ * @param methods methods with an FD curve on the backbone, for choosing which to overlay
+ * @param curves FD per epoch (mean ± std over runs) of the rows of the chosen methods
+ * @param finals final FD (last logged epoch) against Δm, every method of the backbone
+ * @param agreement rank agreement of final FD with Δm over {@code finals}
+ * @param measured FD measured by the worker on the test split
+ */
+public record FeatureDisentanglementView(Scope scope, LeaderboardView.Ref backbone,
+        List<LeaderboardView.Ref> backbones, CoefficientChoice coefficient, List<LeaderboardView.Ref> methods,
+        List<Curve> curves, List<RankingSimilarityView.Point> finals, Agreement agreement, String finalsMessage,
+        Measured measured, List<String> notes) {
+
+    /** FD over training of one row. */
+    public record Curve(String key, String label, String method, int runs, List<EpochStat> points) {
+    }
+
+    /**
+     * FD measured by the evaluation worker on the test split, from the latest completed evaluation.
+     *
+     * @param source where the numbers come from
+     * @param rows rows with at least one measured run
+     * @param message "no data yet" and why, or null
+     */
+    public record Measured(String source, List<MeasuredRow> rows, String message) {
+    }
+
+    /** Worker-measured FD of a row: mean ± std over its measured runs, with its Δm. */
+    public record MeasuredRow(String key, String label, String method, LeaderboardView.Stat fd,
+            LeaderboardView.Stat meanEntropy, LeaderboardView.Stat deltaM) {
+    }
+}

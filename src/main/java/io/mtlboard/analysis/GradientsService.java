@@ -1,0 +1,163 @@
+package io.mtlboard.analysis;
+
+import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.leaderboard.SeedStats;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the gradient analysis (METRICS.md §3; Elich et al., arXiv 2311.04698) of a benchmark and backbone. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class GradientsService {
+
+    /** Indicators whose inter-task and inter-sample distributions can be compared. */
+    public static final List<String> COMPARED = List.of("cosine", "magnitudeSimilarity");
+    /** How finely gradients are compared: per sample (Elich et al.) or per batch. */
+    public static final List<String> GRANULARITIES = List.of("per-sample", "batch");
+    static final Map<String, String> DEFINITIONS = Map.of(
+            "per-sample", "per sample, as Elich et al. (arXiv 2311.04698, App. A3.2) measure: inter-task compares two "
+                    + "tasks' gradients on one and the same sample, inter-sample one task's gradients on two different "
+                    + "samples of the batch; up to 8 samples drawn per measured step; at the parameter level gradients "
+                    + "of the shared parameters, at the feature level each sample's gradient of its own shared "
+                    + "representation",
+            "batch", "per batch: inter-task compares the tasks' gradients of the whole batch, inter-sample one task's "
+                    + "gradients on the two halves of the batch (averaged over tasks); coarser than Elich et al.'s "
+                    + "per-sample comparison");
+    static final int BINS = 20;
+    static final int MIN_RUNS = 5;
+
+    private final AnalysisData data;
+
+    public GradientsService(AnalysisData data) {
+        this.data = data;
+    }
+
+    /**
+     * The analysis for the filter: {@code backbone} takes at most one value (default: the backbone
+     * with the most logged rows), {@code method} chooses the rows shown (default: all); {@code level}
+     * defaults to the level with the most logged rows; {@code granularity} to per-sample when some row
+     * logged per-sample indicators at that level, else batch.
+     */
+    public GradientsView gradients(AnalysisFilter filter, String level, String indicator, String granularity) {
+        Checks checks = new Checks();
+        Scope scope = checks.scope(filter, null);
+        if (scope.backbones().size() > 1) {
+            checks.add("backbone", "give one backbone; gradient indicators are compared between rows of one backbone");
+        }
+        String requestedLevel = checks.one("level", level, TrainingLogs.LEVELS, null);
+        String ind = checks.one("indicator", indicator, COMPARED, "cosine");
+        String requestedGranularity = checks.one("granularity", granularity, GRANULARITIES, null);
+        checks.done("the gradient analysis");
+
+        List<AnalysisRow> all = data.rows(scope.with(scope.benchmark(), List.of(), List.of())).stream()
+                .filter(r -> !r.singleTask()).toList();
+        String backboneId = scope.backbones().isEmpty() ? AnalysisData.defaultBackbone(all) : scope.backbones().get(0);
+        List<AnalysisRow> onBackbone = all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
+        List<AnalysisRow> rows = onBackbone.stream()
+                .filter(r -> scope.methods().isEmpty() || scope.methods().contains(r.methodId())).toList();
+        List<String> levels = TrainingLogs.LEVELS.stream().filter(l -> logged(rows, l + ".")).toList();
+        String lv = requestedLevel != null ? requestedLevel
+                : logged(rows.stream(), "feature.") > logged(rows.stream(), "param.") ? "feature" : "param";
+
+        List<String> granularities = GRANULARITIES.stream()
+                .filter(g -> logged(rows, lv + "." + taskScope(g) + ".")).toList();
+        String gr = requestedGranularity != null ? requestedGranularity
+                : granularities.contains("per-sample") ? "per-sample" : "batch";
+        String taskScope = taskScope(gr);
+
+        List<GradientsView.Curve> curves = new ArrayList<>();
+        for (AnalysisRow r : rows) {
+            List<EpochStat> cosine = r.curve(lv + "." + taskScope + ".cosine");
+            List<EpochStat> magnitude = r.curve(lv + "." + taskScope + ".magnitudeSimilarity");
+            if (!cosine.isEmpty() || !magnitude.isEmpty()) {
+                curves.add(new GradientsView.Curve(r.key(), r.label(), r.methodId(), r.runs().size(), cosine,
+                        magnitude));
+            }
+        }
+        Map<String, LeaderboardView.Ref> methods = new java.util.LinkedHashMap<>();
+        onBackbone.stream().filter(r -> !r.runs().isEmpty())
+                .forEach(r -> methods.putIfAbsent(r.methodId(), new LeaderboardView.Ref(r.methodId(), r.methodName())));
+        List<String> notes = new ArrayList<>();
+        if (curves.isEmpty()) {
+            notes.add("No run shown logged " + gr + " inter-task gradient indicators at the " + lv + " level yet "
+                    + "(indicators." + lv + "." + taskScope + " in the trainingLog of run manifests).");
+        }
+        if (gr.equals("batch") && granularities.contains("per-sample")) {
+            notes.add("Shown: the batch-level indicators; some rows also logged Elich et al.'s per-sample ones "
+                    + "(granularity=per-sample).");
+        } else if (gr.equals("batch") && !curves.isEmpty()) {
+            notes.add("Shown: the batch-level indicators, because no run shown logged per-sample ones; runs trained "
+                    + "since per-sample logging was added carry both.");
+        }
+        Map<String, String> names = new HashMap<>();
+        Backbone.allById().forEach(b -> names.put(b.id, b.name));
+        List<LeaderboardView.Ref> present = all.stream().map(AnalysisRow::backboneId).distinct().sorted()
+                .map(id -> new LeaderboardView.Ref(id, names.getOrDefault(id, id))).toList();
+        return new GradientsView(scope, backboneId == null ? null
+                : new LeaderboardView.Ref(backboneId, names.getOrDefault(backboneId, backboneId)), present,
+                List.copyOf(methods.values()), lv, levels, ind, curves, comparison(rows, lv, ind, gr), notes, gr,
+                granularities, DEFINITIONS.get(gr));
+    }
+
+    private static String taskScope(String granularity) {
+        return granularity.equals("per-sample") ? "interTaskPerSample" : "interTask";
+    }
+
+    private static String sampleScope(String granularity) {
+        return granularity.equals("per-sample") ? "interSamplePerSample" : "interSample";
+    }
+
+    static GradientsView.Comparison comparison(List<AnalysisRow> rows, String level, String indicator,
+            String granularity) {
+        String taskKey = level + "." + taskScope(granularity) + "." + indicator;
+        String sampleKey = level + "." + sampleScope(granularity) + "." + indicator;
+        double min = indicator.equals("cosine") ? -1 : 0;
+        GradientsView.Distribution task = distribution(rows, taskKey, min);
+        GradientsView.Distribution sample = distribution(rows, sampleKey, min);
+        List<GradientsView.PairPoint> pairs = new ArrayList<>();
+        for (AnalysisRow r : rows) {
+            var t = r.indicator(taskKey);
+            var s = r.indicator(sampleKey);
+            if (t.isPresent() && s.isPresent()) {
+                pairs.add(new GradientsView.PairPoint(r.key(), r.label(), r.methodId(), Stats.of(t), Stats.of(s)));
+            }
+        }
+        String label = Indicator.byKey(taskKey).orElseThrow().label().replaceFirst(" \\(.*", "");
+        String message = null;
+        if (sample.runs() == 0 || task.runs() == 0) {
+            message = "No data yet: no run shown logged " + granularity + " "
+                    + (task.runs() == 0 ? "inter-task" : "inter-sample") + " " + label + " at the " + level
+                    + " level, so the two distributions cannot be compared.";
+        } else if (Math.min(task.runs(), sample.runs()) < MIN_RUNS) {
+            message = "Too little data to conclude: " + task.runs() + " run(s) logged the inter-task and "
+                    + sample.runs() + " the inter-sample " + label + "; at least " + MIN_RUNS + " each are needed.";
+        }
+        return new GradientsView.Comparison(indicator, label, task, sample, pairs, message);
+    }
+
+    private static GradientsView.Distribution distribution(List<AnalysisRow> rows, String key, double min) {
+        List<Double> values = new ArrayList<>();
+        int runs = 0;
+        for (AnalysisRow r : rows) {
+            values.addAll(r.epochValues(key));
+            runs += (int) r.runs().stream().filter(s -> s.indicators().containsKey(key)).count();
+        }
+        return new GradientsView.Distribution(Histogram.of(values, min, 1, BINS),
+                values.isEmpty() ? null : Stats.of(SeedStats.of(values)), runs);
+    }
+
+    /** Rows with some run whose indicators include a key starting with {@code prefix} (e.g. {@code param.}). */
+    private static boolean logged(List<AnalysisRow> rows, String prefix) {
+        return logged(rows.stream(), prefix) > 0;
+    }
+
+    private static long logged(java.util.stream.Stream<AnalysisRow> rows, String prefix) {
+        return rows.filter(r -> r.runs().stream().anyMatch(s -> s.indicators().keySet().stream()
+                .anyMatch(k -> k.startsWith(prefix)))).count();
+    }
+}

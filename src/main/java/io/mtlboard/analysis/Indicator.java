@@ -1,0 +1,53 @@
+package io.mtlboard.analysis;
+
+import io.mtlboard.analysis.ranking.Orientation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An indicator logged during training that the analysis pages rank methods by: the gradient
+ * indicators of METRICS.md §3 per gradient level (parameters or shared representation) and scope
+ * (inter-task or inter-sample), and feature disentanglement (§4). The orientation is the reading
+ * under which the indicator signals <em>fewer</em> multi-task challenges: more aligned gradients
+ * (higher cosine), more equal norms (higher magnitude similarity, lower imbalance), fewer
+ * conflicts, more disentangled features (higher FD, lower entropy). Ranking similarity (§5)
+ * compares that ranking with the ranking by test Δm.
+ *
+ * @param key e.g. {@code param.interTask.cosine} or {@code fd.value}
+ * @param label the name shown to readers
+ * @param orientation the direction read as better
+ */
+public record Indicator(String key, String label, Orientation orientation) {
+
+    /** Every indicator a training log can hold, gradient indicators first. */
+    public static final List<Indicator> ALL = catalogue();
+
+    /** The indicator with the given key. */
+    public static Optional<Indicator> byKey(String key) {
+        return ALL.stream().filter(i -> i.key.equals(key)).findFirst();
+    }
+
+    private static List<Indicator> catalogue() {
+        List<Indicator> all = new ArrayList<>();
+        for (String level : TrainingLogs.LEVELS) {
+            for (String scope : TrainingLogs.SCOPES) {
+                String where = " (" + level + ", " + (scope.startsWith("interTask") ? "inter-task" : "inter-sample")
+                        + (scope.endsWith("PerSample") ? ", per sample" : ", batch") + ")";
+                all.add(new Indicator(level + "." + scope + ".cosine", "cosine similarity" + where,
+                        Orientation.HIGHER_IS_BETTER));
+                all.add(new Indicator(level + "." + scope + ".magnitudeSimilarity", "magnitude similarity" + where,
+                        Orientation.HIGHER_IS_BETTER));
+                all.add(new Indicator(level + "." + scope + ".conflictRatio", "conflict ratio" + where,
+                        Orientation.LOWER_IS_BETTER));
+                all.add(new Indicator(level + "." + scope + ".coordinateConflictRatio",
+                        "coordinate conflict ratio" + where, Orientation.LOWER_IS_BETTER));
+                all.add(new Indicator(level + "." + scope + ".imbalance", "norm imbalance" + where,
+                        Orientation.LOWER_IS_BETTER));
+            }
+        }
+        all.add(new Indicator("fd.value", "feature disentanglement (FD)", Orientation.HIGHER_IS_BETTER));
+        all.add(new Indicator("fd.meanEntropy", "mean task entropy (nats)", Orientation.LOWER_IS_BETTER));
+        return List.copyOf(all);
+    }
+}

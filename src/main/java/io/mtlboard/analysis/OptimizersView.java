@@ -1,0 +1,51 @@
+package io.mtlboard.analysis;
+
+import io.mtlboard.analysis.pareto.ParetoFront;
+import io.mtlboard.analysis.ranking.Agreement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/analysis/optimizers}: each method trained with SGD (and with signSGD) and with
+ * Adam on the same backbone, from the same source and publication, paired (Elich et al., arXiv
+ * 2311.04698: Adam is a strong MTL baseline). In each pair {@code first} is SGD (or signSGD) and
+ * {@code second} Adam, so a positive difference means Adam is better. Single-task rows are the
+ * baseline of Δm, not a method, and are never paired.
+ *
+ * @param pairs SGD against Adam, best Adam gain first
+ * @param adamBetter pairs where Adam's Δm is higher
+ * @param agreement agreement of the method rankings by Δm under Adam and under SGD
+ * @param message the "no data yet" or "too little data" statement, or null
+ * @param signSgdPairs signSGD against Adam, best Adam gain first
+ * @param adamBetterThanSignSgd signSGD pairs where Adam's Δm is higher
+ * @param pareto Elich et al.'s Pareto-count view (Table 2 / A2) recomputed per setting, with the
+ *     printed counts where the setting is a published table
+ * @param sources one line per source of the pairs: where its rows come from and under which protocol
+ */
+public record OptimizersView(Scope scope, CoefficientChoice coefficient, List<PairView> pairs, int adamBetter,
+        Agreement agreement, String message, List<String> notes, List<PairView> signSgdPairs,
+        int adamBetterThanSignSgd, List<ParetoSetting> pareto, List<String> sources) {
+
+    /**
+     * The Pareto counts of one setting: rows of methods (seed means) compared on every metric.
+     *
+     * @param citation the publication of literature rows, else null
+     * @param adam Adam rows: how many, Pareto optimal among all Adam and SGD rows, and against SGD only
+     * @param sgd SGD rows, likewise against Adam
+     * @param published the counts the publication printed for this setting, or null
+     */
+    public record ParetoSetting(String backbone, String backboneName, String source, String citation,
+            String gradientLevel, ParetoFront.GroupCount adam, ParetoFront.GroupCount sgd, PublishedCounts published) {
+    }
+
+    /**
+     * Counts as printed (Elich et al. Table 2 and Table A2), over single seeds.
+     *
+     * @param unit what was counted
+     * @param note an inconsistency of the printed counts, or null
+     */
+    public record PublishedCounts(String citation, String paper, String unit, int adamFull, int adamAgainstSgd,
+            int sgdFull, int sgdAgainstAdam, Map<String, Integer> adamPerMethod, int adamTotal,
+            Map<String, Integer> sgdPerMethod, int sgdTotal, String note) {
+    }
+}

@@ -1,0 +1,131 @@
+package io.mtlboard.analysis;
+
+import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.analysis.ranking.RankingSimilarity;
+import io.mtlboard.analysis.ranking.Scoring;
+import io.mtlboard.support.MtlboardConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds the analyses that pair rows differing in one setting: parameter- against feature-level
+ * gradients (Mao et al., arXiv 2402.03557) and SGD against Adam (Elich et al., arXiv 2311.04698).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PairedAnalysisService {
+
+    static final int MIN_PAIRS = 5;
+
+    private final AnalysisData data;
+    private final MtlboardConfig config;
+    private volatile List<PublishedPareto.Publication> published;
+
+    public PairedAnalysisService(AnalysisData data, MtlboardConfig config) {
+        this.data = data;
+        this.config = config;
+    }
+
+    /** Parameter- against feature-level rows; the {@code gradientLevel} filter does not apply. */
+    public LevelsView levels(AnalysisFilter filter) {
+        Checks checks = new Checks();
+        Scope scope = checks.scope(filter, null);
+        checks.done("the gradient-level analysis");
+        Scope both = new Scope(scope.benchmark(), scope.backbones(), scope.optimizers(), List.of(), scope.sources(),
+                scope.methods(), scope.convention());
+        List<PairView> pairs = sorted(Pairing.pair(data.rows(both), "gradientLevel", "param", "feature").stream()
+                .map(p -> PairView.of(p, "gradientLevel")).toList());
+        int gaining = (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+        String message = pairs.isEmpty()
+                ? "No data yet: no method of this benchmark has both a parameter-level and a feature-level row under "
+                        + "these filters."
+                : thin(pairs);
+        return new LevelsView(both, pairs, gaining, message, List.of());
+    }
+
+    /**
+     * SGD and signSGD against Adam rows of the same method, and the Pareto counts per setting; the
+     * {@code optimizer} filter does not apply, single-task rows are never paired.
+     */
+    public OptimizersView optimizers(AnalysisFilter filter, String coefficient, String k) {
+        Checks checks = new Checks();
+        Scope scope = checks.scope(filter, null);
+        CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
+        checks.done("the optimizer analysis");
+        Scope both = new Scope(scope.benchmark(), scope.backbones(), List.of("adam", "sgd", "signsgd"),
+                scope.gradientLevels(), scope.sources(), scope.methods(), scope.convention());
+        List<AnalysisRow> all = data.rows(both);
+        List<AnalysisRow> rows = all.stream().filter(r -> !r.singleTask()).toList();
+        List<PairView> pairs = sorted(Pairing.pair(rows, "optimizer", "sgd", "adam").stream()
+                .map(p -> PairView.of(p, "optimizer")).toList());
+        List<PairView> signPairs = sorted(Pairing.pair(rows, "optimizer", "signsgd", "adam").stream()
+                .map(p -> PairView.of(p, "optimizer")).toList());
+        int adamBetter = (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+        int adamBetterThanSign = (int) signPairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+        List<AnalysisRow> adamSgd = rows.stream().filter(r -> !r.optimizer().equals("signsgd")).toList();
+        List<Scoring> byOptimizer = Scorings.deltaMByGroup(adamSgd, AnalysisRow::optimizer);
+        Scoring adam = byOptimizer.stream().filter(s -> s.name().equals("adam")).findFirst()
+                .orElse(new Scoring("adam", io.mtlboard.analysis.ranking.Orientation.HIGHER_IS_BETTER, java.util.Map.of()));
+        Scoring sgd = byOptimizer.stream().filter(s -> s.name().equals("sgd")).findFirst()
+                .orElse(new Scoring("sgd", io.mtlboard.analysis.ranking.Orientation.HIGHER_IS_BETTER, java.util.Map.of()));
+        Agreement agreement = RankingSimilarity.compare(adam, sgd, choice.coefficient());
+        String message = pairs.isEmpty()
+                ? "No data yet: no method of this benchmark has both an Adam and an SGD row under these filters."
+                : thin(pairs);
+        List<io.mtlboard.benchmark.BenchmarkMetric> metrics = io.mtlboard.benchmark.Benchmark
+                .byId(scope.benchmark().id()).orElseThrow().metrics();
+        return new OptimizersView(both, choice, pairs, adamBetter, agreement, message, List.of(), signPairs,
+                adamBetterThanSign, ParetoSettings.of(rows, metrics, published()), sources(pairs, signPairs));
+    }
+
+    /** One line per source of the pairs: literature rows name their publication, the others MTLBoard. */
+    private static List<String> sources(List<PairView> pairs, List<PairView> signPairs) {
+        java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        pairs.forEach(p -> counts.computeIfAbsent(source(p), k -> new int[2])[0]++);
+        signPairs.forEach(p -> counts.computeIfAbsent(source(p), k -> new int[2])[1]++);
+        List<String> lines = new ArrayList<>();
+        counts.forEach((line, n) -> lines.add(n[0] + " SGD and " + n[1] + " signSGD pair(s) " + line));
+        return lines;
+    }
+
+    private static String source(PairView p) {
+        return p.source().equals("literature") ? "published: " + p.citation()
+                : p.source() + ": measured by MTLBoard (reference runs it trained, verified and claimed submissions), "
+                        + "Δm against MTLBoard's single-task rows of the same backbone";
+    }
+
+    private List<PublishedPareto.Publication> published() {
+        List<PublishedPareto.Publication> loaded = published;
+        if (loaded == null) {
+            loaded = PublishedPareto.load(java.nio.file.Path.of(config.benchmarksDir(), "optimizers"));
+            published = loaded;
+        }
+        return loaded;
+    }
+
+    /** Pairs with the largest difference first, then by method and backbone; pairs without a difference last. */
+    static List<PairView> sorted(List<PairView> pairs) {
+        List<PairView> sorted = new ArrayList<>(pairs);
+        sorted.sort(Comparator.comparing(PairView::difference, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(PairView::methodName).thenComparing(p -> p.backbone().id()));
+        return sorted;
+    }
+
+    /** Says when the pairs are too few, or too noisy, to conclude; null when they suffice. */
+    static String thin(List<PairView> pairs) {
+        long withDifference = pairs.stream().map(PairView::difference).filter(Objects::nonNull).count();
+        if (withDifference < MIN_PAIRS) {
+            return "Too little data to conclude: " + withDifference + " pair(s) with Δm on both sides; at least "
+                    + MIN_PAIRS + " are needed before reading a pattern.";
+        }
+        if (pairs.stream().noneMatch(p -> p.clear() != null)) {
+            return "Too little data to conclude per method: no pair has two or more seeds on both sides, so no "
+                    + "difference can be told apart from seed noise.";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,53 @@
+package io.mtlboard.analysis;
+
+import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.leaderboard.LeaderboardView;
+import java.util.List;
+
+/**
+ * {@code GET /api/analysis/ranking-similarity}: how faithfully training indicators rank methods
+ * like test Δm on one benchmark and backbone, and how well the Δm ranking agrees across
+ * backbones and datasets (METRICS.md §5, Mao et al., arXiv 2402.03557).
+ *
+ * @param backbone the backbone of the indicator heatmap and the scatter
+ * @param backbones backbones with rows on the benchmark under the filters
+ * @param rows MTL rows of the backbone; {@code rowsWithLogs} of them have a training log
+ * @param indicatorHeatmap indicators × indicators including test Δm; entries are rows
+ * @param backboneHeatmap backbones × backbones, Δm ranking of methods
+ * @param datasetHeatmap benchmarks × benchmarks, Δm ranking of methods
+ * @param scatter one indicator against Δm, one point per row
+ * @param indicators the indicators logged on the backbone, for the scatter's choice
+ * @param noiseCeiling the agreement of the backbone's Δm ranking with itself between disjoint halves
+ *     of the seeds, or null when fewer than two rows have two seeds
+ */
+public record RankingSimilarityView(Scope scope, LeaderboardView.Ref backbone, List<LeaderboardView.Ref> backbones,
+        CoefficientChoice coefficient, int minReliable, int rows, int rowsWithLogs, Heatmap indicatorHeatmap,
+        Heatmap backboneHeatmap, Heatmap datasetHeatmap, Scatter scatter, List<Indicator> indicators,
+        List<String> notes, Ceiling noiseCeiling) {
+
+    /**
+     * An indicator against Δm.
+     *
+     * @param agreement the same coefficient as the heatmaps, over the points
+     * @param message the "too little data" statement, or null
+     * @param interval the seed-bootstrap 95 % interval of the agreement, or null
+     * @param verdict in words: whether the indicator agrees with test Δm beyond seed noise and beyond
+     *     the noise ceiling
+     */
+    public record Scatter(Indicator indicator, List<Point> points, Agreement agreement, String message,
+            Heatmap.IntervalView interval, String verdict) {
+    }
+
+    /**
+     * A noise ceiling (see {@link io.mtlboard.analysis.ranking.SeedBootstrap}): mean agreement
+     * over random half splits of the seeds, the 2.5th–97.5th percentiles of the splits, the rows
+     * with at least two seeds it covers and the number of splits.
+     */
+    public record Ceiling(double value, double low, double high, int rows, int splits) {
+    }
+
+    /** One row: its indicator value (mean ± std over runs) and its Δm (mean ± std over seeds). */
+    public record Point(String key, String label, String method, double x, Double xStd, double y, Double yStd,
+            int runs) {
+    }
+}

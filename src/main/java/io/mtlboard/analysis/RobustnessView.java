@@ -1,0 +1,53 @@
+package io.mtlboard.analysis;
+
+import io.mtlboard.leaderboard.LeaderboardView;
+import java.util.List;
+
+/**
+ * {@code GET /api/analysis/robustness}: metric drop against corruption severity per row, MTL
+ * against single-task (METRICS.md §7, Elich et al., arXiv 2311.04698), from the corrupted-split
+ * measurements the worker recorded.
+ *
+ * @param source where the numbers come from
+ * @param metrics the benchmark's metrics, for choosing one
+ * @param corruptions corruption ids: those measured first, then the others of METRICS.md §7
+ * @param series relative drop (positive = worse) per severity of the chosen corruption, per row
+ * @param deltas δ_t of each MTL row against the single-task row of its backbone, over every
+ *     corruption and severity measured for both (negative: MTL degrades less)
+ * @param message "no data yet" or "too little data" and why, or null
+ * @param protocol the protocol of MTLBoard's own measurements, in one line
+ * @param published the published robustness tables of this benchmark (Elich et al. Tables
+ *     A8–A11), each with its own protocol and sign convention; empty when there are none
+ * @param publishedBenchmarks the benchmarks that have published robustness tables
+ */
+public record RobustnessView(Scope scope, String source, List<Metric> metrics, Metric metric,
+        List<String> corruptions, String corruption, List<Series> series, List<Delta> deltas, String message,
+        List<String> notes, String protocol, List<PublishedTable> published, List<String> publishedBenchmarks) {
+
+    /**
+     * A published table: δ_t per metric ({@code quantity} {@code delta}) or absolute scores on the
+     * corrupted test split ({@code corrupted}), per network and method, as printed.
+     */
+    public record PublishedTable(String table, String quantity, String citation, String paper, String protocol,
+            String signConvention, List<String> metrics, List<PublishedRow> rows) {
+    }
+
+    /** One printed row; {@code mean} is the printed row mean of a δ_t table, else null. */
+    public record PublishedRow(String network, String networkLabel, String method, java.util.Map<String, Double> values,
+            Double mean) {
+    }
+
+    /** A metric of the benchmark. */
+    public record Metric(String key, String title, boolean higherIsBetter) {
+    }
+
+    /** One row's drop curve. */
+    public record Series(String key, String label, String method, boolean singleTask, int runs,
+            List<CorruptionCurves.SeverityDrop> points) {
+    }
+
+    /** δ_t of an MTL row against a single-task row of the same backbone. */
+    public record Delta(String key, String label, String method, LeaderboardView.Ref backbone, String baseline,
+            Double delta, int conditions) {
+    }
+}

@@ -1,0 +1,43 @@
+package io.mtlboard.analysis;
+
+import io.mtlboard.benchmark.metric.DeltaM;
+import io.mtlboard.leaderboard.LeaderboardQuery;
+import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.run.RowSource;
+import java.util.List;
+
+/**
+ * A validated {@link AnalysisFilter}: which rows of which benchmark an analysis looks at, and the
+ * Δm convention. Empty lists allow everything.
+ *
+ * @param convention the Δm convention with its id and meaning
+ */
+public record Scope(LeaderboardView.Ref benchmark, List<String> backbones, List<String> optimizers,
+        List<String> gradientLevels, List<String> sources, List<String> methods,
+        LeaderboardView.ConventionView convention) {
+
+    public Scope {
+        backbones = List.copyOf(backbones);
+        optimizers = List.copyOf(optimizers);
+        gradientLevels = List.copyOf(gradientLevels);
+        sources = List.copyOf(sources);
+        methods = List.copyOf(methods);
+    }
+
+    DeltaM.Convention deltaMConvention() {
+        return DeltaM.Convention.FLAT.id().equals(convention.id()) ? DeltaM.Convention.FLAT : DeltaM.Convention.PER_TASK;
+    }
+
+    /** The same scope on another benchmark, or with other backbones or methods. */
+    Scope with(LeaderboardView.Ref otherBenchmark, List<String> otherBackbones, List<String> otherMethods) {
+        return new Scope(otherBenchmark, otherBackbones, optimizers, gradientLevels, sources, otherMethods, convention);
+    }
+
+    /** The whole leaderboard of the scope, unpaged. */
+    LeaderboardQuery query() {
+        return new LeaderboardQuery(backbones, optimizers, gradientLevels,
+                sources.stream().map(s -> RowSource.parse(s).orElseThrow()).toList(), methods, List.of(), false, "rank",
+                false, false,
+                deltaMConvention(), 1, Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,76 @@
+package io.mtlboard.benchmark;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.support.MtlboardConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of protocols, {@code benchmarks-data/protocols.json}: the pipelines that produce a
+ * row's numbers (MTLBoard's own, or a publication's). A leaderboard ranks only rows of one setting,
+ * benchmark × backbone × protocol. Read once, on first use.
+ */
+@ApplicationScoped
+public class Protocols {
+
+    /** The protocol of reference, verified and claimed runs. */
+    public static final String MTLBOARD = "mtlboard";
+
+    /** One protocol: id, short name, the publication it comes from, and what it means. */
+    public record Protocol(String id, String name, String citation, String url, String description) {
+    }
+
+    private final MtlboardConfig config;
+    private final ObjectMapper json;
+    private volatile Map<String, Protocol> byId;
+
+    public Protocols(MtlboardConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    /** The protocol with this id, if registered. */
+    public Optional<Protocol> find(String id) {
+        return Optional.ofNullable(id == null ? null : all().get(id));
+    }
+
+    /** A protocol's display name; the id itself for an unregistered one. */
+    public String name(String id) {
+        return find(id).map(Protocol::name).orElse(id);
+    }
+
+    /** Every registered protocol by id, in file order. */
+    public Map<String, Protocol> all() {
+        Map<String, Protocol> loaded = byId;
+        if (loaded == null) {
+            loaded = load(Path.of(config.benchmarksDir(), "protocols.json"));
+            byId = loaded;
+        }
+        return loaded;
+    }
+
+    private Map<String, Protocol> load(Path file) {
+        Map<String, Protocol> map = new LinkedHashMap<>();
+        map.put(MTLBOARD, new Protocol(MTLBOARD, "MTLBoard protocol", "MTLBoard", null,
+                "Runs trained or re-evaluated by MTLBoard on the benchmark's test split."));
+        if (!Files.isRegularFile(file)) {
+            return map;
+        }
+        try {
+            for (Protocol p : json.readValue(file.toFile(), new TypeReference<List<Protocol>>() {
+            })) {
+                map.put(p.id(), p);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the protocol registry " + file + ": " + e.getMessage(), e);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,16 @@
+package io.mtlboard.run;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * The outcome of one evaluation attempt as the worker reports it.
+ *
+ * @param verdict VERIFIED, DISCREPANT or REJECTED; FAILED when the evaluation could not complete
+ * @param measured measured value per metric key
+ * @param agrees per metric key, whether the claim agrees with the measurement (METRICS.md §8)
+ */
+public record EvaluationRecord(String evaluatorVersion, String workerId, String device, String verdict, String reason,
+        Long parameterCount, Double latencyMs, Double throughput, String log, OffsetDateTime startedAt,
+        OffsetDateTime finishedAt, Map<String, Double> measured, Map<String, Boolean> agrees) {
+}

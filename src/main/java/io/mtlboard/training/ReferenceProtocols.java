@@ -1,0 +1,67 @@
+package io.mtlboard.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.support.MtlboardConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The documented reference protocols of a benchmark ({@code benchmarks-data/<benchmark>/
+ * reference-protocols.json}, the file {@code mtlboard reference --protocol} trains by), for the
+ * benchmark page: id, label, backbone, description, every setting and the hash that every bundle
+ * trained under it carries.
+ */
+@ApplicationScoped
+public class ReferenceProtocols {
+
+    private static final Set<String> PROSE = Set.of("id", "label", "backbone", "description");
+
+    /** One protocol as the page shows it. */
+    public record ProtocolView(String id, String label, String backbone, String description, List<Setting> settings,
+            String hash) {
+    }
+
+    /** One setting: its name and its value as JSON text. */
+    public record Setting(String name, String value) {
+    }
+
+    private final MtlboardConfig config;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ReferenceProtocols(MtlboardConfig config) {
+        this.config = config;
+    }
+
+    /** The protocols of {@code benchmark}; empty when it has none. */
+    public List<ProtocolView> of(String benchmark) {
+        Path file = Path.of(config.benchmarksDir()).resolve(benchmark).resolve("reference-protocols.json");
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            List<ProtocolView> views = new ArrayList<>();
+            for (JsonNode p : json.readTree(file.toFile())) {
+                List<Setting> settings = new ArrayList<>();
+                p.fields().forEachRemaining(e -> {
+                    if (!PROSE.contains(e.getKey())) {
+                        settings.add(new Setting(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
+                                : e.getValue().toString()));
+                    }
+                });
+                views.add(new ProtocolView(p.path("id").asText(), p.path("label").asText(),
+                        p.path("backbone").asText(), p.path("description").asText(), settings,
+                        ReferenceProtocol.hash(benchmark, p)));
+            }
+            return views;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
