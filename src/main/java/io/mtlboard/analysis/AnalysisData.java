@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.analysis.robustness.Condition;
 import io.mtlboard.benchmark.Benchmark;
@@ -127,7 +128,7 @@ public class AnalysisData {
         String best = null;
         long[] bestScore = {-1, -1};
         for (Benchmark b : Benchmark.allByName()) {
-            List<AnalysisRow> rows = rows(unfiltered.with(new LeaderboardView.Ref(b.id, b.name), List.of(), List.of()));
+            List<AnalysisRow> rows = rows(unfiltered.with(new Ref(b.id, b.name), List.of(), List.of()));
             long logged = rows.stream().filter(r -> !r.runs().isEmpty()).count();
             long withDeltaM = rows.stream().filter(r -> r.deltaM() != null).count();
             if (logged > bestScore[0] || (logged == bestScore[0] && withDeltaM > bestScore[1])) {

@@ -1,10 +1,10 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
 import io.mtlboard.benchmark.Backbone;
-import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.leaderboard.SeedStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -49,14 +49,14 @@ public class FeatureDisentanglementService {
         String backboneId = scope.backbones().isEmpty() ? AnalysisData.defaultBackbone(all) : scope.backbones().get(0);
         List<AnalysisRow> rows = all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
 
-        Map<String, LeaderboardView.Ref> methods = new LinkedHashMap<>();
+        Map<String, Ref> methods = new LinkedHashMap<>();
         List<FeatureDisentanglementView.Curve> curves = new ArrayList<>();
         for (AnalysisRow r : rows) {
             List<EpochStat> curve = r.curve(FD);
             if (curve.isEmpty()) {
                 continue;
             }
-            methods.putIfAbsent(r.methodId(), new LeaderboardView.Ref(r.methodId(), r.methodName()));
+            methods.putIfAbsent(r.methodId(), new Ref(r.methodId(), r.methodName()));
             if (scope.methods().isEmpty() || scope.methods().contains(r.methodId())) {
                 curves.add(new FeatureDisentanglementView.Curve(r.key(), r.label(), r.methodId(),
                         (int) r.runs().stream().filter(s -> s.indicators().containsKey(FD)).count(), curve));
@@ -86,10 +86,10 @@ public class FeatureDisentanglementService {
         }
         Map<String, String> backboneNames = new HashMap<>();
         Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));
-        List<LeaderboardView.Ref> present = all.stream().map(AnalysisRow::backboneId).distinct().sorted()
-                .map(id -> new LeaderboardView.Ref(id, backboneNames.getOrDefault(id, id))).toList();
+        List<Ref> present = all.stream().map(AnalysisRow::backboneId).distinct().sorted()
+                .map(id -> new Ref(id, backboneNames.getOrDefault(id, id))).toList();
         return new FeatureDisentanglementView(scope, backboneId == null ? null
-                : new LeaderboardView.Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)), present,
+                : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)), present,
                 choice, List.copyOf(methods.values()), curves, finals, agreement, finalsMessage, measured(rows), notes);
     }
 

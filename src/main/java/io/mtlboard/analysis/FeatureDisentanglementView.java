@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.leaderboard.LeaderboardView;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.List;
  * @param agreement rank agreement of final FD with Δm over {@code finals}
  * @param measured FD measured by the worker on the test split
  */
-public record FeatureDisentanglementView(Scope scope, LeaderboardView.Ref backbone,
-        List<LeaderboardView.Ref> backbones, CoefficientChoice coefficient, List<LeaderboardView.Ref> methods,
+public record FeatureDisentanglementView(Scope scope, Ref backbone,
+        List<Ref> backbones, CoefficientChoice coefficient, List<Ref> methods,
         List<Curve> curves, List<RankingSimilarityView.Point> finals, Agreement agreement, String finalsMessage,
         Measured measured, List<String> notes) {
 

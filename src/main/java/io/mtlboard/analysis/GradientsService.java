@@ -1,7 +1,7 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.Backbone;
-import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.leaderboard.SeedStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -79,9 +79,9 @@ public class GradientsService {
                         magnitude));
             }
         }
-        Map<String, LeaderboardView.Ref> methods = new java.util.LinkedHashMap<>();
+        Map<String, Ref> methods = new java.util.LinkedHashMap<>();
         onBackbone.stream().filter(r -> !r.runs().isEmpty())
-                .forEach(r -> methods.putIfAbsent(r.methodId(), new LeaderboardView.Ref(r.methodId(), r.methodName())));
+                .forEach(r -> methods.putIfAbsent(r.methodId(), new Ref(r.methodId(), r.methodName())));
         List<String> notes = new ArrayList<>();
         if (curves.isEmpty()) {
             notes.add("No run shown logged " + gr + " inter-task gradient indicators at the " + lv + " level yet "
@@ -96,10 +96,10 @@ public class GradientsService {
         }
         Map<String, String> names = new HashMap<>();
         Backbone.allById().forEach(b -> names.put(b.id, b.name));
-        List<LeaderboardView.Ref> present = all.stream().map(AnalysisRow::backboneId).distinct().sorted()
-                .map(id -> new LeaderboardView.Ref(id, names.getOrDefault(id, id))).toList();
+        List<Ref> present = all.stream().map(AnalysisRow::backboneId).distinct().sorted()
+                .map(id -> new Ref(id, names.getOrDefault(id, id))).toList();
         return new GradientsView(scope, backboneId == null ? null
-                : new LeaderboardView.Ref(backboneId, names.getOrDefault(backboneId, backboneId)), present,
+                : new Ref(backboneId, names.getOrDefault(backboneId, backboneId)), present,
                 List.copyOf(methods.values()), lv, levels, ind, curves, comparison(rows, lv, ind, gr), notes, gr,
                 granularities, DEFINITIONS.get(gr));
     }

@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.LeaderboardView;
 import java.util.List;
 
@@ -18,8 +19,8 @@ import java.util.List;
  * @param granularities granularities some row logged at this level
  * @param definition the plotted granularity's definition, in one line
  */
-public record GradientsView(Scope scope, LeaderboardView.Ref backbone, List<LeaderboardView.Ref> backbones,
-        List<LeaderboardView.Ref> methods, String level, List<String> levels, String indicator, List<Curve> curves,
+public record GradientsView(Scope scope, Ref backbone, List<Ref> backbones,
+        List<Ref> methods, String level, List<String> levels, String indicator, List<Curve> curves,
         Comparison comparison, List<String> notes, String granularity, List<String> granularities,
         String definition) {
 

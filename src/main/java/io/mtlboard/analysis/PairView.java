@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.LeaderboardView;
 
 /**
@@ -14,7 +15,7 @@ import io.mtlboard.leaderboard.LeaderboardView;
  * @param timeRatio training time of the second over the first (mean over runs), null when not logged
  * @param citation the publication of literature rows, else null
  */
-public record PairView(String method, String methodName, LeaderboardView.Ref backbone, String source,
+public record PairView(String method, String methodName, Ref backbone, String source,
         Side first, Side second, Double difference, Boolean secondBetter, Boolean clear, Double timeRatio,
         String citation) {
 
@@ -42,7 +43,7 @@ public record PairView(String method, String methodName, LeaderboardView.Ref bac
         Double ratio = first.trainingSeconds() == null || second.trainingSeconds() == null
                 || first.trainingSeconds().mean() == 0 ? null
                 : second.trainingSeconds().mean() / first.trainingSeconds().mean();
-        return new PairView(a.methodId(), a.methodName(), new LeaderboardView.Ref(a.backboneId(), a.backboneName()),
+        return new PairView(a.methodId(), a.methodName(), new Ref(a.backboneId(), a.backboneName()),
                 a.source(), first, second, difference, difference == null ? null : difference > 0, clear, ratio,
                 a.citation());
     }

@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.Coefficient;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
@@ -8,7 +9,6 @@ import io.mtlboard.analysis.ranking.SeedBootstrap;
 import io.mtlboard.analysis.ranking.SeedScoring;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
-import io.mtlboard.leaderboard.LeaderboardView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -85,10 +85,10 @@ public class RankingSimilarityService {
             notes.add("No run of this benchmark and backbone has a training log, so there are no indicators to "
                     + "compare with Δm yet. Indicators come from the trainingLog of run manifests.");
         }
-        List<LeaderboardView.Ref> present = mtl(all).stream().map(AnalysisRow::backboneId).distinct().sorted()
-                .map(id -> new LeaderboardView.Ref(id, backboneNames.getOrDefault(id, id))).toList();
+        List<Ref> present = mtl(all).stream().map(AnalysisRow::backboneId).distinct().sorted()
+                .map(id -> new Ref(id, backboneNames.getOrDefault(id, id))).toList();
         return new RankingSimilarityView(scope, backboneId == null ? null
-                : new LeaderboardView.Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)), present,
+                : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)), present,
                 choice, Agreement.MIN_RELIABLE_METHODS, rows.size(), (int) withLogs, indicators, backbones, datasets,
                 scatter, available, notes, noiseCeiling);
     }
@@ -98,7 +98,7 @@ public class RankingSimilarityService {
         Map<String, String> names = new LinkedHashMap<>();
         for (Benchmark b : Benchmark.allByName()) {
             names.put(b.id, b.name);
-            rows.addAll(data.rows(scope.with(new LeaderboardView.Ref(b.id, b.name), List.of(), scope.methods())));
+            rows.addAll(data.rows(scope.with(new Ref(b.id, b.name), List.of(), scope.methods())));
         }
         return Heatmap.of(Scorings.deltaMByGroup(rows, AnalysisRow::benchmarkId),
                 Scorings.seedDeltaMByGroup(rows, AnalysisRow::benchmarkId), names, c, "methods");

@@ -1,7 +1,7 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Agreement;
-import io.mtlboard.leaderboard.LeaderboardView;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ import java.util.List;
  * @param noiseCeiling the agreement of the backbone's Δm ranking with itself between disjoint halves
  *     of the seeds, or null when fewer than two rows have two seeds
  */
-public record RankingSimilarityView(Scope scope, LeaderboardView.Ref backbone, List<LeaderboardView.Ref> backbones,
+public record RankingSimilarityView(Scope scope, Ref backbone, List<Ref> backbones,
         CoefficientChoice coefficient, int minReliable, int rows, int rowsWithLogs, Heatmap indicatorHeatmap,
         Heatmap backboneHeatmap, Heatmap datasetHeatmap, Scatter scatter, List<Indicator> indicators,
         List<String> notes, Ceiling noiseCeiling) {

@@ -1,11 +1,11 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Orientation;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.benchmark.corruption.CorruptedDataset;
 import io.mtlboard.benchmark.corruption.Corruption;
-import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -79,7 +79,7 @@ public class RobustnessService {
             }
             if (!r.singleTask() && !runs.isEmpty()) {
                 baseline(r, rows, diagnostics, metricKey).ifPresent(stl -> deltas.add(new RobustnessView.Delta(r.key(),
-                        r.label(), r.methodId(), new LeaderboardView.Ref(r.backboneId(), r.backboneName()), stl.key(),
+                        r.label(), r.methodId(), new Ref(r.backboneId(), r.backboneName()), stl.key(),
                         CorruptionCurves.delta(runs, runs(stl, diagnostics), metricKey, o),
                         CorruptionCurves.sharedConditions(runs, runs(stl, diagnostics), metricKey))));
             }

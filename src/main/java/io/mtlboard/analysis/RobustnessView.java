@@ -1,6 +1,6 @@
 package io.mtlboard.analysis;
 
-import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.benchmark.Ref;
 import java.util.List;
 
 /**
@@ -47,7 +47,7 @@ public record RobustnessView(Scope scope, String source, List<Metric> metrics, M
     }
 
     /** δ_t of an MTL row against a single-task row of the same backbone. */
-    public record Delta(String key, String label, String method, LeaderboardView.Ref backbone, String baseline,
+    public record Delta(String key, String label, String method, Ref backbone, String baseline,
             Double delta, int conditions) {
     }
 }

@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.metric.DeltaM;
 import io.mtlboard.leaderboard.LeaderboardQuery;
 import io.mtlboard.leaderboard.LeaderboardView;
@@ -12,7 +13,7 @@ import java.util.List;
  *
  * @param convention the Δm convention with its id and meaning
  */
-public record Scope(LeaderboardView.Ref benchmark, List<String> backbones, List<String> optimizers,
+public record Scope(Ref benchmark, List<String> backbones, List<String> optimizers,
         List<String> gradientLevels, List<String> sources, List<String> methods,
         LeaderboardView.ConventionView convention) {
 
@@ -29,7 +30,7 @@ public record Scope(LeaderboardView.Ref benchmark, List<String> backbones, List<
     }
 
     /** The same scope on another benchmark, or with other backbones or methods. */
-    Scope with(LeaderboardView.Ref otherBenchmark, List<String> otherBackbones, List<String> otherMethods) {
+    Scope with(Ref otherBenchmark, List<String> otherBackbones, List<String> otherMethods) {
         return new Scope(otherBenchmark, otherBackbones, optimizers, gradientLevels, sources, otherMethods, convention);
     }
 

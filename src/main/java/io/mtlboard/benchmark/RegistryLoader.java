@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark;
 
+import io.mtlboard.support.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.support.ImportLedger;
 import io.mtlboard.support.MtlboardConfig;
@@ -160,10 +161,6 @@ public class RegistryLoader {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(bytes);
     }
 }

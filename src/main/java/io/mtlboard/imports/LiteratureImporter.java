@@ -1,5 +1,6 @@
 package io.mtlboard.imports;
 
+import io.mtlboard.run.RunService;
 import io.mtlboard.run.LeaderboardVersion;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -37,9 +38,11 @@ public class LiteratureImporter {
     private final LeaderboardVersion version;
     private final io.mtlboard.support.StartupLock startupLock;
     private final ImportLedger ledger;
+    private final RunService runs;
 
     public LiteratureImporter(MtlboardConfig config, LiteratureRowWriter writer, LeaderboardVersion version,
-            io.mtlboard.support.StartupLock startupLock, ImportLedger ledger) {
+            io.mtlboard.support.StartupLock startupLock, ImportLedger ledger, RunService runs) {
+        this.runs = runs;
         this.startupLock = startupLock;
         this.ledger = ledger;
         this.config = config;
@@ -119,7 +122,7 @@ public class LiteratureImporter {
         }
         for (Map.Entry<Path, List<Map<String, String>>> file : files.entrySet()) {
             for (Map<String, String> row : file.getValue()) {
-                changed += writer.upsert(file.getKey().getFileName().toString(), row) ? 1 : 0;
+                changed += runs.upsertLiterature(writer.toRun(file.getKey().getFileName().toString(), row)) ? 1 : 0;
             }
             total += file.getValue().size();
         }

@@ -1,5 +1,9 @@
 package io.mtlboard.imports;
 
+import io.mtlboard.support.Sha256;
+import io.mtlboard.run.LiteratureRun;
+import io.mtlboard.run.Published;
+import java.util.LinkedHashMap;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.run.Run;
 import io.mtlboard.run.RunClaim;
@@ -118,71 +122,32 @@ class LiteratureRowWriter {
         }
     }
 
-    /** Inserts or updates the run of this row; returns whether anything was written. */
-    boolean upsert(String file, Map<String, String> row) {
+    /** The run of this row, as the run service stores it. */
+    LiteratureRun toRun(String file, Map<String, String> row) {
         String key = String.join("|", file, row.get("benchmark"), row.get("backbone"), row.get("method"),
                 row.get("optimizer"), row.get("gradient_level"));
-        String hash = hash(row);
-        Optional<Run> existing = Run.byImportKey(key);
-        if (existing.isPresent() && hash.equals(existing.get().importHash)) {
-            return false;
-        }
         Benchmark benchmark = Benchmark.byId(row.get("benchmark")).orElseThrow();
-        Run run = existing.orElseGet(Run::new);
-        OffsetDateTime now = OffsetDateTime.now();
-        run.benchmark = benchmark;
-        run.backbone = Backbone.byId(row.get("backbone")).orElseThrow();
-        run.method = Method.byId(row.get("method")).orElseThrow();
-        run.optimizer = row.get("optimizer");
-        run.gradientLevel = row.get("gradient_level");
-        run.reportedSeeds = integer(row.get("seeds"));
-        run.source = RunSource.LITERATURE;
-        run.status = RunStatus.CLAIMED;
-        run.citation = row.get("citation");
-        run.sourceUrl = blank(row.get("source_url")) ? null : row.get("source_url");
         // stored in gain sign whatever sign the publication printed; stds have no sign
         double sign = "loss".equals(row.get("published_delta_m_sign")) ? -1 : 1;
-        run.publishedDeltaMTask = signed(number(row.get("published_delta_m_task")), sign);
-        run.publishedDeltaMTaskStd = number(row.get("published_delta_m_task_std"));
-        run.publishedDeltaMFlat = signed(number(row.get("published_delta_m_flat")), sign);
-        run.publishedDeltaMFlatStd = number(row.get("published_delta_m_flat_std"));
-        run.publishedDeltaMNote = blank(row.get("published_delta_m_note")) ? null : row.get("published_delta_m_note");
-        run.protocol = row.get("protocol");
-        run.baselineProtocol = blank(row.get("baseline_protocol")) ? null : row.get("baseline_protocol");
-        run.baselineOptimizer = blank(row.get("baseline_optimizer")) ? null : row.get("baseline_optimizer");
-        run.hyperParameters = hyperParameters(row);
-        run.importKey = key;
-        run.importHash = hash;
-        run.updatedAt = now;
-        if (run.createdAt == null) {
-            run.createdAt = now;
-        }
-        run.claims.clear();
-        if (existing.isPresent()) {
-            // flush the orphan removal before re-inserting claims with the same (run, metric) key
-            Run.flush();
-        }
+        Published published = new Published(signed(number(row.get("published_delta_m_task")), sign),
+                number(row.get("published_delta_m_task_std")), signed(number(row.get("published_delta_m_flat")), sign),
+                number(row.get("published_delta_m_flat_std")),
+                blank(row.get("published_delta_m_note")) ? null : row.get("published_delta_m_note"));
+        Map<String, Double> claims = new LinkedHashMap<>();
         for (BenchmarkMetric metric : benchmark.metrics()) {
-            RunClaim claim = new RunClaim();
-            claim.run = run;
-            claim.metric = metric;
-            claim.claimed = Double.parseDouble(row.get(metric.key()));
-            run.claims.add(claim);
+            claims.put(metric.key(), Double.parseDouble(row.get(metric.key())));
         }
-        if (existing.isEmpty()) {
-            run.persist();
-        }
-        return true;
+        return new LiteratureRun(key, hash(row), benchmark, Backbone.byId(row.get("backbone")).orElseThrow(),
+                Method.byId(row.get("method")).orElseThrow(), row.get("optimizer"), row.get("gradient_level"),
+                integer(row.get("seeds")), row.get("citation"),
+                blank(row.get("source_url")) ? null : row.get("source_url"), published, row.get("protocol"),
+                blank(row.get("baseline_protocol")) ? null : row.get("baseline_protocol"),
+                blank(row.get("baseline_optimizer")) ? null : row.get("baseline_optimizer"), hyperParameters(row),
+                claims);
     }
 
     private static String hash(Map<String, String> row) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(new TreeMap<>(row).toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(new TreeMap<>(row).toString());
     }
 
     private String hyperParameters(Map<String, String> row) {

@@ -1,5 +1,6 @@
 package io.mtlboard.imports;
 
+import io.mtlboard.support.Sha256;
 import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.run.EvaluationRecord;
 import io.mtlboard.run.ImportedRun;
@@ -78,7 +79,7 @@ class ReferenceBundleReader {
         return Optional.of(new ImportedRun(key, hash, RunSource.REFERENCE, valid.benchmark(), valid.backbone(),
                 valid.method().get(), doc.get("optimizer").asText(), doc.get("gradientLevel").asText(),
                 doc.get("seed").asInt(), "MTLBoard reference run (" + key + ")", manifest,
-                ReferenceImporter.sha256(manifest.getBytes(StandardCharsets.UTF_8)), doc.path("description").asText(null),
+                Sha256.of(manifest.getBytes(StandardCharsets.UTF_8)), doc.path("description").asText(null),
                 doc.has("hyperParameters") ? doc.get("hyperParameters").toString() : null, valid.claims(), evaluation,
                 diagnostics(key, bundle.path("evaluation").path("diagnostics"), valid, problems)));
     }

@@ -1,5 +1,6 @@
 package io.mtlboard.imports;
 
+import io.mtlboard.support.Sha256;
 import io.mtlboard.run.ImportedRun;
 import io.mtlboard.run.Run;
 import io.mtlboard.run.RunService;
@@ -138,10 +139,6 @@ public class ReferenceImporter {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(content);
     }
 }

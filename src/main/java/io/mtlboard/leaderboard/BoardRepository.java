@@ -22,10 +22,6 @@ import java.util.Map;
 @ApplicationScoped
 public class BoardRepository {
 
-    /** Statuses whose runs are listed; discrepant, rejected and withdrawn runs are not. */
-    public static final List<RunStatus> LISTED = List.of(RunStatus.CLAIMED, RunStatus.QUEUED, RunStatus.RUNNING,
-            RunStatus.VERIFIED, RunStatus.FAILED);
-
     private static final int CHUNK = 500;
 
     private final EntityManager em;
@@ -63,7 +59,7 @@ public class BoardRepository {
                        r.protocol, r.baselineProtocol, r.baselineOptimizer
                 from Run r where r.benchmark.id = :b and r.hidden = false and r.status in :listed""" + only
                 + " order by r.id", Object[].class)
-                .setParameter("b", benchmarkId).setParameter("listed", LISTED);
+                .setParameter("b", benchmarkId).setParameter("listed", RunStatus.LISTED);
         if (ids != null) {
             query.setParameter("ids", ids);
         }

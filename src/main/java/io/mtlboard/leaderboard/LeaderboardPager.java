@@ -1,5 +1,7 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.Ref;
+import io.mtlboard.run.Published;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.run.RowSource;
 import io.mtlboard.benchmark.metric.DeltaM;
@@ -41,7 +43,7 @@ final class LeaderboardPager {
         }
         int pages = total == 0 ? 1 : (int) ((total + (long) q.size() - 1) / q.size());
         DeltaM.Convention c = q.convention();
-        return new LeaderboardView(new LeaderboardView.Ref(board.benchmark().id, board.benchmark().name),
+        return new LeaderboardView(new Ref(board.benchmark().id, board.benchmark().name),
                 new LeaderboardView.ConventionView(c.id(), c.label(), "gain: positive = better than single-task"),
                 rankRule, board.columns(),
                 new LeaderboardView.Filters(q.backbones(), q.optimizers(), q.gradientLevels(),
@@ -154,7 +156,7 @@ final class LeaderboardPager {
             }).toList();
             Protocols.Protocol p = board.protocols().get(first.protocol());
             settings.add(new LeaderboardView.SettingView(e.getKey(), label(board, e.getKey()),
-                    new LeaderboardView.Ref(first.backboneId(),
+                    new Ref(first.backboneId(),
                             board.backboneNames().getOrDefault(first.backboneId(), first.backboneId())),
                     p == null ? new LeaderboardView.ProtocolView(first.protocol(), first.protocol(), null, null, null)
                             : new LeaderboardView.ProtocolView(p.id(), p.name(), p.citation(), p.url(),
@@ -258,15 +260,15 @@ final class LeaderboardPager {
                 LeaderboardView.Stat.of(r.deltaMPerTask()), LeaderboardView.Stat.of(r.deltaMFlat()), "gain",
                 baselineView(board, r, r.baseline()));
         BoardCalculator.Published p = r.published();
-        LeaderboardView.Published published = p.isEmpty() ? null
-                : new LeaderboardView.Published(p.task(), p.taskStd(), p.flat(), p.flatStd(), p.note());
+        Published published = p.isEmpty() ? null
+                : new Published(p.task(), p.taskStd(), p.flat(), p.flatStd(), p.note());
         String unranked = rank != null ? null
                 : r.role() == BoardCalculator.Role.RANKED ? "not ranked"
                 : r.role() == BoardCalculator.Role.CROSS_PROTOCOL && r.baseline() != null
                         ? r.role().reason() + " (" + r.baseline().citation() + "); add crossProtocol=include to rank it"
                         : r.role().reason();
-        return new LeaderboardView.LeaderboardRowView(rank, new LeaderboardView.Ref(r.methodId(), r.methodName()),
-                methodLabel(board, r), new LeaderboardView.Ref(r.backboneId(), board.backboneNames()
+        return new LeaderboardView.LeaderboardRowView(rank, new Ref(r.methodId(), r.methodName()),
+                methodLabel(board, r), new Ref(r.backboneId(), board.backboneNames()
                         .getOrDefault(r.backboneId(), r.backboneId())),
                 r.optimizer(), r.gradientLevel(), r.source().id(), r.seeds(), r.runIds(), r.citation(), metrics, deltaM,
                 published, new LeaderboardView.SettingRef(r.settingId(), label(board, r.settingId())), r.role().id(),

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -54,31 +55,15 @@ public class LeaderboardResource {
     @APIResponse(responseCode = "404", description = "Unknown benchmark",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response leaderboard(@PathParam("benchmarkId") String benchmarkId,
-            @Parameter(description = "backbone id(s)") @QueryParam("backbone") List<String> backbone,
-            @Parameter(description = "adam, adamw, sgd, signsgd, unreported") @QueryParam("optimizer") List<String> optimizer,
-            @Parameter(description = "param or feature") @QueryParam("gradientLevel") List<String> gradientLevel,
-            @Parameter(description = "verified, reference, literature, claimed") @QueryParam("source") List<String> source,
-            @Parameter(description = "method id(s)") @QueryParam("method") List<String> method,
-            @Parameter(description = "setting id(s), backbone@protocol, such as deeplabv3plus-resnet50@dbmtl-2023")
-            @QueryParam("setting") List<String> setting,
-            @Parameter(description = "exclude (default): rows whose single-task baseline comes from another "
-                    + "publication are listed but not ranked; include: rank them within their setting")
-            @QueryParam("crossProtocol") String crossProtocol,
-            @Parameter(description = "rank (default), deltaM, method, seeds or a metric key such as segmentation.mIoU")
-            @QueryParam("sort") String sort,
-            @Parameter(description = "asc or desc; default: best first") @QueryParam("order") String order,
-            @Parameter(description = "per-task (default) or flat") @QueryParam("convention") String convention,
-            @Parameter(description = "1-based page") @QueryParam("page") String page,
-            @Parameter(description = "rows per page") @QueryParam("size") String size,
+            @BeanParam LeaderboardParams params,
             @Parameter(description = "json or csv (overrides Accept)") @QueryParam("format") String format,
             @jakarta.ws.rs.core.Context HttpHeaders headers, @jakarta.ws.rs.core.Context UriInfo uri,
             @jakarta.ws.rs.core.Context Request request) {
         boolean csv = wantsCsv(format, headers);
-        TreeMap<String, List<String>> params = new TreeMap<>(uri.getQueryParameters());
-        params.remove("format");
-        LeaderboardResponses.Entry entry = responses.get(benchmarkId, params.toString(), csv,
-                () -> service.leaderboard(benchmarkId, service.query(benchmarkId, backbone, optimizer, gradientLevel,
-                        source, method, setting, crossProtocol, sort, order, convention, page, size)));
+        TreeMap<String, List<String>> raw = new TreeMap<>(uri.getQueryParameters());
+        raw.remove("format");
+        LeaderboardResponses.Entry entry = responses.get(benchmarkId, raw.toString(), csv,
+                () -> service.leaderboard(benchmarkId, service.query(benchmarkId, params)));
         EntityTag tag = EntityTag.valueOf(entry.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.support.query.QueryChecks;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.run.LeaderboardVersion;
 import io.mtlboard.run.RowSource;
@@ -96,37 +97,27 @@ public class LeaderboardService {
      * @throws NotFoundProblem when the benchmark does not exist
      * @throws InvalidInputProblem listing every invalid parameter with the allowed values
      */
-    public LeaderboardQuery query(String benchmarkId, List<String> backbone, List<String> optimizer,
-            List<String> gradientLevel, List<String> source, List<String> method, List<String> setting,
-            String crossProtocol, String sort, String order, String convention, String page, String size) {
+    public LeaderboardQuery query(String benchmarkId, LeaderboardParams p) {
         Board board = board(benchmarkId);
-        List<Violation> violations = new ArrayList<>();
+        QueryChecks checks = new QueryChecks();
         Registry registry = registry();
-        List<String> backboneIds = registry.backboneIds();
-        List<String> methodIds = registry.methodIds();
-        checkAll("backbone", backbone, backboneIds, violations);
-        checkAll("optimizer", optimizer, RunSettings.OPTIMIZERS, violations);
-        checkAll("gradientLevel", gradientLevel, RunSettings.GRADIENT_LEVELS, violations);
-        checkAll("source", source, RowSource.ids(), violations);
-        checkAll("method", method, methodIds, violations);
-        checkAll("setting", setting, board.settingIds(), violations);
-        String cross = blank(crossProtocol) ? "exclude" : crossProtocol;
-        checkOne("crossProtocol", cross, LeaderboardQuery.CROSS_PROTOCOL, violations);
+        List<String> backbone = checks.many("backbone", p.backbone, registry.backboneIds());
+        List<String> optimizer = checks.many("optimizer", p.optimizer, RunSettings.OPTIMIZERS);
+        List<String> gradientLevel = checks.many("gradientLevel", p.gradientLevel, RunSettings.GRADIENT_LEVELS);
+        List<String> source = checks.many("source", p.source, RowSource.ids());
+        List<String> method = checks.many("method", p.method, registry.methodIds());
+        List<String> setting = checks.many("setting", p.setting, board.settingIds());
+        String cross = checks.one("crossProtocol", p.crossProtocol, LeaderboardQuery.CROSS_PROTOCOL, "exclude");
         List<String> sorts = new ArrayList<>(LeaderboardQuery.FIXED_SORTS);
         board.columns().forEach(c -> sorts.add(c.key()));
-        String sortKey = blank(sort) ? "rank" : sort;
-        checkOne("sort", sortKey, sorts, violations);
-        checkOne("order", blank(order) ? "asc" : order, List.of("asc", "desc"), violations);
+        String sortKey = checks.one("sort", p.sort, sorts, "rank");
+        String order = checks.one("order", p.order, List.of("asc", "desc"), null);
         List<String> conventions = Arrays.stream(DeltaM.Convention.values()).map(DeltaM.Convention::id).toList();
-        String conventionId = blank(convention) ? DeltaM.Convention.PER_TASK.id() : convention;
-        checkOne("convention", conventionId, conventions, violations);
+        String conventionId = checks.one("convention", p.convention, conventions, DeltaM.Convention.PER_TASK.id());
         int max = config.leaderboard().maxPageSize();
-        Integer pageNumber = integer("page", page, 1, Integer.MAX_VALUE, violations);
-        Integer pageSize = integer("size", size, 1, max, violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputProblem(violations.size() + " invalid parameter(s) for the leaderboard of "
-                    + benchmarkId, violations);
-        }
+        Integer pageNumber = checks.integer("page", p.page, 1, Integer.MAX_VALUE, null);
+        Integer pageSize = checks.integer("size", p.size, 1, max, null);
+        checks.done("the leaderboard of " + benchmarkId);
         boolean byDefault = defaultDescending(board, sortKey);
         boolean descending = blank(order) ? byDefault : order.equals("desc");
         return new LeaderboardQuery(clean(backbone), clean(optimizer), clean(gradientLevel),

@@ -1,5 +1,7 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.Ref;
+import io.mtlboard.run.Published;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +15,6 @@ public record LeaderboardView(Ref benchmark, ConventionView convention, String r
         List<MetricColumn> metrics, Filters filters, String sort, String order, String defaultOrder, int total, int page,
         int size, int pages, List<SettingView> settings, List<LeaderboardRowView> rows) {
 
-    /** An id and a display name. */
-    public record Ref(String id, String name) {
-    }
 
     /** Which Δm convention ranks the rows and what it means. */
     public record ConventionView(String id, String label, String sign) {
@@ -52,13 +51,6 @@ public record LeaderboardView(Ref benchmark, ConventionView convention, String r
             String protocolName, boolean crossProtocol, boolean otherOptimizer) {
     }
 
-    /**
-     * Δm as printed by the publication (gain sign), for comparison with the recomputed values;
-     * {@code note} explains a difference the publication itself causes.
-     */
-    public record Published(Double deltaMPerTask, Double deltaMPerTaskStd, Double deltaMFlat, Double deltaMFlatStd,
-            String note) {
-    }
 
     /** The setting of a row: id ({@code backbone@protocol}) and label. */
     public record SettingRef(String id, String label) {

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.benchmark.Ref;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * seeds), the non-dominated rows marked, and the setting's single-task row as the reference point.
  * Claimed rows are never drawn.
  */
-public record ParetoView(LeaderboardView.Ref benchmark, LeaderboardView.SettingRef setting,
+public record ParetoView(Ref benchmark, LeaderboardView.SettingRef setting,
         List<LeaderboardView.SettingRef> settings, Axis x, Axis y, List<Point> points, Point baseline) {
 
     /** One axis: a metric of the benchmark and its direction. */

@@ -2,7 +2,6 @@ package io.mtlboard.run;
 
 import io.mtlboard.submission.Caller;
 import io.mtlboard.submission.TokenService;
-import io.mtlboard.worker.EvaluationQueue;
 import io.mtlboard.support.InvalidInputProblem;
 import io.mtlboard.support.Problem;
 import io.mtlboard.support.Violation;
@@ -46,11 +45,11 @@ public class RunResource {
     private final SubmissionService submissions;
     private final TokenService tokens;
     private final RunService runs;
-    private final EvaluationQueue queue;
+    private final EvaluationSchedule queue;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final io.mtlboard.support.RequestSizeGuard sizeGuard;
 
-    public RunResource(SubmissionService submissions, TokenService tokens, RunService runs, EvaluationQueue queue,
+    public RunResource(SubmissionService submissions, TokenService tokens, RunService runs, EvaluationSchedule queue,
             com.fasterxml.jackson.databind.ObjectMapper json, io.mtlboard.support.RequestSizeGuard sizeGuard) {
         this.json = json;
         this.sizeGuard = sizeGuard;
@@ -120,9 +119,9 @@ public class RunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RunView run(@PathParam("id") String id) {
         RunView view = runs.find(id);
-        return view.withQueue(queue.position(view.id()).orElse(null), queue.job(view.id())
-                .filter(j -> j.progressTotal != null && "running".equals(view.status()))
-                .map(j -> new RunView.Progress(j.progressDone, j.progressTotal)).orElse(null));
+        return view.withQueue(queue.position(view.id()).orElse(null), queue.state(view.id())
+                .filter(j -> j.progressTotal() != null && "running".equals(view.status()))
+                .map(j -> new RunView.Progress(j.progressDone(), j.progressTotal())).orElse(null));
     }
 
     @GET
@@ -139,8 +138,8 @@ public class RunResource {
                     .append(e.reason == null ? "" : " (" + e.reason + ")").append('\n');
             out.append(e.logExcerpt == null ? "" : e.logExcerpt).append('\n');
         }
-        queue.job(run.id).filter(j -> j.lastError != null)
-                .ifPresent(j -> out.append("== queue: ").append(j.lastError).append('\n'));
+        queue.state(run.id).filter(j -> j.lastError() != null)
+                .ifPresent(j -> out.append("== queue: ").append(j.lastError()).append('\n'));
         return out.length() == 0 ? "No evaluation yet (status " + run.status.name().toLowerCase() + ")\n" : out.toString();
     }
 

@@ -1,8 +1,9 @@
 package io.mtlboard.run;
 
+import java.util.LinkedHashMap;
+import io.mtlboard.evaluation.ClaimCheck;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.evaluation.EvaluationDiagnostics;
-import io.mtlboard.leaderboard.BoardRepository;
 import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.support.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ public class RunService {
         return Run.<Run>find("ownerTokenId = ?1 and benchmark.id = ?2 and backbone.id = ?3 and method.id = ?4 "
                 + "and optimizer = ?5 and gradientLevel = ?6 and seed = ?7 and id > ?8 and hidden = false "
                 + "and status in ?9 order by id desc", run.ownerTokenId, run.benchmark.id, run.backbone.id,
-                run.method.id, run.optimizer, run.gradientLevel, run.seed, run.id, BoardRepository.LISTED)
+                run.method.id, run.optimizer, run.gradientLevel, run.seed, run.id, RunStatus.LISTED)
                 .firstResultOptional().map(r -> r.id);
     }
 
@@ -171,6 +172,101 @@ public class RunService {
             claim.claimed = e.getValue();
             run.claims.add(claim);
         }
+    }
+
+    /**
+     * What the evaluation of a run needs to know: its claims and the benchmark's tolerances.
+     *
+     * @param runId the run
+     * @param benchmark the benchmark's id
+     * @param artifactSha256 the model file's digest
+     * @param claims claimed value per metric key
+     * @param tolerances tolerance per metric key of the benchmark
+     */
+    public record EvaluationInput(long runId, String benchmark, String artifactSha256, Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances) {
+    }
+
+    /**
+     * Starts the evaluation of a run: marks it as being evaluated and returns what the evaluation
+     * needs; empty (and nothing changed) when the run is gone, withdrawn or has no model.
+     */
+    public Optional<EvaluationInput> startEvaluation(long runId) {
+        Run run = Run.findById(runId);
+        if (run == null || run.status == RunStatus.WITHDRAWN || run.artifactSha256 == null) {
+            return Optional.empty();
+        }
+        markRunning(run.id);
+        Map<String, Double> claims = new LinkedHashMap<>();
+        run.claims.forEach(c -> claims.put(c.metric.key(), c.claimed));
+        Map<String, ClaimCheck.Tolerance> tolerances = new LinkedHashMap<>();
+        for (BenchmarkMetric m : run.benchmark.metrics()) {
+            tolerances.put(m.key(), new ClaimCheck.Tolerance(m.absTolerance, m.relTolerance));
+        }
+        return Optional.of(new EvaluationInput(run.id, run.benchmark.id, run.artifactSha256, claims, tolerances));
+    }
+
+    /** A run being evaluated waits for the worker again (its attempt failed for reasons outside the model). */
+    public void markWaitingAgain(long runId) {
+        Run.<Run>findByIdOptional(runId).filter(r -> r.status == RunStatus.RUNNING).ifPresent(r -> {
+            r.status = RunStatus.QUEUED;
+            r.updatedAt = OffsetDateTime.now();
+        });
+    }
+
+    /**
+     * Inserts or updates the LITERATURE run of a table row with its claims.
+     *
+     * @return whether anything was written (false when the row is unchanged since its last import)
+     */
+    public boolean upsertLiterature(LiteratureRun row) {
+        Optional<Run> existing = Run.byImportKey(row.importKey());
+        if (existing.isPresent() && row.importHash().equals(existing.get().importHash)) {
+            return false;
+        }
+        Run run = existing.orElseGet(Run::new);
+        OffsetDateTime now = OffsetDateTime.now();
+        run.benchmark = row.benchmark();
+        run.backbone = row.backbone();
+        run.method = row.method();
+        run.optimizer = row.optimizer();
+        run.gradientLevel = row.gradientLevel();
+        run.reportedSeeds = row.reportedSeeds();
+        run.source = RunSource.LITERATURE;
+        run.status = RunStatus.CLAIMED;
+        run.citation = row.citation();
+        run.sourceUrl = row.sourceUrl();
+        run.publishedDeltaMTask = row.published().deltaMPerTask();
+        run.publishedDeltaMTaskStd = row.published().deltaMPerTaskStd();
+        run.publishedDeltaMFlat = row.published().deltaMFlat();
+        run.publishedDeltaMFlatStd = row.published().deltaMFlatStd();
+        run.publishedDeltaMNote = row.published().note();
+        run.protocol = row.protocol();
+        run.baselineProtocol = row.baselineProtocol();
+        run.baselineOptimizer = row.baselineOptimizer();
+        run.hyperParameters = row.hyperParameters();
+        run.importKey = row.importKey();
+        run.importHash = row.importHash();
+        run.updatedAt = now;
+        if (run.createdAt == null) {
+            run.createdAt = now;
+        }
+        run.claims.clear();
+        if (existing.isPresent()) {
+            // flush the orphan removal before re-inserting claims with the same (run, metric) key
+            Run.flush();
+        }
+        for (BenchmarkMetric metric : row.benchmark().metrics()) {
+            RunClaim claim = new RunClaim();
+            claim.run = run;
+            claim.metric = metric;
+            claim.claimed = row.claims().get(metric.key());
+            run.claims.add(claim);
+        }
+        if (existing.isEmpty()) {
+            run.persist();
+        }
+        return true;
     }
 
     /** Marks a run as being evaluated. */

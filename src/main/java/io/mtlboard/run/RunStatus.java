@@ -1,5 +1,7 @@
 package io.mtlboard.run;
 
+import java.util.List;
+
 /** Life-cycle state of a run as shown to its users. */
 public enum RunStatus {
     /** Values as claimed, no artifact to re-evaluate (literature rows, runs without a model). */
@@ -17,5 +19,8 @@ public enum RunStatus {
     /** The evaluation could not complete for reasons outside the model. */
     FAILED,
     /** Withdrawn by its submitter. */
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Statuses whose runs are listed on leaderboards; discrepant, rejected and withdrawn runs are not. */
+    public static final List<RunStatus> LISTED = List.of(CLAIMED, QUEUED, RUNNING, VERIFIED, FAILED);
 }

@@ -1,7 +1,7 @@
 package io.mtlboard.run;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.Protocols;
-import io.mtlboard.leaderboard.LeaderboardView;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -9,10 +9,10 @@ import java.util.List;
  * A run as served by {@code GET /api/runs/{id}} and shown on the run page. {@code supersededBy}
  * names the later run of the same submitter, setting and seed that replaced it on the leaderboard.
  */
-public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Ref backbone, LeaderboardView.Ref method,
+public record RunView(long id, Ref benchmark, Ref backbone, Ref method,
         String methodLabel, String optimizer, String gradientLevel, Integer seed, Integer reportedSeeds, String source,
         String badge, String status, String citation, String sourceUrl, String description, String hyperParameters,
-        List<Value> values, EvaluationView evaluation, LeaderboardView.Published published, OffsetDateTime createdAt,
+        List<Value> values, EvaluationView evaluation, Published published, OffsetDateTime createdAt,
         OffsetDateTime updatedAt, String submitter, boolean flagged, String artifactSha256, Long artifactBytes,
         String codeUrl, String paperUrl, Long queuePosition, Progress progress, String protocol, Long supersededBy) {
 
@@ -66,14 +66,14 @@ public record RunView(long id, LeaderboardView.Ref benchmark, LeaderboardView.Re
                 evaluation.evaluatorVersion, evaluation.device, evaluation.verdict, evaluation.reason,
                 evaluation.parameterCount, evaluation.latencyMs, evaluation.throughput, evaluation.startedAt,
                 evaluation.finishedAt);
-        LeaderboardView.Published published = run.publishedDeltaMTask == null && run.publishedDeltaMFlat == null
-                ? null : new LeaderboardView.Published(run.publishedDeltaMTask, run.publishedDeltaMTaskStd,
+        Published published = run.publishedDeltaMTask == null && run.publishedDeltaMFlat == null
+                ? null : new Published(run.publishedDeltaMTask, run.publishedDeltaMTaskStd,
                         run.publishedDeltaMFlat, run.publishedDeltaMFlatStd, run.publishedDeltaMNote);
         String label = "feature".equals(run.gradientLevel) && run.method.featureLevelName != null
                 ? run.method.featureLevelName : run.method.name;
-        return new RunView(run.id, new LeaderboardView.Ref(run.benchmark.id, run.benchmark.name),
-                new LeaderboardView.Ref(run.backbone.id, run.backbone.name),
-                new LeaderboardView.Ref(run.method.id, run.method.name), label, run.optimizer, run.gradientLevel,
+        return new RunView(run.id, new Ref(run.benchmark.id, run.benchmark.name),
+                new Ref(run.backbone.id, run.backbone.name),
+                new Ref(run.method.id, run.method.name), label, run.optimizer, run.gradientLevel,
                 run.seed, run.reportedSeeds, run.source.name().toLowerCase(), RowSource.of(run.source, run.status).id(),
                 run.status.name().toLowerCase(), run.citation, run.sourceUrl, run.description, run.hyperParameters,
                 values, ev, published, run.createdAt, run.updatedAt, run.submitter, run.flagged, run.artifactSha256,

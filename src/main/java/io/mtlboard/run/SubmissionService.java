@@ -1,5 +1,6 @@
 package io.mtlboard.run;
 
+import io.mtlboard.support.Sha256;
 import io.mtlboard.submission.ApiToken;
 import io.mtlboard.submission.ArtifactStore;
 import io.mtlboard.submission.Caller;
@@ -7,7 +8,6 @@ import io.mtlboard.submission.TokenService;
 import io.mtlboard.submission.TorchScriptCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mtlboard.benchmark.Method;
-import io.mtlboard.worker.EvaluationQueue;
 import io.mtlboard.support.InvalidInputProblem;
 import io.mtlboard.support.MtlboardConfig;
 import io.mtlboard.support.ProblemException;
@@ -33,11 +33,11 @@ public class SubmissionService {
     private final ArtifactStore artifacts;
     private final TokenService tokens;
     private final RunService runs;
-    private final EvaluationQueue queue;
+    private final EvaluationSchedule queue;
     private final MtlboardConfig config;
 
     public SubmissionService(ManifestValidator validator, ArtifactStore artifacts, TokenService tokens, RunService runs,
-            EvaluationQueue queue, MtlboardConfig config) {
+            EvaluationSchedule queue, MtlboardConfig config) {
         this.validator = validator;
         this.artifacts = artifacts;
         this.tokens = tokens;
@@ -74,7 +74,7 @@ public class SubmissionService {
         }
         String manifestSha = TokenService.hash(manifest);
         String modelSha = model == null || idempotencyKey == null || idempotencyKey.isBlank() ? null
-                : ArtifactStore.sha256(model);
+                : Sha256.ofFile(model);
         tokens.lock(caller.tokenId());
         Optional<Submitted> replay = replay(caller, idempotencyKey, manifestSha, modelSha);
         if (replay.isPresent()) {
@@ -172,7 +172,7 @@ public class SubmissionService {
      */
     public Run retry(String runId) {
         Run run = runs.visible(runId);
-        String previous = queue.job(run.id).map(j -> j.lastError).orElse(null);
+        String previous = queue.state(run.id).map(j -> j.lastError()).orElse(null);
         if (run.status != RunStatus.FAILED || !queue.requeue(run.id, "re-queued by an admin"
                 + (previous == null ? "" : " after: " + previous))) {
             throw new ProblemException(ProblemException.Kind.CONFLICT, "Run " + run.id + " is "

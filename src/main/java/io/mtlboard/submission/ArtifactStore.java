@@ -1,5 +1,6 @@
 package io.mtlboard.submission;
 
+import io.mtlboard.support.Sha256;
 import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -39,14 +40,14 @@ public class ArtifactStore {
         try {
             Files.createDirectories(root);
             Path tmp = Files.createTempFile(root, "upload-", ".part");
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
-            String sha = HexFormat.of().formatHex(digest.digest());
+            String sha = Sha256.hex(digest);
             Path target = path(sha);
             long size = Files.size(tmp);
             if (Files.exists(target) && Files.size(target) == size) {
@@ -58,29 +59,19 @@ public class ArtifactStore {
             return new StoredArtifact(sha, size, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The SHA-256 of a file's content, in lower-case hex. */
-    public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     /** Where the artifact with this SHA-256 lives (whether or not it exists). */
     public Path path(String sha256) {
+        return path(root, sha256);
+    }
+
+    /**
+     * The one layout of the artifact directory: {@code root/ab/cd/abcd…} for the SHA-256
+     * {@code abcd…}, so that no directory holds more than 256 entries of the next level.
+     */
+    public static Path path(Path root, String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256: " + sha256);
         }

@@ -1,5 +1,6 @@
 package io.mtlboard.submission;
 
+import io.mtlboard.support.Sha256;
 import io.mtlboard.support.MtlboardConfig;
 import io.mtlboard.support.ProblemException;
 import io.quarkus.runtime.StartupEvent;
@@ -131,12 +132,7 @@ public class TokenService {
     }
 
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(secret);
     }
 
 }

@@ -50,7 +50,7 @@ public class ImportLedger {
      */
     public static String digest(Path base, List<Path> files) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = Sha256.digest();
             for (Path f : files) {
                 sha.update(base.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
@@ -59,11 +59,9 @@ public class ImportLedger {
                 sha.update((byte) 0);
                 sha.update(content);
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return Sha256.hex(sha);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

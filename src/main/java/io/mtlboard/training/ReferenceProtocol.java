@@ -1,5 +1,6 @@
 package io.mtlboard.training;
 
+import io.mtlboard.support.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -87,8 +88,8 @@ public record ReferenceProtocol(String id, String label, String benchmark, Strin
         try {
             Object tree = JSON.treeToValue(protocol, Object.class);
             byte[] canonical = (benchmark + "\n" + JSON.writeValueAsString(tree)).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return Sha256.of(canonical);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import io.mtlboard.leaderboard.LeaderboardParams;
 import io.mtlboard.benchmark.BackboneView;
 import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.BenchmarkView;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
@@ -45,16 +46,10 @@ public class LeaderboardPage {
 
     @GET
     @Path("{id}")
-    public Response leaderboard(@PathParam("id") String id, @QueryParam("backbone") List<String> backbone,
-            @QueryParam("optimizer") List<String> optimizer, @QueryParam("gradientLevel") List<String> gradientLevel,
-            @QueryParam("source") List<String> source, @QueryParam("method") List<String> method,
-            @QueryParam("setting") List<String> setting, @QueryParam("crossProtocol") String crossProtocol,
-            @QueryParam("sort") String sort, @QueryParam("order") String order,
-            @QueryParam("convention") String convention, @QueryParam("page") String page,
-            @QueryParam("size") String size, @Context UriInfo uri, @Context Request request) {
+    public Response leaderboard(@PathParam("id") String id, @BeanParam LeaderboardParams params, @Context UriInfo uri,
+            @Context Request request) {
         return cache.benchmarkPage(id, uri, request, () -> {
-            LeaderboardView view = leaderboards.leaderboard(id, leaderboards.query(id, backbone, optimizer,
-                    gradientLevel, source, method, setting, crossProtocol, sort, order, convention, page, size));
+            LeaderboardView view = leaderboards.leaderboard(id, leaderboards.query(id, params));
             return Templates.leaderboard(view, benchmarks.benchmark(id), benchmarks.backbones(),
                     RunSettings.OPTIMIZERS, RunSettings.GRADIENT_LEVELS, RowSource.ids()).render();
         });

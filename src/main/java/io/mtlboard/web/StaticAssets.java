@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import io.mtlboard.support.Sha256;
 import io.quarkus.qute.TemplateExtension;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -41,13 +42,9 @@ public class StaticAssets {
             if (in == null) {
                 throw new IllegalArgumentException("No static file " + path);
             }
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(in.readAllBytes());
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
+            return Sha256.of(in).substring(0, 12);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

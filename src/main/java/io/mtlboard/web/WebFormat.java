@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import io.mtlboard.run.Published;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
@@ -154,7 +155,7 @@ public final class WebFormat {
         if (s != null && s.std() != null) {
             return std(s);
         }
-        LeaderboardView.Published p = row.published();
+        Published p = row.published();
         if (p == null) {
             return "";
         }

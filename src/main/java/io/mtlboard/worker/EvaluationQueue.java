@@ -1,5 +1,6 @@
 package io.mtlboard.worker;
 
+import io.mtlboard.run.EvaluationSchedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
-public class EvaluationQueue {
+public class EvaluationQueue implements EvaluationSchedule {
 
     private final EvaluationMetrics metrics;
 
@@ -29,6 +30,7 @@ public class EvaluationQueue {
     }
 
     /** Puts a run in the queue. */
+    @Override
     public void enqueue(long runId) {
         EvaluationJob job = new EvaluationJob();
         job.runId = runId;
@@ -102,6 +104,7 @@ public class EvaluationQueue {
      *
      * @return false when the run has no job or its job did not end FAILED
      */
+    @Override
     public boolean requeue(long runId, String note) {
         return EvaluationJob.update("state = ?1, infraFailures = 0, lastError = ?2, leaseOwner = null, "
                 + "leaseExpiresAt = null, progressDone = null, progressTotal = null, updatedAt = ?3 "
@@ -110,6 +113,7 @@ public class EvaluationQueue {
     }
 
     /** Cancels the run's job if it has not finished (a withdrawn run). */
+    @Override
     public void cancel(long runId) {
         EvaluationJob.update("state = ?1, updatedAt = ?2 where runId = ?3 and state in (?4, ?5)",
                 EvaluationJob.State.CANCELLED, OffsetDateTime.now(), runId, EvaluationJob.State.QUEUED,
@@ -118,6 +122,7 @@ public class EvaluationQueue {
 
     /** 1-based position of a queued run in the queue, empty when it is not queued. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Optional<Long> position(long runId) {
         return EvaluationJob.byRun(runId).filter(j -> j.state == EvaluationJob.State.QUEUED)
                 .map(j -> EvaluationJob.count("state = ?1 and id < ?2", EvaluationJob.State.QUEUED, j.id) + 1);
@@ -127,5 +132,11 @@ public class EvaluationQueue {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<EvaluationJob> job(long runId) {
         return EvaluationJob.byRun(runId);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<JobState> state(long runId) {
+        return job(runId).map(j -> new JobState(j.progressDone, j.progressTotal, j.lastError));
     }
 }

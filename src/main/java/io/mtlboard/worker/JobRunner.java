@@ -1,5 +1,7 @@
 package io.mtlboard.worker;
 
+import io.mtlboard.submission.ArtifactStore;
+import io.mtlboard.run.RunService;
 import io.mtlboard.evaluation.EvaluationRequest;
 import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
@@ -66,14 +68,13 @@ final class JobRunner {
                     + " infrastructure failures" + last, null, started, "", "?"));
             return;
         }
-        WorkerRecorder.JobInput input = recorder.start(claim).orElse(null);
+        RunService.EvaluationInput input = recorder.start(claim).orElse(null);
         if (input == null) {
             return;
         }
         Path work = Files.createDirectories(Path.of(config.dataDir(), "work"));
         Path requestFile = work.resolve("job-" + claim.jobId() + "-" + claim.attempt() + ".json");
-        Path model = artifacts.resolve(input.artifactSha256().substring(0, 2)).resolve(input.artifactSha256()
-                .substring(2, 4)).resolve(input.artifactSha256());
+        Path model = ArtifactStore.path(artifacts, input.artifactSha256());
         io.mtlboard.benchmark.data.DataLocations locations = io.mtlboard.benchmark.data.DataLocations.of(config);
         json.writeValue(requestFile.toFile(), new EvaluationRequest(model.toString(), config.benchmarksDir(),
                 input.benchmark(), config.worker().device(), input.claims(), input.tolerances(), config.dataDir(),

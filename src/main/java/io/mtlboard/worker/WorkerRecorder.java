@@ -31,26 +31,13 @@ public class WorkerRecorder {
         this.metrics = metrics;
     }
 
-    /** What the evaluation of a run needs to know. */
-    public record JobInput(long runId, String benchmark, String artifactSha256, Map<String, Double> claims,
-            Map<String, ClaimCheck.Tolerance> tolerances) {
-    }
-
     /** The input of the run's evaluation; empty when the run was withdrawn or has no artifact. */
-    public Optional<JobInput> start(EvaluationQueue.Claim claim) {
-        Run run = Run.findById(claim.runId());
-        if (run == null || run.status == RunStatus.WITHDRAWN || run.artifactSha256 == null) {
+    public Optional<RunService.EvaluationInput> start(EvaluationQueue.Claim claim) {
+        Optional<RunService.EvaluationInput> input = runs.startEvaluation(claim.runId());
+        if (input.isEmpty()) {
             queue.finish(claim, EvaluationJob.State.CANCELLED, "run withdrawn or without a model");
-            return Optional.empty();
         }
-        runs.markRunning(run.id);
-        Map<String, Double> claims = new LinkedHashMap<>();
-        run.claims.forEach(c -> claims.put(c.metric.key(), c.claimed));
-        Map<String, ClaimCheck.Tolerance> tolerances = new LinkedHashMap<>();
-        for (BenchmarkMetric m : run.benchmark.metrics()) {
-            tolerances.put(m.key(), new ClaimCheck.Tolerance(m.absTolerance, m.relTolerance));
-        }
-        return Optional.of(new JobInput(run.id, run.benchmark.id, run.artifactSha256, claims, tolerances));
+        return input;
     }
 
     /** Records a finished evaluation (any verdict) if the claim is still current. */
@@ -81,10 +68,7 @@ public class WorkerRecorder {
     public boolean retry(EvaluationQueue.Claim claim, String error) {
         boolean retried = queue.retry(claim, error);
         if (retried) {
-            Run run = Run.findById(claim.runId());
-            if (run != null && run.status == RunStatus.RUNNING) {
-                run.status = RunStatus.QUEUED;
-            }
+            runs.markWaitingAgain(claim.runId());
         }
         return retried;
     }

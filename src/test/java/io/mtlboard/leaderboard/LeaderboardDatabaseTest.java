@@ -125,8 +125,10 @@ class LeaderboardDatabaseTest {
     }
 
     private LeaderboardView board(String... sources) {
-        return service.leaderboard(OFFICE, service.query(OFFICE, List.of(), List.of(), List.of(), List.of(sources),
-                List.of(), List.of(), null, null, null, null, null, "100"));
+        LeaderboardParams params = new LeaderboardParams();
+        params.source = List.of(sources);
+        params.size = "100";
+        return service.leaderboard(OFFICE, service.query(OFFICE, params));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import io.mtlboard.benchmark.Ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlboard.leaderboard.LeaderboardView;
@@ -12,8 +13,8 @@ class WebFormatTest {
     private static LeaderboardView.LeaderboardRowView row(String source, String optimizer,
             LeaderboardView.Baseline baseline) {
         LeaderboardView.Stat zero = new LeaderboardView.Stat(0, null, 1);
-        return new LeaderboardView.LeaderboardRowView(1, new LeaderboardView.Ref("ew", "EW"), "EW",
-                new LeaderboardView.Ref("net", "Net"), optimizer, "param", source, 1, List.of(1L), "c", Map.of(),
+        return new LeaderboardView.LeaderboardRowView(1, new Ref("ew", "EW"), "EW",
+                new Ref("net", "Net"), optimizer, "param", source, 1, List.of(1L), "c", Map.of(),
                 new LeaderboardView.DeltaMView(zero, zero, "gain", baseline), null,
                 new LeaderboardView.SettingRef("net@mtlboard", "Net · MTLBoard protocol"), "ranked", null);
     }

@@ -189,7 +189,7 @@ class EvaluationQueueTest {
     @Test
     void shouldRequeueARunWhoseEvaluationProcessWasKilledFromOutside() throws Exception {
         Path artifacts = Path.of("target/kill-test-artifacts");
-        String sha = io.mtlboard.submission.ArtifactStore.sha256(Path.of("src/test/resources/models/never-ends.pt"));
+        String sha = io.mtlboard.support.Sha256.ofFile(Path.of("src/test/resources/models/never-ends.pt"));
         Path model = artifacts.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
         Files.createDirectories(model.getParent());
         Files.copy(Path.of("src/test/resources/models/never-ends.pt"), model, StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark.data;
 
+import io.mtlboard.support.Sha256;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.BenchmarkManifest.FileRef;
 import io.mtlboard.benchmark.BenchmarkManifest.Split;

@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark.data;
 
+import io.mtlboard.support.Sha256;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import java.io.IOException;
 import java.nio.file.Path;

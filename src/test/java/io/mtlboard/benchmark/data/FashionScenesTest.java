@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark.data;
 
+import io.mtlboard.support.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
