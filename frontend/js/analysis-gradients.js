@@ -1,62 +1,49 @@
 // Gradients page: inter-task curves and the inter-task/inter-sample comparison, from /api/analysis/gradients.
-(function () {
-  'use strict';
-  const A = window.MtlAnalysis;
+import { bars, curves, scatter } from './analysis/charts.js';
+import { bind, methodBoxes, methodFilter, options } from './analysis/form.js';
+import { notes, shortLabels, stat } from './analysis/format.js';
 
-  function histogram(view) {
-    const c = view.comparison;
-    const edges = c.interTask.histogram.edges;
-    const labels = edges.slice(0, -1).map((e, i) => e.toFixed(2) + '…' + edges[i + 1].toFixed(2));
-    const share = (h, n) => h.counts.map(k => (n ? k / n : null));
-    A.bars(document.getElementById('scope-histogram'), labels, [
-      { label: 'inter-task (' + c.interTask.histogram.n + ' epoch values, ' + c.interTask.runs + ' runs)',
-        values: share(c.interTask.histogram, c.interTask.histogram.n), colour: 'rgba(31, 95, 168, 0.75)' },
-      { label: 'inter-sample (' + c.interSample.histogram.n + ' epoch values, ' + c.interSample.runs + ' runs)',
-        values: share(c.interSample.histogram, c.interSample.histogram.n), colour: 'rgba(209, 73, 91, 0.6)' }
-    ], 'share of logged epoch values');
-    document.getElementById('histogram-caption').textContent = c.label + ': inter-task ' + A.stat(c.interTask.values, 3)
-      + ', inter-sample ' + A.stat(c.interSample.values, 3);
-    A.notes(document.getElementById('comparison-notes'), [c.message]);
-    const labelsPerRow = A.shortLabels(c.rows.map(r => r.label));
-    A.scatter(document.getElementById('scope-pairs'), c.rows.map((r, i) => ({ x: r.interTask.mean, y: r.interSample.mean,
-      xStd: r.interTask.std, yStd: r.interSample.std, label: labelsPerRow[i] })), 'inter-task ' + c.label,
-      'inter-sample ' + c.label, { diagonal: true });
-  }
+function histogram(view) {
+  const c = view.comparison;
+  const edges = c.interTask.histogram.edges;
+  const labels = edges.slice(0, -1).map((e, i) => e.toFixed(2) + '…' + edges[i + 1].toFixed(2));
+  const share = (h, n) => h.counts.map(k => (n ? k / n : null));
+  bars(document.getElementById('scope-histogram'), labels, [
+    { label: 'inter-task (' + c.interTask.histogram.n + ' epoch values, ' + c.interTask.runs + ' runs)',
+      values: share(c.interTask.histogram, c.interTask.histogram.n), colour: 'rgba(31, 95, 168, 0.75)' },
+    { label: 'inter-sample (' + c.interSample.histogram.n + ' epoch values, ' + c.interSample.runs + ' runs)',
+      values: share(c.interSample.histogram, c.interSample.histogram.n), colour: 'rgba(209, 73, 91, 0.6)' }
+  ], 'share of logged epoch values');
+  document.getElementById('histogram-caption').textContent = c.label + ': inter-task ' + stat(c.interTask.values, 3)
+    + ', inter-sample ' + stat(c.interSample.values, 3);
+  notes(document.getElementById('comparison-notes'), [c.message]);
+  const labelsPerRow = shortLabels(c.rows.map(r => r.label));
+  scatter(document.getElementById('scope-pairs'), c.rows.map((r, i) => ({ x: r.interTask.mean, y: r.interSample.mean,
+    xStd: r.interTask.std, yStd: r.interSample.std, label: labelsPerRow[i] })), 'inter-task ' + c.label,
+    'inter-sample ' + c.label, { diagonal: true });
+}
 
-  function draw(view) {
-    const labels = A.shortLabels(view.curves.map(c => c.label));
-    A.curves(document.getElementById('cosine-curves'), view.curves.map((c, i) => ({ label: labels[i], points: c.cosine })),
-      'cosine similarity (' + view.level + ', ' + view.granularity + ')', { suggestedMin: -1, suggestedMax: 1 });
-    A.curves(document.getElementById('magnitude-curves'), view.curves.map((c, i) => ({ label: labels[i],
-      points: c.magnitudeSimilarity })), 'magnitude similarity (' + view.level + ', ' + view.granularity + ')', { suggestedMin: 0, suggestedMax: 1 });
-    histogram(view);
-    document.getElementById('granularity-name').textContent = view.granularity;
-    document.getElementById('granularity-definition').textContent = view.definition;
-    document.getElementById('control-granularity').value = view.granularity;
-    A.methodBoxes(view, 'no method has a training log on this backbone');
-    A.options(document.getElementById('control-backbone'), view.backbones.map(b => ({ value: b.id, label: b.name })),
-      view.backbone ? view.backbone.id : '');
-    const levels = view.levels.length ? view.levels : [view.level];
-    A.notes(document.getElementById('messages'), view.notes.concat(levels.includes(view.level) ? []
-      : ['No run logged ' + view.level + '-level indicators on this backbone.']));
-  }
+function draw(view) {
+  const labels = shortLabels(view.curves.map(c => c.label));
+  curves(document.getElementById('cosine-curves'), view.curves.map((c, i) => ({ label: labels[i], points: c.cosine })),
+    'cosine similarity (' + view.level + ', ' + view.granularity + ')', { suggestedMin: -1, suggestedMax: 1 });
+  curves(document.getElementById('magnitude-curves'), view.curves.map((c, i) => ({ label: labels[i],
+    points: c.magnitudeSimilarity })), 'magnitude similarity (' + view.level + ', ' + view.granularity + ')', { suggestedMin: 0, suggestedMax: 1 });
+  histogram(view);
+  document.getElementById('granularity-name').textContent = view.granularity;
+  document.getElementById('granularity-definition').textContent = view.definition;
+  document.getElementById('control-granularity').value = view.granularity;
+  methodBoxes(view, 'no method has a training log on this backbone');
+  options(document.getElementById('control-backbone'), view.backbones.map(b => ({ value: b.id, label: b.name })),
+    view.backbone ? view.backbone.id : '');
+  const levels = view.levels.length ? view.levels : [view.level];
+  notes(document.getElementById('messages'), view.notes.concat(levels.includes(view.level) ? []
+    : ['No run logged ' + view.level + '-level indicators on this backbone.']));
+}
 
-  A.bind({
-    api: '/api/analysis/gradients',
-    draw: draw,
-    adjust(params, form) {
-      const boxes = Array.from(form.querySelectorAll('input[name=method]'));
-      if (boxes.length > 0 && boxes.every(b => b.checked)) {
-        params.delete('method');
-      }
-    },
-    onChange(event, form) {
-      if (event.target.name === 'benchmark' || event.target.name === 'backbone') {
-        form.querySelectorAll('input[name=method]').forEach(b => b.remove());
-        if (event.target.name === 'benchmark') {
-          form.elements.backbone.replaceChildren();
-        }
-      }
-    }
-  });
-})();
+bind({
+  api: '/api/analysis/gradients',
+  draw: draw,
+  adjust: methodFilter.adjust,
+  onChange: methodFilter.onChange
+});

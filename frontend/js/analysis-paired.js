@@ -1,125 +1,126 @@
 // Paired pages: parameter- vs feature-level (/api/analysis/levels) and Adam vs SGD (/api/analysis/optimizers).
 // Each pair has `first` (param, or SGD) and `second` (feature, or Adam); difference = second − first.
-(function () {
-  'use strict';
-  const A = window.MtlAnalysis;
-  const kind = document.currentScript.dataset.kind;
-  const levels = kind === 'levels';
+import { bars } from './analysis/charts.js';
+import { bind } from './analysis/form.js';
+import { fmt, notes, shortLabels, stat, table } from './analysis/format.js';
 
-  function verdict(p) {
-    if (p.difference === null) {
-      return { text: 'no Δm', className: 'muted' };
-    }
-    const better = levels ? 'gains from the feature level' : 'Adam better';
-    const worse = levels ? 'loses at the feature level' : (p.first.setting === 'signsgd' ? 'signSGD better' : 'SGD better');
-    const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (no seed spread on both sides: not conclusive)'
-      : p.clear ? ' (clear)' : ' (within seed spread)');
-    return { text: text, className: p.secondBetter ? (p.clear ? 'gain clear' : 'gain') : 'loss' };
+// a module has no document.currentScript: its script element is found by id
+const kind = document.getElementById('analysis-script').dataset.kind;
+const levels = kind === 'levels';
+
+function verdict(p) {
+  if (p.difference === null) {
+    return { text: 'no Δm', className: 'muted' };
   }
+  const better = levels ? 'gains from the feature level' : 'Adam better';
+  const worse = levels ? 'loses at the feature level' : (p.first.setting === 'signsgd' ? 'signSGD better' : 'SGD better');
+  const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (no seed spread on both sides: not conclusive)'
+    : p.clear ? ' (clear)' : ' (within seed spread)');
+  return { text: text, className: p.secondBetter ? (p.clear ? 'gain clear' : 'gain') : 'loss' };
+}
 
-  function name(p) {
-    return p.methodName + (levels ? '' : ' · ' + p.first.other) + ' · ' + p.backbone.name;
+function name(p) {
+  return p.methodName + (levels ? '' : ' · ' + p.first.other) + ' · ' + p.backbone.name;
+}
+
+function draw(view) {
+  const names = shortLabels(view.pairs.map(name));
+  const firstLabel = levels ? 'parameter level' : 'SGD';
+  const secondLabel = levels ? 'feature level' : 'Adam';
+  const marks = view.pairs.map(p => (p.secondBetter ? (levels ? '▲ gains' : '▲ Adam better') : ''));
+  bars(document.getElementById(levels ? 'levels-deltam' : 'optimizers-deltam'),
+    names.map((n, i) => (view.pairs[i].secondBetter ? n + ' ▲' : n)), [
+      { label: firstLabel, values: view.pairs.map(p => (p.first.deltaM ? p.first.deltaM.mean : null)),
+        errors: view.pairs.map(p => (p.first.deltaM ? p.first.deltaM.std : null)), colour: '#9ca3af' },
+      { label: secondLabel, values: view.pairs.map(p => (p.second.deltaM ? p.second.deltaM.mean : null)),
+        errors: view.pairs.map(p => (p.second.deltaM ? p.second.deltaM.std : null)), colour: '#1f5fa8' }
+    ], 'test Δm % (' + view.scope.convention.id + ', gain)', marks);
+  document.getElementById('deltam-caption').textContent = view.pairs.length + ' pair(s); '
+    + (levels ? view.gaining + ' gain from the feature level' : view.adamBetter + ' better with Adam') + ' (▲)';
+  if (levels) {
+    bars(document.getElementById('levels-time'), names, [
+      { label: firstLabel, values: view.pairs.map(p => (p.first.trainingSeconds ? p.first.trainingSeconds.mean : null)),
+        colour: '#9ca3af' },
+      { label: secondLabel, values: view.pairs.map(p => (p.second.trainingSeconds ? p.second.trainingSeconds.mean : null)),
+        colour: '#1f5fa8' }
+    ], 'training time (s)');
+  } else {
+    bars(document.getElementById('optimizers-difference'), names, [
+      { label: 'Adam − SGD (Δm points)', values: view.pairs.map(p => p.difference),
+        colour: view.pairs.map(p => (p.difference > 0 ? '#1f5fa8' : '#d1495b')) }
+    ], 'Δm difference');
+    const a = view.agreement;
+    document.getElementById('agreement-caption').textContent = 'rankings under Adam and SGD: '
+      + view.coefficient.label + ' = ' + fmt(a.value, 2) + ', n = ' + a.n + (a.unreliable ? ' (n < 5: too few)' : '');
   }
-
-  function draw(view) {
-    const names = A.shortLabels(view.pairs.map(name));
-    const firstLabel = levels ? 'parameter level' : 'SGD';
-    const secondLabel = levels ? 'feature level' : 'Adam';
-    const marks = view.pairs.map(p => (p.secondBetter ? (levels ? '▲ gains' : '▲ Adam better') : ''));
-    A.bars(document.getElementById(levels ? 'levels-deltam' : 'optimizers-deltam'),
-      names.map((n, i) => (view.pairs[i].secondBetter ? n + ' ▲' : n)), [
-        { label: firstLabel, values: view.pairs.map(p => (p.first.deltaM ? p.first.deltaM.mean : null)),
-          errors: view.pairs.map(p => (p.first.deltaM ? p.first.deltaM.std : null)), colour: '#9ca3af' },
-        { label: secondLabel, values: view.pairs.map(p => (p.second.deltaM ? p.second.deltaM.mean : null)),
-          errors: view.pairs.map(p => (p.second.deltaM ? p.second.deltaM.std : null)), colour: '#1f5fa8' }
-      ], 'test Δm % (' + view.scope.convention.id + ', gain)', marks);
-    document.getElementById('deltam-caption').textContent = view.pairs.length + ' pair(s); '
-      + (levels ? view.gaining + ' gain from the feature level' : view.adamBetter + ' better with Adam') + ' (▲)';
-    if (levels) {
-      A.bars(document.getElementById('levels-time'), names, [
-        { label: firstLabel, values: view.pairs.map(p => (p.first.trainingSeconds ? p.first.trainingSeconds.mean : null)),
-          colour: '#9ca3af' },
-        { label: secondLabel, values: view.pairs.map(p => (p.second.trainingSeconds ? p.second.trainingSeconds.mean : null)),
-          colour: '#1f5fa8' }
-      ], 'training time (s)');
-    } else {
-      A.bars(document.getElementById('optimizers-difference'), names, [
-        { label: 'Adam − SGD (Δm points)', values: view.pairs.map(p => p.difference),
-          colour: view.pairs.map(p => (p.difference > 0 ? '#1f5fa8' : '#d1495b')) }
-      ], 'Δm difference');
-      const a = view.agreement;
-      document.getElementById('agreement-caption').textContent = 'rankings under Adam and SGD: '
-        + view.coefficient.label + ' = ' + A.fmt(a.value, 2) + ', n = ' + a.n + (a.unreliable ? ' (n < 5: too few)' : '');
-    }
-    pairTable('#pairs-table tbody', view.pairs);
-    if (!levels) {
-      drawOptimizerExtras(view);
-    }
-    A.notes(document.getElementById('messages'), [view.message].concat(view.notes));
+  pairTable('#pairs-table tbody', view.pairs);
+  if (!levels) {
+    drawOptimizerExtras(view);
   }
+  notes(document.getElementById('messages'), [view.message].concat(view.notes));
+}
 
-  function source(p) {
-    return p.citation ? p.source + ' · ' + p.citation.split(';')[0] : p.source;
-  }
+function source(p) {
+  return p.citation ? p.source + ' · ' + p.citation.split(';')[0] : p.source;
+}
 
-  function counts(map) {
-    const entries = Object.entries(map || {});
-    return entries.length ? entries.map(([m, n]) => m + ' ' + n).join(', ') : '—';
-  }
+function counts(map) {
+  const entries = Object.entries(map || {});
+  return entries.length ? entries.map(([m, n]) => m + ' ' + n).join(', ') : '—';
+}
 
-  function drawOptimizerExtras(view) {
-    pairTable('#sign-pairs-table tbody', view.signSgdPairs, 'No method has both a signSGD and an Adam row here.');
-    document.getElementById('sign-caption').textContent = view.signSgdPairs.length + ' pair(s); '
-      + view.adamBetterThanSignSgd + ' better with Adam';
-    const list = document.getElementById('pair-sources');
-    list.replaceChildren();
-    view.sources.forEach(line => {
-      const li = document.createElement('li');
-      li.textContent = line;
-      list.appendChild(li);
-    });
-    A.table(document.querySelector('#pareto-table tbody'), view.pareto.map(s => {
-      const pub = s.published;
-      const printed = pub ? 'Adam ' + pub.adamFull + ' / ' + pub.adamAgainstSgd + ', SGD ' + pub.sgdFull + ' / '
-        + pub.sgdAgainstAdam + ' of 24 runs each; A2 Adam: ' + counts(pub.adamPerMethod) + ' (total ' + pub.adamTotal
-        + '), SGD: ' + counts(pub.sgdPerMethod) + ' (total ' + pub.sgdTotal + ')' + (pub.note ? ' — ' + pub.note : '') : '—';
-      return [s.backboneName + ' · ' + s.source + (s.citation ? ' · ' + s.citation.split(';')[0] : '') + ' · ' + s.gradientLevel,
-        { text: s.adam.optimal + ' of ' + s.adam.points, className: 'num' },
-        { text: s.adam.optimalAgainstOthers + ' of ' + s.adam.points, className: 'num' },
-        { text: s.sgd.optimal + ' of ' + s.sgd.points, className: 'num' },
-        { text: s.sgd.optimalAgainstOthers + ' of ' + s.sgd.points, className: 'num' },
-        'Adam: ' + (s.adam.optimalIds.join(', ') || '—') + '; SGD: ' + (s.sgd.optimalIds.join(', ') || '—'), printed];
-    }), 'No setting has both Adam and SGD rows of methods here.');
-  }
-
-  function pairTable(selector, pairs, empty) {
-    A.table(document.querySelector(selector), pairs.map(p => {
-      const v = verdict(p);
-      const common = [p.methodName, p.backbone.name];
-      common.push(p.first.other);
-      common.push(source(p));
-      const cells = common.concat([{ text: A.stat(p.first.deltaM, 2), className: 'num' },
-        { text: A.stat(p.second.deltaM, 2), className: 'num' },
-        { text: p.difference === null ? '—' : (p.difference > 0 ? '+' : '') + A.fmt(p.difference, 2), className: 'num' },
-        { text: v.text, className: 'verdict ' + v.className }]);
-      if (levels) {
-        cells.push({ text: A.stat(p.first.trainingSeconds, 1), className: 'num' },
-          { text: A.stat(p.second.trainingSeconds, 1), className: 'num' },
-          { text: p.timeRatio === null ? '—' : A.fmt(p.timeRatio, 2) + '×', className: 'num' });
-      } else {
-        cells.push({ text: p.first.seeds + ' / ' + p.second.seeds, className: 'num' });
-      }
-      return cells;
-    }), empty || 'No pairs under these filters.');
-  }
-
-  A.bind({
-    api: levels ? '/api/analysis/levels' : '/api/analysis/optimizers',
-    draw: draw,
-    beforeLoad(form) {
-      if (form.elements.k) {
-        form.elements.k.disabled = form.elements.coefficient.value !== 'top-k-overlap';
-      }
-    }
+function drawOptimizerExtras(view) {
+  pairTable('#sign-pairs-table tbody', view.signSgdPairs, 'No method has both a signSGD and an Adam row here.');
+  document.getElementById('sign-caption').textContent = view.signSgdPairs.length + ' pair(s); '
+    + view.adamBetterThanSignSgd + ' better with Adam';
+  const list = document.getElementById('pair-sources');
+  list.replaceChildren();
+  view.sources.forEach(line => {
+    const li = document.createElement('li');
+    li.textContent = line;
+    list.appendChild(li);
   });
-})();
+  table(document.querySelector('#pareto-table tbody'), view.pareto.map(s => {
+    const pub = s.published;
+    const printed = pub ? 'Adam ' + pub.adamFull + ' / ' + pub.adamAgainstSgd + ', SGD ' + pub.sgdFull + ' / '
+      + pub.sgdAgainstAdam + ' of 24 runs each; A2 Adam: ' + counts(pub.adamPerMethod) + ' (total ' + pub.adamTotal
+      + '), SGD: ' + counts(pub.sgdPerMethod) + ' (total ' + pub.sgdTotal + ')' + (pub.note ? ' — ' + pub.note : '') : '—';
+    return [s.backboneName + ' · ' + s.source + (s.citation ? ' · ' + s.citation.split(';')[0] : '') + ' · ' + s.gradientLevel,
+      { text: s.adam.optimal + ' of ' + s.adam.points, className: 'num' },
+      { text: s.adam.optimalAgainstOthers + ' of ' + s.adam.points, className: 'num' },
+      { text: s.sgd.optimal + ' of ' + s.sgd.points, className: 'num' },
+      { text: s.sgd.optimalAgainstOthers + ' of ' + s.sgd.points, className: 'num' },
+      'Adam: ' + (s.adam.optimalIds.join(', ') || '—') + '; SGD: ' + (s.sgd.optimalIds.join(', ') || '—'), printed];
+  }), 'No setting has both Adam and SGD rows of methods here.');
+}
+
+function pairTable(selector, pairs, empty) {
+  table(document.querySelector(selector), pairs.map(p => {
+    const v = verdict(p);
+    const common = [p.methodName, p.backbone.name];
+    common.push(p.first.other);
+    common.push(source(p));
+    const cells = common.concat([{ text: stat(p.first.deltaM, 2), className: 'num' },
+      { text: stat(p.second.deltaM, 2), className: 'num' },
+      { text: p.difference === null ? '—' : (p.difference > 0 ? '+' : '') + fmt(p.difference, 2), className: 'num' },
+      { text: v.text, className: 'verdict ' + v.className }]);
+    if (levels) {
+      cells.push({ text: stat(p.first.trainingSeconds, 1), className: 'num' },
+        { text: stat(p.second.trainingSeconds, 1), className: 'num' },
+        { text: p.timeRatio === null ? '—' : fmt(p.timeRatio, 2) + '×', className: 'num' });
+    } else {
+      cells.push({ text: p.first.seeds + ' / ' + p.second.seeds, className: 'num' });
+    }
+    return cells;
+  }), empty || 'No pairs under these filters.');
+}
+
+bind({
+  api: levels ? '/api/analysis/levels' : '/api/analysis/optimizers',
+  draw: draw,
+  beforeLoad(form) {
+    if (form.elements.k) {
+      form.elements.k.disabled = form.elements.coefficient.value !== 'top-k-overlap';
+    }
+  }
+});

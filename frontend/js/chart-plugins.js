@@ -1,78 +1,186 @@
-// Chart.js plugins shared by every MTLBoard chart page (load after Chart.js, before charts.js or
-// analysis-common.js).
-(function () {
-  'use strict';
+// Chart.js plugins of the MTLBoard charts: error bars, heatmap cells, an empty-chart notice and a
+// vertical marker. A chart uses one by listing it in its `plugins`.
+import { cssColour } from './colours.js';
 
-  // Draws a vertical error bar (mean ± std) over each bar or point of the datasets that carry an
-  // `errors` array (null entries are skipped).
-  const errorBars = {
-    id: 'mtlErrorBars',
-    afterDatasetsDraw(chart) {
-      const ctx = chart.ctx;
-      chart.data.datasets.forEach((dataset, di) => {
-        if (!dataset.errors || !chart.isDatasetVisible(di)) {
+// Draws a vertical error bar (mean ± std) over each bar or point of the datasets that carry an
+// `errors` array (null entries are skipped).
+export const errorBars = {
+  id: 'mtlErrorBars',
+  afterDatasetsDraw(chart) {
+    const ctx = chart.ctx;
+    chart.data.datasets.forEach((dataset, di) => {
+      if (!dataset.errors || !chart.isDatasetVisible(di)) {
+        return;
+      }
+      const meta = chart.getDatasetMeta(di);
+      const y = chart.scales.y;
+      meta.data.forEach((bar, i) => {
+        const err = dataset.errors[i];
+        const value = dataset.data[i];
+        if (err == null || value == null) {
           return;
         }
-        const meta = chart.getDatasetMeta(di);
-        const y = chart.scales.y;
-        meta.data.forEach((bar, i) => {
-          const err = dataset.errors[i];
-          const value = dataset.data[i];
-          if (err == null || value == null) {
-            return;
-          }
-          const top = y.getPixelForValue(value + err);
-          const bottom = y.getPixelForValue(value - err);
-          ctx.save();
-          ctx.strokeStyle = '#222';
-          ctx.lineWidth = 1.2;
-          ctx.beginPath();
-          ctx.moveTo(bar.x, top);
-          ctx.lineTo(bar.x, bottom);
-          ctx.moveTo(bar.x - 4, top);
-          ctx.lineTo(bar.x + 4, top);
-          ctx.moveTo(bar.x - 4, bottom);
-          ctx.lineTo(bar.x + 4, bottom);
-          ctx.stroke();
-          ctx.restore();
-        });
-      });
-    }
-  };
-
-  // Draws horizontal and vertical error bars (mean ± std) around the {x, y} points of scatter
-  // datasets that carry `xErrors` and `yErrors` arrays (null entries are skipped).
-  const xyErrorBars = {
-    id: 'mtlXyErrorBars',
-    afterDatasetsDraw(chart) {
-      const ctx = chart.ctx;
-      chart.data.datasets.forEach((dataset, di) => {
-        if (!(dataset.xErrors || dataset.yErrors) || !chart.isDatasetVisible(di)) {
-          return;
-        }
-        const meta = chart.getDatasetMeta(di);
+        const top = y.getPixelForValue(value + err);
+        const bottom = y.getPixelForValue(value - err);
         ctx.save();
-        ctx.strokeStyle = dataset.borderColor || '#222';
-        ctx.lineWidth = 1;
-        meta.data.forEach((point, i) => {
-          const p = dataset.data[i];
-          const ex = dataset.xErrors ? dataset.xErrors[i] : null;
-          const ey = dataset.yErrors ? dataset.yErrors[i] : null;
-          ctx.beginPath();
-          if (ex != null) {
-            ctx.moveTo(chart.scales.x.getPixelForValue(p.x - ex), point.y);
-            ctx.lineTo(chart.scales.x.getPixelForValue(p.x + ex), point.y);
-          }
-          if (ey != null) {
-            ctx.moveTo(point.x, chart.scales.y.getPixelForValue(p.y - ey));
-            ctx.lineTo(point.x, chart.scales.y.getPixelForValue(p.y + ey));
-          }
-          ctx.stroke();
-        });
+        ctx.strokeStyle = '#222';
+        ctx.lineWidth = 1.2;
+        ctx.beginPath();
+        ctx.moveTo(bar.x, top);
+        ctx.lineTo(bar.x, bottom);
+        ctx.moveTo(bar.x - 4, top);
+        ctx.lineTo(bar.x + 4, top);
+        ctx.moveTo(bar.x - 4, bottom);
+        ctx.lineTo(bar.x + 4, bottom);
+        ctx.stroke();
         ctx.restore();
       });
-    }
-  };
+    });
+  }
+};
 
-  window.MtlChartPlugins = { errorBars: errorBars, xyErrorBars: xyErrorBars };
-})();
+// Draws horizontal and vertical error bars (mean ± std) around the {x, y} points of scatter
+// datasets that carry `xErrors` and `yErrors` arrays (null entries are skipped).
+export const xyErrorBars = {
+  id: 'mtlXyErrorBars',
+  afterDatasetsDraw(chart) {
+    const ctx = chart.ctx;
+    chart.data.datasets.forEach((dataset, di) => {
+      if (!(dataset.xErrors || dataset.yErrors) || !chart.isDatasetVisible(di)) {
+        return;
+      }
+      const meta = chart.getDatasetMeta(di);
+      ctx.save();
+      ctx.strokeStyle = dataset.borderColor || '#222';
+      ctx.lineWidth = 1;
+      meta.data.forEach((point, i) => {
+        const p = dataset.data[i];
+        const ex = dataset.xErrors ? dataset.xErrors[i] : null;
+        const ey = dataset.yErrors ? dataset.yErrors[i] : null;
+        ctx.beginPath();
+        if (ex != null) {
+          ctx.moveTo(chart.scales.x.getPixelForValue(p.x - ex), point.y);
+          ctx.lineTo(chart.scales.x.getPixelForValue(p.x + ex), point.y);
+        }
+        if (ey != null) {
+          ctx.moveTo(point.x, chart.scales.y.getPixelForValue(p.y - ey));
+          ctx.lineTo(point.x, chart.scales.y.getPixelForValue(p.y + ey));
+        }
+        ctx.stroke();
+      });
+      ctx.restore();
+    });
+  }
+};
+
+// Colour of a coefficient: blue for agreement, red for disagreement, white at 0; grey when undefined.
+// Cells over too few methods are drawn pale so that no strong colour suggests a finding.
+function cellColour(value, min, pale) {
+  if (value === null || value === undefined) {
+    return '#e5e7eb';
+  }
+  const t = min < 0 ? value : value * 2 - 1;
+  const strength = Math.min(1, Math.abs(t)) * (pale ? 0.3 : 1);
+  const base = t >= 0 ? [31, 95, 168] : [209, 73, 91];
+  const mix = c => Math.round(255 + (c - 255) * strength);
+  return 'rgb(' + mix(base[0]) + ',' + mix(base[1]) + ',' + mix(base[2]) + ')';
+}
+
+// Draws the cells of a heatmap chart: coloured squares with the value and n; cells with
+// n < 5 are hatched and their text is greyed out.
+export const heatCells = {
+  id: 'mtlHeatCells',
+  beforeDatasetsDraw(chart) {
+    const meta = chart.getDatasetMeta(0);
+    const data = chart.data.datasets[0].data;
+    const x = chart.scales.x;
+    const y = chart.scales.y;
+    const ctx = chart.ctx;
+    const min = chart.options.plugins.mtlHeatCells.min;
+    meta.data.forEach((point, i) => {
+      const cell = data[i];
+      const left = x.getPixelForValue(cell.x - 0.5);
+      const right = x.getPixelForValue(cell.x + 0.5);
+      const top = y.getPixelForValue(cell.y - 0.5);
+      const bottom = y.getPixelForValue(cell.y + 0.5);
+      const w = right - left;
+      const h = bottom - top;
+      ctx.save();
+      ctx.fillStyle = cell.noise ? '#eceef1' : cellColour(cell.v, min, cell.unreliable);
+      ctx.fillRect(left + 1, top + 1, w - 2, h - 2);
+      if (cell.unreliable) {
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(left + 1, top + 1, w - 2, h - 2);
+        ctx.clip();
+        ctx.strokeStyle = 'rgba(60, 60, 60, 0.3)';
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        for (let d = -h; d < w; d += 7) {
+          ctx.moveTo(left + d, bottom);
+          ctx.lineTo(left + d + h, top);
+        }
+        ctx.stroke();
+        ctx.restore();
+      }
+      const strong = !cell.unreliable && !cell.noise && cell.v !== null && Math.abs(min < 0 ? cell.v : cell.v * 2 - 1) > 0.6;
+      ctx.fillStyle = cell.unreliable || cell.noise ? cssColour('--muted') : strong ? '#fff' : cssColour('--ink');
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      const size = Math.max(9, Math.min(14, Math.floor(Math.min(w, h) / 4)));
+      ctx.font = (cell.unreliable ? '' : '600 ') + size + 'px system-ui, sans-serif';
+      ctx.fillText(cell.v === null ? '—' : cell.v.toFixed(2), left + w / 2, top + h / 2 - size * 0.45);
+      ctx.font = Math.max(8, size - 3) + 'px system-ui, sans-serif';
+      ctx.fillText('n=' + cell.n, left + w / 2, top + h / 2 + size * 0.7);
+      ctx.restore();
+    });
+  }
+};
+
+// Says "no data" inside a chart that has nothing to draw, instead of leaving empty axes.
+export const emptyState = {
+  id: 'mtlEmpty',
+  afterDraw(chart) {
+    const points = chart.data.datasets.reduce((n, d) => n + d.data.filter(v => v !== null && v !== undefined).length, 0);
+    if (points > 0) {
+      return;
+    }
+    const area = chart.chartArea;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.fillStyle = 'rgba(250, 251, 252, 0.85)';
+    ctx.fillRect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+    ctx.fillStyle = cssColour('--muted');
+    ctx.font = '15px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.fillText('no data to show', (area.left + area.right) / 2, (area.top + area.bottom) / 2);
+    ctx.restore();
+  }
+};
+
+// A dashed vertical line at options.plugins.mtlMarker.x, e.g. the selected budget.
+export const marker = {
+  id: 'mtlMarker',
+  afterDatasetsDraw(chart) {
+    const options = chart.options.plugins.mtlMarker;
+    if (!options || options.x === undefined || options.x === null) {
+      return;
+    }
+    const x = chart.scales.x.getPixelForValue(options.x);
+    const area = chart.chartArea;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.strokeStyle = cssColour('--ink');
+    ctx.setLineDash([3, 3]);
+    ctx.beginPath();
+    ctx.moveTo(x, area.top);
+    ctx.lineTo(x, area.bottom);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = cssColour('--ink');
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.fillText(options.label || '', x + 4, area.top + 12);
+    ctx.restore();
+  }
+};

@@ -1,66 +1,62 @@
 // Leaderboard charts: read the same JSON the tables were rendered from (same query string). One Δm
 // chart per setting, drawn from the setting's own chart data (ranked rows only: never single-task,
 // claimed or unranked cross-protocol rows), and one per-metric chart for the first setting.
-(function () {
-  'use strict';
+import { barChart } from './charts.js';
+import { sourceColour } from './colours.js';
+import { fetchJson } from './http.js';
 
-  const script = document.getElementById('leaderboard-script');
-  const benchmark = script.dataset.benchmark;
-  const metricCanvas = document.getElementById('metric-chart');
-  const metricSelect = document.getElementById('metric-select');
+const script = document.getElementById('leaderboard-script');
+const benchmark = script.dataset.benchmark;
+const metricCanvas = document.getElementById('metric-chart');
+const metricSelect = document.getElementById('metric-select');
 
-  function label(row) {
-    const parts = [row.methodLabel];
-    if (row.optimizer !== 'unreported') {
-      parts.push(row.optimizer);
-    }
-    return parts.join(' · ');
+function label(row) {
+  const parts = [row.methodLabel];
+  if (row.optimizer !== 'unreported') {
+    parts.push(row.optimizer);
   }
+  return parts.join(' · ');
+}
 
-  function drawSettings(view) {
-    document.querySelectorAll('canvas.setting-chart').forEach(canvas => {
-      const setting = view.settings.find(s => s.id === canvas.dataset.setting);
-      if (!setting) {
-        return;
-      }
-      const bars = setting.chart;
-      MtlCharts.barChart(canvas, bars.map(b => b.label), bars.map(b => b.mean), bars.map(b => b.std),
-        bars.map(b => MtlCharts.colour(b.source)), 'Δm % (' + view.convention.id + ', gain)',
-        i => ' · rank ' + bars[i].rank + ' · ' + bars[i].source);
-    });
-  }
-
-  function drawMetric(view, key) {
-    if (!metricCanvas || view.settings.length === 0) {
+function drawSettings(view) {
+  document.querySelectorAll('canvas.setting-chart').forEach(canvas => {
+    const setting = view.settings.find(s => s.id === canvas.dataset.setting);
+    if (!setting) {
       return;
     }
-    const setting = view.settings[0].id;
-    const column = view.metrics.find(c => c.key === key);
-    const rows = view.rows.filter(r => r.setting.id === setting && r.role !== 'claimed' && r.metrics[key]);
-    const arrow = column.higherIsBetter ? '↑' : '↓';
-    MtlCharts.barChart(metricCanvas, rows.map(label), rows.map(r => r.metrics[key].mean),
-      rows.map(r => r.metrics[key].std), rows.map(r => MtlCharts.colour(r.source)),
-      column.task + ' ' + column.name + ' ' + arrow + (column.unit ? ' (' + column.unit + ')' : ''), null, true);
-    metricCanvas.dataset.metric = key;
-    metricCanvas.dataset.setting = setting;
-  }
-
-  fetch('/api/leaderboards/' + encodeURIComponent(benchmark) + window.location.search, {
-    headers: { Accept: 'application/json' }
-  }).then(response => {
-    if (!response.ok) {
-      throw new Error('HTTP ' + response.status);
-    }
-    return response.json();
-  }).then(view => {
-    drawSettings(view);
-    if (view.metrics.length > 0 && metricSelect) {
-      drawMetric(view, metricSelect.value || view.metrics[0].key);
-      metricSelect.addEventListener('change', () => drawMetric(view, metricSelect.value));
-    }
-  }).catch(error => {
-    document.querySelectorAll('.charts, section.setting').forEach(section => {
-      section.insertAdjacentHTML('beforeend', '<p class="muted">Charts unavailable: ' + error.message + '</p>');
-    });
+    const bars = setting.chart;
+    barChart(canvas, bars.map(b => b.label), bars.map(b => b.mean), bars.map(b => b.std),
+      bars.map(b => sourceColour(b.source)), 'Δm % (' + view.convention.id + ', gain)',
+      i => ' · rank ' + bars[i].rank + ' · ' + bars[i].source);
   });
-})();
+}
+
+function drawMetric(view, key) {
+  if (!metricCanvas || view.settings.length === 0) {
+    return;
+  }
+  const setting = view.settings[0].id;
+  const column = view.metrics.find(c => c.key === key);
+  const rows = view.rows.filter(r => r.setting.id === setting && r.role !== 'claimed' && r.metrics[key]);
+  const arrow = column.higherIsBetter ? '↑' : '↓';
+  barChart(metricCanvas, rows.map(label), rows.map(r => r.metrics[key].mean),
+    rows.map(r => r.metrics[key].std), rows.map(r => sourceColour(r.source)),
+    column.task + ' ' + column.name + ' ' + arrow + (column.unit ? ' (' + column.unit + ')' : ''), null, true);
+  metricCanvas.dataset.metric = key;
+  metricCanvas.dataset.setting = setting;
+}
+
+fetchJson('/api/leaderboards/' + encodeURIComponent(benchmark) + window.location.search).then(view => {
+  drawSettings(view);
+  if (view.metrics.length > 0 && metricSelect) {
+    drawMetric(view, metricSelect.value || view.metrics[0].key);
+    metricSelect.addEventListener('change', () => drawMetric(view, metricSelect.value));
+  }
+}).catch(error => {
+  document.querySelectorAll('.charts, section.setting').forEach(section => {
+    const p = document.createElement('p');
+    p.className = 'muted';
+    p.textContent = 'Charts unavailable: ' + error.message;
+    section.append(p);
+  });
+});

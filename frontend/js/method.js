@@ -1,27 +1,26 @@
 // Method page chart: the method's Δm (per task) in every benchmark and setting, from the leaderboard API.
-(function () {
-  'use strict';
+import { barChart } from './charts.js';
+import { sourceColour } from './colours.js';
+import { fetchJson } from './http.js';
 
-  const script = document.getElementById('method-script');
-  const method = script.dataset.method;
-  const benchmarks = script.dataset.benchmarks ? script.dataset.benchmarks.split(',') : [];
-  const canvas = document.getElementById('method-chart');
+const script = document.getElementById('method-script');
+const method = script.dataset.method;
+const benchmarks = script.dataset.benchmarks ? script.dataset.benchmarks.split(',') : [];
+const canvas = document.getElementById('method-chart');
 
-  Promise.all(benchmarks.map(b =>
-    fetch('/api/leaderboards/' + encodeURIComponent(b) + '?method=' + encodeURIComponent(method) + '&size=1000',
-      { headers: { Accept: 'application/json' } }).then(r => r.json())
-  )).then(views => {
-    const labels = [];
-    const values = [];
-    const errors = [];
-    const colours = [];
-    // claimed rows are never drawn beside evidence; the label names the setting, whose baseline the Δm is against
-    views.forEach(view => view.rows.filter(r => r.deltaM && r.role !== 'claimed').forEach(r => {
-      labels.push(view.benchmark.name + ' · ' + r.setting.label + (r.optimizer !== 'unreported' ? ' · ' + r.optimizer : ''));
-      values.push(r.deltaM.perTask.mean);
-      errors.push(r.deltaM.perTask.std);
-      colours.push(MtlCharts.colour(r.source));
-    }));
-    MtlCharts.barChart(canvas, labels, values, errors, colours, 'Δm % (per task, gain)', null);
-  });
-})();
+Promise.all(benchmarks.map(b =>
+  fetchJson('/api/leaderboards/' + encodeURIComponent(b) + '?method=' + encodeURIComponent(method) + '&size=1000')
+)).then(views => {
+  const labels = [];
+  const values = [];
+  const errors = [];
+  const colours = [];
+  // claimed rows are never drawn beside evidence; the label names the setting, whose baseline the Δm is against
+  views.forEach(view => view.rows.filter(r => r.deltaM && r.role !== 'claimed').forEach(r => {
+    labels.push(view.benchmark.name + ' · ' + r.setting.label + (r.optimizer !== 'unreported' ? ' · ' + r.optimizer : ''));
+    values.push(r.deltaM.perTask.mean);
+    errors.push(r.deltaM.perTask.std);
+    colours.push(sourceColour(r.source));
+  }));
+  barChart(canvas, labels, values, errors, colours, 'Δm % (per task, gain)', null);
+});

@@ -52,6 +52,19 @@ final class HeadlessChromium {
                 .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
+    /**
+     * The errors reported on the browser's console since the last call: uncaught script errors and
+     * rejections (a module that failed to import or link, say) and Content-Security-Policy violations.
+     * Error answers to requests are left out: tests provoke them on purpose, and the pages report them.
+     */
+    static java.util.List<String> consoleErrors(ChromeDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getMessage().contains("Content Security Policy")
+                        || (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                                && !e.getMessage().contains("Failed to load resource")))
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+    }
+
     /** Waits up to 20 s for a condition of the page. */
     static WebDriverWait waiting(ChromeDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(20));

@@ -37,7 +37,7 @@ class LeaderboardBrowserTest {
     void stopBrowser() {
         if (driver != null) {
             try {
-                assertThat(HeadlessChromium.cspViolations(driver)).as("Content-Security-Policy violations").isEmpty();
+                assertThat(HeadlessChromium.consoleErrors(driver)).as("console errors").isEmpty();
             } finally {
                 driver.quit();
             }

@@ -80,4 +80,19 @@ class PageCacheTest {
                 .header("Cache-Control", not(containsString("31536000")));
         assertThat(StaticAssets.url("css/mtlboard.css")).matches("/static/css/mtlboard\\.css\\?v=[0-9a-f]{12}");
     }
+
+    @Test
+    void shouldRevalidateUnversionedStaticFilesByTheirContentHash() {
+        // a module's relative imports are asked for without ?v=: never cached unchecked, 304 while unchanged
+        Response first = given().get("/static/js/http.js");
+        String hash = StaticAssets.url("js/http.js").replaceAll(".*\\?v=", "");
+        first.then().statusCode(200).header("Cache-Control", "no-cache").header("ETag", "W/\"" + hash + "\"")
+                .body(containsString("export"));
+        given().header("If-None-Match", first.getHeader("ETag")).get("/static/js/http.js").then().statusCode(304)
+                .header("Cache-Control", "no-cache").header("ETag", "W/\"" + hash + "\"");
+        // another content: the entity tag decides, whatever the date says
+        given().header("If-None-Match", "W/\"000000000000\"").header("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")
+                .get("/static/js/http.js").then().statusCode(200).header("Cache-Control", "no-cache");
+        given().header("If-None-Match", "*").get("/static/js/no-such-module.js").then().statusCode(404);
+    }
 }

@@ -1,0 +1,196 @@
+// Chart builders of the analysis pages: heatmap, curves over epochs (or severity, or budget),
+// scatter and grouped bars. Each draws on a canvas (replacing its chart) and marks it ready.
+import { Chart, destroy, ready } from '../chartjs.js';
+import { emptyState, errorBars, heatCells, marker } from '../chart-plugins.js';
+import { seriesColour } from '../colours.js';
+
+// A heatmap of a Heatmap JSON (axes, cells): Chart.js scatter with one invisible point per cell
+// (for tooltips) and the cells drawn by the heatCells plugin.
+export function heatmap(canvas, map, coefficientLabel, shorten) {
+  destroy(canvas);
+  const names = map.axes.map(a => a.label);
+  const truncate = n => (n.length > 22 ? n.slice(0, 21) + '…' : n);
+  const axisNames = names.map(n => truncate(shorten ? shorten(n) : n));
+  const data = [];
+  map.cells.forEach((row, i) => row.forEach((c, j) => {
+    const ci = map.intervals && map.intervals[i] ? map.intervals[i][j] : null;
+    // a cell whose seed-bootstrap interval includes 0 is greyed out: seed noise alone can produce it
+    data.push({ x: j, y: i, v: c.value, n: c.n, unreliable: c.unreliable, ci: ci, noise: i !== j && !!ci && ci.includesZero });
+  }));
+  const min = coefficientLabel.indexOf('overlap') >= 0 ? 0 : -1;
+  const size = Math.max(1, names.length);
+  // cells of at most about 90 × 50 px: a heatmap of one or two scorings stays small
+  const wrap = canvas.parentElement;
+  wrap.style.height = Math.min(560, 90 + size * 52) + 'px';
+  wrap.style.maxWidth = (230 + size * 95) + 'px';
+  const ticks = axis => { axis.ticks = names.map((_, i) => ({ value: i })); };
+  const chart = new Chart(canvas, {
+    type: 'scatter',
+    data: { datasets: [{ data: data, pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 12 }] },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'nearest', intersect: false },
+      plugins: {
+        legend: { display: false },
+        mtlHeatCells: { min: min },
+        tooltip: {
+          callbacks: {
+            title(items) {
+              const c = items[0].raw;
+              return names[c.y] + ' × ' + names[c.x];
+            },
+            label(item) {
+              const c = item.raw;
+              return coefficientLabel + ' = ' + (c.v === null ? 'undefined' : c.v.toFixed(3)) + ' (n = ' + c.n + ')'
+                + (c.ci ? ', 95% interval [' + c.ci.low.toFixed(2) + ', ' + c.ci.high.toFixed(2) + ']' : '')
+                + (c.unreliable ? ' — n < 5: too few to conclude' : '')
+                + (c.noise ? ' — the interval includes 0: seed noise alone can produce this' : '');
+            }
+          }
+        }
+      },
+      scales: {
+        x: { type: 'linear', min: -0.5, max: size - 0.5, afterBuildTicks: ticks, grid: { display: false },
+          ticks: { autoSkip: false, maxRotation: 50, minRotation: 30, callback: v => axisNames[v] } },
+        y: { type: 'linear', min: -0.5, max: size - 0.5, reverse: true, afterBuildTicks: ticks, grid: { display: false },
+          ticks: { autoSkip: false, callback: v => axisNames[v] } }
+      }
+    },
+    plugins: [heatCells]
+  });
+  ready(canvas, data.length);
+  canvas.dataset.coefficient = coefficientLabel;
+  return chart;
+}
+
+// Curves over epochs: one line per series ({label, points: [{epoch, mean, std, n}]}); the legend toggles series.
+export function curves(canvas, series, yTitle, yRange, mark) {
+  destroy(canvas);
+  const datasets = series.map((s, i) => ({
+    label: s.label,
+    data: s.points.map(p => ({ x: p.epoch, y: p.mean, std: p.std, n: p.n })),
+    borderColor: s.colour || seriesColour(i),
+    backgroundColor: s.colour || seriesColour(i),
+    borderDash: s.dashed ? [6, 4] : undefined,
+    pointRadius: 3,
+    tension: 0.15
+  }));
+  new Chart(canvas, {
+    type: 'line',
+    data: { datasets: datasets },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'nearest', intersect: false },
+      plugins: {
+        mtlMarker: mark || {},
+        legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 } } },
+        tooltip: {
+          callbacks: {
+            label(item) {
+              const p = item.raw;
+              return item.dataset.label + ': ' + p.y.toFixed(4) + (p.std != null ? ' ± ' + p.std.toFixed(4) : '')
+                + ' (n = ' + p.n + ')';
+            }
+          }
+        }
+      },
+      scales: {
+        x: { type: 'linear', title: { display: true, text: series.xTitle || 'epoch' }, ticks: { precision: 0 } },
+        y: Object.assign({ title: { display: true, text: yTitle } }, yRange || {})
+      }
+    },
+    plugins: [emptyState, marker]
+  });
+  ready(canvas, datasets.reduce((n, d) => n + d.data.length, 0));
+}
+
+// A scatter of points ({label, x, y, xStd, yStd}) with an optional diagonal y = x.
+export function scatter(canvas, points, xTitle, yTitle, options) {
+  destroy(canvas);
+  const opts = options || {};
+  const datasets = [{
+    label: opts.label || yTitle,
+    data: points.map(p => ({ x: p.x, y: p.y, label: p.label, xStd: p.xStd, yStd: p.yStd, extra: p.extra })),
+    pointRadius: 5,
+    pointHoverRadius: 7,
+    backgroundColor: points.map((p, i) => p.colour || seriesColour(i)),
+    borderColor: points.map((p, i) => p.colour || seriesColour(i))
+  }];
+  if (opts.diagonal && points.length) {
+    const values = points.flatMap(p => [p.x, p.y]);
+    const lo = Math.min.apply(null, values);
+    const hi = Math.max.apply(null, values);
+    datasets.push({ label: 'y = x', type: 'line', data: [{ x: lo, y: lo }, { x: hi, y: hi }], borderColor: '#9ca3af',
+      borderDash: [4, 4], pointRadius: 0, pointHitRadius: 0 });
+  }
+  new Chart(canvas, {
+    type: 'scatter',
+    data: { datasets: datasets },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: {
+        legend: { display: !!opts.diagonal, position: 'bottom' },
+        tooltip: {
+          filter: item => item.datasetIndex === 0,
+          callbacks: {
+            label(item) {
+              const p = item.raw;
+              const x = p.x.toFixed(4) + (p.xStd != null ? ' ± ' + p.xStd.toFixed(4) : '');
+              const y = p.y.toFixed(3) + (p.yStd != null ? ' ± ' + p.yStd.toFixed(3) : '');
+              return p.label + ': ' + xTitle + ' ' + x + ', ' + yTitle + ' ' + y + (p.extra || '');
+            }
+          }
+        }
+      },
+      scales: {
+        x: { title: { display: true, text: xTitle }, grace: '5%' },
+        y: { title: { display: true, text: yTitle }, grace: '5%' }
+      }
+    },
+    plugins: [emptyState]
+  });
+  ready(canvas, points.length);
+}
+
+// Grouped bars: labels along x, one dataset per {label, values, colour}; tooltips add `notesPerBar[i]`.
+export function bars(canvas, labels, groups, yTitle, notesPerBar) {
+  destroy(canvas);
+  new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: labels,
+      datasets: groups.map((g, i) => ({ label: g.label, data: g.values, backgroundColor: g.colour || seriesColour(i),
+        errors: g.errors }))
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            label(item) {
+              const e = item.dataset.errors ? item.dataset.errors[item.dataIndex] : null;
+              const v = item.parsed.y;
+              return item.dataset.label + ': ' + (v == null ? '—' : v.toFixed(3)) + (e != null ? ' ± ' + e.toFixed(3) : '')
+                + (notesPerBar && notesPerBar[item.dataIndex] ? ' · ' + notesPerBar[item.dataIndex] : '');
+            }
+          }
+        }
+      },
+      scales: {
+        x: { ticks: { autoSkip: false, maxRotation: 45, minRotation: 0 } },
+        y: { title: { display: true, text: yTitle } }
+      }
+    },
+    plugins: [emptyState, errorBars]
+  });
+  ready(canvas, groups.reduce((n, g) => n + g.values.filter(v => v !== null && v !== undefined).length, 0));
+}
