@@ -1,5 +1,6 @@
 package io.mtlboard;
 
+import java.util.Arrays;
 import io.mtlboard.evaluation.EvaluateCommand;
 import io.mtlboard.submission.TokenCommand;
 import io.mtlboard.training.ReferenceCommand;
@@ -28,7 +29,7 @@ public final class Main implements Runnable {
             System.exit(new CommandLine(new Main()).execute(args));
         }
         String[] rest = args.length > 0 && args[0].equals("serve")
-                ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+                ? Arrays.copyOfRange(args, 1, args.length) : args;
         Quarkus.run(rest);
     }
 

@@ -1,5 +1,8 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.metric.DeltaM;
+import java.util.LinkedHashMap;
 import io.mtlboard.benchmark.Ref;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.analysis.robustness.Condition;
@@ -56,7 +59,7 @@ public class AnalysisData {
             List<RunSummary> runs = r.runIds().stream().map(logs::get).filter(Objects::nonNull)
                     .filter(s -> s.entries() > 0).toList();
             LeaderboardView.Stat deltaM = r.deltaM() == null ? null
-                    : scope.deltaMConvention() == io.mtlboard.benchmark.metric.DeltaM.Convention.FLAT
+                    : scope.deltaMConvention() == DeltaM.Convention.FLAT
                             ? r.deltaM().flat() : r.deltaM().perTask();
             Map<Long, Double> runDeltaM = Map.of();
             if (deltaM != null && r.deltaM().baseline() != null) {
@@ -81,10 +84,10 @@ public class AnalysisData {
      * one value.
      */
     private static Map<Long, Double> runDeltaM(String benchmarkId, List<Long> runIds, List<Long> baselineRuns,
-            Map<Long, Map<String, Double>> values, io.mtlboard.benchmark.metric.DeltaM.Convention convention) {
-        List<io.mtlboard.benchmark.BenchmarkMetric> metrics = Benchmark.byId(benchmarkId).orElseThrow().metrics();
+            Map<Long, Map<String, Double>> values, DeltaM.Convention convention) {
+        List<BenchmarkMetric> metrics = Benchmark.byId(benchmarkId).orElseThrow().metrics();
         Map<String, Double> base = new HashMap<>();
-        for (io.mtlboard.benchmark.BenchmarkMetric m : metrics) {
+        for (BenchmarkMetric m : metrics) {
             List<Double> b = baselineRuns.stream().map(id -> values.getOrDefault(id, Map.of()).get(m.key()))
                     .filter(Objects::nonNull).toList();
             if (b.isEmpty()) {
@@ -92,22 +95,22 @@ public class AnalysisData {
             }
             base.put(m.key(), b.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         }
-        Map<Long, Double> result = new java.util.LinkedHashMap<>();
+        Map<Long, Double> result = new LinkedHashMap<>();
         for (long id : runIds) {
             Map<String, Double> v = values.getOrDefault(id, Map.of());
-            List<io.mtlboard.benchmark.metric.DeltaM.Term> terms = new ArrayList<>();
-            for (io.mtlboard.benchmark.BenchmarkMetric m : metrics) {
+            List<DeltaM.Term> terms = new ArrayList<>();
+            for (BenchmarkMetric m : metrics) {
                 Double value = v.get(m.key());
                 if (value == null || base.get(m.key()) == 0.0) {
                     terms = null;
                     break;
                 }
-                terms.add(new io.mtlboard.benchmark.metric.DeltaM.Term(m.task.name, m.higherIsBetter, value,
+                terms.add(new DeltaM.Term(m.task.name, m.higherIsBetter, value,
                         base.get(m.key())));
             }
             if (terms != null) {
-                var d = io.mtlboard.benchmark.metric.DeltaM.of(terms);
-                result.put(id, convention == io.mtlboard.benchmark.metric.DeltaM.Convention.FLAT ? d.flat()
+                var d = DeltaM.of(terms);
+                result.put(id, convention == DeltaM.Convention.FLAT ? d.flat()
                         : d.perTask());
             }
         }
@@ -119,7 +122,7 @@ public class AnalysisData {
      * training log, then the most rows with Δm, then by name; null when there are no benchmarks.
      */
     public String defaultBenchmark() {
-        var perTask = io.mtlboard.benchmark.metric.DeltaM.Convention.PER_TASK;
+        var perTask = DeltaM.Convention.PER_TASK;
         return defaultBenchmark(new Scope(null, List.of(), List.of(), List.of(), List.of(), List.of(),
                 new LeaderboardView.ConventionView(perTask.id(), perTask.label(), "gain")));
     }

@@ -1,5 +1,7 @@
 package io.mtlboard.analysis;
 
+import java.util.LinkedHashMap;
+import java.util.stream.Stream;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.leaderboard.SeedStats;
@@ -79,7 +81,7 @@ public class GradientsService {
                         magnitude));
             }
         }
-        Map<String, Ref> methods = new java.util.LinkedHashMap<>();
+        Map<String, Ref> methods = new LinkedHashMap<>();
         onBackbone.stream().filter(r -> !r.runs().isEmpty())
                 .forEach(r -> methods.putIfAbsent(r.methodId(), new Ref(r.methodId(), r.methodName())));
         List<String> notes = new ArrayList<>();
@@ -156,7 +158,7 @@ public class GradientsService {
         return logged(rows.stream(), prefix) > 0;
     }
 
-    private static long logged(java.util.stream.Stream<AnalysisRow> rows, String prefix) {
+    private static long logged(Stream<AnalysisRow> rows, String prefix) {
         return rows.filter(r -> r.runs().stream().anyMatch(s -> s.indicators().keySet().stream()
                 .anyMatch(k -> k.startsWith(prefix)))).count();
     }

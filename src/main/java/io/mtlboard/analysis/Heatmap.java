@@ -1,5 +1,8 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.analysis.ranking.Orientation;
+import java.util.ArrayList;
+import java.util.Collections;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.SeedBootstrap;
 import io.mtlboard.analysis.ranking.SeedScoring;
@@ -46,7 +49,7 @@ public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cel
         axes = List.copyOf(axes);
         cells = cells.stream().map(List::copyOf).toList();
         intervals = intervals == null ? null
-                : intervals.stream().map(row -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row)))
+                : intervals.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row)))
                         .toList();
     }
 
@@ -58,9 +61,9 @@ public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cel
             Coefficient coefficient, String subject) {
         Heatmap plain = of(scorings, labels, coefficient, subject);
         SeedBootstrap.Interval[][] b = SeedBootstrap.intervals(seeds, coefficient, SeedBootstrap.DRAWS, 20261204L);
-        List<List<IntervalView>> intervals = new java.util.ArrayList<>();
+        List<List<IntervalView>> intervals = new ArrayList<>();
         for (SeedBootstrap.Interval[] row : b) {
-            List<IntervalView> r = new java.util.ArrayList<>();
+            List<IntervalView> r = new ArrayList<>();
             for (SeedBootstrap.Interval i : row) {
                 r.add(IntervalView.of(i));
             }
@@ -81,7 +84,7 @@ public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cel
             }
         }
         List<Axis> axes = scorings.stream().map(s -> new Axis(s.name(), labels.getOrDefault(s.name(), s.name()),
-                s.orientation() == io.mtlboard.analysis.ranking.Orientation.HIGHER_IS_BETTER ? "higher is better"
+                s.orientation() == Orientation.HIGHER_IS_BETTER ? "higher is better"
                         : "lower is better", s.values().size())).toList();
         String message = null;
         if (scorings.size() < 2) {

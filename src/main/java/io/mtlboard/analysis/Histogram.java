@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public record Histogram(List<Double> edges, List<Integer> counts, int n, int cli
             edges[i] = min + i * width;
         }
         Integer[] counts = new Integer[bins];
-        java.util.Arrays.fill(counts, 0);
+        Arrays.fill(counts, 0);
         int clipped = 0;
         for (double v : values) {
             if (v < min || v > max) {

@@ -1,5 +1,11 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.analysis.ranking.Orientation;
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.BenchmarkMetric;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
@@ -69,14 +75,14 @@ public class PairedAnalysisService {
         List<AnalysisRow> adamSgd = rows.stream().filter(r -> !r.optimizer().equals("signsgd")).toList();
         List<Scoring> byOptimizer = Scorings.deltaMByGroup(adamSgd, AnalysisRow::optimizer);
         Scoring adam = byOptimizer.stream().filter(s -> s.name().equals("adam")).findFirst()
-                .orElse(new Scoring("adam", io.mtlboard.analysis.ranking.Orientation.HIGHER_IS_BETTER, java.util.Map.of()));
+                .orElse(new Scoring("adam", Orientation.HIGHER_IS_BETTER, Map.of()));
         Scoring sgd = byOptimizer.stream().filter(s -> s.name().equals("sgd")).findFirst()
-                .orElse(new Scoring("sgd", io.mtlboard.analysis.ranking.Orientation.HIGHER_IS_BETTER, java.util.Map.of()));
+                .orElse(new Scoring("sgd", Orientation.HIGHER_IS_BETTER, Map.of()));
         Agreement agreement = RankingSimilarity.compare(adam, sgd, choice.coefficient());
         String message = pairs.isEmpty()
                 ? "No data yet: no method of this benchmark has both an Adam and an SGD row under these filters."
                 : thin(pairs);
-        List<io.mtlboard.benchmark.BenchmarkMetric> metrics = io.mtlboard.benchmark.Benchmark
+        List<BenchmarkMetric> metrics = Benchmark
                 .byId(scope.benchmark().id()).orElseThrow().metrics();
         return new OptimizersView(both, choice, pairs, adamBetter, agreement, message, List.of(), signPairs,
                 adamBetterThanSign, ParetoSettings.of(rows, metrics, published()), sources(pairs, signPairs));
@@ -84,7 +90,7 @@ public class PairedAnalysisService {
 
     /** One line per source of the pairs: literature rows name their publication, the others MTLBoard. */
     private static List<String> sources(List<PairView> pairs, List<PairView> signPairs) {
-        java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
         pairs.forEach(p -> counts.computeIfAbsent(source(p), k -> new int[2])[0]++);
         signPairs.forEach(p -> counts.computeIfAbsent(source(p), k -> new int[2])[1]++);
         List<String> lines = new ArrayList<>();
@@ -101,7 +107,7 @@ public class PairedAnalysisService {
     private List<PublishedPareto.Publication> published() {
         List<PublishedPareto.Publication> loaded = published;
         if (loaded == null) {
-            loaded = PublishedPareto.load(java.nio.file.Path.of(config.benchmarksDir(), "optimizers"));
+            loaded = PublishedPareto.load(Path.of(config.benchmarksDir(), "optimizers"));
             published = loaded;
         }
         return loaded;

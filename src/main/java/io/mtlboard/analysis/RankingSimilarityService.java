@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import java.util.Locale;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.Coefficient;
@@ -135,11 +136,11 @@ public class RankingSimilarityService {
         if (a.value() == null || a.unreliable()) {
             return "Too few rows (n = " + a.n() + ") to say whether " + x.label() + " agrees with test performance.";
         }
-        String value = String.format(java.util.Locale.ROOT, "%s = %.2f", coefficient, a.value());
-        String range = interval == null ? "" : String.format(java.util.Locale.ROOT, ", 95 %% interval [%.2f, %.2f] "
+        String value = String.format(Locale.ROOT, "%s = %.2f", coefficient, a.value());
+        String range = interval == null ? "" : String.format(Locale.ROOT, ", 95 %% interval [%.2f, %.2f] "
                 + "from resampling seeds within rows", interval.low(), interval.high());
         String ceilingText = ceiling == null ? "no noise ceiling (it needs rows with at least two seeds)"
-                : String.format(java.util.Locale.ROOT, "the noise ceiling (test Δm against itself between halves of "
+                : String.format(Locale.ROOT, "the noise ceiling (test Δm against itself between halves of "
                         + "the seeds) is %.2f", ceiling.value());
         if (interval != null && interval.includesZero()) {
             return x.label() + " does not agree with test performance beyond seed noise (" + value + range

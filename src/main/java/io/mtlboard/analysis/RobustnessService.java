@@ -1,5 +1,8 @@
 package io.mtlboard.analysis;
 
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Orientation;
 import io.mtlboard.benchmark.Benchmark;
@@ -112,7 +115,7 @@ public class RobustnessService {
     private List<PublishedRobustness.Table> published() {
         List<PublishedRobustness.Table> tables = published;
         if (tables == null) {
-            tables = PublishedRobustness.load(java.nio.file.Path.of(config.benchmarksDir(), "robustness"));
+            tables = PublishedRobustness.load(Path.of(config.benchmarksDir(), "robustness"));
             published = tables;
         }
         return tables;
@@ -127,12 +130,12 @@ public class RobustnessService {
      * The single-task row an MTL row is compared with: same backbone and measured under corruption;
      * the same optimizer and source preferred.
      */
-    private static java.util.Optional<AnalysisRow> baseline(AnalysisRow r, List<AnalysisRow> rows,
+    private static Optional<AnalysisRow> baseline(AnalysisRow r, List<AnalysisRow> rows,
             Map<Long, WorkerDiagnostics> diagnostics, String metric) {
         return rows.stream().filter(AnalysisRow::singleTask).filter(s -> s.backboneId().equals(r.backboneId()))
                 .filter(s -> runs(s, diagnostics).stream().anyMatch(d -> d.corrupted().values().stream()
                         .anyMatch(v -> v.containsKey(metric))))
-                .min(java.util.Comparator.comparingInt((AnalysisRow s) -> s.optimizer().equals(r.optimizer()) ? 0 : 1)
+                .min(Comparator.comparingInt((AnalysisRow s) -> s.optimizer().equals(r.optimizer()) ? 0 : 1)
                         .thenComparingInt(s -> s.source().equals(r.source()) ? 0 : 1).thenComparing(AnalysisRow::key));
     }
 }

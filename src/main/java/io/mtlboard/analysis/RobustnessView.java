@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import java.util.Map;
 import io.mtlboard.benchmark.Ref;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public record RobustnessView(Scope scope, String source, List<Metric> metrics, M
     }
 
     /** One printed row; {@code mean} is the printed row mean of a δ_t table, else null. */
-    public record PublishedRow(String network, String networkLabel, String method, java.util.Map<String, Double> values,
+    public record PublishedRow(String network, String networkLabel, String method, Map<String, Double> values,
             Double mean) {
     }
 

@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark;
 
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,7 +71,7 @@ public final class BenchmarkManifestReader {
     /** The schema as JSON text, to publish or document. */
     public static String schemaText() {
         try (InputStream in = BenchmarkManifestReader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package io.mtlboard.benchmark;
 
+import io.mtlboard.support.StartupLock;
+import java.util.ArrayList;
 import io.mtlboard.support.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.support.ImportLedger;
@@ -38,11 +40,11 @@ public class RegistryLoader {
     private final MtlboardConfig config;
     private final ObjectMapper json;
     private final BenchmarkManifestApplier applier;
-    private final io.mtlboard.support.StartupLock startupLock;
+    private final StartupLock startupLock;
     private final ImportLedger ledger;
 
     public RegistryLoader(MtlboardConfig config, ObjectMapper json, BenchmarkManifestApplier applier,
-            io.mtlboard.support.StartupLock startupLock, ImportLedger ledger) {
+            StartupLock startupLock, ImportLedger ledger) {
         this.startupLock = startupLock;
         this.ledger = ledger;
         this.config = config;
@@ -64,7 +66,7 @@ public class RegistryLoader {
                     + " does not exist; set mtlboard.benchmarks-dir");
         }
         List<Path> manifests = manifests(dir);
-        List<Path> files = new java.util.ArrayList<>(List.of(dir.resolve("backbones.json"), dir.resolve("methods.json")));
+        List<Path> files = new ArrayList<>(List.of(dir.resolve("backbones.json"), dir.resolve("methods.json")));
         files.addAll(manifests);
         String key = "registries:" + dir.toAbsolutePath().normalize();
         String digest = ImportLedger.digest(dir, files);

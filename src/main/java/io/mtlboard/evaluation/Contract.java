@@ -54,7 +54,7 @@ final class Contract {
 
     /** The output's values as floats, after checking they are finite. */
     static float[] finite(BenchmarkManifest.TaskSpec task, NDArray output) throws ModelFault {
-        float[] values = output.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        float[] values = output.toType(DataType.FLOAT32, false).toFloatArray();
         for (float v : values) {
             if (!Float.isFinite(v)) {
                 throw new ModelFault("output for task '" + task.name() + "' contains " + (Float.isNaN(v) ? "NaN"

@@ -1,5 +1,6 @@
 package io.mtlboard.evaluation;
 
+import io.mtlboard.benchmark.data.FashionMnist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -47,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "data", description = "cache of generated splits; default: ${DEFAULT-VALUE}")
     Path dataDir;
 
-    @Option(names = "--fashion-mnist-dir", defaultValue = io.mtlboard.benchmark.data.FashionMnist.DEBIAN_DIR,
+    @Option(names = "--fashion-mnist-dir", defaultValue = FashionMnist.DEBIAN_DIR,
             description = "original Fashion-MNIST files; default: ${DEFAULT-VALUE}")
     Path fashionMnistDir;
 

@@ -1,5 +1,9 @@
 package io.mtlboard.evaluation;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -215,7 +219,7 @@ public final class ModelEvaluator {
     /** Every message of an exception and its causes, for the run's log. */
     static String fullText(Throwable e) {
         StringBuilder out = new StringBuilder();
-        java.util.Set<Throwable> seen = new java.util.HashSet<>();
+        Set<Throwable> seen = new HashSet<>();
         for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             String m = t.getMessage();
             if (m != null && (out.length() == 0 || !out.toString().contains(m))) {
@@ -243,9 +247,9 @@ public final class ModelEvaluator {
         return line.length() > 500 ? line.substring(0, 500) + "…" : line;
     }
 
-    private static final java.util.regex.Pattern ERROR_LINE = java.util.regex.Pattern.compile(
+    private static final Pattern ERROR_LINE = Pattern.compile(
             "^[A-Za-z_][A-Za-z0-9_.]*(Error|Exception): .*");
-    private static final java.util.regex.Pattern FILE_LINE = java.util.regex.Pattern.compile(
+    private static final Pattern FILE_LINE = Pattern.compile(
             "^\\s*File \"([^\"]*)\", line (\\d+), in (\\S+)");
 
     /**
@@ -262,7 +266,7 @@ public final class ModelEvaluator {
         String where = null;
         String statement = null;
         for (int i = from; i < lines.size(); i++) {
-            java.util.regex.Matcher m = FILE_LINE.matcher(lines.get(i));
+            Matcher m = FILE_LINE.matcher(lines.get(i));
             if (m.find()) {
                 where = Path.of(m.group(1)).getFileName() + ", line " + m.group(2) + ", in " + m.group(3);
                 statement = null;

@@ -1,5 +1,7 @@
 package io.mtlboard.imports;
 
+import io.mtlboard.support.StartupLock;
+import java.util.LinkedHashMap;
 import io.mtlboard.run.RunService;
 import io.mtlboard.run.LeaderboardVersion;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -36,12 +38,12 @@ public class LiteratureImporter {
     private final MtlboardConfig config;
     private final LiteratureRowWriter writer;
     private final LeaderboardVersion version;
-    private final io.mtlboard.support.StartupLock startupLock;
+    private final StartupLock startupLock;
     private final ImportLedger ledger;
     private final RunService runs;
 
     public LiteratureImporter(MtlboardConfig config, LiteratureRowWriter writer, LeaderboardVersion version,
-            io.mtlboard.support.StartupLock startupLock, ImportLedger ledger, RunService runs) {
+            StartupLock startupLock, ImportLedger ledger, RunService runs) {
         this.runs = runs;
         this.startupLock = startupLock;
         this.ledger = ledger;
@@ -98,7 +100,7 @@ public class LiteratureImporter {
         }
         int changed = 0;
         int total = 0;
-        Map<Path, List<Map<String, String>>> files = new java.util.LinkedHashMap<>();
+        Map<Path, List<Map<String, String>>> files = new LinkedHashMap<>();
         for (Path file : csvFiles(dir)) {
             List<Map<String, String>> rows = read(file);
             List<String> problems = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.mtlboard.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import io.mtlboard.support.Sha256;
 import io.mtlboard.run.LiteratureRun;
 import io.mtlboard.run.Published;
@@ -41,9 +44,9 @@ class LiteratureRowWriter {
             "published_delta_m_flat", "published_delta_m_flat_std");
 
     private final Protocols protocols;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
 
-    LiteratureRowWriter(Protocols protocols, com.fasterxml.jackson.databind.ObjectMapper json) {
+    LiteratureRowWriter(Protocols protocols, ObjectMapper json) {
         this.protocols = protocols;
         this.json = json;
     }
@@ -156,7 +159,7 @@ class LiteratureRowWriter {
             if (k.startsWith(HYPER_PARAMETER_PREFIX) && !blank(v)) {
                 String name = k.substring(HYPER_PARAMETER_PREFIX.length());
                 try {
-                    hp.put(name, new java.math.BigDecimal(v.trim()));
+                    hp.put(name, new BigDecimal(v.trim()));
                 } catch (NumberFormatException e) {
                     hp.put(name, v.trim());
                 }
@@ -164,7 +167,7 @@ class LiteratureRowWriter {
         });
         try {
             return hp.isEmpty() ? null : json.writeValueAsString(hp);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

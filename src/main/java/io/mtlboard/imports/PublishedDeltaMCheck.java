@@ -1,5 +1,6 @@
 package io.mtlboard.imports;
 
+import java.util.Locale;
 import io.mtlboard.leaderboard.BoardCalculator;
 import io.mtlboard.benchmark.metric.DeltaM;
 import java.math.BigDecimal;
@@ -34,7 +35,7 @@ final class PublishedDeltaMCheck {
         }
 
         String describe() {
-            return String.format(java.util.Locale.ROOT, "printed Δm (%s) %s differs from the recomputation %.3f by "
+            return String.format(Locale.ROOT, "printed Δm (%s) %s differs from the recomputation %.3f by "
                     + "%.3f, more than the rounding bound %.3f", convention, BigDecimal.valueOf(printed)
                             .stripTrailingZeros().toPlainString(), computed, Math.abs(computed - printed), bound);
         }

@@ -1,5 +1,8 @@
 package io.mtlboard.imports;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import io.mtlboard.support.Sha256;
 import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.run.EvaluationRecord;
@@ -103,8 +106,8 @@ class ReferenceBundleReader {
                 problems.add(key + ": evaluation.diagnostics.testFd needs fd in [0, 1] and meanEntropy ≥ 0");
             }
         }
-        List<EvaluationDiagnostics.Corrupted> corrupted = new java.util.ArrayList<>();
-        java.util.Set<String> metrics = new java.util.HashSet<>();
+        List<EvaluationDiagnostics.Corrupted> corrupted = new ArrayList<>();
+        Set<String> metrics = new HashSet<>();
         valid.benchmark().metrics().forEach(m -> metrics.add(m.key()));
         for (JsonNode c : d.path("corrupted")) {
             String metric = c.path("metric").asText();

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import java.util.Collections;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.run.Evaluation;
 import io.mtlboard.run.RowSource;
@@ -88,7 +89,7 @@ public class BoardRepository {
                     shared(pool, r[4]), shared(pool, r[5]), RowSource.of(source, status),
                     source == RunSource.LITERATURE ? null : (Integer) r[8], (Integer) r[9], (Long) r[16],
                     shared(pool, protocol), shared(pool, r[18]), shared(pool, r[19]), shared(pool, r[10]), published,
-                    own.containsValue(null) ? java.util.Collections.unmodifiableMap(own) : Map.copyOf(own)));
+                    own.containsValue(null) ? Collections.unmodifiableMap(own) : Map.copyOf(own)));
         }
         return facts;
     }

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import java.util.Arrays;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.run.Published;
 import io.mtlboard.benchmark.Protocols;
@@ -94,7 +95,7 @@ final class LeaderboardPager {
                 ranks[members.get(k)] = r.get(k);
             }
         }
-        return java.util.Arrays.asList(ranks);
+        return Arrays.asList(ranks);
     }
 
     /** Settings by number of listed (non-claimed) rows, largest first, then by label. */

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import jakarta.ws.rs.core.Context;
 import io.mtlboard.support.InvalidInputProblem;
 import io.mtlboard.support.Problem;
 import io.mtlboard.support.Violation;
@@ -57,8 +58,8 @@ public class LeaderboardResource {
     public Response leaderboard(@PathParam("benchmarkId") String benchmarkId,
             @BeanParam LeaderboardParams params,
             @Parameter(description = "json or csv (overrides Accept)") @QueryParam("format") String format,
-            @jakarta.ws.rs.core.Context HttpHeaders headers, @jakarta.ws.rs.core.Context UriInfo uri,
-            @jakarta.ws.rs.core.Context Request request) {
+            @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context Request request) {
         boolean csv = wantsCsv(format, headers);
         TreeMap<String, List<String>> raw = new TreeMap<>(uri.getQueryParameters());
         raw.remove("format");

@@ -1,5 +1,7 @@
 package io.mtlboard.leaderboard;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import io.mtlboard.run.LeaderboardVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +24,7 @@ public class LeaderboardResponses {
     private final LeaderboardVersion version;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
     /** Striped locks: bounded, whatever the keys clients send. */
-    private final Object[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+    private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     public LeaderboardResponses(ObjectMapper json, LeaderboardVersion version) {
         this.json = json;
@@ -51,7 +53,7 @@ public class LeaderboardResponses {
     private Entry compute(String key, long v, boolean csv, Supplier<LeaderboardView> view) {
         LeaderboardView computed = view.get();
         byte[] body = csv ? LeaderboardCsv.write(computed).getBytes(StandardCharsets.UTF_8) : bytes(computed);
-        Entry fresh = new Entry(v, body, "\"" + v + "-" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
+        Entry fresh = new Entry(v, body, "\"" + v + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"");
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }

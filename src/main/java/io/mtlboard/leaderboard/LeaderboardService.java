@@ -1,5 +1,7 @@
 package io.mtlboard.leaderboard;
 
+import java.util.HashMap;
+import java.util.stream.IntStream;
 import io.mtlboard.support.query.QueryChecks;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.run.LeaderboardVersion;
@@ -52,7 +54,7 @@ public class LeaderboardService {
     /** Runs updated this long before the last read are read again: a write by another process may commit late. */
     static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(2);
     /** Striped locks: bounded, whatever the keys clients send. */
-    private final Object[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+    private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     public LeaderboardService(MtlboardConfig config, LeaderboardVersion version, BoardRepository repository,
             Protocols protocols) {
@@ -157,7 +159,7 @@ public class LeaderboardService {
     public Map<Long, Map<String, Double>> runValues(String benchmarkId) {
         Benchmark benchmark = Benchmark.byId(benchmarkId).orElseThrow(() -> new NotFoundProblem(
                 "No benchmark '" + benchmarkId + "'"));
-        Map<Long, Map<String, Double>> values = new java.util.HashMap<>();
+        Map<Long, Map<String, Double>> values = new HashMap<>();
         repository.runFacts(benchmark).forEach(f -> values.put(f.runId(), f.values()));
         return values;
     }

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class Ranking {
                 ranks[order.get(position)] = leaderRank;
             }
         }
-        return java.util.Arrays.asList(ranks);
+        return Arrays.asList(ranks);
     }
 
     private static boolean overlaps(Entry a, Entry b) {

@@ -1,5 +1,7 @@
 package io.mtlboard.run;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -119,11 +121,11 @@ public class LeaderboardVersion {
         Map<String, List<Object>> current = new HashMap<>();
         for (Object[] row : Run.getEntityManager().createQuery("select r.benchmark.id, count(r), max(r.updatedAt) "
                 + "from Run r group by r.benchmark.id", Object[].class).getResultList()) {
-            current.put((String) row[0], new java.util.ArrayList<>(java.util.Arrays.asList(row[1], row[2])));
+            current.put((String) row[0], new ArrayList<>(Arrays.asList(row[1], row[2])));
         }
         for (Object[] row : Run.getEntityManager().createQuery("select e.run.benchmark.id, count(e), max(e.id) "
                 + "from Evaluation e group by e.run.benchmark.id", Object[].class).getResultList()) {
-            current.computeIfAbsent((String) row[0], k -> new java.util.ArrayList<>()).addAll(List.of(row[1], row[2]));
+            current.computeIfAbsent((String) row[0], k -> new ArrayList<>()).addAll(List.of(row[1], row[2]));
         }
         Map<String, List<Object>> previous = fingerprints;
         current.forEach((benchmark, print) -> {

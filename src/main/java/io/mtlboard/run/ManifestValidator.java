@@ -1,5 +1,14 @@
 package io.mtlboard.run;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.networknt.schema.path.NodePath;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,15 +45,15 @@ public class ManifestValidator {
 
     static final String SCHEMA_RESOURCE = "schemas/run-manifest.schema.json";
 
-    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile(
+    private static final Pattern DUPLICATE = Pattern.compile(
             "^Duplicate (?:field|Object property) '([^']*)'");
 
     /** Refuses duplicate keys and anything after the object, which a lenient parser silently accepts. */
-    private final com.fasterxml.jackson.databind.ObjectReader strict;
+    private final ObjectReader strict;
     private final Schema schema;
 
     public ManifestValidator(ObjectMapper json) {
-        this.strict = json.reader().with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        this.strict = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
             this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         } catch (IOException e) {
@@ -95,7 +104,7 @@ public class ManifestValidator {
         return new ValidManifest(doc, benchmark.get(), backbone.get(), method, claims);
     }
 
-    private static <T> Optional<T> lookup(JsonNode doc, String field, java.util.function.Function<String, Optional<T>> find) {
+    private static <T> Optional<T> lookup(JsonNode doc, String field, Function<String, Optional<T>> find) {
         JsonNode node = doc.path(field);
         return node.isTextual() ? find.apply(node.asText()) : Optional.empty();
     }
@@ -149,16 +158,16 @@ public class ManifestValidator {
     private static final String TRAILING = "Trailing content";
 
     /** Anything but whitespace after the object — another value, a stray brace — is refused. */
-    private static void trailing(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
-        com.fasterxml.jackson.core.JsonLocation at = parser.currentLocation();
+    private static void trailing(JsonParser parser) throws IOException {
+        JsonLocation at = parser.currentLocation();
         boolean more;
         try {
             more = parser.nextToken() != null;
-        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+        } catch (JsonParseException e) {
             more = true;
         }
         if (more) {
-            throw new com.fasterxml.jackson.core.JsonParseException(parser, TRAILING, at);
+            throw new JsonParseException(parser, TRAILING, at);
         }
     }
 
@@ -168,7 +177,7 @@ public class ManifestValidator {
         }
         try {
             JsonNode doc;
-            try (com.fasterxml.jackson.core.JsonParser parser = strict.createParser(text)) {
+            try (JsonParser parser = strict.createParser(text)) {
                 doc = strict.readTree(parser);
                 trailing(parser);
             }
@@ -183,7 +192,7 @@ public class ManifestValidator {
             if (message.startsWith(TRAILING)) {
                 throw invalid(List.of(new Violation("manifest", "has trailing content after the JSON object" + where)));
             }
-            java.util.regex.Matcher duplicate = DUPLICATE.matcher(message);
+            Matcher duplicate = DUPLICATE.matcher(message);
             if (duplicate.find()) {
                 throw invalid(List.of(new Violation("manifest", "has a duplicate key '" + duplicate.group(1) + "'"
                         + where + "; every key may appear once per object")));
@@ -197,7 +206,7 @@ public class ManifestValidator {
     /** The JSON pointer of a schema error, built from the path's elements (keys may contain dots). */
     private static String pointer(Error e) {
         StringBuilder pointer = new StringBuilder();
-        com.networknt.schema.path.NodePath path = e.getInstanceLocation();
+        NodePath path = e.getInstanceLocation();
         for (int i = 0; path != null && i < path.getNameCount(); i++) {
             Object element = path.getElement(i);
             pointer.append('/').append(element instanceof Number ? element.toString()

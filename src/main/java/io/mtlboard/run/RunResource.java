@@ -1,5 +1,10 @@
 package io.mtlboard.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.support.RequestSizeGuard;
+import java.nio.charset.CharacterCodingException;
+import java.util.Locale;
 import io.mtlboard.submission.Caller;
 import io.mtlboard.submission.TokenService;
 import io.mtlboard.support.InvalidInputProblem;
@@ -46,11 +51,11 @@ public class RunResource {
     private final TokenService tokens;
     private final RunService runs;
     private final EvaluationSchedule queue;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
-    private final io.mtlboard.support.RequestSizeGuard sizeGuard;
+    private final ObjectMapper json;
+    private final RequestSizeGuard sizeGuard;
 
     public RunResource(SubmissionService submissions, TokenService tokens, RunService runs, EvaluationSchedule queue,
-            com.fasterxml.jackson.databind.ObjectMapper json, io.mtlboard.support.RequestSizeGuard sizeGuard) {
+            ObjectMapper json, RequestSizeGuard sizeGuard) {
         this.json = json;
         this.sizeGuard = sizeGuard;
         this.submissions = submissions;
@@ -79,7 +84,7 @@ public class RunResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             MultipartFormDataInput input) {
         sizeGuard.requireWithinLimit();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("boundary=")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).contains("boundary=")) {
             throw new InvalidInputProblem("Malformed multipart body", List.of(new Violation("Content-Type",
                     "multipart/form-data needs a boundary parameter (multipart/form-data; boundary=...)")));
         }
@@ -149,7 +154,7 @@ public class RunResource {
             description = "Format: the trainingLog property of /api/schemas/run-manifest.")
     public Response trainingLog(@PathParam("id") String id) throws IOException {
         Run run = runs.visible(id);
-        com.fasterxml.jackson.databind.JsonNode log = run.manifest == null ? null
+        JsonNode log = run.manifest == null ? null
                 : json.readTree(run.manifest).get("trainingLog");
         return Response.ok(log == null ? "[]" : log.toString(), MediaType.APPLICATION_JSON).build();
     }
@@ -228,7 +233,7 @@ public class RunResource {
         }
         try {
             return Files.readString(part.getFileItem().getFile(), StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw notUtf8("it contains bytes that are not UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

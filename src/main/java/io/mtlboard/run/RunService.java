@@ -40,9 +40,9 @@ public class RunService {
     }
 
     /** The later listed run of the same submitter, benchmark, backbone, method, optimizer, level and seed. */
-    private static java.util.Optional<Long> supersededBy(Run run) {
+    private static Optional<Long> supersededBy(Run run) {
         if (run.ownerTokenId == null || run.seed == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return Run.<Run>find("ownerTokenId = ?1 and benchmark.id = ?2 and backbone.id = ?3 and method.id = ?4 "
                 + "and optimizer = ?5 and gradientLevel = ?6 and seed = ?7 and id > ?8 and hidden = false "

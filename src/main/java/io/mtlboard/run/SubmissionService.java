@@ -1,5 +1,6 @@
 package io.mtlboard.run;
 
+import java.util.Objects;
 import io.mtlboard.support.Sha256;
 import io.mtlboard.submission.ApiToken;
 import io.mtlboard.submission.ArtifactStore;
@@ -109,7 +110,7 @@ public class SubmissionService {
                 throw new ProblemException(ProblemException.Kind.CONFLICT, "Idempotency-Key '" + key
                         + "' was already used for run " + existing.id + " with a different manifest");
             }
-            if (!java.util.Objects.equals(modelSha, existing.artifactSha256)) {
+            if (!Objects.equals(modelSha, existing.artifactSha256)) {
                 throw new ProblemException(ProblemException.Kind.CONFLICT, "Idempotency-Key '" + key
                         + "' was already used for run " + existing.id + (existing.artifactSha256 == null
                                 ? " without a model" : modelSha == null ? " with a model, and this request has none"

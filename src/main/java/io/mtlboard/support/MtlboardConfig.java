@@ -1,5 +1,8 @@
 package io.mtlboard.support;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,7 +32,7 @@ public interface MtlboardConfig {
         String fashionMnistDir();
 
         /** Data of external benchmarks (NYUv2, Cityscapes, …), one directory per id; default {@code <data-dir>/external}. */
-        java.util.Optional<String> externalDir();
+        Optional<String> externalDir();
     }
 
     /** Whether the reference run bundles under {@code <benchmarks-dir>/reference} are imported at start-up. */
@@ -84,7 +87,7 @@ public interface MtlboardConfig {
     interface Submission {
 
         /** An admin token accepted from configuration (stored hashed at start-up); none when empty. */
-        java.util.Optional<String> adminToken();
+        Optional<String> adminToken();
 
         /** Largest accepted model artifact in bytes. */
         @WithDefault("104857600")
@@ -124,7 +127,7 @@ public interface MtlboardConfig {
 
         /** Wall-clock limit of one evaluation. */
         @WithDefault("PT15M")
-        java.time.Duration timeout();
+        Duration timeout();
 
         /** Java heap of the evaluation process. */
         @WithDefault("1073741824")
@@ -136,11 +139,11 @@ public interface MtlboardConfig {
 
         /** Lease of a claimed job; renewed by heartbeats. */
         @WithDefault("PT60S")
-        java.time.Duration lease();
+        Duration lease();
 
         /** Heartbeat interval; well below the lease. */
         @WithDefault("PT10S")
-        java.time.Duration heartbeat();
+        Duration heartbeat();
 
         /** Infrastructure failures of one run retried before it is marked failed. */
         @WithDefault("3")
@@ -159,9 +162,9 @@ public interface MtlboardConfig {
          * eight when not set. Fewer save time: the robustness analysis compares runs on the
          * conditions measured for both.
          */
-        java.util.Optional<java.util.List<String>> robustnessCorruptions();
+        Optional<List<String>> robustnessCorruptions();
 
         /** Identifier of this worker in leases and logs; defaults to host and process id. */
-        java.util.Optional<String> id();
+        Optional<String> id();
     }
 }

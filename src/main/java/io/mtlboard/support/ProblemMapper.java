@@ -1,5 +1,14 @@
 package io.mtlboard.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.util.Collection;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -24,10 +33,10 @@ public class ProblemMapper {
 
     private final Template error;
     private final MtlboardConfig config;
-    private final io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
+    private final CurrentVertxRequest current;
 
     @Inject
-    public ProblemMapper(Template error, MtlboardConfig config, io.quarkus.vertx.http.runtime.CurrentVertxRequest current) {
+    public ProblemMapper(Template error, MtlboardConfig config, CurrentVertxRequest current) {
         this.error = error;
         this.config = config;
         this.current = current;
@@ -52,9 +61,9 @@ public class ProblemMapper {
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         // the JSON reader wraps syntax errors (truncated or malformed bodies) in a bare 400
-        if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+        if (e.getCause() instanceof MismatchedInputException m) {
             return mapMismatchedJson(m, uri);
-        } else if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+        } else if (e.getCause() instanceof JsonProcessingException j) {
             return mapUnreadableJson(j, uri);
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
@@ -76,17 +85,17 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response mapUnreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+    public Response mapUnreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("");
-            boolean range = m.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException
+            boolean range = m.getCause() instanceof InputCoercionException
                     || String.valueOf(m.getOriginalMessage()).contains("out of range");
             return respond(uri, 400, "invalid-request", "Invalid request", "The request body has an invalid value "
                     + "for field '" + field + "'", List.of(new Violation(field, range ? "number out of range"
                             : "invalid value")));
         }
-        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+        if (e instanceof InputCoercionException c) {
             String field = fieldOf(c);
             return respond(uri, 400, "invalid-request", "Invalid request", "The request body has a number out of "
                     + "range" + (field == null ? "" : " for field '" + field + "'"), List.of(new Violation(
@@ -103,7 +112,7 @@ public class ProblemMapper {
      * naming each field, not Jackson's bare 400.
      */
     @ServerExceptionMapper
-    public Response mapMismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+    public Response mapMismatchedJson(MismatchedInputException e, UriInfo uri) {
         String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                 : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("");
         if (field.isEmpty()) {
@@ -120,14 +129,14 @@ public class ProblemMapper {
      * parts never matched the boundary its Content-Type declared. The client's fault, never a 500.
      */
     @ServerExceptionMapper
-    public Response mapUnreadableBody(java.io.IOException e, UriInfo uri) {
+    public Response mapUnreadableBody(IOException e, UriInfo uri) {
         if (closedConnection(e)) {
             // the client went away mid-body, or RequestSizeGuard answered and closed the connection
             LOG.debugf("Connection closed while reading the request on %s", uri.getPath());
             return respond(uri, 400, "invalid-request", "Invalid request", "The connection closed before the request "
                     + "body was complete", List.of());
         }
-        io.vertx.ext.web.RoutingContext ctx = current.getCurrent();
+        RoutingContext ctx = current.getCurrent();
         if (ctx != null && ctx.request().bytesRead() > config.submission().maxRequestBytes()) {
             // a body over the limit is refused for its size, whatever else is wrong with it
             return respond(uri, 413, "payload-too-large", "Payload too large", tooLarge(config), List.of());
@@ -141,17 +150,17 @@ public class ProblemMapper {
         return mapUnexpected(e, uri);
     }
 
-    private static String fieldOf(com.fasterxml.jackson.core.exc.InputCoercionException e) {
+    private static String fieldOf(InputCoercionException e) {
         try {
             return e.getProcessor() == null ? null : e.getProcessor().currentName();
-        } catch (java.io.IOException | RuntimeException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             return null;
         }
     }
 
     private static boolean closedConnection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException
+            if (t instanceof HttpClosedException
                     || (t.getMessage() != null && t.getMessage().contains("Connection was closed"))) {
                 return true;
             }
@@ -175,7 +184,7 @@ public class ProblemMapper {
         } else if (type == String.class) {
             return "a string";
         }
-        return "a JSON " + (java.util.Collection.class.isAssignableFrom(type) ? "array" : "object");
+        return "a JSON " + (Collection.class.isAssignableFrom(type) ? "array" : "object");
     }
 
     @ServerExceptionMapper
@@ -195,7 +204,7 @@ public class ProblemMapper {
 
     private Response respond(UriInfo uri, int status, String slug, String title, String detail,
             List<Violation> violations) {
-        io.vertx.ext.web.RoutingContext ctx = current.getCurrent();
+        RoutingContext ctx = current.getCurrent();
         if (ctx != null && (ctx.response().ended() || ctx.response().closed())) {
             // answered already (RequestSizeGuard refused a body over the limit): nothing more to write
             LOG.debugf("%s on %s after the answer was sent: %s", status, uri.getPath(), detail);

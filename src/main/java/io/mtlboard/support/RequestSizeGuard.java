@@ -1,5 +1,7 @@
 package io.mtlboard.support;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
@@ -31,11 +33,11 @@ public class RequestSizeGuard {
     private final long limit;
     private final String body;
 
-    private final io.quarkus.vertx.http.runtime.CurrentVertxRequest current;
+    private final CurrentVertxRequest current;
     private final MtlboardConfig config;
     private final ObjectMapper json;
 
-    public RequestSizeGuard(MtlboardConfig config, ObjectMapper json, io.quarkus.vertx.http.runtime.CurrentVertxRequest current)
+    public RequestSizeGuard(MtlboardConfig config, ObjectMapper json, CurrentVertxRequest current)
             throws JsonProcessingException {
         this.config = config;
         this.current = current;
@@ -117,7 +119,7 @@ public class RequestSizeGuard {
                     + " are accepted";
         }
         long bytes = 0;
-        for (java.util.Map.Entry<String, String> h : ctx.request().headers()) {
+        for (Map.Entry<String, String> h : ctx.request().headers()) {
             bytes += h.getKey().length() + h.getValue().length() + 4;
         }
         return bytes > MAX_HEADER_BYTES ? "The request headers have " + bytes + " bytes; at most " + MAX_HEADER_BYTES

@@ -1,5 +1,6 @@
 package io.mtlboard.training;
 
+import java.util.Locale;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Convergence {
     /** The facts for the training log {@code log} (entries with a {@code validation} map). */
     static Map<String, Object> of(BenchmarkManifest manifest, List<Map<String, Object>> log, double threshold) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("criterion", String.format(java.util.Locale.ROOT,
+        result.put("criterion", String.format(Locale.ROOT,
                 "every task's validation metric, averaged over the last two epochs, differs by less than %s points "
                         + "from its average over the two epochs before", threshold));
         result.put("threshold", threshold);

@@ -1,5 +1,6 @@
 package io.mtlboard.training;
 
+import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.BenchmarkManifest;
@@ -34,7 +35,7 @@ final class LrSweep {
 
     /** The bundle file name of a sweep run at rate {@code rate}. */
     static String fileName(RunSpec run, double rate) {
-        return run.name() + "_lr" + java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + ".json";
+        return run.name() + "_lr" + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + ".json";
     }
 
     /** The chosen rates: per optimizer, per swept method, with each candidate's score. */

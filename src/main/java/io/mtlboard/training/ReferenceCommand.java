@@ -1,5 +1,9 @@
 package io.mtlboard.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import io.mtlboard.benchmark.BenchmarkManifest;
@@ -246,7 +250,7 @@ public final class ReferenceCommand implements Callable<Integer> {
             return false;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode bundle = new com.fasterxml.jackson.databind.ObjectMapper()
+            JsonNode bundle = new ObjectMapper()
                     .readTree(file.toFile());
             return protocol.hash().equals(bundle.path("protocol").path("hash").asText())
                     && Math.abs(bundle.path("manifest").path("hyperParameters").path("lr").asDouble(-1) - rate)
@@ -295,7 +299,7 @@ public final class ReferenceCommand implements Callable<Integer> {
         }
         List<String> names = manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
         double[] scales = new double[names.size()];
-        java.util.Arrays.fill(scales, 1);
+        Arrays.fill(scales, 1);
         for (String item : lossScales) {
             String[] kv = item.split("=", 2);
             int t = names.indexOf(kv[0]);
@@ -314,7 +318,7 @@ public final class ReferenceCommand implements Callable<Integer> {
             List<String> names = manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
             b.append("_scales");
             for (int t = 0; t < scales.length; t++) {
-                b.append('-').append(names.get(t)).append(java.math.BigDecimal.valueOf(scales[t]).stripTrailingZeros()
+                b.append('-').append(names.get(t)).append(BigDecimal.valueOf(scales[t]).stripTrailingZeros()
                         .toPlainString());
             }
         }

@@ -78,7 +78,7 @@ final class ReferenceRunner {
             EvaluationResult evaluation = new EvaluationResult(verified.verdict(), null, measured.device(),
                     measured.engine(), measured.measured(), verified.agrees(), measured.parameterCount(),
                     measured.latencyMs(), measured.throughput(), measured.samples(), measured.seconds(), null,
-                    java.util.List.of());
+                    List.of());
             return new RunBundle(spec, hyperParameters(spec), measured.measured(), trained.log(), evaluation,
                     trained.seconds(), started, OffsetDateTime.now(), protocol, trained.convergence(), diagnostics);
         }

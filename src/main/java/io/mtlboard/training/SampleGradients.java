@@ -1,5 +1,6 @@
 package io.mtlboard.training;
 
+import java.util.Arrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -41,8 +42,8 @@ final class SampleGradients {
             all[i] = all[j];
             all[j] = swap;
         }
-        int[] chosen = java.util.Arrays.copyOf(all, k);
-        java.util.Arrays.sort(chosen);
+        int[] chosen = Arrays.copyOf(all, k);
+        Arrays.sort(chosen);
         return chosen;
     }
 
@@ -84,7 +85,7 @@ final class SampleGradients {
     private static NDArray mask(NDArray z, int index) {
         long n = z.getShape().get(0);
         long[] shape = new long[z.getShape().dimension()];
-        java.util.Arrays.fill(shape, 1);
+        Arrays.fill(shape, 1);
         shape[0] = n;
         float[] values = new float[(int) n];
         values[index] = 1f;

@@ -1,5 +1,6 @@
 package io.mtlboard.training;
 
+import java.util.LinkedHashMap;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -116,7 +117,7 @@ final class Trainer {
             members.forEach(Trainer::restoreBest);
         }
         Map<String, Object> convergence = Convergence.of(data.manifest, log, settings.convergenceThreshold());
-        Map<String, Integer> bestEpochs = new java.util.LinkedHashMap<>();
+        Map<String, Integer> bestEpochs = new LinkedHashMap<>();
         for (Member member : members) {
             member.net().tasks().forEach(t -> bestEpochs.put(data.manifest.tasks().get(t).name(),
                     settings.bestValidation() ? member.bestEpoch : settings.epochs()));
@@ -133,7 +134,7 @@ final class Trainer {
 
     /** Each task's mean per-step update norm of its head this epoch, ‖Δφ_t‖ (Elich et al. §4.1). */
     private Map<String, Double> headUpdates(List<Member> members) {
-        Map<String, Double> updates = new java.util.LinkedHashMap<>();
+        Map<String, Double> updates = new LinkedHashMap<>();
         for (Member member : members) {
             double[] u = member.step().takeHeadUpdates();
             for (int h = 0; h < u.length; h++) {

@@ -1,5 +1,9 @@
 package io.mtlboard.training;
 
+import java.util.Random;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -38,7 +42,7 @@ final class TrainingStep {
     private final ModelOptimizer optimizer;
     private final ParameterStore store;
     private final List<Parameter> shared;
-    private final java.util.Random sampleChoice = new java.util.Random(SAMPLE_SEED);
+    private final Random sampleChoice = new Random(SAMPLE_SEED);
 
     /** Seed of the choice of samples whose per-sample gradients are logged. */
     static final long SAMPLE_SEED = 20231108L;
@@ -205,9 +209,9 @@ final class TrainingStep {
             }
             right[i] = dot(g[i], d);
         }
-        double[] c = new org.apache.commons.math3.linear.SingularValueDecomposition(
-                org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(gram)).getSolver()
-                .solve(new org.apache.commons.math3.linear.ArrayRealVector(right)).toArray();
+        double[] c = new SingularValueDecomposition(
+                MatrixUtils.createRealMatrix(gram)).getSolver()
+                .solve(new ArrayRealVector(right)).toArray();
         double residual = 0;
         for (int k = 0; k < d.length; k++) {
             double r = d[k];

@@ -1,5 +1,7 @@
 package io.mtlboard.web;
 
+import java.util.Map;
+import org.commonmark.Extension;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 final class Markdown {
 
     private static final Pattern NUMBER = Pattern.compile("^(\\d+(?:\\.\\d+)*)\\.?\\s");
-    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
             .attributeProviderFactory(context -> new SectionIds()).build();
@@ -39,7 +41,7 @@ final class Markdown {
 
     private static final class SectionIds implements AttributeProvider {
         @Override
-        public void setAttributes(Node node, String tagName, java.util.Map<String, String> attributes) {
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
             if (node instanceof Heading && node.getFirstChild() instanceof Text text) {
                 String id = sectionId(text.getLiteral());
                 if (id != null) {

@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import java.util.function.LongSupplier;
 import io.mtlboard.run.LeaderboardVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -66,7 +67,7 @@ public class PageCache {
         return uri.getPath() + "?" + sorted;
     }
 
-    private Response page(String key, java.util.function.LongSupplier currentVersion, Request request,
+    private Response page(String key, LongSupplier currentVersion, Request request,
             Supplier<String> render) {
         Entry entry = entry(key, currentVersion, render);
         EntityTag tag = EntityTag.valueOf(entry.etag());
@@ -77,7 +78,7 @@ public class PageCache {
         return Response.ok(entry.body(), HTML).tag(tag).header("Cache-Control", CACHE_CONTROL).build();
     }
 
-    private Entry entry(String key, java.util.function.LongSupplier currentVersion, Supplier<String> render) {
+    private Entry entry(String key, LongSupplier currentVersion, Supplier<String> render) {
         long v = currentVersion.getAsLong();
         Entry e = cache.get(key);
         if (e != null && e.version() == v) {

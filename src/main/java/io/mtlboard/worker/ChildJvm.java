@@ -1,5 +1,7 @@
 package io.mtlboard.worker;
 
+import java.io.File;
+import java.util.function.BooleanSupplier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -68,7 +70,7 @@ public final class ChildJvm {
      * output to {@code stdout}; {@code stop} is polled and kills the child when it returns true.
      */
     public static Exit run(String classpath, String mainClass, List<String> args, Limits limits,
-            Consumer<String> stdout, java.util.function.BooleanSupplier stop) throws IOException, InterruptedException {
+            Consumer<String> stdout, BooleanSupplier stop) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + Math.max(64L << 20, limits.heapBytes()), "-XX:+ExitOnOutOfMemoryError", "-Xss4m",
                 "-Djava.awt.headless=true", "-cp", classpath, mainClass));
@@ -150,7 +152,7 @@ public final class ChildJvm {
      */
     public static String classpath() {
         String own = System.getProperty("java.class.path");
-        Path first = Path.of(own.split(java.io.File.pathSeparator)[0]);
+        Path first = Path.of(own.split(File.pathSeparator)[0]);
         if (!first.getFileName().toString().equals("quarkus-run.jar")) {
             return own;
         }
@@ -163,6 +165,6 @@ public final class ChildJvm {
                 throw new IllegalStateException("cannot list " + app.resolve(dir), e);
             }
         }
-        return String.join(java.io.File.pathSeparator, jars);
+        return String.join(File.pathSeparator, jars);
     }
 }

@@ -1,5 +1,7 @@
 package io.mtlboard.worker;
 
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -29,7 +31,7 @@ public class EvaluationJob extends PanacheEntityBase {
 
     @Column(name = "run_id")
     public long runId;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public State state;
     public int attempt;
     @Column(name = "infra_failures")

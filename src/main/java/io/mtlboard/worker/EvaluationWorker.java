@@ -1,5 +1,6 @@
 package io.mtlboard.worker;
 
+import java.util.concurrent.atomic.AtomicLong;
 import io.mtlboard.evaluation.CorruptionSweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.support.MtlboardConfig;
@@ -33,7 +34,7 @@ public class EvaluationWorker {
     private final ScheduledExecutorService heartbeats;
     private final JobRunner runner;
     private final String workerId;
-    private final java.util.concurrent.atomic.AtomicLong lastPoll = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastPoll = new AtomicLong();
 
     public EvaluationWorker(MtlboardConfig config, EvaluationQueue queue, WorkerRecorder recorder, ObjectMapper json) {
         this.config = config;

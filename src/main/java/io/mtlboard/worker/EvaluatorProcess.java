@@ -1,5 +1,7 @@
 package io.mtlboard.worker;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import io.mtlboard.evaluation.EvaluationRequest;
 import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
@@ -22,7 +24,7 @@ import java.util.Optional;
 public final class EvaluatorProcess {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out),
             true, StandardCharsets.UTF_8);
 
     private EvaluatorProcess() {

@@ -1,5 +1,8 @@
 package io.mtlboard.worker;
 
+import io.mtlboard.benchmark.data.DataLocations;
+import java.util.Locale;
+import java.util.Set;
 import io.mtlboard.submission.ArtifactStore;
 import io.mtlboard.run.RunService;
 import io.mtlboard.evaluation.EvaluationRequest;
@@ -75,7 +78,7 @@ final class JobRunner {
         Path work = Files.createDirectories(Path.of(config.dataDir(), "work"));
         Path requestFile = work.resolve("job-" + claim.jobId() + "-" + claim.attempt() + ".json");
         Path model = ArtifactStore.path(artifacts, input.artifactSha256());
-        io.mtlboard.benchmark.data.DataLocations locations = io.mtlboard.benchmark.data.DataLocations.of(config);
+        DataLocations locations = DataLocations.of(config);
         json.writeValue(requestFile.toFile(), new EvaluationRequest(model.toString(), config.benchmarksDir(),
                 input.benchmark(), config.worker().device(), input.claims(), input.tolerances(), config.dataDir(),
                 locations.fashionMnistDir().toString(), locations.externalDir().toString(),
@@ -88,7 +91,7 @@ final class JobRunner {
     }
 
     private void evaluate(EvaluationQueue.Claim claim, Path requestFile, OffsetDateTime started,
-            java.util.Set<String> metricKeys) throws IOException, InterruptedException {
+            Set<String> metricKeys) throws IOException, InterruptedException {
         AtomicLong done = new AtomicLong(-1);
         AtomicLong total = new AtomicLong(-1);
         AtomicBoolean lost = new AtomicBoolean();
@@ -144,7 +147,7 @@ final class JobRunner {
      * run after the verdict and may have been cut short by a limit, a crash or an error).
      */
     private void concludeWithResult(EvaluationQueue.Claim claim, ChildJvm.Exit exit, EvaluationResult r,
-            ChildEvent after, String log, OffsetDateTime started, java.util.Set<String> metricKeys) {
+            ChildEvent after, String log, OffsetDateTime started, Set<String> metricKeys) {
         StringBuilder text = new StringBuilder(summary(r));
         r.notes().forEach(n -> text.append(n).append('\n'));
         String stop = stopped(exit, after);
@@ -161,10 +164,10 @@ final class JobRunner {
     /** The first line of a run's log: what was evaluated where, or, for a model refused early, why. */
     static String summary(EvaluationResult r) {
         if (r.device() == null || r.samples() == 0) {
-            return String.format(java.util.Locale.ROOT, "%s after %.1f s: %s%n", r.verdict(), r.seconds(),
+            return String.format(Locale.ROOT, "%s after %.1f s: %s%n", r.verdict(), r.seconds(),
                     r.reason() == null ? "no test sample was scored" : r.reason());
         }
-        return String.format(java.util.Locale.ROOT, "%d test samples in %.1f s on %s with %s%n", r.samples(),
+        return String.format(Locale.ROOT, "%d test samples in %.1f s on %s with %s%n", r.samples(),
                 r.seconds(), r.device(), r.engine());
     }
 

@@ -1,5 +1,6 @@
 package io.mtlboard.worker;
 
+import java.util.function.Predicate;
 import io.mtlboard.support.MtlboardConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -71,7 +72,7 @@ public class LeftoverSweep {
                 .map(j -> "job-" + j.id + "-" + j.attempt + ".json").collect(Collectors.toSet()));
     }
 
-    private static int delete(Path dir, Instant before, java.util.function.Predicate<String> name) {
+    private static int delete(Path dir, Instant before, Predicate<String> name) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }

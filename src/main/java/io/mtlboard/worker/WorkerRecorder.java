@@ -1,5 +1,6 @@
 package io.mtlboard.worker;
 
+import java.time.Duration;
 import io.mtlboard.evaluation.ClaimCheck;
 import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.evaluation.EvaluationDiagnostics;
@@ -56,7 +57,7 @@ public class WorkerRecorder {
         if (!queue.finish(claim, state, record.reason())) {
             return false;
         }
-        metrics.finished(record.verdict(), java.time.Duration.between(record.startedAt(), record.finishedAt()));
+        metrics.finished(record.verdict(), Duration.between(record.startedAt(), record.finishedAt()));
         boolean recorded = runs.recordEvaluation(claim.runId(), claim.attempt(), record);
         if (recorded && diagnostics != null) {
             runs.recordDiagnostics(claim.runId(), claim.attempt(), diagnostics);

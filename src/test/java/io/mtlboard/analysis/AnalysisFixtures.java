@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import io.restassured.path.json.config.JsonPathConfig;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,8 +41,8 @@ public final class AnalysisFixtures {
     /** The JSON body of a 200 response to a GET, numbers read as doubles (not floats). */
     static JsonPath json(String pathAndQuery) {
         return given().when().get(pathAndQuery).then().statusCode(200).extract().jsonPath()
-                .using(new io.restassured.path.json.config.JsonPathConfig(
-                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+                .using(new JsonPathConfig(
+                        JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     /** Fixture name → run id. */

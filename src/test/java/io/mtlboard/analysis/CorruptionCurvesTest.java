@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import java.util.HashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,7 +15,7 @@ class CorruptionCurvesTest {
     private static final String ACC = "left.accuracy";
 
     private static WorkerDiagnostics run(long id, double clean, Map<Condition, Double> corrupted) {
-        Map<Condition, Map<String, Double>> values = new java.util.HashMap<>();
+        Map<Condition, Map<String, Double>> values = new HashMap<>();
         corrupted.forEach((c, v) -> values.put(c, Map.of(ACC, v)));
         return new WorkerDiagnostics(id, Map.of(ACC, clean), null, null, values);
     }

@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import org.hamcrest.Matchers;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -90,6 +91,6 @@ class FeatureDisentanglementResourceTest {
                 .body("violations.field", hasItems("method", "coefficient"))
                 .body("violations.find { it.field == 'method' }.message", containsString("allowed values: adatask, aligned-mtl"));
         given().when().get("/api/analysis/feature-disentanglement").then().statusCode(400)
-                .body("violations[0].field", org.hamcrest.Matchers.equalTo("benchmark"));
+                .body("violations[0].field", Matchers.equalTo("benchmark"));
     }
 }

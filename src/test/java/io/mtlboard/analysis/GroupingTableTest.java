@@ -1,5 +1,7 @@
 package io.mtlboard.analysis;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlboard.analysis.grouping.Network;
@@ -79,8 +81,8 @@ class GroupingTableTest {
     @Test
     void shouldReadTheTablesOfTheBuiltInDataSet() throws Exception {
         for (String table : List.of("validation.csv", "test.csv", "early-stopping-20.csv")) {
-            String csv = java.nio.file.Files.readString(
-                    java.nio.file.Path.of("benchmarks-data/task-grouping/standley2020-setting1", table));
+            String csv = Files.readString(
+                    Path.of("benchmarks-data/task-grouping/standley2020-setting1", table));
             GroupingTable.Parsed p = GroupingTable.parse(csv);
             assertThat(p.violations()).as(table).isEmpty();
             assertThat(p.tasks()).containsExactly("semseg", "depth", "normals", "keypoints", "edges");

@@ -1,5 +1,7 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.run.EvaluationRecord;
+import java.time.OffsetDateTime;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,8 +110,8 @@ class RobustnessResourceTest {
                          "segmentation.pixAcc": 70, "depth.absErr": 0.5, "depth.relErr": 0.2, "normal.mean": 25,
                          "normal.median": 20, "normal.within11": 30, "normal.within22": 55, "normal.within30": 65}}""")
                 .when().post("/api/runs").then().extract().jsonPath().getLong("id");
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
-        runs.recordEvaluation(id, 1, new io.mtlboard.run.EvaluationRecord("fixture", "w", "cpu", "VERIFIED",
+        OffsetDateTime now = OffsetDateTime.now();
+        runs.recordEvaluation(id, 1, new EvaluationRecord("fixture", "w", "cpu", "VERIFIED",
                 null, 1L, 1.0, 1.0, "", now, now, Map.of("segmentation.mIoU", 40.0), Map.of()));
         assertThatThrownBy(() -> runs.recordDiagnostics(id, 1, new EvaluationDiagnostics(1.5, null, List.of())))
                 .hasMessageContaining("FD must lie in [0, 1]");

@@ -1,5 +1,7 @@
 package io.mtlboard.analysis;
 
+import java.util.ArrayList;
+import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -117,7 +119,7 @@ class StandleySettingOneTest {
         Grouping published = curve.get(7).approximation().selected();
         assertThat(published.networks()).contains(network(s, "depth")).doesNotContain(network(s, "depth", "normals"));
         List<Network> other = published.networks().stream().filter(n -> !n.tasks().equals(Set.of("depth")))
-                .collect(java.util.stream.Collectors.toList());
+                .collect(Collectors.toList());
         other.add(network(s, "depth", "normals"));
         Grouping alternative = Grouping.of(s.tasks(), other);
         assertThat(alternative.cost()).isEqualTo(published.cost());
@@ -141,7 +143,7 @@ class StandleySettingOneTest {
         GroupingStudy s = dataset.study();
         CurvePoint p = curve.get(6);
         assertThat(p.earlyStopping().selected().cost()).isEqualTo(3.5);
-        List<Network> padded = new java.util.ArrayList<>(p.earlyStopping().selected().networks());
+        List<Network> padded = new ArrayList<>(p.earlyStopping().selected().networks());
         padded.add(s.earlyStopping().networks().stream().filter(n -> n.tasks().equals(Set.of("depth"))
                 && n.cost() == 0.5).findFirst().orElseThrow());
         Grouping tie = Grouping.of(s.tasks(), padded);

@@ -1,5 +1,7 @@
 package io.mtlboard.analysis;
 
+import java.util.Map;
+import org.hamcrest.Matchers;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -94,7 +96,7 @@ class TaskGroupingResourceTest {
         assertThat(v.getList("published.find { it.strategy == 'optimal' }.values", Double.class)).startsWith(0.50273,
                 0.46132, 0.45224);
         // every published point of a recomputed strategy is compared; disagreements carry a reason
-        List<java.util.Map<String, Object>> disagreements = v.getList("comparison.findAll { !it.agrees }");
+        List<Map<String, Object>> disagreements = v.getList("comparison.findAll { !it.agrees }");
         assertThat(disagreements).extracting(m -> m.get("strategy") + "@" + m.get("budget")).containsExactlyInAnyOrder(
                 "optimal@1.0", "esa@1.0", "all_in_one@1.0", "all_in_one@2.0", "all_in_one@2.5", "all_in_one@4.0",
                 "independent@1.0", "independent@1.5", "independent@2.0", "independent@4.0", "independent@5.0");
@@ -107,7 +109,7 @@ class TaskGroupingResourceTest {
     void shouldRefuseAnUnknownDataSetListingTheInstalledOnes() {
         given().when().get("/api/analysis/task-grouping?dataset=taskonomy-9").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations[0].field", org.hamcrest.Matchers.equalTo("dataset"))
+                .body("violations[0].field", Matchers.equalTo("dataset"))
                 .body("violations[0].message", containsString("standley2020-setting1"));
     }
 
@@ -119,6 +121,6 @@ class TaskGroupingResourceTest {
                 .body("violations.field", hasItems("budget", "line 2, column b", "line 3, column cost"))
                 .body("violations.find { it.field == 'budget' }.message", containsString("must be a number"));
         given().when().get("/api/analysis/task-grouping?budget=0").then().statusCode(400)
-                .body("violations[0].field", org.hamcrest.Matchers.equalTo("budget"));
+                .body("violations[0].field", Matchers.equalTo("budget"));
     }
 }

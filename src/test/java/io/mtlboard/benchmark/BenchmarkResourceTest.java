@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark;
 
+import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,7 +19,7 @@ class BenchmarkResourceTest {
     void shouldListBenchmarksWithTasksAndRowCounts() {
         given().when().get("/api/benchmarks").then().statusCode(200)
                 .body("id", hasItems("nyuv2", "cityscapes", "office-home", "multi-fashion-mnist"))
-                .body("find { it.id == 'nyuv2' }.tasks.name", equalTo(java.util.List.of("segmentation", "depth", "normal")))
+                .body("find { it.id == 'nyuv2' }.tasks.name", equalTo(List.of("segmentation", "depth", "normal")))
                 .body("find { it.id == 'nyuv2' }.rows", greaterThan(40));
     }
 
@@ -29,7 +30,7 @@ class BenchmarkResourceTest {
                 .body("tasks[1].metrics.find { it.key == 'depth.absErr' }.higherIsBetter", equalTo(false))
                 .body("tasks[0].metrics.find { it.key == 'segmentation.mIoU' }.higherIsBetter", equalTo(true))
                 .body("tasks[0].metrics[0].absTolerance", equalTo(0.1f))
-                .body("input.shape", equalTo(java.util.List.of(3, 288, 384)))
+                .body("input.shape", equalTo(List.of(3, 288, 384)))
                 .body("baselines.backbone", hasItems("deeplabv3plus-resnet50", "segnet-mtan"))
                 .body("baselines.find { it.backbone == 'deeplabv3plus-resnet50' }.values.'segmentation.mIoU'",
                         equalTo(53.5f))

@@ -1,5 +1,6 @@
 package io.mtlboard.evaluation;
 
+import ai.djl.ndarray.types.DataType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -80,7 +81,7 @@ class TaskLossTest {
     void shouldBuildTargetsInTheFormatsTheLossesTake() {
         var classes = TaskLoss.target(m, task(MULTIFASHION, "classification"), List.of(new float[] {3}, new float[] {7}));
         assertThat(classes.getShape()).isEqualTo(new Shape(2));
-        assertThat(classes.getDataType()).isEqualTo(ai.djl.ndarray.types.DataType.INT64);
+        assertThat(classes.getDataType()).isEqualTo(DataType.INT64);
         assertThat(classes.toLongArray()).containsExactly(3, 7);
 
         float[] labels = new float[64 * 64];
@@ -88,12 +89,12 @@ class TaskLossTest {
         labels[6] = 4;
         var map = TaskLoss.target(m, task(SCENES, "segmentation"), List.of(labels));
         assertThat(map.getShape()).isEqualTo(new Shape(1, 64, 64));
-        assertThat(map.getDataType()).isEqualTo(ai.djl.ndarray.types.DataType.INT64);
+        assertThat(map.getDataType()).isEqualTo(DataType.INT64);
         assertThat(map.toLongArray()[5]).as("the ignore label is kept").isEqualTo(-1);
         assertThat(map.toLongArray()[6]).isEqualTo(4);
 
         var depth = TaskLoss.target(m, task(SCENES, "depth"), List.of(new float[64 * 64], new float[64 * 64]));
         assertThat(depth.getShape()).isEqualTo(new Shape(2, 1, 64, 64));
-        assertThat(depth.getDataType()).isEqualTo(ai.djl.ndarray.types.DataType.FLOAT32);
+        assertThat(depth.getDataType()).isEqualTo(DataType.FLOAT32);
     }
 }

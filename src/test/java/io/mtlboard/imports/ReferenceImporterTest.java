@@ -1,5 +1,8 @@
 package io.mtlboard.imports;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import io.mtlboard.run.Evaluation;
 import io.mtlboard.run.LeaderboardVersion;
 import io.mtlboard.run.Run;
@@ -37,9 +40,9 @@ class ReferenceImporterTest {
     LeaderboardVersion version;
 
     /** Other tests share the database: leave no reference run behind. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void removeImportedRuns() {
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        QuarkusTransaction.requiringNew()
                 .run(() -> Run.delete("importKey like ?1", "reference/%"));
         version.bumpAll();
     }
@@ -108,9 +111,9 @@ class ReferenceImporterTest {
         assertThat(run.getString("status")).isEqualTo("verified");
         assertThat(run.getString("evaluation.device")).isEqualTo("cpu");
         given().when().get("/api/runs/" + id + "/training-log").then().statusCode(200)
-                .body("[0].fd.value", org.hamcrest.Matchers.equalTo(0.2f));
+                .body("[0].fd.value", Matchers.equalTo(0.2f));
         given().when().get("/api/runs/" + id + "/log").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("by reference-trainer: VERIFIED"));
+                .body(Matchers.containsString("by reference-trainer: VERIFIED"));
 
         write(dir, "ew-1", bundle("ew", 1, 83.0, 81.0));
         assertThat(importer.importAll(dir)).isEqualTo(1);
@@ -137,7 +140,7 @@ class ReferenceImporterTest {
         b.put("protocol", Map.of("id", "mf-test", "label", "test protocol", "hash", "abc"));
         write(dir, "ew-3", b);
         assertThat(importer.importAll(dir)).isEqualTo(1);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             Evaluation e = Evaluation.<Evaluation>find("run.importKey = ?1", "reference/multifashion/ew-3.json")
                     .firstResult();
             assertThat(e.testFd).isEqualTo(0.31);

@@ -1,5 +1,7 @@
 package io.mtlboard.leaderboard;
 
+import io.restassured.RestAssured;
+import org.hamcrest.Matchers;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.imports.LiteratureImporter;
 import io.mtlboard.run.Evaluation;
@@ -184,10 +186,10 @@ class LeaderboardDatabaseTest {
         long id = submitted("famo", RunStatus.DISCREPANT, 91.0);
         evaluate(id, 42.0, false);
         assertThat(board().rows()).noneMatch(r -> r.runIds().contains(id));
-        io.restassured.RestAssured.given().when().get("/methods/famo").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Discrepant runs"))
-                .body(org.hamcrest.Matchers.containsString("href=\"/runs/" + id + "\""))
-                .body(org.hamcrest.Matchers.containsString("art accuracy: 91.00 → 42.00"));
+        RestAssured.given().when().get("/methods/famo").then().statusCode(200)
+                .body(Matchers.containsString("Discrepant runs"))
+                .body(Matchers.containsString("href=\"/runs/" + id + "\""))
+                .body(Matchers.containsString("art accuracy: 91.00 → 42.00"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mtlboard.leaderboard;
 
+import java.util.HashMap;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.run.RowSource;
 import static io.mtlboard.leaderboard.BoardCalculatorTest.facts;
@@ -52,7 +53,7 @@ class LeaderboardPagerTest {
     @Test
     void shouldRankEverySettingSeparatelyAndNeverBaselinesClaimsOrCrossProtocolRows() {
         LeaderboardView v = LeaderboardPager.page(board(runs()), query(false, List.of()), "rule");
-        Map<String, Integer> ranks = new java.util.HashMap<>();
+        Map<String, Integer> ranks = new HashMap<>();
         v.rows().forEach(r -> ranks.put(r.setting().id() + " " + r.method().id() + " " + r.source(), r.rank()));
         assertThat(ranks).containsEntry("small@mtlboard mgda reference", 1)
                 .containsEntry("small@mtlboard ew reference", 2)
@@ -101,7 +102,7 @@ class LeaderboardPagerTest {
                 facts(1, "stl", "large", RowSource.LITERATURE, null, null, "paper", null, 50, 1.0),
                 new BoardCalculator.RunFacts(2, "ew", "EW", "large", "adam", "param", RowSource.LITERATURE, null, 3,
                         null, "paper", null, null, "paper paper", new BoardCalculator.Published(null, null, -1.2, 0.4,
-                                null), java.util.Map.of("a.acc", 51.0, "b.err", 1.0)))).stream()
+                                null), Map.of("a.acc", 51.0, "b.err", 1.0)))).stream()
                 .filter(r -> r.methodId().equals("ew")).findFirst().orElseThrow();
         // only the flat std was printed: it is the row's interval in both conventions
         assertThat(LeaderboardPager.spread(row, row.deltaMPerTask(), DeltaM.Convention.PER_TASK)).isEqualTo(0.4);

@@ -1,5 +1,7 @@
 package io.mtlboard.leaderboard;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -197,7 +199,7 @@ class LeaderboardResourceTest {
     void shouldRankOnlyWithinSettingsAndNeverBaselinesByDefault() {
         JsonPath v = get("?size=1000");
         List<Map<String, Object>> rows = v.getList("rows");
-        Map<String, Integer> best = new java.util.HashMap<>();
+        Map<String, Integer> best = new HashMap<>();
         for (Map<String, Object> row : rows) {
             Object rank = row.get("rank");
             String role = (String) row.get("role");
@@ -216,7 +218,7 @@ class LeaderboardResourceTest {
         assertThat(best).containsOnlyKeys("deeplabv3plus-resnet50@dbmtl-2023", "segnet@elich2024-nyuv2-segnet",
                 "deeplabv3plus@elich2024-nyuv2-deeplabv3plus");
         assertThat(best.values()).containsOnly(1);
-        assertThat(v.getList("settings.rows", Integer.class)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(v.getList("settings.rows", Integer.class)).isSortedAccordingTo(Comparator.reverseOrder());
         String dbmtl = "settings.find { it.id == 'deeplabv3plus-resnet50@dbmtl-2023' }";
         assertThat(v.getString(dbmtl + ".protocol.citation")).contains("Dual-Balancing");
         assertThat(v.getList(dbmtl + ".chart")).hasSize(18);

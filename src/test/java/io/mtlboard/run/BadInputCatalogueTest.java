@@ -1,5 +1,7 @@
 package io.mtlboard.run;
 
+import java.util.Arrays;
+import java.util.logging.Logger;
 import io.mtlboard.submission.ApiToken;
 import io.mtlboard.submission.Tokens;
 
@@ -128,7 +130,7 @@ class BadInputCatalogueTest {
     }
 
     private static byte[] form(byte[]... parts) {
-        byte[][] all = java.util.Arrays.copyOf(parts, parts.length + 1);
+        byte[][] all = Arrays.copyOf(parts, parts.length + 1);
         all[parts.length] = RawHttp.end();
         return RawHttp.concat(all);
     }
@@ -168,9 +170,9 @@ class BadInputCatalogueTest {
         c.add(bundle("runs: unknown token", "Bearer not-a-token", whole, 401, "unauthorized", "Unknown or revoked"));
         c.add(bundle("runs: empty bearer", "Bearer ", whole, 401, "unauthorized", "must be 'Bearer <token>'"));
         // --- multipart framing
-        c.add(bundle("runs: truncated multipart", "USER", java.util.Arrays.copyOf(whole, whole.length / 2), 400, inv,
+        c.add(bundle("runs: truncated multipart", "USER", Arrays.copyOf(whole, whole.length / 2), 400, inv,
                 "multipart body is malformed"));
-        c.add(bundle("runs: truncated multipart without token", null, java.util.Arrays.copyOf(whole, 40), 400, inv,
+        c.add(bundle("runs: truncated multipart without token", null, Arrays.copyOf(whole, 40), 400, inv,
                 "multipart body is malformed"));
         c.add(bundle("runs: empty multipart body", "USER", new byte[0], 400, inv, "multipart body is malformed"));
         c.add(req("runs: boundary mismatch", "POST", "/api/runs", "USER", "multipart/form-data; boundary=other", whole,
@@ -203,7 +205,7 @@ class BadInputCatalogueTest {
                 utf8("garbage"))), 400, inv, "not a TorchScript file"));
         c.add(bundle("runs: zip without TorchScript", "USER", form(text("manifest", good()), RawHttp.file("model", "m.pt",
                 zip("readme.txt"))), 400, inv, "without TorchScript content"));
-        byte[] cut = java.util.Arrays.copyOf(zip("m/data.pkl", "m/version"), 40);
+        byte[] cut = Arrays.copyOf(zip("m/data.pkl", "m/version"), 40);
         c.add(bundle("runs: truncated zip", "USER", form(text("manifest", good()), RawHttp.file("model", "m.pt", cut)), 400,
                 inv, "model"));
         c.add(bundle("runs: empty model file", "USER", form(text("manifest", good()), RawHttp.file("model", "m.pt",
@@ -476,12 +478,12 @@ class BadInputCatalogueTest {
 
     @BeforeAll
     static void captureErrors() {
-        java.util.logging.Logger.getLogger("").addHandler(CAPTURE);
+        Logger.getLogger("").addHandler(CAPTURE);
     }
 
     @AfterAll
     static void releaseErrors() {
-        java.util.logging.Logger.getLogger("").removeHandler(CAPTURE);
+        Logger.getLogger("").removeHandler(CAPTURE);
     }
 
     private void fixtures() {

@@ -1,5 +1,7 @@
 package io.mtlboard.run;
 
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +77,7 @@ public final class RawHttp {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -98,7 +100,7 @@ public final class RawHttp {
                     return -1;
                 }
                 int n = (int) Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                Arrays.fill(b, off, off + n, (byte) 0);
                 left -= n;
                 return n;
             }

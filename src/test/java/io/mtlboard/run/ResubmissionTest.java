@@ -1,5 +1,6 @@
 package io.mtlboard.run;
 
+import org.hamcrest.Matchers;
 import io.mtlboard.submission.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class ResubmissionTest {
         given().when().get("/api/runs/" + first).then().statusCode(200).body("supersededBy", equalTo((int) second));
         given().when().get("/api/runs/" + second).then().statusCode(200).body("supersededBy", equalTo(null));
         given().when().get("/runs/" + first).then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("superseded</span> by <a href=\"/runs/" + second + "\""));
+                .body(Matchers.containsString("superseded</span> by <a href=\"/runs/" + second + "\""));
         // another submitter's run of the same seed is a run of its own, averaged into the same seed
         String other = Tokens.create("ida", 10, 2);
         long third = submit(other, SubmissionResourceTest.manifest(4242, 64.0));

@@ -1,5 +1,8 @@
 package io.mtlboard.run;
 
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
 import io.mtlboard.submission.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +87,7 @@ public class SubmissionHardeningTest {
         String token = Tokens.create("truncated", 10, 2);
         byte[] whole = RawHttp.concat(RawHttp.field("manifest", "", SubmissionResourceTest.manifest(1, 60.0)
                 .getBytes(StandardCharsets.UTF_8)), RawHttp.end());
-        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        byte[] cut = Arrays.copyOf(whole, whole.length / 2);
         assertProblem(post(token, multipartType(), cut), 400, "multipart");
         assertProblem(post(token, multipartType(), new byte[0]), 400, "multipart");
         assertProblem(post(token, "multipart/form-data; boundary=another-boundary", whole), 400, "multipart");
@@ -100,7 +103,7 @@ public class SubmissionHardeningTest {
                         + "\r\nContent-Disposition: form-data; name=\"model\"; filename=\"m.pt\"\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
         RawHttp.Answer a = RawHttp.sendChunked(base(), "/api/runs", Map.of("Authorization", token, "Content-Type",
-                multipartType()), () -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head),
+                multipartType()), () -> new SequenceInputStream(new ByteArrayInputStream(head),
                         RawHttp.zeros(12L << 20)));
         assertProblem(a, 413, "larger than");
     }

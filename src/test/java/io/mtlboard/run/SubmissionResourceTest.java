@@ -1,5 +1,7 @@
 package io.mtlboard.run;
 
+import java.util.Arrays;
+import org.hamcrest.Matchers;
 import io.mtlboard.submission.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,7 +123,7 @@ public class SubmissionResourceTest {
         given().header("Authorization", token).multiPart("manifest", manifest(1, 60))
                 .multiPart("model", "model.pt", zip("readme.txt")).when().post("/api/runs").then().statusCode(400)
                 .body("violations[0].message", containsString("without TorchScript content"));
-        byte[] truncated = java.util.Arrays.copyOf(zip("m/data.pkl", "m/version"), 40);
+        byte[] truncated = Arrays.copyOf(zip("m/data.pkl", "m/version"), 40);
         given().header("Authorization", token).multiPart("manifest", manifest(1, 60))
                 .multiPart("model", "model.pt", truncated).when().post("/api/runs").then().statusCode(400)
                 .body("violations[0].field", equalTo("model"));
@@ -136,7 +138,7 @@ public class SubmissionResourceTest {
         String token = Tokens.create("judy", 10, 2);
         byte[] big = new byte[3 << 20];
         byte[] model = zip("m/data.pkl", "m/version");
-        byte[] padded = java.util.Arrays.copyOf(model, model.length);
+        byte[] padded = Arrays.copyOf(model, model.length);
         given().header("Authorization", token).multiPart("manifest", manifest(1, 60))
                 .multiPart("model", "model.pt", concat(padded, big)).when().post("/api/runs").then().statusCode(413)
                 .contentType("application/problem+json").body("detail", containsString("at most 2097152"));
@@ -146,7 +148,7 @@ public class SubmissionResourceTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
@@ -194,7 +196,7 @@ public class SubmissionResourceTest {
         given().header("Authorization", owner).when().delete("/api/runs/" + id).then().statusCode(200)
                 .body("status", equalTo("withdrawn"));
         given().when().get("/api/leaderboards/office-home?source=claimed").then()
-                .body("rows.runIds.flatten()", org.hamcrest.Matchers.not(hasItem((int) id)));
+                .body("rows.runIds.flatten()", Matchers.not(hasItem((int) id)));
         long second = submit(owner, manifest(6, 62)).then().extract().jsonPath().getLong("id");
         given().header("Authorization", owner).contentType("application/json").body("{\"hidden\": true}")
                 .when().post("/api/runs/" + second + "/moderation").then().statusCode(403);

@@ -1,5 +1,7 @@
 package io.mtlboard.submission;
 
+import java.io.IOException;
+import org.hamcrest.Matchers;
 import io.mtlboard.run.SubmissionHardeningTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +43,14 @@ class PythonClientPortalTest {
         Matcher id = Pattern.compile("run (\\d+) accepted").matcher(output);
         assertThat(id.find()).as(output).isTrue();
         given().when().get("/api/runs/" + id.group(1) + "/training-log").then().statusCode(200)
-                .body("size()", org.hamcrest.Matchers.equalTo(50))
-                .body("[49].epoch", org.hamcrest.Matchers.equalTo(50));
+                .body("size()", Matchers.equalTo(50))
+                .body("[49].epoch", Matchers.equalTo(50));
     }
 
     private static boolean python3Present() {
         try {
             return new ProcessBuilder("python3", "--version").start().waitFor(10, TimeUnit.SECONDS);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package io.mtlboard.submission;
 
+import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -42,7 +43,7 @@ class TokenResourceTest {
     void shouldValidateTheTokenRequest() {
         given().header("Authorization", Tokens.ADMIN).contentType("application/json")
                 .body(Map.of("name", " ", "runsPerDay", -1)).when().post("/api/tokens").then().statusCode(400)
-                .body("violations.field", equalTo(java.util.List.of("name", "runsPerDay")));
+                .body("violations.field", equalTo(List.of("name", "runsPerDay")));
         given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{not json")
                 .when().post("/api/tokens").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", not(equalTo(null)));

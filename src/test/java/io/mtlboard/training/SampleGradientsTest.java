@@ -1,5 +1,6 @@
 package io.mtlboard.training;
 
+import ai.djl.ndarray.types.DataType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -36,7 +37,7 @@ class SampleGradientsTest {
         JniUtils.setGradMode(true);
         try (NDManager m = engine.newBaseManager()) {
             Linear encoder = Linear.builder().setUnits(2).optBias(false).build();
-            encoder.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(3, 3));
+            encoder.initialize(m, DataType.FLOAT32, new Shape(3, 3));
             List<Parameter> shared = new ArrayList<>();
             encoder.getParameters().values().forEach(shared::add);
             NDArray w = shared.get(0).getArray();

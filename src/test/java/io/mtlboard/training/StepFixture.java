@@ -1,5 +1,6 @@
 package io.mtlboard.training;
 
+import java.util.Arrays;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -98,11 +99,11 @@ final class StepFixture implements AutoCloseable {
     /** What a step recorded and the gradient it applied; the shared parameters come first. */
     record Applied(StepRecord record, double[] gradient, int sharedDimension) {
         double[] shared() {
-            return java.util.Arrays.copyOf(gradient, sharedDimension);
+            return Arrays.copyOf(gradient, sharedDimension);
         }
 
         double[] heads() {
-            return java.util.Arrays.copyOfRange(gradient, sharedDimension, gradient.length);
+            return Arrays.copyOfRange(gradient, sharedDimension, gradient.length);
         }
     }
 

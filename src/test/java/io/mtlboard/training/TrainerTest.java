@@ -1,5 +1,7 @@
 package io.mtlboard.training;
 
+import io.mtlboard.evaluation.SplitScorer;
+import org.assertj.core.data.Offset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -105,7 +107,7 @@ class TrainerTest {
                 Map<String, Integer> epochs = (Map<String, Integer>) outcome.convergence().get("checkpointEpoch");
                 Map<String, Double> scored;
                 try (TrainedModel model = new TrainedModel(outcome.nets())) {
-                    scored = new io.mtlboard.evaluation.SplitScorer(data.manifest).score(model.subject(),
+                    scored = new SplitScorer(data.manifest).score(model.subject(),
                             data.validation, (d, t) -> { });
                 }
                 for (String task : List.of("left", "right")) {
@@ -113,7 +115,7 @@ class TrainerTest {
                     Map<String, Double> validation = (Map<String, Double>) outcome.log().get(epoch - 1)
                             .get("validation");
                     assertThat(scored.get(task + ".accuracy")).as(method + " " + task)
-                            .isCloseTo(validation.get(task + ".accuracy"), org.assertj.core.data.Offset.offset(1e-9));
+                            .isCloseTo(validation.get(task + ".accuracy"), Offset.offset(1e-9));
                 }
                 if (method.equals("ew")) {
                     // one network: both tasks share its epoch, the one with the best mean relative accuracy

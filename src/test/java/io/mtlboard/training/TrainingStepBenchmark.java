@@ -1,5 +1,6 @@
 package io.mtlboard.training;
 
+import ai.djl.ndarray.types.DataType;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -47,8 +48,8 @@ public final class TrainingStepBenchmark {
             TrainingStep step = new TrainingStep(manifest, net, MtlMethods.create(method, 1, 2), GradientLevel.PARAM,
                     ModelOptimizer.of("adam", 1e-3), new ParameterStore(manager, false));
             NDList data = new NDList(manager.randomUniform(0, 1, new Shape(batch, 1, 28, 28)),
-                    manager.randomInteger(0, 10, new Shape(batch), ai.djl.ndarray.types.DataType.INT64),
-                    manager.randomInteger(0, 10, new Shape(batch), ai.djl.ndarray.types.DataType.INT64));
+                    manager.randomInteger(0, 10, new Shape(batch), DataType.INT64),
+                    manager.randomInteger(0, 10, new Shape(batch), DataType.INT64));
             JniUtils.setGradMode(true);
             for (int s = -10; s < steps; s++) {
                 long t0 = System.nanoTime();

@@ -1,5 +1,10 @@
 package io.mtlboard.training;
 
+import ai.djl.training.ParameterStore;
+import io.mtlboard.training.method.MtlMethod;
+import java.util.Arrays;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -42,7 +47,7 @@ class TrainingStepTest {
                     int k = largest(captured[0][t], offset, n);
                     double numeric = centralDifference(f, p, k - offset, t);
                     assertThat(numeric).as("task %d, %s[%d]", t, p.getName(), k - offset)
-                            .isCloseTo(captured[0][t][k], org.assertj.core.data.Offset.offset(
+                            .isCloseTo(captured[0][t][k], Offset.offset(
                                     0.02 * Math.abs(captured[0][t][k]) + 5e-4));
                     offset += n;
                     checked++;
@@ -83,7 +88,7 @@ class TrainingStepTest {
                     for (int b = 0; b < BATCH; b++) {
                         sum += flat[t][b * 50 + j];
                     }
-                    assertThat(seen[0][t][j]).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+                    assertThat(seen[0][t][j]).isCloseTo(sum, Offset.offset(1e-6));
                 }
             }
             // its direction's coefficients weight the per-sample gradients: Σ α_i ∂L_i/∂θ
@@ -101,7 +106,7 @@ class TrainingStepTest {
                 d[19] = 0.5;
                 return new Step.Direction(d, new double[] {1, 1});
             }), GradientLevel.FEATURE, FeatureGradients.BATCH_SUM);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.run(step, false))
+            Assertions.assertThatThrownBy(() -> f.run(step, false))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("batch-sum");
         }
     }
@@ -110,11 +115,11 @@ class TrainingStepTest {
     private static double[] firstHeadUpdates(ModelOptimizer optimizer, double[] scales, boolean frozen) {
         try (StepFixture f = new StepFixture(SEED, BATCH)) {
             TrainingStep step = new TrainingStep(StepFixture.MULTIFASHION, f.net, MtlMethods.create("ew", 1, 2),
-                    GradientLevel.PARAM, optimizer, new ai.djl.training.ParameterStore(f.manager, false),
+                    GradientLevel.PARAM, optimizer, new ParameterStore(f.manager, false),
                     FeatureGradients.FLAT, scales, frozen);
             StepFixture.Applied a = f.run(step, false);
             if (frozen) {
-                assertThat(java.util.Arrays.stream(a.shared()).allMatch(x -> x == 0)).isTrue();
+                assertThat(Arrays.stream(a.shared()).allMatch(x -> x == 0)).isTrue();
             }
             return step.takeHeadUpdates();
         }
@@ -127,12 +132,12 @@ class TrainingStepTest {
         double[] scales = {10, 0.1};
         double[] sgd = firstHeadUpdates(new ModelOptimizer.Sgd(0.1, 0.9), scales, true);
         double[] sgdPlain = firstHeadUpdates(new ModelOptimizer.Sgd(0.1, 0.9), null, true);
-        assertThat(sgd[0] / sgdPlain[0]).isCloseTo(10, org.assertj.core.data.Offset.offset(1e-3));
-        assertThat(sgd[1] / sgdPlain[1]).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(sgd[0] / sgdPlain[0]).isCloseTo(10, Offset.offset(1e-3));
+        assertThat(sgd[1] / sgdPlain[1]).isCloseTo(0.1, Offset.offset(1e-5));
         double[] adam = firstHeadUpdates(new ModelOptimizer.Adam(1e-3), scales, false);
         double[] adamPlain = firstHeadUpdates(new ModelOptimizer.Adam(1e-3), null, false);
-        assertThat(adam[0] / adamPlain[0]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-3));
-        assertThat(adam[1] / adamPlain[1]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-2));
+        assertThat(adam[0] / adamPlain[0]).isCloseTo(1, Offset.offset(1e-3));
+        assertThat(adam[1] / adamPlain[1]).isCloseTo(1, Offset.offset(1e-2));
         assertThat(adamPlain[0]).isPositive();
     }
 
@@ -156,7 +161,7 @@ class TrainingStepTest {
         int half = equal.length / 2;
         for (int i = 0; i < equal.length; i++) {
             double w = i < half ? 0.25 : 3;
-            assertThat(skewed[i]).isCloseTo(w * equal[i], org.assertj.core.data.Offset.offset(1e-6 + 1e-4
+            assertThat(skewed[i]).isCloseTo(w * equal[i], Offset.offset(1e-6 + 1e-4
                     * Math.abs(w * equal[i])));
         }
     }
@@ -199,7 +204,7 @@ class TrainingStepTest {
                             within(1e-6 + 1e-4 * Math.abs(r.taskGradients()[t][i])));
                 }
                 for (int s = 0; s < 6; s++) {
-                    double[] slice = java.util.Arrays.copyOfRange(r.featureGradients()[t], s * 50, (s + 1) * 50);
+                    double[] slice = Arrays.copyOfRange(r.featureGradients()[t], s * 50, (s + 1) * 50);
                     assertThat(r.sampleFeatureGradients()[t][s]).containsExactly(slice);
                 }
             }
@@ -213,7 +218,7 @@ class TrainingStepTest {
         }
     }
 
-    private static double[] applied(io.mtlboard.training.method.MtlMethod method, GradientLevel level, boolean log) {
+    private static double[] applied(MtlMethod method, GradientLevel level, boolean log) {
         try (StepFixture f = new StepFixture(SEED, BATCH)) {
             return f.run(f.step(method, level), log).gradient();
         }
@@ -238,7 +243,7 @@ class TrainingStepTest {
         assertThat(scale).isPositive();
         for (int i = 0; i < actual.length; i++) {
             assertThat(actual[i]).as("component %d", i).isCloseTo(expected[i],
-                    org.assertj.core.data.Offset.offset(1e-5 * scale));
+                    Offset.offset(1e-5 * scale));
         }
     }
 

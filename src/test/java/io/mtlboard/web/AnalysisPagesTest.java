@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -70,7 +71,7 @@ class AnalysisPagesTest {
     /** Every analysis page says in one line where its numbers come from and links the paper behind it. */
     @Test
     void shouldStateTheSourceAndProtocolOfEveryPageInOneLineWithThePaper() {
-        java.util.Map<String, String> pages = java.util.Map.of(
+        Map<String, String> pages = Map.of(
                 "/analysis/ranking-similarity?benchmark=multifashion", "arxiv.org/abs/2402.03557",
                 "/analysis/feature-disentanglement?benchmark=multifashion", "arxiv.org/abs/2402.03557",
                 "/analysis/levels?benchmark=multifashion", "arxiv.org/abs/2402.03557",

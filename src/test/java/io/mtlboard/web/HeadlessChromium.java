@@ -1,5 +1,10 @@
 package io.mtlboard.web;
 
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +41,7 @@ final class HeadlessChromium {
                 "--window-size=" + width + "," + height,
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         // the console log carries every Content-Security-Policy violation the page causes
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
@@ -46,9 +51,9 @@ final class HeadlessChromium {
      * The Content-Security-Policy violations reported on the browser's console since the last call
      * (an inline script, a style or a script from elsewhere that the policy refused).
      */
-    static java.util.List<String> cspViolations(ChromeDriver driver) {
-        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+    static List<String> cspViolations(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
@@ -57,12 +62,12 @@ final class HeadlessChromium {
      * rejections (a module that failed to import or link, say) and Content-Security-Policy violations.
      * Error answers to requests are left out: tests provoke them on purpose, and the pages report them.
      */
-    static java.util.List<String> consoleErrors(ChromeDriver driver) {
-        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+    static List<String> consoleErrors(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getMessage().contains("Content Security Policy")
-                        || (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                        || (e.getLevel().intValue() >= Level.SEVERE.intValue()
                                 && !e.getMessage().contains("Failed to load resource")))
-                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage).toList();
     }
 
     /** Waits up to 20 s for a condition of the page. */

@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class NarrowScreenBrowserTest {
     void startBrowser() throws Exception {
         driver = HeadlessChromium.start(390, 844);
         // headless Chromium clamps window sizes below ~500 px; emulate the phone's viewport instead
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
                 "deviceScaleFactor", 1, "mobile", true));
     }
 

@@ -1,5 +1,7 @@
 package io.mtlboard.web;
 
+import io.mtlboard.training.ReferenceProtocol;
+import java.nio.file.Path;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -89,7 +91,7 @@ class PagesTest {
 
     @Test
     void shouldShowTheDocumentedReferenceProtocolOnTheBenchmarkPage() throws Exception {
-        String hash = io.mtlboard.training.ReferenceProtocol.read(java.nio.file.Path.of("benchmarks-data"),
+        String hash = ReferenceProtocol.read(Path.of("benchmarks-data"),
                 "multifashion", "mf-lenet5-v2").hash();
         given().when().get("/benchmarks/multifashion").then().statusCode(200)
                 .body(containsString("Reference protocol")).body(containsString("mf-lenet5-v2"))

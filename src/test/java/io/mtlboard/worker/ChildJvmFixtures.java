@@ -1,5 +1,11 @@
 package io.mtlboard.worker;
 
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,12 +16,12 @@ final class ChildJvmFixtures {
     }
 
     /** A child of this JVM whose command line names {@code mainClass} (read from /proc: Java may cut long ones). */
-    static java.util.Optional<ProcessHandle> child(String mainClass) {
+    static Optional<ProcessHandle> child(String mainClass) {
         return ProcessHandle.current().children().filter(p -> {
             try {
-                return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(p.pid()),
-                        "cmdline")), java.nio.charset.StandardCharsets.UTF_8).contains(mainClass);
-            } catch (java.io.IOException e) {
+                return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()),
+                        "cmdline")), StandardCharsets.UTF_8).contains(mainClass);
+            } catch (IOException e) {
                 return false;
             }
         }).findFirst();
@@ -43,7 +49,7 @@ final class ChildJvmFixtures {
     /** Allocates native (off-heap) memory until stopped, like a model that blows up libtorch's allocator. */
     static final class Hog {
         public static void main(String[] args) throws Exception {
-            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
             f.setAccessible(true);
             sun.misc.Unsafe unsafe = (sun.misc.Unsafe) f.get(null);
             List<Long> hold = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.mtlboard.worker;
 
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -72,12 +75,12 @@ class ChildJvmTest {
 
     /** Runs a sleeper and kills it from another thread as an operator or the OOM killer would. */
     private static ChildJvm.Exit killedFromOutside(boolean forcibly) throws Exception {
-        java.util.concurrent.ExecutorService killer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService killer = Executors.newSingleThreadExecutor();
         try {
             killer.submit(() -> {
                 long deadline = System.nanoTime() + 30_000_000_000L;
                 while (System.nanoTime() < deadline) {
-                    java.util.Optional<ProcessHandle> child = ChildJvmFixtures.child(
+                    Optional<ProcessHandle> child = ChildJvmFixtures.child(
                             ChildJvmFixtures.Sleeper.class.getName());
                     if (child.isPresent()) {
                         Thread.sleep(1000); // let the JVM start, so that it handles SIGTERM itself

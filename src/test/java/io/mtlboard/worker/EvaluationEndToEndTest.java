@@ -1,5 +1,6 @@
 package io.mtlboard.worker;
 
+import org.hamcrest.Matchers;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -126,7 +127,7 @@ class EvaluationEndToEndTest {
         assertThat(verified.getDouble("evaluation.latencyMs")).isPositive();
         assertThat(verified.getDouble("evaluation.throughput")).isPositive();
         given().when().get("/api/leaderboards/multifashion?source=verified").then().statusCode(200)
-                .body("rows.runIds.flatten()", org.hamcrest.Matchers.hasItem((int) good));
+                .body("rows.runIds.flatten()", Matchers.hasItem((int) good));
         given().when().get("/api/runs/" + good + "/log").then().statusCode(200)
                 .body(containsString("attempt 1")).body(containsString("VERIFIED"))
                 .body(containsString("FD not measured: the artifact does not export encode(x) and decode(z)"))

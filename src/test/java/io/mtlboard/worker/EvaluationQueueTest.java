@@ -1,5 +1,15 @@
 package io.mtlboard.worker;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.leaderboard.TestRuns;
+import io.mtlboard.run.Evaluation;
+import io.mtlboard.support.MtlboardConfig;
+import io.mtlboard.support.Sha256;
+import io.restassured.RestAssured;
+import java.util.ArrayList;
+import org.hamcrest.Matchers;
 import io.mtlboard.evaluation.EvaluationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,12 +46,12 @@ class EvaluationQueueTest {
     @Inject
     WorkerRecorder recorder;
     @Inject
-    io.mtlboard.support.MtlboardConfig config;
+    MtlboardConfig config;
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    ObjectMapper json;
 
     private long runId;
-    private final List<Long> runs = new java.util.ArrayList<>();
+    private final List<Long> runs = new ArrayList<>();
 
     @BeforeEach
     void queuedRun() {
@@ -54,7 +64,7 @@ class EvaluationQueueTest {
 
     private long newQueuedRun() {
         long id = QuarkusTransaction.requiringNew().call(() -> {
-            Run run = io.mtlboard.leaderboard.TestRuns.submitted(RunStatus.QUEUED);
+            Run run = TestRuns.submitted(RunStatus.QUEUED);
             run.persist();
             queue.enqueue(run.id);
             return run.id;
@@ -68,7 +78,7 @@ class EvaluationQueueTest {
         QuarkusTransaction.requiringNew().run(() -> {
             for (long id : runs) {
                 EvaluationJob.delete("runId", id);
-                io.mtlboard.run.Evaluation.delete("run.id", id);
+                Evaluation.delete("run.id", id);
                 Run.deleteById(id);
             }
         });
@@ -95,7 +105,7 @@ class EvaluationQueueTest {
         assertThat(recorder.complete(second, verdict("VERIFIED"))).isFalse();
         QuarkusTransaction.requiringNew().run(() -> {
             assertThat(Run.<Run>findById(runId).status).isEqualTo(RunStatus.VERIFIED);
-            assertThat(io.mtlboard.run.Evaluation.count("run.id", runId)).isEqualTo(1);
+            assertThat(Evaluation.count("run.id", runId)).isEqualTo(1);
             assertThat(EvaluationJob.byRun(runId).orElseThrow().state).isEqualTo(EvaluationJob.State.DONE);
         });
     }
@@ -113,10 +123,10 @@ class EvaluationQueueTest {
         assertThat(recorder.complete(second, verdict("VERIFIED"), current)).isTrue();
         assertThat(recorder.complete(second, verdict("VERIFIED"), stale)).isFalse();
         QuarkusTransaction.requiringNew().run(() -> {
-            List<io.mtlboard.run.Evaluation> evaluations = io.mtlboard.run.Evaluation.list("run.id",
+            List<Evaluation> evaluations = Evaluation.list("run.id",
                     runId);
             assertThat(evaluations).hasSize(1);
-            io.mtlboard.run.Evaluation e = evaluations.get(0);
+            Evaluation e = evaluations.get(0);
             assertThat(e.attempt).isEqualTo(2);
             assertThat(e.testFd).isEqualTo(0.25);
             assertThat(e.testFdMeanEntropy).isEqualTo(0.52);
@@ -139,10 +149,10 @@ class EvaluationQueueTest {
         assertThat(summary).isEqualTo("REJECTED after 1.2 s: the model returned a dict with keys [left, right]\n");
         assertThat(recorder.complete(claim, new EvaluationRecord("1", "w1", "?", "REJECTED", rejected.reason(), null,
                 null, null, summary, OffsetDateTime.now(), OffsetDateTime.now(), Map.of(), Map.of()))).isTrue();
-        io.restassured.RestAssured.given().when().get("/api/runs/" + runId + "/log").then().statusCode(200)
-                .body(org.hamcrest.Matchers.startsWith("== attempt 1 by w1: REJECTED (the model returned a dict"))
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("null")))
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" on ?")));
+        RestAssured.given().when().get("/api/runs/" + runId + "/log").then().statusCode(200)
+                .body(Matchers.startsWith("== attempt 1 by w1: REJECTED (the model returned a dict"))
+                .body(Matchers.not(Matchers.containsString("null")))
+                .body(Matchers.not(Matchers.containsString(" on ?")));
     }
 
     @Test
@@ -164,9 +174,9 @@ class EvaluationQueueTest {
         }
         EvaluationQueue.Claim last = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
         assertThat(last.infraFailures()).isEqualTo(budget + 1);
-        var heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var heartbeats = Executors.newSingleThreadScheduledExecutor();
         try {
-            new JobRunner(config, recorder, queue, json, heartbeats, "w1", java.nio.file.Path.of("target/unused"))
+            new JobRunner(config, recorder, queue, json, heartbeats, "w1", Path.of("target/unused"))
                     .run(last);
         } finally {
             heartbeats.shutdownNow();
@@ -174,7 +184,7 @@ class EvaluationQueueTest {
         QuarkusTransaction.requiringNew().run(() -> {
             assertThat(Run.<Run>findById(runId).status).isEqualTo(RunStatus.FAILED);
             assertThat(EvaluationJob.byRun(runId).orElseThrow().state).isEqualTo(EvaluationJob.State.FAILED);
-            assertThat(io.mtlboard.run.Evaluation.<io.mtlboard.run.Evaluation>list("run.id", runId))
+            assertThat(Evaluation.<Evaluation>list("run.id", runId))
                     .singleElement().satisfies(e -> assertThat(e.reason).isEqualTo("gave up after " + (budget + 1)
                             + " infrastructure failures; the last: device 'gpu' was requested but the engine reports "
                             + "no GPU"));
@@ -189,14 +199,14 @@ class EvaluationQueueTest {
     @Test
     void shouldRequeueARunWhoseEvaluationProcessWasKilledFromOutside() throws Exception {
         Path artifacts = Path.of("target/kill-test-artifacts");
-        String sha = io.mtlboard.support.Sha256.ofFile(Path.of("src/test/resources/models/never-ends.pt"));
+        String sha = Sha256.ofFile(Path.of("src/test/resources/models/never-ends.pt"));
         Path model = artifacts.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
         Files.createDirectories(model.getParent());
         Files.copy(Path.of("src/test/resources/models/never-ends.pt"), model, StandardCopyOption.REPLACE_EXISTING);
         QuarkusTransaction.requiringNew().run(() -> {
             Run run = Run.findById(runId);
-            run.benchmark = io.mtlboard.benchmark.Benchmark.byId("multifashion").orElseThrow();
-            run.backbone = io.mtlboard.benchmark.Backbone.byId("lenet5").orElseThrow();
+            run.benchmark = Benchmark.byId("multifashion").orElseThrow();
+            run.backbone = Backbone.byId("lenet5").orElseThrow();
             run.artifactSha256 = sha;
         });
         EvaluationQueue.Claim claim = queue.claim("w1", Duration.ofSeconds(60)).orElseThrow();
@@ -221,7 +231,7 @@ class EvaluationQueueTest {
             assertThat(job.infraFailures).isEqualTo(1);
             assertThat(job.lastError).contains("killed by SIGKILL from outside the evaluator");
             assertThat(Run.<Run>findById(runId).status).isNotIn(RunStatus.REJECTED, RunStatus.FAILED);
-            assertThat(io.mtlboard.run.Evaluation.count("run.id", runId)).isZero();
+            assertThat(Evaluation.count("run.id", runId)).isZero();
         });
         assertThat(Path.of(config.dataDir(), "work", "job-" + claim.jobId() + "-" + claim.attempt() + ".json"))
                 .doesNotExist();

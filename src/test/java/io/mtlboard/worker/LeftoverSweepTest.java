@@ -1,5 +1,6 @@
 package io.mtlboard.worker;
 
+import io.mtlboard.leaderboard.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlboard.run.Run;
@@ -49,7 +50,7 @@ class LeftoverSweepTest {
         Path unrelated = file(data.resolve("work"), "notes.txt", old);
         Path partialArtifact = file(data.resolve("artifacts"), "upload-5551212.part", old);
         long[] live = QuarkusTransaction.requiringNew().call(() -> {
-            Run run = io.mtlboard.leaderboard.TestRuns.submitted(RunStatus.RUNNING);
+            Run run = TestRuns.submitted(RunStatus.RUNNING);
             run.persist();
             EvaluationJob job = new EvaluationJob();
             job.runId = run.id;

@@ -1,5 +1,6 @@
 package io.mtlboard.analysis.grouping;
 
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class BudgetCurve {
         return study.selection().networks().stream()
                 .filter(n -> n.tasks().size() == study.tasks().size() && n.cost() <= budget + BranchAndBound.EPS)
                 .map(n -> Grouping.of(study.tasks(), List.of(n)))
-                .min(java.util.Comparator.comparingDouble(Grouping::totalLoss).thenComparingDouble(Grouping::cost))
+                .min(Comparator.comparingDouble(Grouping::totalLoss).thenComparingDouble(Grouping::cost))
                 .map(g -> new Choice(g, study.evaluate(g).orElse(null))).orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package io.mtlboard.analysis.grouping;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ public record GroupingStudy(GroupingProblem selection, GroupingProblem evaluatio
 
     /** The networks chosen, scored on the evaluation table; empty when one of them is not in it. */
     public Optional<Grouping> evaluate(Grouping chosen) {
-        List<Network> measured = new java.util.ArrayList<>();
+        List<Network> measured = new ArrayList<>();
         for (Network n : chosen.networks()) {
             Optional<Network> match = evaluation.networks().stream()
                     .filter(m -> m.tasks().equals(n.tasks()) && Math.abs(m.cost() - n.cost()) <= BranchAndBound.EPS)

@@ -1,5 +1,6 @@
 package io.mtlboard.analysis.grouping;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,14 +63,14 @@ public record PairwiseAffinity(List<String> tasks, List<List<Double>> change, Li
                     all.add(change[a][b]);
                 }
             }
-            rows.add(java.util.Collections.unmodifiableList(row));
-            symmetric.add(java.util.Collections.unmodifiableList(sym));
+            rows.add(Collections.unmodifiableList(row));
+            symmetric.add(Collections.unmodifiableList(sym));
             partnerAverage.add(mean(row));
             taskAverage.add(mean(column));
         }
         List<Double> costs = alone.stream().map(o -> o.map(Network::cost).orElse(null)).toList();
         return new PairwiseAffinity(tasks, rows, partnerAverage, taskAverage, mean(all), symmetric,
-                java.util.Collections.unmodifiableList(new ArrayList<>(costs)));
+                Collections.unmodifiableList(new ArrayList<>(costs)));
     }
 
     /** The mean of the non-null values, or null when there are none. */

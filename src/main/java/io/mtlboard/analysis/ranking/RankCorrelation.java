@@ -1,5 +1,6 @@
 package io.mtlboard.analysis.ranking;
 
+import java.util.Arrays;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
@@ -53,7 +54,7 @@ final class RankCorrelation {
             order[i] = i;
         }
         // stable sort: equal values keep ascending position, i.e. ascending method id
-        java.util.Arrays.sort(order, (i, j) -> Double.compare(values[j], values[i]));
+        Arrays.sort(order, (i, j) -> Double.compare(values[j], values[i]));
         boolean[] in = new boolean[values.length];
         for (int r = 0; r < k; r++) {
             in[order[r]] = true;

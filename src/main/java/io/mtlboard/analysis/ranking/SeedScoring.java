@@ -1,5 +1,6 @@
 package io.mtlboard.analysis.ranking;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public record SeedScoring(String name, Orientation orientation, Map<String, Map<
                 copy.put(entry, Map.copyOf(values));
             }
         });
-        runs = java.util.Collections.unmodifiableMap(copy);
+        runs = Collections.unmodifiableMap(copy);
     }
 
     /** The scoring of the means over each entry's runs. */

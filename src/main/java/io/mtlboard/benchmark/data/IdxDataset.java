@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark.data;
 
+import java.util.Arrays;
 import io.mtlboard.support.Sha256;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class IdxDataset implements BenchmarkDataset {
         inputSize = in.channels() * in.height() * in.width();
         if (inputs.size() != (long) split.samples() * inputSize) {
             throw new IOException(manifest.id() + "/" + split.name() + ": expected " + split.samples() + " inputs of "
-                    + in.shape() + ", found " + java.util.Arrays.toString(inputs.shape()));
+                    + in.shape() + ", found " + Arrays.toString(inputs.shape()));
         }
         for (BenchmarkManifest.TaskSpec t : manifest.tasks()) {
             NumericArray a = byContent.get(t.target().from());

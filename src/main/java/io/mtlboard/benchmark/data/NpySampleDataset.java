@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark.data;
 
+import java.util.Arrays;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +77,7 @@ final class NpySampleDataset implements BenchmarkDataset {
             return v;
         }
         if (shape.length != 3 || shape[2] != channels) {
-            throw new IllegalStateException("expected H × W × " + channels + ", found " + java.util.Arrays.toString(shape));
+            throw new IllegalStateException("expected H × W × " + channels + ", found " + Arrays.toString(shape));
         }
         int pixels = shape[0] * shape[1];
         float[] out = new float[v.length];

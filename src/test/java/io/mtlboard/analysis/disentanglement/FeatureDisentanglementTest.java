@@ -1,5 +1,6 @@
 package io.mtlboard.analysis.disentanglement;
 
+import org.assertj.core.data.Offset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -119,13 +120,13 @@ class FeatureDisentanglementTest {
         FeatureDisentanglement.Result a = FeatureDisentanglement.of(equal).orElseThrow();
         FeatureDisentanglement.Result b = FeatureDisentanglement.of(scaled).orElseThrow();
         double h = -(10.0 / 11 * Math.log(10.0 / 11) + 1.0 / 11 * Math.log(1.0 / 11));
-        assertThat(a.fd()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(a.meanEntropy()).isCloseTo(Math.log(2), org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(b.meanEntropy()).isCloseTo(h, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(b.fd()).isCloseTo(1 - h / Math.log(2), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(a.fd()).isCloseTo(0.0, Offset.offset(1e-12));
+        assertThat(a.meanEntropy()).isCloseTo(Math.log(2), Offset.offset(1e-12));
+        assertThat(b.meanEntropy()).isCloseTo(h, Offset.offset(1e-12));
+        assertThat(b.fd()).isCloseTo(1 - h / Math.log(2), Offset.offset(1e-12));
         // scaling every task alike changes nothing
         List<double[]> both = List.of(new double[] {10, 20}, new double[] {10, 20});
         assertThat(FeatureDisentanglement.of(both).orElseThrow().fd()).isCloseTo(a.fd(),
-                org.assertj.core.data.Offset.offset(1e-12));
+                Offset.offset(1e-12));
     }
 }

@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark.corruption;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -103,7 +104,7 @@ class CorruptionTest {
     @Test
     void shouldLeaveAFlatImageFlatUnderBlurPixelationAndContrast() {
         float[] flat = new float[3 * 16 * 16];
-        java.util.Arrays.fill(flat, 0.4f);
+        Arrays.fill(flat, 0.4f);
         for (Corruption c : new Corruption[] {Corruption.GAUSSIAN_BLUR, Corruption.MOTION_BLUR, Corruption.PIXELATE,
             Corruption.CONTRAST}) {
             for (float v : c.apply(flat, 3, 16, 16, 5, 3)) {
@@ -123,7 +124,7 @@ class CorruptionTest {
 
     private static int[] pad(int[] head) {
         int[] t = new int[64];
-        java.util.Arrays.fill(t, 1);
+        Arrays.fill(t, 1);
         System.arraycopy(head, 0, t, 0, head.length);
         return t;
     }

@@ -1,5 +1,8 @@
 package io.mtlboard.training.method;
 
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
 import static io.mtlboard.training.method.Fixtures.direction;
 import static io.mtlboard.training.method.Fixtures.g;
 import static io.mtlboard.training.method.Fixtures.input;
@@ -57,7 +60,7 @@ class MgdaTest {
         int t = m.length;
         for (int subset = 1; subset < 1 << t; subset++) {
             int mask = subset;
-            int[] support = java.util.stream.IntStream.range(0, t).filter(i -> (mask >> i & 1) == 1).toArray();
+            int[] support = IntStream.range(0, t).filter(i -> (mask >> i & 1) == 1).toArray();
             double[][] sub = new double[support.length][support.length];
             for (int a = 0; a < support.length; a++) {
                 for (int b = 0; b < support.length; b++) {
@@ -66,7 +69,7 @@ class MgdaTest {
             }
             double[] x = Linear.solve(sub, Linear.filled(support.length, 1));
             double total = Linear.sum(x);
-            if (!(total > 0) || java.util.Arrays.stream(x).anyMatch(xi -> xi < 0)) {
+            if (!(total > 0) || Arrays.stream(x).anyMatch(xi -> xi < 0)) {
                 continue;
             }
             double[] alpha = new double[t];
@@ -75,7 +78,7 @@ class MgdaTest {
             }
             double[] ma = Linear.times(m, alpha);
             double mu = 1 / total;
-            if (java.util.Arrays.stream(ma).allMatch(v -> v >= mu - 1e-12 * Math.abs(mu))) {
+            if (Arrays.stream(ma).allMatch(v -> v >= mu - 1e-12 * Math.abs(mu))) {
                 return alpha;
             }
         }
@@ -84,7 +87,7 @@ class MgdaTest {
 
     @Test
     void shouldMatchTheEnumeratedExactSolutionOnRandomGradients() {
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         for (int trial = 0; trial < 300; trial++) {
             int t = 3 + trial % 3;
             double[][] grads = new double[t][t + 3];

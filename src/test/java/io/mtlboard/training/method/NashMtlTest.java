@@ -1,5 +1,6 @@
 package io.mtlboard.training.method;
 
+import java.util.Random;
 import static io.mtlboard.training.method.Fixtures.direction;
 import static io.mtlboard.training.method.Fixtures.g;
 import static io.mtlboard.training.method.Fixtures.input;
@@ -93,7 +94,7 @@ class NashMtlTest {
     void shouldMatchTheClosedFormOfTwoTasksOnRandomConflicts() {
         // two tasks: α_1² M_11 + α_1 α_2 M_12 = 1 and α_2² M_22 + α_1 α_2 M_12 = 1. With r = α_2/α_1,
         // M_11 + r M_12 = r² M_22 + r M_12 → r = √(M_11/M_22), α_1 = (M_11 + r M_12)^{-1/2}
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int trial = 0; trial < 200; trial++) {
             double[][] grads = g(v(random.nextGaussian(), random.nextGaussian(), random.nextGaussian()),
                     v(random.nextGaussian(), random.nextGaussian(), random.nextGaussian()));
