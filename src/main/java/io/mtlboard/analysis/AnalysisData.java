@@ -1,15 +1,14 @@
 package io.mtlboard.analysis;
 
-import io.mtlboard.benchmark.BenchmarkMetric;
-import io.mtlboard.benchmark.metric.DeltaM;
-import java.util.LinkedHashMap;
-import io.mtlboard.benchmark.Ref;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.analysis.robustness.Condition;
 import io.mtlboard.benchmark.Benchmark;
-import io.mtlboard.run.Evaluation;
+import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Ref;
+import io.mtlboard.benchmark.metric.DeltaM;
 import io.mtlboard.leaderboard.LeaderboardService;
 import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.run.Evaluation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,8 +35,7 @@ public class AnalysisData {
     /** Ids per query: keeps {@code in} lists within what every database accepts. */
     private static final int CHUNK = 500;
 
-    private record Cached(String manifestSha256, RunSummary summary) {
-    }
+    private record Cached(String manifestSha256, RunSummary summary) {}
 
     private final LeaderboardService leaderboards;
     private final EntityManager em;
@@ -52,28 +51,55 @@ public class AnalysisData {
     /** The rows of a scope, each with the log summaries of those of its runs that have a training log. */
     List<AnalysisRow> rows(Scope scope) {
         LeaderboardView view = leaderboards.leaderboard(scope.benchmark().id(), scope.query());
-        Map<Long, RunSummary> logs = summaries(view.rows().stream().flatMap(r -> r.runIds().stream()).toList());
+        Map<Long, RunSummary> logs =
+                summaries(view.rows().stream().flatMap(r -> r.runIds().stream()).toList());
         List<AnalysisRow> rows = new ArrayList<>();
         Map<Long, Map<String, Double>> values = null;
         for (LeaderboardView.LeaderboardRowView r : view.rows()) {
-            List<RunSummary> runs = r.runIds().stream().map(logs::get).filter(Objects::nonNull)
-                    .filter(s -> s.entries() > 0).toList();
-            LeaderboardView.Stat deltaM = r.deltaM() == null ? null
-                    : scope.deltaMConvention() == DeltaM.Convention.FLAT
-                            ? r.deltaM().flat() : r.deltaM().perTask();
+            List<RunSummary> runs =
+                    r.runIds().stream()
+                            .map(logs::get)
+                            .filter(Objects::nonNull)
+                            .filter(s -> s.entries() > 0)
+                            .toList();
+            LeaderboardView.Stat deltaM =
+                    r.deltaM() == null
+                            ? null
+                            : scope.deltaMConvention() == DeltaM.Convention.FLAT
+                                    ? r.deltaM().flat()
+                                    : r.deltaM().perTask();
             Map<Long, Double> runDeltaM = Map.of();
             if (deltaM != null && r.deltaM().baseline() != null) {
                 if (values == null) {
                     values = leaderboards.runValues(view.benchmark().id());
                 }
-                runDeltaM = runDeltaM(view.benchmark().id(), r.runIds(), r.deltaM().baseline().runIds(), values,
-                        scope.deltaMConvention());
+                runDeltaM =
+                        runDeltaM(
+                                view.benchmark().id(),
+                                r.runIds(),
+                                r.deltaM().baseline().runIds(),
+                                values,
+                                scope.deltaMConvention());
             }
-            rows.add(new AnalysisRow("r" + r.runIds().get(0), label(r), view.benchmark().id(), r.method().id(),
-                    r.method().name(), r.methodLabel(), r.backbone().id(), r.backbone().name(), r.optimizer(),
-                    r.gradientLevel(),
-                    r.source(), "literature".equals(r.source()) ? r.citation() : null, r.runIds(), deltaM, r.metrics(),
-                    runs, runDeltaM));
+            rows.add(
+                    new AnalysisRow(
+                            "r" + r.runIds().get(0),
+                            label(r),
+                            view.benchmark().id(),
+                            r.method().id(),
+                            r.method().name(),
+                            r.methodLabel(),
+                            r.backbone().id(),
+                            r.backbone().name(),
+                            r.optimizer(),
+                            r.gradientLevel(),
+                            r.source(),
+                            "literature".equals(r.source()) ? r.citation() : null,
+                            r.runIds(),
+                            deltaM,
+                            r.metrics(),
+                            runs,
+                            runDeltaM));
         }
         return rows;
     }
@@ -83,13 +109,20 @@ public class AnalysisData {
      * runs lacking a metric are left out. Literature rows (one run standing for several seeds) get
      * one value.
      */
-    private static Map<Long, Double> runDeltaM(String benchmarkId, List<Long> runIds, List<Long> baselineRuns,
-            Map<Long, Map<String, Double>> values, DeltaM.Convention convention) {
+    private static Map<Long, Double> runDeltaM(
+            String benchmarkId,
+            List<Long> runIds,
+            List<Long> baselineRuns,
+            Map<Long, Map<String, Double>> values,
+            DeltaM.Convention convention) {
         List<BenchmarkMetric> metrics = Benchmark.byId(benchmarkId).orElseThrow().metrics();
         Map<String, Double> base = new HashMap<>();
         for (BenchmarkMetric m : metrics) {
-            List<Double> b = baselineRuns.stream().map(id -> values.getOrDefault(id, Map.of()).get(m.key()))
-                    .filter(Objects::nonNull).toList();
+            List<Double> b =
+                    baselineRuns.stream()
+                            .map(id -> values.getOrDefault(id, Map.of()).get(m.key()))
+                            .filter(Objects::nonNull)
+                            .toList();
             if (b.isEmpty()) {
                 return Map.of();
             }
@@ -105,13 +138,11 @@ public class AnalysisData {
                     terms = null;
                     break;
                 }
-                terms.add(new DeltaM.Term(m.task.name, m.higherIsBetter, value,
-                        base.get(m.key())));
+                terms.add(new DeltaM.Term(m.task.name, m.higherIsBetter, value, base.get(m.key())));
             }
             if (terms != null) {
                 var d = DeltaM.of(terms);
-                result.put(id, convention == DeltaM.Convention.FLAT ? d.flat()
-                        : d.perTask());
+                result.put(id, convention == DeltaM.Convention.FLAT ? d.flat() : d.perTask());
             }
         }
         return result;
@@ -123,15 +154,23 @@ public class AnalysisData {
      */
     public String defaultBenchmark() {
         var perTask = DeltaM.Convention.PER_TASK;
-        return defaultBenchmark(new Scope(null, List.of(), List.of(), List.of(), List.of(), List.of(),
-                new LeaderboardView.ConventionView(perTask.id(), perTask.label(), "gain")));
+        return defaultBenchmark(
+                new Scope(
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        new LeaderboardView.ConventionView(perTask.id(), perTask.label(), "gain")));
     }
 
     private String defaultBenchmark(Scope unfiltered) {
         String best = null;
         long[] bestScore = {-1, -1};
         for (Benchmark b : Benchmark.allByName()) {
-            List<AnalysisRow> rows = rows(unfiltered.with(new Ref(b.id, b.name), List.of(), List.of()));
+            List<AnalysisRow> rows =
+                    rows(unfiltered.with(new Ref(b.id, b.name), List.of(), List.of()));
             long logged = rows.stream().filter(r -> !r.runs().isEmpty()).count();
             long withDeltaM = rows.stream().filter(r -> r.deltaM() != null).count();
             if (logged > bestScore[0] || (logged == bestScore[0] && withDeltaM > bestScore[1])) {
@@ -153,8 +192,12 @@ public class AnalysisData {
             c[0] += r.runs().isEmpty() ? 0 : 1;
             c[1] += r.deltaM() == null ? 0 : 1;
         }
-        return counts.entrySet().stream().min(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
-                .thenComparingLong(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey)).map(Map.Entry::getKey)
+        return counts.entrySet().stream()
+                .min(
+                        Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+                                .thenComparingLong(e -> -e.getValue()[1])
+                                .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey)
                 .orElse(null);
     }
 
@@ -162,35 +205,67 @@ public class AnalysisData {
     Map<Long, WorkerDiagnostics> diagnostics(Collection<Long> runIds) {
         Map<Long, Object[]> latest = new HashMap<>();
         for (List<Long> ids : chunks(runIds)) {
-            em.createQuery("""
+            em.createQuery(
+                            """
                     select e.id, e.run.id, e.attempt, e.testFd, e.testFdMeanEntropy from Evaluation e
-                    where e.run.id in :ids and e.status = :completed""", Object[].class)
-                    .setParameter("ids", ids).setParameter("completed", Evaluation.COMPLETED).getResultList()
-                    .forEach(row -> latest.merge((Long) row[1], row,
-                            (a, b) -> (Integer) a[2] >= (Integer) b[2] ? a : b));
+                    where e.run.id in :ids and e.status = :completed""",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .setParameter("completed", Evaluation.COMPLETED)
+                    .getResultList()
+                    .forEach(
+                            row ->
+                                    latest.merge(
+                                            (Long) row[1],
+                                            row,
+                                            (a, b) -> (Integer) a[2] >= (Integer) b[2] ? a : b));
         }
         Map<Long, Long> runOf = new HashMap<>();
         latest.forEach((run, row) -> runOf.put((Long) row[0], run));
         Map<Long, Map<String, Double>> clean = new HashMap<>();
         Map<Long, Map<Condition, Map<String, Double>>> corrupted = new HashMap<>();
         for (List<Long> ids : chunks(runOf.keySet())) {
-            em.createQuery("""
+            em.createQuery(
+                            """
                     select x.evaluation.id, t.name, m.name, x.measured from EvaluationMeasurement x
-                    join x.metric m join m.task t where x.evaluation.id in :ids""", Object[].class)
-                    .setParameter("ids", ids).getResultList().forEach(row -> clean
-                            .computeIfAbsent(runOf.get((Long) row[0]), k -> new HashMap<>())
-                            .put(row[1] + "." + row[2], (Double) row[3]));
-            em.createQuery("""
+                    join x.metric m join m.task t where x.evaluation.id in :ids""",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(
+                            row ->
+                                    clean.computeIfAbsent(
+                                                    runOf.get((Long) row[0]), k -> new HashMap<>())
+                                            .put(row[1] + "." + row[2], (Double) row[3]));
+            em.createQuery(
+                            """
                     select c.evaluation.id, c.corruption, c.severity, t.name, m.name, c.measured
                     from CorruptionMeasurement c join c.metric m join m.task t where c.evaluation.id in :ids""",
-                    Object[].class).setParameter("ids", ids).getResultList().forEach(row -> corrupted
-                            .computeIfAbsent(runOf.get((Long) row[0]), k -> new HashMap<>())
-                            .computeIfAbsent(new Condition((String) row[1], (Integer) row[2]), k -> new HashMap<>())
-                            .put(row[3] + "." + row[4], (Double) row[5]));
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(
+                            row ->
+                                    corrupted
+                                            .computeIfAbsent(
+                                                    runOf.get((Long) row[0]), k -> new HashMap<>())
+                                            .computeIfAbsent(
+                                                    new Condition(
+                                                            (String) row[1], (Integer) row[2]),
+                                                    k -> new HashMap<>())
+                                            .put(row[3] + "." + row[4], (Double) row[5]));
         }
         Map<Long, WorkerDiagnostics> result = new HashMap<>();
-        latest.forEach((run, row) -> result.put(run, new WorkerDiagnostics(run, clean.getOrDefault(run, Map.of()),
-                (Double) row[3], (Double) row[4], corrupted.getOrDefault(run, Map.of()))));
+        latest.forEach(
+                (run, row) ->
+                        result.put(
+                                run,
+                                new WorkerDiagnostics(
+                                        run,
+                                        clean.getOrDefault(run, Map.of()),
+                                        (Double) row[3],
+                                        (Double) row[4],
+                                        corrupted.getOrDefault(run, Map.of()))));
         return result;
     }
 
@@ -199,24 +274,37 @@ public class AnalysisData {
         Map<Long, RunSummary> result = new HashMap<>();
         List<Long> missing = new ArrayList<>();
         for (List<Long> ids : chunks(runIds)) {
-            em.createQuery("select r.id, r.manifestSha256 from Run r where r.id in :ids and r.manifest is not null",
-                    Object[].class).setParameter("ids", ids).getResultList().forEach(row -> {
-                        Cached c = summaries.get((Long) row[0]);
-                        if (c != null && Objects.equals(c.manifestSha256(), row[1])) {
-                            result.put((Long) row[0], c.summary());
-                        } else {
-                            missing.add((Long) row[0]);
-                        }
-                    });
+            em.createQuery(
+                            "select r.id, r.manifestSha256 from Run r where r.id in :ids and r.manifest is not null",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(
+                            row -> {
+                                Cached c = summaries.get((Long) row[0]);
+                                if (c != null && Objects.equals(c.manifestSha256(), row[1])) {
+                                    result.put((Long) row[0], c.summary());
+                                } else {
+                                    missing.add((Long) row[0]);
+                                }
+                            });
         }
         for (List<Long> ids : chunks(missing)) {
-            em.createQuery("select r.id, r.manifestSha256, r.manifest from Run r where r.id in :ids", Object[].class)
-                    .setParameter("ids", ids).getResultList().forEach(row -> {
-                        long id = (Long) row[0];
-                        RunSummary s = RunSummary.of(id, TrainingLogs.fromManifest((String) row[2], json));
-                        summaries.put(id, new Cached((String) row[1], s));
-                        result.put(id, s);
-                    });
+            em.createQuery(
+                            "select r.id, r.manifestSha256, r.manifest from Run r where r.id in :ids",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(
+                            row -> {
+                                long id = (Long) row[0];
+                                RunSummary s =
+                                        RunSummary.of(
+                                                id,
+                                                TrainingLogs.fromManifest((String) row[2], json));
+                                summaries.put(id, new Cached((String) row[1], s));
+                                result.put(id, s);
+                            });
         }
         return result;
     }

@@ -24,8 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/analysis")
 @Tag(name = "Analysis")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid parameter(s), each listed with its allowed values",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid parameter(s), each listed with its allowed values",
+        content =
+                @Content(
+                        mediaType = Problem.MEDIA_TYPE,
+                        schema = @Schema(implementation = Problem.class)))
 public class AnalysisResource {
 
     private final RankingSimilarityService ranking;
@@ -35,8 +40,12 @@ public class AnalysisResource {
     private final RobustnessService robustness;
     private final TaskGroupingService grouping;
 
-    public AnalysisResource(RankingSimilarityService ranking, FeatureDisentanglementService disentanglement,
-            GradientsService gradients, PairedAnalysisService paired, RobustnessService robustness,
+    public AnalysisResource(
+            RankingSimilarityService ranking,
+            FeatureDisentanglementService disentanglement,
+            GradientsService gradients,
+            PairedAnalysisService paired,
+            RobustnessService robustness,
             TaskGroupingService grouping) {
         this.ranking = ranking;
         this.disentanglement = disentanglement;
@@ -48,132 +57,217 @@ public class AnalysisResource {
 
     @GET
     @Path("ranking-similarity")
-    @Operation(summary = "Ranking similarity of indicators, backbones and datasets with test Δm",
-            description = "On one backbone (default: the one with the most logged rows), the indicator × indicator "
-                    + "heatmap including test Δm (entries are leaderboard rows; an indicator is the mean over a "
-                    + "run's logged epochs, averaged over seeds), the backbone × backbone and dataset × dataset "
-                    + "agreement of the Δm ranking of methods, and one indicator against Δm. Every cell carries n; "
-                    + "n < 5 is marked unreliable. METRICS.md §5, Mao et al. (arXiv 2402.03557).")
-    @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RankingSimilarityView.class)))
-    public RankingSimilarityView rankingSimilarity(@BeanParam AnalysisFilter filter,
+    @Operation(
+            summary = "Ranking similarity of indicators, backbones and datasets with test Δm",
+            description =
+                    "On one backbone (default: the one with the most logged rows), the indicator × indicator "
+                            + "heatmap including test Δm (entries are leaderboard rows; an indicator is the mean over a "
+                            + "run's logged epochs, averaged over seeds), the backbone × backbone and dataset × dataset "
+                            + "agreement of the Δm ranking of methods, and one indicator against Δm. Every cell carries n; "
+                            + "n < 5 is marked unreliable. METRICS.md §5, Mao et al. (arXiv 2402.03557).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RankingSimilarityView.class)))
+    public RankingSimilarityView rankingSimilarity(
+            @BeanParam AnalysisFilter filter,
             @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
-            @QueryParam("coefficient") String coefficient,
-            @Parameter(description = "k of top-k-overlap, 1 to 50 (default 3)") @QueryParam("k") String k,
-            @Parameter(description = "indicator of the scatter, e.g. param.interTask.cosine or fd.value")
-            @QueryParam("indicator") String indicator) {
+                    @QueryParam("coefficient")
+                    String coefficient,
+            @Parameter(description = "k of top-k-overlap, 1 to 50 (default 3)") @QueryParam("k")
+                    String k,
+            @Parameter(
+                            description =
+                                    "indicator of the scatter, e.g. param.interTask.cosine or fd.value")
+                    @QueryParam("indicator")
+                    String indicator) {
         return ranking.similarity(filter, coefficient, k, indicator);
     }
 
     @GET
     @Path("feature-disentanglement")
-    @Operation(summary = "Feature disentanglement over training, at the end against Δm, and on the test split",
-            description = "FD = 1 − mean_j H_j / ln T (METRICS.md §4, after Mao et al., arXiv 2402.03557) per "
-                    + "epoch from training logs (mean ± std over runs), the final epoch's FD against test Δm with "
-                    + "their rank agreement, and FD measured by the worker on the test split where available. "
-                    + "'method' chooses the curves to overlay.")
-    @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeatureDisentanglementView.class)))
-    public FeatureDisentanglementView featureDisentanglement(@BeanParam AnalysisFilter filter,
+    @Operation(
+            summary =
+                    "Feature disentanglement over training, at the end against Δm, and on the test split",
+            description =
+                    "FD = 1 − mean_j H_j / ln T (METRICS.md §4, after Mao et al., arXiv 2402.03557) per "
+                            + "epoch from training logs (mean ± std over runs), the final epoch's FD against test Δm with "
+                            + "their rank agreement, and FD measured by the worker on the test split where available. "
+                            + "'method' chooses the curves to overlay.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FeatureDisentanglementView.class)))
+    public FeatureDisentanglementView featureDisentanglement(
+            @BeanParam AnalysisFilter filter,
             @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
-            @QueryParam("coefficient") String coefficient,
+                    @QueryParam("coefficient")
+                    String coefficient,
             @Parameter(description = "k of top-k-overlap") @QueryParam("k") String k) {
         return disentanglement.disentanglement(filter, coefficient, k);
     }
 
     @GET
     @Path("gradients")
-    @Operation(summary = "Gradient similarity curves and inter-task against inter-sample distributions",
-            description = "Inter-task cosine and magnitude similarity per epoch (METRICS.md §3), and the "
-                    + "distribution of one of them inter-task against inter-sample (Elich et al., arXiv 2311.04698), "
-                    + "per sample as Elich et al. measure (two tasks on one sample; one task on two samples; up to 8 "
-                    + "samples per measured step) or per batch; the view's definition field states which.")
-    @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GradientsView.class)))
-    public GradientsView gradients(@BeanParam AnalysisFilter filter,
-            @Parameter(description = "param or feature: which gradients the indicators were logged on")
-            @QueryParam("level") String level,
-            @Parameter(description = "cosine (default) or magnitudeSimilarity: the distribution compared")
-            @QueryParam("indicator") String indicator,
-            @Parameter(description = "per-sample (default when logged) or batch: how finely gradients are compared")
-            @QueryParam("granularity") String granularity) {
+    @Operation(
+            summary =
+                    "Gradient similarity curves and inter-task against inter-sample distributions",
+            description =
+                    "Inter-task cosine and magnitude similarity per epoch (METRICS.md §3), and the "
+                            + "distribution of one of them inter-task against inter-sample (Elich et al., arXiv 2311.04698), "
+                            + "per sample as Elich et al. measure (two tasks on one sample; one task on two samples; up to 8 "
+                            + "samples per measured step) or per batch; the view's definition field states which.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = GradientsView.class)))
+    public GradientsView gradients(
+            @BeanParam AnalysisFilter filter,
+            @Parameter(
+                            description =
+                                    "param or feature: which gradients the indicators were logged on")
+                    @QueryParam("level")
+                    String level,
+            @Parameter(
+                            description =
+                                    "cosine (default) or magnitudeSimilarity: the distribution compared")
+                    @QueryParam("indicator")
+                    String indicator,
+            @Parameter(
+                            description =
+                                    "per-sample (default when logged) or batch: how finely gradients are compared")
+                    @QueryParam("granularity")
+                    String granularity) {
         return gradients.gradients(filter, level, indicator, granularity);
     }
 
     @GET
     @Path("levels")
-    @Operation(summary = "Parameter- against feature-level gradients, per method",
-            description = "Each method with both a parameter-level and a feature-level row: Δm and training time "
-                    + "of both; a positive difference means the method gains from the feature-level surrogate "
-                    + "(Mao et al., arXiv 2402.03557). The gradientLevel filter does not apply.")
-    @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LevelsView.class)))
+    @Operation(
+            summary = "Parameter- against feature-level gradients, per method",
+            description =
+                    "Each method with both a parameter-level and a feature-level row: Δm and training time "
+                            + "of both; a positive difference means the method gains from the feature-level surrogate "
+                            + "(Mao et al., arXiv 2402.03557). The gradientLevel filter does not apply.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LevelsView.class)))
     public LevelsView levels(@BeanParam AnalysisFilter filter) {
         return paired.levels(filter);
     }
 
     @GET
     @Path("optimizers")
-    @Operation(summary = "Adam against SGD, per method",
-            description = "Each method with both an SGD and an Adam row: Δm of both (positive difference: Adam is "
-                    + "better) and the agreement of the method rankings under the two optimizers (Elich et al., "
-                    + "arXiv 2311.04698). The optimizer filter does not apply.")
-    @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OptimizersView.class)))
-    public OptimizersView optimizers(@BeanParam AnalysisFilter filter,
+    @Operation(
+            summary = "Adam against SGD, per method",
+            description =
+                    "Each method with both an SGD and an Adam row: Δm of both (positive difference: Adam is "
+                            + "better) and the agreement of the method rankings under the two optimizers (Elich et al., "
+                            + "arXiv 2311.04698). The optimizer filter does not apply.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OptimizersView.class)))
+    public OptimizersView optimizers(
+            @BeanParam AnalysisFilter filter,
             @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
-            @QueryParam("coefficient") String coefficient,
+                    @QueryParam("coefficient")
+                    String coefficient,
             @Parameter(description = "k of top-k-overlap") @QueryParam("k") String k) {
         return paired.optimizers(filter, coefficient, k);
     }
 
     @GET
     @Path("robustness")
-    @Operation(summary = "Metric drop under corrupted inputs, MTL against single-task",
-            description = "Relative drop per severity of one corruption, per row, and δ_t against the single-task "
-                    + "row (METRICS.md §7, Elich et al., arXiv 2311.04698), from the worker's corrupted-split "
-                    + "measurements; says 'no data yet' until there are some.")
-    @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RobustnessView.class)))
-    public RobustnessView robustness(@BeanParam AnalysisFilter filter,
-            @Parameter(description = "metric key, e.g. left.accuracy (default: the first)") @QueryParam("metric")
-            String metric,
-            @Parameter(description = "corruption id, e.g. gaussian_noise") @QueryParam("corruption") String corruption) {
+    @Operation(
+            summary = "Metric drop under corrupted inputs, MTL against single-task",
+            description =
+                    "Relative drop per severity of one corruption, per row, and δ_t against the single-task "
+                            + "row (METRICS.md §7, Elich et al., arXiv 2311.04698), from the worker's corrupted-split "
+                            + "measurements; says 'no data yet' until there are some.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RobustnessView.class)))
+    public RobustnessView robustness(
+            @BeanParam AnalysisFilter filter,
+            @Parameter(description = "metric key, e.g. left.accuracy (default: the first)")
+                    @QueryParam("metric")
+                    String metric,
+            @Parameter(description = "corruption id, e.g. gaussian_noise") @QueryParam("corruption")
+                    String corruption) {
         return robustness.robustness(filter, metric, corruption);
     }
 
     @GET
     @Path("task-grouping")
-    @Operation(summary = "Task grouping of a built-in data set",
-            description = "Best groupings per inference budget and the loss-vs-budget curves of a built-in data set "
-                    + "(default standley2020-setting1: Standley et al., ICML 2020, Setting 1, Taskonomy): networks "
-                    + "chosen on validation losses and scored on test losses by the exact search, the higher-order "
-                    + "approximation (pair networks only) and the early-stopping approximation (20 % losses), plus "
-                    + "all-in-one and independent networks; the published curves with every published point "
-                    + "compared to its recomputation; the pairwise affinity tables (the paper's Tables 2 and 3) "
-                    + "recomputed from the test losses. METRICS.md §6.")
-    @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskGroupingView.class)))
+    @Operation(
+            summary = "Task grouping of a built-in data set",
+            description =
+                    "Best groupings per inference budget and the loss-vs-budget curves of a built-in data set "
+                            + "(default standley2020-setting1: Standley et al., ICML 2020, Setting 1, Taskonomy): networks "
+                            + "chosen on validation losses and scored on test losses by the exact search, the higher-order "
+                            + "approximation (pair networks only) and the early-stopping approximation (20 % losses), plus "
+                            + "all-in-one and independent networks; the published curves with every published point "
+                            + "compared to its recomputation; the pairwise affinity tables (the paper's Tables 2 and 3) "
+                            + "recomputed from the test losses. METRICS.md §6.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TaskGroupingView.class)))
     public TaskGroupingView taskGroupingDataset(
-            @Parameter(description = "the built-in data set (default standley2020-setting1)") @QueryParam("dataset")
-            String dataset,
-            @Parameter(description = "the budget whose groupings are detailed (default 2)") @QueryParam("budget")
-            String budget) {
+            @Parameter(description = "the built-in data set (default standley2020-setting1)")
+                    @QueryParam("dataset")
+                    String dataset,
+            @Parameter(description = "the budget whose groupings are detailed (default 2)")
+                    @QueryParam("budget")
+                    String budget) {
         return grouping.dataset(dataset, budget);
     }
 
     @POST
     @Path("task-grouping")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Task grouping of a pasted table",
-            description = "Body: CSV with a header 'cost,<task>,<task>,…' (2 to 5 tasks) and one line per trained "
-                    + "network: its inference cost and its loss on each task it solves, empty for the others. "
-                    + "Exactly one network per pair of tasks is needed for the higher-order approximation.")
-    @APIResponse(responseCode = "200", description = "The analysis", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskGroupingView.class)))
-    public TaskGroupingView taskGrouping(String csv,
-            @Parameter(description = "the budget whose groupings are detailed (default 2)") @QueryParam("budget")
-            String budget) {
+    @Operation(
+            summary = "Task grouping of a pasted table",
+            description =
+                    "Body: CSV with a header 'cost,<task>,<task>,…' (2 to 5 tasks) and one line per trained "
+                            + "network: its inference cost and its loss on each task it solves, empty for the others. "
+                            + "Exactly one network per pair of tasks is needed for the higher-order approximation.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TaskGroupingView.class)))
+    public TaskGroupingView taskGrouping(
+            String csv,
+            @Parameter(description = "the budget whose groupings are detailed (default 2)")
+                    @QueryParam("budget")
+                    String budget) {
         return grouping.pasted(csv, budget);
     }
 }

@@ -26,10 +26,24 @@ import java.util.function.Function;
  * @param runDeltaM Δm of each run of the row against the row's baseline means, in the requested
  *     convention (gain sign), by run id; empty without a baseline
  */
-record AnalysisRow(String key, String label, String benchmarkId, String methodId, String methodName, String methodLabel,
-        String backboneId, String backboneName, String optimizer, String gradientLevel, String source,
-        String citation, List<Long> runIds, LeaderboardView.Stat deltaM, Map<String, LeaderboardView.Stat> metrics,
-        List<RunSummary> runs, Map<Long, Double> runDeltaM) {
+record AnalysisRow(
+        String key,
+        String label,
+        String benchmarkId,
+        String methodId,
+        String methodName,
+        String methodLabel,
+        String backboneId,
+        String backboneName,
+        String optimizer,
+        String gradientLevel,
+        String source,
+        String citation,
+        List<Long> runIds,
+        LeaderboardView.Stat deltaM,
+        Map<String, LeaderboardView.Stat> metrics,
+        List<RunSummary> runs,
+        Map<Long, Double> runDeltaM) {
 
     AnalysisRow {
         runIds = List.copyOf(runIds);
@@ -39,12 +53,41 @@ record AnalysisRow(String key, String label, String benchmarkId, String methodId
     }
 
     /** A row without per-run Δm. */
-    AnalysisRow(String key, String label, String benchmarkId, String methodId, String methodName, String methodLabel,
-            String backboneId, String backboneName, String optimizer, String gradientLevel, String source,
-            String citation, List<Long> runIds, LeaderboardView.Stat deltaM, Map<String, LeaderboardView.Stat> metrics,
+    AnalysisRow(
+            String key,
+            String label,
+            String benchmarkId,
+            String methodId,
+            String methodName,
+            String methodLabel,
+            String backboneId,
+            String backboneName,
+            String optimizer,
+            String gradientLevel,
+            String source,
+            String citation,
+            List<Long> runIds,
+            LeaderboardView.Stat deltaM,
+            Map<String, LeaderboardView.Stat> metrics,
             List<RunSummary> runs) {
-        this(key, label, benchmarkId, methodId, methodName, methodLabel, backboneId, backboneName, optimizer,
-                gradientLevel, source, citation, runIds, deltaM, metrics, runs, Map.of());
+        this(
+                key,
+                label,
+                benchmarkId,
+                methodId,
+                methodName,
+                methodLabel,
+                backboneId,
+                backboneName,
+                optimizer,
+                gradientLevel,
+                source,
+                citation,
+                runIds,
+                deltaM,
+                metrics,
+                runs,
+                Map.of());
     }
 
     /** Whether this is the single-task baseline, which rankings of MTL methods leave out. */
@@ -62,8 +105,14 @@ record AnalysisRow(String key, String label, String benchmarkId, String methodId
 
     /** The row's identity without one dimension, for pairing rows that differ only in it. */
     List<Object> identityWithout(String dimension) {
-        List<Object> id = new ArrayList<>(List.of(benchmarkId, methodId, backboneId, source,
-                Objects.requireNonNullElse(citation, "")));
+        List<Object> id =
+                new ArrayList<>(
+                        List.of(
+                                benchmarkId,
+                                methodId,
+                                backboneId,
+                                source,
+                                Objects.requireNonNullElse(citation, "")));
         if (!dimension.equals("optimizer")) {
             id.add(optimizer);
         }
@@ -94,7 +143,11 @@ record AnalysisRow(String key, String label, String benchmarkId, String methodId
         for (RunSummary r : runs) {
             var a = r.indicators().get(key);
             if (a != null) {
-                a.perEpoch().forEach((epoch, value) -> byEpoch.computeIfAbsent(epoch, e -> new ArrayList<>()).add(value));
+                a.perEpoch()
+                        .forEach(
+                                (epoch, value) ->
+                                        byEpoch.computeIfAbsent(epoch, e -> new ArrayList<>())
+                                                .add(value));
             }
         }
         List<EpochStat> curve = new ArrayList<>();

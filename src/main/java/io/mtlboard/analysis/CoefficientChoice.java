@@ -14,12 +14,14 @@ import java.util.List;
 public record CoefficientChoice(String id, String label, Integer k) {
 
     /** Parameter values of {@code coefficient}. */
-    public static final List<String> IDS = List.of("kendall-tau-b", "spearman-rho", "top-k-overlap");
+    public static final List<String> IDS =
+            List.of("kendall-tau-b", "spearman-rho", "top-k-overlap");
 
     static CoefficientChoice parse(Checks checks, String coefficient, String k) {
         String id = checks.one("coefficient", coefficient, IDS, IDS.get(0));
         int kk = checks.integer("k", k, 1, 50, 3);
-        return new CoefficientChoice(id, coefficient(id, kk).label(), id.equals("top-k-overlap") ? kk : null);
+        return new CoefficientChoice(
+                id, coefficient(id, kk).label(), id.equals("top-k-overlap") ? kk : null);
     }
 
     Coefficient coefficient() {

@@ -18,33 +18,37 @@ import java.util.TreeMap;
 final class CorruptionCurves {
 
     /** The mean ± std over runs of the relative drop at one severity; positive means worse. */
-    public record SeverityDrop(int severity, double mean, Double std, int n) {
-    }
+    public record SeverityDrop(int severity, double mean, Double std, int n) {}
 
-    private CorruptionCurves() {
-    }
+    private CorruptionCurves() {}
 
     /** Drop per severity of {@code corruption}, over the runs that measured the metric clean and corrupted. */
-    static List<SeverityDrop> drops(List<WorkerDiagnostics> runs, String metric, String corruption, Orientation o) {
+    static List<SeverityDrop> drops(
+            List<WorkerDiagnostics> runs, String metric, String corruption, Orientation o) {
         TreeMap<Integer, List<Double>> bySeverity = new TreeMap<>();
         for (WorkerDiagnostics run : runs) {
             Double clean = run.clean().get(metric);
             if (clean == null || clean == 0) {
                 continue;
             }
-            run.corrupted().forEach((condition, values) -> {
-                Double value = values.get(metric);
-                if (condition.corruption().equals(corruption) && value != null) {
-                    bySeverity.computeIfAbsent(condition.severity(), s -> new ArrayList<>())
-                            .add(Robustness.relativeDrop(clean, value, o));
-                }
-            });
+            run.corrupted()
+                    .forEach(
+                            (condition, values) -> {
+                                Double value = values.get(metric);
+                                if (condition.corruption().equals(corruption) && value != null) {
+                                    bySeverity
+                                            .computeIfAbsent(
+                                                    condition.severity(), s -> new ArrayList<>())
+                                            .add(Robustness.relativeDrop(clean, value, o));
+                                }
+                            });
         }
         List<SeverityDrop> drops = new ArrayList<>();
-        bySeverity.forEach((severity, values) -> {
-            SeedStats s = SeedStats.of(values);
-            drops.add(new SeverityDrop(severity, s.mean(), s.std(), s.n()));
-        });
+        bySeverity.forEach(
+                (severity, values) -> {
+                    SeedStats s = SeedStats.of(values);
+                    drops.add(new SeverityDrop(severity, s.mean(), s.std(), s.n()));
+                });
         return drops;
     }
 
@@ -54,40 +58,54 @@ final class CorruptionCurves {
      *
      * @return null when the rows share no measured condition or a clean value is missing or zero
      */
-    static Double delta(List<WorkerDiagnostics> mtl, List<WorkerDiagnostics> stl, String metric, Orientation o) {
+    static Double delta(
+            List<WorkerDiagnostics> mtl,
+            List<WorkerDiagnostics> stl,
+            String metric,
+            Orientation o) {
         Double mtlClean = meanClean(mtl, metric);
         Double stlClean = meanClean(stl, metric);
         Map<Condition, Double> mtlCorrupted = meanCorrupted(mtl, metric);
         Map<Condition, Double> stlCorrupted = meanCorrupted(stl, metric);
         mtlCorrupted.keySet().retainAll(stlCorrupted.keySet());
         stlCorrupted.keySet().retainAll(mtlCorrupted.keySet());
-        if (mtlClean == null || stlClean == null || mtlClean == 0 || stlClean == 0 || mtlCorrupted.isEmpty()) {
+        if (mtlClean == null
+                || stlClean == null
+                || mtlClean == 0
+                || stlClean == 0
+                || mtlCorrupted.isEmpty()) {
             return null;
         }
         return Robustness.delta(mtlClean, mtlCorrupted, stlClean, stlCorrupted, o);
     }
 
     /** Number of conditions measured for the metric in both rows. */
-    static int sharedConditions(List<WorkerDiagnostics> a, List<WorkerDiagnostics> b, String metric) {
+    static int sharedConditions(
+            List<WorkerDiagnostics> a, List<WorkerDiagnostics> b, String metric) {
         Map<Condition, Double> x = meanCorrupted(a, metric);
         x.keySet().retainAll(meanCorrupted(b, metric).keySet());
         return x.size();
     }
 
     private static Double meanClean(List<WorkerDiagnostics> runs, String metric) {
-        List<Double> values = runs.stream().map(r -> r.clean().get(metric)).filter(v -> v != null).toList();
+        List<Double> values =
+                runs.stream().map(r -> r.clean().get(metric)).filter(v -> v != null).toList();
         return values.isEmpty() ? null : SeedStats.of(values).mean();
     }
 
-    private static Map<Condition, Double> meanCorrupted(List<WorkerDiagnostics> runs, String metric) {
+    private static Map<Condition, Double> meanCorrupted(
+            List<WorkerDiagnostics> runs, String metric) {
         Map<Condition, List<Double>> values = new HashMap<>();
         for (WorkerDiagnostics run : runs) {
-            run.corrupted().forEach((condition, metrics) -> {
-                Double v = metrics.get(metric);
-                if (v != null) {
-                    values.computeIfAbsent(condition, c -> new ArrayList<>()).add(v);
-                }
-            });
+            run.corrupted()
+                    .forEach(
+                            (condition, metrics) -> {
+                                Double v = metrics.get(metric);
+                                if (v != null) {
+                                    values.computeIfAbsent(condition, c -> new ArrayList<>())
+                                            .add(v);
+                                }
+                            });
         }
         Map<Condition, Double> means = new HashMap<>();
         values.forEach((condition, list) -> means.put(condition, SeedStats.of(list).mean()));

@@ -1,10 +1,10 @@
 package io.mtlboard.analysis;
 
-import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
 import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.SeedStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,9 +21,10 @@ import java.util.Objects;
 public class FeatureDisentanglementService {
 
     static final String FD = "fd.value";
-    static final String SOURCE = "FD measured by the evaluation worker on the first 2,000 samples of the test split "
-            + "(evaluation.test_fd of the latest completed evaluation), for artifacts that export encode(x) -> z and "
-            + "decode(z) -> task outputs";
+    static final String SOURCE =
+            "FD measured by the evaluation worker on the first 2,000 samples of the test split "
+                    + "(evaluation.test_fd of the latest completed evaluation), for artifacts that export encode(x) -> z and "
+                    + "decode(z) -> task outputs";
 
     private final AnalysisData data;
 
@@ -35,19 +36,27 @@ public class FeatureDisentanglementService {
      * The analysis for the filter; {@code backbone} takes at most one value (default: the backbone
      * with the most logged rows) and {@code method} chooses the curves to overlay (default: all).
      */
-    public FeatureDisentanglementView disentanglement(AnalysisFilter filter, String coefficient, String k) {
+    public FeatureDisentanglementView disentanglement(
+            AnalysisFilter filter, String coefficient, String k) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
         if (scope.backbones().size() > 1) {
-            checks.add("backbone", "give one backbone; FD is compared between rows of one backbone");
+            checks.add(
+                    "backbone", "give one backbone; FD is compared between rows of one backbone");
         }
         checks.done("the feature-disentanglement analysis");
 
-        List<AnalysisRow> all = data.rows(scope.with(scope.benchmark(), List.of(), List.of())).stream()
-                .filter(r -> !r.singleTask()).toList();
-        String backboneId = scope.backbones().isEmpty() ? AnalysisData.defaultBackbone(all) : scope.backbones().get(0);
-        List<AnalysisRow> rows = all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
+        List<AnalysisRow> all =
+                data.rows(scope.with(scope.benchmark(), List.of(), List.of())).stream()
+                        .filter(r -> !r.singleTask())
+                        .toList();
+        String backboneId =
+                scope.backbones().isEmpty()
+                        ? AnalysisData.defaultBackbone(all)
+                        : scope.backbones().get(0);
+        List<AnalysisRow> rows =
+                all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
 
         Map<String, Ref> methods = new LinkedHashMap<>();
         List<FeatureDisentanglementView.Curve> curves = new ArrayList<>();
@@ -58,8 +67,16 @@ public class FeatureDisentanglementService {
             }
             methods.putIfAbsent(r.methodId(), new Ref(r.methodId(), r.methodName()));
             if (scope.methods().isEmpty() || scope.methods().contains(r.methodId())) {
-                curves.add(new FeatureDisentanglementView.Curve(r.key(), r.label(), r.methodId(),
-                        (int) r.runs().stream().filter(s -> s.indicators().containsKey(FD)).count(), curve));
+                curves.add(
+                        new FeatureDisentanglementView.Curve(
+                                r.key(),
+                                r.label(),
+                                r.methodId(),
+                                (int)
+                                        r.runs().stream()
+                                                .filter(s -> s.indicators().containsKey(FD))
+                                                .count(),
+                                curve));
             }
         }
 
@@ -68,50 +85,101 @@ public class FeatureDisentanglementService {
         for (AnalysisRow r : rows) {
             var last = r.lastValue(FD);
             if (last.isPresent() && r.deltaM() != null) {
-                finals.add(new RankingSimilarityView.Point(r.key(), r.label(), r.methodId(), last.get().mean(),
-                        last.get().std(), r.deltaM().mean(), r.deltaM().std(), last.get().n()));
+                finals.add(
+                        new RankingSimilarityView.Point(
+                                r.key(),
+                                r.label(),
+                                r.methodId(),
+                                last.get().mean(),
+                                last.get().std(),
+                                r.deltaM().mean(),
+                                r.deltaM().std(),
+                                last.get().n()));
                 finalValues.put(r.key(), last.get().mean());
             }
         }
-        Agreement agreement = RankingSimilarity.compare(new Scoring(FD, Indicator.byKey(FD).orElseThrow().orientation(),
-                finalValues), Scorings.deltaM(rows), choice.coefficient());
-        String finalsMessage = finals.size() >= Agreement.MIN_RELIABLE_METHODS ? null
-                : "Too little data to conclude: " + finals.size() + " row(s) have both a logged FD and a Δm; at least "
-                        + Agreement.MIN_RELIABLE_METHODS + " are needed.";
+        Agreement agreement =
+                RankingSimilarity.compare(
+                        new Scoring(
+                                FD, Indicator.byKey(FD).orElseThrow().orientation(), finalValues),
+                        Scorings.deltaM(rows),
+                        choice.coefficient());
+        String finalsMessage =
+                finals.size() >= Agreement.MIN_RELIABLE_METHODS
+                        ? null
+                        : "Too little data to conclude: "
+                                + finals.size()
+                                + " row(s) have both a logged FD and a Δm; at least "
+                                + Agreement.MIN_RELIABLE_METHODS
+                                + " are needed.";
 
         List<String> notes = new ArrayList<>();
         if (methods.isEmpty()) {
-            notes.add("No run of this benchmark and backbone logged FD during training yet (fd.value in the "
-                    + "trainingLog of run manifests).");
+            notes.add(
+                    "No run of this benchmark and backbone logged FD during training yet (fd.value in the "
+                            + "trainingLog of run manifests).");
         }
         Map<String, String> backboneNames = new HashMap<>();
         Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));
-        List<Ref> present = all.stream().map(AnalysisRow::backboneId).distinct().sorted()
-                .map(id -> new Ref(id, backboneNames.getOrDefault(id, id))).toList();
-        return new FeatureDisentanglementView(scope, backboneId == null ? null
-                : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)), present,
-                choice, List.copyOf(methods.values()), curves, finals, agreement, finalsMessage, measured(rows), notes);
+        List<Ref> present =
+                all.stream()
+                        .map(AnalysisRow::backboneId)
+                        .distinct()
+                        .sorted()
+                        .map(id -> new Ref(id, backboneNames.getOrDefault(id, id)))
+                        .toList();
+        return new FeatureDisentanglementView(
+                scope,
+                backboneId == null
+                        ? null
+                        : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)),
+                present,
+                choice,
+                List.copyOf(methods.values()),
+                curves,
+                finals,
+                agreement,
+                finalsMessage,
+                measured(rows),
+                notes);
     }
 
     private FeatureDisentanglementView.Measured measured(List<AnalysisRow> rows) {
-        Map<Long, WorkerDiagnostics> diagnostics = data.diagnostics(rows.stream()
-                .flatMap(r -> r.runIds().stream()).toList());
+        Map<Long, WorkerDiagnostics> diagnostics =
+                data.diagnostics(rows.stream().flatMap(r -> r.runIds().stream()).toList());
         List<FeatureDisentanglementView.MeasuredRow> measured = new ArrayList<>();
         for (AnalysisRow r : rows) {
-            List<WorkerDiagnostics> runs = r.runIds().stream().map(diagnostics::get).filter(Objects::nonNull)
-                    .filter(d -> d.testFd() != null).toList();
+            List<WorkerDiagnostics> runs =
+                    r.runIds().stream()
+                            .map(diagnostics::get)
+                            .filter(Objects::nonNull)
+                            .filter(d -> d.testFd() != null)
+                            .toList();
             if (runs.isEmpty()) {
                 continue;
             }
-            List<Double> entropies = runs.stream().map(WorkerDiagnostics::testFdMeanEntropy).filter(Objects::nonNull)
-                    .toList();
-            measured.add(new FeatureDisentanglementView.MeasuredRow(r.key(), r.label(), r.methodId(),
-                    Stats.of(SeedStats.of(runs.stream().map(WorkerDiagnostics::testFd).toList())),
-                    entropies.isEmpty() ? null : Stats.of(SeedStats.of(entropies)), r.deltaM()));
+            List<Double> entropies =
+                    runs.stream()
+                            .map(WorkerDiagnostics::testFdMeanEntropy)
+                            .filter(Objects::nonNull)
+                            .toList();
+            measured.add(
+                    new FeatureDisentanglementView.MeasuredRow(
+                            r.key(),
+                            r.label(),
+                            r.methodId(),
+                            Stats.of(
+                                    SeedStats.of(
+                                            runs.stream().map(WorkerDiagnostics::testFd).toList())),
+                            entropies.isEmpty() ? null : Stats.of(SeedStats.of(entropies)),
+                            r.deltaM()));
         }
-        String message = measured.isEmpty() ? "No data yet: the worker has not measured FD on the test split for any "
-                + "run of this benchmark and backbone. It needs a TorchScript artifact that exports encode(x) -> z and "
-                + "decode(z) -> task outputs." : null;
+        String message =
+                measured.isEmpty()
+                        ? "No data yet: the worker has not measured FD on the test split for any "
+                                + "run of this benchmark and backbone. It needs a TorchScript artifact that exports encode(x) -> z and "
+                                + "decode(z) -> task outputs."
+                        : null;
         return new FeatureDisentanglementView.Measured(SOURCE, measured, message);
     }
 }

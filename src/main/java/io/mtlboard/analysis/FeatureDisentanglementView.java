@@ -1,7 +1,7 @@
 package io.mtlboard.analysis;
 
-import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.LeaderboardView;
 import java.util.List;
 
@@ -16,14 +16,22 @@ import java.util.List;
  * @param agreement rank agreement of final FD with Δm over {@code finals}
  * @param measured FD measured by the worker on the test split
  */
-public record FeatureDisentanglementView(Scope scope, Ref backbone,
-        List<Ref> backbones, CoefficientChoice coefficient, List<Ref> methods,
-        List<Curve> curves, List<RankingSimilarityView.Point> finals, Agreement agreement, String finalsMessage,
-        Measured measured, List<String> notes) {
+public record FeatureDisentanglementView(
+        Scope scope,
+        Ref backbone,
+        List<Ref> backbones,
+        CoefficientChoice coefficient,
+        List<Ref> methods,
+        List<Curve> curves,
+        List<RankingSimilarityView.Point> finals,
+        Agreement agreement,
+        String finalsMessage,
+        Measured measured,
+        List<String> notes) {
 
     /** FD over training of one row. */
-    public record Curve(String key, String label, String method, int runs, List<EpochStat> points) {
-    }
+    public record Curve(
+            String key, String label, String method, int runs, List<EpochStat> points) {}
 
     /**
      * FD measured by the evaluation worker on the test split, from the latest completed evaluation.
@@ -32,11 +40,14 @@ public record FeatureDisentanglementView(Scope scope, Ref backbone,
      * @param rows rows with at least one measured run
      * @param message "no data yet" and why, or null
      */
-    public record Measured(String source, List<MeasuredRow> rows, String message) {
-    }
+    public record Measured(String source, List<MeasuredRow> rows, String message) {}
 
     /** Worker-measured FD of a row: mean ± std over its measured runs, with its Δm. */
-    public record MeasuredRow(String key, String label, String method, LeaderboardView.Stat fd,
-            LeaderboardView.Stat meanEntropy, LeaderboardView.Stat deltaM) {
-    }
+    public record MeasuredRow(
+            String key,
+            String label,
+            String method,
+            LeaderboardView.Stat fd,
+            LeaderboardView.Stat meanEntropy,
+            LeaderboardView.Stat deltaM) {}
 }

@@ -1,16 +1,16 @@
 package io.mtlboard.analysis;
 
-import java.util.LinkedHashMap;
-import java.util.stream.Stream;
-import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.SeedStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Builds the gradient analysis (METRICS.md §3; Elich et al., arXiv 2311.04698) of a benchmark and backbone. */
 @ApplicationScoped
@@ -19,17 +19,22 @@ public class GradientsService {
 
     /** Indicators whose inter-task and inter-sample distributions can be compared. */
     public static final List<String> COMPARED = List.of("cosine", "magnitudeSimilarity");
+
     /** How finely gradients are compared: per sample (Elich et al.) or per batch. */
     public static final List<String> GRANULARITIES = List.of("per-sample", "batch");
-    static final Map<String, String> DEFINITIONS = Map.of(
-            "per-sample", "per sample, as Elich et al. (arXiv 2311.04698, App. A3.2) measure: inter-task compares two "
-                    + "tasks' gradients on one and the same sample, inter-sample one task's gradients on two different "
-                    + "samples of the batch; up to 8 samples drawn per measured step; at the parameter level gradients "
-                    + "of the shared parameters, at the feature level each sample's gradient of its own shared "
-                    + "representation",
-            "batch", "per batch: inter-task compares the tasks' gradients of the whole batch, inter-sample one task's "
-                    + "gradients on the two halves of the batch (averaged over tasks); coarser than Elich et al.'s "
-                    + "per-sample comparison");
+
+    static final Map<String, String> DEFINITIONS =
+            Map.of(
+                    "per-sample",
+                            "per sample, as Elich et al. (arXiv 2311.04698, App. A3.2) measure: inter-task compares two "
+                                    + "tasks' gradients on one and the same sample, inter-sample one task's gradients on two different "
+                                    + "samples of the batch; up to 8 samples drawn per measured step; at the parameter level gradients "
+                                    + "of the shared parameters, at the feature level each sample's gradient of its own shared "
+                                    + "representation",
+                    "batch",
+                            "per batch: inter-task compares the tasks' gradients of the whole batch, inter-sample one task's "
+                                    + "gradients on the two halves of the batch (averaged over tasks); coarser than Elich et al.'s "
+                                    + "per-sample comparison");
     static final int BINS = 20;
     static final int MIN_RUNS = 5;
 
@@ -45,31 +50,54 @@ public class GradientsService {
      * defaults to the level with the most logged rows; {@code granularity} to per-sample when some row
      * logged per-sample indicators at that level, else batch.
      */
-    public GradientsView gradients(AnalysisFilter filter, String level, String indicator, String granularity) {
+    public GradientsView gradients(
+            AnalysisFilter filter, String level, String indicator, String granularity) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         if (scope.backbones().size() > 1) {
-            checks.add("backbone", "give one backbone; gradient indicators are compared between rows of one backbone");
+            checks.add(
+                    "backbone",
+                    "give one backbone; gradient indicators are compared between rows of one backbone");
         }
         String requestedLevel = checks.one("level", level, TrainingLogs.LEVELS, null);
         String ind = checks.one("indicator", indicator, COMPARED, "cosine");
         String requestedGranularity = checks.one("granularity", granularity, GRANULARITIES, null);
         checks.done("the gradient analysis");
 
-        List<AnalysisRow> all = data.rows(scope.with(scope.benchmark(), List.of(), List.of())).stream()
-                .filter(r -> !r.singleTask()).toList();
-        String backboneId = scope.backbones().isEmpty() ? AnalysisData.defaultBackbone(all) : scope.backbones().get(0);
-        List<AnalysisRow> onBackbone = all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
-        List<AnalysisRow> rows = onBackbone.stream()
-                .filter(r -> scope.methods().isEmpty() || scope.methods().contains(r.methodId())).toList();
-        List<String> levels = TrainingLogs.LEVELS.stream().filter(l -> logged(rows, l + ".")).toList();
-        String lv = requestedLevel != null ? requestedLevel
-                : logged(rows.stream(), "feature.") > logged(rows.stream(), "param.") ? "feature" : "param";
+        List<AnalysisRow> all =
+                data.rows(scope.with(scope.benchmark(), List.of(), List.of())).stream()
+                        .filter(r -> !r.singleTask())
+                        .toList();
+        String backboneId =
+                scope.backbones().isEmpty()
+                        ? AnalysisData.defaultBackbone(all)
+                        : scope.backbones().get(0);
+        List<AnalysisRow> onBackbone =
+                all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
+        List<AnalysisRow> rows =
+                onBackbone.stream()
+                        .filter(
+                                r ->
+                                        scope.methods().isEmpty()
+                                                || scope.methods().contains(r.methodId()))
+                        .toList();
+        List<String> levels =
+                TrainingLogs.LEVELS.stream().filter(l -> logged(rows, l + ".")).toList();
+        String lv =
+                requestedLevel != null
+                        ? requestedLevel
+                        : logged(rows.stream(), "feature.") > logged(rows.stream(), "param.")
+                                ? "feature"
+                                : "param";
 
-        List<String> granularities = GRANULARITIES.stream()
-                .filter(g -> logged(rows, lv + "." + taskScope(g) + ".")).toList();
-        String gr = requestedGranularity != null ? requestedGranularity
-                : granularities.contains("per-sample") ? "per-sample" : "batch";
+        List<String> granularities =
+                GRANULARITIES.stream()
+                        .filter(g -> logged(rows, lv + "." + taskScope(g) + "."))
+                        .toList();
+        String gr =
+                requestedGranularity != null
+                        ? requestedGranularity
+                        : granularities.contains("per-sample") ? "per-sample" : "batch";
         String taskScope = taskScope(gr);
 
         List<GradientsView.Curve> curves = new ArrayList<>();
@@ -77,33 +105,71 @@ public class GradientsService {
             List<EpochStat> cosine = r.curve(lv + "." + taskScope + ".cosine");
             List<EpochStat> magnitude = r.curve(lv + "." + taskScope + ".magnitudeSimilarity");
             if (!cosine.isEmpty() || !magnitude.isEmpty()) {
-                curves.add(new GradientsView.Curve(r.key(), r.label(), r.methodId(), r.runs().size(), cosine,
-                        magnitude));
+                curves.add(
+                        new GradientsView.Curve(
+                                r.key(),
+                                r.label(),
+                                r.methodId(),
+                                r.runs().size(),
+                                cosine,
+                                magnitude));
             }
         }
         Map<String, Ref> methods = new LinkedHashMap<>();
-        onBackbone.stream().filter(r -> !r.runs().isEmpty())
-                .forEach(r -> methods.putIfAbsent(r.methodId(), new Ref(r.methodId(), r.methodName())));
+        onBackbone.stream()
+                .filter(r -> !r.runs().isEmpty())
+                .forEach(
+                        r ->
+                                methods.putIfAbsent(
+                                        r.methodId(), new Ref(r.methodId(), r.methodName())));
         List<String> notes = new ArrayList<>();
         if (curves.isEmpty()) {
-            notes.add("No run shown logged " + gr + " inter-task gradient indicators at the " + lv + " level yet "
-                    + "(indicators." + lv + "." + taskScope + " in the trainingLog of run manifests).");
+            notes.add(
+                    "No run shown logged "
+                            + gr
+                            + " inter-task gradient indicators at the "
+                            + lv
+                            + " level yet "
+                            + "(indicators."
+                            + lv
+                            + "."
+                            + taskScope
+                            + " in the trainingLog of run manifests).");
         }
         if (gr.equals("batch") && granularities.contains("per-sample")) {
-            notes.add("Shown: the batch-level indicators; some rows also logged Elich et al.'s per-sample ones "
-                    + "(granularity=per-sample).");
+            notes.add(
+                    "Shown: the batch-level indicators; some rows also logged Elich et al.'s per-sample ones "
+                            + "(granularity=per-sample).");
         } else if (gr.equals("batch") && !curves.isEmpty()) {
-            notes.add("Shown: the batch-level indicators, because no run shown logged per-sample ones; runs trained "
-                    + "since per-sample logging was added carry both.");
+            notes.add(
+                    "Shown: the batch-level indicators, because no run shown logged per-sample ones; runs trained "
+                            + "since per-sample logging was added carry both.");
         }
         Map<String, String> names = new HashMap<>();
         Backbone.allById().forEach(b -> names.put(b.id, b.name));
-        List<Ref> present = all.stream().map(AnalysisRow::backboneId).distinct().sorted()
-                .map(id -> new Ref(id, names.getOrDefault(id, id))).toList();
-        return new GradientsView(scope, backboneId == null ? null
-                : new Ref(backboneId, names.getOrDefault(backboneId, backboneId)), present,
-                List.copyOf(methods.values()), lv, levels, ind, curves, comparison(rows, lv, ind, gr), notes, gr,
-                granularities, DEFINITIONS.get(gr));
+        List<Ref> present =
+                all.stream()
+                        .map(AnalysisRow::backboneId)
+                        .distinct()
+                        .sorted()
+                        .map(id -> new Ref(id, names.getOrDefault(id, id)))
+                        .toList();
+        return new GradientsView(
+                scope,
+                backboneId == null
+                        ? null
+                        : new Ref(backboneId, names.getOrDefault(backboneId, backboneId)),
+                present,
+                List.copyOf(methods.values()),
+                lv,
+                levels,
+                ind,
+                curves,
+                comparison(rows, lv, ind, gr),
+                notes,
+                gr,
+                granularities,
+                DEFINITIONS.get(gr));
     }
 
     private static String taskScope(String granularity) {
@@ -114,8 +180,8 @@ public class GradientsService {
         return granularity.equals("per-sample") ? "interSamplePerSample" : "interSample";
     }
 
-    static GradientsView.Comparison comparison(List<AnalysisRow> rows, String level, String indicator,
-            String granularity) {
+    static GradientsView.Comparison comparison(
+            List<AnalysisRow> rows, String level, String indicator, String granularity) {
         String taskKey = level + "." + taskScope(granularity) + "." + indicator;
         String sampleKey = level + "." + sampleScope(granularity) + "." + indicator;
         double min = indicator.equals("cosine") ? -1 : 0;
@@ -126,31 +192,51 @@ public class GradientsService {
             var t = r.indicator(taskKey);
             var s = r.indicator(sampleKey);
             if (t.isPresent() && s.isPresent()) {
-                pairs.add(new GradientsView.PairPoint(r.key(), r.label(), r.methodId(), Stats.of(t), Stats.of(s)));
+                pairs.add(
+                        new GradientsView.PairPoint(
+                                r.key(), r.label(), r.methodId(), Stats.of(t), Stats.of(s)));
             }
         }
         String label = Indicator.byKey(taskKey).orElseThrow().label().replaceFirst(" \\(.*", "");
         String message = null;
         if (sample.runs() == 0 || task.runs() == 0) {
-            message = "No data yet: no run shown logged " + granularity + " "
-                    + (task.runs() == 0 ? "inter-task" : "inter-sample") + " " + label + " at the " + level
-                    + " level, so the two distributions cannot be compared.";
+            message =
+                    "No data yet: no run shown logged "
+                            + granularity
+                            + " "
+                            + (task.runs() == 0 ? "inter-task" : "inter-sample")
+                            + " "
+                            + label
+                            + " at the "
+                            + level
+                            + " level, so the two distributions cannot be compared.";
         } else if (Math.min(task.runs(), sample.runs()) < MIN_RUNS) {
-            message = "Too little data to conclude: " + task.runs() + " run(s) logged the inter-task and "
-                    + sample.runs() + " the inter-sample " + label + "; at least " + MIN_RUNS + " each are needed.";
+            message =
+                    "Too little data to conclude: "
+                            + task.runs()
+                            + " run(s) logged the inter-task and "
+                            + sample.runs()
+                            + " the inter-sample "
+                            + label
+                            + "; at least "
+                            + MIN_RUNS
+                            + " each are needed.";
         }
         return new GradientsView.Comparison(indicator, label, task, sample, pairs, message);
     }
 
-    private static GradientsView.Distribution distribution(List<AnalysisRow> rows, String key, double min) {
+    private static GradientsView.Distribution distribution(
+            List<AnalysisRow> rows, String key, double min) {
         List<Double> values = new ArrayList<>();
         int runs = 0;
         for (AnalysisRow r : rows) {
             values.addAll(r.epochValues(key));
             runs += (int) r.runs().stream().filter(s -> s.indicators().containsKey(key)).count();
         }
-        return new GradientsView.Distribution(Histogram.of(values, min, 1, BINS),
-                values.isEmpty() ? null : Stats.of(SeedStats.of(values)), runs);
+        return new GradientsView.Distribution(
+                Histogram.of(values, min, 1, BINS),
+                values.isEmpty() ? null : Stats.of(SeedStats.of(values)),
+                runs);
     }
 
     /** Rows with some run whose indicators include a key starting with {@code prefix} (e.g. {@code param.}). */
@@ -159,7 +245,14 @@ public class GradientsService {
     }
 
     private static long logged(Stream<AnalysisRow> rows, String prefix) {
-        return rows.filter(r -> r.runs().stream().anyMatch(s -> s.indicators().keySet().stream()
-                .anyMatch(k -> k.startsWith(prefix)))).count();
+        return rows.filter(
+                        r ->
+                                r.runs().stream()
+                                        .anyMatch(
+                                                s ->
+                                                        s.indicators().keySet().stream()
+                                                                .anyMatch(
+                                                                        k -> k.startsWith(prefix))))
+                .count();
     }
 }

@@ -19,15 +19,29 @@ import java.util.List;
  * @param granularities granularities some row logged at this level
  * @param definition the plotted granularity's definition, in one line
  */
-public record GradientsView(Scope scope, Ref backbone, List<Ref> backbones,
-        List<Ref> methods, String level, List<String> levels, String indicator, List<Curve> curves,
-        Comparison comparison, List<String> notes, String granularity, List<String> granularities,
+public record GradientsView(
+        Scope scope,
+        Ref backbone,
+        List<Ref> backbones,
+        List<Ref> methods,
+        String level,
+        List<String> levels,
+        String indicator,
+        List<Curve> curves,
+        Comparison comparison,
+        List<String> notes,
+        String granularity,
+        List<String> granularities,
         String definition) {
 
     /** Inter-task indicators of one row over training (mean ± std over runs per epoch). */
-    public record Curve(String key, String label, String method, int runs, List<EpochStat> cosine,
-            List<EpochStat> magnitudeSimilarity) {
-    }
+    public record Curve(
+            String key,
+            String label,
+            String method,
+            int runs,
+            List<EpochStat> cosine,
+            List<EpochStat> magnitudeSimilarity) {}
 
     /**
      * The Elich et al. comparison for one indicator: per-epoch values of all runs shown, inter-task
@@ -35,20 +49,26 @@ public record GradientsView(Scope scope, Ref backbone, List<Ref> backbones,
      *
      * @param message the "too little data" or "no data yet" statement, or null
      */
-    public record Comparison(String indicator, String label, Distribution interTask, Distribution interSample,
-            List<PairPoint> rows, String message) {
-    }
+    public record Comparison(
+            String indicator,
+            String label,
+            Distribution interTask,
+            Distribution interSample,
+            List<PairPoint> rows,
+            String message) {}
 
     /**
      * Per-epoch values pooled over runs: their histogram and mean ± std.
      *
      * @param runs how many runs contributed
      */
-    public record Distribution(Histogram histogram, LeaderboardView.Stat values, int runs) {
-    }
+    public record Distribution(Histogram histogram, LeaderboardView.Stat values, int runs) {}
 
     /** A row's inter-task and inter-sample value (mean ± std over runs of run means). */
-    public record PairPoint(String key, String label, String method, LeaderboardView.Stat interTask,
-            LeaderboardView.Stat interSample) {
-    }
+    public record PairPoint(
+            String key,
+            String label,
+            String method,
+            LeaderboardView.Stat interTask,
+            LeaderboardView.Stat interSample) {}
 }

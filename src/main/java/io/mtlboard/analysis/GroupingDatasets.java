@@ -23,25 +23,34 @@ import java.util.stream.Stream;
 final class GroupingDatasets {
 
     /** What {@code dataset.json} says. */
-    record Descriptor(String id, String title, String citation, String paper, String source, String protocol,
-            Map<String, String> taskLabels, String selection, String evaluation, String earlyStopping,
-            double higherOrderCost, List<Double> budgets, String publishedSource, Map<String, List<Double>> published,
-            Map<String, String> publishedLabels, List<PublishedNote> publishedNotes) {
-    }
+    record Descriptor(
+            String id,
+            String title,
+            String citation,
+            String paper,
+            String source,
+            String protocol,
+            Map<String, String> taskLabels,
+            String selection,
+            String evaluation,
+            String earlyStopping,
+            double higherOrderCost,
+            List<Double> budgets,
+            String publishedSource,
+            Map<String, List<Double>> published,
+            Map<String, String> publishedLabels,
+            List<PublishedNote> publishedNotes) {}
 
     /** An explanation of published points that a recomputation from the tables does not give. */
-    record PublishedNote(List<String> strategies, List<Double> budgets, String note) {
-    }
+    record PublishedNote(List<String> strategies, List<Double> budgets, String note) {}
 
     /** A loaded data set: its description, the study of its tables and the selection table as CSV. */
-    record Dataset(Descriptor descriptor, GroupingStudy study, String selectionCsv) {
-    }
+    record Dataset(Descriptor descriptor, GroupingStudy study, String selectionCsv) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    private GroupingDatasets() {
-    }
+    private GroupingDatasets() {}
 
     /** Every data set under {@code dir}, by id, in id order; empty when the directory is absent. */
     static Map<String, Dataset> load(Path dir) {
@@ -50,7 +59,11 @@ final class GroupingDatasets {
             return datasets;
         }
         try (Stream<Path> children = Files.list(dir)) {
-            for (Path file : children.map(d -> d.resolve("dataset.json")).filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file :
+                    children.map(d -> d.resolve("dataset.json"))
+                            .filter(Files::isRegularFile)
+                            .sorted()
+                            .toList()) {
                 Dataset d = read(file);
                 datasets.put(d.descriptor().id(), d);
             }
@@ -66,12 +79,19 @@ final class GroupingDatasets {
             Path dir = file.getParent();
             String selectionCsv = Files.readString(dir.resolve(d.selection()));
             GroupingProblem selection = table(file, d.selection(), selectionCsv);
-            GroupingProblem evaluation = table(file, d.evaluation(), Files.readString(dir.resolve(d.evaluation())));
-            GroupingProblem early = d.earlyStopping() == null ? null
-                    : table(file, d.earlyStopping(), Files.readString(dir.resolve(d.earlyStopping())));
+            GroupingProblem evaluation =
+                    table(file, d.evaluation(), Files.readString(dir.resolve(d.evaluation())));
+            GroupingProblem early =
+                    d.earlyStopping() == null
+                            ? null
+                            : table(
+                                    file,
+                                    d.earlyStopping(),
+                                    Files.readString(dir.resolve(d.earlyStopping())));
             for (List<Double> curve : d.published().values()) {
                 if (curve.size() != d.budgets().size()) {
-                    throw new IllegalStateException(file + ": every published curve needs one value (or null) per budget");
+                    throw new IllegalStateException(
+                            file + ": every published curve needs one value (or null) per budget");
                 }
             }
             return new Dataset(d, new GroupingStudy(selection, evaluation, early), selectionCsv);
@@ -85,7 +105,8 @@ final class GroupingDatasets {
         if (!parsed.violations().isEmpty()) {
             List<String> problems = new ArrayList<>();
             parsed.violations().forEach(v -> problems.add(v.field() + ": " + v.message()));
-            throw new IllegalStateException(descriptor.getParent().resolve(name) + ": " + String.join("; ", problems));
+            throw new IllegalStateException(
+                    descriptor.getParent().resolve(name) + ": " + String.join("; ", problems));
         }
         return new GroupingProblem(parsed.tasks(), parsed.networks());
     }

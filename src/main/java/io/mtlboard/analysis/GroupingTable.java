@@ -25,21 +25,25 @@ final class GroupingTable {
      * et al. work with 5 tasks.
      */
     static final int MAX_TASKS = 5;
+
     /** 2^5 − 1 subsets with a full-size and a smaller network each leave room to spare. */
     static final int MAX_NETWORKS = 64;
+
     /** Longer input is refused before it is read line by line. */
     static final int MAX_CHARS = 20_000;
 
     /** The parsed table: tasks in header order and networks in line order, or the problems found. */
-    record Parsed(List<String> tasks, List<Network> networks, List<Violation> violations) {
-    }
+    record Parsed(List<String> tasks, List<Network> networks, List<Violation> violations) {}
 
-    private GroupingTable() {
-    }
+    private GroupingTable() {}
 
     static Parsed parse(String csv) {
         if (csv != null && csv.length() > MAX_CHARS) {
-            return failed(List.of(new Violation("csv", "at most " + MAX_CHARS + " characters, got " + csv.length())));
+            return failed(
+                    List.of(
+                            new Violation(
+                                    "csv",
+                                    "at most " + MAX_CHARS + " characters, got " + csv.length())));
         }
         List<Violation> violations = new ArrayList<>();
         List<String[]> lines = new ArrayList<>();
@@ -53,12 +57,19 @@ final class GroupingTable {
             }
         }
         if (lines.isEmpty()) {
-            return failed(List.of(new Violation("csv", "empty table; expected a header 'cost,<task>,<task>,…' and "
-                    + "one line per network")));
+            return failed(
+                    List.of(
+                            new Violation(
+                                    "csv",
+                                    "empty table; expected a header 'cost,<task>,<task>,…' and "
+                                            + "one line per network")));
         }
         List<String> tasks = header(lines.get(0), numbers.get(0), violations);
         if (lines.size() - 1 > MAX_NETWORKS) {
-            violations.add(new Violation("csv", "at most " + MAX_NETWORKS + " networks, got " + (lines.size() - 1)));
+            violations.add(
+                    new Violation(
+                            "csv",
+                            "at most " + MAX_NETWORKS + " networks, got " + (lines.size() - 1)));
         }
         if (!violations.isEmpty()) {
             return failed(violations);
@@ -70,8 +81,15 @@ final class GroupingTable {
             if (n != null) {
                 Integer earlier = seen.putIfAbsent(n.toString(), numbers.get(i));
                 if (earlier != null) {
-                    violations.add(new Violation("line " + numbers.get(i), "the network " + n.tasks() + " of cost "
-                            + n.cost() + " is already given on line " + earlier));
+                    violations.add(
+                            new Violation(
+                                    "line " + numbers.get(i),
+                                    "the network "
+                                            + n.tasks()
+                                            + " of cost "
+                                            + n.cost()
+                                            + " is already given on line "
+                                            + earlier));
                 }
                 networks.add(n);
             }
@@ -85,37 +103,59 @@ final class GroupingTable {
     private static List<String> header(String[] cells, int line, List<Violation> violations) {
         List<String> tasks = new ArrayList<>();
         if (!cells[0].strip().equals("cost")) {
-            violations.add(new Violation("line " + line, "the header must start with 'cost', then one column per task"));
+            violations.add(
+                    new Violation(
+                            "line " + line,
+                            "the header must start with 'cost', then one column per task"));
             return tasks;
         }
         Set<String> names = new HashSet<>();
         for (int c = 1; c < cells.length; c++) {
             String name = cells[c].strip();
             if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
-                violations.add(new Violation("line " + line + ", column " + (c + 1),
-                        "'" + name + "' is not a task name (a letter, then letters, digits, '_' or '-')"));
+                violations.add(
+                        new Violation(
+                                "line " + line + ", column " + (c + 1),
+                                "'"
+                                        + name
+                                        + "' is not a task name (a letter, then letters, digits, '_' or '-')"));
             } else if (!names.add(name)) {
-                violations.add(new Violation("line " + line + ", column " + (c + 1), "task '" + name + "' repeated"));
+                violations.add(
+                        new Violation(
+                                "line " + line + ", column " + (c + 1),
+                                "task '" + name + "' repeated"));
             }
             tasks.add(name);
         }
         if (tasks.size() < 2 || tasks.size() > MAX_TASKS) {
-            violations.add(new Violation("line " + line, "task grouping needs 2 to " + MAX_TASKS + " tasks, got "
-                    + tasks.size()));
+            violations.add(
+                    new Violation(
+                            "line " + line,
+                            "task grouping needs 2 to "
+                                    + MAX_TASKS
+                                    + " tasks, got "
+                                    + tasks.size()));
         }
         return tasks;
     }
 
-    private static Network network(List<String> tasks, String[] cells, int line, List<Violation> violations) {
+    private static Network network(
+            List<String> tasks, String[] cells, int line, List<Violation> violations) {
         String where = "line " + line;
         if (cells.length != tasks.size() + 1) {
-            violations.add(new Violation(where, "expected " + (tasks.size() + 1) + " columns, got " + cells.length));
+            violations.add(
+                    new Violation(
+                            where,
+                            "expected " + (tasks.size() + 1) + " columns, got " + cells.length));
             return null;
         }
         int before = violations.size();
         Double cost = number(cells[0], where + ", column cost", violations);
         if (cost != null && !(cost > 0)) {
-            violations.add(new Violation(where + ", column cost", "the cost must be positive, got " + cells[0].strip()));
+            violations.add(
+                    new Violation(
+                            where + ", column cost",
+                            "the cost must be positive, got " + cells[0].strip()));
         }
         Map<String, Double> losses = new TreeMap<>();
         for (int t = 0; t < tasks.size(); t++) {
@@ -127,7 +167,10 @@ final class GroupingTable {
             }
         }
         if (losses.isEmpty() && violations.size() == before) {
-            violations.add(new Violation(where, "a network solves at least one task: give its loss on each task it solves"));
+            violations.add(
+                    new Violation(
+                            where,
+                            "a network solves at least one task: give its loss on each task it solves"));
         }
         return violations.size() == before ? new Network(losses, cost) : null;
     }
@@ -146,7 +189,8 @@ final class GroupingTable {
     }
 
     /** The higher-order approximation predicts from exactly one network per pair of tasks. */
-    private static void checkPairs(List<String> tasks, List<Network> networks, List<Violation> violations) {
+    private static void checkPairs(
+            List<String> tasks, List<Network> networks, List<Violation> violations) {
         Map<Set<String>, Integer> pairs = new LinkedHashMap<>();
         for (Network n : networks) {
             if (n.tasks().size() == 2) {
@@ -158,8 +202,13 @@ final class GroupingTable {
                 Set<String> pair = new TreeSet<>(List.of(tasks.get(i), tasks.get(j)));
                 int count = pairs.getOrDefault(pair, 0);
                 if (count != 1) {
-                    violations.add(new Violation("csv", (count == 0 ? "no network" : count + " networks")
-                            + " for the pair " + pair + "; the higher-order approximation needs exactly one per pair"));
+                    violations.add(
+                            new Violation(
+                                    "csv",
+                                    (count == 0 ? "no network" : count + " networks")
+                                            + " for the pair "
+                                            + pair
+                                            + "; the higher-order approximation needs exactly one per pair"));
                 }
             }
         }

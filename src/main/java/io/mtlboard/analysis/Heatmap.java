@@ -1,15 +1,15 @@
 package io.mtlboard.analysis;
 
-import io.mtlboard.analysis.ranking.Orientation;
-import java.util.ArrayList;
-import java.util.Collections;
 import io.mtlboard.analysis.ranking.Agreement;
-import io.mtlboard.analysis.ranking.SeedBootstrap;
-import io.mtlboard.analysis.ranking.SeedScoring;
 import io.mtlboard.analysis.ranking.Coefficient;
+import io.mtlboard.analysis.ranking.Orientation;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
+import io.mtlboard.analysis.ranking.SeedBootstrap;
+import io.mtlboard.analysis.ranking.SeedScoring;
 import io.mtlboard.analysis.ranking.SimilarityMatrix;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +25,21 @@ import java.util.Map;
  * @param intervals {@code intervals[i][j]}: the seed-bootstrap 95 % interval of cell (i, j)
  *     ({@link SeedBootstrap}), null where undefined; pages grey out cells whose interval includes 0
  */
-public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cells, int reliableCells,
-        String message, List<List<IntervalView>> intervals) {
+public record Heatmap(
+        String subject,
+        List<Axis> axes,
+        List<List<Agreement>> cells,
+        int reliableCells,
+        String message,
+        List<List<IntervalView>> intervals) {
 
     /** A cell's 95 % bootstrap interval and whether it includes 0. */
     public record IntervalView(double low, double high, boolean includesZero, int draws) {
 
         static IntervalView of(SeedBootstrap.Interval i) {
-            return i == null ? null : new IntervalView(i.low(), i.high(), i.includesZero(), i.draws());
+            return i == null
+                    ? null
+                    : new IntervalView(i.low(), i.high(), i.includesZero(), i.draws());
         }
     }
 
@@ -42,25 +49,32 @@ public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cel
      * @param orientation which direction of the scoring is read as better
      * @param n how many entries (rows or methods) the scoring has
      */
-    public record Axis(String key, String label, String orientation, int n) {
-    }
+    public record Axis(String key, String label, String orientation, int n) {}
 
     public Heatmap {
         axes = List.copyOf(axes);
         cells = cells.stream().map(List::copyOf).toList();
-        intervals = intervals == null ? null
-                : intervals.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row)))
-                        .toList();
+        intervals =
+                intervals == null
+                        ? null
+                        : intervals.stream()
+                                .map(row -> Collections.unmodifiableList(new ArrayList<>(row)))
+                                .toList();
     }
 
     /**
      * The heatmap of every pair of scorings with the seed-bootstrap interval of every cell:
      * {@code seeds} are the same scorings before averaging over seeds, in the same order.
      */
-    static Heatmap of(List<Scoring> scorings, List<SeedScoring> seeds, Map<String, String> labels,
-            Coefficient coefficient, String subject) {
+    static Heatmap of(
+            List<Scoring> scorings,
+            List<SeedScoring> seeds,
+            Map<String, String> labels,
+            Coefficient coefficient,
+            String subject) {
         Heatmap plain = of(scorings, labels, coefficient, subject);
-        SeedBootstrap.Interval[][] b = SeedBootstrap.intervals(seeds, coefficient, SeedBootstrap.DRAWS, 20261204L);
+        SeedBootstrap.Interval[][] b =
+                SeedBootstrap.intervals(seeds, coefficient, SeedBootstrap.DRAWS, 20261204L);
         List<List<IntervalView>> intervals = new ArrayList<>();
         for (SeedBootstrap.Interval[] row : b) {
             List<IntervalView> r = new ArrayList<>();
@@ -69,12 +83,21 @@ public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cel
             }
             intervals.add(r);
         }
-        return new Heatmap(plain.subject(), plain.axes(), plain.cells(), plain.reliableCells(), plain.message(),
+        return new Heatmap(
+                plain.subject(),
+                plain.axes(),
+                plain.cells(),
+                plain.reliableCells(),
+                plain.message(),
                 intervals);
     }
 
     /** The heatmap of every pair of scorings; {@code subject} names what they rank (e.g. "methods"). */
-    static Heatmap of(List<Scoring> scorings, Map<String, String> labels, Coefficient coefficient, String subject) {
+    static Heatmap of(
+            List<Scoring> scorings,
+            Map<String, String> labels,
+            Coefficient coefficient,
+            String subject) {
         SimilarityMatrix m = RankingSimilarity.matrix(scorings, coefficient);
         int reliable = 0;
         for (int i = 0; i < scorings.size(); i++) {
@@ -83,16 +106,33 @@ public record Heatmap(String subject, List<Axis> axes, List<List<Agreement>> cel
                 reliable += i != j && a.value() != null && !a.unreliable() ? 1 : 0;
             }
         }
-        List<Axis> axes = scorings.stream().map(s -> new Axis(s.name(), labels.getOrDefault(s.name(), s.name()),
-                s.orientation() == Orientation.HIGHER_IS_BETTER ? "higher is better"
-                        : "lower is better", s.values().size())).toList();
+        List<Axis> axes =
+                scorings.stream()
+                        .map(
+                                s ->
+                                        new Axis(
+                                                s.name(),
+                                                labels.getOrDefault(s.name(), s.name()),
+                                                s.orientation() == Orientation.HIGHER_IS_BETTER
+                                                        ? "higher is better"
+                                                        : "lower is better",
+                                                s.values().size()))
+                        .toList();
         String message = null;
         if (scorings.size() < 2) {
-            message = "Too little data to conclude: " + (scorings.isEmpty() ? "nothing" : "only one scoring")
-                    + " to compare.";
+            message =
+                    "Too little data to conclude: "
+                            + (scorings.isEmpty() ? "nothing" : "only one scoring")
+                            + " to compare.";
         } else if (reliable == 0) {
-            message = "Too little data to conclude: no two scorings share " + Agreement.MIN_RELIABLE_METHODS
-                    + " or more " + subject + "; every cell has n < " + Agreement.MIN_RELIABLE_METHODS + ".";
+            message =
+                    "Too little data to conclude: no two scorings share "
+                            + Agreement.MIN_RELIABLE_METHODS
+                            + " or more "
+                            + subject
+                            + "; every cell has n < "
+                            + Agreement.MIN_RELIABLE_METHODS
+                            + ".";
         }
         return new Heatmap(subject, axes, m.cells(), reliable, message, null);
     }

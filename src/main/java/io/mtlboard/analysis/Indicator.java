@@ -32,22 +32,46 @@ public record Indicator(String key, String label, Orientation orientation) {
         List<Indicator> all = new ArrayList<>();
         for (String level : TrainingLogs.LEVELS) {
             for (String scope : TrainingLogs.SCOPES) {
-                String where = " (" + level + ", " + (scope.startsWith("interTask") ? "inter-task" : "inter-sample")
-                        + (scope.endsWith("PerSample") ? ", per sample" : ", batch") + ")";
-                all.add(new Indicator(level + "." + scope + ".cosine", "cosine similarity" + where,
-                        Orientation.HIGHER_IS_BETTER));
-                all.add(new Indicator(level + "." + scope + ".magnitudeSimilarity", "magnitude similarity" + where,
-                        Orientation.HIGHER_IS_BETTER));
-                all.add(new Indicator(level + "." + scope + ".conflictRatio", "conflict ratio" + where,
-                        Orientation.LOWER_IS_BETTER));
-                all.add(new Indicator(level + "." + scope + ".coordinateConflictRatio",
-                        "coordinate conflict ratio" + where, Orientation.LOWER_IS_BETTER));
-                all.add(new Indicator(level + "." + scope + ".imbalance", "norm imbalance" + where,
-                        Orientation.LOWER_IS_BETTER));
+                String where =
+                        " ("
+                                + level
+                                + ", "
+                                + (scope.startsWith("interTask") ? "inter-task" : "inter-sample")
+                                + (scope.endsWith("PerSample") ? ", per sample" : ", batch")
+                                + ")";
+                all.add(
+                        new Indicator(
+                                level + "." + scope + ".cosine",
+                                "cosine similarity" + where,
+                                Orientation.HIGHER_IS_BETTER));
+                all.add(
+                        new Indicator(
+                                level + "." + scope + ".magnitudeSimilarity",
+                                "magnitude similarity" + where,
+                                Orientation.HIGHER_IS_BETTER));
+                all.add(
+                        new Indicator(
+                                level + "." + scope + ".conflictRatio",
+                                "conflict ratio" + where,
+                                Orientation.LOWER_IS_BETTER));
+                all.add(
+                        new Indicator(
+                                level + "." + scope + ".coordinateConflictRatio",
+                                "coordinate conflict ratio" + where,
+                                Orientation.LOWER_IS_BETTER));
+                all.add(
+                        new Indicator(
+                                level + "." + scope + ".imbalance",
+                                "norm imbalance" + where,
+                                Orientation.LOWER_IS_BETTER));
             }
         }
-        all.add(new Indicator("fd.value", "feature disentanglement (FD)", Orientation.HIGHER_IS_BETTER));
-        all.add(new Indicator("fd.meanEntropy", "mean task entropy (nats)", Orientation.LOWER_IS_BETTER));
+        all.add(
+                new Indicator(
+                        "fd.value", "feature disentanglement (FD)", Orientation.HIGHER_IS_BETTER));
+        all.add(
+                new Indicator(
+                        "fd.meanEntropy", "mean task entropy (nats)", Orientation.LOWER_IS_BETTER));
         return List.copyOf(all);
     }
 }

@@ -12,5 +12,5 @@ import java.util.List;
  * @param gaining pairs whose feature-level Δm is higher
  * @param message the "no data yet" or "too little data" statement, or null
  */
-public record LevelsView(Scope scope, List<PairView> pairs, int gaining, String message, List<String> notes) {
-}
+public record LevelsView(
+        Scope scope, List<PairView> pairs, int gaining, String message, List<String> notes) {}

@@ -27,8 +27,7 @@ import java.util.stream.Stream;
 public class LossScaleStudy {
 
     /** The study on one benchmark: one row per optimizer × encoder mode that has both runs. */
-    public record View(String benchmark, List<Row> rows, String note) {
-    }
+    public record View(String benchmark, List<Row> rows, String note) {}
 
     /**
      * One optimizer and encoder mode.
@@ -37,9 +36,14 @@ public class LossScaleStudy {
      * @param ratios per task, mean head update norm of the scaled run over the unscaled run's
      * @param scaled final test metrics of the scaled run; {@code unscaled} of the unscaled run
      */
-    public record Row(String optimizer, boolean frozenEncoder, Map<String, Double> scales, Map<String, Double> ratios,
-            Map<String, Double> scaled, Map<String, Double> unscaled, int epochs) {
-    }
+    public record Row(
+            String optimizer,
+            boolean frozenEncoder,
+            Map<String, Double> scales,
+            Map<String, Double> ratios,
+            Map<String, Double> scaled,
+            Map<String, Double> unscaled,
+            int epochs) {}
 
     private final MtlboardConfig config;
     private final ObjectMapper json = new ObjectMapper();
@@ -50,8 +54,12 @@ public class LossScaleStudy {
 
     /** The study of {@code benchmark}; no rows when its bundles are missing. */
     public View of(String benchmark) {
-        return read(benchmark, Path.of(config.benchmarksDir()).resolve("reference").resolve(benchmark)
-                .resolve("loss-scale"));
+        return read(
+                benchmark,
+                Path.of(config.benchmarksDir())
+                        .resolve("reference")
+                        .resolve(benchmark)
+                        .resolve("loss-scale"));
     }
 
     /** The study from the bundles in {@code dir}. */
@@ -66,7 +74,10 @@ public class LossScaleStudy {
                     for (JsonNode s : h.path("lossScales")) {
                         unit &= s.asDouble() == 1.0;
                     }
-                    List<Object> key = List.of(m.path("optimizer").asText(), h.path("frozenEncoder").asBoolean());
+                    List<Object> key =
+                            List.of(
+                                    m.path("optimizer").asText(),
+                                    h.path("frozenEncoder").asBoolean());
                     pairs.computeIfAbsent(key, k -> new JsonNode[2])[unit ? 1 : 0] = m;
                 }
             } catch (IOException e) {
@@ -74,30 +85,42 @@ public class LossScaleStudy {
             }
         }
         List<Row> rows = new ArrayList<>();
-        pairs.forEach((key, p) -> {
-            if (p[0] != null && p[1] != null) {
-                rows.add(row((String) key.get(0), (Boolean) key.get(1), p[0], p[1]));
-            }
-        });
-        String note = rows.isEmpty() ? "No loss-scale runs for this benchmark yet (perf/loss-scale-multifashion.sh)."
-                : null;
+        pairs.forEach(
+                (key, p) -> {
+                    if (p[0] != null && p[1] != null) {
+                        rows.add(row((String) key.get(0), (Boolean) key.get(1), p[0], p[1]));
+                    }
+                });
+        String note =
+                rows.isEmpty()
+                        ? "No loss-scale runs for this benchmark yet (perf/loss-scale-multifashion.sh)."
+                        : null;
         return new View(benchmark, rows, note);
     }
 
     private static Row row(String optimizer, boolean frozen, JsonNode scaled, JsonNode unscaled) {
         Map<String, Double> scales = new LinkedHashMap<>();
-        scaled.path("hyperParameters").path("lossScales").fields().forEachRemaining(e -> scales.put(e.getKey(),
-                e.getValue().asDouble()));
+        scaled.path("hyperParameters")
+                .path("lossScales")
+                .fields()
+                .forEachRemaining(e -> scales.put(e.getKey(), e.getValue().asDouble()));
         Map<String, Double> a = meanHeadUpdates(scaled);
         Map<String, Double> b = meanHeadUpdates(unscaled);
         Map<String, Double> ratios = new LinkedHashMap<>();
-        a.forEach((task, v) -> {
-            Double base = b.get(task);
-            if (base != null && base > 0) {
-                ratios.put(task, v / base);
-            }
-        });
-        return new Row(optimizer, frozen, scales, ratios, claims(scaled), claims(unscaled),
+        a.forEach(
+                (task, v) -> {
+                    Double base = b.get(task);
+                    if (base != null && base > 0) {
+                        ratios.put(task, v / base);
+                    }
+                });
+        return new Row(
+                optimizer,
+                frozen,
+                scales,
+                ratios,
+                claims(scaled),
+                claims(unscaled),
                 scaled.path("trainingLog").size());
     }
 
@@ -105,11 +128,14 @@ public class LossScaleStudy {
     static Map<String, Double> meanHeadUpdates(JsonNode manifest) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (JsonNode epoch : manifest.path("trainingLog")) {
-            epoch.path("headUpdates").fields().forEachRemaining(e -> {
-                double[] s = sums.computeIfAbsent(e.getKey(), k -> new double[2]);
-                s[0] += e.getValue().asDouble();
-                s[1]++;
-            });
+            epoch.path("headUpdates")
+                    .fields()
+                    .forEachRemaining(
+                            e -> {
+                                double[] s = sums.computeIfAbsent(e.getKey(), k -> new double[2]);
+                                s[0] += e.getValue().asDouble();
+                                s[1]++;
+                            });
         }
         Map<String, Double> means = new LinkedHashMap<>();
         sums.forEach((task, s) -> means.put(task, s[0] / s[1]));
@@ -118,7 +144,9 @@ public class LossScaleStudy {
 
     private static Map<String, Double> claims(JsonNode manifest) {
         Map<String, Double> claims = new LinkedHashMap<>();
-        manifest.path("claims").fields().forEachRemaining(e -> claims.put(e.getKey(), e.getValue().asDouble()));
+        manifest.path("claims")
+                .fields()
+                .forEachRemaining(e -> claims.put(e.getKey(), e.getValue().asDouble()));
         return claims;
     }
 }

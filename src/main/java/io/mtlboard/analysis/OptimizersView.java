@@ -22,9 +22,18 @@ import java.util.Map;
  *     printed counts where the setting is a published table
  * @param sources one line per source of the pairs: where its rows come from and under which protocol
  */
-public record OptimizersView(Scope scope, CoefficientChoice coefficient, List<PairView> pairs, int adamBetter,
-        Agreement agreement, String message, List<String> notes, List<PairView> signSgdPairs,
-        int adamBetterThanSignSgd, List<ParetoSetting> pareto, List<String> sources) {
+public record OptimizersView(
+        Scope scope,
+        CoefficientChoice coefficient,
+        List<PairView> pairs,
+        int adamBetter,
+        Agreement agreement,
+        String message,
+        List<String> notes,
+        List<PairView> signSgdPairs,
+        int adamBetterThanSignSgd,
+        List<ParetoSetting> pareto,
+        List<String> sources) {
 
     /**
      * The Pareto counts of one setting: rows of methods (seed means) compared on every metric.
@@ -34,9 +43,15 @@ public record OptimizersView(Scope scope, CoefficientChoice coefficient, List<Pa
      * @param sgd SGD rows, likewise against Adam
      * @param published the counts the publication printed for this setting, or null
      */
-    public record ParetoSetting(String backbone, String backboneName, String source, String citation,
-            String gradientLevel, ParetoFront.GroupCount adam, ParetoFront.GroupCount sgd, PublishedCounts published) {
-    }
+    public record ParetoSetting(
+            String backbone,
+            String backboneName,
+            String source,
+            String citation,
+            String gradientLevel,
+            ParetoFront.GroupCount adam,
+            ParetoFront.GroupCount sgd,
+            PublishedCounts published) {}
 
     /**
      * Counts as printed (Elich et al. Table 2 and Table A2), over single seeds.
@@ -44,8 +59,17 @@ public record OptimizersView(Scope scope, CoefficientChoice coefficient, List<Pa
      * @param unit what was counted
      * @param note an inconsistency of the printed counts, or null
      */
-    public record PublishedCounts(String citation, String paper, String unit, int adamFull, int adamAgainstSgd,
-            int sgdFull, int sgdAgainstAdam, Map<String, Integer> adamPerMethod, int adamTotal,
-            Map<String, Integer> sgdPerMethod, int sgdTotal, String note) {
-    }
+    public record PublishedCounts(
+            String citation,
+            String paper,
+            String unit,
+            int adamFull,
+            int adamAgainstSgd,
+            int sgdFull,
+            int sgdAgainstAdam,
+            Map<String, Integer> adamPerMethod,
+            int adamTotal,
+            Map<String, Integer> sgdPerMethod,
+            int sgdTotal,
+            String note) {}
 }

@@ -1,20 +1,20 @@
 package io.mtlboard.analysis;
 
-import io.mtlboard.analysis.ranking.Orientation;
-import io.mtlboard.benchmark.Benchmark;
-import io.mtlboard.benchmark.BenchmarkMetric;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.analysis.ranking.Orientation;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -41,15 +41,27 @@ public class PairedAnalysisService {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         checks.done("the gradient-level analysis");
-        Scope both = new Scope(scope.benchmark(), scope.backbones(), scope.optimizers(), List.of(), scope.sources(),
-                scope.methods(), scope.convention());
-        List<PairView> pairs = sorted(Pairing.pair(data.rows(both), "gradientLevel", "param", "feature").stream()
-                .map(p -> PairView.of(p, "gradientLevel")).toList());
-        int gaining = (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
-        String message = pairs.isEmpty()
-                ? "No data yet: no method of this benchmark has both a parameter-level and a feature-level row under "
-                        + "these filters."
-                : thin(pairs);
+        Scope both =
+                new Scope(
+                        scope.benchmark(),
+                        scope.backbones(),
+                        scope.optimizers(),
+                        List.of(),
+                        scope.sources(),
+                        scope.methods(),
+                        scope.convention());
+        List<PairView> pairs =
+                sorted(
+                        Pairing.pair(data.rows(both), "gradientLevel", "param", "feature").stream()
+                                .map(p -> PairView.of(p, "gradientLevel"))
+                                .toList());
+        int gaining =
+                (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+        String message =
+                pairs.isEmpty()
+                        ? "No data yet: no method of this benchmark has both a parameter-level and a feature-level row under "
+                                + "these filters."
+                        : thin(pairs);
         return new LevelsView(both, pairs, gaining, message, List.of());
     }
 
@@ -62,30 +74,63 @@ public class PairedAnalysisService {
         Scope scope = checks.scope(filter, null);
         CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
         checks.done("the optimizer analysis");
-        Scope both = new Scope(scope.benchmark(), scope.backbones(), List.of("adam", "sgd", "signsgd"),
-                scope.gradientLevels(), scope.sources(), scope.methods(), scope.convention());
+        Scope both =
+                new Scope(
+                        scope.benchmark(),
+                        scope.backbones(),
+                        List.of("adam", "sgd", "signsgd"),
+                        scope.gradientLevels(),
+                        scope.sources(),
+                        scope.methods(),
+                        scope.convention());
         List<AnalysisRow> all = data.rows(both);
         List<AnalysisRow> rows = all.stream().filter(r -> !r.singleTask()).toList();
-        List<PairView> pairs = sorted(Pairing.pair(rows, "optimizer", "sgd", "adam").stream()
-                .map(p -> PairView.of(p, "optimizer")).toList());
-        List<PairView> signPairs = sorted(Pairing.pair(rows, "optimizer", "signsgd", "adam").stream()
-                .map(p -> PairView.of(p, "optimizer")).toList());
-        int adamBetter = (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
-        int adamBetterThanSign = (int) signPairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
-        List<AnalysisRow> adamSgd = rows.stream().filter(r -> !r.optimizer().equals("signsgd")).toList();
+        List<PairView> pairs =
+                sorted(
+                        Pairing.pair(rows, "optimizer", "sgd", "adam").stream()
+                                .map(p -> PairView.of(p, "optimizer"))
+                                .toList());
+        List<PairView> signPairs =
+                sorted(
+                        Pairing.pair(rows, "optimizer", "signsgd", "adam").stream()
+                                .map(p -> PairView.of(p, "optimizer"))
+                                .toList());
+        int adamBetter =
+                (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+        int adamBetterThanSign =
+                (int) signPairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+        List<AnalysisRow> adamSgd =
+                rows.stream().filter(r -> !r.optimizer().equals("signsgd")).toList();
         List<Scoring> byOptimizer = Scorings.deltaMByGroup(adamSgd, AnalysisRow::optimizer);
-        Scoring adam = byOptimizer.stream().filter(s -> s.name().equals("adam")).findFirst()
-                .orElse(new Scoring("adam", Orientation.HIGHER_IS_BETTER, Map.of()));
-        Scoring sgd = byOptimizer.stream().filter(s -> s.name().equals("sgd")).findFirst()
-                .orElse(new Scoring("sgd", Orientation.HIGHER_IS_BETTER, Map.of()));
+        Scoring adam =
+                byOptimizer.stream()
+                        .filter(s -> s.name().equals("adam"))
+                        .findFirst()
+                        .orElse(new Scoring("adam", Orientation.HIGHER_IS_BETTER, Map.of()));
+        Scoring sgd =
+                byOptimizer.stream()
+                        .filter(s -> s.name().equals("sgd"))
+                        .findFirst()
+                        .orElse(new Scoring("sgd", Orientation.HIGHER_IS_BETTER, Map.of()));
         Agreement agreement = RankingSimilarity.compare(adam, sgd, choice.coefficient());
-        String message = pairs.isEmpty()
-                ? "No data yet: no method of this benchmark has both an Adam and an SGD row under these filters."
-                : thin(pairs);
-        List<BenchmarkMetric> metrics = Benchmark
-                .byId(scope.benchmark().id()).orElseThrow().metrics();
-        return new OptimizersView(both, choice, pairs, adamBetter, agreement, message, List.of(), signPairs,
-                adamBetterThanSign, ParetoSettings.of(rows, metrics, published()), sources(pairs, signPairs));
+        String message =
+                pairs.isEmpty()
+                        ? "No data yet: no method of this benchmark has both an Adam and an SGD row under these filters."
+                        : thin(pairs);
+        List<BenchmarkMetric> metrics =
+                Benchmark.byId(scope.benchmark().id()).orElseThrow().metrics();
+        return new OptimizersView(
+                both,
+                choice,
+                pairs,
+                adamBetter,
+                agreement,
+                message,
+                List.of(),
+                signPairs,
+                adamBetterThanSign,
+                ParetoSettings.of(rows, metrics, published()),
+                sources(pairs, signPairs));
     }
 
     /** One line per source of the pairs: literature rows name their publication, the others MTLBoard. */
@@ -94,13 +139,16 @@ public class PairedAnalysisService {
         pairs.forEach(p -> counts.computeIfAbsent(source(p), k -> new int[2])[0]++);
         signPairs.forEach(p -> counts.computeIfAbsent(source(p), k -> new int[2])[1]++);
         List<String> lines = new ArrayList<>();
-        counts.forEach((line, n) -> lines.add(n[0] + " SGD and " + n[1] + " signSGD pair(s) " + line));
+        counts.forEach(
+                (line, n) -> lines.add(n[0] + " SGD and " + n[1] + " signSGD pair(s) " + line));
         return lines;
     }
 
     private static String source(PairView p) {
-        return p.source().equals("literature") ? "published: " + p.citation()
-                : p.source() + ": measured by MTLBoard (reference runs it trained, verified and claimed submissions), "
+        return p.source().equals("literature")
+                ? "published: " + p.citation()
+                : p.source()
+                        + ": measured by MTLBoard (reference runs it trained, verified and claimed submissions), "
                         + "Δm against MTLBoard's single-task rows of the same backbone";
     }
 
@@ -116,17 +164,25 @@ public class PairedAnalysisService {
     /** Pairs with the largest difference first, then by method and backbone; pairs without a difference last. */
     static List<PairView> sorted(List<PairView> pairs) {
         List<PairView> sorted = new ArrayList<>(pairs);
-        sorted.sort(Comparator.comparing(PairView::difference, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(PairView::methodName).thenComparing(p -> p.backbone().id()));
+        sorted.sort(
+                Comparator.comparing(
+                                PairView::difference,
+                                Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(PairView::methodName)
+                        .thenComparing(p -> p.backbone().id()));
         return sorted;
     }
 
     /** Says when the pairs are too few, or too noisy, to conclude; null when they suffice. */
     static String thin(List<PairView> pairs) {
-        long withDifference = pairs.stream().map(PairView::difference).filter(Objects::nonNull).count();
+        long withDifference =
+                pairs.stream().map(PairView::difference).filter(Objects::nonNull).count();
         if (withDifference < MIN_PAIRS) {
-            return "Too little data to conclude: " + withDifference + " pair(s) with Δm on both sides; at least "
-                    + MIN_PAIRS + " are needed before reading a pattern.";
+            return "Too little data to conclude: "
+                    + withDifference
+                    + " pair(s) with Δm on both sides; at least "
+                    + MIN_PAIRS
+                    + " are needed before reading a pattern.";
         }
         if (pairs.stream().noneMatch(p -> p.clear() != null)) {
             return "Too little data to conclude per method: no pair has two or more seeds on both sides, so no "

@@ -15,11 +15,9 @@ import java.util.function.Function;
 final class Pairing {
 
     /** Two rows of one method that differ in one setting. */
-    record Pair(AnalysisRow first, AnalysisRow second) {
-    }
+    record Pair(AnalysisRow first, AnalysisRow second) {}
 
-    private Pairing() {
-    }
+    private Pairing() {}
 
     /**
      * The pairs of rows whose {@code dimension} ({@code optimizer} or {@code gradientLevel}) is
@@ -28,11 +26,12 @@ final class Pairing {
      * measured against, not a method: they are never paired.
      */
     static List<Pair> pair(List<AnalysisRow> rows, String dimension, String first, String second) {
-        Function<AnalysisRow, String> value = switch (dimension) {
-            case "optimizer" -> AnalysisRow::optimizer;
-            case "gradientLevel" -> AnalysisRow::gradientLevel;
-            default -> throw new IllegalArgumentException("cannot pair on " + dimension);
-        };
+        Function<AnalysisRow, String> value =
+                switch (dimension) {
+                    case "optimizer" -> AnalysisRow::optimizer;
+                    case "gradientLevel" -> AnalysisRow::gradientLevel;
+                    default -> throw new IllegalArgumentException("cannot pair on " + dimension);
+                };
         Map<List<Object>, AnalysisRow> seconds = new LinkedHashMap<>();
         rows = rows.stream().filter(r -> !r.singleTask()).toList();
         for (AnalysisRow r : rows) {
@@ -42,7 +41,8 @@ final class Pairing {
         }
         List<Pair> pairs = new ArrayList<>();
         for (AnalysisRow r : rows) {
-            AnalysisRow partner = value.apply(r).equals(first) ? seconds.get(r.identityWithout(dimension)) : null;
+            AnalysisRow partner =
+                    value.apply(r).equals(first) ? seconds.get(r.identityWithout(dimension)) : null;
             if (partner != null) {
                 pairs.add(new Pair(r, partner));
             }

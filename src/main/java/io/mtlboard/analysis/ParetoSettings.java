@@ -17,32 +17,58 @@ import java.util.Objects;
  */
 final class ParetoSettings {
 
-    private ParetoSettings() {
-    }
+    private ParetoSettings() {}
 
-    static List<OptimizersView.ParetoSetting> of(List<AnalysisRow> rows, List<BenchmarkMetric> metrics,
+    static List<OptimizersView.ParetoSetting> of(
+            List<AnalysisRow> rows,
+            List<BenchmarkMetric> metrics,
             List<PublishedPareto.Publication> published) {
         Map<List<Object>, List<AnalysisRow>> settings = new LinkedHashMap<>();
         for (AnalysisRow r : rows) {
-            if (!r.singleTask() && (r.optimizer().equals("adam") || r.optimizer().equals("sgd"))
-                    && r.metrics().keySet().containsAll(metrics.stream().map(BenchmarkMetric::key).toList())) {
-                settings.computeIfAbsent(List.of(r.backboneId(), r.source(), Objects.requireNonNullElse(r.citation(), ""),
-                        r.gradientLevel()), k -> new ArrayList<>()).add(r);
+            if (!r.singleTask()
+                    && (r.optimizer().equals("adam") || r.optimizer().equals("sgd"))
+                    && r.metrics()
+                            .keySet()
+                            .containsAll(metrics.stream().map(BenchmarkMetric::key).toList())) {
+                settings.computeIfAbsent(
+                                List.of(
+                                        r.backboneId(),
+                                        r.source(),
+                                        Objects.requireNonNullElse(r.citation(), ""),
+                                        r.gradientLevel()),
+                                k -> new ArrayList<>())
+                        .add(r);
             }
         }
         List<OptimizersView.ParetoSetting> out = new ArrayList<>();
-        settings.forEach((key, members) -> {
-            if (members.stream().map(AnalysisRow::optimizer).distinct().count() < 2) {
-                return;
-            }
-            List<ParetoFront.Point> points = members.stream().map(r -> new ParetoFront.Point(r.methodId(), r.optimizer(),
-                    oriented(r, metrics))).toList();
-            List<ParetoFront.GroupCount> counts = ParetoFront.counts(points, List.of("adam", "sgd"));
-            AnalysisRow first = members.get(0);
-            out.add(new OptimizersView.ParetoSetting(first.backboneId(), first.backboneName(), first.source(),
-                    first.citation(), first.gradientLevel(), counts.get(0), counts.get(1),
-                    published(first, published)));
-        });
+        settings.forEach(
+                (key, members) -> {
+                    if (members.stream().map(AnalysisRow::optimizer).distinct().count() < 2) {
+                        return;
+                    }
+                    List<ParetoFront.Point> points =
+                            members.stream()
+                                    .map(
+                                            r ->
+                                                    new ParetoFront.Point(
+                                                            r.methodId(),
+                                                            r.optimizer(),
+                                                            oriented(r, metrics)))
+                                    .toList();
+                    List<ParetoFront.GroupCount> counts =
+                            ParetoFront.counts(points, List.of("adam", "sgd"));
+                    AnalysisRow first = members.get(0);
+                    out.add(
+                            new OptimizersView.ParetoSetting(
+                                    first.backboneId(),
+                                    first.backboneName(),
+                                    first.source(),
+                                    first.citation(),
+                                    first.gradientLevel(),
+                                    counts.get(0),
+                                    counts.get(1),
+                                    published(first, published)));
+                });
         return out;
     }
 
@@ -55,17 +81,29 @@ final class ParetoSettings {
         return v;
     }
 
-    private static OptimizersView.PublishedCounts published(AnalysisRow r, List<PublishedPareto.Publication> all) {
+    private static OptimizersView.PublishedCounts published(
+            AnalysisRow r, List<PublishedPareto.Publication> all) {
         if (r.citation() == null) {
             return null;
         }
         for (PublishedPareto.Publication p : all) {
             for (PublishedPareto.Setting s : p.settings()) {
-                if (s.benchmark().equals(r.benchmarkId()) && s.backbone().equals(r.backboneId())
-                        && r.citation().contains(s.rowsTable()) && r.citation().contains("2311.04698")) {
-                    return new OptimizersView.PublishedCounts(p.citation(), p.paper(), p.unit(), s.table2().adamFull(),
-                            s.table2().adamAgainstSgd(), s.table2().sgdFull(), s.table2().sgdAgainstAdam(),
-                            s.tableA2().adam(), s.tableA2().adamTotal(), s.tableA2().sgd(), s.tableA2().sgdTotal(),
+                if (s.benchmark().equals(r.benchmarkId())
+                        && s.backbone().equals(r.backboneId())
+                        && r.citation().contains(s.rowsTable())
+                        && r.citation().contains("2311.04698")) {
+                    return new OptimizersView.PublishedCounts(
+                            p.citation(),
+                            p.paper(),
+                            p.unit(),
+                            s.table2().adamFull(),
+                            s.table2().adamAgainstSgd(),
+                            s.table2().sgdFull(),
+                            s.table2().sgdAgainstAdam(),
+                            s.tableA2().adam(),
+                            s.tableA2().adamTotal(),
+                            s.tableA2().sgd(),
+                            s.tableA2().sgdTotal(),
                             s.note());
                 }
             }

@@ -19,29 +19,31 @@ import java.util.stream.Stream;
 final class PublishedPareto {
 
     /** A publication's counts. */
-    record Publication(String citation, String paper, String unit, List<Setting> settings) {
-    }
+    record Publication(String citation, String paper, String unit, List<Setting> settings) {}
 
     /**
      * The printed counts of one setting; {@code rowsTable} names the table of its literature rows
      * (their citation contains it).
      */
-    record Setting(String benchmark, String backbone, String rowsTable, Table2 table2, TableA2 tableA2, String note) {
-    }
+    record Setting(
+            String benchmark,
+            String backbone,
+            String rowsTable,
+            Table2 table2,
+            TableA2 tableA2,
+            String note) {}
 
     /** Table 2: Pareto-optimal runs among all runs and against the other optimizer. */
-    record Table2(int adamFull, int adamAgainstSgd, int sgdFull, int sgdAgainstAdam) {
-    }
+    record Table2(int adamFull, int adamAgainstSgd, int sgdFull, int sgdAgainstAdam) {}
 
     /** Table A2: Pareto-optimal runs per method, with the printed totals. */
-    record TableA2(Map<String, Integer> adam, int adamTotal, Map<String, Integer> sgd, int sgdTotal) {
-    }
+    record TableA2(
+            Map<String, Integer> adam, int adamTotal, Map<String, Integer> sgd, int sgdTotal) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    private PublishedPareto() {
-    }
+    private PublishedPareto() {}
 
     static List<Publication> load(Path dir) {
         List<Publication> all = new ArrayList<>();
@@ -53,7 +55,8 @@ final class PublishedPareto {
                 all.add(JSON.readValue(file.toFile(), Publication.class));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the published optimizer counts in " + dir, e);
+            throw new UncheckedIOException(
+                    "cannot read the published optimizer counts in " + dir, e);
         }
         return all;
     }

@@ -1,7 +1,5 @@
 package io.mtlboard.analysis;
 
-import java.util.Locale;
-import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.Coefficient;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
@@ -10,12 +8,14 @@ import io.mtlboard.analysis.ranking.SeedBootstrap;
 import io.mtlboard.analysis.ranking.SeedScoring;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.Ref;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds the ranking-similarity analysis (METRICS.md §5) of a benchmark from its rows and training logs. */
@@ -35,22 +35,35 @@ public class RankingSimilarityService {
      *
      * @throws io.mtlboard.support.InvalidInputProblem listing every invalid parameter
      */
-    public RankingSimilarityView similarity(AnalysisFilter filter, String coefficient, String k, String indicator) {
+    public RankingSimilarityView similarity(
+            AnalysisFilter filter, String coefficient, String k, String indicator) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
         if (scope.backbones().size() > 1) {
-            checks.add("backbone", "give one backbone; the indicator heatmap compares rows of one backbone");
+            checks.add(
+                    "backbone",
+                    "give one backbone; the indicator heatmap compares rows of one backbone");
         }
-        String indicatorKey = indicator == null || indicator.isBlank() ? null
-                : checks.one("indicator", indicator, Indicator.ALL.stream().map(Indicator::key).toList(), null);
+        String indicatorKey =
+                indicator == null || indicator.isBlank()
+                        ? null
+                        : checks.one(
+                                "indicator",
+                                indicator,
+                                Indicator.ALL.stream().map(Indicator::key).toList(),
+                                null);
         checks.done("the ranking-similarity analysis");
         Coefficient c = choice.coefficient();
 
-        List<AnalysisRow> all = data.rows(scope.with(scope.benchmark(), List.of(), scope.methods()));
-        String backboneId = scope.backbones().isEmpty() ? AnalysisData.defaultBackbone(mtl(all))
-                : scope.backbones().get(0);
-        List<AnalysisRow> rows = mtl(all).stream().filter(r -> r.backboneId().equals(backboneId)).toList();
+        List<AnalysisRow> all =
+                data.rows(scope.with(scope.benchmark(), List.of(), scope.methods()));
+        String backboneId =
+                scope.backbones().isEmpty()
+                        ? AnalysisData.defaultBackbone(mtl(all))
+                        : scope.backbones().get(0);
+        List<AnalysisRow> rows =
+                mtl(all).stream().filter(r -> r.backboneId().equals(backboneId)).toList();
 
         List<Scoring> indicatorScorings = new ArrayList<>();
         indicatorScorings.add(Scorings.deltaM(rows));
@@ -64,34 +77,69 @@ public class RankingSimilarityService {
         seedScorings.add(seedDeltaM);
         seedScorings.addAll(Scorings.seedIndicators(rows, logged));
         Heatmap indicators = Heatmap.of(indicatorScorings, seedScorings, labels, c, "rows");
-        SeedBootstrap.Ceiling ceiling = SeedBootstrap.noiseCeiling(seedDeltaM, c, SeedBootstrap.SPLITS, 20261204L);
+        SeedBootstrap.Ceiling ceiling =
+                SeedBootstrap.noiseCeiling(seedDeltaM, c, SeedBootstrap.SPLITS, 20261204L);
 
         Map<String, String> backboneNames = new HashMap<>();
         Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));
-        Heatmap backbones = Heatmap.of(Scorings.deltaMByGroup(all, AnalysisRow::backboneId),
-                Scorings.seedDeltaMByGroup(all, AnalysisRow::backboneId), backboneNames, c, "methods");
+        Heatmap backbones =
+                Heatmap.of(
+                        Scorings.deltaMByGroup(all, AnalysisRow::backboneId),
+                        Scorings.seedDeltaMByGroup(all, AnalysisRow::backboneId),
+                        backboneNames,
+                        c,
+                        "methods");
         Heatmap datasets = datasets(scope, c);
 
-        List<Indicator> available = logged.stream().map(s -> Indicator.byKey(s.name()).orElseThrow()).toList();
-        Indicator x = indicatorKey != null ? Indicator.byKey(indicatorKey).orElseThrow()
-                : available.isEmpty() ? Indicator.ALL.get(0) : available.get(0);
-        RankingSimilarityView.Ceiling noiseCeiling = ceiling == null ? null : new RankingSimilarityView.Ceiling(
-                ceiling.value(), ceiling.low(), ceiling.high(), ceiling.entries(), ceiling.splits());
-        RankingSimilarityView.Scatter scatter = scatter(rows, x, indicatorScorings.get(0), seedDeltaM, c,
-                choice, noiseCeiling);
+        List<Indicator> available =
+                logged.stream().map(s -> Indicator.byKey(s.name()).orElseThrow()).toList();
+        Indicator x =
+                indicatorKey != null
+                        ? Indicator.byKey(indicatorKey).orElseThrow()
+                        : available.isEmpty() ? Indicator.ALL.get(0) : available.get(0);
+        RankingSimilarityView.Ceiling noiseCeiling =
+                ceiling == null
+                        ? null
+                        : new RankingSimilarityView.Ceiling(
+                                ceiling.value(),
+                                ceiling.low(),
+                                ceiling.high(),
+                                ceiling.entries(),
+                                ceiling.splits());
+        RankingSimilarityView.Scatter scatter =
+                scatter(rows, x, indicatorScorings.get(0), seedDeltaM, c, choice, noiseCeiling);
 
         List<String> notes = new ArrayList<>();
         long withLogs = rows.stream().filter(r -> !r.runs().isEmpty()).count();
         if (withLogs == 0) {
-            notes.add("No run of this benchmark and backbone has a training log, so there are no indicators to "
-                    + "compare with Δm yet. Indicators come from the trainingLog of run manifests.");
+            notes.add(
+                    "No run of this benchmark and backbone has a training log, so there are no indicators to "
+                            + "compare with Δm yet. Indicators come from the trainingLog of run manifests.");
         }
-        List<Ref> present = mtl(all).stream().map(AnalysisRow::backboneId).distinct().sorted()
-                .map(id -> new Ref(id, backboneNames.getOrDefault(id, id))).toList();
-        return new RankingSimilarityView(scope, backboneId == null ? null
-                : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)), present,
-                choice, Agreement.MIN_RELIABLE_METHODS, rows.size(), (int) withLogs, indicators, backbones, datasets,
-                scatter, available, notes, noiseCeiling);
+        List<Ref> present =
+                mtl(all).stream()
+                        .map(AnalysisRow::backboneId)
+                        .distinct()
+                        .sorted()
+                        .map(id -> new Ref(id, backboneNames.getOrDefault(id, id)))
+                        .toList();
+        return new RankingSimilarityView(
+                scope,
+                backboneId == null
+                        ? null
+                        : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)),
+                present,
+                choice,
+                Agreement.MIN_RELIABLE_METHODS,
+                rows.size(),
+                (int) withLogs,
+                indicators,
+                backbones,
+                datasets,
+                scatter,
+                available,
+                notes,
+                noiseCeiling);
     }
 
     private Heatmap datasets(Scope scope, Coefficient c) {
@@ -101,65 +149,147 @@ public class RankingSimilarityService {
             names.put(b.id, b.name);
             rows.addAll(data.rows(scope.with(new Ref(b.id, b.name), List.of(), scope.methods())));
         }
-        return Heatmap.of(Scorings.deltaMByGroup(rows, AnalysisRow::benchmarkId),
-                Scorings.seedDeltaMByGroup(rows, AnalysisRow::benchmarkId), names, c, "methods");
+        return Heatmap.of(
+                Scorings.deltaMByGroup(rows, AnalysisRow::benchmarkId),
+                Scorings.seedDeltaMByGroup(rows, AnalysisRow::benchmarkId),
+                names,
+                c,
+                "methods");
     }
 
-    private static RankingSimilarityView.Scatter scatter(List<AnalysisRow> rows, Indicator x, Scoring deltaM,
-            SeedScoring seedDeltaM, Coefficient c, CoefficientChoice choice, RankingSimilarityView.Ceiling ceiling) {
+    private static RankingSimilarityView.Scatter scatter(
+            List<AnalysisRow> rows,
+            Indicator x,
+            Scoring deltaM,
+            SeedScoring seedDeltaM,
+            Coefficient c,
+            CoefficientChoice choice,
+            RankingSimilarityView.Ceiling ceiling) {
         List<RankingSimilarityView.Point> points = new ArrayList<>();
         Map<String, Double> values = new LinkedHashMap<>();
         for (AnalysisRow r : rows) {
             var s = r.indicator(x.key());
             if (s.isPresent() && r.deltaM() != null) {
-                points.add(new RankingSimilarityView.Point(r.key(), r.label(), r.methodId(), s.get().mean(),
-                        s.get().std(), r.deltaM().mean(), r.deltaM().std(), s.get().n()));
+                points.add(
+                        new RankingSimilarityView.Point(
+                                r.key(),
+                                r.label(),
+                                r.methodId(),
+                                s.get().mean(),
+                                s.get().std(),
+                                r.deltaM().mean(),
+                                r.deltaM().std(),
+                                s.get().n()));
                 values.put(r.key(), s.get().mean());
             }
         }
         Scoring indicator = new Scoring(x.key(), x.orientation(), values);
         Agreement agreement = RankingSimilarity.compare(indicator, deltaM, c);
-        String message = points.size() >= Agreement.MIN_RELIABLE_METHODS ? null
-                : "Too little data to conclude: " + points.size() + " row(s) have both a logged " + x.label()
-                        + " and a Δm; at least " + Agreement.MIN_RELIABLE_METHODS + " are needed.";
+        String message =
+                points.size() >= Agreement.MIN_RELIABLE_METHODS
+                        ? null
+                        : "Too little data to conclude: "
+                                + points.size()
+                                + " row(s) have both a logged "
+                                + x.label()
+                                + " and a Δm; at least "
+                                + Agreement.MIN_RELIABLE_METHODS
+                                + " are needed.";
         List<Scoring> present = values.isEmpty() ? List.of() : List.of(indicator);
         List<SeedScoring> seeds = Scorings.seedIndicators(rows, present);
-        Heatmap.IntervalView interval = seeds.isEmpty() ? null : Heatmap.IntervalView.of(SeedBootstrap.interval(
-                seeds.get(0), seedDeltaM, c, SeedBootstrap.DRAWS, 20261204L));
-        return new RankingSimilarityView.Scatter(x, points, agreement, message, interval,
+        Heatmap.IntervalView interval =
+                seeds.isEmpty()
+                        ? null
+                        : Heatmap.IntervalView.of(
+                                SeedBootstrap.interval(
+                                        seeds.get(0),
+                                        seedDeltaM,
+                                        c,
+                                        SeedBootstrap.DRAWS,
+                                        20261204L));
+        return new RankingSimilarityView.Scatter(
+                x,
+                points,
+                agreement,
+                message,
+                interval,
                 verdict(x, agreement, interval, ceiling, choice.label()));
     }
 
     /** Whether the indicator agrees with test Δm beyond seed noise and beyond the noise ceiling, in words. */
-    static String verdict(Indicator x, Agreement a, Heatmap.IntervalView interval, RankingSimilarityView.Ceiling ceiling,
+    static String verdict(
+            Indicator x,
+            Agreement a,
+            Heatmap.IntervalView interval,
+            RankingSimilarityView.Ceiling ceiling,
             String coefficient) {
         if (a.value() == null || a.unreliable()) {
-            return "Too few rows (n = " + a.n() + ") to say whether " + x.label() + " agrees with test performance.";
+            return "Too few rows (n = "
+                    + a.n()
+                    + ") to say whether "
+                    + x.label()
+                    + " agrees with test performance.";
         }
         String value = String.format(Locale.ROOT, "%s = %.2f", coefficient, a.value());
-        String range = interval == null ? "" : String.format(Locale.ROOT, ", 95 %% interval [%.2f, %.2f] "
-                + "from resampling seeds within rows", interval.low(), interval.high());
-        String ceilingText = ceiling == null ? "no noise ceiling (it needs rows with at least two seeds)"
-                : String.format(Locale.ROOT, "the noise ceiling (test Δm against itself between halves of "
-                        + "the seeds) is %.2f", ceiling.value());
+        String range =
+                interval == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                ", 95 %% interval [%.2f, %.2f] "
+                                        + "from resampling seeds within rows",
+                                interval.low(),
+                                interval.high());
+        String ceilingText =
+                ceiling == null
+                        ? "no noise ceiling (it needs rows with at least two seeds)"
+                        : String.format(
+                                Locale.ROOT,
+                                "the noise ceiling (test Δm against itself between halves of "
+                                        + "the seeds) is %.2f",
+                                ceiling.value());
         if (interval != null && interval.includesZero()) {
-            return x.label() + " does not agree with test performance beyond seed noise (" + value + range
-                    + ": the interval includes 0); " + ceilingText + ".";
+            return x.label()
+                    + " does not agree with test performance beyond seed noise ("
+                    + value
+                    + range
+                    + ": the interval includes 0); "
+                    + ceilingText
+                    + ".";
         }
         String direction = a.value() > 0 ? "ranks methods like" : "ranks methods opposite to";
         if (ceiling == null) {
-            return x.label() + " " + direction + " test performance beyond seed noise (" + value + range + "); "
-                    + ceilingText + ".";
+            return x.label()
+                    + " "
+                    + direction
+                    + " test performance beyond seed noise ("
+                    + value
+                    + range
+                    + "); "
+                    + ceilingText
+                    + ".";
         }
         double low = interval == null ? a.value() : interval.low();
         double high = interval == null ? a.value() : interval.high();
-        String relation = low > ceiling.value() ? "beyond the noise ceiling: it agrees with test Δm more than half "
-                + "of Δm's own seeds agree with the other half"
-                : high < ceiling.value() ? "below the noise ceiling: test Δm's own seeds agree with each other more "
-                        + "than the indicator agrees with them"
-                        : "within reach of the noise ceiling: the interval includes it";
-        return x.label() + " " + direction + " test performance beyond seed noise (" + value + range + ") and "
-                + relation + " (" + ceilingText + ").";
+        String relation =
+                low > ceiling.value()
+                        ? "beyond the noise ceiling: it agrees with test Δm more than half "
+                                + "of Δm's own seeds agree with the other half"
+                        : high < ceiling.value()
+                                ? "below the noise ceiling: test Δm's own seeds agree with each other more "
+                                        + "than the indicator agrees with them"
+                                : "within reach of the noise ceiling: the interval includes it";
+        return x.label()
+                + " "
+                + direction
+                + " test performance beyond seed noise ("
+                + value
+                + range
+                + ") and "
+                + relation
+                + " ("
+                + ceilingText
+                + ").";
     }
 
     private static List<AnalysisRow> mtl(List<AnalysisRow> rows) {

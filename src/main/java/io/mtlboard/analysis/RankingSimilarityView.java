@@ -1,7 +1,7 @@
 package io.mtlboard.analysis;
 
-import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.benchmark.Ref;
 import java.util.List;
 
 /**
@@ -20,10 +20,21 @@ import java.util.List;
  * @param noiseCeiling the agreement of the backbone's Δm ranking with itself between disjoint halves
  *     of the seeds, or null when fewer than two rows have two seeds
  */
-public record RankingSimilarityView(Scope scope, Ref backbone, List<Ref> backbones,
-        CoefficientChoice coefficient, int minReliable, int rows, int rowsWithLogs, Heatmap indicatorHeatmap,
-        Heatmap backboneHeatmap, Heatmap datasetHeatmap, Scatter scatter, List<Indicator> indicators,
-        List<String> notes, Ceiling noiseCeiling) {
+public record RankingSimilarityView(
+        Scope scope,
+        Ref backbone,
+        List<Ref> backbones,
+        CoefficientChoice coefficient,
+        int minReliable,
+        int rows,
+        int rowsWithLogs,
+        Heatmap indicatorHeatmap,
+        Heatmap backboneHeatmap,
+        Heatmap datasetHeatmap,
+        Scatter scatter,
+        List<Indicator> indicators,
+        List<String> notes,
+        Ceiling noiseCeiling) {
 
     /**
      * An indicator against Δm.
@@ -34,20 +45,29 @@ public record RankingSimilarityView(Scope scope, Ref backbone, List<Ref> backbon
      * @param verdict in words: whether the indicator agrees with test Δm beyond seed noise and beyond
      *     the noise ceiling
      */
-    public record Scatter(Indicator indicator, List<Point> points, Agreement agreement, String message,
-            Heatmap.IntervalView interval, String verdict) {
-    }
+    public record Scatter(
+            Indicator indicator,
+            List<Point> points,
+            Agreement agreement,
+            String message,
+            Heatmap.IntervalView interval,
+            String verdict) {}
 
     /**
      * A noise ceiling (see {@link io.mtlboard.analysis.ranking.SeedBootstrap}): mean agreement
      * over random half splits of the seeds, the 2.5th–97.5th percentiles of the splits, the rows
      * with at least two seeds it covers and the number of splits.
      */
-    public record Ceiling(double value, double low, double high, int rows, int splits) {
-    }
+    public record Ceiling(double value, double low, double high, int rows, int splits) {}
 
     /** One row: its indicator value (mean ± std over runs) and its Δm (mean ± std over seeds). */
-    public record Point(String key, String label, String method, double x, Double xStd, double y, Double yStd,
-            int runs) {
-    }
+    public record Point(
+            String key,
+            String label,
+            String method,
+            double x,
+            Double xStd,
+            double y,
+            Double yStd,
+            int runs) {}
 }

@@ -1,22 +1,22 @@
 package io.mtlboard.analysis;
 
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Optional;
-import io.mtlboard.benchmark.Ref;
 import io.mtlboard.analysis.ranking.Orientation;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.corruption.CorruptedDataset;
 import io.mtlboard.benchmark.corruption.Corruption;
 import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -27,15 +27,23 @@ import java.util.stream.Stream;
 public class RobustnessService {
 
     /** The corruptions of METRICS.md §7, in the style of Hendrycks &amp; Dietterich: the ids the worker records. */
-    public static final List<String> CORRUPTIONS = Stream.of(Corruption.values()).map(Corruption::id).toList();
-    static final String SOURCE = "Metrics measured by the evaluation worker on corrupted copies of the whole test "
-            + "split (every corruption at severities 1–5, seed " + CorruptedDataset.EVALUATION_SEED + " for all runs; "
-            + "corruption_measurement, latest completed evaluation of each run), relative to the clean measurement "
-            + "of the same evaluation";
+    public static final List<String> CORRUPTIONS =
+            Stream.of(Corruption.values()).map(Corruption::id).toList();
 
-    static final String PROTOCOL = "MTLBoard: the trained model, unchanged (no fine-tuning), evaluated on "
-            + Corruption.values().length + " bundled corruptions (" + String.join(", ", CORRUPTIONS)
-            + ") at severities 1–5; δ_t as Elich et al. Eq. 26, negative = the multi-task model loses less";
+    static final String SOURCE =
+            "Metrics measured by the evaluation worker on corrupted copies of the whole test "
+                    + "split (every corruption at severities 1–5, seed "
+                    + CorruptedDataset.EVALUATION_SEED
+                    + " for all runs; "
+                    + "corruption_measurement, latest completed evaluation of each run), relative to the clean measurement "
+                    + "of the same evaluation";
+
+    static final String PROTOCOL =
+            "MTLBoard: the trained model, unchanged (no fine-tuning), evaluated on "
+                    + Corruption.values().length
+                    + " bundled corruptions ("
+                    + String.join(", ", CORRUPTIONS)
+                    + ") at severities 1–5; δ_t as Elich et al. Eq. 26, negative = the multi-task model loses less";
 
     private final AnalysisData data;
     private final MtlboardConfig config;
@@ -50,66 +58,141 @@ public class RobustnessService {
     public RobustnessView robustness(AnalysisFilter filter, String metric, String corruption) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
-        List<BenchmarkMetric> metrics = scope.benchmark() == null ? List.of()
-                : Benchmark.byId(scope.benchmark().id()).orElseThrow().metrics();
-        String metricKey = metrics.isEmpty() ? null : checks.one("metric", metric,
-                metrics.stream().map(BenchmarkMetric::key).toList(), metrics.get(0).key());
+        List<BenchmarkMetric> metrics =
+                scope.benchmark() == null
+                        ? List.of()
+                        : Benchmark.byId(scope.benchmark().id()).orElseThrow().metrics();
+        String metricKey =
+                metrics.isEmpty()
+                        ? null
+                        : checks.one(
+                                "metric",
+                                metric,
+                                metrics.stream().map(BenchmarkMetric::key).toList(),
+                                metrics.get(0).key());
         // the measured corruptions are allowed values too, so the data is read before reporting
         List<AnalysisRow> rows = scope.benchmark() == null ? List.of() : data.rows(scope);
-        Map<Long, WorkerDiagnostics> diagnostics = data.diagnostics(rows.stream()
-                .flatMap(r -> r.runIds().stream()).toList());
+        Map<Long, WorkerDiagnostics> diagnostics =
+                data.diagnostics(rows.stream().flatMap(r -> r.runIds().stream()).toList());
         Map<String, Integer> measured = new TreeMap<>();
-        diagnostics.values().forEach(d -> d.corrupted().keySet().forEach(c -> measured.merge(c.corruption(), 1,
-                Integer::sum)));
+        diagnostics
+                .values()
+                .forEach(
+                        d ->
+                                d.corrupted()
+                                        .keySet()
+                                        .forEach(
+                                                c ->
+                                                        measured.merge(
+                                                                c.corruption(), 1, Integer::sum)));
         Set<String> corruptions = new LinkedHashSet<>(measured.keySet());
         corruptions.addAll(CORRUPTIONS);
         // by default the corruption measured most often, so that the curves have the most points
-        String mostMeasured = measured.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(CORRUPTIONS.get(0));
-        String chosen = checks.one("corruption", corruption, List.copyOf(corruptions), mostMeasured);
+        String mostMeasured =
+                measured.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .map(Map.Entry::getKey)
+                        .orElse(CORRUPTIONS.get(0));
+        String chosen =
+                checks.one("corruption", corruption, List.copyOf(corruptions), mostMeasured);
         checks.done("the robustness analysis");
 
-        BenchmarkMetric m = metrics.stream().filter(x -> x.key().equals(metricKey)).findFirst().orElseThrow();
+        BenchmarkMetric m =
+                metrics.stream().filter(x -> x.key().equals(metricKey)).findFirst().orElseThrow();
         Orientation o = Orientation.of(m.higherIsBetter);
         List<RobustnessView.Series> series = new ArrayList<>();
         List<RobustnessView.Delta> deltas = new ArrayList<>();
         for (AnalysisRow r : rows) {
             List<WorkerDiagnostics> runs = runs(r, diagnostics);
-            List<CorruptionCurves.SeverityDrop> drops = CorruptionCurves.drops(runs, metricKey, chosen, o);
+            List<CorruptionCurves.SeverityDrop> drops =
+                    CorruptionCurves.drops(runs, metricKey, chosen, o);
             if (!drops.isEmpty()) {
-                series.add(new RobustnessView.Series(r.key(), r.label(), r.methodId(), r.singleTask(), runs.size(),
-                        drops));
+                series.add(
+                        new RobustnessView.Series(
+                                r.key(),
+                                r.label(),
+                                r.methodId(),
+                                r.singleTask(),
+                                runs.size(),
+                                drops));
             }
             if (!r.singleTask() && !runs.isEmpty()) {
-                baseline(r, rows, diagnostics, metricKey).ifPresent(stl -> deltas.add(new RobustnessView.Delta(r.key(),
-                        r.label(), r.methodId(), new Ref(r.backboneId(), r.backboneName()), stl.key(),
-                        CorruptionCurves.delta(runs, runs(stl, diagnostics), metricKey, o),
-                        CorruptionCurves.sharedConditions(runs, runs(stl, diagnostics), metricKey))));
+                baseline(r, rows, diagnostics, metricKey)
+                        .ifPresent(
+                                stl ->
+                                        deltas.add(
+                                                new RobustnessView.Delta(
+                                                        r.key(),
+                                                        r.label(),
+                                                        r.methodId(),
+                                                        new Ref(r.backboneId(), r.backboneName()),
+                                                        stl.key(),
+                                                        CorruptionCurves.delta(
+                                                                runs,
+                                                                runs(stl, diagnostics),
+                                                                metricKey,
+                                                                o),
+                                                        CorruptionCurves.sharedConditions(
+                                                                runs,
+                                                                runs(stl, diagnostics),
+                                                                metricKey))));
             }
         }
         String message = null;
         if (measured.isEmpty()) {
-            message = "No data yet: the worker has not measured any run of this benchmark on corrupted test splits. "
-                    + "Nothing is shown until it does; no numbers are estimated.";
+            message =
+                    "No data yet: the worker has not measured any run of this benchmark on corrupted test splits. "
+                            + "Nothing is shown until it does; no numbers are estimated.";
         } else if (series.stream().filter(s -> !s.singleTask()).count() < 2 || deltas.isEmpty()) {
-            message = "Too little data to conclude: robustness needs corrupted-split measurements of several MTL rows "
-                    + "and of the single-task row of the same backbone.";
+            message =
+                    "Too little data to conclude: robustness needs corrupted-split measurements of several MTL rows "
+                            + "and of the single-task row of the same backbone.";
         }
-        return new RobustnessView(scope, SOURCE, metrics.stream().map(x -> new RobustnessView.Metric(x.key(), x.title,
-                x.higherIsBetter)).toList(), new RobustnessView.Metric(m.key(), m.title, m.higherIsBetter),
-                List.copyOf(corruptions), chosen, series, deltas, message, List.of(), PROTOCOL,
+        return new RobustnessView(
+                scope,
+                SOURCE,
+                metrics.stream()
+                        .map(x -> new RobustnessView.Metric(x.key(), x.title, x.higherIsBetter))
+                        .toList(),
+                new RobustnessView.Metric(m.key(), m.title, m.higherIsBetter),
+                List.copyOf(corruptions),
+                chosen,
+                series,
+                deltas,
+                message,
+                List.of(),
+                PROTOCOL,
                 scope.benchmark() == null ? List.of() : published(scope.benchmark().id()),
                 published().stream().map(t -> t.ref().benchmark()).distinct().sorted().toList());
     }
 
     /** The published tables of one benchmark, as printed. */
     private List<RobustnessView.PublishedTable> published(String benchmark) {
-        return published().stream().filter(t -> t.ref().benchmark().equals(benchmark)).map(t ->
-                new RobustnessView.PublishedTable(t.ref().table(), t.ref().quantity(), t.publication().citation(),
-                        t.publication().paper(), t.publication().protocol(), t.publication().signConvention(),
-                        t.metrics(), t.rows().stream().map(r -> new RobustnessView.PublishedRow(r.network(),
-                                t.publication().networks().get(r.network()), r.method(), r.values(), r.mean()))
-                                .toList())).toList();
+        return published().stream()
+                .filter(t -> t.ref().benchmark().equals(benchmark))
+                .map(
+                        t ->
+                                new RobustnessView.PublishedTable(
+                                        t.ref().table(),
+                                        t.ref().quantity(),
+                                        t.publication().citation(),
+                                        t.publication().paper(),
+                                        t.publication().protocol(),
+                                        t.publication().signConvention(),
+                                        t.metrics(),
+                                        t.rows().stream()
+                                                .map(
+                                                        r ->
+                                                                new RobustnessView.PublishedRow(
+                                                                        r.network(),
+                                                                        t.publication()
+                                                                                .networks()
+                                                                                .get(r.network()),
+                                                                        r.method(),
+                                                                        r.values(),
+                                                                        r.mean()))
+                                                .toList()))
+                .toList();
     }
 
     private List<PublishedRobustness.Table> published() {
@@ -121,21 +204,42 @@ public class RobustnessService {
         return tables;
     }
 
-    private static List<WorkerDiagnostics> runs(AnalysisRow r, Map<Long, WorkerDiagnostics> diagnostics) {
-        return r.runIds().stream().map(diagnostics::get).filter(Objects::nonNull)
-                .filter(d -> !d.corrupted().isEmpty()).toList();
+    private static List<WorkerDiagnostics> runs(
+            AnalysisRow r, Map<Long, WorkerDiagnostics> diagnostics) {
+        return r.runIds().stream()
+                .map(diagnostics::get)
+                .filter(Objects::nonNull)
+                .filter(d -> !d.corrupted().isEmpty())
+                .toList();
     }
 
     /**
      * The single-task row an MTL row is compared with: same backbone and measured under corruption;
      * the same optimizer and source preferred.
      */
-    private static Optional<AnalysisRow> baseline(AnalysisRow r, List<AnalysisRow> rows,
-            Map<Long, WorkerDiagnostics> diagnostics, String metric) {
-        return rows.stream().filter(AnalysisRow::singleTask).filter(s -> s.backboneId().equals(r.backboneId()))
-                .filter(s -> runs(s, diagnostics).stream().anyMatch(d -> d.corrupted().values().stream()
-                        .anyMatch(v -> v.containsKey(metric))))
-                .min(Comparator.comparingInt((AnalysisRow s) -> s.optimizer().equals(r.optimizer()) ? 0 : 1)
-                        .thenComparingInt(s -> s.source().equals(r.source()) ? 0 : 1).thenComparing(AnalysisRow::key));
+    private static Optional<AnalysisRow> baseline(
+            AnalysisRow r,
+            List<AnalysisRow> rows,
+            Map<Long, WorkerDiagnostics> diagnostics,
+            String metric) {
+        return rows.stream()
+                .filter(AnalysisRow::singleTask)
+                .filter(s -> s.backboneId().equals(r.backboneId()))
+                .filter(
+                        s ->
+                                runs(s, diagnostics).stream()
+                                        .anyMatch(
+                                                d ->
+                                                        d.corrupted().values().stream()
+                                                                .anyMatch(
+                                                                        v ->
+                                                                                v.containsKey(
+                                                                                        metric))))
+                .min(
+                        Comparator.comparingInt(
+                                        (AnalysisRow s) ->
+                                                s.optimizer().equals(r.optimizer()) ? 0 : 1)
+                                .thenComparingInt(s -> s.source().equals(r.source()) ? 0 : 1)
+                                .thenComparing(AnalysisRow::key));
     }
 }

@@ -1,8 +1,8 @@
 package io.mtlboard.analysis;
 
-import java.util.Map;
 import io.mtlboard.benchmark.Ref;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/analysis/robustness}: metric drop against corruption severity per row, MTL
@@ -21,34 +21,62 @@ import java.util.List;
  *     A8–A11), each with its own protocol and sign convention; empty when there are none
  * @param publishedBenchmarks the benchmarks that have published robustness tables
  */
-public record RobustnessView(Scope scope, String source, List<Metric> metrics, Metric metric,
-        List<String> corruptions, String corruption, List<Series> series, List<Delta> deltas, String message,
-        List<String> notes, String protocol, List<PublishedTable> published, List<String> publishedBenchmarks) {
+public record RobustnessView(
+        Scope scope,
+        String source,
+        List<Metric> metrics,
+        Metric metric,
+        List<String> corruptions,
+        String corruption,
+        List<Series> series,
+        List<Delta> deltas,
+        String message,
+        List<String> notes,
+        String protocol,
+        List<PublishedTable> published,
+        List<String> publishedBenchmarks) {
 
     /**
      * A published table: δ_t per metric ({@code quantity} {@code delta}) or absolute scores on the
      * corrupted test split ({@code corrupted}), per network and method, as printed.
      */
-    public record PublishedTable(String table, String quantity, String citation, String paper, String protocol,
-            String signConvention, List<String> metrics, List<PublishedRow> rows) {
-    }
+    public record PublishedTable(
+            String table,
+            String quantity,
+            String citation,
+            String paper,
+            String protocol,
+            String signConvention,
+            List<String> metrics,
+            List<PublishedRow> rows) {}
 
     /** One printed row; {@code mean} is the printed row mean of a δ_t table, else null. */
-    public record PublishedRow(String network, String networkLabel, String method, Map<String, Double> values,
-            Double mean) {
-    }
+    public record PublishedRow(
+            String network,
+            String networkLabel,
+            String method,
+            Map<String, Double> values,
+            Double mean) {}
 
     /** A metric of the benchmark. */
-    public record Metric(String key, String title, boolean higherIsBetter) {
-    }
+    public record Metric(String key, String title, boolean higherIsBetter) {}
 
     /** One row's drop curve. */
-    public record Series(String key, String label, String method, boolean singleTask, int runs,
-            List<CorruptionCurves.SeverityDrop> points) {
-    }
+    public record Series(
+            String key,
+            String label,
+            String method,
+            boolean singleTask,
+            int runs,
+            List<CorruptionCurves.SeverityDrop> points) {}
 
     /** δ_t of an MTL row against a single-task row of the same backbone. */
-    public record Delta(String key, String label, String method, Ref backbone, String baseline,
-            Double delta, int conditions) {
-    }
+    public record Delta(
+            String key,
+            String label,
+            String method,
+            Ref backbone,
+            String baseline,
+            Double delta,
+            int conditions) {}
 }

@@ -16,7 +16,11 @@ import java.util.Map;
  * @param trainingSeconds Σ of the logged epoch wall times; null unless every entry logged one
  * @param entries number of log entries
  */
-record RunSummary(long runId, Map<String, IndicatorAggregate> indicators, Double trainingSeconds, int entries) {
+record RunSummary(
+        long runId,
+        Map<String, IndicatorAggregate> indicators,
+        Double trainingSeconds,
+        int entries) {
 
     RunSummary {
         indicators = Map.copyOf(indicators);
@@ -28,8 +32,11 @@ record RunSummary(long runId, Map<String, IndicatorAggregate> indicators, Double
         double seconds = 0;
         boolean timed = !log.isEmpty();
         for (LogEpoch e : log) {
-            e.values().forEach((key, value) -> samples.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new IndicatorAggregate.Sample(e.epoch(), value)));
+            e.values()
+                    .forEach(
+                            (key, value) ->
+                                    samples.computeIfAbsent(key, k -> new ArrayList<>())
+                                            .add(new IndicatorAggregate.Sample(e.epoch(), value)));
             if (e.seconds() == null) {
                 timed = false;
             } else {

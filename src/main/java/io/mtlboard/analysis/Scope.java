@@ -13,8 +13,13 @@ import java.util.List;
  *
  * @param convention the Δm convention with its id and meaning
  */
-public record Scope(Ref benchmark, List<String> backbones, List<String> optimizers,
-        List<String> gradientLevels, List<String> sources, List<String> methods,
+public record Scope(
+        Ref benchmark,
+        List<String> backbones,
+        List<String> optimizers,
+        List<String> gradientLevels,
+        List<String> sources,
+        List<String> methods,
         LeaderboardView.ConventionView convention) {
 
     public Scope {
@@ -26,19 +31,38 @@ public record Scope(Ref benchmark, List<String> backbones, List<String> optimize
     }
 
     DeltaM.Convention deltaMConvention() {
-        return DeltaM.Convention.FLAT.id().equals(convention.id()) ? DeltaM.Convention.FLAT : DeltaM.Convention.PER_TASK;
+        return DeltaM.Convention.FLAT.id().equals(convention.id())
+                ? DeltaM.Convention.FLAT
+                : DeltaM.Convention.PER_TASK;
     }
 
     /** The same scope on another benchmark, or with other backbones or methods. */
     Scope with(Ref otherBenchmark, List<String> otherBackbones, List<String> otherMethods) {
-        return new Scope(otherBenchmark, otherBackbones, optimizers, gradientLevels, sources, otherMethods, convention);
+        return new Scope(
+                otherBenchmark,
+                otherBackbones,
+                optimizers,
+                gradientLevels,
+                sources,
+                otherMethods,
+                convention);
     }
 
     /** The whole leaderboard of the scope, unpaged. */
     LeaderboardQuery query() {
-        return new LeaderboardQuery(backbones, optimizers, gradientLevels,
-                sources.stream().map(s -> RowSource.parse(s).orElseThrow()).toList(), methods, List.of(), false, "rank",
-                false, false,
-                deltaMConvention(), 1, Integer.MAX_VALUE);
+        return new LeaderboardQuery(
+                backbones,
+                optimizers,
+                gradientLevels,
+                sources.stream().map(s -> RowSource.parse(s).orElseThrow()).toList(),
+                methods,
+                List.of(),
+                false,
+                "rank",
+                false,
+                false,
+                deltaMConvention(),
+                1,
+                Integer.MAX_VALUE);
     }
 }

@@ -20,8 +20,7 @@ final class Scorings {
     /** The name of the test-Δm scoring. */
     static final String DELTA_M = "deltaM";
 
-    private Scorings() {
-    }
+    private Scorings() {}
 
     /** Test Δm (mean over seeds) of every MTL row that has one, keyed by row key; higher is better. */
     static Scoring deltaM(List<AnalysisRow> rows) {
@@ -60,20 +59,24 @@ final class Scorings {
      * publications) scores the mean of their Δm means. Groups in ascending order; groups without
      * any Δm are left out.
      */
-    static List<Scoring> deltaMByGroup(List<AnalysisRow> rows, Function<AnalysisRow, String> group) {
+    static List<Scoring> deltaMByGroup(
+            List<AnalysisRow> rows, Function<AnalysisRow, String> group) {
         Map<String, Map<String, List<Double>>> grouped = new TreeMap<>();
         for (AnalysisRow r : rows) {
             if (!r.singleTask() && r.deltaM() != null) {
                 grouped.computeIfAbsent(group.apply(r), g -> new TreeMap<>())
-                        .computeIfAbsent(r.methodKey(), m -> new ArrayList<>()).add(r.deltaM().mean());
+                        .computeIfAbsent(r.methodKey(), m -> new ArrayList<>())
+                        .add(r.deltaM().mean());
             }
         }
         List<Scoring> scorings = new ArrayList<>();
-        grouped.forEach((name, methods) -> {
-            Map<String, Double> values = new LinkedHashMap<>();
-            methods.forEach((method, deltas) -> values.put(method, SeedStats.of(deltas).mean()));
-            scorings.add(new Scoring(name, Orientation.HIGHER_IS_BETTER, values));
-        });
+        grouped.forEach(
+                (name, methods) -> {
+                    Map<String, Double> values = new LinkedHashMap<>();
+                    methods.forEach(
+                            (method, deltas) -> values.put(method, SeedStats.of(deltas).mean()));
+                    scorings.add(new Scoring(name, Orientation.HIGHER_IS_BETTER, values));
+                });
         return scorings;
     }
 
@@ -85,8 +88,11 @@ final class Scorings {
         Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
         for (AnalysisRow r : rows) {
             if (!r.singleTask() && r.deltaM() != null) {
-                runs.put(r.key(), r.runDeltaM().isEmpty() ? Map.of(r.runIds().get(0), r.deltaM().mean())
-                        : r.runDeltaM());
+                runs.put(
+                        r.key(),
+                        r.runDeltaM().isEmpty()
+                                ? Map.of(r.runIds().get(0), r.deltaM().mean())
+                                : r.runDeltaM());
             }
         }
         return new SeedScoring(DELTA_M, Orientation.HIGHER_IS_BETTER, runs);
@@ -101,12 +107,14 @@ final class Scorings {
             for (AnalysisRow r : rows) {
                 if (!r.singleTask()) {
                     Map<Long, Double> values = new LinkedHashMap<>();
-                    r.runs().forEach(run -> {
-                        Double v = run.mean(indicator.key());
-                        if (v != null) {
-                            values.put(run.runId(), v);
-                        }
-                    });
+                    r.runs()
+                            .forEach(
+                                    run -> {
+                                        Double v = run.mean(indicator.key());
+                                        if (v != null) {
+                                            values.put(run.runId(), v);
+                                        }
+                                    });
                     if (!values.isEmpty()) {
                         runs.put(r.key(), values);
                     }
@@ -121,12 +129,14 @@ final class Scorings {
      * {@link #deltaMByGroup} per run: a method's runs are those of all its rows in the group (their
      * per-run Δm pooled), in the same group order.
      */
-    static List<SeedScoring> seedDeltaMByGroup(List<AnalysisRow> rows, Function<AnalysisRow, String> group) {
+    static List<SeedScoring> seedDeltaMByGroup(
+            List<AnalysisRow> rows, Function<AnalysisRow, String> group) {
         Map<String, Map<String, Map<Long, Double>>> grouped = new TreeMap<>();
         for (AnalysisRow r : rows) {
             if (!r.singleTask() && r.deltaM() != null) {
-                Map<Long, Double> runs = grouped.computeIfAbsent(group.apply(r), g -> new TreeMap<>())
-                        .computeIfAbsent(r.methodKey(), m -> new LinkedHashMap<>());
+                Map<Long, Double> runs =
+                        grouped.computeIfAbsent(group.apply(r), g -> new TreeMap<>())
+                                .computeIfAbsent(r.methodKey(), m -> new LinkedHashMap<>());
                 if (r.runDeltaM().isEmpty()) {
                     runs.put(r.runIds().get(0), r.deltaM().mean());
                 } else {
@@ -135,8 +145,13 @@ final class Scorings {
             }
         }
         List<SeedScoring> scorings = new ArrayList<>();
-        grouped.forEach((name, methods) -> scorings.add(new SeedScoring(name, Orientation.HIGHER_IS_BETTER,
-                new LinkedHashMap<>(methods))));
+        grouped.forEach(
+                (name, methods) ->
+                        scorings.add(
+                                new SeedScoring(
+                                        name,
+                                        Orientation.HIGHER_IS_BETTER,
+                                        new LinkedHashMap<>(methods))));
         return scorings;
     }
 }

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Seed statistics in the leaderboard's JSON shape (mean, std, n), so every page reads them alike. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static LeaderboardView.Stat of(SeedStats s) {
         return s == null ? null : new LeaderboardView.Stat(s.mean(), s.std(), s.n());

@@ -18,18 +18,24 @@ final class TrainingLogs {
 
     /** The gradient levels and scopes a log may hold indicators for. */
     static final List<String> LEVELS = List.of("param", "feature");
+
     /**
      * Batch-level scopes ({@code interTask}, {@code interSample}: batch and half-batch gradients) and
      * the per-sample scopes of Elich et al. (arXiv 2311.04698, App. A3.2).
      */
-    static final List<String> SCOPES = List.of("interTask", "interSample", "interTaskPerSample",
-            "interSamplePerSample");
-    /** The scalar indicators of one level and scope. */
-    static final List<String> NAMES = List.of("cosine", "magnitudeSimilarity", "conflictRatio",
-            "coordinateConflictRatio", "imbalance");
+    static final List<String> SCOPES =
+            List.of("interTask", "interSample", "interTaskPerSample", "interSamplePerSample");
 
-    private TrainingLogs() {
-    }
+    /** The scalar indicators of one level and scope. */
+    static final List<String> NAMES =
+            List.of(
+                    "cosine",
+                    "magnitudeSimilarity",
+                    "conflictRatio",
+                    "coordinateConflictRatio",
+                    "imbalance");
+
+    private TrainingLogs() {}
 
     /** The log of a manifest; empty when the manifest has none or is not JSON. */
     static List<LogEpoch> fromManifest(String manifest, ObjectMapper json) {
@@ -79,6 +85,8 @@ final class TrainingLogs {
     }
 
     private static Double number(JsonNode node) {
-        return node != null && node.isNumber() && Double.isFinite(node.doubleValue()) ? node.doubleValue() : null;
+        return node != null && node.isNumber() && Double.isFinite(node.doubleValue())
+                ? node.doubleValue()
+                : null;
     }
 }

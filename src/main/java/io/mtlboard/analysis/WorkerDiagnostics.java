@@ -11,7 +11,11 @@ import java.util.Map;
  * @param testFd FD on the test split, null when not measured
  * @param corrupted condition → metric key → measured value; empty when not measured
  */
-record WorkerDiagnostics(long runId, Map<String, Double> clean, Double testFd, Double testFdMeanEntropy,
+record WorkerDiagnostics(
+        long runId,
+        Map<String, Double> clean,
+        Double testFd,
+        Double testFdMeanEntropy,
         Map<Condition, Map<String, Double>> corrupted) {
 
     WorkerDiagnostics {

@@ -10,12 +10,13 @@ import java.util.Optional;
 @Entity
 public class Backbone extends PanacheEntityBase {
 
-    @Id
-    public String id;
+    @Id public String id;
     public String name;
     public String family;
+
     /** Parameter count where known. */
     public Long parameters;
+
     public boolean lightweight;
     public String description;
 

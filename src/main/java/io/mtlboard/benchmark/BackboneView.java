@@ -1,7 +1,12 @@
 package io.mtlboard.benchmark;
 
 /** A backbone as served by {@code /api/backbones}. */
-public record BackboneView(String id, String name, String family, Long parameters, boolean lightweight,
+public record BackboneView(
+        String id,
+        String name,
+        String family,
+        Long parameters,
+        boolean lightweight,
         String description) {
 
     static BackboneView from(Backbone b) {

@@ -18,20 +18,24 @@ import java.util.Optional;
 @Entity
 public class Benchmark extends PanacheEntityBase {
 
-    @Id
-    public String id;
+    @Id public String id;
     public String name;
     public String version;
     public String description;
+
     @Column(name = "dataset_licence")
     public String datasetLicence;
+
     public String citation;
     public String homepage;
+
     /** The input spec of the manifest, kept as its JSON text. */
     @Column(name = "input_spec")
     public String inputSpec;
+
     @Column(name = "data_bundled")
     public boolean dataBundled;
+
     @Column(name = "manifest_sha256")
     public String manifestSha256;
 

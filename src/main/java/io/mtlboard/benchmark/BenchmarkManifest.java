@@ -11,8 +11,17 @@ import java.util.Optional;
  * {@link BenchmarkManifestReader} against {@code schemas/benchmark-manifest.schema.json}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BenchmarkManifest(String id, String name, String version, String description, String homepage,
-        String licence, String citation, Data data, InputSpec input, List<TaskSpec> tasks) {
+public record BenchmarkManifest(
+        String id,
+        String name,
+        String version,
+        String description,
+        String homepage,
+        String licence,
+        String citation,
+        Data data,
+        InputSpec input,
+        List<TaskSpec> tasks) {
 
     /** The task named {@code name}. */
     public Optional<TaskSpec> task(String name) {
@@ -21,7 +30,8 @@ public record BenchmarkManifest(String id, String name, String version, String d
 
     /** The split named {@code name}. */
     public Optional<Split> split(String name) {
-        return data.splits() == null ? Optional.empty()
+        return data.splits() == null
+                ? Optional.empty()
                 : data.splits().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
@@ -34,8 +44,13 @@ public record BenchmarkManifest(String id, String name, String version, String d
      * @param sources files a generator reads, relative to {@code benchmarks-data/}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Data(boolean bundled, String layout, Boolean channelsLast, String inputFrom,
-            List<FileRef> sources, List<Split> splits) {
+    public record Data(
+            boolean bundled,
+            String layout,
+            Boolean channelsLast,
+            String inputFrom,
+            List<FileRef> sources,
+            List<Split> splits) {
 
         /** The input source name, {@code images} unless the manifest says otherwise. */
         public String inputSource() {
@@ -52,23 +67,29 @@ public record BenchmarkManifest(String id, String name, String version, String d
      * @param files shipped files (relative to the manifest) or generated files (relative to the cache)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Split(String name, String role, String storage, Integer samples, String directory,
-            List<FileRef> files, Generator generator) {
+    public record Split(
+            String name,
+            String role,
+            String storage,
+            Integer samples,
+            String directory,
+            List<FileRef> files,
+            Generator generator) {
 
         /** The files holding {@code content}, in shard order. */
         public List<FileRef> files(String content) {
-            return files == null ? List.of() : files.stream().filter(f -> f.content().equals(content)).toList();
+            return files == null
+                    ? List.of()
+                    : files.stream().filter(f -> f.content().equals(content)).toList();
         }
     }
 
     /** A file with what it holds and its SHA-256. */
-    public record FileRef(String path, String content, String sha256) {
-    }
+    public record FileRef(String path, String content, String sha256) {}
 
     /** How a generated split is made: generator, seed, source items, and whether it is a prefix of another split. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Generator(String name, long seed, String source, String prefixOf) {
-    }
+    public record Generator(String name, long seed, String source, String prefixOf) {}
 
     /**
      * What a model receives: one float32 sample {@code C × H × W}, computed from the stored pixels
@@ -77,7 +98,8 @@ public record BenchmarkManifest(String id, String name, String version, String d
      * @param storage how raw pixels are stored ({@code uint8} or {@code float32})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record InputSpec(List<Integer> shape, String dtype, String storage, Normalization normalization) {
+    public record InputSpec(
+            List<Integer> shape, String dtype, String storage, Normalization normalization) {
 
         public int channels() {
             return shape.get(0);
@@ -93,8 +115,7 @@ public record BenchmarkManifest(String id, String name, String version, String d
     }
 
     /** {@code x = (raw · scale − mean[c]) / std[c]}. */
-    public record Normalization(double scale, List<Double> mean, List<Double> std) {
-    }
+    public record Normalization(double scale, List<Double> mean, List<Double> std) {}
 
     /**
      * One task: kind ({@code classification}, {@code segmentation}, {@code depth}, {@code normals},
@@ -102,8 +123,16 @@ public record BenchmarkManifest(String id, String name, String version, String d
      * targets come from, the output contract and its metrics.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TaskSpec(String name, String title, String kind, String loss, Integer classes, Integer ignoreLabel,
-            Target target, Output output, List<MetricSpec> metrics) {
+    public record TaskSpec(
+            String name,
+            String title,
+            String kind,
+            String loss,
+            Integer classes,
+            Integer ignoreLabel,
+            Target target,
+            Output output,
+            List<MetricSpec> metrics) {
 
         /** The ignore label of a segmentation task, −1 unless the manifest says otherwise. */
         public int ignoreLabelOrDefault() {
@@ -113,19 +142,16 @@ public record BenchmarkManifest(String id, String name, String version, String d
 
     /** Where a task's targets come from: a file content or per-sample directory, optionally one column of it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Target(String from, Integer index) {
-    }
+    public record Target(String from, Integer index) {}
 
     /** The model's output for a task, per sample: its shape and what the values are. */
-    public record Output(List<Integer> shape, String values) {
-    }
+    public record Output(List<Integer> shape, String values) {}
 
     /** A metric: name, direction, unit and verification tolerance (METRICS.md §8). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MetricSpec(String name, String title, Boolean higherIsBetter, String unit, Tolerance tolerance) {
-    }
+    public record MetricSpec(
+            String name, String title, Boolean higherIsBetter, String unit, Tolerance tolerance) {}
 
     /** A claim c agrees with a measurement m when {@code |c − m| ≤ max(abs, rel · |m|)}. */
-    public record Tolerance(double abs, double rel) {
-    }
+    public record Tolerance(double abs, double rel) {}
 }

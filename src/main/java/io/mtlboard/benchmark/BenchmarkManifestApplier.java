@@ -56,8 +56,11 @@ class BenchmarkManifestApplier {
         List<BenchmarkTask> kept = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             BenchmarkManifest.TaskSpec spec = specs.get(i);
-            BenchmarkTask task = b.tasks.stream().filter(t -> t.name.equals(spec.name())).findFirst()
-                    .orElseGet(BenchmarkTask::new);
+            BenchmarkTask task =
+                    b.tasks.stream()
+                            .filter(t -> t.name.equals(spec.name()))
+                            .findFirst()
+                            .orElseGet(BenchmarkTask::new);
             task.benchmark = b;
             task.position = i;
             task.name = spec.name();
@@ -75,8 +78,11 @@ class BenchmarkManifestApplier {
         List<BenchmarkMetric> kept = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             BenchmarkManifest.MetricSpec spec = specs.get(i);
-            BenchmarkMetric metric = task.metrics.stream().filter(m -> m.name.equals(spec.name())).findFirst()
-                    .orElseGet(BenchmarkMetric::new);
+            BenchmarkMetric metric =
+                    task.metrics.stream()
+                            .filter(m -> m.name.equals(spec.name()))
+                            .findFirst()
+                            .orElseGet(BenchmarkMetric::new);
             metric.task = task;
             metric.position = i;
             metric.name = spec.name();
@@ -90,5 +96,4 @@ class BenchmarkManifestApplier {
         task.metrics.clear();
         task.metrics.addAll(kept);
     }
-
 }

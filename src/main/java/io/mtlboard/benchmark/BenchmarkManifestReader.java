@@ -1,6 +1,5 @@
 package io.mtlboard.benchmark;
 
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +28,13 @@ public final class BenchmarkManifestReader {
     /** Classpath location of the schema. */
     public static final String SCHEMA_RESOURCE = "/schemas/benchmark-manifest.schema.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private static final Schema SCHEMA = loadSchema();
 
-    private BenchmarkManifestReader() {
-    }
+    private BenchmarkManifestReader() {}
 
     /**
      * Reads and checks {@code file}.
@@ -82,7 +82,8 @@ public final class BenchmarkManifestReader {
             if (in == null) {
                 throw new IllegalStateException("missing " + SCHEMA_RESOURCE + " on the classpath");
             }
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,10 @@ public class BenchmarkMetric extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "benchmark_metric_seq")
-    @SequenceGenerator(name = "benchmark_metric_seq", sequenceName = "benchmark_metric_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "benchmark_metric_seq",
+            sequenceName = "benchmark_metric_seq",
+            allocationSize = 50)
     public Long id;
 
     @ManyToOne(optional = false)
@@ -30,11 +33,15 @@ public class BenchmarkMetric extends PanacheEntityBase {
     public int position;
     public String name;
     public String title;
+
     @Column(name = "higher_is_better")
     public boolean higherIsBetter;
+
     public String unit;
+
     @Column(name = "abs_tolerance")
     public double absTolerance;
+
     @Column(name = "rel_tolerance")
     public double relTolerance;
 

@@ -35,12 +35,24 @@ public class BenchmarkResource {
     @GET
     @Path("benchmarks/{id}")
     @Tag(name = "Benchmarks")
-    @Operation(summary = "A benchmark: tasks, metrics (direction, unit, tolerance), input spec, licence, "
-            + "single-task baselines and sources")
-    @APIResponse(responseCode = "200", description = "The benchmark",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BenchmarkView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown benchmark",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary =
+                    "A benchmark: tasks, metrics (direction, unit, tolerance), input spec, licence, "
+                            + "single-task baselines and sources")
+    @APIResponse(
+            responseCode = "200",
+            description = "The benchmark",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BenchmarkView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown benchmark",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public BenchmarkView benchmark(@PathParam("id") String id) {
         return service.benchmark(id);
     }
@@ -48,7 +60,9 @@ public class BenchmarkResource {
     @GET
     @Path("methods")
     @Tag(name = "Methods")
-    @Operation(summary = "All MTL methods with category, feature-level capability, venue and paper link")
+    @Operation(
+            summary =
+                    "All MTL methods with category, feature-level capability, venue and paper link")
     public List<MethodView> methods() {
         return service.methods();
     }
@@ -57,8 +71,13 @@ public class BenchmarkResource {
     @Path("methods/{id}")
     @Tag(name = "Methods")
     @Operation(summary = "One method")
-    @APIResponse(responseCode = "404", description = "Unknown method",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown method",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public MethodView method(@PathParam("id") String id) {
         return service.method(id);
     }

@@ -21,17 +21,24 @@ public class BenchmarkService {
     }
 
     /** The registry lists at one data version. */
-    private record Lists(long version, List<BenchmarkView> benchmarks, List<MethodView> methods,
-            List<BackboneView> backbones) {
-    }
+    private record Lists(
+            long version,
+            List<BenchmarkView> benchmarks,
+            List<MethodView> methods,
+            List<BackboneView> backbones) {}
 
     private Lists lists() {
         long v = statistics.version();
         Lists current = lists;
         if (current == null || current.version() != v) {
-            current = new Lists(v, Benchmark.allByName().stream().map(b -> BenchmarkView.from(b, statistics, false))
-                    .toList(), Method.allByName().stream().map(MethodView::from).toList(),
-                    Backbone.allById().stream().map(BackboneView::from).toList());
+            current =
+                    new Lists(
+                            v,
+                            Benchmark.allByName().stream()
+                                    .map(b -> BenchmarkView.from(b, statistics, false))
+                                    .toList(),
+                            Method.allByName().stream().map(MethodView::from).toList(),
+                            Backbone.allById().stream().map(BackboneView::from).toList());
             lists = current;
         }
         return current;
@@ -43,9 +50,17 @@ public class BenchmarkService {
 
     /** @throws NotFoundProblem when there is no such benchmark */
     public BenchmarkView benchmark(String id) {
-        return Benchmark.byId(id).map(b -> BenchmarkView.from(b, statistics, true))
-                .orElseThrow(() -> new NotFoundProblem("No benchmark '" + id + "'; known benchmarks: "
-                        + Benchmark.allByName().stream().map(b -> b.id).toList()));
+        return Benchmark.byId(id)
+                .map(b -> BenchmarkView.from(b, statistics, true))
+                .orElseThrow(
+                        () ->
+                                new NotFoundProblem(
+                                        "No benchmark '"
+                                                + id
+                                                + "'; known benchmarks: "
+                                                + Benchmark.allByName().stream()
+                                                        .map(b -> b.id)
+                                                        .toList()));
     }
 
     public List<MethodView> methods() {
@@ -54,8 +69,18 @@ public class BenchmarkService {
 
     /** @throws NotFoundProblem when there is no such method */
     public MethodView method(String id) {
-        return Method.byId(id).map(MethodView::from).orElseThrow(() -> new NotFoundProblem("No method '" + id
-                + "'; known methods: " + Method.allByName().stream().map(m -> m.id).sorted().toList()));
+        return Method.byId(id)
+                .map(MethodView::from)
+                .orElseThrow(
+                        () ->
+                                new NotFoundProblem(
+                                        "No method '"
+                                                + id
+                                                + "'; known methods: "
+                                                + Method.allByName().stream()
+                                                        .map(m -> m.id)
+                                                        .sorted()
+                                                        .toList()));
     }
 
     public List<BackboneView> backbones() {

@@ -29,8 +29,13 @@ public interface BenchmarkStatistics {
      *
      * @param values mean per metric key
      */
-    record BaselineRow(String backbone, String backboneName, String optimizer, String source, String citation,
+    record BaselineRow(
+            String backbone,
+            String backboneName,
+            String optimizer,
+            String source,
+            String citation,
             Integer seeds,
-            Map<String, Double> values, List<Long> runIds) {
-    }
+            Map<String, Double> values,
+            List<Long> runIds) {}
 }

@@ -21,7 +21,10 @@ public class BenchmarkTask extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "benchmark_task_seq")
-    @SequenceGenerator(name = "benchmark_task_seq", sequenceName = "benchmark_task_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "benchmark_task_seq",
+            sequenceName = "benchmark_task_seq",
+            allocationSize = 50)
     public Long id;
 
     @ManyToOne(optional = false)

@@ -10,16 +10,19 @@ import java.util.Set;
 /** The rules of a benchmark manifest that its JSON Schema cannot express. */
 final class ManifestRules {
 
-    private ManifestRules() {
-    }
+    private ManifestRules() {}
 
     /** Every rule the (schema-valid) manifest breaks, empty when it is valid. */
     static List<String> problems(BenchmarkManifest m) {
         List<String> problems = new ArrayList<>();
         BenchmarkManifest.InputSpec input = m.input();
         int channels = input.channels();
-        if (input.normalization().mean().size() != channels || input.normalization().std().size() != channels) {
-            problems.add("input.normalization needs one mean and one std per channel (" + channels + ")");
+        if (input.normalization().mean().size() != channels
+                || input.normalization().std().size() != channels) {
+            problems.add(
+                    "input.normalization needs one mean and one std per channel ("
+                            + channels
+                            + ")");
         }
         Set<String> taskNames = new HashSet<>();
         for (TaskSpec t : m.tasks()) {
@@ -27,29 +30,53 @@ final class ManifestRules {
                 problems.add("task '" + t.name() + "' is declared twice");
             }
             Set<String> metricNames = new HashSet<>();
-            t.metrics().stream().filter(x -> !metricNames.add(x.name()))
-                    .forEach(x -> problems.add("metric '" + t.name() + "." + x.name() + "' is declared twice"));
+            t.metrics().stream()
+                    .filter(x -> !metricNames.add(x.name()))
+                    .forEach(
+                            x ->
+                                    problems.add(
+                                            "metric '"
+                                                    + t.name()
+                                                    + "."
+                                                    + x.name()
+                                                    + "' is declared twice"));
             outputProblems(t, input, problems);
         }
         dataProblems(m, problems);
         return problems;
     }
 
-    private static void outputProblems(TaskSpec t, BenchmarkManifest.InputSpec input, List<String> problems) {
+    private static void outputProblems(
+            TaskSpec t, BenchmarkManifest.InputSpec input, List<String> problems) {
         List<Integer> hw = List.of(input.height(), input.width());
-        List<Integer> expected = switch (t.kind()) {
-            case "classification" -> List.of(t.classes());
-            case "segmentation" -> List.of(t.classes(), hw.get(0), hw.get(1));
-            case "depth" -> List.of(1, hw.get(0), hw.get(1));
-            case "normals" -> List.of(3, hw.get(0), hw.get(1));
-            default -> null;
-        };
+        List<Integer> expected =
+                switch (t.kind()) {
+                    case "classification" -> List.of(t.classes());
+                    case "segmentation" -> List.of(t.classes(), hw.get(0), hw.get(1));
+                    case "depth" -> List.of(1, hw.get(0), hw.get(1));
+                    case "normals" -> List.of(3, hw.get(0), hw.get(1));
+                    default -> null;
+                };
         if (expected != null && !expected.equals(t.output().shape())) {
-            problems.add("task '" + t.name() + "' (" + t.kind() + ") must output " + expected + " per sample, not "
-                    + t.output().shape());
+            problems.add(
+                    "task '"
+                            + t.name()
+                            + "' ("
+                            + t.kind()
+                            + ") must output "
+                            + expected
+                            + " per sample, not "
+                            + t.output().shape());
         }
-        if ("segmentation".equals(t.kind()) && t.ignoreLabelOrDefault() >= 0 && t.ignoreLabelOrDefault() < t.classes()) {
-            problems.add("task '" + t.name() + "': ignoreLabel " + t.ignoreLabel() + " is one of its classes");
+        if ("segmentation".equals(t.kind())
+                && t.ignoreLabelOrDefault() >= 0
+                && t.ignoreLabelOrDefault() < t.classes()) {
+            problems.add(
+                    "task '"
+                            + t.name()
+                            + "': ignoreLabel "
+                            + t.ignoreLabel()
+                            + " is one of its classes");
         }
     }
 
@@ -59,28 +86,51 @@ final class ManifestRules {
         }
         List<Split> splits = m.data().splits();
         Set<String> names = new HashSet<>();
-        splits.stream().filter(s -> !names.add(s.name()))
+        splits.stream()
+                .filter(s -> !names.add(s.name()))
                 .forEach(s -> problems.add("split '" + s.name() + "' is declared twice"));
         if (splits.stream().noneMatch(s -> s.role().equals("test"))) {
             problems.add("a split with role 'test' is required");
         }
         for (TaskSpec t : m.tasks()) {
             if (t.target() == null) {
-                problems.add("task '" + t.name() + "' needs a target: where its ground truth comes from");
+                problems.add(
+                        "task '"
+                                + t.name()
+                                + "' needs a target: where its ground truth comes from");
             }
         }
         for (Split s : splits) {
-            if (s.generator() != null && s.generator().prefixOf() != null && !names.contains(s.generator().prefixOf())) {
-                problems.add("split '" + s.name() + "' is a prefix of unknown split '" + s.generator().prefixOf() + "'");
+            if (s.generator() != null
+                    && s.generator().prefixOf() != null
+                    && !names.contains(s.generator().prefixOf())) {
+                problems.add(
+                        "split '"
+                                + s.name()
+                                + "' is a prefix of unknown split '"
+                                + s.generator().prefixOf()
+                                + "'");
             }
             if (s.files() == null || s.files().isEmpty()) {
                 continue;
             }
             List<String> needed = new ArrayList<>();
             needed.add(m.data().inputSource());
-            m.tasks().stream().filter(t -> t.target() != null).map(t -> t.target().from()).forEach(needed::add);
-            needed.stream().distinct().filter(c -> s.files(c).isEmpty()).forEach(c -> problems.add("split '"
-                    + s.name() + "' has no file with content '" + c + "'"));
+            m.tasks().stream()
+                    .filter(t -> t.target() != null)
+                    .map(t -> t.target().from())
+                    .forEach(needed::add);
+            needed.stream()
+                    .distinct()
+                    .filter(c -> s.files(c).isEmpty())
+                    .forEach(
+                            c ->
+                                    problems.add(
+                                            "split '"
+                                                    + s.name()
+                                                    + "' has no file with content '"
+                                                    + c
+                                                    + "'"));
         }
     }
 }

@@ -17,11 +17,12 @@ public class Method extends PanacheEntityBase {
     /** The id of the single-task baseline, against which Δm is computed. */
     public static final String SINGLE_TASK = "stl";
 
-    @Id
-    public String id;
+    @Id public String id;
     public String name;
+
     /** {@code loss-weighting}, {@code gradient-manipulation}, {@code baseline} or {@code architecture}. */
     public String category;
+
     /**
      * Whether the method has a stated feature-level variant with a guarantee (MGDA-UB,
      * Aligned-MTL-UB, IMTL): information, not a restriction — every gradient method is trained at
@@ -29,14 +30,19 @@ public class Method extends PanacheEntityBase {
      */
     @Column(name = "feature_level")
     public boolean featureLevel;
+
     /** The name the literature uses for the feature-level variant (MGDA-UB), if any. */
     @Column(name = "feature_level_name")
     public String featureLevelName;
+
     public String venue;
+
     @Column(name = "published_year")
     public Integer year;
+
     @Column(name = "paper_url")
     public String paperUrl;
+
     public String summary;
 
     public static Optional<Method> byId(String id) {

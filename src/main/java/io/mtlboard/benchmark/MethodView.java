@@ -1,11 +1,27 @@
 package io.mtlboard.benchmark;
 
 /** An MTL method as served by {@code /api/methods}. */
-public record MethodView(String id, String name, String category, boolean featureLevel, String featureLevelName,
-        String venue, Integer year, String paperUrl, String summary) {
+public record MethodView(
+        String id,
+        String name,
+        String category,
+        boolean featureLevel,
+        String featureLevelName,
+        String venue,
+        Integer year,
+        String paperUrl,
+        String summary) {
 
     static MethodView from(Method m) {
-        return new MethodView(m.id, m.name, m.category, m.featureLevel, m.featureLevelName, m.venue, m.year,
-                m.paperUrl, m.summary);
+        return new MethodView(
+                m.id,
+                m.name,
+                m.category,
+                m.featureLevel,
+                m.featureLevelName,
+                m.venue,
+                m.year,
+                m.paperUrl,
+                m.summary);
     }
 }

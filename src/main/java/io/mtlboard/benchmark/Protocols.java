@@ -24,8 +24,8 @@ public class Protocols {
     public static final String MTLBOARD = "mtlboard";
 
     /** One protocol: id, short name, the publication it comes from, and what it means. */
-    public record Protocol(String id, String name, String citation, String url, String description) {
-    }
+    public record Protocol(
+            String id, String name, String citation, String url, String description) {}
 
     private final MtlboardConfig config;
     private final ObjectMapper json;
@@ -58,18 +58,25 @@ public class Protocols {
 
     private Map<String, Protocol> load(Path file) {
         Map<String, Protocol> map = new LinkedHashMap<>();
-        map.put(MTLBOARD, new Protocol(MTLBOARD, "MTLBoard protocol", "MTLBoard", null,
-                "Runs trained or re-evaluated by MTLBoard on the benchmark's test split."));
+        map.put(
+                MTLBOARD,
+                new Protocol(
+                        MTLBOARD,
+                        "MTLBoard protocol",
+                        "MTLBoard",
+                        null,
+                        "Runs trained or re-evaluated by MTLBoard on the benchmark's test split."));
         if (!Files.isRegularFile(file)) {
             return map;
         }
         try {
-            for (Protocol p : json.readValue(file.toFile(), new TypeReference<List<Protocol>>() {
-            })) {
+            for (Protocol p :
+                    json.readValue(file.toFile(), new TypeReference<List<Protocol>>() {})) {
                 map.put(p.id(), p);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the protocol registry " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read the protocol registry " + file + ": " + e.getMessage(), e);
         }
         return map;
     }

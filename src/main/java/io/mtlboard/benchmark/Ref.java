@@ -1,5 +1,4 @@
 package io.mtlboard.benchmark;
 
 /** An id and a display name. */
-public record Ref(String id, String name) {
-}
+public record Ref(String id, String name) {}

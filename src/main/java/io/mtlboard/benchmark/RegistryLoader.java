@@ -1,11 +1,10 @@
 package io.mtlboard.benchmark;
 
-import io.mtlboard.support.StartupLock;
-import java.util.ArrayList;
-import io.mtlboard.support.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.support.ImportLedger;
 import io.mtlboard.support.MtlboardConfig;
+import io.mtlboard.support.Sha256;
+import io.mtlboard.support.StartupLock;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -43,8 +40,12 @@ public class RegistryLoader {
     private final StartupLock startupLock;
     private final ImportLedger ledger;
 
-    public RegistryLoader(MtlboardConfig config, ObjectMapper json, BenchmarkManifestApplier applier,
-            StartupLock startupLock, ImportLedger ledger) {
+    public RegistryLoader(
+            MtlboardConfig config,
+            ObjectMapper json,
+            BenchmarkManifestApplier applier,
+            StartupLock startupLock,
+            ImportLedger ledger) {
         this.startupLock = startupLock;
         this.ledger = ledger;
         this.config = config;
@@ -62,17 +63,22 @@ public class RegistryLoader {
         startupLock.acquire();
         Path dir = Path.of(config.benchmarksDir());
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("Benchmarks directory " + dir.toAbsolutePath()
-                    + " does not exist; set mtlboard.benchmarks-dir");
+            throw new IllegalStateException(
+                    "Benchmarks directory "
+                            + dir.toAbsolutePath()
+                            + " does not exist; set mtlboard.benchmarks-dir");
         }
         List<Path> manifests = manifests(dir);
-        List<Path> files = new ArrayList<>(List.of(dir.resolve("backbones.json"), dir.resolve("methods.json")));
+        List<Path> files =
+                new ArrayList<>(
+                        List.of(dir.resolve("backbones.json"), dir.resolve("methods.json")));
         files.addAll(manifests);
         String key = "registries:" + dir.toAbsolutePath().normalize();
         String digest = ImportLedger.digest(dir, files);
         if (ledger.unchanged(key, digest)) {
-            LOG.infof("Registries in %s unchanged since the last load: %d manifests skipped", dir.toAbsolutePath(),
-                    manifests.size());
+            LOG.infof(
+                    "Registries in %s unchanged since the last load: %d manifests skipped",
+                    dir.toAbsolutePath(), manifests.size());
             return;
         }
         loadBackbones(dir.resolve("backbones.json"));
@@ -83,8 +89,9 @@ public class RegistryLoader {
             benchmarks++;
         }
         ledger.record(key, digest);
-        LOG.infof("Registries loaded from %s: %d benchmarks, %d backbones, %d methods", dir.toAbsolutePath(),
-                benchmarks, Backbone.count(), Method.count());
+        LOG.infof(
+                "Registries loaded from %s: %d benchmarks, %d backbones, %d methods",
+                dir.toAbsolutePath(), benchmarks, Backbone.count(), Method.count());
     }
 
     private void loadBackbones(Path file) {
@@ -132,15 +139,23 @@ public class RegistryLoader {
         }
         String expectedId = file.getParent().getFileName().toString();
         if (!expectedId.equals(manifest.id())) {
-            throw new IllegalStateException(file + ": id '" + manifest.id() + "' must equal its directory name '"
-                    + expectedId + "'");
+            throw new IllegalStateException(
+                    file
+                            + ": id '"
+                            + manifest.id()
+                            + "' must equal its directory name '"
+                            + expectedId
+                            + "'");
         }
         applier.apply(manifest, sha256(bytes));
     }
 
     private static List<Path> manifests(Path dir) {
         try (Stream<Path> children = Files.list(dir)) {
-            return children.map(d -> d.resolve("benchmark.json")).filter(Files::isRegularFile).sorted().toList();
+            return children.map(d -> d.resolve("benchmark.json"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,20 +10,18 @@ import java.util.Map;
  */
 public final class ClaimCheck {
 
-    private ClaimCheck() {
-    }
+    private ClaimCheck() {}
 
     /** A metric's tolerance from the benchmark manifest. */
-    public record Tolerance(double abs, double rel) {
-    }
+    public record Tolerance(double abs, double rel) {}
 
     /** Per-metric agreement and the overall verdict. */
-    public record Outcome(Map<String, Boolean> agrees, String verdict) {
-    }
+    public record Outcome(Map<String, Boolean> agrees, String verdict) {}
 
     /** Whether one claim agrees with its measurement. */
     public static boolean agrees(double claimed, double measured, Tolerance tolerance) {
-        return Math.abs(claimed - measured) <= Math.max(tolerance.abs(), tolerance.rel() * Math.abs(measured));
+        return Math.abs(claimed - measured)
+                <= Math.max(tolerance.abs(), tolerance.rel() * Math.abs(measured));
     }
 
     /**
@@ -31,7 +29,9 @@ public final class ClaimCheck {
      *
      * @throws IllegalArgumentException when a claimed metric was not measured or has no tolerance
      */
-    public static Outcome compare(Map<String, Double> claims, Map<String, Double> measured,
+    public static Outcome compare(
+            Map<String, Double> claims,
+            Map<String, Double> measured,
             Map<String, Tolerance> tolerances) {
         Map<String, Boolean> agrees = new LinkedHashMap<>();
         boolean all = true;
@@ -39,7 +39,8 @@ public final class ClaimCheck {
             Double m = measured.get(claim.getKey());
             Tolerance t = tolerances.get(claim.getKey());
             if (m == null || t == null) {
-                throw new IllegalArgumentException("metric '" + claim.getKey() + "' was not measured");
+                throw new IllegalArgumentException(
+                        "metric '" + claim.getKey() + "' was not measured");
             }
             boolean ok = agrees(claim.getValue(), m, t);
             agrees.put(claim.getKey(), ok);

@@ -2,8 +2,8 @@ package io.mtlboard.evaluation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import io.mtlboard.benchmark.BenchmarkManifest;
 import ai.djl.ndarray.types.DataType;
+import io.mtlboard.benchmark.BenchmarkManifest;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,34 +16,64 @@ import java.util.List;
  */
 final class Contract {
 
-    private Contract() {
-    }
+    private Contract() {}
 
     static void check(BenchmarkManifest m, NDList outputs, int n) throws ModelFault {
         // a dict output arrives as arrays named by their keys; a tuple's or a list's are unnamed
-        List<String> keys = outputs.stream().map(NDArray::getName).filter(k -> k != null && !k.isEmpty()).toList();
+        List<String> keys =
+                outputs.stream()
+                        .map(NDArray::getName)
+                        .filter(k -> k != null && !k.isEmpty())
+                        .toList();
         if (!keys.isEmpty()) {
-            throw new ModelFault("the model returned a dict with keys " + keys + "; return a tuple (or list) with one "
-                    + "floating-point tensor per task in the order " + taskNames(m));
+            throw new ModelFault(
+                    "the model returned a dict with keys "
+                            + keys
+                            + "; return a tuple (or list) with one "
+                            + "floating-point tensor per task in the order "
+                            + taskNames(m));
         }
         if (outputs.size() != m.tasks().size()) {
-            throw new ModelFault("the model returned " + outputs.size() + " output(s) but " + m.id() + " has "
-                    + m.tasks().size() + " tasks " + m.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList()
-                    + "; return a tuple with one tensor per task in this order");
+            throw new ModelFault(
+                    "the model returned "
+                            + outputs.size()
+                            + " output(s) but "
+                            + m.id()
+                            + " has "
+                            + m.tasks().size()
+                            + " tasks "
+                            + m.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList()
+                            + "; return a tuple with one tensor per task in this order");
         }
         for (int t = 0; t < outputs.size(); t++) {
             BenchmarkManifest.TaskSpec task = m.tasks().get(t);
             long[] expected = expected(task, n);
             long[] actual = outputs.get(t).getShape().getShape();
             if (!Arrays.equals(expected, actual)) {
-                throw new ModelFault("output " + t + " (task '" + task.name() + "') has shape "
-                        + Arrays.toString(actual) + " but " + Arrays.toString(expected) + " was expected");
+                throw new ModelFault(
+                        "output "
+                                + t
+                                + " (task '"
+                                + task.name()
+                                + "') has shape "
+                                + Arrays.toString(actual)
+                                + " but "
+                                + Arrays.toString(expected)
+                                + " was expected");
             }
             DataType type = outputs.get(t).getDataType();
             if (!type.isFloating()) {
-                throw new ModelFault("output " + t + " (task '" + task.name() + "') is a tensor of " + type
-                        + "; the outputs must be floating-point tensors (logits or predictions), not "
-                        + (type == DataType.BOOLEAN ? "booleans" : "integers such as class indices"));
+                throw new ModelFault(
+                        "output "
+                                + t
+                                + " (task '"
+                                + task.name()
+                                + "') is a tensor of "
+                                + type
+                                + "; the outputs must be floating-point tensors (logits or predictions), not "
+                                + (type == DataType.BOOLEAN
+                                        ? "booleans"
+                                        : "integers such as class indices"));
             }
         }
     }
@@ -57,8 +87,12 @@ final class Contract {
         float[] values = output.toType(DataType.FLOAT32, false).toFloatArray();
         for (float v : values) {
             if (!Float.isFinite(v)) {
-                throw new ModelFault("output for task '" + task.name() + "' contains " + (Float.isNaN(v) ? "NaN"
-                        : "infinite") + " values");
+                throw new ModelFault(
+                        "output for task '"
+                                + task.name()
+                                + "' contains "
+                                + (Float.isNaN(v) ? "NaN" : "infinite")
+                                + " values");
             }
         }
         return values;

@@ -30,15 +30,14 @@ public final class CorruptionSweep {
     static final int SEVERITIES = 5;
 
     /** The measured conditions and what the log should say about them. */
-    record Outcome(List<EvaluationDiagnostics.Corrupted> measured, List<String> notes) {
-    }
+    record Outcome(List<EvaluationDiagnostics.Corrupted> measured, List<String> notes) {}
 
-    private CorruptionSweep() {
-    }
+    private CorruptionSweep() {}
 
     /** The corruptions named by their ids; all of METRICS.md §7 when {@code ids} is null or empty. */
     public static List<Corruption> corruptions(List<String> ids) {
-        return ids == null || ids.isEmpty() ? List.of(Corruption.values())
+        return ids == null || ids.isEmpty()
+                ? List.of(Corruption.values())
                 : ids.stream().map(String::trim).map(Corruption::byId).distinct().toList();
     }
 
@@ -53,18 +52,32 @@ public final class CorruptionSweep {
      *
      * @param progress receives the samples done over all conditions and their total
      */
-    static Outcome run(BenchmarkManifest manifest, BenchmarkDataset clean, List<Corruption> corruptions,
-            SplitScorer.BatchModel model, NDManager manager, ModelEvaluator.Progress progress) {
+    static Outcome run(
+            BenchmarkManifest manifest,
+            BenchmarkDataset clean,
+            List<Corruption> corruptions,
+            SplitScorer.BatchModel model,
+            NDManager manager,
+            ModelEvaluator.Progress progress) {
         int threads = JniUtils.getNumThreads();
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "corrupted-split-reader");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService reader =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "corrupted-split-reader");
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             // one core corrupts the next batch while the others run the model on this one
             JniUtils.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-            return new Run(manifest, clean, model, manager, progress, reader, conditions(corruptions))
+            return new Run(
+                            manifest,
+                            clean,
+                            model,
+                            manager,
+                            progress,
+                            reader,
+                            conditions(corruptions))
                     .all(corruptions);
         } finally {
             JniUtils.setNumThreads(threads);
@@ -87,8 +100,14 @@ public final class CorruptionSweep {
         private int done;
         private int skipped;
 
-        Run(BenchmarkManifest manifest, BenchmarkDataset clean, SplitScorer.BatchModel model, NDManager manager,
-                ModelEvaluator.Progress progress, ExecutorService reader, int conditions) {
+        Run(
+                BenchmarkManifest manifest,
+                BenchmarkDataset clean,
+                SplitScorer.BatchModel model,
+                NDManager manager,
+                ModelEvaluator.Progress progress,
+                ExecutorService reader,
+                int conditions) {
             this.manifest = manifest;
             this.clean = clean;
             this.model = model;
@@ -106,34 +125,67 @@ public final class CorruptionSweep {
                 }
             }
             int conditions = conditions(corruptions);
-            notes.add(String.format(Locale.ROOT, "robustness: %d of %d corrupted passes over the whole test split "
-                    + "(%d samples each, corruption seed %d%s) measured in %.1f s%s", conditions - skipped, conditions,
-                    clean.size(), CorruptedDataset.EVALUATION_SEED, corruptions.size() == Corruption.values().length
-                            ? "" : "; only " + corruptions.stream().map(Corruption::id).toList(),
-                    (System.nanoTime() - start) / 1e9,
-                    skipped == 0 ? "" : "; " + skipped + " skipped (see above), the verdict is unaffected"));
+            notes.add(
+                    String.format(
+                            Locale.ROOT,
+                            "robustness: %d of %d corrupted passes over the whole test split "
+                                    + "(%d samples each, corruption seed %d%s) measured in %.1f s%s",
+                            conditions - skipped,
+                            conditions,
+                            clean.size(),
+                            CorruptedDataset.EVALUATION_SEED,
+                            corruptions.size() == Corruption.values().length
+                                    ? ""
+                                    : "; only " + corruptions.stream().map(Corruption::id).toList(),
+                            (System.nanoTime() - start) / 1e9,
+                            skipped == 0
+                                    ? ""
+                                    : "; "
+                                            + skipped
+                                            + " skipped (see above), the verdict is unaffected"));
             return new Outcome(measured, notes);
         }
 
         private void one(Corruption c, int severity) {
             long offset = (long) done++ * clean.size();
-            BenchmarkDataset corrupted = new CorruptedDataset(clean, manifest.input(), c, severity,
-                    CorruptedDataset.EVALUATION_SEED);
+            BenchmarkDataset corrupted =
+                    new CorruptedDataset(
+                            clean, manifest.input(), c, severity, CorruptedDataset.EVALUATION_SEED);
             try {
-                Map<String, Double> values = new SplitScorer(manifest).score(model, manager, corrupted,
-                        (d, t) -> progress.update(offset + d, total), reader);
-                values.forEach((metric, v) -> {
-                    if (Double.isFinite(v)) {
-                        measured.add(new EvaluationDiagnostics.Corrupted(c.id(), severity, metric, v));
-                    } else {
-                        notes.add("robustness: " + metric + " is undefined under " + c.id() + " at severity "
-                                + severity + " and not recorded");
-                    }
-                });
+                Map<String, Double> values =
+                        new SplitScorer(manifest)
+                                .score(
+                                        model,
+                                        manager,
+                                        corrupted,
+                                        (d, t) -> progress.update(offset + d, total),
+                                        reader);
+                values.forEach(
+                        (metric, v) -> {
+                            if (Double.isFinite(v)) {
+                                measured.add(
+                                        new EvaluationDiagnostics.Corrupted(
+                                                c.id(), severity, metric, v));
+                            } else {
+                                notes.add(
+                                        "robustness: "
+                                                + metric
+                                                + " is undefined under "
+                                                + c.id()
+                                                + " at severity "
+                                                + severity
+                                                + " and not recorded");
+                            }
+                        });
             } catch (ModelFault fault) {
                 skipped++;
-                notes.add("robustness: " + c.id() + " at severity " + severity + " skipped, nothing recorded for it: "
-                        + fault.getMessage());
+                notes.add(
+                        "robustness: "
+                                + c.id()
+                                + " at severity "
+                                + severity
+                                + " skipped, nothing recorded for it: "
+                                + fault.getMessage());
                 progress.update(offset + clean.size(), total);
             }
         }

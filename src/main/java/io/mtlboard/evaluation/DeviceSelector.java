@@ -13,11 +13,11 @@ public final class DeviceSelector {
 
     /** The CPU, as evaluations record it. */
     public static final String CPU = "cpu";
+
     /** The first GPU, as evaluations record it. */
     public static final String GPU = "gpu0";
 
-    private DeviceSelector() {
-    }
+    private DeviceSelector() {}
 
     /**
      * The device to use: {@value #CPU} or {@value #GPU}.
@@ -32,11 +32,14 @@ public final class DeviceSelector {
             case "cpu" -> CPU;
             case "gpu" -> {
                 if (gpuCount <= 0) {
-                    throw new IllegalStateException("device 'gpu' was requested but the engine reports no GPU");
+                    throw new IllegalStateException(
+                            "device 'gpu' was requested but the engine reports no GPU");
                 }
                 yield GPU;
             }
-            default -> throw new IllegalArgumentException("device must be auto, cpu or gpu, not '" + preference + "'");
+            default ->
+                    throw new IllegalArgumentException(
+                            "device must be auto, cpu or gpu, not '" + preference + "'");
         };
     }
 }

@@ -45,7 +45,9 @@ public final class DjlBenchmarkDataset extends RandomAccessDataset {
     public Record get(NDManager manager, long index) {
         Sample s = data.get(Math.toIntExact(index));
         List<Integer> in = manifest.input().shape();
-        NDArray x = manager.create(normalization.apply(s.input()), new Shape(in.get(0), in.get(1), in.get(2)));
+        NDArray x =
+                manager.create(
+                        normalization.apply(s.input()), new Shape(in.get(0), in.get(1), in.get(2)));
         NDList labels = new NDList();
         for (int t = 0; t < manifest.tasks().size(); t++) {
             labels.add(label(manager, manifest.tasks().get(t), s.targets().get(t)));
@@ -53,12 +55,17 @@ public final class DjlBenchmarkDataset extends RandomAccessDataset {
         return new Record(new NDList(x), labels);
     }
 
-    private static NDArray label(NDManager manager, BenchmarkManifest.TaskSpec task, float[] target) {
+    private static NDArray label(
+            NDManager manager, BenchmarkManifest.TaskSpec task, float[] target) {
         List<Integer> out = task.output().shape();
         return switch (task.kind()) {
             case "classification" -> manager.create((long) target[0]);
-            case "segmentation" -> manager.create(toLongs(target), new Shape(out.get(1), out.get(2)));
-            default -> manager.create(target, new Shape(out.stream().mapToLong(Integer::longValue).toArray()));
+            case "segmentation" ->
+                    manager.create(toLongs(target), new Shape(out.get(1), out.get(2)));
+            default ->
+                    manager.create(
+                            target,
+                            new Shape(out.stream().mapToLong(Integer::longValue).toArray()));
         };
     }
 

@@ -15,7 +15,8 @@ import java.util.Arrays;
 record Efficiency(Long parameters, Double latencyMs, Double throughput) {
 
     /** Measures the subject: {@code runs} timed runs at batch size 1 after 3 warm-ups, 3 at {@code batchSize}. */
-    static Efficiency measure(ModelEvaluator.Subject subject, SplitBatches batches, int batchSize, int runs)
+    static Efficiency measure(
+            ModelEvaluator.Subject subject, SplitBatches batches, int batchSize, int runs)
             throws ModelFault {
         Predictor<NDList, NDList> predictor = subject.predictor();
         double[] times = new double[runs];

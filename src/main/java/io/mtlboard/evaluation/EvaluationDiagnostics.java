@@ -11,11 +11,11 @@ import java.util.List;
  * @param testFdMeanEntropy the mean task entropy behind it in nats, or null
  * @param corrupted the corrupted-split measurements, possibly empty
  */
-public record EvaluationDiagnostics(Double testFd, Double testFdMeanEntropy, List<Corrupted> corrupted) {
+public record EvaluationDiagnostics(
+        Double testFd, Double testFdMeanEntropy, List<Corrupted> corrupted) {
 
     /** One metric under one corruption at one severity (1 to 5), keyed {@code task.metric}. */
-    public record Corrupted(String corruption, int severity, String metricKey, double measured) {
-    }
+    public record Corrupted(String corruption, int severity, String metricKey, double measured) {}
 
     public EvaluationDiagnostics {
         corrupted = List.copyOf(corrupted);

@@ -19,7 +19,15 @@ import java.util.Map;
  * @param robustness whether to score the corrupted copies of the test split (METRICS.md §7)
  * @param corruptions ids of the corruptions to score; null or empty for all of METRICS.md §7
  */
-public record EvaluationRequest(String model, String benchmarksDir, String benchmark, String device,
-        Map<String, Double> claims, Map<String, ClaimCheck.Tolerance> tolerances, String dataDir,
-        String fashionMnistDir, String externalDir, boolean robustness, List<String> corruptions) {
-}
+public record EvaluationRequest(
+        String model,
+        String benchmarksDir,
+        String benchmark,
+        String device,
+        Map<String, Double> claims,
+        Map<String, ClaimCheck.Tolerance> tolerances,
+        String dataDir,
+        String fashionMnistDir,
+        String externalDir,
+        boolean robustness,
+        List<String> corruptions) {}

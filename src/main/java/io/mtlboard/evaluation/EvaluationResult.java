@@ -18,9 +18,20 @@ import java.util.Map;
  *     null when none were measured (a rejected model, a reference evaluation)
  * @param notes what the log should say about the diagnostics: what was measured, skipped and why
  */
-public record EvaluationResult(String verdict, String reason, String device, String engine,
-        Map<String, Double> measured, Map<String, Boolean> agrees, Long parameterCount, Double latencyMs,
-        Double throughput, long samples, double seconds, EvaluationDiagnostics diagnostics, List<String> notes) {
+public record EvaluationResult(
+        String verdict,
+        String reason,
+        String device,
+        String engine,
+        Map<String, Double> measured,
+        Map<String, Boolean> agrees,
+        Long parameterCount,
+        Double latencyMs,
+        Double throughput,
+        long samples,
+        double seconds,
+        EvaluationDiagnostics diagnostics,
+        List<String> notes) {
 
     public EvaluationResult {
         notes = notes == null ? List.of() : List.copyOf(notes);
@@ -28,19 +39,56 @@ public record EvaluationResult(String verdict, String reason, String device, Str
 
     /** This result with the total wall time replaced. */
     public EvaluationResult withSeconds(double total) {
-        return new EvaluationResult(verdict, reason, device, engine, measured, agrees, parameterCount, latencyMs,
-                throughput, samples, total, diagnostics, notes);
+        return new EvaluationResult(
+                verdict,
+                reason,
+                device,
+                engine,
+                measured,
+                agrees,
+                parameterCount,
+                latencyMs,
+                throughput,
+                samples,
+                total,
+                diagnostics,
+                notes);
     }
 
     /** This result with diagnostics and their notes. */
     public EvaluationResult withDiagnostics(EvaluationDiagnostics d, List<String> diagnosticNotes) {
-        return new EvaluationResult(verdict, reason, device, engine, measured, agrees, parameterCount, latencyMs,
-                throughput, samples, seconds, d, diagnosticNotes);
+        return new EvaluationResult(
+                verdict,
+                reason,
+                device,
+                engine,
+                measured,
+                agrees,
+                parameterCount,
+                latencyMs,
+                throughput,
+                samples,
+                seconds,
+                d,
+                diagnosticNotes);
     }
 
     /** A model that broke the contract. */
-    public static EvaluationResult rejected(String reason, String device, String engine, long samples, double seconds) {
-        return new EvaluationResult("REJECTED", reason, device, engine, Map.of(), Map.of(), null, null, null, samples,
-                seconds, null, List.of());
+    public static EvaluationResult rejected(
+            String reason, String device, String engine, long samples, double seconds) {
+        return new EvaluationResult(
+                "REJECTED",
+                reason,
+                device,
+                engine,
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                samples,
+                seconds,
+                null,
+                List.of());
     }
 }

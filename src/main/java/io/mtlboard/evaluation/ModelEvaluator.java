@@ -1,9 +1,5 @@
 package io.mtlboard.evaluation;
 
-import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -24,10 +20,14 @@ import io.mtlboard.benchmark.data.FashionMnist;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates a TorchScript model on a benchmark's test split with DJL's PyTorch engine: scores it
@@ -56,9 +56,9 @@ public final class ModelEvaluator {
      * @throws ModelFault when the model cannot be loaded, rejects the input or breaks the contract
      * @throws IOException when the benchmark's data cannot be read (an infrastructure failure)
      */
-    public EvaluationResult evaluate(EvaluationRequest req, Progress progress) throws ModelFault, IOException {
-        return evaluate(req, progress, r -> {
-        });
+    public EvaluationResult evaluate(EvaluationRequest req, Progress progress)
+            throws ModelFault, IOException {
+        return evaluate(req, progress, r -> {});
     }
 
     /**
@@ -69,18 +69,30 @@ public final class ModelEvaluator {
      * @throws ModelFault when the model cannot be loaded, rejects the input or breaks the contract
      * @throws IOException when the benchmark's data cannot be read (an infrastructure failure)
      */
-    public EvaluationResult evaluate(EvaluationRequest req, Progress progress, Consumer<EvaluationResult> interim)
+    public EvaluationResult evaluate(
+            EvaluationRequest req, Progress progress, Consumer<EvaluationResult> interim)
             throws ModelFault, IOException {
         long start = System.nanoTime();
         Path benchmarks = Path.of(req.benchmarksDir());
-        BenchmarkManifest manifest = BenchmarkManifestReader.read(benchmarks.resolve(req.benchmark()).resolve(
-                "benchmark.json"));
+        BenchmarkManifest manifest =
+                BenchmarkManifestReader.read(
+                        benchmarks.resolve(req.benchmark()).resolve("benchmark.json"));
         BenchmarkDataset data = BenchmarkData.open(manifest, testSplit(manifest), locations(req));
         Engine engine = Engine.getEngine("PyTorch");
         String deviceName = DeviceSelector.select(req.device(), engine.getGpuCount());
-        List<Corruption> corruptions = req.robustness() ? CorruptionSweep.corruptions(req.corruptions()) : List.of();
-        return evaluate(Path.of(req.model()), deviceName, manifest, data, req.claims(), req.tolerances(),
-                corruptions, progress, r -> interim.accept(r.withSeconds(seconds(start)))).withSeconds(seconds(start));
+        List<Corruption> corruptions =
+                req.robustness() ? CorruptionSweep.corruptions(req.corruptions()) : List.of();
+        return evaluate(
+                        Path.of(req.model()),
+                        deviceName,
+                        manifest,
+                        data,
+                        req.claims(),
+                        req.tolerances(),
+                        corruptions,
+                        progress,
+                        r -> interim.accept(r.withSeconds(seconds(start))))
+                .withSeconds(seconds(start));
     }
 
     /**
@@ -90,20 +102,45 @@ public final class ModelEvaluator {
      * @param device {@link DeviceSelector#CPU} or {@link DeviceSelector#GPU}
      * @param corruptions the corruptions of the robustness passes; none when robustness is off
      */
-    EvaluationResult evaluate(Path file, String device, BenchmarkManifest manifest, BenchmarkDataset data,
-            Map<String, Double> claims, Map<String, ClaimCheck.Tolerance> tolerances, List<Corruption> corruptions,
-            Progress progress, Consumer<EvaluationResult> interim) throws ModelFault {
+    EvaluationResult evaluate(
+            Path file,
+            String device,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances,
+            List<Corruption> corruptions,
+            Progress progress,
+            Consumer<EvaluationResult> interim)
+            throws ModelFault {
         long clean = data.size();
         long total = clean * (1 + CorruptionSweep.conditions(corruptions));
         try (ZooModel<NDList, NDList> model = load(file, device(device), false)) {
             EvaluationResult verdict;
             try (Predictor<NDList, NDList> predictor = model.newPredictor()) {
-                verdict = evaluate(new Subject(model, predictor, device), manifest, data, claims, tolerances,
-                        (done, t) -> progress.update(done, total));
+                verdict =
+                        evaluate(
+                                new Subject(model, predictor, device),
+                                manifest,
+                                data,
+                                claims,
+                                tolerances,
+                                (done, t) -> progress.update(done, total));
             }
             interim.accept(verdict);
-            return diagnose(corruptions, manifest, data, model, () -> TestSplitFd.measure(manifest, data,
-                    model.getBlock(), () -> load(file, device(device), true)), verdict, interim,
+            return diagnose(
+                    corruptions,
+                    manifest,
+                    data,
+                    model,
+                    () ->
+                            TestSplitFd.measure(
+                                    manifest,
+                                    data,
+                                    model.getBlock(),
+                                    () -> load(file, device(device), true)),
+                    verdict,
+                    interim,
                     (done, t) -> progress.update(clean + done, total));
         }
     }
@@ -116,9 +153,15 @@ public final class ModelEvaluator {
      * The verdict with the diagnostics: FD first (short), then the corrupted passes (long). Nothing
      * here throws for what the model does: whatever fails is a note.
      */
-    private static EvaluationResult diagnose(List<Corruption> corruptions, BenchmarkManifest manifest,
-            BenchmarkDataset data, ZooModel<NDList, NDList> model, Supplier<TestSplitFd.Outcome> testFd,
-            EvaluationResult verdict, Consumer<EvaluationResult> interim, Progress corruptedProgress) {
+    private static EvaluationResult diagnose(
+            List<Corruption> corruptions,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            ZooModel<NDList, NDList> model,
+            Supplier<TestSplitFd.Outcome> testFd,
+            EvaluationResult verdict,
+            Consumer<EvaluationResult> interim,
+            Progress corruptedProgress) {
         List<String> notes = new ArrayList<>();
         Double fd = null;
         Double entropy = null;
@@ -128,17 +171,29 @@ public final class ModelEvaluator {
             fd = outcome.result() == null ? null : outcome.result().fd();
             entropy = outcome.result() == null ? null : outcome.result().meanEntropy();
             if (corruptions.isEmpty()) {
-                notes.add("robustness not measured: switched off (mtlboard.worker.robustness=false)");
-                return verdict.withDiagnostics(new EvaluationDiagnostics(fd, entropy, List.of()), notes);
+                notes.add(
+                        "robustness not measured: switched off (mtlboard.worker.robustness=false)");
+                return verdict.withDiagnostics(
+                        new EvaluationDiagnostics(fd, entropy, List.of()), notes);
             }
-            interim.accept(verdict.withDiagnostics(new EvaluationDiagnostics(fd, entropy, List.of()), notes));
-            CorruptionSweep.Outcome sweep = CorruptionSweep.run(manifest, data, corruptions,
-                    SplitScorer.of(predictor), model.getNDManager(), corruptedProgress);
+            interim.accept(
+                    verdict.withDiagnostics(
+                            new EvaluationDiagnostics(fd, entropy, List.of()), notes));
+            CorruptionSweep.Outcome sweep =
+                    CorruptionSweep.run(
+                            manifest,
+                            data,
+                            corruptions,
+                            SplitScorer.of(predictor),
+                            model.getNDManager(),
+                            corruptedProgress);
             notes.addAll(sweep.notes());
-            return verdict.withDiagnostics(new EvaluationDiagnostics(fd, entropy, sweep.measured()), notes);
+            return verdict.withDiagnostics(
+                    new EvaluationDiagnostics(fd, entropy, sweep.measured()), notes);
         } catch (RuntimeException e) {
             notes.add("diagnostics stopped: " + brief(e) + "; the verdict is unaffected");
-            return verdict.withDiagnostics(new EvaluationDiagnostics(fd, entropy, List.of()), notes);
+            return verdict.withDiagnostics(
+                    new EvaluationDiagnostics(fd, entropy, List.of()), notes);
         }
     }
 
@@ -147,10 +202,21 @@ public final class ModelEvaluator {
      * severities 1–5 on the whole of {@code data}) for a loaded model, as the reference trainer
      * measures its models; notes on skipped conditions are added to {@code notes}.
      */
-    public static List<EvaluationDiagnostics.Corrupted> corruptedSplits(Subject subject, BenchmarkManifest manifest,
-            BenchmarkDataset data, List<String> corruptions, List<String> notes, Progress progress) {
-        CorruptionSweep.Outcome sweep = CorruptionSweep.run(manifest, data, CorruptionSweep.corruptions(corruptions),
-                SplitScorer.of(subject.predictor()), subject.model().getNDManager(), progress);
+    public static List<EvaluationDiagnostics.Corrupted> corruptedSplits(
+            Subject subject,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            List<String> corruptions,
+            List<String> notes,
+            Progress progress) {
+        CorruptionSweep.Outcome sweep =
+                CorruptionSweep.run(
+                        manifest,
+                        data,
+                        CorruptionSweep.corruptions(corruptions),
+                        SplitScorer.of(subject.predictor()),
+                        subject.model().getNDManager(),
+                        progress);
         notes.addAll(sweep.notes());
         return sweep.measured();
     }
@@ -167,35 +233,71 @@ public final class ModelEvaluator {
      * @param claims claimed value per metric key; empty for a plain measurement (verdict MEASURED)
      * @throws ModelFault when the model rejects the input or breaks the output contract
      */
-    public EvaluationResult evaluate(Subject subject, BenchmarkManifest manifest, BenchmarkDataset data,
-            Map<String, Double> claims, Map<String, ClaimCheck.Tolerance> tolerances, Progress progress)
+    public EvaluationResult evaluate(
+            Subject subject,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances,
+            Progress progress)
             throws ModelFault {
         long start = System.nanoTime();
         Map<String, Double> measured = new SplitScorer(manifest).score(subject, data, progress);
         SplitBatches batches = new SplitBatches(manifest, data);
-        Efficiency eff = Efficiency.measure(subject, batches, Math.min(SplitScorer.BATCH, data.size()),
-                LATENCY_RUNS);
-        ClaimCheck.Outcome outcome = claims.isEmpty() ? new ClaimCheck.Outcome(Map.of(), "MEASURED")
-                : ClaimCheck.compare(claims, measured, tolerances);
+        Efficiency eff =
+                Efficiency.measure(
+                        subject, batches, Math.min(SplitScorer.BATCH, data.size()), LATENCY_RUNS);
+        ClaimCheck.Outcome outcome =
+                claims.isEmpty()
+                        ? new ClaimCheck.Outcome(Map.of(), "MEASURED")
+                        : ClaimCheck.compare(claims, measured, tolerances);
         Engine engine = subject.model().getNDManager().getEngine();
-        String engineName = engine.getEngineName() + " " + engine.getVersion() + " (DJL " + Engine.getDjlVersion()
-                + ")";
-        return new EvaluationResult(outcome.verdict(), null, subject.device(), engineName, measured, outcome.agrees(),
-                eff.parameters(), eff.latencyMs(), eff.throughput(), data.size(), seconds(start), null, List.of());
+        String engineName =
+                engine.getEngineName()
+                        + " "
+                        + engine.getVersion()
+                        + " (DJL "
+                        + Engine.getDjlVersion()
+                        + ")";
+        return new EvaluationResult(
+                outcome.verdict(),
+                null,
+                subject.device(),
+                engineName,
+                measured,
+                outcome.agrees(),
+                eff.parameters(),
+                eff.latencyMs(),
+                eff.throughput(),
+                data.size(),
+                seconds(start),
+                null,
+                List.of());
     }
 
     /** The name of the split with role {@code test}. */
     public static String testSplit(BenchmarkManifest manifest) {
-        return manifest.data().splits().stream().filter(s -> "test".equals(s.role())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("benchmark " + manifest.id() + " declares no test split"))
+        return manifest.data().splits().stream()
+                .filter(s -> "test".equals(s.role()))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "benchmark " + manifest.id() + " declares no test split"))
                 .name();
     }
 
     private static DataLocations locations(EvaluationRequest req) {
         Path dataDir = Path.of(req.dataDir() == null ? "data" : req.dataDir());
-        return new DataLocations(Path.of(req.benchmarksDir()),
-                Path.of(req.fashionMnistDir() == null ? FashionMnist.DEBIAN_DIR : req.fashionMnistDir()),
-                req.externalDir() == null ? dataDir.resolve("external") : Path.of(req.externalDir()),
+        return new DataLocations(
+                Path.of(req.benchmarksDir()),
+                Path.of(
+                        req.fashionMnistDir() == null
+                                ? FashionMnist.DEBIAN_DIR
+                                : req.fashionMnistDir()),
+                req.externalDir() == null
+                        ? dataDir.resolve("external")
+                        : Path.of(req.externalDir()),
                 dataDir.resolve("cache"));
     }
 
@@ -205,13 +307,23 @@ public final class ModelEvaluator {
      * @param gradients whether gradients can flow through the parameters; otherwise DJL loads them as
      *     inference tensors, which is faster but refuses autograd
      */
-    static ZooModel<NDList, NDList> load(Path file, Device device, boolean gradients) throws ModelFault {
-        Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
-                .optModelPath(file).optEngine("PyTorch").optDevice(device).optTranslator(new NoopTranslator())
-                .optOption("trainParam", String.valueOf(gradients)).build();
+    static ZooModel<NDList, NDList> load(Path file, Device device, boolean gradients)
+            throws ModelFault {
+        Criteria<NDList, NDList> criteria =
+                Criteria.builder()
+                        .setTypes(NDList.class, NDList.class)
+                        .optModelPath(file)
+                        .optEngine("PyTorch")
+                        .optDevice(device)
+                        .optTranslator(new NoopTranslator())
+                        .optOption("trainParam", String.valueOf(gradients))
+                        .build();
         try {
             return criteria.loadModel();
-        } catch (MalformedModelException | ModelNotFoundException | IOException | RuntimeException e) {
+        } catch (MalformedModelException
+                | ModelNotFoundException
+                | IOException
+                | RuntimeException e) {
             throw new ModelFault("the model could not be loaded as TorchScript: " + brief(e));
         }
     }
@@ -238,19 +350,29 @@ public final class ModelEvaluator {
     static String brief(Throwable e) {
         String full = fullText(e);
         List<String> lines = full.lines().toList();
-        String first = lines.stream().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse(full.trim());
+        String first =
+                lines.stream()
+                        .map(String::trim)
+                        .filter(l -> !l.isEmpty())
+                        .findFirst()
+                        .orElse(full.trim());
         String line = first;
         if (full.contains("The following operation failed in the TorchScript interpreter")) {
-            line = lines.stream().map(String::trim).filter(l -> ERROR_LINE.matcher(l).matches()).reduce((a, b) -> b)
-                    .orElse(first) + origin(lines);
+            line =
+                    lines.stream()
+                                    .map(String::trim)
+                                    .filter(l -> ERROR_LINE.matcher(l).matches())
+                                    .reduce((a, b) -> b)
+                                    .orElse(first)
+                            + origin(lines);
         }
         return line.length() > 500 ? line.substring(0, 500) + "…" : line;
     }
 
-    private static final Pattern ERROR_LINE = Pattern.compile(
-            "^[A-Za-z_][A-Za-z0-9_.]*(Error|Exception): .*");
-    private static final Pattern FILE_LINE = Pattern.compile(
-            "^\\s*File \"([^\"]*)\", line (\\d+), in (\\S+)");
+    private static final Pattern ERROR_LINE =
+            Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]*(Error|Exception): .*");
+    private static final Pattern FILE_LINE =
+            Pattern.compile("^\\s*File \"([^\"]*)\", line (\\d+), in (\\S+)");
 
     /**
      * Where the model's source raised the error: the last frame of the traceback's original code
@@ -268,7 +390,12 @@ public final class ModelEvaluator {
         for (int i = from; i < lines.size(); i++) {
             Matcher m = FILE_LINE.matcher(lines.get(i));
             if (m.find()) {
-                where = Path.of(m.group(1)).getFileName() + ", line " + m.group(2) + ", in " + m.group(3);
+                where =
+                        Path.of(m.group(1)).getFileName()
+                                + ", line "
+                                + m.group(2)
+                                + ", in "
+                                + m.group(3);
                 statement = null;
             } else if (lines.get(i).contains("<--- HERE") && i > 0 && statement == null) {
                 statement = lines.get(i - 1).trim();
@@ -277,7 +404,10 @@ public final class ModelEvaluator {
         if (where == null) {
             return "";
         }
-        return " (" + where + (statement == null || statement.isEmpty() ? "" : ": " + statement) + ")";
+        return " ("
+                + where
+                + (statement == null || statement.isEmpty() ? "" : ": " + statement)
+                + ")";
     }
 
     /**
@@ -285,6 +415,5 @@ public final class ModelEvaluator {
      * predictor of it taking a normalized input batch and returning one output per task, and the
      * device it runs on.
      */
-    public record Subject(Model model, Predictor<NDList, NDList> predictor, String device) {
-    }
+    public record Subject(Model model, Predictor<NDList, NDList> predictor, String device) {}
 }

@@ -49,7 +49,8 @@ final class SplitBatches {
         for (int i = 0; i < samples.size(); i++) {
             System.arraycopy(normalization.apply(samples.get(i).input()), 0, x, i * size, size);
         }
-        return manager.create(x, new Shape(samples.size(), spec.channels(), spec.height(), spec.width()));
+        return manager.create(
+                x, new Shape(samples.size(), spec.channels(), spec.height(), spec.width()));
     }
 
     /** Task {@code task}'s targets of {@code samples}, concatenated, as the task's scorer takes them. */

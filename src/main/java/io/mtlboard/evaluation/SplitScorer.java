@@ -49,8 +49,9 @@ public final class SplitScorer {
     }
 
     /** Scores the subject of an evaluation (its predictor on its model's manager). */
-    public Map<String, Double> score(ModelEvaluator.Subject subject, BenchmarkDataset data,
-            ModelEvaluator.Progress progress) throws ModelFault {
+    public Map<String, Double> score(
+            ModelEvaluator.Subject subject, BenchmarkDataset data, ModelEvaluator.Progress progress)
+            throws ModelFault {
         return score(of(subject.predictor()), subject.model().getNDManager(), data, progress);
     }
 
@@ -61,8 +62,12 @@ public final class SplitScorer {
      * @param progress receives the samples done and {@code data.size()} after every batch
      * @throws ModelFault when the model fails on a batch or breaks the output contract
      */
-    public Map<String, Double> score(BatchModel model, NDManager manager, BenchmarkDataset data,
-            ModelEvaluator.Progress progress) throws ModelFault {
+    public Map<String, Double> score(
+            BatchModel model,
+            NDManager manager,
+            BenchmarkDataset data,
+            ModelEvaluator.Progress progress)
+            throws ModelFault {
         return score(model, manager, data, progress, null);
     }
 
@@ -73,8 +78,13 @@ public final class SplitScorer {
      *
      * @param reader the thread reading ahead; null to read in turn
      */
-    Map<String, Double> score(BatchModel model, NDManager manager, BenchmarkDataset data,
-            ModelEvaluator.Progress progress, ExecutorService reader) throws ModelFault {
+    Map<String, Double> score(
+            BatchModel model,
+            NDManager manager,
+            BenchmarkDataset data,
+            ModelEvaluator.Progress progress,
+            ExecutorService reader)
+            throws ModelFault {
         SplitBatches batches = new SplitBatches(manifest, data);
         List<TaskScorer> scorers = scorers();
         Future<List<Sample>> next = read(reader, batches, 0, Math.min(BATCH, data.size()));
@@ -83,7 +93,10 @@ public final class SplitScorer {
                 int n = Math.min(BATCH, data.size() - from);
                 List<Sample> samples = await(next);
                 int after = from + BATCH;
-                next = after < data.size() ? read(reader, batches, after, Math.min(BATCH, data.size() - after)) : null;
+                next =
+                        after < data.size()
+                                ? read(reader, batches, after, Math.min(BATCH, data.size() - after))
+                                : null;
                 scoreBatch(model, manager, samples, batches, scorers);
                 progress.update(from + n, data.size());
             }
@@ -100,22 +113,31 @@ public final class SplitScorer {
         return measured;
     }
 
-    private void scoreBatch(BatchModel model, NDManager manager, List<Sample> samples, SplitBatches batches,
-            List<TaskScorer> scorers) throws ModelFault {
+    private void scoreBatch(
+            BatchModel model,
+            NDManager manager,
+            List<Sample> samples,
+            SplitBatches batches,
+            List<TaskScorer> scorers)
+            throws ModelFault {
         int n = samples.size();
         try (NDManager batch = manager.newSubManager()) {
             NDList outputs = model.run(batches.input(batch, samples));
             outputs.attach(batch);
             Contract.check(manifest, outputs, n);
             for (int t = 0; t < scorers.size(); t++) {
-                scorers.get(t).add(Contract.finite(manifest.tasks().get(t), outputs.get(t)),
-                        SplitBatches.targets(samples, t));
+                scorers.get(t)
+                        .add(
+                                Contract.finite(manifest.tasks().get(t), outputs.get(t)),
+                                SplitBatches.targets(samples, t));
             }
         }
     }
 
-    private static Future<List<Sample>> read(ExecutorService reader, SplitBatches batches, int from, int n) {
-        return reader == null ? CompletableFuture.completedFuture(batches.read(from, n))
+    private static Future<List<Sample>> read(
+            ExecutorService reader, SplitBatches batches, int from, int n) {
+        return reader == null
+                ? CompletableFuture.completedFuture(batches.read(from, n))
                 : reader.submit(() -> batches.read(from, n));
     }
 
@@ -126,15 +148,22 @@ public final class SplitScorer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading samples", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(e.getCause());
         }
     }
 
     private List<TaskScorer> scorers() {
         List<TaskScorer> scorers = new ArrayList<>();
         for (BenchmarkManifest.TaskSpec t : manifest.tasks()) {
-            scorers.add(TaskScorer.forKind(t.kind(), t.classes() == null ? 0 : t.classes(), t.ignoreLabelOrDefault(),
-                    manifest.input().height(), manifest.input().width()));
+            scorers.add(
+                    TaskScorer.forKind(
+                            t.kind(),
+                            t.classes() == null ? 0 : t.classes(),
+                            t.ignoreLabelOrDefault(),
+                            manifest.input().height(),
+                            manifest.input().width()));
         }
         return scorers;
     }
@@ -144,8 +173,12 @@ public final class SplitScorer {
         try {
             return predictor.predict(new NDList(input));
         } catch (TranslateException | RuntimeException e) {
-            throw new ModelFault("the model failed on an input of shape " + input.getShape() + ": "
-                    + ModelEvaluator.brief(e), ModelEvaluator.fullText(e));
+            throw new ModelFault(
+                    "the model failed on an input of shape "
+                            + input.getShape()
+                            + ": "
+                            + ModelEvaluator.brief(e),
+                    ModelEvaluator.fullText(e));
         }
     }
 }

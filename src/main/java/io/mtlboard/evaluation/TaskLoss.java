@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class TaskLoss {
 
-    private TaskLoss() {
-    }
+    private TaskLoss() {}
 
     /**
      * The scalar loss of {@code output} against {@code target}.
@@ -28,11 +27,14 @@ public final class TaskLoss {
      */
     public static NDArray of(BenchmarkManifest.TaskSpec task, NDArray output, NDArray target) {
         return switch (task.kind()) {
-            case "classification" -> output.logSoftmax(1).gather(target.reshape(-1, 1), 1).mean().neg();
+            case "classification" ->
+                    output.logSoftmax(1).gather(target.reshape(-1, 1), 1).mean().neg();
             case "segmentation" -> segmentation(output, target);
             case "depth" -> depth(output, target);
             case "normals" -> normals(output, target);
-            default -> throw new IllegalArgumentException("no loss for task kind '" + task.kind() + "'");
+            default ->
+                    throw new IllegalArgumentException(
+                            "no loss for task kind '" + task.kind() + "'");
         };
     }
 
@@ -41,7 +43,8 @@ public final class TaskLoss {
      * ({@link io.mtlboard.benchmark.data.Sample#targets()} of this task, one array per sample):
      * class indices and label maps as int64 (the ignore label kept), depth and normals as float32.
      */
-    public static NDArray target(NDManager manager, BenchmarkManifest.TaskSpec task, List<float[]> perSample) {
+    public static NDArray target(
+            NDManager manager, BenchmarkManifest.TaskSpec task, List<float[]> perSample) {
         int n = perSample.size();
         int length = perSample.get(0).length;
         List<Integer> out = task.output().shape();
@@ -53,7 +56,8 @@ public final class TaskLoss {
                     y[i * length + k] = (long) t[k];
                 }
             }
-            return manager.create(y, length == 1 ? new Shape(n) : new Shape(n, out.get(1), out.get(2)));
+            return manager.create(
+                    y, length == 1 ? new Shape(n) : new Shape(n, out.get(1), out.get(2)));
         }
         float[] y = new float[n * length];
         for (int i = 0; i < n; i++) {

@@ -38,12 +38,12 @@ final class TestSplitFd {
 
     /** Test samples FD is measured on at most (the first ones of the split). */
     static final int MAX_SAMPLES = 2000;
+
     /** Largest accepted |decode(encode(x)) − forward(x)|, relative to max(1, |forward(x)|). */
     static final double TOLERANCE = 1e-4;
 
     /** The FD measured, or empty, and the note for the evaluation log. */
-    record Outcome(FeatureDisentanglement.Result result, String note) {
-    }
+    record Outcome(FeatureDisentanglement.Result result, String note) {}
 
     /** Why FD is not measured; a message for the log. */
     private static final class Skip extends Exception {
@@ -52,8 +52,7 @@ final class TestSplitFd {
         }
     }
 
-    private TestSplitFd() {
-    }
+    private TestSplitFd() {}
 
     /** Whether the block exports both {@code encode} and {@code decode}. */
     static boolean separates(Block block) {
@@ -76,15 +75,19 @@ final class TestSplitFd {
      * @param scoring the block of the model as loaded for scoring, asked for its methods
      * @param gradientModel loads the model for this measurement, only when it exports both methods
      */
-    static Outcome measure(BenchmarkManifest manifest, BenchmarkDataset data, Block scoring,
+    static Outcome measure(
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Block scoring,
             GradientModel gradientModel) {
         if (manifest.tasks().size() < 2) {
             return skipped("it needs at least two tasks");
         }
         try {
             if (!separates(scoring)) {
-                throw new Skip("the artifact does not export encode(x) and decode(z) (optional, see the "
-                        + "submission contract)");
+                throw new Skip(
+                        "the artifact does not export encode(x) and decode(z) (optional, see the "
+                                + "submission contract)");
             }
             try (ZooModel<NDList, NDList> model = gradientModel.load();
                     Predictor<NDList, NDList> predictor = model.newPredictor()) {
@@ -98,30 +101,55 @@ final class TestSplitFd {
     }
 
     /** Measures FD with a model loaded for gradients. */
-    private static Outcome measure(BenchmarkManifest manifest, BenchmarkDataset data, Block block,
-            Predictor<NDList, NDList> predictor, NDManager manager) {
+    private static Outcome measure(
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Block block,
+            Predictor<NDList, NDList> predictor,
+            NDManager manager) {
         boolean gradMode = JniUtils.isGradMode();
         try {
             if (!separates(block)) {
                 throw new Skip("the artifact does not export encode(x) and decode(z)");
             }
-            // evaluation mode (no dropout, batch norm with running statistics), whatever mode it was saved in
+            // evaluation mode (no dropout, batch norm with running statistics), whatever mode it
+            // was saved in
             JniUtils.enableInferenceMode((PtSymbolBlock) block);
             EntropyAccumulator entropy = new EntropyAccumulator(manifest.tasks().size());
             int samples = Math.min(MAX_SAMPLES, data.size());
             SplitBatches batches = new SplitBatches(manifest, data);
             for (int from = 0; from < samples; from += SplitScorer.BATCH) {
-                List<Sample> batch = batches.read(from, Math.min(SplitScorer.BATCH, samples - from));
+                List<Sample> batch =
+                        batches.read(from, Math.min(SplitScorer.BATCH, samples - from));
                 try (NDManager scope = manager.newSubManager()) {
-                    entropy.add(saliency(manifest, (PtSymbolBlock) block, predictor, batches.input(scope, batch),
-                            batch, from == 0));
+                    entropy.add(
+                            saliency(
+                                    manifest,
+                                    (PtSymbolBlock) block,
+                                    predictor,
+                                    batches.input(scope, batch),
+                                    batch,
+                                    from == 0));
                 }
             }
-            FeatureDisentanglement.Result r = entropy.result().orElseThrow(
-                    () -> new Skip("every gradient of the task losses with respect to z was zero"));
-            return new Outcome(r, String.format(Locale.ROOT, "FD on the test split: %.4f (mean task entropy %.4f "
-                    + "nats over %d elements of z) on the first %d of %d samples; decode(encode(x)) matched "
-                    + "forward(x)", r.fd(), r.meanEntropy(), r.elements(), samples, data.size()));
+            FeatureDisentanglement.Result r =
+                    entropy.result()
+                            .orElseThrow(
+                                    () ->
+                                            new Skip(
+                                                    "every gradient of the task losses with respect to z was zero"));
+            return new Outcome(
+                    r,
+                    String.format(
+                            Locale.ROOT,
+                            "FD on the test split: %.4f (mean task entropy %.4f "
+                                    + "nats over %d elements of z) on the first %d of %d samples; decode(encode(x)) matched "
+                                    + "forward(x)",
+                            r.fd(),
+                            r.meanEntropy(),
+                            r.elements(),
+                            samples,
+                            data.size()));
         } catch (Skip s) {
             return skipped(s.getMessage());
         } catch (ModelFault | RuntimeException e) {
@@ -136,14 +164,21 @@ final class TestSplitFd {
     }
 
     /** |∂L_t/∂z| of every task on one batch, z flattened over the batch. */
-    private static List<double[]> saliency(BenchmarkManifest manifest, PtSymbolBlock block,
-            Predictor<NDList, NDList> predictor, NDArray x, List<Sample> batch, boolean check)
+    private static List<double[]> saliency(
+            BenchmarkManifest manifest,
+            PtSymbolBlock block,
+            Predictor<NDList, NDList> predictor,
+            NDArray x,
+            List<Sample> batch,
+            boolean check)
             throws Skip, ModelFault {
         JniUtils.setGradMode(false);
         NDList encoded = call(block, "encode", x, false);
-        if (encoded.size() != 1 || encoded.head().getShape().dimension() == 0
+        if (encoded.size() != 1
+                || encoded.head().getShape().dimension() == 0
                 || encoded.head().getShape().get(0) != batch.size()) {
-            throw new Skip("encode(x) must return one tensor with the batch as its first dimension");
+            throw new Skip(
+                    "encode(x) must return one tensor with the batch as its first dimension");
         }
         NDArray z = encoded.head().duplicate();
         z.setRequiresGradient(true);
@@ -161,7 +196,8 @@ final class TestSplitFd {
         List<double[]> saliency = new ArrayList<>(tasks);
         for (int t = 0; t < tasks; t++) {
             BenchmarkManifest.TaskSpec task = manifest.tasks().get(t);
-            NDArray target = TaskLoss.target(x.getManager(), task, SplitBatches.perSample(batch, t));
+            NDArray target =
+                    TaskLoss.target(x.getManager(), task, SplitBatches.perSample(batch, t));
             NDArray loss = TaskLoss.of(task, outputs.get(t), target);
             if (!Float.isFinite(loss.getFloat())) {
                 throw new Skip("the loss of task '" + task.name() + "' is not finite");
@@ -175,8 +211,12 @@ final class TestSplitFd {
         return saliency;
     }
 
-    private static void requireSameAsForward(BenchmarkManifest manifest, Predictor<NDList, NDList> predictor,
-            NDArray x, NDList decoded) throws Skip, ModelFault {
+    private static void requireSameAsForward(
+            BenchmarkManifest manifest,
+            Predictor<NDList, NDList> predictor,
+            NDArray x,
+            NDList decoded)
+            throws Skip, ModelFault {
         JniUtils.setGradMode(false);
         NDList forward = SplitScorer.run(predictor, x);
         forward.attach(x.getManager());
@@ -189,20 +229,30 @@ final class TestSplitFd {
             for (int i = 0; i < a.length; i++) {
                 double allowed = TOLERANCE * Math.max(1, Math.abs(a[i]));
                 if (!(Math.abs(a[i] - b[i]) <= allowed)) {
-                    throw new Skip(String.format(Locale.ROOT, "decode(encode(x)) differs from forward(x) on the "
-                            + "first batch (task '%s': %g against %g, tolerance %g relative to max(1, |forward|))",
-                            manifest.tasks().get(t).name(), b[i], a[i], TOLERANCE));
+                    throw new Skip(
+                            String.format(
+                                    Locale.ROOT,
+                                    "decode(encode(x)) differs from forward(x) on the "
+                                            + "first batch (task '%s': %g against %g, tolerance %g relative to max(1, |forward|))",
+                                    manifest.tasks().get(t).name(),
+                                    b[i],
+                                    a[i],
+                                    TOLERANCE));
                 }
             }
         }
         JniUtils.setGradMode(true);
     }
 
-    private static double[] absolute(float[] gradient, BenchmarkManifest.TaskSpec task) throws Skip {
+    private static double[] absolute(float[] gradient, BenchmarkManifest.TaskSpec task)
+            throws Skip {
         double[] out = new double[gradient.length];
         for (int i = 0; i < gradient.length; i++) {
             if (!Float.isFinite(gradient[i])) {
-                throw new Skip("the gradient of task '" + task.name() + "' with respect to z is not finite");
+                throw new Skip(
+                        "the gradient of task '"
+                                + task.name()
+                                + "' with respect to z is not finite");
             }
             out[i] = Math.abs(gradient[i]);
         }

@@ -1,15 +1,14 @@
 package io.mtlboard.imports;
 
-import io.mtlboard.support.StartupLock;
-import java.util.LinkedHashMap;
-import io.mtlboard.run.RunService;
-import io.mtlboard.run.LeaderboardVersion;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.mtlboard.benchmark.RegistryLoader;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.RunService;
 import io.mtlboard.support.ImportLedger;
 import io.mtlboard.support.MtlboardConfig;
+import io.mtlboard.support.StartupLock;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,8 +42,13 @@ public class LiteratureImporter {
     private final ImportLedger ledger;
     private final RunService runs;
 
-    public LiteratureImporter(MtlboardConfig config, LiteratureRowWriter writer, LeaderboardVersion version,
-            StartupLock startupLock, ImportLedger ledger, RunService runs) {
+    public LiteratureImporter(
+            MtlboardConfig config,
+            LiteratureRowWriter writer,
+            LeaderboardVersion version,
+            StartupLock startupLock,
+            ImportLedger ledger,
+            RunService runs) {
         this.runs = runs;
         this.startupLock = startupLock;
         this.ledger = ledger;
@@ -75,15 +80,22 @@ public class LiteratureImporter {
         }
         // rows are checked against the benchmarks' metrics too
         try (Stream<Path> children = Files.list(benchmarks)) {
-            children.map(d -> d.resolve("benchmark.json")).filter(Files::isRegularFile).sorted().forEach(files::add);
+            children.map(d -> d.resolve("benchmark.json"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .forEach(files::add);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list " + benchmarks, e);
         }
         String key = "literature:" + dir.toAbsolutePath().normalize();
-        String digest = ImportLedger.digest(dir.toAbsolutePath().getRoot(), files.stream()
-                .map(Path::toAbsolutePath).toList());
+        String digest =
+                ImportLedger.digest(
+                        dir.toAbsolutePath().getRoot(),
+                        files.stream().map(Path::toAbsolutePath).toList());
         if (ledger.unchanged(key, digest)) {
-            LOG.infof("Literature in %s unchanged since the last import: skipped", dir.toAbsolutePath());
+            LOG.infof(
+                    "Literature in %s unchanged since the last import: skipped",
+                    dir.toAbsolutePath());
             return 0;
         }
         int changed = importAll(dir);
@@ -110,7 +122,8 @@ public class LiteratureImporter {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("Literature file " + file + " is invalid: " + String.join("; ", problems));
+                throw new IllegalStateException(
+                        "Literature file " + file + " is invalid: " + String.join("; ", problems));
             }
             files.put(file, rows);
         }
@@ -118,20 +131,30 @@ public class LiteratureImporter {
         for (Map.Entry<Path, List<Map<String, String>>> file : files.entrySet()) {
             List<String> problems = PublishedDeltaMs.problems(file.getValue(), all);
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("Literature file " + file.getKey() + " prints a Δm that its own "
-                        + "numbers do not give: " + String.join("; ", problems));
+                throw new IllegalStateException(
+                        "Literature file "
+                                + file.getKey()
+                                + " prints a Δm that its own "
+                                + "numbers do not give: "
+                                + String.join("; ", problems));
             }
         }
         for (Map.Entry<Path, List<Map<String, String>>> file : files.entrySet()) {
             for (Map<String, String> row : file.getValue()) {
-                changed += runs.upsertLiterature(writer.toRun(file.getKey().getFileName().toString(), row)) ? 1 : 0;
+                changed +=
+                        runs.upsertLiterature(
+                                        writer.toRun(file.getKey().getFileName().toString(), row))
+                                ? 1
+                                : 0;
             }
             total += file.getValue().size();
         }
         if (changed > 0) {
             version.bumpAll();
         }
-        LOG.infof("Literature: %d rows in %s, %d inserted or updated", total, dir.toAbsolutePath(), changed);
+        LOG.infof(
+                "Literature: %d rows in %s, %d inserted or updated",
+                total, dir.toAbsolutePath(), changed);
         return changed;
     }
 
@@ -145,11 +168,15 @@ public class LiteratureImporter {
 
     private static List<Map<String, String>> read(Path file) {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class).with(schema)
-                .readValues(file.toFile())) {
+        try (MappingIterator<Map<String, String>> it =
+                new CsvMapper()
+                        .readerForMapOf(String.class)
+                        .with(schema)
+                        .readValues(file.toFile())) {
             return it.readAll();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read literature file " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read literature file " + file + ": " + e.getMessage(), e);
         }
     }
 }

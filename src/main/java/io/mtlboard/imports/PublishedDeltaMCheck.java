@@ -1,12 +1,12 @@
 package io.mtlboard.imports;
 
-import java.util.Locale;
-import io.mtlboard.leaderboard.BoardCalculator;
 import io.mtlboard.benchmark.metric.DeltaM;
+import io.mtlboard.leaderboard.BoardCalculator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +24,7 @@ import java.util.Optional;
  */
 final class PublishedDeltaMCheck {
 
-    private PublishedDeltaMCheck() {
-    }
+    private PublishedDeltaMCheck() {}
 
     /** The recomputed value, the printed one, and the rounding bound between them. */
     record Outcome(String convention, double computed, double printed, double bound) {
@@ -35,9 +34,15 @@ final class PublishedDeltaMCheck {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "printed Δm (%s) %s differs from the recomputation %.3f by "
-                    + "%.3f, more than the rounding bound %.3f", convention, BigDecimal.valueOf(printed)
-                            .stripTrailingZeros().toPlainString(), computed, Math.abs(computed - printed), bound);
+            return String.format(
+                    Locale.ROOT,
+                    "printed Δm (%s) %s differs from the recomputation %.3f by "
+                            + "%.3f, more than the rounding bound %.3f",
+                    convention,
+                    BigDecimal.valueOf(printed).stripTrailingZeros().toPlainString(),
+                    computed,
+                    Math.abs(computed - printed),
+                    bound);
         }
     }
 
@@ -48,8 +53,13 @@ final class PublishedDeltaMCheck {
      * @param baseline the single-task row's printed values by metric key
      * @param printed the printed Δm as written, in gain sign
      */
-    static Optional<Outcome> check(List<BoardCalculator.MetricInfo> metrics, Map<String, String> row,
-            Map<String, String> baseline, DeltaM.Convention convention, String printed, boolean negate) {
+    static Optional<Outcome> check(
+            List<BoardCalculator.MetricInfo> metrics,
+            Map<String, String> row,
+            Map<String, String> baseline,
+            DeltaM.Convention convention,
+            String printed,
+            boolean negate) {
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, Double> base = new LinkedHashMap<>();
         for (BoardCalculator.MetricInfo m : metrics) {
@@ -63,7 +73,10 @@ final class PublishedDeltaMCheck {
         if (result.isEmpty()) {
             return Optional.empty();
         }
-        double computed = convention == DeltaM.Convention.PER_TASK ? result.get().perTask() : result.get().flat();
+        double computed =
+                convention == DeltaM.Convention.PER_TASK
+                        ? result.get().perTask()
+                        : result.get().flat();
         double value = Double.parseDouble(printed) * (negate ? -1 : 1);
         double bound = halfUnit(printed);
         Map<String, Double> weights = weights(metrics, convention);
@@ -71,19 +84,24 @@ final class PublishedDeltaMCheck {
             double v = values.get(m.key());
             double b = Math.abs(base.get(m.key()));
             double w = weights.get(m.key());
-            bound += 100 * w * halfUnit(row.get(m.key())) / b + 100 * w * Math.abs(v) * halfUnit(baseline.get(m.key()))
-                    / (b * b);
+            bound +=
+                    100 * w * halfUnit(row.get(m.key())) / b
+                            + 100 * w * Math.abs(v) * halfUnit(baseline.get(m.key())) / (b * b);
         }
         return Optional.of(new Outcome(convention.id(), computed, value, bound + 1e-9));
     }
 
-    private static Map<String, Double> weights(List<BoardCalculator.MetricInfo> metrics, DeltaM.Convention c) {
+    private static Map<String, Double> weights(
+            List<BoardCalculator.MetricInfo> metrics, DeltaM.Convention c) {
         Map<String, Integer> perTask = new LinkedHashMap<>();
         metrics.forEach(m -> perTask.merge(m.task(), 1, Integer::sum));
         Map<String, Double> weights = new LinkedHashMap<>();
         for (BoardCalculator.MetricInfo m : metrics) {
-            weights.put(m.key(), c == DeltaM.Convention.PER_TASK
-                    ? 1.0 / (perTask.size() * perTask.get(m.task())) : 1.0 / metrics.size());
+            weights.put(
+                    m.key(),
+                    c == DeltaM.Convention.PER_TASK
+                            ? 1.0 / (perTask.size() * perTask.get(m.task()))
+                            : 1.0 / metrics.size());
         }
         return weights;
     }
@@ -99,15 +117,30 @@ final class PublishedDeltaMCheck {
     }
 
     /** Every check of one row: per task and flat, where printed. */
-    static List<Outcome> checks(List<BoardCalculator.MetricInfo> metrics, Map<String, String> row,
-            Map<String, String> baseline, boolean negate) {
+    static List<Outcome> checks(
+            List<BoardCalculator.MetricInfo> metrics,
+            Map<String, String> row,
+            Map<String, String> baseline,
+            boolean negate) {
         List<Outcome> outcomes = new ArrayList<>();
         if (!blank(row.get("published_delta_m_task"))) {
-            check(metrics, row, baseline, DeltaM.Convention.PER_TASK, row.get("published_delta_m_task"), negate)
+            check(
+                            metrics,
+                            row,
+                            baseline,
+                            DeltaM.Convention.PER_TASK,
+                            row.get("published_delta_m_task"),
+                            negate)
                     .ifPresent(outcomes::add);
         }
         if (!blank(row.get("published_delta_m_flat"))) {
-            check(metrics, row, baseline, DeltaM.Convention.FLAT, row.get("published_delta_m_flat"), negate)
+            check(
+                            metrics,
+                            row,
+                            baseline,
+                            DeltaM.Convention.FLAT,
+                            row.get("published_delta_m_flat"),
+                            negate)
                     .ifPresent(outcomes::add);
         }
         return outcomes;

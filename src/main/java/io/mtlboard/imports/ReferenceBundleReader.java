@@ -1,28 +1,28 @@
 package io.mtlboard.imports;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
-import io.mtlboard.support.Sha256;
-import io.mtlboard.evaluation.EvaluationDiagnostics;
-import io.mtlboard.run.EvaluationRecord;
-import io.mtlboard.run.ImportedRun;
-import io.mtlboard.run.RunSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.evaluation.EvaluationDiagnostics;
+import io.mtlboard.run.EvaluationRecord;
+import io.mtlboard.run.ImportedRun;
 import io.mtlboard.run.ManifestValidator;
+import io.mtlboard.run.RunSource;
 import io.mtlboard.support.ProblemException;
+import io.mtlboard.support.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads one reference run bundle (written by {@code mtlboard reference}): the run manifest,
@@ -49,7 +49,8 @@ class ReferenceBundleReader {
      * @param key the bundle's import key (its path under the reference directory)
      * @param benchmark the benchmark the bundle's directory names
      */
-    Optional<ImportedRun> read(String key, String benchmark, byte[] content, String hash, List<String> problems) {
+    Optional<ImportedRun> read(
+            String key, String benchmark, byte[] content, String hash, List<String> problems) {
         int before = problems.size();
         JsonNode bundle;
         try {
@@ -66,33 +67,59 @@ class ReferenceBundleReader {
         try {
             valid = validator.validate(manifest);
         } catch (ProblemException invalid) {
-            invalid.violations().forEach(v -> problems.add(key + ": manifest" + v.field() + ": " + v.message()));
+            invalid.violations()
+                    .forEach(
+                            v -> problems.add(key + ": manifest" + v.field() + ": " + v.message()));
         }
         if (valid != null && !valid.benchmark().id.equals(benchmark)) {
-            problems.add(key + ": benchmark '" + valid.benchmark().id + "' in the directory of '" + benchmark + "'");
+            problems.add(
+                    key
+                            + ": benchmark '"
+                            + valid.benchmark().id
+                            + "' in the directory of '"
+                            + benchmark
+                            + "'");
         }
         if (valid != null && valid.method().isEmpty()) {
             problems.add(key + ": reference runs use a known method");
         }
-        EvaluationRecord evaluation = valid == null ? null : evaluation(key, bundle, valid, problems);
+        EvaluationRecord evaluation =
+                valid == null ? null : evaluation(key, bundle, valid, problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
         JsonNode doc = valid.document();
-        return Optional.of(new ImportedRun(key, hash, RunSource.REFERENCE, valid.benchmark(), valid.backbone(),
-                valid.method().get(), doc.get("optimizer").asText(), doc.get("gradientLevel").asText(),
-                doc.get("seed").asInt(), "MTLBoard reference run (" + key + ")", manifest,
-                Sha256.of(manifest.getBytes(StandardCharsets.UTF_8)), doc.path("description").asText(null),
-                doc.has("hyperParameters") ? doc.get("hyperParameters").toString() : null, valid.claims(), evaluation,
-                diagnostics(key, bundle.path("evaluation").path("diagnostics"), valid, problems)));
+        return Optional.of(
+                new ImportedRun(
+                        key,
+                        hash,
+                        RunSource.REFERENCE,
+                        valid.benchmark(),
+                        valid.backbone(),
+                        valid.method().get(),
+                        doc.get("optimizer").asText(),
+                        doc.get("gradientLevel").asText(),
+                        doc.get("seed").asInt(),
+                        "MTLBoard reference run (" + key + ")",
+                        manifest,
+                        Sha256.of(manifest.getBytes(StandardCharsets.UTF_8)),
+                        doc.path("description").asText(null),
+                        doc.has("hyperParameters") ? doc.get("hyperParameters").toString() : null,
+                        valid.claims(),
+                        evaluation,
+                        diagnostics(
+                                key,
+                                bundle.path("evaluation").path("diagnostics"),
+                                valid,
+                                problems)));
     }
 
     /**
      * The diagnostics the reference trainer measured ({@code evaluation.diagnostics}: test-split FD
      * and the corrupted-split values), checked like the worker's; null when the bundle has none.
      */
-    private static EvaluationDiagnostics diagnostics(String key, JsonNode d, ManifestValidator.ValidManifest valid,
-            List<String> problems) {
+    private static EvaluationDiagnostics diagnostics(
+            String key, JsonNode d, ManifestValidator.ValidManifest valid, List<String> problems) {
         if (d.isMissingNode() || d.isNull()) {
             return null;
         }
@@ -103,7 +130,9 @@ class ReferenceBundleReader {
             fd = testFd.path("fd").asDouble(Double.NaN);
             entropy = testFd.path("meanEntropy").asDouble(Double.NaN);
             if (!(fd >= 0 && fd <= 1) || !(entropy >= 0)) {
-                problems.add(key + ": evaluation.diagnostics.testFd needs fd in [0, 1] and meanEntropy ≥ 0");
+                problems.add(
+                        key
+                                + ": evaluation.diagnostics.testFd needs fd in [0, 1] and meanEntropy ≥ 0");
             }
         }
         List<EvaluationDiagnostics.Corrupted> corrupted = new ArrayList<>();
@@ -113,24 +142,38 @@ class ReferenceBundleReader {
             String metric = c.path("metric").asText();
             int severity = c.path("severity").asInt(0);
             double value = c.path("value").asDouble(Double.NaN);
-            if (!metrics.contains(metric) || severity < 1 || severity > 5 || !Double.isFinite(value)
+            if (!metrics.contains(metric)
+                    || severity < 1
+                    || severity > 5
+                    || !Double.isFinite(value)
                     || c.path("corruption").asText().isEmpty()) {
-                problems.add(key + ": evaluation.diagnostics.corrupted needs a corruption, a severity 1–5, a metric "
-                        + "of the benchmark and a finite value: " + c);
+                problems.add(
+                        key
+                                + ": evaluation.diagnostics.corrupted needs a corruption, a severity 1–5, a metric "
+                                + "of the benchmark and a finite value: "
+                                + c);
             } else {
-                corrupted.add(new EvaluationDiagnostics.Corrupted(c.path("corruption").asText(), severity, metric,
-                        value));
+                corrupted.add(
+                        new EvaluationDiagnostics.Corrupted(
+                                c.path("corruption").asText(), severity, metric, value));
             }
         }
         return new EvaluationDiagnostics(fd, entropy, corrupted);
     }
 
-    private static EvaluationRecord evaluation(String key, JsonNode bundle, ManifestValidator.ValidManifest valid,
+    private static EvaluationRecord evaluation(
+            String key,
+            JsonNode bundle,
+            ManifestValidator.ValidManifest valid,
             List<String> problems) {
         JsonNode e = bundle.path("evaluation");
         String verdict = e.path("verdict").asText();
         if (!List.of("VERIFIED", "DISCREPANT").contains(verdict)) {
-            problems.add(key + ": evaluation.verdict must be VERIFIED or DISCREPANT, not '" + verdict + "'");
+            problems.add(
+                    key
+                            + ": evaluation.verdict must be VERIFIED or DISCREPANT, not '"
+                            + verdict
+                            + "'");
         }
         Map<String, Double> measured = new LinkedHashMap<>();
         Map<String, Boolean> agrees = new LinkedHashMap<>();
@@ -144,18 +187,32 @@ class ReferenceBundleReader {
             }
         }
         JsonNode training = bundle.path("training");
-        return new EvaluationRecord(e.path("evaluatorVersion").asText("unknown"), WORKER,
-                e.path("device").asText(null), verdict, null, number(e, "parameterCount") == null ? null
-                        : number(e, "parameterCount").longValue(), number(e, "latencyMs"), number(e, "throughput"),
-                summary(e, training), time(training, "startedAt", key, problems),
-                time(training, "finishedAt", key, problems), measured, agrees);
+        return new EvaluationRecord(
+                e.path("evaluatorVersion").asText("unknown"),
+                WORKER,
+                e.path("device").asText(null),
+                verdict,
+                null,
+                number(e, "parameterCount") == null
+                        ? null
+                        : number(e, "parameterCount").longValue(),
+                number(e, "latencyMs"),
+                number(e, "throughput"),
+                summary(e, training),
+                time(training, "startedAt", key, problems),
+                time(training, "finishedAt", key, problems),
+                measured,
+                agrees);
     }
 
     private static String summary(JsonNode evaluation, JsonNode training) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "Reference run trained by mtlboard reference in %.1f s; evaluated on %d test samples on %s with %s.",
-                training.path("seconds").asDouble(), evaluation.path("samples").asLong(),
-                evaluation.path("device").asText("?"), evaluation.path("engine").asText("?"));
+                training.path("seconds").asDouble(),
+                evaluation.path("samples").asLong(),
+                evaluation.path("device").asText("?"),
+                evaluation.path("engine").asText("?"));
     }
 
     private static Double number(JsonNode node, String field) {
@@ -163,7 +220,8 @@ class ReferenceBundleReader {
         return v.isNumber() ? v.asDouble() : null;
     }
 
-    private static OffsetDateTime time(JsonNode node, String field, String key, List<String> problems) {
+    private static OffsetDateTime time(
+            JsonNode node, String field, String key, List<String> problems) {
         try {
             return node.hasNonNull(field) ? OffsetDateTime.parse(node.get(field).asText()) : null;
         } catch (DateTimeParseException e) {

@@ -1,12 +1,12 @@
 package io.mtlboard.imports;
 
-import io.mtlboard.support.Sha256;
+import io.mtlboard.benchmark.RegistryLoader;
 import io.mtlboard.run.ImportedRun;
 import io.mtlboard.run.Run;
 import io.mtlboard.run.RunService;
-import io.mtlboard.benchmark.RegistryLoader;
 import io.mtlboard.support.ImportLedger;
 import io.mtlboard.support.MtlboardConfig;
+import io.mtlboard.support.Sha256;
 import io.mtlboard.support.StartupLock;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -17,10 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,8 +42,12 @@ public class ReferenceImporter {
     private final StartupLock startupLock;
     private final ImportLedger ledger;
 
-    public ReferenceImporter(MtlboardConfig config, ReferenceBundleReader reader, RunService runs,
-            StartupLock startupLock, ImportLedger ledger) {
+    public ReferenceImporter(
+            MtlboardConfig config,
+            ReferenceBundleReader reader,
+            RunService runs,
+            StartupLock startupLock,
+            ImportLedger ledger) {
         this.ledger = ledger;
         this.config = config;
         this.reader = reader;
@@ -74,7 +75,8 @@ public class ReferenceImporter {
         String key = "reference:" + dir.toAbsolutePath().normalize();
         String digest = ImportLedger.digest(dir, files);
         if (ledger.unchanged(key, digest)) {
-            LOG.infof("Reference runs in %s unchanged since the last import: %d bundles skipped",
+            LOG.infof(
+                    "Reference runs in %s unchanged since the last import: %d bundles skipped",
                     dir.toAbsolutePath(), files.size());
             return 0;
         }
@@ -101,15 +103,16 @@ public class ReferenceImporter {
             read(dir, file, problems).ifPresent(changed::add);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Reference runs under " + dir + " are invalid: "
-                    + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "Reference runs under " + dir + " are invalid: " + String.join("; ", problems));
         }
         int written = 0;
         for (ImportedRun run : changed) {
             written += runs.importEvaluated(run) ? 1 : 0;
         }
-        LOG.infof("Reference runs: %d bundles in %s, %d inserted or updated", files.size(), dir.toAbsolutePath(),
-                written);
+        LOG.infof(
+                "Reference runs: %d bundles in %s, %d inserted or updated",
+                files.size(), dir.toAbsolutePath(), written);
         return written;
     }
 
@@ -131,8 +134,14 @@ public class ReferenceImporter {
 
     private static List<Path> bundles(Path dir) {
         try (Stream<Path> files = Files.walk(dir, 2)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)
-                    && f.getParent() != null && !f.getParent().equals(dir)).sorted().toList();
+            return files.filter(
+                            f ->
+                                    f.getFileName().toString().endsWith(".json")
+                                            && Files.isRegularFile(f)
+                                            && f.getParent() != null
+                                            && !f.getParent().equals(dir))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }

@@ -1,8 +1,8 @@
 package io.mtlboard.leaderboard;
 
-import io.mtlboard.run.RowSource;
 import io.mtlboard.benchmark.Method;
 import io.mtlboard.benchmark.metric.DeltaM;
+import io.mtlboard.run.RowSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,12 +32,10 @@ import java.util.Set;
  */
 public final class BoardCalculator {
 
-    private BoardCalculator() {
-    }
+    private BoardCalculator() {}
 
     /** A metric column of the benchmark. */
-    public record MetricInfo(String key, String task, boolean higherIsBetter) {
-    }
+    public record MetricInfo(String key, String task, boolean higherIsBetter) {}
 
     /** Δm as printed by a publication (gain sign), with its std and the note that explains a difference. */
     record Published(Double task, Double taskStd, Double flat, Double flatStd, String note) {
@@ -56,11 +54,23 @@ public final class BoardCalculator {
      * @param reportedSeeds for literature rows, the number of seeds the published mean is over
      * @param owner the token that submitted the run, null for imported runs
      */
-    record RunFacts(long runId, String methodId, String methodName, String backboneId, String optimizer,
-            String gradientLevel, RowSource source, Integer seed, Integer reportedSeeds, Long owner, String protocol,
-            String baselineProtocol, String baselineOptimizer, String citation, Published published,
-            Map<String, Double> values) {
-    }
+    record RunFacts(
+            long runId,
+            String methodId,
+            String methodName,
+            String backboneId,
+            String optimizer,
+            String gradientLevel,
+            RowSource source,
+            Integer seed,
+            Integer reportedSeeds,
+            Long owner,
+            String protocol,
+            String baselineProtocol,
+            String baselineOptimizer,
+            String citation,
+            Published published,
+            Map<String, Double> values) {}
 
     /** How a row takes part in its setting's ranking. */
     enum Role {
@@ -94,15 +104,34 @@ public final class BoardCalculator {
     }
 
     /** The single-task baseline a row's Δm was computed against. */
-    record Baseline(List<Long> runIds, String citation, RowSource source, String optimizer, String protocol,
-            Integer seeds, Map<String, Double> means) {
-    }
+    record Baseline(
+            List<Long> runIds,
+            String citation,
+            RowSource source,
+            String optimizer,
+            String protocol,
+            Integer seeds,
+            Map<String, Double> means) {}
 
     /** One aggregated row, before ranking and filtering. */
-    record BoardRow(String settingId, String backboneId, String protocol, String methodId, String methodName,
-            String optimizer, String gradientLevel, RowSource source, String citation, Integer seeds,
-            List<Long> runIds, Map<String, SeedStats> metrics, SeedStats deltaMPerTask, SeedStats deltaMFlat,
-            Baseline baseline, Role role, Published published) {
+    record BoardRow(
+            String settingId,
+            String backboneId,
+            String protocol,
+            String methodId,
+            String methodName,
+            String optimizer,
+            String gradientLevel,
+            RowSource source,
+            String citation,
+            Integer seeds,
+            List<Long> runIds,
+            Map<String, SeedStats> metrics,
+            SeedStats deltaMPerTask,
+            SeedStats deltaMFlat,
+            Baseline baseline,
+            Role role,
+            Published published) {
 
         /** Whether the baseline was trained with another optimizer than the row. */
         boolean otherOptimizerBaseline() {
@@ -135,8 +164,10 @@ public final class BoardCalculator {
 
     /** The baseline a group whose first run is {@code first} is compared with; null when there is none. */
     static Baseline baselineFor(RunFacts first, Map<List<String>, Baseline> baselines) {
-        String protocol = first.baselineProtocol() != null ? first.baselineProtocol() : first.protocol();
-        String optimizer = first.baselineOptimizer() != null ? first.baselineOptimizer() : first.optimizer();
+        String protocol =
+                first.baselineProtocol() != null ? first.baselineProtocol() : first.protocol();
+        String optimizer =
+                first.baselineOptimizer() != null ? first.baselineOptimizer() : first.optimizer();
         Baseline same = baselines.get(List.of(first.backboneId(), protocol, optimizer));
         return same != null ? same : baselines.get(List.of(first.backboneId(), protocol));
     }
@@ -146,14 +177,31 @@ public final class BoardCalculator {
         Map<List<Object>, Long> latest = new HashMap<>();
         for (RunFacts r : runs) {
             if (r.owner() != null && r.seed() != null) {
-                latest.merge(List.of(r.owner(), r.backboneId(), r.methodId(), r.optimizer(), r.gradientLevel(),
-                        r.seed()), r.runId(), Math::max);
+                latest.merge(
+                        List.of(
+                                r.owner(),
+                                r.backboneId(),
+                                r.methodId(),
+                                r.optimizer(),
+                                r.gradientLevel(),
+                                r.seed()),
+                        r.runId(),
+                        Math::max);
             }
         }
         Set<Long> superseded = new HashSet<>();
         for (RunFacts r : runs) {
-            if (r.owner() != null && r.seed() != null && latest.get(List.of(r.owner(), r.backboneId(), r.methodId(),
-                    r.optimizer(), r.gradientLevel(), r.seed())) != r.runId()) {
+            if (r.owner() != null
+                    && r.seed() != null
+                    && latest.get(
+                                    List.of(
+                                            r.owner(),
+                                            r.backboneId(),
+                                            r.methodId(),
+                                            r.optimizer(),
+                                            r.gradientLevel(),
+                                            r.seed()))
+                            != r.runId()) {
                 superseded.add(r.runId());
             }
         }
@@ -168,7 +216,13 @@ public final class BoardCalculator {
     /** The row a run belongs to: setting × method × optimizer × gradient level × source (× publication). */
     static List<Object> key(RunFacts r) {
         String publication = r.source() == RowSource.LITERATURE ? r.citation() : "";
-        return List.of(r.backboneId(), r.protocol(), r.methodId(), r.optimizer(), r.gradientLevel(), r.source(),
+        return List.of(
+                r.backboneId(),
+                r.protocol(),
+                r.methodId(),
+                r.optimizer(),
+                r.gradientLevel(),
+                r.source(),
                 publication);
     }
 
@@ -178,25 +232,38 @@ public final class BoardCalculator {
      * optimizer has no single-task group. Among candidates the most trusted source wins, then the
      * one with the most seeds. A baseline must have every metric.
      */
-    static Map<List<String>, Baseline> baselines(List<MetricInfo> metrics, Iterable<List<RunFacts>> groups) {
+    static Map<List<String>, Baseline> baselines(
+            List<MetricInfo> metrics, Iterable<List<RunFacts>> groups) {
         Map<List<String>, List<RunFacts>> best = new LinkedHashMap<>();
-        Comparator<List<RunFacts>> preference = Comparator
-                .<List<RunFacts>>comparingInt(g -> g.get(0).source().tier())
-                .thenComparing(g -> -seeds(g).orElse(0));
+        Comparator<List<RunFacts>> preference =
+                Comparator.<List<RunFacts>>comparingInt(g -> g.get(0).source().tier())
+                        .thenComparing(g -> -seeds(g).orElse(0));
         for (List<RunFacts> g : groups) {
             RunFacts first = g.get(0);
-            if (!Method.SINGLE_TASK.equals(first.methodId()) || means(metrics, g).size() < metrics.size()) {
+            if (!Method.SINGLE_TASK.equals(first.methodId())
+                    || means(metrics, g).size() < metrics.size()) {
                 continue;
             }
-            for (List<String> key : List.of(List.of(first.backboneId(), first.protocol(), first.optimizer()),
-                    List.of(first.backboneId(), first.protocol()))) {
+            for (List<String> key :
+                    List.of(
+                            List.of(first.backboneId(), first.protocol(), first.optimizer()),
+                            List.of(first.backboneId(), first.protocol()))) {
                 best.merge(key, g, (a, b) -> preference.compare(a, b) <= 0 ? a : b);
             }
         }
         Map<List<String>, Baseline> baselines = new LinkedHashMap<>();
-        best.forEach((key, g) -> baselines.put(key, new Baseline(g.stream().map(RunFacts::runId).toList(),
-                g.get(0).citation(), g.get(0).source(), g.get(0).optimizer(), g.get(0).protocol(),
-                seeds(g).orElse(null), means(metrics, g))));
+        best.forEach(
+                (key, g) ->
+                        baselines.put(
+                                key,
+                                new Baseline(
+                                        g.stream().map(RunFacts::runId).toList(),
+                                        g.get(0).citation(),
+                                        g.get(0).source(),
+                                        g.get(0).optimizer(),
+                                        g.get(0).protocol(),
+                                        seeds(g).orElse(null),
+                                        means(metrics, g))));
         return baselines;
     }
 
@@ -216,14 +283,22 @@ public final class BoardCalculator {
     static List<Map<String, Double>> seedValues(List<RunFacts> group) {
         Map<Object, List<RunFacts>> bySeed = new LinkedHashMap<>();
         for (RunFacts r : group) {
-            Object seed = r.seed() == null || r.source() == RowSource.LITERATURE ? "run " + r.runId() : r.seed();
+            Object seed =
+                    r.seed() == null || r.source() == RowSource.LITERATURE
+                            ? "run " + r.runId()
+                            : r.seed();
             bySeed.computeIfAbsent(seed, k -> new ArrayList<>()).add(r);
         }
         List<Map<String, Double>> values = new ArrayList<>();
         for (List<RunFacts> same : bySeed.values()) {
             Map<String, List<Double>> collected = new LinkedHashMap<>();
             for (RunFacts r : same) {
-                r.values().forEach((k, v) -> collected.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                r.values()
+                        .forEach(
+                                (k, v) ->
+                                        collected
+                                                .computeIfAbsent(k, x -> new ArrayList<>())
+                                                .add(v));
             }
             Map<String, Double> averaged = new LinkedHashMap<>();
             collected.forEach((k, v) -> averaged.put(k, SeedStats.of(v).mean()));
@@ -233,7 +308,8 @@ public final class BoardCalculator {
     }
 
     private static Optional<SeedStats> stats(String key, List<Map<String, Double>> seedValues) {
-        List<Double> values = seedValues.stream().map(v -> v.get(key)).filter(v -> v != null).toList();
+        List<Double> values =
+                seedValues.stream().map(v -> v.get(key)).filter(v -> v != null).toList();
         return values.isEmpty() ? Optional.empty() : Optional.of(SeedStats.of(values));
     }
 
@@ -248,19 +324,34 @@ public final class BoardCalculator {
         List<Double> flat = new ArrayList<>();
         if (baseline != null) {
             for (Map<String, Double> values : seedValues) {
-                deltaM(metrics, values, baseline).ifPresent(d -> {
-                    perTask.add(d.perTask());
-                    flat.add(d.flat());
-                });
+                deltaM(metrics, values, baseline)
+                        .ifPresent(
+                                d -> {
+                                    perTask.add(d.perTask());
+                                    flat.add(d.flat());
+                                });
             }
         }
         boolean complete = !perTask.isEmpty() && perTask.size() == seedValues.size();
         Baseline used = complete ? baseline : null;
-        return new BoardRow(settingId(first.backboneId(), first.protocol()), first.backboneId(), first.protocol(),
-                first.methodId(), first.methodName(), first.optimizer(), first.gradientLevel(), first.source(),
-                first.citation(), seeds(group).orElse(null), group.stream().map(RunFacts::runId).toList(), stats,
-                complete ? SeedStats.of(perTask) : null, complete ? SeedStats.of(flat) : null, used,
-                role(first, used), first.published() == null ? Published.NONE : first.published());
+        return new BoardRow(
+                settingId(first.backboneId(), first.protocol()),
+                first.backboneId(),
+                first.protocol(),
+                first.methodId(),
+                first.methodName(),
+                first.optimizer(),
+                first.gradientLevel(),
+                first.source(),
+                first.citation(),
+                seeds(group).orElse(null),
+                group.stream().map(RunFacts::runId).toList(),
+                stats,
+                complete ? SeedStats.of(perTask) : null,
+                complete ? SeedStats.of(flat) : null,
+                used,
+                role(first, used),
+                first.published() == null ? Published.NONE : first.published());
     }
 
     private static Role role(RunFacts first, Baseline baseline) {
@@ -290,13 +381,14 @@ public final class BoardCalculator {
         return Optional.of(seedValues(group).size());
     }
 
-    static Optional<DeltaM.Result> deltaM(List<MetricInfo> metrics, Map<String, Double> values, Baseline baseline) {
+    static Optional<DeltaM.Result> deltaM(
+            List<MetricInfo> metrics, Map<String, Double> values, Baseline baseline) {
         return deltaM(metrics, values, baseline.means());
     }
 
     /** Δm of one value map against baseline means; empty when a metric is missing or a baseline is 0. */
-    public static Optional<DeltaM.Result> deltaM(List<MetricInfo> metrics, Map<String, Double> values,
-            Map<String, Double> baseline) {
+    public static Optional<DeltaM.Result> deltaM(
+            List<MetricInfo> metrics, Map<String, Double> values, Map<String, Double> baseline) {
         List<DeltaM.Term> terms = new ArrayList<>();
         for (MetricInfo m : metrics) {
             Double value = values.get(m.key());

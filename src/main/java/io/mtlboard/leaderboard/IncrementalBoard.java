@@ -30,19 +30,28 @@ final class IncrementalBoard {
 
     private final List<BoardCalculator.MetricInfo> metrics;
     private final Map<Long, BoardCalculator.RunFacts> facts = new HashMap<>();
+
     /** Runs per family, in id order. */
-    private final Map<List<Object>, TreeMap<Long, BoardCalculator.RunFacts>> families = new HashMap<>();
+    private final Map<List<Object>, TreeMap<Long, BoardCalculator.RunFacts>> families =
+            new HashMap<>();
+
     /** Row keys of each family's current rows. */
     private final Map<List<Object>, List<List<Object>>> familyRows = new HashMap<>();
+
     /** The runs (not superseded, in id order) of each row. */
     private final Map<List<Object>, List<BoardCalculator.RunFacts>> groups = new HashMap<>();
+
     private final Map<List<Object>, BoardCalculator.BoardRow> rows = new HashMap<>();
+
     /** Baselines per backbone, keyed like {@link BoardCalculator#baselines}. */
-    private final Map<String, Map<List<String>, BoardCalculator.Baseline>> baselines = new HashMap<>();
+    private final Map<String, Map<List<String>, BoardCalculator.Baseline>> baselines =
+            new HashMap<>();
+
     private List<BoardCalculator.BoardRow> ordered = List.of();
     private long recomputedRows;
 
-    IncrementalBoard(List<BoardCalculator.MetricInfo> metrics, Collection<BoardCalculator.RunFacts> runs) {
+    IncrementalBoard(
+            List<BoardCalculator.MetricInfo> metrics, Collection<BoardCalculator.RunFacts> runs) {
         this.metrics = List.copyOf(metrics);
         apply(runs, List.of());
     }
@@ -111,8 +120,14 @@ final class IncrementalBoard {
                 rows.remove(key);
             } else {
                 BoardCalculator.RunFacts first = group.get(0);
-                rows.put(key, BoardCalculator.row(metrics, group, BoardCalculator.baselineFor(first,
-                        baselines.getOrDefault(first.backboneId(), Map.of()))));
+                rows.put(
+                        key,
+                        BoardCalculator.row(
+                                metrics,
+                                group,
+                                BoardCalculator.baselineFor(
+                                        first,
+                                        baselines.getOrDefault(first.backboneId(), Map.of()))));
                 recomputedRows++;
             }
         }
@@ -160,18 +175,23 @@ final class IncrementalBoard {
     /** The baselines of one backbone from its single-task rows, taken in board order like a full computation. */
     private Map<List<String>, BoardCalculator.Baseline> chooseBaselines(String backbone) {
         List<List<BoardCalculator.RunFacts>> singleTask = new ArrayList<>();
-        familyRows.forEach((family, keys) -> {
-            if (family.get(0).equals(backbone) && Method.SINGLE_TASK.equals(family.get(1))) {
-                keys.forEach(k -> singleTask.add(groups.get(k)));
-            }
-        });
+        familyRows.forEach(
+                (family, keys) -> {
+                    if (family.get(0).equals(backbone)
+                            && Method.SINGLE_TASK.equals(family.get(1))) {
+                        keys.forEach(k -> singleTask.add(groups.get(k)));
+                    }
+                });
         singleTask.sort(Comparator.comparingLong(g -> g.get(0).runId()));
         return BoardCalculator.baselines(metrics, singleTask);
     }
 
     /** Backbone × method × optimizer × gradient level: the runs supersession compares. */
     private static List<Object> family(BoardCalculator.RunFacts r) {
-        return List.of(r.backboneId(), r.methodId(), Objects.toString(r.optimizer()),
+        return List.of(
+                r.backboneId(),
+                r.methodId(),
+                Objects.toString(r.optimizer()),
                 Objects.toString(r.gradientLevel()));
     }
 }

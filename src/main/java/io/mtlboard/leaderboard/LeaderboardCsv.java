@@ -13,25 +13,60 @@ final class LeaderboardCsv {
 
     private static final CsvMapper CSV = new CsvMapper();
 
-    private LeaderboardCsv() {
-    }
+    private LeaderboardCsv() {}
 
     static String write(LeaderboardView v) {
         List<List<Object>> lines = new ArrayList<>();
-        List<Object> header = new ArrayList<>(List.of("rank", "method", "method_label", "backbone", "optimizer",
-                "gradient_level", "source", "seeds", "setting", "setting_label", "role", "unranked"));
+        List<Object> header =
+                new ArrayList<>(
+                        List.of(
+                                "rank",
+                                "method",
+                                "method_label",
+                                "backbone",
+                                "optimizer",
+                                "gradient_level",
+                                "source",
+                                "seeds",
+                                "setting",
+                                "setting_label",
+                                "role",
+                                "unranked"));
         for (LeaderboardView.MetricColumn c : v.metrics()) {
             header.add(c.key() + "_mean");
             header.add(c.key() + "_std");
         }
-        header.addAll(List.of("delta_m_per_task", "delta_m_per_task_std", "delta_m_flat", "delta_m_flat_std",
-                "published_delta_m_per_task", "published_delta_m_per_task_std", "published_delta_m_flat",
-                "published_delta_m_note", "baseline_run_ids", "baseline_citation", "citation", "run_ids"));
+        header.addAll(
+                List.of(
+                        "delta_m_per_task",
+                        "delta_m_per_task_std",
+                        "delta_m_flat",
+                        "delta_m_flat_std",
+                        "published_delta_m_per_task",
+                        "published_delta_m_per_task_std",
+                        "published_delta_m_flat",
+                        "published_delta_m_note",
+                        "baseline_run_ids",
+                        "baseline_citation",
+                        "citation",
+                        "run_ids"));
         lines.add(header);
         for (LeaderboardView.LeaderboardRowView r : v.rows()) {
-            List<Object> line = new ArrayList<>(List.of(text(r.rank()), r.method().id(), r.methodLabel(),
-                    r.backbone().id(), r.optimizer(), r.gradientLevel(), r.source(), text(r.seeds()), r.setting().id(),
-                    r.setting().label(), r.role(), text(r.unranked())));
+            List<Object> line =
+                    new ArrayList<>(
+                            List.of(
+                                    text(r.rank()),
+                                    r.method().id(),
+                                    r.methodLabel(),
+                                    r.backbone().id(),
+                                    r.optimizer(),
+                                    r.gradientLevel(),
+                                    r.source(),
+                                    text(r.seeds()),
+                                    r.setting().id(),
+                                    r.setting().label(),
+                                    r.role(),
+                                    text(r.unranked())));
             for (LeaderboardView.MetricColumn c : v.metrics()) {
                 LeaderboardView.Stat s = r.metrics().get(c.key());
                 line.add(s == null ? "" : text(s.mean()));
@@ -47,7 +82,10 @@ final class LeaderboardCsv {
             line.add(r.published() == null ? "" : text(r.published().deltaMFlat()));
             line.add(r.published() == null ? "" : text(r.published().note()));
             LeaderboardView.Baseline b = d == null ? null : d.baseline();
-            line.add(b == null ? "" : String.join(" ", b.runIds().stream().map(String::valueOf).toList()));
+            line.add(
+                    b == null
+                            ? ""
+                            : String.join(" ", b.runIds().stream().map(String::valueOf).toList()));
             line.add(b == null ? "" : text(b.citation()));
             line.add(r.citation() == null ? "" : r.citation());
             line.add(String.join(" ", r.runIds().stream().map(String::valueOf).toList()));

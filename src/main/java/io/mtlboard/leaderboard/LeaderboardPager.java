@@ -1,12 +1,12 @@
 package io.mtlboard.leaderboard;
 
-import java.util.Arrays;
-import io.mtlboard.benchmark.Ref;
-import io.mtlboard.run.Published;
 import io.mtlboard.benchmark.Protocols;
-import io.mtlboard.run.RowSource;
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.metric.DeltaM;
+import io.mtlboard.run.Published;
+import io.mtlboard.run.RowSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,11 +22,12 @@ import java.util.function.Function;
  */
 final class LeaderboardPager {
 
-    private LeaderboardPager() {
-    }
+    private LeaderboardPager() {}
 
-    static LeaderboardView page(LeaderboardService.Board board, LeaderboardQuery q, String rankRule) {
-        List<BoardCalculator.BoardRow> rows = board.rows().stream().filter(r -> matches(r, q)).toList();
+    static LeaderboardView page(
+            LeaderboardService.Board board, LeaderboardQuery q, String rankRule) {
+        List<BoardCalculator.BoardRow> rows =
+                board.rows().stream().filter(r -> matches(r, q)).toList();
         List<Integer> ranks = ranks(rows, q);
         Map<String, Integer> settingOrder = settingOrder(board, rows);
         List<Integer> order = new ArrayList<>();
@@ -44,23 +45,50 @@ final class LeaderboardPager {
         }
         int pages = total == 0 ? 1 : (int) ((total + (long) q.size() - 1) / q.size());
         DeltaM.Convention c = q.convention();
-        return new LeaderboardView(new Ref(board.benchmark().id, board.benchmark().name),
-                new LeaderboardView.ConventionView(c.id(), c.label(), "gain: positive = better than single-task"),
-                rankRule, board.columns(),
-                new LeaderboardView.Filters(q.backbones(), q.optimizers(), q.gradientLevels(),
-                        q.sources().stream().map(RowSource::id).toList(), q.methods(), q.settings(),
+        return new LeaderboardView(
+                new Ref(board.benchmark().id, board.benchmark().name),
+                new LeaderboardView.ConventionView(
+                        c.id(), c.label(), "gain: positive = better than single-task"),
+                rankRule,
+                board.columns(),
+                new LeaderboardView.Filters(
+                        q.backbones(),
+                        q.optimizers(),
+                        q.gradientLevels(),
+                        q.sources().stream().map(RowSource::id).toList(),
+                        q.methods(),
+                        q.settings(),
                         q.includeCrossProtocol() ? "include" : "exclude"),
-                q.sort(), q.descending() ? "desc" : "asc", q.defaultDescending() ? "desc" : "asc", total, q.page(),
-                q.size() == Integer.MAX_VALUE ? total : q.size(), pages,
-                settings(board, rows, ranks, settingOrder, q), views);
+                q.sort(),
+                q.descending() ? "desc" : "asc",
+                q.defaultDescending() ? "desc" : "asc",
+                total,
+                q.page(),
+                q.size() == Integer.MAX_VALUE ? total : q.size(),
+                pages,
+                settings(board, rows, ranks, settingOrder, q),
+                views);
     }
 
     /** The same view with only the rows of one method (ranks and settings stay those of the whole board). */
     static LeaderboardView restrict(LeaderboardView v, String methodId) {
-        List<LeaderboardView.LeaderboardRowView> rows = v.rows().stream()
-                .filter(r -> r.method().id().equals(methodId)).toList();
-        return new LeaderboardView(v.benchmark(), v.convention(), v.rankRule(), v.metrics(), v.filters(), v.sort(),
-                v.order(), v.defaultOrder(), rows.size(), 1, rows.size(), 1, v.settings(), rows);
+        List<LeaderboardView.LeaderboardRowView> rows =
+                v.rows().stream().filter(r -> r.method().id().equals(methodId)).toList();
+        return new LeaderboardView(
+                v.benchmark(),
+                v.convention(),
+                v.rankRule(),
+                v.metrics(),
+                v.filters(),
+                v.sort(),
+                v.order(),
+                v.defaultOrder(),
+                rows.size(),
+                1,
+                rows.size(),
+                1,
+                v.settings(),
+                rows);
     }
 
     private static boolean matches(BoardCalculator.BoardRow r, LeaderboardQuery q) {
@@ -87,10 +115,18 @@ final class LeaderboardPager {
         }
         Integer[] ranks = new Integer[rows.size()];
         for (List<Integer> members : bySetting.values()) {
-            List<Integer> r = Ranking.ranks(members.stream().map(i -> {
-                SeedStats d = deltaM(rows.get(i), q.convention());
-                return new Ranking.Entry(0, d.mean(), spread(rows.get(i), d, q.convention()));
-            }).toList());
+            List<Integer> r =
+                    Ranking.ranks(
+                            members.stream()
+                                    .map(
+                                            i -> {
+                                                SeedStats d = deltaM(rows.get(i), q.convention());
+                                                return new Ranking.Entry(
+                                                        0,
+                                                        d.mean(),
+                                                        spread(rows.get(i), d, q.convention()));
+                                            })
+                                    .toList());
             for (int k = 0; k < members.size(); k++) {
                 ranks[members.get(k)] = r.get(k);
             }
@@ -99,14 +135,17 @@ final class LeaderboardPager {
     }
 
     /** Settings by number of listed (non-claimed) rows, largest first, then by label. */
-    private static Map<String, Integer> settingOrder(LeaderboardService.Board board,
-            List<BoardCalculator.BoardRow> rows) {
+    private static Map<String, Integer> settingOrder(
+            LeaderboardService.Board board, List<BoardCalculator.BoardRow> rows) {
         Map<String, Integer> counts = new HashMap<>();
         for (BoardCalculator.BoardRow r : rows) {
-            counts.merge(r.settingId(), r.role() == BoardCalculator.Role.CLAIMED ? 0 : 1, Integer::sum);
+            counts.merge(
+                    r.settingId(), r.role() == BoardCalculator.Role.CLAIMED ? 0 : 1, Integer::sum);
         }
         List<String> ids = new ArrayList<>(counts.keySet());
-        ids.sort(Comparator.<String>comparingInt(id -> -counts.get(id)).thenComparing(id -> label(board, id)));
+        ids.sort(
+                Comparator.<String>comparingInt(id -> -counts.get(id))
+                        .thenComparing(id -> label(board, id)));
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             order.put(ids.get(i), i);
@@ -118,13 +157,20 @@ final class LeaderboardPager {
         int at = settingId.lastIndexOf('@');
         String backbone = settingId.substring(0, at);
         String protocol = settingId.substring(at + 1);
-        return board.backboneNames().getOrDefault(backbone, backbone) + " · "
-                + board.protocols().getOrDefault(protocol, new Protocols.Protocol(protocol, protocol, null, null, null))
+        return board.backboneNames().getOrDefault(backbone, backbone)
+                + " · "
+                + board.protocols()
+                        .getOrDefault(
+                                protocol,
+                                new Protocols.Protocol(protocol, protocol, null, null, null))
                         .name();
     }
 
-    private static List<LeaderboardView.SettingView> settings(LeaderboardService.Board board,
-            List<BoardCalculator.BoardRow> rows, List<Integer> ranks, Map<String, Integer> settingOrder,
+    private static List<LeaderboardView.SettingView> settings(
+            LeaderboardService.Board board,
+            List<BoardCalculator.BoardRow> rows,
+            List<Integer> ranks,
+            Map<String, Integer> settingOrder,
             LeaderboardQuery q) {
         Map<String, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -133,37 +179,89 @@ final class LeaderboardPager {
             }
         }
         List<LeaderboardView.SettingView> settings = new ArrayList<>();
-        members.entrySet().stream().sorted(Comparator.comparing(e -> settingOrder.get(e.getKey()))).forEach(e -> {
-            List<Integer> ranked = e.getValue().stream().filter(i -> ranks.get(i) != null)
-                    .sorted(Comparator.<Integer>comparingInt(ranks::get)
-                            .thenComparing(i -> -deltaM(rows.get(i), q.convention()).mean()))
-                    .toList();
-            BoardCalculator.BoardRow first = rows.get(e.getValue().get(0));
-            // the baseline most rows of the setting are compared with
-            Map<List<Long>, Long> uses = new LinkedHashMap<>();
-            Map<List<Long>, BoardCalculator.Baseline> byRuns = new HashMap<>();
-            (ranked.isEmpty() ? e.getValue() : ranked).stream().map(i -> rows.get(i).baseline())
-                    .filter(b -> b != null).forEach(b -> {
-                        uses.merge(b.runIds(), 1L, Long::sum);
-                        byRuns.putIfAbsent(b.runIds(), b);
-                    });
-            BoardCalculator.Baseline baseline = uses.entrySet().stream()
-                    .max(Comparator.comparingLong(Map.Entry::getValue)).map(u -> byRuns.get(u.getKey())).orElse(null);
-            List<LeaderboardView.ChartBar> chart = ranked.stream().map(i -> {
-                SeedStats d = deltaM(rows.get(i), q.convention());
-                return new LeaderboardView.ChartBar(chartLabel(board, rows.get(i)), d.mean(),
-                        spread(rows.get(i), d, q.convention()),
-                        rows.get(i).source().id(), ranks.get(i));
-            }).toList();
-            Protocols.Protocol p = board.protocols().get(first.protocol());
-            settings.add(new LeaderboardView.SettingView(e.getKey(), label(board, e.getKey()),
-                    new Ref(first.backboneId(),
-                            board.backboneNames().getOrDefault(first.backboneId(), first.backboneId())),
-                    p == null ? new LeaderboardView.ProtocolView(first.protocol(), first.protocol(), null, null, null)
-                            : new LeaderboardView.ProtocolView(p.id(), p.name(), p.citation(), p.url(),
-                                    p.description()),
-                    e.getValue().size(), ranked.size(), baselineView(board, first, baseline), chart));
-        });
+        members.entrySet().stream()
+                .sorted(Comparator.comparing(e -> settingOrder.get(e.getKey())))
+                .forEach(
+                        e -> {
+                            List<Integer> ranked =
+                                    e.getValue().stream()
+                                            .filter(i -> ranks.get(i) != null)
+                                            .sorted(
+                                                    Comparator.<Integer>comparingInt(ranks::get)
+                                                            .thenComparing(
+                                                                    i ->
+                                                                            -deltaM(
+                                                                                            rows
+                                                                                                    .get(
+                                                                                                            i),
+                                                                                            q
+                                                                                                    .convention())
+                                                                                    .mean()))
+                                            .toList();
+                            BoardCalculator.BoardRow first = rows.get(e.getValue().get(0));
+                            // the baseline most rows of the setting are compared with
+                            Map<List<Long>, Long> uses = new LinkedHashMap<>();
+                            Map<List<Long>, BoardCalculator.Baseline> byRuns = new HashMap<>();
+                            (ranked.isEmpty() ? e.getValue() : ranked)
+                                    .stream()
+                                            .map(i -> rows.get(i).baseline())
+                                            .filter(b -> b != null)
+                                            .forEach(
+                                                    b -> {
+                                                        uses.merge(b.runIds(), 1L, Long::sum);
+                                                        byRuns.putIfAbsent(b.runIds(), b);
+                                                    });
+                            BoardCalculator.Baseline baseline =
+                                    uses.entrySet().stream()
+                                            .max(Comparator.comparingLong(Map.Entry::getValue))
+                                            .map(u -> byRuns.get(u.getKey()))
+                                            .orElse(null);
+                            List<LeaderboardView.ChartBar> chart =
+                                    ranked.stream()
+                                            .map(
+                                                    i -> {
+                                                        SeedStats d =
+                                                                deltaM(rows.get(i), q.convention());
+                                                        return new LeaderboardView.ChartBar(
+                                                                chartLabel(board, rows.get(i)),
+                                                                d.mean(),
+                                                                spread(
+                                                                        rows.get(i),
+                                                                        d,
+                                                                        q.convention()),
+                                                                rows.get(i).source().id(),
+                                                                ranks.get(i));
+                                                    })
+                                            .toList();
+                            Protocols.Protocol p = board.protocols().get(first.protocol());
+                            settings.add(
+                                    new LeaderboardView.SettingView(
+                                            e.getKey(),
+                                            label(board, e.getKey()),
+                                            new Ref(
+                                                    first.backboneId(),
+                                                    board.backboneNames()
+                                                            .getOrDefault(
+                                                                    first.backboneId(),
+                                                                    first.backboneId())),
+                                            p == null
+                                                    ? new LeaderboardView.ProtocolView(
+                                                            first.protocol(),
+                                                            first.protocol(),
+                                                            null,
+                                                            null,
+                                                            null)
+                                                    : new LeaderboardView.ProtocolView(
+                                                            p.id(),
+                                                            p.name(),
+                                                            p.citation(),
+                                                            p.url(),
+                                                            p.description()),
+                                            e.getValue().size(),
+                                            ranked.size(),
+                                            baselineView(board, first, baseline),
+                                            chart));
+                        });
         return settings;
     }
 
@@ -191,88 +289,155 @@ final class LeaderboardPager {
         }
         Double task = r.published().taskStd();
         Double flat = r.published().flatStd();
-        return c == DeltaM.Convention.PER_TASK ? (task != null ? task : flat) : (flat != null ? flat : task);
+        return c == DeltaM.Convention.PER_TASK
+                ? (task != null ? task : flat)
+                : (flat != null ? flat : task);
     }
 
     private static SeedStats deltaM(BoardCalculator.BoardRow r, DeltaM.Convention c) {
         return c == DeltaM.Convention.PER_TASK ? r.deltaMPerTask() : r.deltaMFlat();
     }
 
-    private static Comparator<Integer> comparator(LeaderboardQuery q, List<BoardCalculator.BoardRow> rows,
-            List<Integer> ranks, Map<String, Integer> settingOrder) {
-        Comparator<Integer> sections = Comparator
-                .<Integer, Boolean>comparing(i -> rows.get(i).role() == BoardCalculator.Role.CLAIMED)
-                .thenComparing(i -> settingOrder.get(rows.get(i).settingId()))
-                .thenComparing(i -> rows.get(i).role() != BoardCalculator.Role.BASELINE);
-        Comparator<Integer> byRank = nullsLast(i -> ranks.get(i) == null ? null : ranks.get(i).doubleValue(), false);
-        Comparator<Integer> primary = switch (q.sort()) {
-            case "rank" -> nullsLast(i -> ranks.get(i) == null ? null : ranks.get(i).doubleValue(), q.descending());
-            case "deltaM" -> nullsLast(i -> {
-                SeedStats d = deltaM(rows.get(i), q.convention());
-                return d == null ? null : d.mean();
-            }, q.descending());
-            case "seeds" -> nullsLast(i -> rows.get(i).seeds() == null ? null : rows.get(i).seeds().doubleValue(),
-                    q.descending());
-            case "method" -> {
-                Comparator<Integer> c = Comparator.comparing(i -> rows.get(i).methodName().toLowerCase());
-                yield q.descending() ? c.reversed() : c;
-            }
-            default -> nullsLast(i -> {
-                SeedStats s = rows.get(i).metrics().get(q.sort());
-                return s == null ? null : s.mean();
-            }, q.descending());
-        };
+    private static Comparator<Integer> comparator(
+            LeaderboardQuery q,
+            List<BoardCalculator.BoardRow> rows,
+            List<Integer> ranks,
+            Map<String, Integer> settingOrder) {
+        Comparator<Integer> sections =
+                Comparator.<Integer, Boolean>comparing(
+                                i -> rows.get(i).role() == BoardCalculator.Role.CLAIMED)
+                        .thenComparing(i -> settingOrder.get(rows.get(i).settingId()))
+                        .thenComparing(i -> rows.get(i).role() != BoardCalculator.Role.BASELINE);
+        Comparator<Integer> byRank =
+                nullsLast(i -> ranks.get(i) == null ? null : ranks.get(i).doubleValue(), false);
+        Comparator<Integer> primary =
+                switch (q.sort()) {
+                    case "rank" ->
+                            nullsLast(
+                                    i -> ranks.get(i) == null ? null : ranks.get(i).doubleValue(),
+                                    q.descending());
+                    case "deltaM" ->
+                            nullsLast(
+                                    i -> {
+                                        SeedStats d = deltaM(rows.get(i), q.convention());
+                                        return d == null ? null : d.mean();
+                                    },
+                                    q.descending());
+                    case "seeds" ->
+                            nullsLast(
+                                    i ->
+                                            rows.get(i).seeds() == null
+                                                    ? null
+                                                    : rows.get(i).seeds().doubleValue(),
+                                    q.descending());
+                    case "method" -> {
+                        Comparator<Integer> c =
+                                Comparator.comparing(i -> rows.get(i).methodName().toLowerCase());
+                        yield q.descending() ? c.reversed() : c;
+                    }
+                    default ->
+                            nullsLast(
+                                    i -> {
+                                        SeedStats s = rows.get(i).metrics().get(q.sort());
+                                        return s == null ? null : s.mean();
+                                    },
+                                    q.descending());
+                };
         // rows sharing a rank keep the order they were ranked in (Δm), not the alphabet
-        Comparator<Integer> asRanked = nullsLast(i -> {
-            SeedStats d = deltaM(rows.get(i), q.convention());
-            return d == null ? null : d.mean();
-        }, true);
-        return sections.thenComparing(primary).thenComparing(byRank).thenComparing(asRanked)
-                .thenComparing(i -> rows.get(i).methodName().toLowerCase()).thenComparing(i -> rows.get(i).backboneId());
+        Comparator<Integer> asRanked =
+                nullsLast(
+                        i -> {
+                            SeedStats d = deltaM(rows.get(i), q.convention());
+                            return d == null ? null : d.mean();
+                        },
+                        true);
+        return sections.thenComparing(primary)
+                .thenComparing(byRank)
+                .thenComparing(asRanked)
+                .thenComparing(i -> rows.get(i).methodName().toLowerCase())
+                .thenComparing(i -> rows.get(i).backboneId());
     }
 
     /** Orders by a nullable number, rows without a value last whatever the direction. */
-    private static Comparator<Integer> nullsLast(Function<Integer, Double> value, boolean descending) {
-        Comparator<Double> numbers = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+    private static Comparator<Integer> nullsLast(
+            Function<Integer, Double> value, boolean descending) {
+        Comparator<Double> numbers =
+                descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
         return Comparator.comparing(value, Comparator.nullsLast(numbers));
     }
 
-    private static LeaderboardView.Baseline baselineView(LeaderboardService.Board board, BoardCalculator.BoardRow r,
+    private static LeaderboardView.Baseline baselineView(
+            LeaderboardService.Board board,
+            BoardCalculator.BoardRow r,
             BoardCalculator.Baseline b) {
         if (b == null) {
             return null;
         }
         Protocols.Protocol p = board.protocols().get(b.protocol());
-        return new LeaderboardView.Baseline(b.runIds(), b.source().id(), b.citation(), b.optimizer(), b.protocol(),
-                p == null ? b.protocol() : p.name(), !b.protocol().equals(r.protocol()),
+        return new LeaderboardView.Baseline(
+                b.runIds(),
+                b.source().id(),
+                b.citation(),
+                b.optimizer(),
+                b.protocol(),
+                p == null ? b.protocol() : p.name(),
+                !b.protocol().equals(r.protocol()),
                 !b.optimizer().equals(r.optimizer()));
     }
 
     private static String methodLabel(LeaderboardService.Board board, BoardCalculator.BoardRow r) {
         return "feature".equals(r.gradientLevel()) && board.featureNames().containsKey(r.methodId())
-                ? board.featureNames().get(r.methodId()) : r.methodName();
+                ? board.featureNames().get(r.methodId())
+                : r.methodName();
     }
 
-    private static LeaderboardView.LeaderboardRowView view(LeaderboardService.Board board,
-            BoardCalculator.BoardRow r, Integer rank) {
+    private static LeaderboardView.LeaderboardRowView view(
+            LeaderboardService.Board board, BoardCalculator.BoardRow r, Integer rank) {
         var metrics = new LinkedHashMap<String, LeaderboardView.Stat>();
         r.metrics().forEach((k, s) -> metrics.put(k, LeaderboardView.Stat.of(s)));
-        LeaderboardView.DeltaMView deltaM = r.deltaMPerTask() == null ? null : new LeaderboardView.DeltaMView(
-                LeaderboardView.Stat.of(r.deltaMPerTask()), LeaderboardView.Stat.of(r.deltaMFlat()), "gain",
-                baselineView(board, r, r.baseline()));
+        LeaderboardView.DeltaMView deltaM =
+                r.deltaMPerTask() == null
+                        ? null
+                        : new LeaderboardView.DeltaMView(
+                                LeaderboardView.Stat.of(r.deltaMPerTask()),
+                                LeaderboardView.Stat.of(r.deltaMFlat()),
+                                "gain",
+                                baselineView(board, r, r.baseline()));
         BoardCalculator.Published p = r.published();
-        Published published = p.isEmpty() ? null
-                : new Published(p.task(), p.taskStd(), p.flat(), p.flatStd(), p.note());
-        String unranked = rank != null ? null
-                : r.role() == BoardCalculator.Role.RANKED ? "not ranked"
-                : r.role() == BoardCalculator.Role.CROSS_PROTOCOL && r.baseline() != null
-                        ? r.role().reason() + " (" + r.baseline().citation() + "); add crossProtocol=include to rank it"
-                        : r.role().reason();
-        return new LeaderboardView.LeaderboardRowView(rank, new Ref(r.methodId(), r.methodName()),
-                methodLabel(board, r), new Ref(r.backboneId(), board.backboneNames()
-                        .getOrDefault(r.backboneId(), r.backboneId())),
-                r.optimizer(), r.gradientLevel(), r.source().id(), r.seeds(), r.runIds(), r.citation(), metrics, deltaM,
-                published, new LeaderboardView.SettingRef(r.settingId(), label(board, r.settingId())), r.role().id(),
+        Published published =
+                p.isEmpty()
+                        ? null
+                        : new Published(p.task(), p.taskStd(), p.flat(), p.flatStd(), p.note());
+        String unranked =
+                rank != null
+                        ? null
+                        : r.role() == BoardCalculator.Role.RANKED
+                                ? "not ranked"
+                                : r.role() == BoardCalculator.Role.CROSS_PROTOCOL
+                                                && r.baseline() != null
+                                        ? r.role().reason()
+                                                + " ("
+                                                + r.baseline().citation()
+                                                + "); add crossProtocol=include to rank it"
+                                        : r.role().reason();
+        return new LeaderboardView.LeaderboardRowView(
+                rank,
+                new Ref(r.methodId(), r.methodName()),
+                methodLabel(board, r),
+                new Ref(
+                        r.backboneId(),
+                        board.backboneNames().getOrDefault(r.backboneId(), r.backboneId())),
+                r.optimizer(),
+                r.gradientLevel(),
+                r.source().id(),
+                r.seeds(),
+                r.runIds(),
+                r.citation(),
+                metrics,
+                deltaM,
+                published,
+                new LeaderboardView.SettingRef(r.settingId(), label(board, r.settingId())),
+                r.role().id(),
                 unranked);
     }
 }

@@ -31,16 +31,22 @@ public class LeaderboardParams {
     @QueryParam("method")
     public List<String> method;
 
-    @Parameter(description = "setting id(s), backbone@protocol, such as deeplabv3plus-resnet50@dbmtl-2023")
+    @Parameter(
+            description =
+                    "setting id(s), backbone@protocol, such as deeplabv3plus-resnet50@dbmtl-2023")
     @QueryParam("setting")
     public List<String> setting;
 
-    @Parameter(description = "exclude (default): rows whose single-task baseline comes from another "
-            + "publication are listed but not ranked; include: rank them within their setting")
+    @Parameter(
+            description =
+                    "exclude (default): rows whose single-task baseline comes from another "
+                            + "publication are listed but not ranked; include: rank them within their setting")
     @QueryParam("crossProtocol")
     public String crossProtocol;
 
-    @Parameter(description = "rank (default), deltaM, method, seeds or a metric key such as segmentation.mIoU")
+    @Parameter(
+            description =
+                    "rank (default), deltaM, method, seeds or a metric key such as segmentation.mIoU")
     @QueryParam("sort")
     public String sort;
 

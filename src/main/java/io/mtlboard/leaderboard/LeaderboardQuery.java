@@ -1,7 +1,7 @@
 package io.mtlboard.leaderboard;
 
-import io.mtlboard.run.RowSource;
 import io.mtlboard.benchmark.metric.DeltaM;
+import io.mtlboard.run.RowSource;
 import java.util.List;
 
 /**
@@ -16,10 +16,20 @@ import java.util.List;
  * @param includeCrossProtocol whether rows whose baseline comes from another publication are ranked
  * @param page 1-based page number
  */
-public record LeaderboardQuery(List<String> backbones, List<String> optimizers, List<String> gradientLevels,
-        List<RowSource> sources, List<String> methods, List<String> settings, boolean includeCrossProtocol,
-        String sort, boolean descending, boolean defaultDescending,
-        DeltaM.Convention convention, int page, int size) {
+public record LeaderboardQuery(
+        List<String> backbones,
+        List<String> optimizers,
+        List<String> gradientLevels,
+        List<RowSource> sources,
+        List<String> methods,
+        List<String> settings,
+        boolean includeCrossProtocol,
+        String sort,
+        boolean descending,
+        boolean defaultDescending,
+        DeltaM.Convention convention,
+        int page,
+        int size) {
 
     /** Sort keys every leaderboard has besides its metric keys. */
     public static final List<String> FIXED_SORTS = List.of("rank", "deltaM", "method", "seeds");
@@ -29,14 +39,37 @@ public record LeaderboardQuery(List<String> backbones, List<String> optimizers, 
 
     /** The same query with every row on one page. */
     LeaderboardQuery unpaged() {
-        return new LeaderboardQuery(backbones, optimizers, gradientLevels, sources, methods, settings,
-                includeCrossProtocol, sort, descending, defaultDescending, convention, 1, Integer.MAX_VALUE);
+        return new LeaderboardQuery(
+                backbones,
+                optimizers,
+                gradientLevels,
+                sources,
+                methods,
+                settings,
+                includeCrossProtocol,
+                sort,
+                descending,
+                defaultDescending,
+                convention,
+                1,
+                Integer.MAX_VALUE);
     }
 
     /** A stable string of this query, for caches and permalinks. */
     String cacheKey() {
-        return String.join("|", backbones.toString(), optimizers.toString(), gradientLevels.toString(),
-                sources.toString(), methods.toString(), settings.toString(), Boolean.toString(includeCrossProtocol), sort, Boolean.toString(descending), convention.id(),
-                Integer.toString(page), Integer.toString(size));
+        return String.join(
+                "|",
+                backbones.toString(),
+                optimizers.toString(),
+                gradientLevels.toString(),
+                sources.toString(),
+                methods.toString(),
+                settings.toString(),
+                Boolean.toString(includeCrossProtocol),
+                sort,
+                Boolean.toString(descending),
+                convention.id(),
+                Integer.toString(page),
+                Integer.toString(size));
     }
 }

@@ -1,15 +1,15 @@
 package io.mtlboard.leaderboard;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
-import io.mtlboard.run.LeaderboardVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.run.LeaderboardVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Serialized leaderboard responses, cached by request until the data version changes, so that
@@ -23,6 +23,7 @@ public class LeaderboardResponses {
     private final ObjectMapper json;
     private final LeaderboardVersion version;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
     /** Striped locks: bounded, whatever the keys clients send. */
     private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
@@ -32,11 +33,11 @@ public class LeaderboardResponses {
     }
 
     /** A serialized body and its entity tag. */
-    public record Entry(long version, byte[] body, String etag) {
-    }
+    public record Entry(long version, byte[] body, String etag) {}
 
     /** The JSON or CSV body for a request on a benchmark's leaderboard, computing it with {@code view} on a miss. */
-    public Entry get(String benchmarkId, String requestKey, boolean csv, Supplier<LeaderboardView> view) {
+    public Entry get(
+            String benchmarkId, String requestKey, boolean csv, Supplier<LeaderboardView> view) {
         long v = version.current(benchmarkId);
         String key = (csv ? "csv:" : "json:") + benchmarkId + "?" + requestKey;
         Entry e = cache.get(key);
@@ -52,8 +53,15 @@ public class LeaderboardResponses {
 
     private Entry compute(String key, long v, boolean csv, Supplier<LeaderboardView> view) {
         LeaderboardView computed = view.get();
-        byte[] body = csv ? LeaderboardCsv.write(computed).getBytes(StandardCharsets.UTF_8) : bytes(computed);
-        Entry fresh = new Entry(v, body, "\"" + v + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"");
+        byte[] body =
+                csv
+                        ? LeaderboardCsv.write(computed).getBytes(StandardCharsets.UTF_8)
+                        : bytes(computed);
+        Entry fresh =
+                new Entry(
+                        v,
+                        body,
+                        "\"" + v + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"");
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }

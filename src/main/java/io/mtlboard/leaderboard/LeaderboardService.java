@@ -1,33 +1,33 @@
 package io.mtlboard.leaderboard;
 
-import java.util.HashMap;
-import java.util.stream.IntStream;
-import io.mtlboard.support.query.QueryChecks;
-import io.mtlboard.benchmark.Protocols;
-import io.mtlboard.run.LeaderboardVersion;
-import io.mtlboard.run.RowSource;
-import io.mtlboard.run.RunSettings;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.benchmark.Method;
+import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.benchmark.metric.DeltaM;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.RowSource;
+import io.mtlboard.run.RunSettings;
 import io.mtlboard.support.InvalidInputProblem;
 import io.mtlboard.support.MtlboardConfig;
 import io.mtlboard.support.NotFoundProblem;
 import io.mtlboard.support.Violation;
+import io.mtlboard.support.query.QueryChecks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Builds leaderboards: validates the query, aggregates the benchmark's runs into rows (cached per
@@ -38,12 +38,13 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LeaderboardService {
 
-    static final String RANK_RULE = "Ranks compare rows of one setting (backbone × protocol) and restart in every "
-            + "setting; rows are ranked by mean Δm over seeds, and a row shares the rank of the first row of its rank "
-            + "group when their mean ± std intervals overlap (a difference within seed noise; for a published mean, "
-            + "the std its publication printed). Single-task rows are "
-            + "the baseline (Δm = 0), claimed rows are listed apart, and rows whose baseline comes from another "
-            + "publication are not ranked unless crossProtocol=include.";
+    static final String RANK_RULE =
+            "Ranks compare rows of one setting (backbone × protocol) and restart in every "
+                    + "setting; rows are ranked by mean Δm over seeds, and a row shares the rank of the first row of its rank "
+                    + "group when their mean ± std intervals overlap (a difference within seed noise; for a published mean, "
+                    + "the std its publication printed). Single-task rows are "
+                    + "the baseline (Δm = 0), claimed rows are listed apart, and rows whose baseline comes from another "
+                    + "publication are not ranked unless crossProtocol=include.";
 
     private final MtlboardConfig config;
     private final LeaderboardVersion version;
@@ -51,12 +52,17 @@ public class LeaderboardService {
     private final Protocols protocols;
     private final Map<String, Board> boards = new ConcurrentHashMap<>();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+
     /** Runs updated this long before the last read are read again: a write by another process may commit late. */
     static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(2);
+
     /** Striped locks: bounded, whatever the keys clients send. */
     private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
-    public LeaderboardService(MtlboardConfig config, LeaderboardVersion version, BoardRepository repository,
+    public LeaderboardService(
+            MtlboardConfig config,
+            LeaderboardVersion version,
+            BoardRepository repository,
             Protocols protocols) {
         this.config = config;
         this.protocols = protocols;
@@ -65,8 +71,7 @@ public class LeaderboardService {
     }
 
     /** The ids a query may name, read once per data version. */
-    private record Registry(long version, List<String> backboneIds, List<String> methodIds) {
-    }
+    private record Registry(long version, List<String> backboneIds, List<String> methodIds) {}
 
     private volatile Registry registry;
 
@@ -74,22 +79,34 @@ public class LeaderboardService {
         long v = version.overall();
         Registry r = registry;
         if (r == null || r.version() != v) {
-            r = new Registry(v, Backbone.allById().stream().map(b -> b.id).toList(),
-                    Method.allByName().stream().map(m -> m.id).sorted().toList());
+            r =
+                    new Registry(
+                            v,
+                            Backbone.allById().stream().map(b -> b.id).toList(),
+                            Method.allByName().stream().map(m -> m.id).sorted().toList());
             registry = r;
         }
         return r;
     }
 
     /** All aggregated rows of a benchmark with its metric columns, at one data version. */
-    record Board(long version, Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics,
-            List<LeaderboardView.MetricColumn> columns, List<BoardCalculator.BoardRow> rows,
-            Map<String, String> featureNames, Map<String, String> backboneNames,
+    record Board(
+            long version,
+            Benchmark benchmark,
+            List<BoardCalculator.MetricInfo> metrics,
+            List<LeaderboardView.MetricColumn> columns,
+            List<BoardCalculator.BoardRow> rows,
+            Map<String, String> featureNames,
+            Map<String, String> backboneNames,
             Map<String, Protocols.Protocol> protocols) {
 
         /** The ids of the settings that have rows, in no particular order. */
         List<String> settingIds() {
-            return rows.stream().map(BoardCalculator.BoardRow::settingId).distinct().sorted().toList();
+            return rows.stream()
+                    .map(BoardCalculator.BoardRow::settingId)
+                    .distinct()
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -105,29 +122,49 @@ public class LeaderboardService {
         Registry registry = registry();
         List<String> backbone = checks.many("backbone", p.backbone, registry.backboneIds());
         List<String> optimizer = checks.many("optimizer", p.optimizer, RunSettings.OPTIMIZERS);
-        List<String> gradientLevel = checks.many("gradientLevel", p.gradientLevel, RunSettings.GRADIENT_LEVELS);
+        List<String> gradientLevel =
+                checks.many("gradientLevel", p.gradientLevel, RunSettings.GRADIENT_LEVELS);
         List<String> source = checks.many("source", p.source, RowSource.ids());
         List<String> method = checks.many("method", p.method, registry.methodIds());
         List<String> setting = checks.many("setting", p.setting, board.settingIds());
-        String cross = checks.one("crossProtocol", p.crossProtocol, LeaderboardQuery.CROSS_PROTOCOL, "exclude");
+        String cross =
+                checks.one(
+                        "crossProtocol",
+                        p.crossProtocol,
+                        LeaderboardQuery.CROSS_PROTOCOL,
+                        "exclude");
         List<String> sorts = new ArrayList<>(LeaderboardQuery.FIXED_SORTS);
         board.columns().forEach(c -> sorts.add(c.key()));
         String sortKey = checks.one("sort", p.sort, sorts, "rank");
         String order = checks.one("order", p.order, List.of("asc", "desc"), null);
-        List<String> conventions = Arrays.stream(DeltaM.Convention.values()).map(DeltaM.Convention::id).toList();
-        String conventionId = checks.one("convention", p.convention, conventions, DeltaM.Convention.PER_TASK.id());
+        List<String> conventions =
+                Arrays.stream(DeltaM.Convention.values()).map(DeltaM.Convention::id).toList();
+        String conventionId =
+                checks.one(
+                        "convention", p.convention, conventions, DeltaM.Convention.PER_TASK.id());
         int max = config.leaderboard().maxPageSize();
         Integer pageNumber = checks.integer("page", p.page, 1, Integer.MAX_VALUE, null);
         Integer pageSize = checks.integer("size", p.size, 1, max, null);
         checks.done("the leaderboard of " + benchmarkId);
         boolean byDefault = defaultDescending(board, sortKey);
         boolean descending = blank(order) ? byDefault : order.equals("desc");
-        return new LeaderboardQuery(clean(backbone), clean(optimizer), clean(gradientLevel),
-                clean(source).stream().map(s -> RowSource.parse(s).orElseThrow()).toList(), clean(method),
-                clean(setting), cross.equals("include"), sortKey,
-                descending, byDefault, Arrays.stream(DeltaM.Convention.values()).filter(c -> c.id().equals(conventionId))
-                        .findFirst().orElseThrow(),
-                pageNumber == null ? 1 : pageNumber, pageSize == null ? config.leaderboard().defaultPageSize() : pageSize);
+        return new LeaderboardQuery(
+                clean(backbone),
+                clean(optimizer),
+                clean(gradientLevel),
+                clean(source).stream().map(s -> RowSource.parse(s).orElseThrow()).toList(),
+                clean(method),
+                clean(setting),
+                cross.equals("include"),
+                sortKey,
+                descending,
+                byDefault,
+                Arrays.stream(DeltaM.Convention.values())
+                        .filter(c -> c.id().equals(conventionId))
+                        .findFirst()
+                        .orElseThrow(),
+                pageNumber == null ? 1 : pageNumber,
+                pageSize == null ? config.leaderboard().defaultPageSize() : pageSize);
     }
 
     /** One page of the leaderboard for a validated query. */
@@ -138,11 +175,25 @@ public class LeaderboardService {
 
     /** Every row, across all benchmarks, of one method (per-task convention, unpaged). */
     public List<LeaderboardView> forMethod(String methodId) {
-        Method.byId(methodId).orElseThrow(() -> new NotFoundProblem("No method '" + methodId + "'"));
+        Method.byId(methodId)
+                .orElseThrow(() -> new NotFoundProblem("No method '" + methodId + "'"));
         List<LeaderboardView> views = new ArrayList<>();
         for (Benchmark b : Benchmark.allByName()) {
-            LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    false, "rank", false, false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
+            LeaderboardQuery q =
+                    new LeaderboardQuery(
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            false,
+                            "rank",
+                            false,
+                            false,
+                            DeltaM.Convention.PER_TASK,
+                            1,
+                            Integer.MAX_VALUE);
             LeaderboardView all = LeaderboardPager.page(board(b.id), q, RANK_RULE);
             LeaderboardView mine = LeaderboardPager.restrict(all, methodId);
             if (!mine.rows().isEmpty()) {
@@ -157,8 +208,10 @@ public class LeaderboardService {
      * latest completed evaluation), by run id: for per-seed analyses such as the seed bootstrap.
      */
     public Map<Long, Map<String, Double>> runValues(String benchmarkId) {
-        Benchmark benchmark = Benchmark.byId(benchmarkId).orElseThrow(() -> new NotFoundProblem(
-                "No benchmark '" + benchmarkId + "'"));
+        Benchmark benchmark =
+                Benchmark.byId(benchmarkId)
+                        .orElseThrow(
+                                () -> new NotFoundProblem("No benchmark '" + benchmarkId + "'"));
         Map<Long, Map<String, Double>> values = new HashMap<>();
         repository.runFacts(benchmark).forEach(f -> values.put(f.runId(), f.values()));
         return values;
@@ -166,8 +219,21 @@ public class LeaderboardService {
 
     /** The settings of a benchmark's whole board, largest first, with their protocols and baselines. */
     public List<LeaderboardView.SettingView> settings(String benchmarkId) {
-        LeaderboardQuery q = new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                false, "rank", false, false, DeltaM.Convention.PER_TASK, 1, Integer.MAX_VALUE);
+        LeaderboardQuery q =
+                new LeaderboardQuery(
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        false,
+                        "rank",
+                        false,
+                        false,
+                        DeltaM.Convention.PER_TASK,
+                        1,
+                        Integer.MAX_VALUE);
         return LeaderboardPager.page(board(benchmarkId), q, RANK_RULE).settings();
     }
 
@@ -179,16 +245,43 @@ public class LeaderboardService {
      */
     public ParetoView pareto(String benchmarkId, String setting, String x, String y) {
         Board board = board(benchmarkId);
-        LeaderboardView all = LeaderboardPager.page(board, new LeaderboardQuery(List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), false, "rank", false, false, DeltaM.Convention.PER_TASK, 1,
-                Integer.MAX_VALUE), RANK_RULE);
-        List<String> settingIds = all.settings().stream().map(LeaderboardView.SettingView::id).toList();
-        List<String> keys = board.columns().stream().map(LeaderboardView.MetricColumn::key).toList();
-        List<String> tasks = board.columns().stream().map(LeaderboardView.MetricColumn::task).distinct().toList();
+        LeaderboardView all =
+                LeaderboardPager.page(
+                        board,
+                        new LeaderboardQuery(
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                false,
+                                "rank",
+                                false,
+                                false,
+                                DeltaM.Convention.PER_TASK,
+                                1,
+                                Integer.MAX_VALUE),
+                        RANK_RULE);
+        List<String> settingIds =
+                all.settings().stream().map(LeaderboardView.SettingView::id).toList();
+        List<String> keys =
+                board.columns().stream().map(LeaderboardView.MetricColumn::key).toList();
+        List<String> tasks =
+                board.columns().stream()
+                        .map(LeaderboardView.MetricColumn::task)
+                        .distinct()
+                        .toList();
         String defaultX = keys.isEmpty() ? null : keys.get(0);
-        String defaultY = board.columns().stream().filter(c -> tasks.size() < 2 || c.task().equals(tasks.get(1)))
-                .map(LeaderboardView.MetricColumn::key).filter(k -> !k.equals(defaultX)).findFirst().orElse(defaultX);
-        String settingId = blank(setting) ? (settingIds.isEmpty() ? null : settingIds.get(0)) : setting;
+        String defaultY =
+                board.columns().stream()
+                        .filter(c -> tasks.size() < 2 || c.task().equals(tasks.get(1)))
+                        .map(LeaderboardView.MetricColumn::key)
+                        .filter(k -> !k.equals(defaultX))
+                        .findFirst()
+                        .orElse(defaultX);
+        String settingId =
+                blank(setting) ? (settingIds.isEmpty() ? null : settingIds.get(0)) : setting;
         String xKey = blank(x) ? defaultX : x;
         String yKey = blank(y) ? defaultY : y;
         List<Violation> violations = new ArrayList<>();
@@ -198,8 +291,11 @@ public class LeaderboardService {
         checkOne("x", xKey, keys, violations);
         checkOne("y", yKey, keys, violations);
         if (!violations.isEmpty()) {
-            throw new InvalidInputProblem(violations.size() + " invalid parameter(s) for the Pareto view of "
-                    + benchmarkId, violations);
+            throw new InvalidInputProblem(
+                    violations.size()
+                            + " invalid parameter(s) for the Pareto view of "
+                            + benchmarkId,
+                    violations);
         }
         return ParetoCalculator.view(all, settingId, column(board, xKey), column(board, yKey));
     }
@@ -210,7 +306,8 @@ public class LeaderboardService {
 
     /** Number of rows per benchmark id. */
     public Map<String, Integer> rowCounts() {
-        return Benchmark.allByName().stream().collect(Collectors.toMap(b -> b.id, b -> board(b.id).rows().size()));
+        return Benchmark.allByName().stream()
+                .collect(Collectors.toMap(b -> b.id, b -> board(b.id).rows().size()));
     }
 
     Board board(String benchmarkId) {
@@ -219,7 +316,8 @@ public class LeaderboardService {
         if (cached != null && cached.version() == v) {
             return cached;
         }
-        // one computation per benchmark and version: concurrent readers of a stale board wait for it
+        // one computation per benchmark and version: concurrent readers of a stale board wait for
+        // it
         synchronized (locks[Math.floorMod(benchmarkId.hashCode(), locks.length)]) {
             Board again = boards.get(benchmarkId);
             return again != null && again.version() == v ? again : compute(benchmarkId, v);
@@ -227,20 +325,52 @@ public class LeaderboardService {
     }
 
     private Board compute(String benchmarkId, long v) {
-        Benchmark benchmark = Benchmark.byId(benchmarkId).orElseThrow(() -> new NotFoundProblem(
-                "No benchmark '" + benchmarkId + "'; known benchmarks: "
-                        + Benchmark.allByName().stream().map(b -> b.id).toList()));
+        Benchmark benchmark =
+                Benchmark.byId(benchmarkId)
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundProblem(
+                                                "No benchmark '"
+                                                        + benchmarkId
+                                                        + "'; known benchmarks: "
+                                                        + Benchmark.allByName().stream()
+                                                                .map(b -> b.id)
+                                                                .toList()));
         List<BenchmarkMetric> metrics = benchmark.metrics();
-        List<BoardCalculator.MetricInfo> infos = metrics.stream()
-                .map(m -> new BoardCalculator.MetricInfo(m.key(), m.task.name, m.higherIsBetter)).toList();
-        List<LeaderboardView.MetricColumn> columns = metrics.stream().map(m -> new LeaderboardView.MetricColumn(
-                m.key(), m.task.name, m.name, m.title, m.higherIsBetter, m.unit)).toList();
+        List<BoardCalculator.MetricInfo> infos =
+                metrics.stream()
+                        .map(
+                                m ->
+                                        new BoardCalculator.MetricInfo(
+                                                m.key(), m.task.name, m.higherIsBetter))
+                        .toList();
+        List<LeaderboardView.MetricColumn> columns =
+                metrics.stream()
+                        .map(
+                                m ->
+                                        new LeaderboardView.MetricColumn(
+                                                m.key(),
+                                                m.task.name,
+                                                m.name,
+                                                m.title,
+                                                m.higherIsBetter,
+                                                m.unit))
+                        .toList();
         List<BoardCalculator.BoardRow> rows = liveRows(benchmark, infos);
         List<Method> methods = Method.allByName();
-        Board board = new Board(v, benchmark, infos, columns, rows,
-                methods.stream().filter(m -> m.featureLevelName != null)
-                        .collect(Collectors.toMap(m -> m.id, m -> m.featureLevelName)),
-                Backbone.allById().stream().collect(Collectors.toMap(b -> b.id, b -> b.name)), protocols.all());
+        Board board =
+                new Board(
+                        v,
+                        benchmark,
+                        infos,
+                        columns,
+                        rows,
+                        methods.stream()
+                                .filter(m -> m.featureLevelName != null)
+                                .collect(Collectors.toMap(m -> m.id, m -> m.featureLevelName)),
+                        Backbone.allById().stream()
+                                .collect(Collectors.toMap(b -> b.id, b -> b.name)),
+                        protocols.all());
         boards.put(benchmarkId, board);
         return board;
     }
@@ -252,7 +382,11 @@ public class LeaderboardService {
         final IncrementalBoard board;
         OffsetDateTime watermark;
 
-        Live(long global, List<BoardCalculator.MetricInfo> metrics, IncrementalBoard board, OffsetDateTime watermark) {
+        Live(
+                long global,
+                List<BoardCalculator.MetricInfo> metrics,
+                IncrementalBoard board,
+                OffsetDateTime watermark) {
             this.global = global;
             this.metrics = metrics;
             this.board = board;
@@ -267,18 +401,28 @@ public class LeaderboardService {
      * updated since then (with a margin for transactions that committed late) — and applying them to
      * the {@link IncrementalBoard}.
      */
-    private List<BoardCalculator.BoardRow> liveRows(Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics) {
+    private List<BoardCalculator.BoardRow> liveRows(
+            Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics) {
         OffsetDateTime started = OffsetDateTime.now();
         long global = version.global();
         Set<Long> dirty = version.drainDirty(benchmark.id);
         Live state = live.get(benchmark.id);
-        if (state == null || state.global != global || dirty == null || !state.metrics.equals(metrics)) {
-            state = new Live(global, metrics, new IncrementalBoard(metrics, repository.runFacts(benchmark)), started);
+        if (state == null
+                || state.global != global
+                || dirty == null
+                || !state.metrics.equals(metrics)) {
+            state =
+                    new Live(
+                            global,
+                            metrics,
+                            new IncrementalBoard(metrics, repository.runFacts(benchmark)),
+                            started);
             live.put(benchmark.id, state);
             return state.board.rows();
         }
         Set<Long> ids = new HashSet<>(dirty);
-        ids.addAll(repository.updatedSince(benchmark.id, state.watermark.minus(LATE_COMMIT_MARGIN)));
+        ids.addAll(
+                repository.updatedSince(benchmark.id, state.watermark.minus(LATE_COMMIT_MARGIN)));
         if (!ids.isEmpty()) {
             List<BoardCalculator.RunFacts> fresh = repository.runFacts(benchmark.id, ids);
             Set<Long> gone = new HashSet<>(ids);
@@ -293,26 +437,45 @@ public class LeaderboardService {
         return switch (sort) {
             case "rank", "method" -> false;
             case "deltaM", "seeds" -> true;
-            default -> board.columns().stream().filter(c -> c.key().equals(sort)).findFirst()
-                    .map(LeaderboardView.MetricColumn::higherIsBetter).orElse(true);
+            default ->
+                    board.columns().stream()
+                            .filter(c -> c.key().equals(sort))
+                            .findFirst()
+                            .map(LeaderboardView.MetricColumn::higherIsBetter)
+                            .orElse(true);
         };
     }
 
-    private static void checkAll(String field, List<String> values, List<String> allowed, List<Violation> out) {
+    private static void checkAll(
+            String field, List<String> values, List<String> allowed, List<Violation> out) {
         for (String v : clean(values)) {
             if (!allowed.contains(v)) {
-                out.add(new Violation(field, "'" + v + "' is not allowed; allowed values: " + String.join(", ", allowed)));
+                out.add(
+                        new Violation(
+                                field,
+                                "'"
+                                        + v
+                                        + "' is not allowed; allowed values: "
+                                        + String.join(", ", allowed)));
             }
         }
     }
 
-    private static void checkOne(String field, String value, List<String> allowed, List<Violation> out) {
+    private static void checkOne(
+            String field, String value, List<String> allowed, List<Violation> out) {
         if (!allowed.contains(value)) {
-            out.add(new Violation(field, "'" + value + "' is not allowed; allowed values: " + String.join(", ", allowed)));
+            out.add(
+                    new Violation(
+                            field,
+                            "'"
+                                    + value
+                                    + "' is not allowed; allowed values: "
+                                    + String.join(", ", allowed)));
         }
     }
 
-    private static Integer integer(String field, String value, int min, int max, List<Violation> out) {
+    private static Integer integer(
+            String field, String value, int min, int max, List<Violation> out) {
         if (blank(value)) {
             return null;
         }
@@ -324,7 +487,10 @@ public class LeaderboardService {
         } catch (NumberFormatException e) {
             // reported below
         }
-        out.add(new Violation(field, "'" + value + "' must be an integer between " + min + " and " + max));
+        out.add(
+                new Violation(
+                        field,
+                        "'" + value + "' must be an integer between " + min + " and " + max));
         return null;
     }
 
@@ -332,8 +498,12 @@ public class LeaderboardService {
         if (values == null) {
             return List.of();
         }
-        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
-                .distinct().toList();
+        return values.stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private static boolean blank(String s) {

@@ -1,8 +1,8 @@
 package io.mtlboard.leaderboard;
 
-import io.mtlboard.run.LeaderboardVersion;
 import io.mtlboard.benchmark.BenchmarkStatistics;
 import io.mtlboard.benchmark.Method;
+import io.mtlboard.run.LeaderboardVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -36,17 +36,33 @@ public class LeaderboardStatistics implements BenchmarkStatistics {
     @Override
     public List<BaselineRow> baselines(String benchmarkId) {
         LeaderboardService.Board board = service.board(benchmarkId);
-        return board.rows().stream().filter(r -> Method.SINGLE_TASK.equals(r.methodId())).map(r -> {
-            Map<String, Double> values = new LinkedHashMap<>();
-            r.metrics().forEach((k, s) -> values.put(k, s.mean()));
-            return new BaselineRow(r.backboneId(), board.backboneNames().getOrDefault(r.backboneId(), r.backboneId()),
-                    r.optimizer(), r.source().id(), r.citation(), r.seeds(), values, r.runIds());
-        }).toList();
+        return board.rows().stream()
+                .filter(r -> Method.SINGLE_TASK.equals(r.methodId()))
+                .map(
+                        r -> {
+                            Map<String, Double> values = new LinkedHashMap<>();
+                            r.metrics().forEach((k, s) -> values.put(k, s.mean()));
+                            return new BaselineRow(
+                                    r.backboneId(),
+                                    board.backboneNames()
+                                            .getOrDefault(r.backboneId(), r.backboneId()),
+                                    r.optimizer(),
+                                    r.source().id(),
+                                    r.citation(),
+                                    r.seeds(),
+                                    values,
+                                    r.runIds());
+                        })
+                .toList();
     }
 
     @Override
     public List<String> sources(String benchmarkId) {
-        return service.board(benchmarkId).rows().stream().map(BoardCalculator.BoardRow::citation)
-                .filter(Objects::nonNull).distinct().sorted().toList();
+        return service.board(benchmarkId).rows().stream()
+                .map(BoardCalculator.BoardRow::citation)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

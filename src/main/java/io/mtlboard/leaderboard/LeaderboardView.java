@@ -11,24 +11,43 @@ import java.util.Map;
  * protocol, largest first) and ranked within it; claimed rows follow in their own section.
  * {@code defaultOrder} is the order the sort key has when none is asked for (best first).
  */
-public record LeaderboardView(Ref benchmark, ConventionView convention, String rankRule,
-        List<MetricColumn> metrics, Filters filters, String sort, String order, String defaultOrder, int total, int page,
-        int size, int pages, List<SettingView> settings, List<LeaderboardRowView> rows) {
-
+public record LeaderboardView(
+        Ref benchmark,
+        ConventionView convention,
+        String rankRule,
+        List<MetricColumn> metrics,
+        Filters filters,
+        String sort,
+        String order,
+        String defaultOrder,
+        int total,
+        int page,
+        int size,
+        int pages,
+        List<SettingView> settings,
+        List<LeaderboardRowView> rows) {
 
     /** Which Δm convention ranks the rows and what it means. */
-    public record ConventionView(String id, String label, String sign) {
-    }
+    public record ConventionView(String id, String label, String sign) {}
 
     /** A metric column. */
-    public record MetricColumn(String key, String task, String name, String title, boolean higherIsBetter,
-            String unit) {
-    }
+    public record MetricColumn(
+            String key,
+            String task,
+            String name,
+            String title,
+            boolean higherIsBetter,
+            String unit) {}
 
     /** The filters applied; empty lists mean no filter. */
-    public record Filters(List<String> backbone, List<String> optimizer, List<String> gradientLevel,
-            List<String> source, List<String> method, List<String> setting, String crossProtocol) {
-    }
+    public record Filters(
+            List<String> backbone,
+            List<String> optimizer,
+            List<String> gradientLevel,
+            List<String> source,
+            List<String> method,
+            List<String> setting,
+            String crossProtocol) {}
 
     /** Mean, sample std (null for one value) and count. */
     public record Stat(double mean, Double std, int n) {
@@ -39,47 +58,67 @@ public record LeaderboardView(Ref benchmark, ConventionView convention, String r
     }
 
     /** Δm of a row in both conventions, gain sign (positive = better than single-task). */
-    public record DeltaMView(Stat perTask, Stat flat, String sign, Baseline baseline) {
-    }
+    public record DeltaMView(Stat perTask, Stat flat, String sign, Baseline baseline) {}
 
     /**
      * The single-task rows a Δm is relative to: their source, optimizer and protocol;
      * {@code crossProtocol} when they come from another publication than the row,
      * {@code otherOptimizer} when they were trained with another optimizer.
      */
-    public record Baseline(List<Long> runIds, String source, String citation, String optimizer, String protocol,
-            String protocolName, boolean crossProtocol, boolean otherOptimizer) {
-    }
-
+    public record Baseline(
+            List<Long> runIds,
+            String source,
+            String citation,
+            String optimizer,
+            String protocol,
+            String protocolName,
+            boolean crossProtocol,
+            boolean otherOptimizer) {}
 
     /** The setting of a row: id ({@code backbone@protocol}) and label. */
-    public record SettingRef(String id, String label) {
-    }
+    public record SettingRef(String id, String label) {}
 
     /** A protocol: the pipeline behind a setting's numbers. */
-    public record ProtocolView(String id, String name, String citation, String url, String description) {
-    }
+    public record ProtocolView(
+            String id, String name, String citation, String url, String description) {}
 
     /** One bar of a setting's Δm chart: a ranked row. */
-    public record ChartBar(String label, double mean, Double std, String source, Integer rank) {
-    }
+    public record ChartBar(String label, double mean, Double std, String source, Integer rank) {}
 
     /**
      * One setting among the filtered rows: its rows, how many are ranked, its single-task baseline
      * (null when it has none) and the data of its Δm chart (ranked rows only; claimed rows never).
      */
-    public record SettingView(String id, String label, Ref backbone, ProtocolView protocol, int rows, int ranked,
-            Baseline baseline, List<ChartBar> chart) {
-    }
+    public record SettingView(
+            String id,
+            String label,
+            Ref backbone,
+            ProtocolView protocol,
+            int rows,
+            int ranked,
+            Baseline baseline,
+            List<ChartBar> chart) {}
 
     /**
      * One row. {@code rank} is the rank within its setting, null for rows that are not ranked, with
      * {@code unranked} saying why; {@code role} is {@code ranked}, {@code baseline}, {@code claimed},
      * {@code cross-protocol} or {@code no-baseline}.
      */
-    public record LeaderboardRowView(Integer rank, Ref method, String methodLabel, Ref backbone, String optimizer,
-            String gradientLevel, String source, Integer seeds, List<Long> runIds, String citation,
-            Map<String, Stat> metrics, DeltaMView deltaM, Published published, SettingRef setting, String role,
-            String unranked) {
-    }
+    public record LeaderboardRowView(
+            Integer rank,
+            Ref method,
+            String methodLabel,
+            Ref backbone,
+            String optimizer,
+            String gradientLevel,
+            String source,
+            Integer seeds,
+            List<Long> runIds,
+            String citation,
+            Map<String, Stat> metrics,
+            DeltaMView deltaM,
+            Published published,
+            SettingRef setting,
+            String role,
+            String unranked) {}
 }

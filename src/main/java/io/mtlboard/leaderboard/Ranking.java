@@ -1,7 +1,7 @@
 package io.mtlboard.leaderboard;
 
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class Ranking {
 
-    private Ranking() {
-    }
+    private Ranking() {}
 
     /**
      * One row to rank.
@@ -24,8 +23,7 @@ public final class Ranking {
      * @param score the value ranked on, higher is better; null = unranked
      * @param spread half-width of the row's interval (e.g. the std over seeds); null = 0
      */
-    public record Entry(int tier, Double score, Double spread) {
-    }
+    public record Entry(int tier, Double score, Double spread) {}
 
     /** The rank of every entry, in input order; null for entries without a score. */
     public static List<Integer> ranks(List<Entry> entries) {
@@ -35,8 +33,9 @@ public final class Ranking {
                 order.add(i);
             }
         }
-        order.sort(Comparator.<Integer>comparingInt(i -> entries.get(i).tier())
-                .thenComparing(i -> -entries.get(i).score()));
+        order.sort(
+                Comparator.<Integer>comparingInt(i -> entries.get(i).tier())
+                        .thenComparing(i -> -entries.get(i).score()));
         Integer[] ranks = new Integer[entries.size()];
         Entry leader = null;
         int leaderRank = 0;

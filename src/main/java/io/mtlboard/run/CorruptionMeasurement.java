@@ -21,7 +21,9 @@ public class CorruptionMeasurement extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "corruption_measurement_seq")
-    @SequenceGenerator(name = "corruption_measurement_seq", sequenceName = "corruption_measurement_seq",
+    @SequenceGenerator(
+            name = "corruption_measurement_seq",
+            sequenceName = "corruption_measurement_seq",
             allocationSize = 50)
     public Long id;
 
@@ -31,6 +33,7 @@ public class CorruptionMeasurement extends PanacheEntityBase {
 
     /** The corruption's id, e.g. {@code gaussian_noise}. */
     public String corruption;
+
     /** 1 (mildest) to 5. */
     public int severity;
 

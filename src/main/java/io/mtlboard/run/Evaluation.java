@@ -27,7 +27,10 @@ public class Evaluation extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "evaluation_seq")
-    @SequenceGenerator(name = "evaluation_seq", sequenceName = "evaluation_seq", allocationSize = 50)
+    @SequenceGenerator(
+            name = "evaluation_seq",
+            sequenceName = "evaluation_seq",
+            allocationSize = 50)
     public Long id;
 
     @ManyToOne(optional = false)
@@ -35,29 +38,42 @@ public class Evaluation extends PanacheEntityBase {
     public Run run;
 
     public int attempt;
+
     @Column(name = "evaluator_version")
     public String evaluatorVersion;
+
     @Column(name = "worker_id")
     public String workerId;
+
     public String device;
     public String status;
+
     /** VERIFIED, DISCREPANT or REJECTED once completed. */
     public String verdict;
+
     public String reason;
+
     @Column(name = "parameter_count")
     public Long parameterCount;
+
     @Column(name = "latency_ms")
     public Double latencyMs;
+
     public Double throughput;
+
     /** FD (METRICS.md §4) measured on the test split; null unless the artifact separates encoder and decoder. */
     @Column(name = "test_fd")
     public Double testFd;
+
     @Column(name = "test_fd_mean_entropy")
     public Double testFdMeanEntropy;
+
     @Column(name = "log_excerpt")
     public String logExcerpt;
+
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
+
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
@@ -70,6 +86,7 @@ public class Evaluation extends PanacheEntityBase {
 
     /** The latest completed evaluation of a run, if any. */
     public static Optional<Evaluation> latestCompleted(long runId) {
-        return find("run.id = ?1 and status = ?2 order by attempt desc", runId, COMPLETED).firstResultOptional();
+        return find("run.id = ?1 and status = ?2 order by attempt desc", runId, COMPLETED)
+                .firstResultOptional();
     }
 }

@@ -17,7 +17,9 @@ public class EvaluationMeasurement extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "evaluation_measurement_seq")
-    @SequenceGenerator(name = "evaluation_measurement_seq", sequenceName = "evaluation_measurement_seq",
+    @SequenceGenerator(
+            name = "evaluation_measurement_seq",
+            sequenceName = "evaluation_measurement_seq",
             allocationSize = 50)
     public Long id;
 
@@ -30,6 +32,7 @@ public class EvaluationMeasurement extends PanacheEntityBase {
     public BenchmarkMetric metric;
 
     public double measured;
+
     /** Null when nothing was claimed for this metric. */
     public Boolean agrees;
 }

@@ -10,7 +10,17 @@ import java.util.Map;
  * @param measured measured value per metric key
  * @param agrees per metric key, whether the claim agrees with the measurement (METRICS.md §8)
  */
-public record EvaluationRecord(String evaluatorVersion, String workerId, String device, String verdict, String reason,
-        Long parameterCount, Double latencyMs, Double throughput, String log, OffsetDateTime startedAt,
-        OffsetDateTime finishedAt, Map<String, Double> measured, Map<String, Boolean> agrees) {
-}
+public record EvaluationRecord(
+        String evaluatorVersion,
+        String workerId,
+        String device,
+        String verdict,
+        String reason,
+        Long parameterCount,
+        Double latencyMs,
+        Double throughput,
+        String log,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        Map<String, Double> measured,
+        Map<String, Boolean> agrees) {}

@@ -1,10 +1,10 @@
 package io.mtlboard.run;
 
-import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.benchmark.Method;
+import io.mtlboard.evaluation.EvaluationDiagnostics;
 import java.util.Map;
 
 /**
@@ -17,8 +17,21 @@ import java.util.Map;
  * @param hyperParameters the manifest's hyper-parameters as JSON, or null
  * @param diagnostics FD on the test split and corrupted-split metrics measured with the run, or null
  */
-public record ImportedRun(String importKey, String importHash, RunSource source, Benchmark benchmark,
-        Backbone backbone, Method method, String optimizer, String gradientLevel, int seed, String citation,
-        String manifest, String manifestSha256, String description, String hyperParameters,
-        Map<BenchmarkMetric, Double> claims, EvaluationRecord evaluation, EvaluationDiagnostics diagnostics) {
-}
+public record ImportedRun(
+        String importKey,
+        String importHash,
+        RunSource source,
+        Benchmark benchmark,
+        Backbone backbone,
+        Method method,
+        String optimizer,
+        String gradientLevel,
+        int seed,
+        String citation,
+        String manifest,
+        String manifestSha256,
+        String description,
+        String hyperParameters,
+        Map<BenchmarkMetric, Double> claims,
+        EvaluationRecord evaluation,
+        EvaluationDiagnostics diagnostics) {}

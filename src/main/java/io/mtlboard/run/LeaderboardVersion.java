@@ -1,7 +1,5 @@
 package io.mtlboard.run;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,10 +7,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,14 +28,17 @@ public class LeaderboardVersion {
 
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     private final AtomicLong global = new AtomicLong();
+
     /** Incremented by every change of any benchmark: the version of pages that show several. */
     private final AtomicLong overall = new AtomicLong();
+
     private volatile Map<String, List<Object>> fingerprints = Map.of();
+
     /** Runs written in this process since the board last read them, per benchmark; null: too many. */
     private final Map<String, Set<Long>> dirty = new ConcurrentHashMap<>();
+
     private static final int MAX_DIRTY = 20_000;
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    @Inject TransactionSynchronizationRegistry transactions;
 
     /** The part of every benchmark's version that {@link #bumpAll()} changes. */
     public long global() {
@@ -50,29 +53,31 @@ public class LeaderboardVersion {
     public void bump(String benchmarkId, long runId) {
         markDirty(benchmarkId, runId);
         if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
+            transactions.registerInterposedSynchronization(
+                    new Synchronization() {
+                        @Override
+                        public void beforeCompletion() {}
 
-                @Override
-                public void afterCompletion(int status) {
-                    markDirty(benchmarkId, runId);
-                }
-            });
+                        @Override
+                        public void afterCompletion(int status) {
+                            markDirty(benchmarkId, runId);
+                        }
+                    });
         }
     }
 
     private void markDirty(String benchmarkId, long runId) {
-        dirty.compute(benchmarkId, (k, ids) -> {
-            Set<Long> set = ids == null ? ConcurrentHashMap.newKeySet() : ids;
-            if (set.size() < MAX_DIRTY) {
-                set.add(runId);
-            } else {
-                set.add(-1L);
-            }
-            return set;
-        });
+        dirty.compute(
+                benchmarkId,
+                (k, ids) -> {
+                    Set<Long> set = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+                    if (set.size() < MAX_DIRTY) {
+                        set.add(runId);
+                    } else {
+                        set.add(-1L);
+                    }
+                    return set;
+                });
         bump(benchmarkId);
     }
 
@@ -115,24 +120,39 @@ public class LeaderboardVersion {
         return versions.computeIfAbsent(benchmarkId, k -> new AtomicLong());
     }
 
-    @Scheduled(every = "2s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "2s",
+            delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void poll() {
         Map<String, List<Object>> current = new HashMap<>();
-        for (Object[] row : Run.getEntityManager().createQuery("select r.benchmark.id, count(r), max(r.updatedAt) "
-                + "from Run r group by r.benchmark.id", Object[].class).getResultList()) {
+        for (Object[] row :
+                Run.getEntityManager()
+                        .createQuery(
+                                "select r.benchmark.id, count(r), max(r.updatedAt) "
+                                        + "from Run r group by r.benchmark.id",
+                                Object[].class)
+                        .getResultList()) {
             current.put((String) row[0], new ArrayList<>(Arrays.asList(row[1], row[2])));
         }
-        for (Object[] row : Run.getEntityManager().createQuery("select e.run.benchmark.id, count(e), max(e.id) "
-                + "from Evaluation e group by e.run.benchmark.id", Object[].class).getResultList()) {
-            current.computeIfAbsent((String) row[0], k -> new ArrayList<>()).addAll(List.of(row[1], row[2]));
+        for (Object[] row :
+                Run.getEntityManager()
+                        .createQuery(
+                                "select e.run.benchmark.id, count(e), max(e.id) "
+                                        + "from Evaluation e group by e.run.benchmark.id",
+                                Object[].class)
+                        .getResultList()) {
+            current.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                    .addAll(List.of(row[1], row[2]));
         }
         Map<String, List<Object>> previous = fingerprints;
-        current.forEach((benchmark, print) -> {
-            if (!print.equals(previous.get(benchmark))) {
-                bump(benchmark);
-            }
-        });
+        current.forEach(
+                (benchmark, print) -> {
+                    if (!print.equals(previous.get(benchmark))) {
+                        bump(benchmark);
+                    }
+                });
         fingerprints = current;
     }
 }

@@ -15,8 +15,20 @@ import java.util.Map;
  * @param hyperParameters published hyper-parameters as a JSON object, or null
  * @param claims published value per metric key of the benchmark
  */
-public record LiteratureRun(String importKey, String importHash, Benchmark benchmark, Backbone backbone, Method method,
-        String optimizer, String gradientLevel, Integer reportedSeeds, String citation, String sourceUrl,
-        Published published, String protocol, String baselineProtocol, String baselineOptimizer,
-        String hyperParameters, Map<String, Double> claims) {
-}
+public record LiteratureRun(
+        String importKey,
+        String importHash,
+        Benchmark benchmark,
+        Backbone backbone,
+        Method method,
+        String optimizer,
+        String gradientLevel,
+        Integer reportedSeeds,
+        String citation,
+        String sourceUrl,
+        Published published,
+        String protocol,
+        String baselineProtocol,
+        String baselineOptimizer,
+        String hyperParameters,
+        Map<String, Double> claims) {}

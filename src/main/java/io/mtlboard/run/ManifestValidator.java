@@ -3,19 +3,16 @@ package io.mtlboard.run;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.networknt.schema.path.NodePath;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
@@ -32,6 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Validates a run manifest: first against the published JSON Schema
@@ -45,26 +45,35 @@ public class ManifestValidator {
 
     static final String SCHEMA_RESOURCE = "schemas/run-manifest.schema.json";
 
-    private static final Pattern DUPLICATE = Pattern.compile(
-            "^Duplicate (?:field|Object property) '([^']*)'");
+    private static final Pattern DUPLICATE =
+            Pattern.compile("^Duplicate (?:field|Object property) '([^']*)'");
 
     /** Refuses duplicate keys and anything after the object, which a lenient parser silently accepts. */
     private final ObjectReader strict;
+
     private final Schema schema;
 
     public ManifestValidator(ObjectMapper json) {
         this.strict = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        try (InputStream in =
+                Thread.currentThread()
+                        .getContextClassLoader()
+                        .getResourceAsStream(SCHEMA_RESOURCE)) {
+            this.schema =
+                    SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                            .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** A manifest that passed validation, with the parsed document. */
-    public record ValidManifest(JsonNode document, Benchmark benchmark, Backbone backbone, Optional<Method> method,
-            Map<BenchmarkMetric, Double> claims) {
-    }
+    public record ValidManifest(
+            JsonNode document,
+            Benchmark benchmark,
+            Backbone backbone,
+            Optional<Method> method,
+            Map<BenchmarkMetric, Double> claims) {}
 
     /**
      * Parses and validates a manifest.
@@ -82,46 +91,71 @@ public class ManifestValidator {
         Optional<Backbone> backbone = lookup(doc, "backbone", Backbone::byId);
         Optional<Method> method = lookup(doc, "method", Method::byId);
         if (doc.path("benchmark").isTextual() && benchmark.isEmpty()) {
-            violations.add(new Violation("/benchmark", "unknown benchmark '" + doc.get("benchmark").asText()
-                    + "'; known: " + Benchmark.allByName().stream().map(b -> b.id).toList()));
+            violations.add(
+                    new Violation(
+                            "/benchmark",
+                            "unknown benchmark '"
+                                    + doc.get("benchmark").asText()
+                                    + "'; known: "
+                                    + Benchmark.allByName().stream().map(b -> b.id).toList()));
         }
         if (doc.path("backbone").isTextual() && backbone.isEmpty()) {
-            violations.add(new Violation("/backbone", "unknown backbone '" + doc.get("backbone").asText()
-                    + "'; known: " + Backbone.allById().stream().map(b -> b.id).toList()));
+            violations.add(
+                    new Violation(
+                            "/backbone",
+                            "unknown backbone '"
+                                    + doc.get("backbone").asText()
+                                    + "'; known: "
+                                    + Backbone.allById().stream().map(b -> b.id).toList()));
         }
         if (doc.path("method").isTextual() && method.isEmpty() && !doc.has("newMethod")) {
-            violations.add(new Violation("/method", "unknown method '" + doc.get("method").asText()
-                    + "'; use a known id (GET /api/methods) or describe a new one in newMethod {name, url}"));
+            violations.add(
+                    new Violation(
+                            "/method",
+                            "unknown method '"
+                                    + doc.get("method").asText()
+                                    + "'; use a known id (GET /api/methods) or describe a new one in newMethod {name, url}"));
         }
         if (method.isPresent() && doc.has("newMethod")) {
-            violations.add(new Violation("/newMethod", "method '" + method.get().id + "' already exists; omit newMethod"));
+            violations.add(
+                    new Violation(
+                            "/newMethod",
+                            "method '" + method.get().id + "' already exists; omit newMethod"));
         }
-        Map<BenchmarkMetric, Double> claims = doc.path("claims").isObject()
-                ? benchmark.map(b -> claims(b, doc.get("claims"), violations)).orElse(Map.of()) : Map.of();
+        Map<BenchmarkMetric, Double> claims =
+                doc.path("claims").isObject()
+                        ? benchmark
+                                .map(b -> claims(b, doc.get("claims"), violations))
+                                .orElse(Map.of())
+                        : Map.of();
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
         return new ValidManifest(doc, benchmark.get(), backbone.get(), method, claims);
     }
 
-    private static <T> Optional<T> lookup(JsonNode doc, String field, Function<String, Optional<T>> find) {
+    private static <T> Optional<T> lookup(
+            JsonNode doc, String field, Function<String, Optional<T>> find) {
         JsonNode node = doc.path(field);
         return node.isTextual() ? find.apply(node.asText()) : Optional.empty();
     }
 
-    private Map<BenchmarkMetric, Double> claims(Benchmark b, JsonNode claims, List<Violation> violations) {
+    private Map<BenchmarkMetric, Double> claims(
+            Benchmark b, JsonNode claims, List<Violation> violations) {
         Map<String, BenchmarkMetric> byKey = new LinkedHashMap<>();
         b.metrics().forEach(m -> byKey.put(m.key(), m));
         Map<BenchmarkMetric, Double> result = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = claims.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = claims.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             BenchmarkMetric metric = byKey.get(e.getKey());
             double value = e.getValue().asDouble();
             if (!e.getValue().isNumber()) {
                 continue; // reported by the schema
             } else if (metric == null) {
-                violations.add(new Violation("/claims/" + e.getKey(), "not a metric of " + b.id + "; metrics: "
-                        + byKey.keySet()));
+                violations.add(
+                        new Violation(
+                                "/claims/" + e.getKey(),
+                                "not a metric of " + b.id + "; metrics: " + byKey.keySet()));
             } else if (!Double.isFinite(value)) {
                 violations.add(new Violation("/claims/" + e.getKey(), "must be a finite number"));
             } else if (outOfRange(metric, value) != null) {
@@ -132,7 +166,10 @@ public class ManifestValidator {
         }
         for (String key : byKey.keySet()) {
             if (!claims.has(key)) {
-                violations.add(new Violation("/claims/" + key, "missing: every metric of " + b.id + " must be claimed"));
+                violations.add(
+                        new Violation(
+                                "/claims/" + key,
+                                "missing: every metric of " + b.id + " must be claimed"));
             }
         }
         return result;
@@ -173,7 +210,11 @@ public class ManifestValidator {
 
     private JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
-            throw invalid(List.of(new Violation("manifest", "the multipart part 'manifest' (JSON) is required")));
+            throw invalid(
+                    List.of(
+                            new Violation(
+                                    "manifest",
+                                    "the multipart part 'manifest' (JSON) is required")));
         }
         try {
             JsonNode doc;
@@ -186,18 +227,37 @@ public class ManifestValidator {
             }
             return doc;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
+            String where =
+                    e.getLocation() == null
+                            ? ""
+                            : " at line "
+                                    + e.getLocation().getLineNr()
+                                    + ", column "
+                                    + e.getLocation().getColumnNr();
             String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             if (message.startsWith(TRAILING)) {
-                throw invalid(List.of(new Violation("manifest", "has trailing content after the JSON object" + where)));
+                throw invalid(
+                        List.of(
+                                new Violation(
+                                        "manifest",
+                                        "has trailing content after the JSON object" + where)));
             }
             Matcher duplicate = DUPLICATE.matcher(message);
             if (duplicate.find()) {
-                throw invalid(List.of(new Violation("manifest", "has a duplicate key '" + duplicate.group(1) + "'"
-                        + where + "; every key may appear once per object")));
+                throw invalid(
+                        List.of(
+                                new Violation(
+                                        "manifest",
+                                        "has a duplicate key '"
+                                                + duplicate.group(1)
+                                                + "'"
+                                                + where
+                                                + "; every key may appear once per object")));
             }
-            throw invalid(List.of(new Violation("manifest", "is not valid JSON" + where + ": " + message)));
+            throw invalid(
+                    List.of(
+                            new Violation(
+                                    "manifest", "is not valid JSON" + where + ": " + message)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -209,8 +269,13 @@ public class ManifestValidator {
         NodePath path = e.getInstanceLocation();
         for (int i = 0; path != null && i < path.getNameCount(); i++) {
             Object element = path.getElement(i);
-            pointer.append('/').append(element instanceof Number ? element.toString()
-                    : String.valueOf(element).replace("~", "~0").replace("/", "~1"));
+            pointer.append('/')
+                    .append(
+                            element instanceof Number
+                                    ? element.toString()
+                                    : String.valueOf(element)
+                                            .replace("~", "~0")
+                                            .replace("/", "~1"));
         }
         if (e.getProperty() != null && "required".equals(e.getKeyword())) {
             pointer.append('/').append(e.getProperty());
@@ -219,6 +284,7 @@ public class ManifestValidator {
     }
 
     private static InvalidInputProblem invalid(List<Violation> violations) {
-        return new InvalidInputProblem(violations.size() + " problem(s) in the run manifest", violations);
+        return new InvalidInputProblem(
+                violations.size() + " problem(s) in the run manifest", violations);
     }
 }

@@ -46,35 +46,46 @@ public class Run extends PanacheEntityBase {
     public Method method;
 
     public String optimizer;
+
     @Column(name = "gradient_level")
     public String gradientLevel;
+
     public Integer seed;
+
     /** For literature runs: how many seeds the published mean is over, when stated. */
     @Column(name = "reported_seeds")
     public Integer reportedSeeds;
 
     @Enumerated(EnumType.STRING)
     public RunSource source;
+
     @Enumerated(EnumType.STRING)
     public RunStatus status;
 
     public String submitter;
     public String description;
+
     /** The publication or party the numbers come from. */
     public String citation;
+
     @Column(name = "source_url")
     public String sourceUrl;
+
     @Column(name = "hyper_parameters")
     public String hyperParameters;
 
     @Column(name = "published_delta_m_task")
     public Double publishedDeltaMTask;
+
     @Column(name = "published_delta_m_task_std")
     public Double publishedDeltaMTaskStd;
+
     @Column(name = "published_delta_m_flat")
     public Double publishedDeltaMFlat;
+
     @Column(name = "published_delta_m_flat_std")
     public Double publishedDeltaMFlatStd;
+
     /** Why the printed Δm differs from the recomputation, when the publication is inconsistent itself. */
     @Column(name = "published_delta_m_note")
     public String publishedDeltaMNote;
@@ -84,9 +95,11 @@ public class Run extends PanacheEntityBase {
      * verified and claimed runs, the publication's protocol for literature runs.
      */
     public String protocol;
+
     /** For literature runs whose single-task baseline comes from another protocol: that protocol. */
     @Column(name = "baseline_protocol")
     public String baselineProtocol;
+
     /** For literature runs: the optimizer of the single-task row the publication compared with. */
     @Column(name = "baseline_optimizer")
     public String baselineOptimizer;
@@ -94,32 +107,43 @@ public class Run extends PanacheEntityBase {
     /** Natural key of an imported run (file + row key); null for submissions. */
     @Column(name = "import_key")
     public String importKey;
+
     @Column(name = "import_hash")
     public String importHash;
+
     public boolean hidden;
+
     /** Marked by an admin for attention; stays listed. */
     public boolean flagged;
 
     /** The API token that submitted the run; null for imported runs. */
     @Column(name = "owner_token_id")
     public Long ownerTokenId;
+
     @Column(name = "artifact_sha256")
     public String artifactSha256;
+
     @Column(name = "artifact_bytes")
     public Long artifactBytes;
+
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+
     /** The submitted manifest (JSON), including the optional training log. */
     public String manifest;
+
     @Column(name = "manifest_sha256")
     public String manifestSha256;
+
     @Column(name = "code_url")
     public String codeUrl;
+
     @Column(name = "paper_url")
     public String paperUrl;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
@@ -131,7 +155,8 @@ public class Run extends PanacheEntityBase {
     }
 
     public static Optional<Run> byIdempotencyKey(long ownerTokenId, String key) {
-        return find("ownerTokenId = ?1 and idempotencyKey = ?2", ownerTokenId, key).firstResultOptional();
+        return find("ownerTokenId = ?1 and idempotencyKey = ?2", ownerTokenId, key)
+                .firstResultOptional();
     }
 
     public static Optional<Run> byImportKey(String key) {

@@ -2,13 +2,11 @@ package io.mtlboard.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mtlboard.support.RequestSizeGuard;
-import java.nio.charset.CharacterCodingException;
-import java.util.Locale;
 import io.mtlboard.submission.Caller;
 import io.mtlboard.submission.TokenService;
 import io.mtlboard.support.InvalidInputProblem;
 import io.mtlboard.support.Problem;
+import io.mtlboard.support.RequestSizeGuard;
 import io.mtlboard.support.Violation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,10 +22,12 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,8 +54,13 @@ public class RunResource {
     private final ObjectMapper json;
     private final RequestSizeGuard sizeGuard;
 
-    public RunResource(SubmissionService submissions, TokenService tokens, RunService runs, EvaluationSchedule queue,
-            ObjectMapper json, RequestSizeGuard sizeGuard) {
+    public RunResource(
+            SubmissionService submissions,
+            TokenService tokens,
+            RunService runs,
+            EvaluationSchedule queue,
+            ObjectMapper json,
+            RequestSizeGuard sizeGuard) {
         this.json = json;
         this.sizeGuard = sizeGuard;
         this.submissions = submissions;
@@ -66,67 +71,121 @@ public class RunResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Submit a run bundle", description = "Multipart parts: 'manifest' (JSON, see "
-            + "/api/schemas/run-manifest) and optional 'model' (TorchScript saved by torch.jit.save; forward(x) "
-            + "returns a tuple with one tensor per task in the benchmark's task order; optionally it also exports "
-            + "encode(x) -> z and decode(z) -> tuple of task outputs, with decode(encode(x)) = forward(x), so that "
-            + "the worker measures feature disentanglement on the first 2,000 test samples). Needs "
-            + "'Authorization: Bearer <token>'. An 'Idempotency-Key' header makes retries safe.")
-    @APIResponse(responseCode = "201", description = "Accepted; Location names the run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
-    @APIResponse(responseCode = "400", description = "Every problem of the bundle",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Submit a run bundle",
+            description =
+                    "Multipart parts: 'manifest' (JSON, see "
+                            + "/api/schemas/run-manifest) and optional 'model' (TorchScript saved by torch.jit.save; forward(x) "
+                            + "returns a tuple with one tensor per task in the benchmark's task order; optionally it also exports "
+                            + "encode(x) -> z and decode(z) -> tuple of task outputs, with decode(encode(x)) = forward(x), so that "
+                            + "the worker measures feature disentanglement on the first 2,000 test samples). Needs "
+                            + "'Authorization: Bearer <token>'. An 'Idempotency-Key' header makes retries safe.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Accepted; Location names the run",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RunView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Every problem of the bundle",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing or unknown token")
     @APIResponse(responseCode = "409", description = "Idempotency key reused with another manifest")
     @APIResponse(responseCode = "413", description = "Manifest or model too large")
     @APIResponse(responseCode = "429", description = "A quota of the token would be exceeded")
-    public Response submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+    public Response submit(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             MultipartFormDataInput input) {
         sizeGuard.requireWithinLimit();
         if (type == null || !type.toLowerCase(Locale.ROOT).contains("boundary=")) {
-            throw new InvalidInputProblem("Malformed multipart body", List.of(new Violation("Content-Type",
-                    "multipart/form-data needs a boundary parameter (multipart/form-data; boundary=...)")));
+            throw new InvalidInputProblem(
+                    "Malformed multipart body",
+                    List.of(
+                            new Violation(
+                                    "Content-Type",
+                                    "multipart/form-data needs a boundary parameter (multipart/form-data; boundary=...)")));
         }
         Caller caller = tokens.authenticate(authorization);
         Map<String, Collection<FormValue>> parts = input.getValues();
-        List<Violation> violations = parts.keySet().stream().filter(p -> !PARTS.contains(p)).sorted()
-                .map(p -> new Violation(p, "unknown part; parts are 'manifest' and 'model'")).collect(Collectors.toList());
-        parts.forEach((name, values) -> {
-            if (PARTS.contains(name) && values.size() > 1) {
-                violations.add(new Violation(name, "given " + values.size() + " times"));
-            }
-        });
+        List<Violation> violations =
+                parts.keySet().stream()
+                        .filter(p -> !PARTS.contains(p))
+                        .sorted()
+                        .map(
+                                p ->
+                                        new Violation(
+                                                p,
+                                                "unknown part; parts are 'manifest' and 'model'"))
+                        .collect(Collectors.toList());
+        parts.forEach(
+                (name, values) -> {
+                    if (PARTS.contains(name) && values.size() > 1) {
+                        violations.add(new Violation(name, "given " + values.size() + " times"));
+                    }
+                });
         if (!violations.isEmpty()) {
             throw new InvalidInputProblem("Malformed run bundle", violations);
         }
         FormValue model = single(parts, "model");
         if (model != null && !model.isFileItem()) {
-            throw new InvalidInputProblem("Malformed run bundle", List.of(new Violation("model",
-                    "must be a file part (curl -F model=@model.pt)")));
+            throw new InvalidInputProblem(
+                    "Malformed run bundle",
+                    List.of(
+                            new Violation(
+                                    "model", "must be a file part (curl -F model=@model.pt)")));
         }
-        SubmissionService.Submitted result = submissions.submit(caller, text(single(parts, "manifest")),
-                model == null ? null : model.getFileItem().getFile(),
-                model == null ? 0 : size(model), idempotencyKey);
+        SubmissionService.Submitted result =
+                submissions.submit(
+                        caller,
+                        text(single(parts, "manifest")),
+                        model == null ? null : model.getFileItem().getFile(),
+                        model == null ? 0 : size(model),
+                        idempotencyKey);
         RunView view = runs.find(String.valueOf(result.run().id));
         RunView withQueue = view.withQueue(queue.position(result.run().id).orElse(null), null);
-        return (result.created() ? Response.created(URI.create("/api/runs/" + result.run().id)) : Response.ok())
-                .entity(withQueue).build();
+        return (result.created()
+                        ? Response.created(URI.create("/api/runs/" + result.run().id))
+                        : Response.ok())
+                .entity(withQueue)
+                .build();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A run", description = "Setting, source, status (queued with position, running with "
-            + "progress, verified, discrepant, rejected, failed), claimed and measured values, latest evaluation.")
-    @APIResponse(responseCode = "200", description = "The run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
-    @APIResponse(responseCode = "404", description = "No such run",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "A run",
+            description =
+                    "Setting, source, status (queued with position, running with "
+                            + "progress, verified, discrepant, rejected, failed), claimed and measured values, latest evaluation.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RunView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such run",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public RunView run(@PathParam("id") String id) {
         RunView view = runs.find(id);
-        return view.withQueue(queue.position(view.id()).orElse(null), queue.state(view.id())
-                .filter(j -> j.progressTotal() != null && "running".equals(view.status()))
-                .map(j -> new RunView.Progress(j.progressDone(), j.progressTotal())).orElse(null));
+        return view.withQueue(
+                queue.position(view.id()).orElse(null),
+                queue.state(view.id())
+                        .filter(j -> j.progressTotal() != null && "running".equals(view.status()))
+                        .map(j -> new RunView.Progress(j.progressDone(), j.progressTotal()))
+                        .orElse(null));
     }
 
     @GET
@@ -137,32 +196,44 @@ public class RunResource {
         Run run = runs.visible(id);
         StringBuilder out = new StringBuilder();
         for (Evaluation e : runs.evaluations(run.id)) {
-            out.append("== attempt ").append(e.attempt)
+            out.append("== attempt ")
+                    .append(e.attempt)
                     .append(e.device == null || "?".equals(e.device) ? "" : " on " + e.device)
-                    .append(e.workerId == null ? "" : " by " + e.workerId).append(": ").append(e.verdict)
-                    .append(e.reason == null ? "" : " (" + e.reason + ")").append('\n');
+                    .append(e.workerId == null ? "" : " by " + e.workerId)
+                    .append(": ")
+                    .append(e.verdict)
+                    .append(e.reason == null ? "" : " (" + e.reason + ")")
+                    .append('\n');
             out.append(e.logExcerpt == null ? "" : e.logExcerpt).append('\n');
         }
-        queue.state(run.id).filter(j -> j.lastError() != null)
+        queue.state(run.id)
+                .filter(j -> j.lastError() != null)
                 .ifPresent(j -> out.append("== queue: ").append(j.lastError()).append('\n'));
-        return out.length() == 0 ? "No evaluation yet (status " + run.status.name().toLowerCase() + ")\n" : out.toString();
+        return out.length() == 0
+                ? "No evaluation yet (status " + run.status.name().toLowerCase() + ")\n"
+                : out.toString();
     }
 
     @GET
     @Path("{id}/training-log")
-    @Operation(summary = "The per-epoch training log submitted with the run (empty when none was given)",
+    @Operation(
+            summary =
+                    "The per-epoch training log submitted with the run (empty when none was given)",
             description = "Format: the trainingLog property of /api/schemas/run-manifest.")
     public Response trainingLog(@PathParam("id") String id) throws IOException {
         Run run = runs.visible(id);
-        JsonNode log = run.manifest == null ? null
-                : json.readTree(run.manifest).get("trainingLog");
+        JsonNode log = run.manifest == null ? null : json.readTree(run.manifest).get("trainingLog");
         return Response.ok(log == null ? "[]" : log.toString(), MediaType.APPLICATION_JSON).build();
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Withdraw a run (its submitter or an admin); it leaves the leaderboard, its history stays")
-    public RunView withdraw(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+    @Operation(
+            summary =
+                    "Withdraw a run (its submitter or an admin); it leaves the leaderboard, its history stays")
+    public RunView withdraw(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
         Caller caller = tokens.authenticate(authorization);
         submissions.withdraw(caller, id);
         return runs.find(id);
@@ -170,32 +241,42 @@ public class RunResource {
 
     @POST
     @Path("{id}/retry")
-    @Operation(summary = "Evaluate a run again whose evaluation failed for reasons outside the model (admin only)",
-            description = "For runs with status failed (e.g. after more infrastructure failures than "
-                    + "mtlboard.worker.max-infra-retries). 202 with the queued run; 409 for any other status.")
-    public Response retry(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+    @Operation(
+            summary =
+                    "Evaluate a run again whose evaluation failed for reasons outside the model (admin only)",
+            description =
+                    "For runs with status failed (e.g. after more infrastructure failures than "
+                            + "mtlboard.worker.max-infra-retries). 202 with the queued run; 409 for any other status.")
+    public Response retry(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
         tokens.requireAdmin(authorization);
         submissions.retry(id);
         return Response.accepted(runs.find(id)).build();
     }
 
     /** Admin marks of a run. */
-    public record Moderation(Boolean hidden, Boolean flagged) {
-    }
+    public record Moderation(Boolean hidden, Boolean flagged) {}
 
     @POST
     @Path("{id}/moderation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hide or flag a run (admin only)")
-    public Response moderate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+    public Response moderate(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") long id,
             Moderation moderation) {
         tokens.requireAdmin(authorization);
         if (moderation == null || (moderation.hidden() == null && moderation.flagged() == null)) {
-            throw new InvalidInputProblem("Nothing to change", List.of(new Violation("hidden",
-                    "give 'hidden' and/or 'flagged' as true or false")));
+            throw new InvalidInputProblem(
+                    "Nothing to change",
+                    List.of(
+                            new Violation(
+                                    "hidden", "give 'hidden' and/or 'flagged' as true or false")));
         }
         Run run = runs.moderate(id, moderation.hidden(), moderation.flagged());
-        return Response.ok(Map.of("id", run.id, "hidden", run.hidden, "flagged", run.flagged)).build();
+        return Response.ok(Map.of("id", run.id, "hidden", run.hidden, "flagged", run.flagged))
+                .build();
     }
 
     private static FormValue single(Map<String, Collection<FormValue>> parts, String name) {
@@ -212,8 +293,9 @@ public class RunResource {
     }
 
     private static InvalidInputProblem notUtf8(String why) {
-        return new InvalidInputProblem("Malformed run bundle", List.of(new Violation("manifest",
-                "must be UTF-8 encoded JSON; " + why)));
+        return new InvalidInputProblem(
+                "Malformed run bundle",
+                List.of(new Violation("manifest", "must be UTF-8 encoded JSON; " + why)));
     }
 
     private static String text(FormValue part) {
@@ -225,7 +307,8 @@ public class RunResource {
             throw notUtf8("the part declares charset " + charset.trim());
         }
         if (!part.isFileItem()) {
-            // the server decodes a text field as UTF-8, replacing every byte sequence that is not UTF-8
+            // the server decodes a text field as UTF-8, replacing every byte sequence that is not
+            // UTF-8
             if (part.getValue().indexOf('\uFFFD') >= 0) {
                 throw notUtf8("it contains bytes that are not UTF-8");
             }

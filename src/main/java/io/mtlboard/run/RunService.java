@@ -1,14 +1,14 @@
 package io.mtlboard.run;
 
-import java.util.LinkedHashMap;
-import io.mtlboard.evaluation.ClaimCheck;
-import io.mtlboard.benchmark.Protocols;
-import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Protocols;
+import io.mtlboard.evaluation.ClaimCheck;
+import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.support.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +44,21 @@ public class RunService {
         if (run.ownerTokenId == null || run.seed == null) {
             return Optional.empty();
         }
-        return Run.<Run>find("ownerTokenId = ?1 and benchmark.id = ?2 and backbone.id = ?3 and method.id = ?4 "
-                + "and optimizer = ?5 and gradientLevel = ?6 and seed = ?7 and id > ?8 and hidden = false "
-                + "and status in ?9 order by id desc", run.ownerTokenId, run.benchmark.id, run.backbone.id,
-                run.method.id, run.optimizer, run.gradientLevel, run.seed, run.id, RunStatus.LISTED)
-                .firstResultOptional().map(r -> r.id);
+        return Run.<Run>find(
+                        "ownerTokenId = ?1 and benchmark.id = ?2 and backbone.id = ?3 and method.id = ?4 "
+                                + "and optimizer = ?5 and gradientLevel = ?6 and seed = ?7 and id > ?8 and hidden = false "
+                                + "and status in ?9 order by id desc",
+                        run.ownerTokenId,
+                        run.benchmark.id,
+                        run.backbone.id,
+                        run.method.id,
+                        run.optimizer,
+                        run.gradientLevel,
+                        run.seed,
+                        run.id,
+                        RunStatus.LISTED)
+                .firstResultOptional()
+                .map(r -> r.id);
     }
 
     /**
@@ -57,9 +67,13 @@ public class RunService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RunView> discrepant(String methodId) {
-        return Run.<Run>list("method.id = ?1 and status = ?2 and hidden = false order by id", methodId,
-                RunStatus.DISCREPANT).stream()
-                .map(r -> RunView.from(r, Evaluation.latestCompleted(r.id).orElse(null))).toList();
+        return Run.<Run>list(
+                        "method.id = ?1 and status = ?2 and hidden = false order by id",
+                        methodId,
+                        RunStatus.DISCREPANT)
+                .stream()
+                .map(r -> RunView.from(r, Evaluation.latestCompleted(r.id).orElse(null)))
+                .toList();
     }
 
     /** The run entity behind an id from a URL, hidden runs excluded. */
@@ -71,7 +85,9 @@ public class RunService {
         } catch (NumberFormatException e) {
             throw new NotFoundProblem("No run '" + id + "': run ids are numbers");
         }
-        return Run.byId(runId).filter(r -> !r.hidden).orElseThrow(() -> new NotFoundProblem("No run " + runId));
+        return Run.byId(runId)
+                .filter(r -> !r.hidden)
+                .orElseThrow(() -> new NotFoundProblem("No run " + runId));
     }
 
     /** The logs of the run's evaluation attempts, newest first. */
@@ -150,8 +166,10 @@ public class RunService {
         if (existing.isEmpty()) {
             run.persist();
         }
-        int attempt = existing.isEmpty() ? 1
-                : evaluations(run.id).stream().mapToInt(e -> e.attempt).max().orElse(0) + 1;
+        int attempt =
+                existing.isEmpty()
+                        ? 1
+                        : evaluations(run.id).stream().mapToInt(e -> e.attempt).max().orElse(0) + 1;
         boolean recorded = recordEvaluation(run.id, attempt, n.evaluation());
         if (recorded && n.diagnostics() != null) {
             recordDiagnostics(run.id, attempt, n.diagnostics());
@@ -159,7 +177,8 @@ public class RunService {
         return recorded;
     }
 
-    private static void replaceClaims(Run run, Map<BenchmarkMetric, Double> claims, boolean persisted) {
+    private static void replaceClaims(
+            Run run, Map<BenchmarkMetric, Double> claims, boolean persisted) {
         run.claims.clear();
         if (persisted) {
             // flush the orphan removal before re-inserting claims with the same (run, metric) key
@@ -183,9 +202,12 @@ public class RunService {
      * @param claims claimed value per metric key
      * @param tolerances tolerance per metric key of the benchmark
      */
-    public record EvaluationInput(long runId, String benchmark, String artifactSha256, Map<String, Double> claims,
-            Map<String, ClaimCheck.Tolerance> tolerances) {
-    }
+    public record EvaluationInput(
+            long runId,
+            String benchmark,
+            String artifactSha256,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances) {}
 
     /**
      * Starts the evaluation of a run: marks it as being evaluated and returns what the evaluation
@@ -203,15 +225,20 @@ public class RunService {
         for (BenchmarkMetric m : run.benchmark.metrics()) {
             tolerances.put(m.key(), new ClaimCheck.Tolerance(m.absTolerance, m.relTolerance));
         }
-        return Optional.of(new EvaluationInput(run.id, run.benchmark.id, run.artifactSha256, claims, tolerances));
+        return Optional.of(
+                new EvaluationInput(
+                        run.id, run.benchmark.id, run.artifactSha256, claims, tolerances));
     }
 
     /** A run being evaluated waits for the worker again (its attempt failed for reasons outside the model). */
     public void markWaitingAgain(long runId) {
-        Run.<Run>findByIdOptional(runId).filter(r -> r.status == RunStatus.RUNNING).ifPresent(r -> {
-            r.status = RunStatus.QUEUED;
-            r.updatedAt = OffsetDateTime.now();
-        });
+        Run.<Run>findByIdOptional(runId)
+                .filter(r -> r.status == RunStatus.RUNNING)
+                .ifPresent(
+                        r -> {
+                            r.status = RunStatus.QUEUED;
+                            r.updatedAt = OffsetDateTime.now();
+                        });
     }
 
     /**
@@ -271,11 +298,13 @@ public class RunService {
 
     /** Marks a run as being evaluated. */
     public void markRunning(long runId) {
-        Run.<Run>findByIdOptional(runId).filter(r -> r.status == RunStatus.QUEUED || r.status == RunStatus.RUNNING)
-                .ifPresent(r -> {
-                    r.status = RunStatus.RUNNING;
-                    r.updatedAt = OffsetDateTime.now();
-                });
+        Run.<Run>findByIdOptional(runId)
+                .filter(r -> r.status == RunStatus.QUEUED || r.status == RunStatus.RUNNING)
+                .ifPresent(
+                        r -> {
+                            r.status = RunStatus.RUNNING;
+                            r.updatedAt = OffsetDateTime.now();
+                        });
     }
 
     /**
@@ -286,7 +315,8 @@ public class RunService {
      */
     public boolean recordEvaluation(long runId, int attempt, EvaluationRecord r) {
         Optional<Run> found = Run.findByIdOptional(runId);
-        if (found.isEmpty() || Evaluation.count("run.id = ?1 and attempt = ?2", runId, attempt) > 0) {
+        if (found.isEmpty()
+                || Evaluation.count("run.id = ?1 and attempt = ?2", runId, attempt) > 0) {
             return false;
         }
         Run run = found.get();
@@ -334,7 +364,9 @@ public class RunService {
      *     outside [0, 1] or a value that is not finite
      */
     public boolean recordDiagnostics(long runId, int attempt, EvaluationDiagnostics d) {
-        Optional<Evaluation> found = Evaluation.find("run.id = ?1 and attempt = ?2", runId, attempt).firstResultOptional();
+        Optional<Evaluation> found =
+                Evaluation.find("run.id = ?1 and attempt = ?2", runId, attempt)
+                        .firstResultOptional();
         if (found.isEmpty()) {
             return false;
         }
@@ -348,10 +380,17 @@ public class RunService {
         e.testFd = d.testFd();
         e.testFdMeanEntropy = d.testFdMeanEntropy();
         for (EvaluationDiagnostics.Corrupted c : d.corrupted()) {
-            BenchmarkMetric metric = e.run.benchmark.metrics().stream().filter(m -> m.key().equals(c.metricKey()))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no metric " + c.metricKey()));
+            BenchmarkMetric metric =
+                    e.run.benchmark.metrics().stream()
+                            .filter(m -> m.key().equals(c.metricKey()))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "no metric " + c.metricKey()));
             if (c.severity() < 1 || c.severity() > 5 || !Double.isFinite(c.measured())) {
-                throw new IllegalArgumentException("severity must be 1 to 5 and values finite: " + c);
+                throw new IllegalArgumentException(
+                        "severity must be 1 to 5 and values finite: " + c);
             }
             CorruptionMeasurement x = new CorruptionMeasurement();
             x.evaluation = e;
@@ -386,7 +425,9 @@ public class RunService {
 
     /** Sets the admin marks of a run. */
     public Run moderate(long runId, Boolean hidden, Boolean flagged) {
-        Run run = Run.<Run>findByIdOptional(runId).orElseThrow(() -> new NotFoundProblem("No run " + runId));
+        Run run =
+                Run.<Run>findByIdOptional(runId)
+                        .orElseThrow(() -> new NotFoundProblem("No run " + runId));
         if (hidden != null) {
             run.hidden = hidden;
         }

@@ -6,7 +6,8 @@ import java.util.List;
 public final class RunSettings {
 
     /** Optimizers a run can name; {@code unreported} when a publication does not say. */
-    public static final List<String> OPTIMIZERS = List.of("adam", "adamw", "sgd", "signsgd", "unreported");
+    public static final List<String> OPTIMIZERS =
+            List.of("adam", "adamw", "sgd", "signsgd", "unreported");
 
     /**
      * Where per-task gradients are taken: {@code param} (shared parameters) or {@code feature}
@@ -14,6 +15,5 @@ public final class RunSettings {
      */
     public static final List<String> GRADIENT_LEVELS = List.of("param", "feature");
 
-    private RunSettings() {
-    }
+    private RunSettings() {}
 }

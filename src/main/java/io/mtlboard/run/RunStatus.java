@@ -22,5 +22,6 @@ public enum RunStatus {
     WITHDRAWN;
 
     /** Statuses whose runs are listed on leaderboards; discrepant, rejected and withdrawn runs are not. */
-    public static final List<RunStatus> LISTED = List.of(CLAIMED, QUEUED, RUNNING, VERIFIED, FAILED);
+    public static final List<RunStatus> LISTED =
+            List.of(CLAIMED, QUEUED, RUNNING, VERIFIED, FAILED);
 }

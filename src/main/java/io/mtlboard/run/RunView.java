@@ -1,7 +1,7 @@
 package io.mtlboard.run;
 
-import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.Protocols;
+import io.mtlboard.benchmark.Ref;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -9,26 +9,79 @@ import java.util.List;
  * A run as served by {@code GET /api/runs/{id}} and shown on the run page. {@code supersededBy}
  * names the later run of the same submitter, setting and seed that replaced it on the leaderboard.
  */
-public record RunView(long id, Ref benchmark, Ref backbone, Ref method,
-        String methodLabel, String optimizer, String gradientLevel, Integer seed, Integer reportedSeeds, String source,
-        String badge, String status, String citation, String sourceUrl, String description, String hyperParameters,
-        List<Value> values, EvaluationView evaluation, Published published, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt, String submitter, boolean flagged, String artifactSha256, Long artifactBytes,
-        String codeUrl, String paperUrl, Long queuePosition, Progress progress, String protocol, Long supersededBy) {
+public record RunView(
+        long id,
+        Ref benchmark,
+        Ref backbone,
+        Ref method,
+        String methodLabel,
+        String optimizer,
+        String gradientLevel,
+        Integer seed,
+        Integer reportedSeeds,
+        String source,
+        String badge,
+        String status,
+        String citation,
+        String sourceUrl,
+        String description,
+        String hyperParameters,
+        List<Value> values,
+        EvaluationView evaluation,
+        Published published,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        String submitter,
+        boolean flagged,
+        String artifactSha256,
+        Long artifactBytes,
+        String codeUrl,
+        String paperUrl,
+        Long queuePosition,
+        Progress progress,
+        String protocol,
+        Long supersededBy) {
 
     /**
      * Samples evaluated so far, while running: the clean test split, then its corrupted copies
      * when the worker measures robustness (the total counts both).
      */
-    public record Progress(Long done, Long total) {
-    }
+    public record Progress(Long done, Long total) {}
 
     /** The same view with the queue position and progress of its evaluation job. */
     public RunView withQueue(Long position, Progress p) {
-        return new RunView(id, benchmark, backbone, method, methodLabel, optimizer, gradientLevel, seed, reportedSeeds,
-                source, badge, status, citation, sourceUrl, description, hyperParameters, values, evaluation, published,
-                createdAt, updatedAt, submitter, flagged, artifactSha256, artifactBytes, codeUrl, paperUrl, position, p,
-                protocol, supersededBy);
+        return new RunView(
+                id,
+                benchmark,
+                backbone,
+                method,
+                methodLabel,
+                optimizer,
+                gradientLevel,
+                seed,
+                reportedSeeds,
+                source,
+                badge,
+                status,
+                citation,
+                sourceUrl,
+                description,
+                hyperParameters,
+                values,
+                evaluation,
+                published,
+                createdAt,
+                updatedAt,
+                submitter,
+                flagged,
+                artifactSha256,
+                artifactBytes,
+                codeUrl,
+                paperUrl,
+                position,
+                p,
+                protocol,
+                supersededBy);
     }
 
     /**
@@ -36,48 +89,153 @@ public record RunView(long id, Ref benchmark, Ref backbone, Ref method,
      * one on the leaderboard.
      */
     public RunView withSupersededBy(Long laterRunId) {
-        return new RunView(id, benchmark, backbone, method, methodLabel, optimizer, gradientLevel, seed, reportedSeeds,
-                source, badge, status, citation, sourceUrl, description, hyperParameters, values, evaluation, published,
-                createdAt, updatedAt, submitter, flagged, artifactSha256, artifactBytes, codeUrl, paperUrl,
-                queuePosition, progress, protocol, laterRunId);
+        return new RunView(
+                id,
+                benchmark,
+                backbone,
+                method,
+                methodLabel,
+                optimizer,
+                gradientLevel,
+                seed,
+                reportedSeeds,
+                source,
+                badge,
+                status,
+                citation,
+                sourceUrl,
+                description,
+                hyperParameters,
+                values,
+                evaluation,
+                published,
+                createdAt,
+                updatedAt,
+                submitter,
+                flagged,
+                artifactSha256,
+                artifactBytes,
+                codeUrl,
+                paperUrl,
+                queuePosition,
+                progress,
+                protocol,
+                laterRunId);
     }
 
     /** One metric: what was claimed and, after evaluation, what was measured. */
-    public record Value(String key, String task, String metric, String title, boolean higherIsBetter, String unit,
-            Double claimed, Double measured, Boolean agrees) {
-    }
+    public record Value(
+            String key,
+            String task,
+            String metric,
+            String title,
+            boolean higherIsBetter,
+            String unit,
+            Double claimed,
+            Double measured,
+            Boolean agrees) {}
 
     /** The latest completed evaluation, if any. */
-    public record EvaluationView(int attempt, String evaluatorVersion, String device, String verdict, String reason,
-            Long parameterCount, Double latencyMs, Double throughput, OffsetDateTime startedAt,
-            OffsetDateTime finishedAt) {
-    }
+    public record EvaluationView(
+            int attempt,
+            String evaluatorVersion,
+            String device,
+            String verdict,
+            String reason,
+            Long parameterCount,
+            Double latencyMs,
+            Double throughput,
+            OffsetDateTime startedAt,
+            OffsetDateTime finishedAt) {}
 
     static RunView from(Run run, Evaluation evaluation) {
-        List<Value> values = run.benchmark.metrics().stream().map(m -> {
-            Double claimed = run.claims.stream().filter(c -> c.metric.id.equals(m.id)).map(c -> c.claimed)
-                    .findFirst().orElse(null);
-            EvaluationMeasurement x = evaluation == null ? null : evaluation.measurements.stream()
-                    .filter(e -> e.metric.id.equals(m.id)).findFirst().orElse(null);
-            return new Value(m.key(), m.task.name, m.name, m.title, m.higherIsBetter, m.unit, claimed,
-                    x == null ? null : x.measured, x == null ? null : x.agrees);
-        }).toList();
-        EvaluationView ev = evaluation == null ? null : new EvaluationView(evaluation.attempt,
-                evaluation.evaluatorVersion, evaluation.device, evaluation.verdict, evaluation.reason,
-                evaluation.parameterCount, evaluation.latencyMs, evaluation.throughput, evaluation.startedAt,
-                evaluation.finishedAt);
-        Published published = run.publishedDeltaMTask == null && run.publishedDeltaMFlat == null
-                ? null : new Published(run.publishedDeltaMTask, run.publishedDeltaMTaskStd,
-                        run.publishedDeltaMFlat, run.publishedDeltaMFlatStd, run.publishedDeltaMNote);
-        String label = "feature".equals(run.gradientLevel) && run.method.featureLevelName != null
-                ? run.method.featureLevelName : run.method.name;
-        return new RunView(run.id, new Ref(run.benchmark.id, run.benchmark.name),
+        List<Value> values =
+                run.benchmark.metrics().stream()
+                        .map(
+                                m -> {
+                                    Double claimed =
+                                            run.claims.stream()
+                                                    .filter(c -> c.metric.id.equals(m.id))
+                                                    .map(c -> c.claimed)
+                                                    .findFirst()
+                                                    .orElse(null);
+                                    EvaluationMeasurement x =
+                                            evaluation == null
+                                                    ? null
+                                                    : evaluation.measurements.stream()
+                                                            .filter(e -> e.metric.id.equals(m.id))
+                                                            .findFirst()
+                                                            .orElse(null);
+                                    return new Value(
+                                            m.key(),
+                                            m.task.name,
+                                            m.name,
+                                            m.title,
+                                            m.higherIsBetter,
+                                            m.unit,
+                                            claimed,
+                                            x == null ? null : x.measured,
+                                            x == null ? null : x.agrees);
+                                })
+                        .toList();
+        EvaluationView ev =
+                evaluation == null
+                        ? null
+                        : new EvaluationView(
+                                evaluation.attempt,
+                                evaluation.evaluatorVersion,
+                                evaluation.device,
+                                evaluation.verdict,
+                                evaluation.reason,
+                                evaluation.parameterCount,
+                                evaluation.latencyMs,
+                                evaluation.throughput,
+                                evaluation.startedAt,
+                                evaluation.finishedAt);
+        Published published =
+                run.publishedDeltaMTask == null && run.publishedDeltaMFlat == null
+                        ? null
+                        : new Published(
+                                run.publishedDeltaMTask,
+                                run.publishedDeltaMTaskStd,
+                                run.publishedDeltaMFlat,
+                                run.publishedDeltaMFlatStd,
+                                run.publishedDeltaMNote);
+        String label =
+                "feature".equals(run.gradientLevel) && run.method.featureLevelName != null
+                        ? run.method.featureLevelName
+                        : run.method.name;
+        return new RunView(
+                run.id,
+                new Ref(run.benchmark.id, run.benchmark.name),
                 new Ref(run.backbone.id, run.backbone.name),
-                new Ref(run.method.id, run.method.name), label, run.optimizer, run.gradientLevel,
-                run.seed, run.reportedSeeds, run.source.name().toLowerCase(), RowSource.of(run.source, run.status).id(),
-                run.status.name().toLowerCase(), run.citation, run.sourceUrl, run.description, run.hyperParameters,
-                values, ev, published, run.createdAt, run.updatedAt, run.submitter, run.flagged, run.artifactSha256,
-                run.artifactBytes, run.codeUrl, run.paperUrl, null, null,
-                run.protocol == null ? Protocols.MTLBOARD : run.protocol, null);
+                new Ref(run.method.id, run.method.name),
+                label,
+                run.optimizer,
+                run.gradientLevel,
+                run.seed,
+                run.reportedSeeds,
+                run.source.name().toLowerCase(),
+                RowSource.of(run.source, run.status).id(),
+                run.status.name().toLowerCase(),
+                run.citation,
+                run.sourceUrl,
+                run.description,
+                run.hyperParameters,
+                values,
+                ev,
+                published,
+                run.createdAt,
+                run.updatedAt,
+                run.submitter,
+                run.flagged,
+                run.artifactSha256,
+                run.artifactBytes,
+                run.codeUrl,
+                run.paperUrl,
+                null,
+                null,
+                run.protocol == null ? Protocols.MTLBOARD : run.protocol,
+                null);
     }
 }

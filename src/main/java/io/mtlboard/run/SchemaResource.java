@@ -18,8 +18,10 @@ public class SchemaResource {
     private final byte[] runManifest;
 
     public SchemaResource() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader()
-                .getResourceAsStream(ManifestValidator.SCHEMA_RESOURCE)) {
+        try (InputStream in =
+                Thread.currentThread()
+                        .getContextClassLoader()
+                        .getResourceAsStream(ManifestValidator.SCHEMA_RESOURCE)) {
             this.runManifest = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,15 +21,21 @@ public class ApiToken extends PanacheEntityBase {
     public Long id;
 
     public String name;
+
     @Column(name = "token_hash")
     public String tokenHash;
+
     public boolean admin;
+
     @Column(name = "runs_per_day")
     public int runsPerDay;
+
     @Column(name = "max_concurrent")
     public int maxConcurrent;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
 

@@ -1,7 +1,7 @@
 package io.mtlboard.submission;
 
-import io.mtlboard.support.Sha256;
 import io.mtlboard.support.MtlboardConfig;
+import io.mtlboard.support.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Content-addressed artifact files under {@code <data-dir>/artifacts/ab/cd/<sha256>}: identical
@@ -32,8 +30,7 @@ public class ArtifactStore {
     }
 
     /** A stored artifact. */
-    public record StoredArtifact(String sha256, long bytes, Path path) {
-    }
+    public record StoredArtifact(String sha256, long bytes, Path path) {}
 
     /** Stores a copy of the file and returns its address; the source file is left in place. */
     public StoredArtifact store(Path source) {
@@ -80,7 +77,11 @@ public class ArtifactStore {
 
     private static void move(Path tmp, Path target) throws IOException {
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -7,5 +7,4 @@ package io.mtlboard.submission;
  * @param name the token's name, shown as the submitter
  * @param admin whether it may manage tokens and hide or flag any run
  */
-public record Caller(long tokenId, String name, boolean admin) {
-}
+public record Caller(long tokenId, String name, boolean admin) {}

@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
  * {@code mtlboard token create}: the admin command that creates an API token through a running
  * portal's {@code POST /api/tokens}, authenticated with an admin token.
  */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens of a running portal.",
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = "Manage API tokens of a running portal.",
         subcommands = TokenCommand.Create.class)
 public final class TokenCommand implements Runnable {
 
@@ -28,7 +31,10 @@ public final class TokenCommand implements Runnable {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an API token.")
     static final class Create implements Callable<Integer> {
 
-        @Option(names = "--name", required = true, description = "who the token is for (shown as submitter)")
+        @Option(
+                names = "--name",
+                required = true,
+                description = "who the token is for (shown as submitter)")
         String name;
 
         @Option(names = "--admin", description = "create an admin token")
@@ -40,10 +46,16 @@ public final class TokenCommand implements Runnable {
         @Option(names = "--max-concurrent", description = "quota; default: the portal's")
         Integer maxConcurrent;
 
-        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "portal; default: ${DEFAULT-VALUE}")
+        @Option(
+                names = "--url",
+                defaultValue = "http://localhost:8080",
+                description = "portal; default: ${DEFAULT-VALUE}")
         URI url;
 
-        @Option(names = "--admin-token", required = true, defaultValue = "${env:MTLBOARD_ADMIN_TOKEN}",
+        @Option(
+                names = "--admin-token",
+                required = true,
+                defaultValue = "${env:MTLBOARD_ADMIN_TOKEN}",
                 description = "an admin token (default: $MTLBOARD_ADMIN_TOKEN)")
         String adminToken;
 
@@ -55,16 +67,27 @@ public final class TokenCommand implements Runnable {
             body.put("runsPerDay", runsPerDay);
             body.put("maxConcurrent", maxConcurrent);
             ObjectMapper json = new ObjectMapper();
-            HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/tokens"))
-                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest request =
+                    HttpRequest.newBuilder(url.resolve("/api/tokens"))
+                            .header("Authorization", "Bearer " + adminToken)
+                            .header("Content-Type", "application/json")
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            json.writeValueAsString(body)))
+                            .build();
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 System.err.println("HTTP " + response.statusCode() + ": " + response.body());
                 return 1;
             }
             Map<?, ?> created = json.readValue(response.body(), Map.class);
-            System.out.println("token " + created.get("id") + " for " + created.get("name") + " (shown once):");
+            System.out.println(
+                    "token "
+                            + created.get("id")
+                            + " for "
+                            + created.get("name")
+                            + " (shown once):");
             System.out.println(created.get("secret"));
             return 0;
         }

@@ -32,16 +32,20 @@ public class TokenResource {
     }
 
     /** Body of a token creation request. */
-    public record TokenRequest(String name, Boolean admin, Integer runsPerDay, Integer maxConcurrent) {
-    }
+    public record TokenRequest(
+            String name, Boolean admin, Integer runsPerDay, Integer maxConcurrent) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an API token (admin only); the secret is in this response only")
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, TokenRequest request) {
+    public Response create(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, TokenRequest request) {
         tokens.requireAdmin(authorization);
         List<Violation> violations = new ArrayList<>();
-        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+        if (request == null
+                || request.name() == null
+                || request.name().isBlank()
+                || request.name().length() > 200) {
             violations.add(new Violation("name", "required, at most 200 characters"));
         }
         if (request != null && request.runsPerDay() != null && request.runsPerDay() < 0) {
@@ -53,14 +57,19 @@ public class TokenResource {
         if (!violations.isEmpty()) {
             throw new InvalidInputProblem("Invalid token request", violations);
         }
-        TokenService.CreatedToken created = tokens.create(request.name().trim(), Boolean.TRUE.equals(request.admin()),
-                request.runsPerDay(), request.maxConcurrent());
+        TokenService.CreatedToken created =
+                tokens.create(
+                        request.name().trim(),
+                        Boolean.TRUE.equals(request.admin()),
+                        request.runsPerDay(),
+                        request.maxConcurrent());
         return Response.created(URI.create("/api/tokens/" + created.id())).entity(created).build();
     }
 
     @GET
     @Operation(summary = "List API tokens without their secrets (admin only)")
-    public List<TokenService.TokenView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public List<TokenService.TokenView> list(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         tokens.requireAdmin(authorization);
         return tokens.list();
     }
@@ -68,7 +77,8 @@ public class TokenResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Revoke an API token (admin only); its runs stay")
-    public TokenService.TokenView revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public TokenService.TokenView revoke(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") long id) {
         tokens.requireAdmin(authorization);
         return tokens.revoke(id);

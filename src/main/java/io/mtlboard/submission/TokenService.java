@@ -1,22 +1,17 @@
 package io.mtlboard.submission;
 
-import io.mtlboard.support.Sha256;
 import io.mtlboard.support.MtlboardConfig;
 import io.mtlboard.support.ProblemException;
+import io.mtlboard.support.Sha256;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-
 
 /**
  * API tokens: creation (the secret is shown once and stored only as its SHA-256), bearer
@@ -36,20 +31,35 @@ public class TokenService {
     }
 
     /** A newly created token; {@code secret} is never shown again. */
-    public record CreatedToken(long id, String name, boolean admin, int runsPerDay, int maxConcurrent, String secret) {
-    }
+    public record CreatedToken(
+            long id,
+            String name,
+            boolean admin,
+            int runsPerDay,
+            int maxConcurrent,
+            String secret) {}
 
     /** A token as listed to admins, without its secret. */
-    public record TokenView(long id, String name, boolean admin, int runsPerDay, int maxConcurrent,
-            OffsetDateTime createdAt, OffsetDateTime revokedAt) {
+    public record TokenView(
+            long id,
+            String name,
+            boolean admin,
+            int runsPerDay,
+            int maxConcurrent,
+            OffsetDateTime createdAt,
+            OffsetDateTime revokedAt) {
 
         static TokenView from(ApiToken t) {
-            return new TokenView(t.id, t.name, t.admin, t.runsPerDay, t.maxConcurrent, t.createdAt, t.revokedAt);
+            return new TokenView(
+                    t.id, t.name, t.admin, t.runsPerDay, t.maxConcurrent, t.createdAt, t.revokedAt);
         }
     }
 
     void onStart(@Observes StartupEvent event) {
-        config.submission().adminToken().filter(s -> !s.isBlank()).ifPresent(this::ensureConfiguredAdmin);
+        config.submission()
+                .adminToken()
+                .filter(s -> !s.isBlank())
+                .ifPresent(this::ensureConfiguredAdmin);
     }
 
     private void ensureConfiguredAdmin(String secret) {
@@ -59,16 +69,25 @@ public class TokenService {
     }
 
     /** Creates a token with the given quotas (defaults from configuration when null). */
-    public CreatedToken create(String name, boolean admin, Integer runsPerDay, Integer maxConcurrent) {
+    public CreatedToken create(
+            String name, boolean admin, Integer runsPerDay, Integer maxConcurrent) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken t = persist(name, admin, runsPerDay == null ? config.submission().defaultRunsPerDay() : runsPerDay,
-                maxConcurrent == null ? config.submission().defaultMaxConcurrent() : maxConcurrent, secret);
+        ApiToken t =
+                persist(
+                        name,
+                        admin,
+                        runsPerDay == null ? config.submission().defaultRunsPerDay() : runsPerDay,
+                        maxConcurrent == null
+                                ? config.submission().defaultMaxConcurrent()
+                                : maxConcurrent,
+                        secret);
         return new CreatedToken(t.id, t.name, t.admin, t.runsPerDay, t.maxConcurrent, secret);
     }
 
-    private ApiToken persist(String name, boolean admin, int runsPerDay, int maxConcurrent, String secret) {
+    private ApiToken persist(
+            String name, boolean admin, int runsPerDay, int maxConcurrent, String secret) {
         ApiToken t = new ApiToken();
         t.name = name;
         t.admin = admin;
@@ -88,17 +107,22 @@ public class TokenService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Caller authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            throw new ProblemException(ProblemException.Kind.UNAUTHORIZED,
+            throw new ProblemException(
+                    ProblemException.Kind.UNAUTHORIZED,
                     "This request needs an API token: Authorization: Bearer <token>");
         }
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ProblemException(ProblemException.Kind.UNAUTHORIZED,
+            throw new ProblemException(
+                    ProblemException.Kind.UNAUTHORIZED,
                     "The Authorization header must be 'Bearer <token>'");
         }
         return ApiToken.activeByHash(hash(authorization.substring(7).trim()))
                 .map(t -> new Caller(t.id, t.name, t.admin))
-                .orElseThrow(() -> new ProblemException(ProblemException.Kind.UNAUTHORIZED,
-                        "Unknown or revoked API token"));
+                .orElseThrow(
+                        () ->
+                                new ProblemException(
+                                        ProblemException.Kind.UNAUTHORIZED,
+                                        "Unknown or revoked API token"));
     }
 
     /** Like {@link #authenticate} but also requires an admin token. */
@@ -106,7 +130,8 @@ public class TokenService {
     public Caller requireAdmin(String authorization) {
         Caller caller = authenticate(authorization);
         if (!caller.admin()) {
-            throw new ProblemException(ProblemException.Kind.FORBIDDEN, "Only an admin token may do this");
+            throw new ProblemException(
+                    ProblemException.Kind.FORBIDDEN, "Only an admin token may do this");
         }
         return caller;
     }
@@ -118,8 +143,12 @@ public class TokenService {
 
     /** Revokes a token; its runs stay. */
     public TokenView revoke(long id) {
-        ApiToken t = ApiToken.<ApiToken>findByIdOptional(id)
-                .orElseThrow(() -> new ProblemException(ProblemException.Kind.NOT_FOUND, "No token " + id));
+        ApiToken t =
+                ApiToken.<ApiToken>findByIdOptional(id)
+                        .orElseThrow(
+                                () ->
+                                        new ProblemException(
+                                                ProblemException.Kind.NOT_FOUND, "No token " + id));
         if (t.revokedAt == null) {
             t.revokedAt = OffsetDateTime.now();
         }
@@ -128,11 +157,11 @@ public class TokenService {
 
     /** Locks the token's row until the end of the transaction: serializes quota checks per token. */
     public ApiToken lock(long tokenId) {
-        return ApiToken.<ApiToken>findByIdOptional(tokenId, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        return ApiToken.<ApiToken>findByIdOptional(tokenId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow();
     }
 
     public static String hash(String secret) {
         return Sha256.of(secret);
     }
-
 }

@@ -17,8 +17,7 @@ final class DatabaseOutage {
 
     private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /** Whether {@code failure} or one of its causes says the database could not be reached. */
     static boolean isOutage(Throwable failure) {
@@ -27,8 +26,10 @@ final class DatabaseOutage {
             if (t instanceof JDBCConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState()))) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || SHUTDOWN_STATES.contains(sql.getSQLState()))) {
                 return true;
             }
         }

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -29,18 +27,29 @@ public class ImportLedger {
 
     /** Whether the import named {@code key} last recorded exactly this digest. */
     public boolean unchanged(String key, String sha256) {
-        List<?> found = em.createNativeQuery("select sha256 from import_file where import_key = ?1")
-                .setParameter(1, key).getResultList();
+        List<?> found =
+                em.createNativeQuery("select sha256 from import_file where import_key = ?1")
+                        .setParameter(1, key)
+                        .getResultList();
         return !found.isEmpty() && sha256.equals(found.get(0));
     }
 
     /** Records the digest of a completed import (in the caller's transaction). */
     public void record(String key, String sha256) {
-        int updated = em.createNativeQuery("update import_file set sha256 = ?1, imported_at = ?2 where import_key = ?3")
-                .setParameter(1, sha256).setParameter(2, OffsetDateTime.now()).setParameter(3, key).executeUpdate();
+        int updated =
+                em.createNativeQuery(
+                                "update import_file set sha256 = ?1, imported_at = ?2 where import_key = ?3")
+                        .setParameter(1, sha256)
+                        .setParameter(2, OffsetDateTime.now())
+                        .setParameter(3, key)
+                        .executeUpdate();
         if (updated == 0) {
-            em.createNativeQuery("insert into import_file (import_key, sha256, imported_at) values (?1, ?2, ?3)")
-                    .setParameter(1, key).setParameter(2, sha256).setParameter(3, OffsetDateTime.now()).executeUpdate();
+            em.createNativeQuery(
+                            "insert into import_file (import_key, sha256, imported_at) values (?1, ?2, ?3)")
+                    .setParameter(1, key)
+                    .setParameter(2, sha256)
+                    .setParameter(3, OffsetDateTime.now())
+                    .executeUpdate();
         }
     }
 
@@ -52,7 +61,11 @@ public class ImportLedger {
         try {
             MessageDigest sha = Sha256.digest();
             for (Path f : files) {
-                sha.update(base.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                sha.update(
+                        base.relativize(f)
+                                .toString()
+                                .replace('\\', '/')
+                                .getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 byte[] content = Files.readAllBytes(f);
                 sha.update(Long.toString(content.length).getBytes(StandardCharsets.UTF_8));

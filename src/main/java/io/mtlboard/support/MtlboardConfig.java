@@ -1,10 +1,10 @@
 package io.mtlboard.support;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Typed configuration of MTLBoard (prefix {@code mtlboard}). Paths are resolved against the
@@ -58,7 +58,9 @@ public interface MtlboardConfig {
 
     /** The roles of the one MTLBoard jar. */
     enum Role {
-        ALL, PORTAL, WORKER;
+        ALL,
+        PORTAL,
+        WORKER;
 
         /** Whether this process serves the pages and the API. */
         public boolean servesPortal() {

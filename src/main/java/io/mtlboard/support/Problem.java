@@ -14,7 +14,12 @@ import java.util.List;
  * @param violations every problem found in the input, when the input was invalid
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance,
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
         List<Violation> violations) {
 
     /** The media type of problem bodies. */

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.qute.Template;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.util.Collection;
-import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -28,6 +28,7 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String TYPE_BASE = "https://mtlboard.io/problems/";
+
     /** A database restart or fail-over takes seconds; clients are asked to come back after this. */
     private static final int RETRY_AFTER_SECONDS = 5;
 
@@ -49,12 +50,22 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mapConstraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted((a, b) -> a.field().compareTo(b.field()))
-                .toList();
-        return respond(uri, 400, "invalid-request", "Invalid request",
-                violations.size() + " problem(s) in the request", violations);
+        List<Violation> violations =
+                e.getConstraintViolations().stream()
+                        .map(
+                                v ->
+                                        new Violation(
+                                                lastNode(v.getPropertyPath().toString()),
+                                                v.getMessage()))
+                        .sorted((a, b) -> a.field().compareTo(b.field()))
+                        .toList();
+        return respond(
+                uri,
+                400,
+                "invalid-request",
+                "Invalid request",
+                violations.size() + " problem(s) in the request",
+                violations);
     }
 
     @ServerExceptionMapper
@@ -68,18 +79,24 @@ public class ProblemMapper {
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        String detail = switch (status) {
-            case 404 -> "No resource at " + uri.getPath() + "; the API is described at /q/openapi";
-            case 405 -> "Method not allowed on " + uri.getPath();
-            case 406 -> "None of the accepted media types can be produced for " + uri.getPath();
-            case 413 -> tooLarge(config);
-            case 415 -> "Unsupported content type for " + uri.getPath();
-            case 400 -> "The request is malformed";
-            default -> status >= 500 ? "The server could not complete the request" : title;
-        };
+        String detail =
+                switch (status) {
+                    case 404 ->
+                            "No resource at "
+                                    + uri.getPath()
+                                    + "; the API is described at /q/openapi";
+                    case 405 -> "Method not allowed on " + uri.getPath();
+                    case 406 ->
+                            "None of the accepted media types can be produced for " + uri.getPath();
+                    case 413 -> tooLarge(config);
+                    case 415 -> "Unsupported content type for " + uri.getPath();
+                    case 400 -> "The request is malformed";
+                    default -> status >= 500 ? "The server could not complete the request" : title;
+                };
         if (status == 413) {
             // the same type as the submission service's own 413s
-            return respond(uri, status, "payload-too-large", "Payload too large", detail, List.of());
+            return respond(
+                    uri, status, "payload-too-large", "Payload too large", detail, List.of());
         }
         return respond(uri, status, slug(title), title, detail, List.of());
     }
@@ -87,23 +104,54 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response mapUnreadableJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                    : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("");
-            boolean range = m.getCause() instanceof InputCoercionException
-                    || String.valueOf(m.getOriginalMessage()).contains("out of range");
-            return respond(uri, 400, "invalid-request", "Invalid request", "The request body has an invalid value "
-                    + "for field '" + field + "'", List.of(new Violation(field, range ? "number out of range"
-                            : "invalid value")));
+            String field =
+                    m.getPath().stream()
+                            .map(
+                                    r ->
+                                            r.getFieldName() != null
+                                                    ? r.getFieldName()
+                                                    : String.valueOf(r.getIndex()))
+                            .reduce((a, b) -> a + "." + b)
+                            .orElse("");
+            boolean range =
+                    m.getCause() instanceof InputCoercionException
+                            || String.valueOf(m.getOriginalMessage()).contains("out of range");
+            return respond(
+                    uri,
+                    400,
+                    "invalid-request",
+                    "Invalid request",
+                    "The request body has an invalid value " + "for field '" + field + "'",
+                    List.of(new Violation(field, range ? "number out of range" : "invalid value")));
         }
         if (e instanceof InputCoercionException c) {
             String field = fieldOf(c);
-            return respond(uri, 400, "invalid-request", "Invalid request", "The request body has a number out of "
-                    + "range" + (field == null ? "" : " for field '" + field + "'"), List.of(new Violation(
-                            field == null ? "body" : field, "number out of range for " + c.getTargetType())));
+            return respond(
+                    uri,
+                    400,
+                    "invalid-request",
+                    "Invalid request",
+                    "The request body has a number out of "
+                            + "range"
+                            + (field == null ? "" : " for field '" + field + "'"),
+                    List.of(
+                            new Violation(
+                                    field == null ? "body" : field,
+                                    "number out of range for " + c.getTargetType())));
         }
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return respond(uri, 400, "invalid-request", "Invalid request", "The request body is not valid JSON" + where,
+        String where =
+                e.getLocation() == null
+                        ? ""
+                        : " at line "
+                                + e.getLocation().getLineNr()
+                                + ", column "
+                                + e.getLocation().getColumnNr();
+        return respond(
+                uri,
+                400,
+                "invalid-request",
+                "Invalid request",
+                "The request body is not valid JSON" + where,
                 List.of());
     }
 
@@ -113,15 +161,34 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response mapMismatchedJson(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("");
+        String field =
+                e.getPath().stream()
+                        .map(
+                                r ->
+                                        r.getFieldName() != null
+                                                ? r.getFieldName()
+                                                : String.valueOf(r.getIndex()))
+                        .reduce((a, b) -> a + "." + b)
+                        .orElse("");
         if (field.isEmpty()) {
-            return respond(uri, 400, "invalid-request", "Invalid request", "The request body does not have the "
-                    + "expected form: a JSON object is expected", List.of(new Violation("body", "expected a JSON object")));
+            return respond(
+                    uri,
+                    400,
+                    "invalid-request",
+                    "Invalid request",
+                    "The request body does not have the "
+                            + "expected form: a JSON object is expected",
+                    List.of(new Violation("body", "expected a JSON object")));
         }
-        String expected = e.getTargetType() == null ? "another type" : expectedType(e.getTargetType());
-        return respond(uri, 400, "invalid-request", "Invalid request", "The request body has a wrongly typed field '"
-                + field + "'", List.of(new Violation(field, "must be " + expected)));
+        String expected =
+                e.getTargetType() == null ? "another type" : expectedType(e.getTargetType());
+        return respond(
+                uri,
+                400,
+                "invalid-request",
+                "Invalid request",
+                "The request body has a wrongly typed field '" + field + "'",
+                List.of(new Violation(field, "must be " + expected)));
     }
 
     /**
@@ -133,19 +200,36 @@ public class ProblemMapper {
         if (closedConnection(e)) {
             // the client went away mid-body, or RequestSizeGuard answered and closed the connection
             LOG.debugf("Connection closed while reading the request on %s", uri.getPath());
-            return respond(uri, 400, "invalid-request", "Invalid request", "The connection closed before the request "
-                    + "body was complete", List.of());
+            return respond(
+                    uri,
+                    400,
+                    "invalid-request",
+                    "Invalid request",
+                    "The connection closed before the request " + "body was complete",
+                    List.of());
         }
         RoutingContext ctx = current.getCurrent();
         if (ctx != null && ctx.request().bytesRead() > config.submission().maxRequestBytes()) {
             // a body over the limit is refused for its size, whatever else is wrong with it
-            return respond(uri, 413, "payload-too-large", "Payload too large", tooLarge(config), List.of());
+            return respond(
+                    uri,
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
+                    tooLarge(config),
+                    List.of());
         }
         if (e.getMessage() != null && e.getMessage().contains("multipart")) {
             LOG.debugf("Malformed multipart request on %s: %s", uri.getPath(), e.getMessage());
-            return respond(uri, 400, "invalid-request", "Invalid request", "The multipart body is malformed: it "
-                    + "ends before its closing boundary, is empty, or its parts do not use the boundary declared in "
-                    + "the Content-Type header", List.of());
+            return respond(
+                    uri,
+                    400,
+                    "invalid-request",
+                    "Invalid request",
+                    "The multipart body is malformed: it "
+                            + "ends before its closing boundary, is empty, or its parts do not use the boundary declared in "
+                            + "the Content-Type header",
+                    List.of());
         }
         return mapUnexpected(e, uri);
     }
@@ -161,7 +245,8 @@ public class ProblemMapper {
     private static boolean closedConnection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpClosedException
-                    || (t.getMessage() != null && t.getMessage().contains("Connection was closed"))) {
+                    || (t.getMessage() != null
+                            && t.getMessage().contains("Connection was closed"))) {
                 return true;
             }
         }
@@ -171,9 +256,14 @@ public class ProblemMapper {
     /** The detail of every 413: all the size limits, so that a client knows which one it met. */
     static String tooLarge(MtlboardConfig config) {
         MtlboardConfig.Submission s = config.submission();
-        return "The request body is larger than allowed: a manifest may have at most " + s.maxManifestBytes()
-                + " bytes (as a text field or a file part), a model " + s.maxModelBytes() + " bytes and a whole "
-                + "request " + s.maxRequestBytes() + " bytes";
+        return "The request body is larger than allowed: a manifest may have at most "
+                + s.maxManifestBytes()
+                + " bytes (as a text field or a file part), a model "
+                + s.maxModelBytes()
+                + " bytes and a whole "
+                + "request "
+                + s.maxRequestBytes()
+                + " bytes";
     }
 
     private static String expectedType(Class<?> type) {
@@ -192,21 +282,39 @@ public class ProblemMapper {
         if (DatabaseOutage.isOutage(e)) {
             // one line, no stack trace: during an outage every request fails the same way
             LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
-            return Response.fromResponse(respond(uri, 503, "database-unavailable", "Service unavailable",
-                    "The database cannot be reached at the moment. Retry in a few seconds; a submission "
-                            + "retried with the same Idempotency-Key is accepted at most once", List.of()))
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            return Response.fromResponse(
+                            respond(
+                                    uri,
+                                    503,
+                                    "database-unavailable",
+                                    "Service unavailable",
+                                    "The database cannot be reached at the moment. Retry in a few seconds; a submission "
+                                            + "retried with the same Idempotency-Key is accepted at most once",
+                                    List.of()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
         }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
-        return respond(uri, 500, "internal-error", "Internal server error",
-                "The server could not complete the request; the failure was logged", List.of());
+        return respond(
+                uri,
+                500,
+                "internal-error",
+                "Internal server error",
+                "The server could not complete the request; the failure was logged",
+                List.of());
     }
 
-    private Response respond(UriInfo uri, int status, String slug, String title, String detail,
+    private Response respond(
+            UriInfo uri,
+            int status,
+            String slug,
+            String title,
+            String detail,
             List<Violation> violations) {
         RoutingContext ctx = current.getCurrent();
         if (ctx != null && (ctx.response().ended() || ctx.response().closed())) {
-            // answered already (RequestSizeGuard refused a body over the limit): nothing more to write
+            // answered already (RequestSizeGuard refused a body over the limit): nothing more to
+            // write
             LOG.debugf("%s on %s after the answer was sent: %s", status, uri.getPath(), detail);
             return null;
         }
@@ -215,10 +323,16 @@ public class ProblemMapper {
             Problem body = new Problem(TYPE_BASE + slug, title, status, detail, path, violations);
             return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
         }
-        String html = error.data("status", status).data("title", title).data("detail", detail)
-                .data("violations", violations).render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(html).build();
+        String html =
+                error.data("status", status)
+                        .data("title", title)
+                        .data("detail", detail)
+                        .data("violations", violations)
+                        .render();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(html)
+                .build();
     }
 
     private static String slug(String title) {

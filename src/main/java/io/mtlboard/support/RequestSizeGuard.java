@@ -1,15 +1,15 @@
 package io.mtlboard.support;
 
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Refuses a request whose declared {@code Content-Length} exceeds
@@ -25,8 +25,10 @@ import java.util.List;
 public class RequestSizeGuard {
 
     private static final long WATCH_MILLIS = 50;
+
     /** Largest request URI accepted (the server's own line limit is set higher, see application.properties). */
     static final int MAX_URI_CHARS = 4096;
+
     /** Largest sum of header bytes accepted (the server's own limit is set higher). */
     static final long MAX_HEADER_BYTES = 16384;
 
@@ -43,30 +45,52 @@ public class RequestSizeGuard {
         this.current = current;
         this.json = json;
         this.limit = config.submission().maxRequestBytes();
-        this.body = json.writeValueAsString(new Problem("https://mtlboard.io/problems/payload-too-large",
-                "Payload too large", 413, ProblemMapper.tooLarge(config), null, List.of()));
+        this.body =
+                json.writeValueAsString(
+                        new Problem(
+                                "https://mtlboard.io/problems/payload-too-large",
+                                "Payload too large",
+                                413,
+                                ProblemMapper.tooLarge(config),
+                                null,
+                                List.of()));
     }
 
     void install(@Observes Router router) {
         // after SecurityHeaders, so that its answers carry the security headers too
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
-            String headerProblem = headerProblem(ctx);
-            if (headerProblem != null) {
-                ctx.response().setStatusCode(headerProblem.startsWith("The request URI") ? 414 : 431)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(headerBody(ctx.response().getStatusCode(), headerProblem, ctx.normalizedPath()));
-                return;
-            }
-            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && tooLong(length)) {
-                refuse(ctx);
-                return;
-            }
-            if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                watch(ctx);
-            }
-            ctx.next();
-        });
+        router.route()
+                .order(Integer.MIN_VALUE + 1)
+                .handler(
+                        ctx -> {
+                            String headerProblem = headerProblem(ctx);
+                            if (headerProblem != null) {
+                                ctx.response()
+                                        .setStatusCode(
+                                                headerProblem.startsWith("The request URI")
+                                                        ? 414
+                                                        : 431)
+                                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                                        .putHeader(HttpHeaders.CONNECTION, "close")
+                                        .end(
+                                                headerBody(
+                                                        ctx.response().getStatusCode(),
+                                                        headerProblem,
+                                                        ctx.normalizedPath()));
+                                return;
+                            }
+                            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                            if (length != null && tooLong(length)) {
+                                refuse(ctx);
+                                return;
+                            }
+                            if (length == null
+                                    && ctx.request()
+                                            .headers()
+                                            .contains(HttpHeaders.TRANSFER_ENCODING)) {
+                                watch(ctx);
+                            }
+                            ctx.next();
+                        });
     }
 
     /**
@@ -75,14 +99,18 @@ public class RequestSizeGuard {
      * ceiling would answer with a bare 413.
      */
     private void watch(RoutingContext ctx) {
-        long timer = ctx.vertx().setPeriodic(WATCH_MILLIS, id -> {
-            if (ctx.response().ended() || ctx.response().closed()) {
-                ctx.vertx().cancelTimer(id);
-            } else if (ctx.request().bytesRead() > limit) {
-                ctx.vertx().cancelTimer(id);
-                refuse(ctx);
-            }
-        });
+        long timer =
+                ctx.vertx()
+                        .setPeriodic(
+                                WATCH_MILLIS,
+                                id -> {
+                                    if (ctx.response().ended() || ctx.response().closed()) {
+                                        ctx.vertx().cancelTimer(id);
+                                    } else if (ctx.request().bytesRead() > limit) {
+                                        ctx.vertx().cancelTimer(id);
+                                        refuse(ctx);
+                                    }
+                                });
         ctx.addEndHandler(v -> ctx.vertx().cancelTimer(timer));
     }
 
@@ -91,8 +119,11 @@ public class RequestSizeGuard {
             ctx.request().connection().close();
             return;
         }
-        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body)
+        ctx.response()
+                .setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body)
                 .onComplete(done -> ctx.request().connection().close());
     }
 
@@ -104,7 +135,8 @@ public class RequestSizeGuard {
     public void requireWithinLimit() {
         RoutingContext ctx = current.getCurrent();
         if (ctx != null && ctx.request().bytesRead() > limit) {
-            throw new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, ProblemMapper.tooLarge(config));
+            throw new ProblemException(
+                    ProblemException.Kind.PAYLOAD_TOO_LARGE, ProblemMapper.tooLarge(config));
         }
     }
 
@@ -115,22 +147,38 @@ public class RequestSizeGuard {
      */
     private static String headerProblem(RoutingContext ctx) {
         if (ctx.request().uri().length() > MAX_URI_CHARS) {
-            return "The request URI has " + ctx.request().uri().length() + " characters; at most " + MAX_URI_CHARS
+            return "The request URI has "
+                    + ctx.request().uri().length()
+                    + " characters; at most "
+                    + MAX_URI_CHARS
                     + " are accepted";
         }
         long bytes = 0;
         for (Map.Entry<String, String> h : ctx.request().headers()) {
             bytes += h.getKey().length() + h.getValue().length() + 4;
         }
-        return bytes > MAX_HEADER_BYTES ? "The request headers have " + bytes + " bytes; at most " + MAX_HEADER_BYTES
-                + " are accepted" : null;
+        return bytes > MAX_HEADER_BYTES
+                ? "The request headers have "
+                        + bytes
+                        + " bytes; at most "
+                        + MAX_HEADER_BYTES
+                        + " are accepted"
+                : null;
     }
 
     private String headerBody(int status, String detail, String path) {
         try {
-            return json.writeValueAsString(new Problem("https://mtlboard.io/problems/" + (status == 414 ? "uri-too-long"
-                    : "request-header-fields-too-large"), status == 414 ? "URI too long"
-                            : "Request header fields too large", status, detail, path, List.of()));
+            return json.writeValueAsString(
+                    new Problem(
+                            "https://mtlboard.io/problems/"
+                                    + (status == 414
+                                            ? "uri-too-long"
+                                            : "request-header-fields-too-large"),
+                            status == 414 ? "URI too long" : "Request header fields too large",
+                            status,
+                            detail,
+                            path,
+                            List.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

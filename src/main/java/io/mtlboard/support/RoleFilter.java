@@ -20,22 +20,34 @@ public class RoleFilter {
 
     public RoleFilter(MtlboardConfig config, ObjectMapper json) throws JsonProcessingException {
         this.config = config;
-        this.body = json.writeValueAsString(new Problem("https://mtlboard.io/problems/not-found", "Not found", 404,
-                "This MTLBoard process runs in the worker role: it serves only /q/health and /q/metrics", null,
-                List.of()));
+        this.body =
+                json.writeValueAsString(
+                        new Problem(
+                                "https://mtlboard.io/problems/not-found",
+                                "Not found",
+                                404,
+                                "This MTLBoard process runs in the worker role: it serves only /q/health and /q/metrics",
+                                null,
+                                List.of()));
     }
 
     void install(@Observes Router router) {
         if (config.role().servesPortal()) {
             return;
         }
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
-            String path = ctx.normalizedPath();
-            if (path.startsWith("/q/health") || path.startsWith("/q/metrics")) {
-                ctx.next();
-                return;
-            }
-            ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
-        });
+        router.route()
+                .order(Integer.MIN_VALUE + 1)
+                .handler(
+                        ctx -> {
+                            String path = ctx.normalizedPath();
+                            if (path.startsWith("/q/health") || path.startsWith("/q/metrics")) {
+                                ctx.next();
+                                return;
+                            }
+                            ctx.response()
+                                    .setStatusCode(404)
+                                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                                    .end(body);
+                        });
     }
 }

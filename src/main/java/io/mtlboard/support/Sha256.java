@@ -17,8 +17,7 @@ import java.util.HexFormat;
  */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** The digest of some bytes. */
     public static String of(byte[] bytes) {
@@ -63,7 +62,13 @@ public final class Sha256 {
         }
         String actual = of(file);
         if (!actual.equals(expected)) {
-            throw new IOException("checksum mismatch for " + file + ": expected " + expected + ", found " + actual);
+            throw new IOException(
+                    "checksum mismatch for "
+                            + file
+                            + ": expected "
+                            + expected
+                            + ", found "
+                            + actual);
         }
     }
 

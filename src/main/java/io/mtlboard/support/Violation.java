@@ -6,5 +6,4 @@ package io.mtlboard.support;
  * @param field the query parameter, path parameter or JSON pointer the problem is about
  * @param message what is wrong and, where it helps, what is allowed
  */
-public record Violation(String field, String message) {
-}
+public record Violation(String field, String message) {}

@@ -1,9 +1,9 @@
 package io.mtlboard.training;
 
-import java.util.Locale;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,15 +17,19 @@ import java.util.Map;
  */
 final class Convergence {
 
-    private Convergence() {
-    }
+    private Convergence() {}
 
     /** The facts for the training log {@code log} (entries with a {@code validation} map). */
-    static Map<String, Object> of(BenchmarkManifest manifest, List<Map<String, Object>> log, double threshold) {
+    static Map<String, Object> of(
+            BenchmarkManifest manifest, List<Map<String, Object>> log, double threshold) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("criterion", String.format(Locale.ROOT,
-                "every task's validation metric, averaged over the last two epochs, differs by less than %s points "
-                        + "from its average over the two epochs before", threshold));
+        result.put(
+                "criterion",
+                String.format(
+                        Locale.ROOT,
+                        "every task's validation metric, averaged over the last two epochs, differs by less than %s points "
+                                + "from its average over the two epochs before",
+                        threshold));
         result.put("threshold", threshold);
         int epochs = log.size();
         Map<String, Object> perTask = new LinkedHashMap<>();
@@ -46,10 +50,18 @@ final class Convergence {
                 double change = lastTwo - twoBefore;
                 t.put("lastTwoMean", lastTwo);
                 t.put("twoBeforeMean", twoBefore);
-                t.put("lastFour", new double[] {curve[epochs - 4], curve[epochs - 3], curve[epochs - 2],
-                        curve[epochs - 1]});
+                t.put(
+                        "lastFour",
+                        new double[] {
+                            curve[epochs - 4],
+                            curve[epochs - 3],
+                            curve[epochs - 2],
+                            curve[epochs - 1]
+                        });
                 t.put("change", change);
-                t.put("bestSoFarGain", bestUpTo(curve, epochs, higher) - bestUpTo(curve, epochs - 2, higher));
+                t.put(
+                        "bestSoFarGain",
+                        bestUpTo(curve, epochs, higher) - bestUpTo(curve, epochs - 2, higher));
                 boolean ok = Math.abs(change) < threshold;
                 t.put("converged", ok);
                 converged = converged && ok;

@@ -75,11 +75,15 @@ final class EpochLog {
             entropy.add(Arrays.asList(r.featureGradients()));
         }
         addPerSample(r.sampleGradients(), allTasks, paramTaskPerSample, paramSamplePerSample);
-        addPerSample(r.sampleFeatureGradients(), allTasks, featureTaskPerSample, featureSamplePerSample);
+        addPerSample(
+                r.sampleFeatureGradients(), allTasks, featureTaskPerSample, featureSamplePerSample);
     }
 
     /** [task][sample] gradients: tasks compared per sample, samples compared per task. */
-    private static void addPerSample(double[][][] gradients, boolean allTasks, IndicatorMean interTask,
+    private static void addPerSample(
+            double[][][] gradients,
+            boolean allTasks,
+            IndicatorMean interTask,
             IndicatorMean interSample) {
         if (gradients == null) {
             return;
@@ -131,14 +135,25 @@ final class EpochLog {
             e.put("indicators", indicators);
         }
         if (entropy != null) {
-            entropy.result().ifPresent(fd -> e.put("fd", Map.of("value", Math.max(0, Math.min(1, fd.fd())),
-                    "meanEntropy", Math.max(0, fd.meanEntropy()))));
+            entropy.result()
+                    .ifPresent(
+                            fd ->
+                                    e.put(
+                                            "fd",
+                                            Map.of(
+                                                    "value",
+                                                    Math.max(0, Math.min(1, fd.fd())),
+                                                    "meanEntropy",
+                                                    Math.max(0, fd.meanEntropy()))));
         }
         return e;
     }
 
-    private static Optional<Map<String, Object>> level(IndicatorMean interTask, IndicatorMean interSample,
-            IndicatorMean interTaskPerSample, IndicatorMean interSamplePerSample) {
+    private static Optional<Map<String, Object>> level(
+            IndicatorMean interTask,
+            IndicatorMean interSample,
+            IndicatorMean interTaskPerSample,
+            IndicatorMean interSamplePerSample) {
         Map<String, Object> l = new LinkedHashMap<>();
         put(l, "interTask", interTask);
         put(l, "interSample", interSample);

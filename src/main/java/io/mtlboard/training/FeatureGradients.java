@@ -14,7 +14,8 @@ import java.util.Arrays;
  * coefficients, so those methods run only {@code flat}. Every run records which one it used.
  */
 public enum FeatureGradients {
-    FLAT("flat"), BATCH_SUM("batch-sum");
+    FLAT("flat"),
+    BATCH_SUM("batch-sum");
 
     private final String id;
 
@@ -29,8 +30,14 @@ public enum FeatureGradients {
 
     /** The variant with id {@code id}. */
     public static FeatureGradients parse(String id) {
-        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown feature-gradient variant '" + id
-                        + "'; known: flat, batch-sum"));
+        return Arrays.stream(values())
+                .filter(v -> v.id.equals(id))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "unknown feature-gradient variant '"
+                                                + id
+                                                + "'; known: flat, batch-sum"));
     }
 }

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * one backward of the combined vector through the encoder.
  */
 public enum GradientLevel {
-    PARAM("param"), FEATURE("feature");
+    PARAM("param"),
+    FEATURE("feature");
 
     private final String id;
 
@@ -23,8 +24,14 @@ public enum GradientLevel {
 
     /** The level with id {@code id}. */
     public static GradientLevel parse(String id) {
-        return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown gradient level '" + id
-                        + "'; known: param, feature"));
+        return Arrays.stream(values())
+                .filter(l -> l.id.equals(id))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "unknown gradient level '"
+                                                + id
+                                                + "'; known: param, feature"));
     }
 }

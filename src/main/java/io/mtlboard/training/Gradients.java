@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class Gradients {
 
-    private Gradients() {
-    }
+    private Gradients() {}
 
     /** Backpropagates {@code upstream} (the gradient of some scalar with respect to {@code output}). */
     static void backward(NDArray output, NDArray upstream, boolean keepGraph) {
@@ -64,7 +63,8 @@ final class Gradients {
     /** One array per parameter, shaped like it, from a vector flattened by {@link #takeFlat}. */
     static NDList unflatten(double[] flat, List<Parameter> parameters, NDManager manager) {
         if (flat.length != dimension(parameters)) {
-            throw new IllegalArgumentException(flat.length + " values for parameters of " + dimension(parameters));
+            throw new IllegalArgumentException(
+                    flat.length + " values for parameters of " + dimension(parameters));
         }
         NDList list = new NDList(parameters.size());
         int offset = 0;

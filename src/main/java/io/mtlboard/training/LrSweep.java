@@ -1,10 +1,10 @@
 package io.mtlboard.training;
 
-import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,23 +30,30 @@ final class LrSweep {
     /** The sweep's directory name under the benchmark's reference directory. */
     static final String DIR = "lr-sweep";
 
-    private LrSweep() {
-    }
+    private LrSweep() {}
 
     /** The bundle file name of a sweep run at rate {@code rate}. */
     static String fileName(RunSpec run, double rate) {
-        return run.name() + "_lr" + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + ".json";
+        return run.name()
+                + "_lr"
+                + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString()
+                + ".json";
     }
 
     /** The chosen rates: per optimizer, per swept method, with each candidate's score. */
-    record Choice(Map<String, Map<String, Double>> best, Map<String, Map<String, Map<Double, Double>>> scores) {
+    record Choice(
+            Map<String, Map<String, Double>> best,
+            Map<String, Map<String, Map<Double, Double>>> scores) {
 
         /** The rate of {@code method} with {@code optimizer}. */
         double rate(String optimizer, String method) {
             Map<String, Double> perMethod = best.get(optimizer);
             if (perMethod == null || perMethod.isEmpty()) {
-                throw new IllegalStateException("no lr sweep results for " + optimizer + ": run the protocol's lr "
-                        + "sweep first (reference --protocol … --lr-sweep)");
+                throw new IllegalStateException(
+                        "no lr sweep results for "
+                                + optimizer
+                                + ": run the protocol's lr "
+                                + "sweep first (reference --protocol … --lr-sweep)");
             }
             if (perMethod.containsKey(method)) {
                 return perMethod.get(method);
@@ -54,8 +61,13 @@ final class LrSweep {
             String fallback = RunSpec.SINGLE_TASK.equals(method) ? RunSpec.SINGLE_TASK : "ew";
             Double rate = perMethod.get(fallback);
             if (rate == null) {
-                throw new IllegalStateException("the lr sweep for " + optimizer + " has no " + fallback
-                        + " runs, which choose the rate of " + method);
+                throw new IllegalStateException(
+                        "the lr sweep for "
+                                + optimizer
+                                + " has no "
+                                + fallback
+                                + " runs, which choose the rate of "
+                                + method);
             }
             return rate;
         }
@@ -63,17 +75,37 @@ final class LrSweep {
         /** One line per optimizer and method: the candidates' scores and the winner. */
         String describe() {
             StringBuilder b = new StringBuilder("lr sweep:");
-            scores.forEach((optimizer, perMethod) -> perMethod.forEach((method, candidates) -> {
-                b.append(String.format(Locale.ROOT, "%n  %s %-8s", optimizer, method));
-                candidates.forEach((rate, score) -> b.append(String.format(Locale.ROOT, "  %g: %.4f", rate, score)));
-                b.append(String.format(Locale.ROOT, "  → %g", best.get(optimizer).get(method)));
-            }));
+            scores.forEach(
+                    (optimizer, perMethod) ->
+                            perMethod.forEach(
+                                    (method, candidates) -> {
+                                        b.append(
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        "%n  %s %-8s",
+                                                        optimizer,
+                                                        method));
+                                        candidates.forEach(
+                                                (rate, score) ->
+                                                        b.append(
+                                                                String.format(
+                                                                        Locale.ROOT,
+                                                                        "  %g: %.4f",
+                                                                        rate,
+                                                                        score)));
+                                        b.append(
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        "  → %g",
+                                                        best.get(optimizer).get(method)));
+                                    }));
             return b.toString();
         }
     }
 
     /** The choice from the sweep bundles in {@code dir} trained under {@code protocol} (others are ignored). */
-    static Choice choose(Path dir, ReferenceProtocol protocol, BenchmarkManifest manifest) throws IOException {
+    static Choice choose(Path dir, ReferenceProtocol protocol, BenchmarkManifest manifest)
+            throws IOException {
         Map<String, Map<String, Map<Double, double[]>>> values = new TreeMap<>();
         if (Files.isDirectory(dir)) {
             ObjectMapper json = new ObjectMapper();
@@ -86,18 +118,29 @@ final class LrSweep {
                     JsonNode m = bundle.path("manifest");
                     values.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
                             .computeIfAbsent(m.path("method").asText(), k -> new TreeMap<>())
-                            .put(m.path("hyperParameters").path("lr").asDouble(), checkpointValues(bundle, manifest));
+                            .put(
+                                    m.path("hyperParameters").path("lr").asDouble(),
+                                    checkpointValues(bundle, manifest));
                 }
             }
         }
         Map<String, Map<String, Double>> best = new LinkedHashMap<>();
         Map<String, Map<String, Map<Double, Double>>> scores = new LinkedHashMap<>();
-        values.forEach((optimizer, perMethod) -> perMethod.forEach((method, candidates) -> {
-            Map<Double, Double> s = scores(candidates);
-            scores.computeIfAbsent(optimizer, k -> new LinkedHashMap<>()).put(method, s);
-            double winner = s.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            best.computeIfAbsent(optimizer, k -> new LinkedHashMap<>()).put(method, winner);
-        }));
+        values.forEach(
+                (optimizer, perMethod) ->
+                        perMethod.forEach(
+                                (method, candidates) -> {
+                                    Map<Double, Double> s = scores(candidates);
+                                    scores.computeIfAbsent(optimizer, k -> new LinkedHashMap<>())
+                                            .put(method, s);
+                                    double winner =
+                                            s.entrySet().stream()
+                                                    .max(Map.Entry.comparingByValue())
+                                                    .orElseThrow()
+                                                    .getKey();
+                                    best.computeIfAbsent(optimizer, k -> new LinkedHashMap<>())
+                                            .put(method, winner);
+                                }));
         return new Choice(best, scores);
     }
 
@@ -105,19 +148,23 @@ final class LrSweep {
     static Map<Double, Double> scores(Map<Double, double[]> candidates) {
         int tasks = candidates.values().iterator().next().length;
         double[] scale = new double[tasks];
-        candidates.values().forEach(v -> {
-            for (int t = 0; t < tasks; t++) {
-                scale[t] += Math.abs(v[t]) / candidates.size();
-            }
-        });
+        candidates
+                .values()
+                .forEach(
+                        v -> {
+                            for (int t = 0; t < tasks; t++) {
+                                scale[t] += Math.abs(v[t]) / candidates.size();
+                            }
+                        });
         Map<Double, Double> scores = new TreeMap<>();
-        candidates.forEach((rate, v) -> {
-            double score = 0;
-            for (int t = 0; t < tasks; t++) {
-                score += v[t] / (scale[t] > 0 ? scale[t] : 1) / tasks;
-            }
-            scores.put(rate, Double.isFinite(score) ? score : Double.NEGATIVE_INFINITY);
-        });
+        candidates.forEach(
+                (rate, v) -> {
+                    double score = 0;
+                    for (int t = 0; t < tasks; t++) {
+                        score += v[t] / (scale[t] > 0 ? scale[t] : 1) / tasks;
+                    }
+                    scores.put(rate, Double.isFinite(score) ? score : Double.NEGATIVE_INFINITY);
+                });
         return scores;
     }
 

@@ -16,6 +16,7 @@ abstract class ModelOptimizer {
 
     /** Optimizer ids as in run manifests. */
     static final List<String> IDS = List.of("adam", "sgd");
+
     static final double SGD_MOMENTUM = 0.9;
 
     final float lr;
@@ -52,7 +53,8 @@ abstract class ModelOptimizer {
     abstract double update(String key, NDArray weight, NDArray gradient);
 
     private static double squaredNorm(NDArray step) {
-        try (NDArray squares = step.square(); NDArray sum = squares.sum()) {
+        try (NDArray squares = step.square();
+                NDArray sum = squares.sum()) {
             return sum.getFloat();
         }
     }
@@ -71,14 +73,17 @@ abstract class ModelOptimizer {
 
         @Override
         double update(String key, NDArray weight, NDArray gradient) {
-            NDArray[] mv = moments.computeIfAbsent(key, k -> new NDArray[] {weight.zerosLike(), weight.zerosLike()});
+            NDArray[] mv =
+                    moments.computeIfAbsent(
+                            key, k -> new NDArray[] {weight.zerosLike(), weight.zerosLike()});
             int t = steps.merge(key, 1, Integer::sum);
             mv[0].muli(BETA1).addi(gradient.mul(1 - BETA1));
             mv[1].muli(BETA2).addi(gradient.square().mul(1 - BETA2));
             float correction1 = (float) (1 - Math.pow(BETA1, t));
             float correction2 = (float) (1 - Math.pow(BETA2, t));
             // temporaries derived from the moments live with them: close them here
-            try (NDArray scaled = mv[1].div(correction2); NDArray denominator = scaled.sqrt();
+            try (NDArray scaled = mv[1].div(correction2);
+                    NDArray denominator = scaled.sqrt();
                     NDArray step = mv[0].div(denominator.addi(EPSILON))) {
                 step.muli(lr / correction1);
                 weight.subi(step);

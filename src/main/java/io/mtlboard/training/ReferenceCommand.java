@@ -1,19 +1,19 @@
 package io.mtlboard.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
-import java.util.Arrays;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.BenchmarkManifestReader;
 import io.mtlboard.benchmark.data.DataLocations;
 import io.mtlboard.benchmark.data.FashionMnist;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,110 +33,184 @@ import picocli.CommandLine.Option;
  * which the portal imports as REFERENCE runs. A progress bar with an ETA goes to standard error,
  * one line per finished run to standard output.
  */
-@Command(name = "reference", mixinStandardHelpOptions = true,
+@Command(
+        name = "reference",
+        mixinStandardHelpOptions = true,
         description = "Train and evaluate reference runs of MTL methods on a bundled benchmark.")
 public final class ReferenceCommand implements Callable<Integer> {
 
     @Option(names = "--benchmark", required = true, description = "benchmark id, e.g. multifashion")
     String benchmark;
 
-    @Option(names = "--methods", split = ",", defaultValue = "all",
-            description = "method ids (methods.json), stl for single-task baselines, or all; default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--methods",
+            split = ",",
+            defaultValue = "all",
+            description =
+                    "method ids (methods.json), stl for single-task baselines, or all; default: ${DEFAULT-VALUE}")
     List<String> methods;
 
-    @Option(names = "--backbones", split = ",", description = "backbone ids; default: lenet5, or encoder-decoder for "
-            + "dense benchmarks")
+    @Option(
+            names = "--backbones",
+            split = ",",
+            description =
+                    "backbone ids; default: lenet5, or encoder-decoder for " + "dense benchmarks")
     List<String> backbones;
 
-    @Option(names = "--levels", split = ",", defaultValue = "param,feature",
+    @Option(
+            names = "--levels",
+            split = ",",
+            defaultValue = "param,feature",
             description = "gradient levels for gradient methods; default: ${DEFAULT-VALUE}")
     List<String> levels;
 
-    @Option(names = "--optimizers", split = ",", defaultValue = "adam", description = "adam, sgd; default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--optimizers",
+            split = ",",
+            defaultValue = "adam",
+            description = "adam, sgd; default: ${DEFAULT-VALUE}")
     List<String> optimizers;
 
-    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--seeds",
+            split = ",",
+            defaultValue = "1",
+            description = "default: ${DEFAULT-VALUE}")
     List<Long> seeds;
 
     @Option(names = "--epochs", defaultValue = "10", description = "default: ${DEFAULT-VALUE}")
     int epochs;
 
-    @Option(names = "--train-samples", defaultValue = "10000", description = "default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--train-samples",
+            defaultValue = "10000",
+            description = "default: ${DEFAULT-VALUE}")
     int trainSamples;
 
-    @Option(names = "--val-samples", defaultValue = "1000",
+    @Option(
+            names = "--val-samples",
+            defaultValue = "1000",
             description = "held out at the end of the training split; default: ${DEFAULT-VALUE}")
     int validationSamples;
 
-    @Option(names = "--train-split", defaultValue = "train", description = "default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--train-split",
+            defaultValue = "train",
+            description = "default: ${DEFAULT-VALUE}")
     String trainSplit;
 
     @Option(names = "--batch-size", defaultValue = "256", description = "default: ${DEFAULT-VALUE}")
     int batchSize;
 
-    @Option(names = "--lr", split = ",",
-            description = "learning rate, for all optimizers or per optimizer (adam=…,sgd=…); default without "
-                    + "--protocol: adam=0.001,sgd=0.01; with --protocol: chosen by its lr sweep")
+    @Option(
+            names = "--lr",
+            split = ",",
+            description =
+                    "learning rate, for all optimizers or per optimizer (adam=…,sgd=…); default without "
+                            + "--protocol: adam=0.001,sgd=0.01; with --protocol: chosen by its lr sweep")
     List<String> lr;
 
-    @Option(names = "--log-every", defaultValue = "5",
-            description = "log gradient indicators and FD every N steps (5 as Elich et al.); default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--log-every",
+            defaultValue = "5",
+            description =
+                    "log gradient indicators and FD every N steps (5 as Elich et al.); default: ${DEFAULT-VALUE}")
     int logEvery;
 
-    @Option(names = "--workers", defaultValue = "1",
-            description = "runs trained in parallel, each on its own thread; default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--workers",
+            defaultValue = "1",
+            description =
+                    "runs trained in parallel, each on its own thread; default: ${DEFAULT-VALUE}")
     int workers;
 
-    @Option(names = "--threads", description = "libtorch threads per worker; default: processors / workers")
+    @Option(
+            names = "--threads",
+            description = "libtorch threads per worker; default: processors / workers")
     Integer threads;
 
-    @Option(names = "--skip-existing", description = "without --protocol: skip runs whose bundle exists already")
+    @Option(
+            names = "--skip-existing",
+            description = "without --protocol: skip runs whose bundle exists already")
     boolean skipExisting;
 
-    @Option(names = "--protocol", description = "a reference protocol of the benchmark (benchmarks-data/<benchmark>/"
-            + "reference-protocols.json): its settings replace --epochs, --train-samples, --val-samples, --batch-size, "
-            + "--log-every and --train-split, the lr comes from its lr sweep, and runs whose bundle exists with the "
-            + "same protocol hash and lr are skipped (resume)")
+    @Option(
+            names = "--protocol",
+            description =
+                    "a reference protocol of the benchmark (benchmarks-data/<benchmark>/"
+                            + "reference-protocols.json): its settings replace --epochs, --train-samples, --val-samples, --batch-size, "
+                            + "--log-every and --train-split, the lr comes from its lr sweep, and runs whose bundle exists with the "
+                            + "same protocol hash and lr are skipped (resume)")
     String protocolId;
 
-    @Option(names = "--lr-sweep", description = "with --protocol: train the protocol's lr sweep (its methods, or those "
-            + "of them --methods names, and its lr grid per optimizer, one seed) into <out>/<benchmark>/lr-sweep/")
+    @Option(
+            names = "--lr-sweep",
+            description =
+                    "with --protocol: train the protocol's lr sweep (its methods, or those "
+                            + "of them --methods names, and its lr grid per optimizer, one seed) into <out>/<benchmark>/lr-sweep/")
     boolean lrSweep;
 
-    @Option(names = "--force", description = "with --protocol: retrain runs even when their bundle exists")
+    @Option(
+            names = "--force",
+            description = "with --protocol: retrain runs even when their bundle exists")
     boolean force;
 
-    @Option(names = "--diagnostics", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "measure the corrupted-split sweep and test-split FD of every trained model and store them "
-                    + "in its bundle (not for lr-sweep runs); default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--diagnostics",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description =
+                    "measure the corrupted-split sweep and test-split FD of every trained model and store them "
+                            + "in its bundle (not for lr-sweep runs); default: ${DEFAULT-VALUE}")
     boolean diagnostics;
 
-    @Option(names = "--loss-scales", split = ",", description = "the loss-scale study (Elich et al. §4.1): "
-            + "task=factor pairs multiplying the task losses, e.g. left=10,right=0.1; bundles go to "
-            + "<out>/<benchmark>/loss-scale/ (not imported as leaderboard rows)")
+    @Option(
+            names = "--loss-scales",
+            split = ",",
+            description =
+                    "the loss-scale study (Elich et al. §4.1): "
+                            + "task=factor pairs multiplying the task losses, e.g. left=10,right=0.1; bundles go to "
+                            + "<out>/<benchmark>/loss-scale/ (not imported as leaderboard rows)")
     List<String> lossScales;
 
-    @Option(names = "--freeze-encoder", description = "with --loss-scales: keep the shared encoder at its "
-            + "initialization, only the heads learn")
+    @Option(
+            names = "--freeze-encoder",
+            description =
+                    "with --loss-scales: keep the shared encoder at its "
+                            + "initialization, only the heads learn")
     boolean freezeEncoder;
 
-    @Option(names = "--dry-run", description = "print the planned runs, their lr and whether they would be skipped")
+    @Option(
+            names = "--dry-run",
+            description = "print the planned runs, their lr and whether they would be skipped")
     boolean dryRun;
 
-    @Option(names = "--out", defaultValue = "benchmarks-data/reference", description = "default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--out",
+            defaultValue = "benchmarks-data/reference",
+            description = "default: ${DEFAULT-VALUE}")
     Path out;
 
-    @Option(names = "--benchmarks-dir", defaultValue = "benchmarks-data", description = "default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--benchmarks-dir",
+            defaultValue = "benchmarks-data",
+            description = "default: ${DEFAULT-VALUE}")
     Path benchmarksDir;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "cache of generated splits; default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "data",
+            description = "cache of generated splits; default: ${DEFAULT-VALUE}")
     Path dataDir;
 
     @Override
     public Integer call() throws Exception {
         System.setProperty("offline", "true");
-        ReferenceProtocol protocol = protocolId == null ? null
-                : ReferenceProtocol.read(benchmarksDir, benchmark, protocolId);
+        ReferenceProtocol protocol =
+                protocolId == null
+                        ? null
+                        : ReferenceProtocol.read(benchmarksDir, benchmark, protocolId);
         if (protocol == null && (lrSweep || force)) {
             throw new IllegalArgumentException("--lr-sweep and --force need --protocol");
         }
@@ -144,31 +218,53 @@ public final class ReferenceCommand implements Callable<Integer> {
         int tasks = tasks();
         long total = runs.stream().mapToLong(r -> steps(r, tasks)).sum();
         long skipped = runs.stream().filter(Planned::skip).count();
-        System.out.printf(Locale.ROOT, "%d runs on %s (%d already done under %s), %d worker(s) with %s libtorch "
-                + "thread(s) each%n", runs.size(), benchmark, skipped, protocol == null ? "any settings"
-                : "protocol " + protocol.id() + " " + protocol.hash().substring(0, 12), workers,
+        System.out.printf(
+                Locale.ROOT,
+                "%d runs on %s (%d already done under %s), %d worker(s) with %s libtorch "
+                        + "thread(s) each%n",
+                runs.size(),
+                benchmark,
+                skipped,
+                protocol == null
+                        ? "any settings"
+                        : "protocol " + protocol.id() + " " + protocol.hash().substring(0, 12),
+                workers,
                 threads != null ? threads : "default");
         if (dryRun) {
             for (Planned run : runs) {
-                System.out.printf(Locale.ROOT, "%-62s lr %-8s %s%n", run.file().getFileName(), run.settings().lr(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-62s lr %-8s %s%n",
+                        run.file().getFileName(),
+                        run.settings().lr(),
                         run.skip() ? "done" : "to train");
             }
             return 0;
         }
         Engine.getEngine("PyTorch"); // loads libtorch before the thread setting
-        JniUtils.setNumThreads(threads != null ? threads
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
+        JniUtils.setNumThreads(
+                threads != null
+                        ? threads
+                        : Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
         SweepProgress bar = new SweepProgress(System.err, total, runs.size());
-        ReferenceData data = ReferenceData.load(benchmark, runs.isEmpty() ? baseSettings(protocol, 1e-3)
-                : runs.get(0).settings(), new DataLocations(benchmarksDir, Path.of(FashionMnist.DEBIAN_DIR),
-                        dataDir.resolve("external"), dataDir.resolve("cache")));
+        ReferenceData data =
+                ReferenceData.load(
+                        benchmark,
+                        runs.isEmpty() ? baseSettings(protocol, 1e-3) : runs.get(0).settings(),
+                        new DataLocations(
+                                benchmarksDir,
+                                Path.of(FashionMnist.DEBIAN_DIR),
+                                dataDir.resolve("external"),
+                                dataDir.resolve("cache")));
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<?>> futures = new ArrayList<>();
         for (Planned run : runs) {
-            futures.add(pool.submit(() -> {
-                runOne(run, data, protocol, bar, tasks);
-                return null;
-            }));
+            futures.add(
+                    pool.submit(
+                            () -> {
+                                runOne(run, data, protocol, bar, tasks);
+                                return null;
+                            }));
         }
         pool.shutdown();
         int failed = 0;
@@ -182,17 +278,23 @@ public final class ReferenceCommand implements Callable<Integer> {
             }
         }
         bar.finish();
-        System.out.printf(Locale.ROOT, "%d runs (%d skipped, %d failed) in %s%n", runs.size(), skipped, failed,
+        System.out.printf(
+                Locale.ROOT,
+                "%d runs (%d skipped, %d failed) in %s%n",
+                runs.size(),
+                skipped,
+                failed,
                 SweepProgress.clock(bar.seconds()));
         return failed == 0 ? 0 : 1;
     }
 
     /** A planned run: its spec, its settings (with its lr), its bundle file and whether it is already done. */
-    record Planned(RunSpec spec, TrainingSettings settings, Path file, boolean skip) {
-    }
+    record Planned(RunSpec spec, TrainingSettings settings, Path file, boolean skip) {}
 
     private long steps(Planned run, int tasks) {
-        return (long) run.settings().epochs() * run.settings().stepsPerEpoch() * (run.spec().singleTask() ? tasks : 1);
+        return (long) run.settings().epochs()
+                * run.settings().stepsPerEpoch()
+                * (run.spec().singleTask() ? tasks : 1);
     }
 
     private List<Planned> planned(ReferenceProtocol protocol) throws IOException {
@@ -201,9 +303,12 @@ public final class ReferenceCommand implements Callable<Integer> {
         if (protocol == null) {
             Map<String, Double> rates = rates(lr != null ? lr : List.of("adam=0.001", "sgd=0.01"));
             for (RunSpec run : plan(backbones(null))) {
-                Path file = scales == null && !freezeEncoder ? out.resolve(benchmark).resolve(run.name() + ".json")
-                        : out.resolve(benchmark).resolve(LOSS_SCALE_DIR).resolve(run.name() + lossScaleSuffix(scales)
-                                + ".json");
+                Path file =
+                        scales == null && !freezeEncoder
+                                ? out.resolve(benchmark).resolve(run.name() + ".json")
+                                : out.resolve(benchmark)
+                                        .resolve(LOSS_SCALE_DIR)
+                                        .resolve(run.name() + lossScaleSuffix(scales) + ".json");
                 TrainingSettings settings = baseSettings(null, rates.get(run.optimizer()));
                 if (scales != null || freezeEncoder) {
                     settings = settings.withLossScales(scales, freezeEncoder);
@@ -213,31 +318,49 @@ public final class ReferenceCommand implements Callable<Integer> {
             return result;
         }
         if (scales != null || freezeEncoder) {
-            throw new IllegalArgumentException("--loss-scales and --freeze-encoder are a study of their own: use them "
-                    + "without --protocol");
+            throw new IllegalArgumentException(
+                    "--loss-scales and --freeze-encoder are a study of their own: use them "
+                            + "without --protocol");
         }
         if (lrSweep) {
             Path dir = out.resolve(benchmark).resolve(LrSweep.DIR);
             for (String optimizer : optimizers) {
                 List<Double> grid = protocol.sweepGrid().getOrDefault(optimizer, List.of());
-                List<String> swept = protocol.sweepMethods().getOrDefault(optimizer, List.of()).stream()
-                        .filter(m -> methods.contains(SweepPlan.ALL) || methods.contains(m)).toList();
-                for (RunSpec run : SweepPlan.plan(benchmark, backbones(protocol), swept, List.of(GradientLevel.PARAM),
-                        List.of(optimizer), List.of(protocol.sweepSeed()), tasks())) {
+                List<String> swept =
+                        protocol.sweepMethods().getOrDefault(optimizer, List.of()).stream()
+                                .filter(m -> methods.contains(SweepPlan.ALL) || methods.contains(m))
+                                .toList();
+                for (RunSpec run :
+                        SweepPlan.plan(
+                                benchmark,
+                                backbones(protocol),
+                                swept,
+                                List.of(GradientLevel.PARAM),
+                                List.of(optimizer),
+                                List.of(protocol.sweepSeed()),
+                                tasks())) {
                     for (double rate : grid) {
                         Path file = dir.resolve(LrSweep.fileName(run, rate));
-                        result.add(new Planned(run, protocol.settings(rate), file, done(file, protocol, rate)));
+                        result.add(
+                                new Planned(
+                                        run,
+                                        protocol.settings(rate),
+                                        file,
+                                        done(file, protocol, rate)));
                     }
                 }
             }
             return result;
         }
         Map<String, Double> overrides = lr == null ? Map.of() : rates(lr);
-        LrSweep.Choice choice = LrSweep.choose(out.resolve(benchmark).resolve(LrSweep.DIR), protocol, manifest());
+        LrSweep.Choice choice =
+                LrSweep.choose(out.resolve(benchmark).resolve(LrSweep.DIR), protocol, manifest());
         System.out.println(choice.describe());
         for (RunSpec run : plan(backbones(protocol))) {
-            double rate = overrides.containsKey(run.optimizer()) ? overrides.get(run.optimizer())
-                    : choice.rate(run.optimizer(), run.method());
+            double rate =
+                    overrides.containsKey(run.optimizer())
+                            ? overrides.get(run.optimizer())
+                            : choice.rate(run.optimizer(), run.method());
             Path file = out.resolve(benchmark).resolve(run.name() + ".json");
             result.add(new Planned(run, protocol.settings(rate), file, done(file, protocol, rate)));
         }
@@ -250,10 +373,14 @@ public final class ReferenceCommand implements Callable<Integer> {
             return false;
         }
         try {
-            JsonNode bundle = new ObjectMapper()
-                    .readTree(file.toFile());
+            JsonNode bundle = new ObjectMapper().readTree(file.toFile());
             return protocol.hash().equals(bundle.path("protocol").path("hash").asText())
-                    && Math.abs(bundle.path("manifest").path("hyperParameters").path("lr").asDouble(-1) - rate)
+                    && Math.abs(
+                                    bundle.path("manifest")
+                                                    .path("hyperParameters")
+                                                    .path("lr")
+                                                    .asDouble(-1)
+                                            - rate)
                             <= 1e-12 * rate;
         } catch (IOException unreadable) {
             return false;
@@ -263,30 +390,47 @@ public final class ReferenceCommand implements Callable<Integer> {
     private List<String> backbones(ReferenceProtocol protocol) throws IOException {
         if (protocol != null) {
             if (backbones != null && !backbones.equals(List.of(protocol.backbone()))) {
-                throw new IllegalArgumentException("protocol " + protocol.id() + " is for backbone "
-                        + protocol.backbone());
+                throw new IllegalArgumentException(
+                        "protocol " + protocol.id() + " is for backbone " + protocol.backbone());
             }
             return List.of(protocol.backbone());
         }
-        return backbones != null ? backbones : List.of(denseBenchmark() ? "encoder-decoder" : "lenet5");
+        return backbones != null
+                ? backbones
+                : List.of(denseBenchmark() ? "encoder-decoder" : "lenet5");
     }
 
-    private void runOne(Planned run, ReferenceData data, ReferenceProtocol protocol, SweepProgress bar, int tasks)
+    private void runOne(
+            Planned run,
+            ReferenceData data,
+            ReferenceProtocol protocol,
+            SweepProgress bar,
+            int tasks)
             throws IOException {
         if (run.skip()) {
             bar.skip(steps(run, tasks));
             return;
         }
         bar.startRun(run.spec());
-        RunBundle bundle = new ReferenceRunner(data, run.settings(), protocol == null ? null : protocol.summary())
-                .withDiagnostics(diagnostics && !lrSweep).run(run.spec(), bar::steps, (done, all) -> { });
+        RunBundle bundle =
+                new ReferenceRunner(
+                                data, run.settings(), protocol == null ? null : protocol.summary())
+                        .withDiagnostics(diagnostics && !lrSweep)
+                        .run(run.spec(), bar::steps, (done, all) -> {});
         bundle.writeTo(run.file());
         List<String> values = new ArrayList<>();
         bundle.claims().forEach((k, v) -> values.add(String.format(Locale.ROOT, "%s=%.4f", k, v)));
-        Object converged = bundle.convergence() == null ? null : bundle.convergence().get("converged");
-        bar.finishRun(String.format(Locale.ROOT, "%-50s lr %-7s train %6.1f s  %s  converged=%s",
-                run.file().getFileName().toString().replace(".json", ""), run.settings().lr(), bundle.trainingSeconds(),
-                String.join(" ", values), converged));
+        Object converged =
+                bundle.convergence() == null ? null : bundle.convergence().get("converged");
+        bar.finishRun(
+                String.format(
+                        Locale.ROOT,
+                        "%-50s lr %-7s train %6.1f s  %s  converged=%s",
+                        run.file().getFileName().toString().replace(".json", ""),
+                        run.settings().lr(),
+                        bundle.trainingSeconds(),
+                        String.join(" ", values),
+                        converged));
     }
 
     /** The directory of the loss-scale study's bundles under the benchmark's reference directory. */
@@ -297,15 +441,20 @@ public final class ReferenceCommand implements Callable<Integer> {
         if (lossScales == null || lossScales.isEmpty()) {
             return null;
         }
-        List<String> names = manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+        List<String> names =
+                manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
         double[] scales = new double[names.size()];
         Arrays.fill(scales, 1);
         for (String item : lossScales) {
             String[] kv = item.split("=", 2);
             int t = names.indexOf(kv[0]);
             if (kv.length != 2 || t < 0) {
-                throw new IllegalArgumentException("--loss-scales: expected task=factor with a task of " + names
-                        + ", got '" + item + "'");
+                throw new IllegalArgumentException(
+                        "--loss-scales: expected task=factor with a task of "
+                                + names
+                                + ", got '"
+                                + item
+                                + "'");
             }
             scales[t] = Double.parseDouble(kv[1]);
         }
@@ -315,24 +464,40 @@ public final class ReferenceCommand implements Callable<Integer> {
     private String lossScaleSuffix(double[] scales) throws IOException {
         StringBuilder b = new StringBuilder();
         if (scales != null) {
-            List<String> names = manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+            List<String> names =
+                    manifest().tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
             b.append("_scales");
             for (int t = 0; t < scales.length; t++) {
-                b.append('-').append(names.get(t)).append(BigDecimal.valueOf(scales[t]).stripTrailingZeros()
-                        .toPlainString());
+                b.append('-')
+                        .append(names.get(t))
+                        .append(BigDecimal.valueOf(scales[t]).stripTrailingZeros().toPlainString());
             }
         }
         return b.append(freezeEncoder ? "_frozen" : "_free").toString();
     }
 
     private TrainingSettings baseSettings(ReferenceProtocol protocol, double rate) {
-        return protocol != null ? protocol.settings(rate)
-                : new TrainingSettings(epochs, batchSize, rate, trainSplit, trainSamples, validationSamples, logEvery);
+        return protocol != null
+                ? protocol.settings(rate)
+                : new TrainingSettings(
+                        epochs,
+                        batchSize,
+                        rate,
+                        trainSplit,
+                        trainSamples,
+                        validationSamples,
+                        logEvery);
     }
 
     private List<RunSpec> plan(List<String> chosen) throws IOException {
-        return SweepPlan.plan(benchmark, chosen, methods, levels.stream().map(GradientLevel::parse).toList(),
-                optimizers, seeds, tasks());
+        return SweepPlan.plan(
+                benchmark,
+                chosen,
+                methods,
+                levels.stream().map(GradientLevel::parse).toList(),
+                optimizers,
+                seeds,
+                tasks());
     }
 
     private int tasks() throws IOException {
@@ -344,8 +509,8 @@ public final class ReferenceCommand implements Callable<Integer> {
     }
 
     private BenchmarkManifest manifest() throws IOException {
-        return BenchmarkManifestReader.read(benchmarksDir.resolve(benchmark).resolve(
-                "benchmark.json"));
+        return BenchmarkManifestReader.read(
+                benchmarksDir.resolve(benchmark).resolve("benchmark.json"));
     }
 
     /** Learning rate per optimizer from {@code --lr}: one number for all, or {@code optimizer=number} pairs. */

@@ -24,7 +24,10 @@ final class ReferenceData {
     final BenchmarkDataset test;
     private TrainingSet testSet;
 
-    private ReferenceData(BenchmarkManifest manifest, TrainingSet train, BenchmarkDataset validation,
+    private ReferenceData(
+            BenchmarkManifest manifest,
+            TrainingSet train,
+            BenchmarkDataset validation,
             BenchmarkDataset test) {
         this.manifest = manifest;
         this.train = train;
@@ -35,25 +38,41 @@ final class ReferenceData {
     /** The first {@link ReferenceDiagnostics#FD_SAMPLES} test samples in memory, for FD (read once). */
     synchronized TrainingSet testSet() {
         if (testSet == null) {
-            testSet = TrainingSet.load(manifest, test, 0, Math.min(ReferenceDiagnostics.FD_SAMPLES, test.size()));
+            testSet =
+                    TrainingSet.load(
+                            manifest,
+                            test,
+                            0,
+                            Math.min(ReferenceDiagnostics.FD_SAMPLES, test.size()));
         }
         return testSet;
     }
 
     static ReferenceData load(String benchmark, TrainingSettings settings, DataLocations locations)
             throws IOException {
-        BenchmarkManifest manifest = BenchmarkManifestReader.read(
-                locations.benchmarksDir().resolve(benchmark).resolve("benchmark.json"));
+        BenchmarkManifest manifest =
+                BenchmarkManifestReader.read(
+                        locations.benchmarksDir().resolve(benchmark).resolve("benchmark.json"));
         BenchmarkDataset split = BenchmarkData.open(manifest, settings.trainSplit(), locations);
         int held = settings.validationSamples();
         if (settings.trainSamples() + held > split.size()) {
-            throw new IllegalArgumentException("split '" + settings.trainSplit() + "' of " + benchmark + " has "
-                    + split.size() + " samples, fewer than " + settings.trainSamples() + " training + " + held
-                    + " validation samples");
+            throw new IllegalArgumentException(
+                    "split '"
+                            + settings.trainSplit()
+                            + "' of "
+                            + benchmark
+                            + " has "
+                            + split.size()
+                            + " samples, fewer than "
+                            + settings.trainSamples()
+                            + " training + "
+                            + held
+                            + " validation samples");
         }
         TrainingSet train = TrainingSet.load(manifest, split, 0, settings.trainSamples());
         BenchmarkDataset validation = range(split, split.size() - held, held);
-        BenchmarkDataset test = BenchmarkData.open(manifest, ModelEvaluator.testSplit(manifest), locations);
+        BenchmarkDataset test =
+                BenchmarkData.open(manifest, ModelEvaluator.testSplit(manifest), locations);
         return new ReferenceData(manifest, train, validation, test);
     }
 

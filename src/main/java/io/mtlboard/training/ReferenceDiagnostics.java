@@ -8,9 +8,9 @@ import ai.djl.training.ParameterStore;
 import io.mtlboard.analysis.disentanglement.EntropyAccumulator;
 import io.mtlboard.analysis.disentanglement.FeatureDisentanglement;
 import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.evaluation.ModelEvaluator;
 import io.mtlboard.evaluation.TaskLoss;
-import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.training.net.MultiTaskNet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,14 +35,17 @@ final class ReferenceDiagnostics {
 
     /** Test samples FD is measured on (the first ones of the split), as the worker does. */
     static final int FD_SAMPLES = 2000;
+
     private static final int BATCH = 100;
 
-    private ReferenceDiagnostics() {
-    }
+    private ReferenceDiagnostics() {}
 
     /** FD of the trained multi-task network on the first test samples; empty for single-task baselines. */
-    static Optional<FeatureDisentanglement.Result> testFd(List<MultiTaskNet> nets, BenchmarkManifest manifest,
-            TrainingSet test, NDManager manager) {
+    static Optional<FeatureDisentanglement.Result> testFd(
+            List<MultiTaskNet> nets,
+            BenchmarkManifest manifest,
+            TrainingSet test,
+            NDManager manager) {
         if (nets.size() != 1 || manifest.tasks().size() < 2) {
             return Optional.empty();
         }
@@ -59,13 +62,20 @@ final class ReferenceDiagnostics {
                 try (NDManager scope = manager.newSubManager()) {
                     NDList batch = test.batch(scope, indices, all);
                     JniUtils.setGradMode(false);
-                    NDArray z = net.encoder().forward(store, new NDList(batch.get(0)), false).singletonOrThrow()
-                            .duplicate();
+                    NDArray z =
+                            net.encoder()
+                                    .forward(store, new NDList(batch.get(0)), false)
+                                    .singletonOrThrow()
+                                    .duplicate();
                     z.setRequiresGradient(true);
                     JniUtils.setGradMode(true);
                     List<double[]> saliency = new ArrayList<>(tasks);
                     for (int t = 0; t < tasks; t++) {
-                        NDArray out = net.heads().get(t).forward(store, new NDList(z), false).singletonOrThrow();
+                        NDArray out =
+                                net.heads()
+                                        .get(t)
+                                        .forward(store, new NDList(z), false)
+                                        .singletonOrThrow();
                         NDArray loss = TaskLoss.of(manifest.tasks().get(t), out, batch.get(t + 1));
                         Gradients.backward(loss, loss.onesLike(), false);
                         NDArray g = Gradients.take(z, scope);
@@ -85,18 +95,25 @@ final class ReferenceDiagnostics {
     }
 
     /** What the bundle stores: FD (normalized and raw entropy) and the corrupted-split values. */
-    static Map<String, Object> toMap(Optional<FeatureDisentanglement.Result> fd, List<EvaluationDiagnostics.Corrupted>
-            corrupted, List<String> notes, int testSamples, double seconds) {
+    static Map<String, Object> toMap(
+            Optional<FeatureDisentanglement.Result> fd,
+            List<EvaluationDiagnostics.Corrupted> corrupted,
+            List<String> notes,
+            int testSamples,
+            double seconds) {
         Map<String, Object> d = new LinkedHashMap<>();
-        fd.ifPresent(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("fd", Math.max(0, Math.min(1, r.fd())));
-            m.put("meanEntropy", Math.max(0, r.meanEntropy()));
-            m.put("normalization", "FD = 1 − mean_j H_j / ln T; meanEntropy = mean_j H_j in nats");
-            m.put("elements", r.elements());
-            m.put("samples", Math.min(FD_SAMPLES, testSamples));
-            d.put("testFd", m);
-        });
+        fd.ifPresent(
+                r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("fd", Math.max(0, Math.min(1, r.fd())));
+                    m.put("meanEntropy", Math.max(0, r.meanEntropy()));
+                    m.put(
+                            "normalization",
+                            "FD = 1 − mean_j H_j / ln T; meanEntropy = mean_j H_j in nats");
+                    m.put("elements", r.elements());
+                    m.put("samples", Math.min(FD_SAMPLES, testSamples));
+                    d.put("testFd", m);
+                });
         List<Map<String, Object>> values = new ArrayList<>();
         for (EvaluationDiagnostics.Corrupted c : corrupted) {
             Map<String, Object> m = new LinkedHashMap<>();

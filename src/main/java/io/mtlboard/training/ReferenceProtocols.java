@@ -24,13 +24,16 @@ public class ReferenceProtocols {
     private static final Set<String> PROSE = Set.of("id", "label", "backbone", "description");
 
     /** One protocol as the page shows it. */
-    public record ProtocolView(String id, String label, String backbone, String description, List<Setting> settings,
-            String hash) {
-    }
+    public record ProtocolView(
+            String id,
+            String label,
+            String backbone,
+            String description,
+            List<Setting> settings,
+            String hash) {}
 
     /** One setting: its name and its value as JSON text. */
-    public record Setting(String name, String value) {
-    }
+    public record Setting(String name, String value) {}
 
     private final MtlboardConfig config;
     private final ObjectMapper json = new ObjectMapper();
@@ -41,7 +44,10 @@ public class ReferenceProtocols {
 
     /** The protocols of {@code benchmark}; empty when it has none. */
     public List<ProtocolView> of(String benchmark) {
-        Path file = Path.of(config.benchmarksDir()).resolve(benchmark).resolve("reference-protocols.json");
+        Path file =
+                Path.of(config.benchmarksDir())
+                        .resolve(benchmark)
+                        .resolve("reference-protocols.json");
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
@@ -49,15 +55,26 @@ public class ReferenceProtocols {
             List<ProtocolView> views = new ArrayList<>();
             for (JsonNode p : json.readTree(file.toFile())) {
                 List<Setting> settings = new ArrayList<>();
-                p.fields().forEachRemaining(e -> {
-                    if (!PROSE.contains(e.getKey())) {
-                        settings.add(new Setting(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
-                                : e.getValue().toString()));
-                    }
-                });
-                views.add(new ProtocolView(p.path("id").asText(), p.path("label").asText(),
-                        p.path("backbone").asText(), p.path("description").asText(), settings,
-                        ReferenceProtocol.hash(benchmark, p)));
+                p.fields()
+                        .forEachRemaining(
+                                e -> {
+                                    if (!PROSE.contains(e.getKey())) {
+                                        settings.add(
+                                                new Setting(
+                                                        e.getKey(),
+                                                        e.getValue().isTextual()
+                                                                ? e.getValue().asText()
+                                                                : e.getValue().toString()));
+                                    }
+                                });
+                views.add(
+                        new ProtocolView(
+                                p.path("id").asText(),
+                                p.path("label").asText(),
+                                p.path("backbone").asText(),
+                                p.path("description").asText(),
+                                settings,
+                                ReferenceProtocol.hash(benchmark, p)));
             }
             return views;
         } catch (IOException e) {

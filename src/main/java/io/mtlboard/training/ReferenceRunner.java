@@ -4,15 +4,15 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.evaluation.ClaimCheck;
+import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
 import io.mtlboard.evaluation.ModelFault;
 import io.mtlboard.training.method.MtlMethods;
-import io.mtlboard.evaluation.EvaluationDiagnostics;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,36 +59,84 @@ final class ReferenceRunner {
             EvaluationResult measured;
             Map<String, Object> diagnostics = null;
             try (TrainedModel model = new TrainedModel(trained.nets())) {
-                measured = new ModelEvaluator().evaluate(model.subject(), data.manifest, data.test, Map.of(), Map.of(),
-                        testProgress);
+                measured =
+                        new ModelEvaluator()
+                                .evaluate(
+                                        model.subject(),
+                                        data.manifest,
+                                        data.test,
+                                        Map.of(),
+                                        Map.of(),
+                                        testProgress);
                 if (diagnose) {
                     long start = System.nanoTime();
                     List<String> notes = new ArrayList<>();
-                    List<EvaluationDiagnostics.Corrupted> corrupted = ModelEvaluator.corruptedSplits(model.subject(),
-                            data.manifest, data.test, corruptions, notes, (d, t) -> { });
-                    var fd = ReferenceDiagnostics.testFd(trained.nets(), data.manifest, data.testSet(), manager);
-                    diagnostics = ReferenceDiagnostics.toMap(fd, corrupted, notes, data.test.size(),
-                            (System.nanoTime() - start) / 1e9);
+                    List<EvaluationDiagnostics.Corrupted> corrupted =
+                            ModelEvaluator.corruptedSplits(
+                                    model.subject(),
+                                    data.manifest,
+                                    data.test,
+                                    corruptions,
+                                    notes,
+                                    (d, t) -> {});
+                    var fd =
+                            ReferenceDiagnostics.testFd(
+                                    trained.nets(), data.manifest, data.testSet(), manager);
+                    diagnostics =
+                            ReferenceDiagnostics.toMap(
+                                    fd,
+                                    corrupted,
+                                    notes,
+                                    data.test.size(),
+                                    (System.nanoTime() - start) / 1e9);
                 }
             } catch (ModelFault fault) {
-                throw new IllegalStateException("a trained network broke the output contract: " + fault.getMessage(),
+                throw new IllegalStateException(
+                        "a trained network broke the output contract: " + fault.getMessage(),
                         fault);
             }
-            ClaimCheck.Outcome verified = ClaimCheck.compare(measured.measured(), measured.measured(), tolerances());
-            EvaluationResult evaluation = new EvaluationResult(verified.verdict(), null, measured.device(),
-                    measured.engine(), measured.measured(), verified.agrees(), measured.parameterCount(),
-                    measured.latencyMs(), measured.throughput(), measured.samples(), measured.seconds(), null,
-                    List.of());
-            return new RunBundle(spec, hyperParameters(spec), measured.measured(), trained.log(), evaluation,
-                    trained.seconds(), started, OffsetDateTime.now(), protocol, trained.convergence(), diagnostics);
+            ClaimCheck.Outcome verified =
+                    ClaimCheck.compare(measured.measured(), measured.measured(), tolerances());
+            EvaluationResult evaluation =
+                    new EvaluationResult(
+                            verified.verdict(),
+                            null,
+                            measured.device(),
+                            measured.engine(),
+                            measured.measured(),
+                            verified.agrees(),
+                            measured.parameterCount(),
+                            measured.latencyMs(),
+                            measured.throughput(),
+                            measured.samples(),
+                            measured.seconds(),
+                            null,
+                            List.of());
+            return new RunBundle(
+                    spec,
+                    hyperParameters(spec),
+                    measured.measured(),
+                    trained.log(),
+                    evaluation,
+                    trained.seconds(),
+                    started,
+                    OffsetDateTime.now(),
+                    protocol,
+                    trained.convergence(),
+                    diagnostics);
         }
     }
 
     private Map<String, ClaimCheck.Tolerance> tolerances() {
         Map<String, ClaimCheck.Tolerance> t = new LinkedHashMap<>();
         for (BenchmarkManifest.TaskSpec task : data.manifest.tasks()) {
-            task.metrics().forEach(m -> t.put(task.name() + "." + m.name(),
-                    new ClaimCheck.Tolerance(m.tolerance().abs(), m.tolerance().rel())));
+            task.metrics()
+                    .forEach(
+                            m ->
+                                    t.put(
+                                            task.name() + "." + m.name(),
+                                            new ClaimCheck.Tolerance(
+                                                    m.tolerance().abs(), m.tolerance().rel())));
         }
         return t;
     }
@@ -110,8 +158,9 @@ final class ReferenceRunner {
         if (settings.lossScales() != null || settings.frozenEncoder()) {
             Map<String, Double> scales = new LinkedHashMap<>();
             for (int t = 0; t < data.manifest.tasks().size(); t++) {
-                scales.put(data.manifest.tasks().get(t).name(), settings.lossScales() == null ? 1.0
-                        : settings.lossScales()[t]);
+                scales.put(
+                        data.manifest.tasks().get(t).name(),
+                        settings.lossScales() == null ? 1.0 : settings.lossScales()[t]);
             }
             h.put("lossScales", scales);
             h.put("frozenEncoder", settings.frozenEncoder());

@@ -20,24 +20,48 @@ import java.util.Map;
  * metrics, the per-epoch training log), the evaluation ({@code evaluation}: measured values,
  * verdict, device, engine, efficiency, evaluator version) and the training wall time.
  */
-record RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, Double> claims,
-        List<Map<String, Object>> trainingLog, EvaluationResult evaluation, double trainingSeconds,
-        OffsetDateTime startedAt, OffsetDateTime finishedAt, Map<String, Object> protocol,
-        Map<String, Object> convergence, Map<String, Object> diagnostics) {
+record RunBundle(
+        RunSpec spec,
+        Map<String, Object> hyperParameters,
+        Map<String, Double> claims,
+        List<Map<String, Object>> trainingLog,
+        EvaluationResult evaluation,
+        double trainingSeconds,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        Map<String, Object> protocol,
+        Map<String, Object> convergence,
+        Map<String, Object> diagnostics) {
 
     /** A bundle without protocol and convergence facts. */
-    RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, Double> claims,
-            List<Map<String, Object>> trainingLog, EvaluationResult evaluation, double trainingSeconds,
-            OffsetDateTime startedAt, OffsetDateTime finishedAt) {
-        this(spec, hyperParameters, claims, trainingLog, evaluation, trainingSeconds, startedAt, finishedAt, null,
-                null, null);
+    RunBundle(
+            RunSpec spec,
+            Map<String, Object> hyperParameters,
+            Map<String, Double> claims,
+            List<Map<String, Object>> trainingLog,
+            EvaluationResult evaluation,
+            double trainingSeconds,
+            OffsetDateTime startedAt,
+            OffsetDateTime finishedAt) {
+        this(
+                spec,
+                hyperParameters,
+                claims,
+                trainingLog,
+                evaluation,
+                trainingSeconds,
+                startedAt,
+                finishedAt,
+                null,
+                null,
+                null);
     }
 
     /** Identifies the file format. */
     static final String FORMAT = "mtlboard-reference-run/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The run manifest. */
     Map<String, Object> manifest() {
@@ -51,8 +75,10 @@ record RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, 
         m.put("hyperParameters", hyperParameters);
         m.put("claims", claims);
         m.put("trainingLog", trainingLog);
-        m.put("description", "MTLBoard reference run, trained with DJL (PyTorch engine) by `mtlboard reference` and "
-                + "evaluated on the test split by the submissions' evaluator.");
+        m.put(
+                "description",
+                "MTLBoard reference run, trained with DJL (PyTorch engine) by `mtlboard reference` and "
+                        + "evaluated on the test split by the submissions' evaluator.");
         return m;
     }
 
@@ -103,7 +129,11 @@ record RunBundle(RunSpec spec, Map<String, Object> hyperParameters, Map<String, 
         Path tmp = Files.createTempFile(target.getParent(), spec.name(), ".tmp");
         try {
             JSON.writeValue(tmp.toFile(), toMap());
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -4,7 +4,12 @@ package io.mtlboard.training;
  * One reference run: benchmark × backbone × method × optimizer × gradient level × seed. The
  * method {@code stl} stands for the single-task baselines, one network per task.
  */
-public record RunSpec(String benchmark, String backbone, String method, String optimizer, GradientLevel level,
+public record RunSpec(
+        String benchmark,
+        String backbone,
+        String method,
+        String optimizer,
+        GradientLevel level,
         long seed) {
 
     /** The method id of single-task baselines. */

@@ -1,9 +1,9 @@
 package io.mtlboard.training;
 
-import java.util.Arrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -26,8 +26,7 @@ final class SampleGradients {
     /** At most this many samples per measured step, as Elich et al. draw. */
     static final int MAX_SAMPLES = 8;
 
-    private SampleGradients() {
-    }
+    private SampleGradients() {}
 
     /** Up to {@value #MAX_SAMPLES} distinct indices of a batch of {@code n} samples, in increasing order. */
     static int[] pick(int n, Random random) {
@@ -53,7 +52,8 @@ final class SampleGradients {
      * @param z the encoder's output for the batch (its graph is kept)
      * @param featureGradients per task, ∂L_t/∂z for the batch
      */
-    static double[][][] parameters(NDArray z, NDArray[] featureGradients, int[] samples, List<Parameter> shared) {
+    static double[][][] parameters(
+            NDArray z, NDArray[] featureGradients, int[] samples, List<Parameter> shared) {
         double[][][] out = new double[featureGradients.length][samples.length][];
         for (int s = 0; s < samples.length; s++) {
             try (NDArray mask = mask(z, samples[s])) {

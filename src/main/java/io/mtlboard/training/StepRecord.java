@@ -15,11 +15,21 @@ package io.mtlboard.training;
  * @param sampleFeatureGradients [task][sample] per-sample gradients of each sample's own shared
  *     representation; null on steps that did not log
  */
-record StepRecord(double[] losses, double[] weights, double[][] taskGradients, double[][][] halfGradients,
-        double[][] featureGradients, double[][][] sampleGradients, double[][][] sampleFeatureGradients) {
+record StepRecord(
+        double[] losses,
+        double[] weights,
+        double[][] taskGradients,
+        double[][][] halfGradients,
+        double[][] featureGradients,
+        double[][][] sampleGradients,
+        double[][][] sampleFeatureGradients) {
 
     /** A record without per-sample gradients. */
-    StepRecord(double[] losses, double[] weights, double[][] taskGradients, double[][][] halfGradients,
+    StepRecord(
+            double[] losses,
+            double[] weights,
+            double[][] taskGradients,
+            double[][][] halfGradients,
             double[][] featureGradients) {
         this(losses, weights, taskGradients, halfGradients, featureGradients, null, null);
     }

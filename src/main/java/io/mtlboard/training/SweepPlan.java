@@ -18,11 +18,16 @@ final class SweepPlan {
     /** The method list {@code all}: the single-task baseline and every method of the library. */
     static final String ALL = "all";
 
-    private SweepPlan() {
-    }
+    private SweepPlan() {}
 
-    static List<RunSpec> plan(String benchmark, List<String> backbones, List<String> methods,
-            List<GradientLevel> levels, List<String> optimizers, List<Long> seeds, int tasks) {
+    static List<RunSpec> plan(
+            String benchmark,
+            List<String> backbones,
+            List<String> methods,
+            List<GradientLevel> levels,
+            List<String> optimizers,
+            List<Long> seeds,
+            int tasks) {
         List<String> ids = expand(methods);
         List<RunSpec> runs = new ArrayList<>();
         for (long seed : seeds) {
@@ -30,7 +35,9 @@ final class SweepPlan {
                 for (String optimizer : optimizers) {
                     for (String method : ids) {
                         for (GradientLevel level : levels(method, levels, tasks)) {
-                            runs.add(new RunSpec(benchmark, backbone, method, optimizer, level, seed));
+                            runs.add(
+                                    new RunSpec(
+                                            benchmark, backbone, method, optimizer, level, seed));
                         }
                     }
                 }
@@ -52,7 +59,8 @@ final class SweepPlan {
         return List.copyOf(ids);
     }
 
-    private static List<GradientLevel> levels(String method, List<GradientLevel> levels, int tasks) {
+    private static List<GradientLevel> levels(
+            String method, List<GradientLevel> levels, int tasks) {
         if (method.equals(RunSpec.SINGLE_TASK)) {
             return List.of(GradientLevel.PARAM);
         }

@@ -29,8 +29,15 @@ final class SweepProgress {
     }
 
     synchronized void startRun(RunSpec spec) {
-        run = String.format(Locale.ROOT, "%s %s/%s %s seed %d", spec.backbone(), spec.method(), spec.level().id(),
-                spec.optimizer(), spec.seed());
+        run =
+                String.format(
+                        Locale.ROOT,
+                        "%s %s/%s %s seed %d",
+                        spec.backbone(),
+                        spec.method(),
+                        spec.level().id(),
+                        spec.optimizer(),
+                        spec.seed());
         print(true);
     }
 
@@ -72,8 +79,16 @@ final class SweepProgress {
         lastPrint = now;
         int percent = (int) (100 * done / total);
         int filled = percent * 30 / 100;
-        out.printf(Locale.ROOT, "\r[%s%s] %3d%% %d/%d runs, last started: %s | %s elapsed, ETA %s   ",
-                "#".repeat(filled), ".".repeat(30 - filled), percent, finished, runs, run, clock(seconds()),
+        out.printf(
+                Locale.ROOT,
+                "\r[%s%s] %3d%% %d/%d runs, last started: %s | %s elapsed, ETA %s   ",
+                "#".repeat(filled),
+                ".".repeat(30 - filled),
+                percent,
+                finished,
+                runs,
+                run,
+                clock(seconds()),
                 clock(remaining()));
         out.flush();
     }
@@ -83,7 +98,8 @@ final class SweepProgress {
             return "--";
         }
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
                 : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 

@@ -1,6 +1,5 @@
 package io.mtlboard.training;
 
-import java.util.LinkedHashMap;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -19,6 +18,7 @@ import io.mtlboard.training.net.Heads;
 import io.mtlboard.training.net.MultiTaskNet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -43,9 +43,11 @@ final class Trainer {
      * The trained networks (at their checkpoint), their training log, the wall time and the
      * checkpoint and convergence facts ({@link Convergence}).
      */
-    record Outcome(List<MultiTaskNet> nets, List<Map<String, Object>> log, double seconds,
-            Map<String, Object> convergence) {
-    }
+    record Outcome(
+            List<MultiTaskNet> nets,
+            List<Map<String, Object>> log,
+            double seconds,
+            Map<String, Object> convergence) {}
 
     private static final class Member {
         final MultiTaskNet net;
@@ -88,7 +90,8 @@ final class Trainer {
     /** Trains {@code spec}; the networks' parameters live in {@code manager}. */
     Outcome train(RunSpec spec, NDManager manager) {
         List<Member> members;
-        // libtorch's generator is global: seeding and initializing must not interleave with another run's
+        // libtorch's generator is global: seeding and initializing must not interleave with another
+        // run's
         synchronized (Trainer.class) {
             Engine.getEngine("PyTorch").setRandomSeed((int) spec.seed());
             members = members(spec, manager);
@@ -98,13 +101,16 @@ final class Trainer {
         long start = System.nanoTime();
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            EpochLog epochLog = epoch(members, manager, random, (epoch - 1) * settings.stepsPerEpoch());
+            EpochLog epochLog =
+                    epoch(members, manager, random, (epoch - 1) * settings.stepsPerEpoch());
             endEpoch(members, epochLog.meanLosses());
             Map<String, Double> validation = score(members, data.validation);
-            Map<String, Object> entry = epochLog.entry(epoch, (System.nanoTime() - epochStart) / 1e9, validation);
+            Map<String, Object> entry =
+                    epochLog.entry(epoch, (System.nanoTime() - epochStart) / 1e9, validation);
             Map<String, Double> heads = headUpdates(members);
             if (settings.lossScales() != null || settings.frozenEncoder()) {
-                // the loss-scale study's log; its bundles are kept apart from the imported reference runs
+                // the loss-scale study's log; its bundles are kept apart from the imported
+                // reference runs
                 entry.put("headUpdates", heads);
             }
             log.add(entry);
@@ -116,19 +122,28 @@ final class Trainer {
         if (settings.bestValidation()) {
             members.forEach(Trainer::restoreBest);
         }
-        Map<String, Object> convergence = Convergence.of(data.manifest, log, settings.convergenceThreshold());
+        Map<String, Object> convergence =
+                Convergence.of(data.manifest, log, settings.convergenceThreshold());
         Map<String, Integer> bestEpochs = new LinkedHashMap<>();
         for (Member member : members) {
-            member.net().tasks().forEach(t -> bestEpochs.put(data.manifest.tasks().get(t).name(),
-                    settings.bestValidation() ? member.bestEpoch : settings.epochs()));
+            member.net()
+                    .tasks()
+                    .forEach(
+                            t ->
+                                    bestEpochs.put(
+                                            data.manifest.tasks().get(t).name(),
+                                            settings.bestValidation()
+                                                    ? member.bestEpoch
+                                                    : settings.epochs()));
         }
         convergence.put("checkpoint", settings.bestValidation() ? "best-validation" : "last");
         convergence.put("checkpointEpoch", bestEpochs);
-        members.forEach(m -> {
-            if (m.best != null) {
-                m.best.forEach(NDArray::close);
-            }
-        });
+        members.forEach(
+                m -> {
+                    if (m.best != null) {
+                        m.best.forEach(NDArray::close);
+                    }
+                });
         return new Outcome(members.stream().map(Member::net).toList(), log, seconds, convergence);
     }
 
@@ -168,7 +183,8 @@ final class Trainer {
         return score / values.length;
     }
 
-    private void keepIfBest(Member member, Map<String, Double> validation, int epoch, NDManager manager) {
+    private void keepIfBest(
+            Member member, Map<String, Double> validation, int epoch, NDManager manager) {
         double score = validationScore(member, validation);
         if (!(score > member.bestScore) && member.bestEpoch > 0) {
             return;
@@ -221,8 +237,10 @@ final class Trainer {
     }
 
     /** One pass over the training samples in a fresh random order; {@code step} counts steps before it. */
-    private EpochLog epoch(List<Member> members, NDManager manager, SplittableRandom random, int step) {
-        List<String> names = data.manifest.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+    private EpochLog epoch(
+            List<Member> members, NDManager manager, SplittableRandom random, int step) {
+        List<String> names =
+                data.manifest.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
         List<Integer> all = IntStream.range(0, names.size()).boxed().toList();
         EpochLog epochLog = new EpochLog(names);
         int[] order = permutation(random, data.train.size());
@@ -230,10 +248,14 @@ final class Trainer {
         for (int s = 0; s < settings.stepsPerEpoch(); s++) {
             boolean logStep = (step + s) % settings.logEvery() == 0;
             try (NDManager batchManager = manager.newSubManager()) {
-                NDList samples = data.train.batch(batchManager, Arrays.copyOfRange(order, s * batch, (s + 1) * batch),
-                        all);
+                NDList samples =
+                        data.train.batch(
+                                batchManager,
+                                Arrays.copyOfRange(order, s * batch, (s + 1) * batch),
+                                all);
                 for (Member member : members) {
-                    epochLog.add(step(member, batchManager, select(samples, member.net()), logStep),
+                    epochLog.add(
+                            step(member, batchManager, select(samples, member.net()), logStep),
                             member.net().tasks().get(0));
                 }
             }
@@ -260,20 +282,50 @@ final class Trainer {
         ParameterStore store = new ParameterStore(manager, false);
         if (spec.singleTask()) {
             for (int t = 0; t < tasks; t++) {
-                MultiTaskNet net = initialized(Heads.network(spec.backbone(), m, List.of(t)), manager);
-                members.add(new Member(net, null, new TrainingStep(m, net, null, GradientLevel.PARAM,
-                        ModelOptimizer.of(spec.optimizer(), settings.lr(), settings.sgdMomentum()), store,
-                        FeatureGradients.FLAT, settings.lossScales(), settings.frozenEncoder())));
+                MultiTaskNet net =
+                        initialized(Heads.network(spec.backbone(), m, List.of(t)), manager);
+                members.add(
+                        new Member(
+                                net,
+                                null,
+                                new TrainingStep(
+                                        m,
+                                        net,
+                                        null,
+                                        GradientLevel.PARAM,
+                                        ModelOptimizer.of(
+                                                spec.optimizer(),
+                                                settings.lr(),
+                                                settings.sgdMomentum()),
+                                        store,
+                                        FeatureGradients.FLAT,
+                                        settings.lossScales(),
+                                        settings.frozenEncoder())));
             }
             return members;
         }
         MtlMethod method = MtlMethods.create(spec.method(), spec.seed(), tasks);
         requireLevel(method, spec.level());
-        MultiTaskNet net = initialized(Heads.network(spec.backbone(), m, IntStream.range(0, tasks).boxed().toList()),
-                manager);
-        members.add(new Member(net, method, new TrainingStep(m, net, method, spec.level(),
-                ModelOptimizer.of(spec.optimizer(), settings.lr(), settings.sgdMomentum()), store,
-                settings.featureGradients(), settings.lossScales(), settings.frozenEncoder())));
+        MultiTaskNet net =
+                initialized(
+                        Heads.network(
+                                spec.backbone(), m, IntStream.range(0, tasks).boxed().toList()),
+                        manager);
+        members.add(
+                new Member(
+                        net,
+                        method,
+                        new TrainingStep(
+                                m,
+                                net,
+                                method,
+                                spec.level(),
+                                ModelOptimizer.of(
+                                        spec.optimizer(), settings.lr(), settings.sgdMomentum()),
+                                store,
+                                settings.featureGradients(),
+                                settings.lossScales(),
+                                settings.frozenEncoder())));
         return members;
     }
 
@@ -282,18 +334,22 @@ final class Trainer {
         if (!method.needsGradients()) {
             return level == GradientLevel.PARAM;
         }
-        return level == GradientLevel.PARAM ? method.supportsParameterLevel() : method.supportsFeatureLevel();
+        return level == GradientLevel.PARAM
+                ? method.supportsParameterLevel()
+                : method.supportsFeatureLevel();
     }
 
     private static void requireLevel(MtlMethod method, GradientLevel level) {
         if (!supports(method, level)) {
-            throw new IllegalArgumentException(method.id() + " is not defined at the " + level.id() + " level");
+            throw new IllegalArgumentException(
+                    method.id() + " is not defined at the " + level.id() + " level");
         }
     }
 
     private MultiTaskNet initialized(MultiTaskNet net, NDManager manager) {
         BenchmarkManifest.InputSpec in = data.manifest.input();
-        net.initialize(manager, new Shape(settings.batchSize(), in.channels(), in.height(), in.width()));
+        net.initialize(
+                manager, new Shape(settings.batchSize(), in.channels(), in.height(), in.width()));
         List<Parameter> trained = new ArrayList<>(net.sharedParameters());
         for (int h = 0; h < net.heads().size(); h++) {
             trained.addAll(net.headParameters(h));
@@ -311,17 +367,22 @@ final class Trainer {
     private static void endEpoch(List<Member> members, double[] meanLosses) {
         for (Member member : members) {
             if (member.method() != null) {
-                member.method().endEpoch(member.net().tasks().stream().mapToDouble(t -> meanLosses[t]).toArray());
+                member.method()
+                        .endEpoch(
+                                member.net().tasks().stream()
+                                        .mapToDouble(t -> meanLosses[t])
+                                        .toArray());
             }
         }
     }
 
     private Map<String, Double> score(List<Member> members, BenchmarkDataset split) {
         try (TrainedModel model = new TrainedModel(members.stream().map(Member::net).toList())) {
-            return new SplitScorer(data.manifest).score(model.subject(), split, (done, total) -> {
-            });
+            return new SplitScorer(data.manifest)
+                    .score(model.subject(), split, (done, total) -> {});
         } catch (ModelFault fault) {
-            throw new IllegalStateException("a trained network broke the output contract: " + fault.getMessage(), fault);
+            throw new IllegalStateException(
+                    "a trained network broke the output contract: " + fault.getMessage(), fault);
         }
     }
 

@@ -33,10 +33,11 @@ final class TrainingSet {
     }
 
     /** Samples {@code [from, from + count)} of {@code data}. */
-    static TrainingSet load(BenchmarkManifest manifest, BenchmarkDataset data, int from, int count) {
+    static TrainingSet load(
+            BenchmarkManifest manifest, BenchmarkDataset data, int from, int count) {
         if (from < 0 || count < 1 || from + count > data.size()) {
-            throw new IllegalArgumentException("samples [" + from + ", " + (from + count) + ") of a split of "
-                    + data.size());
+            throw new IllegalArgumentException(
+                    "samples [" + from + ", " + (from + count) + ") of a split of " + data.size());
         }
         InputNormalization normalization = new InputNormalization(manifest.input());
         float[][] inputs = new float[count][];
@@ -61,7 +62,8 @@ final class TrainingSet {
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(inputs[indices[i]], 0, x, i * length, length);
         }
-        return manager.create(x, new Shape(indices.length, spec.channels(), spec.height(), spec.width()));
+        return manager.create(
+                x, new Shape(indices.length, spec.channels(), spec.height(), spec.width()));
     }
 
     /** The targets of the given samples for benchmark task {@code task}, as {@link TaskLoss} takes them. */

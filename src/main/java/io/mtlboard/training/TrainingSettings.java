@@ -20,26 +20,66 @@ package io.mtlboard.training;
  * @param lossScales a factor per task (benchmark order) multiplying its loss, or null for none
  * @param frozenEncoder whether the shared encoder stays at its initialization (only heads learn)
  */
-public record TrainingSettings(int epochs, int batchSize, double lr, String trainSplit, int trainSamples,
-        int validationSamples, int logEvery, boolean bestValidation, double convergenceThreshold,
-        FeatureGradients featureGradients, double sgdMomentum, double[] lossScales, boolean frozenEncoder) {
+public record TrainingSettings(
+        int epochs,
+        int batchSize,
+        double lr,
+        String trainSplit,
+        int trainSamples,
+        int validationSamples,
+        int logEvery,
+        boolean bestValidation,
+        double convergenceThreshold,
+        FeatureGradients featureGradients,
+        double sgdMomentum,
+        double[] lossScales,
+        boolean frozenEncoder) {
 
     /** Settings without loss scales and with a trained encoder. */
-    public TrainingSettings(int epochs, int batchSize, double lr, String trainSplit, int trainSamples,
-            int validationSamples, int logEvery, boolean bestValidation, double convergenceThreshold,
-            FeatureGradients featureGradients, double sgdMomentum) {
-        this(epochs, batchSize, lr, trainSplit, trainSamples, validationSamples, logEvery, bestValidation,
-                convergenceThreshold, featureGradients, sgdMomentum, null, false);
+    public TrainingSettings(
+            int epochs,
+            int batchSize,
+            double lr,
+            String trainSplit,
+            int trainSamples,
+            int validationSamples,
+            int logEvery,
+            boolean bestValidation,
+            double convergenceThreshold,
+            FeatureGradients featureGradients,
+            double sgdMomentum) {
+        this(
+                epochs,
+                batchSize,
+                lr,
+                trainSplit,
+                trainSamples,
+                validationSamples,
+                logEvery,
+                bestValidation,
+                convergenceThreshold,
+                featureGradients,
+                sgdMomentum,
+                null,
+                false);
     }
 
     public TrainingSettings {
-        if (epochs < 1 || batchSize < 2 || trainSamples < batchSize || validationSamples < 1 || logEvery < 1) {
-            throw new IllegalArgumentException("need epochs ≥ 1, batch size ≥ 2, at least one batch of training "
-                    + "samples, validation samples ≥ 1 and logEvery ≥ 1");
+        if (epochs < 1
+                || batchSize < 2
+                || trainSamples < batchSize
+                || validationSamples < 1
+                || logEvery < 1) {
+            throw new IllegalArgumentException(
+                    "need epochs ≥ 1, batch size ≥ 2, at least one batch of training "
+                            + "samples, validation samples ≥ 1 and logEvery ≥ 1");
         }
-        if (!(convergenceThreshold > 0) || !(sgdMomentum >= 0 && sgdMomentum < 1) || featureGradients == null) {
-            throw new IllegalArgumentException("need a positive convergence threshold, momentum in [0, 1) and a "
-                    + "feature-gradient variant");
+        if (!(convergenceThreshold > 0)
+                || !(sgdMomentum >= 0 && sgdMomentum < 1)
+                || featureGradients == null) {
+            throw new IllegalArgumentException(
+                    "need a positive convergence threshold, momentum in [0, 1) and a "
+                            + "feature-gradient variant");
         }
         if (lossScales != null) {
             lossScales = lossScales.clone();
@@ -52,22 +92,62 @@ public record TrainingSettings(int epochs, int batchSize, double lr, String trai
     }
 
     /** Settings that keep the last epoch, flat feature gradients and SGD momentum 0.9. */
-    public TrainingSettings(int epochs, int batchSize, double lr, String trainSplit, int trainSamples,
-            int validationSamples, int logEvery) {
-        this(epochs, batchSize, lr, trainSplit, trainSamples, validationSamples, logEvery, false, 0.3,
-                FeatureGradients.FLAT, ModelOptimizer.SGD_MOMENTUM);
+    public TrainingSettings(
+            int epochs,
+            int batchSize,
+            double lr,
+            String trainSplit,
+            int trainSamples,
+            int validationSamples,
+            int logEvery) {
+        this(
+                epochs,
+                batchSize,
+                lr,
+                trainSplit,
+                trainSamples,
+                validationSamples,
+                logEvery,
+                false,
+                0.3,
+                FeatureGradients.FLAT,
+                ModelOptimizer.SGD_MOMENTUM);
     }
 
     /** The same settings with learning rate {@code rate}. */
     public TrainingSettings withLr(double rate) {
-        return new TrainingSettings(epochs, batchSize, rate, trainSplit, trainSamples, validationSamples, logEvery,
-                bestValidation, convergenceThreshold, featureGradients, sgdMomentum, lossScales, frozenEncoder);
+        return new TrainingSettings(
+                epochs,
+                batchSize,
+                rate,
+                trainSplit,
+                trainSamples,
+                validationSamples,
+                logEvery,
+                bestValidation,
+                convergenceThreshold,
+                featureGradients,
+                sgdMomentum,
+                lossScales,
+                frozenEncoder);
     }
 
     /** The same settings with the loss-scale study's factors and encoder mode. */
     public TrainingSettings withLossScales(double[] scales, boolean frozen) {
-        return new TrainingSettings(epochs, batchSize, lr, trainSplit, trainSamples, validationSamples, logEvery,
-                bestValidation, convergenceThreshold, featureGradients, sgdMomentum, scales, frozen);
+        return new TrainingSettings(
+                epochs,
+                batchSize,
+                lr,
+                trainSplit,
+                trainSamples,
+                validationSamples,
+                logEvery,
+                bestValidation,
+                convergenceThreshold,
+                featureGradients,
+                sgdMomentum,
+                scales,
+                frozen);
     }
 
     /** Steps per epoch (the last partial batch is dropped). */

@@ -1,9 +1,5 @@
 package io.mtlboard.training;
 
-import java.util.Random;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,6 +15,10 @@ import io.mtlboard.training.method.StepInput;
 import io.mtlboard.training.net.MultiTaskNet;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * One training step of a hard-sharing network with an MTL method, as the {@link MtlMethod}
@@ -46,6 +46,7 @@ final class TrainingStep {
 
     /** Seed of the choice of samples whose per-sample gradients are logged. */
     static final long SAMPLE_SEED = 20231108L;
+
     private final FeatureGradients variant;
     private final double[] lossScales;
     private final boolean frozenEncoder;
@@ -53,14 +54,25 @@ final class TrainingStep {
     private int updates;
 
     /** @param method the MTL method; null for a single-task network, whose one loss has weight 1 */
-    TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
-            ModelOptimizer optimizer, ParameterStore store) {
+    TrainingStep(
+            BenchmarkManifest manifest,
+            MultiTaskNet net,
+            MtlMethod method,
+            GradientLevel level,
+            ModelOptimizer optimizer,
+            ParameterStore store) {
         this(manifest, net, method, level, optimizer, store, FeatureGradients.FLAT);
     }
 
     /** As above, with the feature-level variant {@code variant}. */
-    TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
-            ModelOptimizer optimizer, ParameterStore store, FeatureGradients variant) {
+    TrainingStep(
+            BenchmarkManifest manifest,
+            MultiTaskNet net,
+            MtlMethod method,
+            GradientLevel level,
+            ModelOptimizer optimizer,
+            ParameterStore store,
+            FeatureGradients variant) {
         this(manifest, net, method, level, optimizer, store, variant, null, false);
     }
 
@@ -69,8 +81,15 @@ final class TrainingStep {
      * anything else sees them (the loss-scale study of Elich et al. §4.1), and a frozen encoder is
      * never updated (only the heads learn).
      */
-    TrainingStep(BenchmarkManifest manifest, MultiTaskNet net, MtlMethod method, GradientLevel level,
-            ModelOptimizer optimizer, ParameterStore store, FeatureGradients variant, double[] lossScales,
+    TrainingStep(
+            BenchmarkManifest manifest,
+            MultiTaskNet net,
+            MtlMethod method,
+            GradientLevel level,
+            ModelOptimizer optimizer,
+            ParameterStore store,
+            FeatureGradients variant,
+            double[] lossScales,
             boolean frozenEncoder) {
         this.lossScales = lossScales;
         this.frozenEncoder = frozenEncoder;
@@ -104,15 +123,23 @@ final class TrainingStep {
         }
         boolean parameterRows = log || needs(GradientLevel.PARAM);
         double[][][] halves = log ? halfGradients(z, featureGradients) : null;
-        double[][] rows = halves != null ? sums(halves) : parameterRows ? taskGradients(z, featureGradients) : null;
+        double[][] rows =
+                halves != null
+                        ? sums(halves)
+                        : parameterRows ? taskGradients(z, featureGradients) : null;
         boolean batchSum = needs(GradientLevel.FEATURE) && variant == FeatureGradients.BATCH_SUM;
-        double[][] features = log || (needs(GradientLevel.FEATURE) && !batchSum) ? featureRows(featureGradients)
-                : null;
+        double[][] features =
+                log || (needs(GradientLevel.FEATURE) && !batchSum)
+                        ? featureRows(featureGradients)
+                        : null;
         double[][] summed = batchSum ? batchSums(featureGradients) : null;
         int[] samples = log ? SampleGradients.pick((int) z.getShape().get(0), sampleChoice) : null;
-        double[][][] perSample = log ? SampleGradients.parameters(z, featureGradients, samples, shared) : null;
-        double[][][] perSampleFeatures = log ? SampleGradients.features(featureGradients, samples) : null;
-        Step step = combine(losses, level == GradientLevel.PARAM ? rows : batchSum ? summed : features);
+        double[][][] perSample =
+                log ? SampleGradients.parameters(z, featureGradients, samples, shared) : null;
+        double[][][] perSampleFeatures =
+                log ? SampleGradients.features(featureGradients, samples) : null;
+        Step step =
+                combine(losses, level == GradientLevel.PARAM ? rows : batchSum ? summed : features);
         if (batchSum && step instanceof Step.Direction d) {
             step = new Step.Weights(coefficients(d.direction(), summed, method.id()));
             update(m, sharedGradient(m, step, z, featureGradients, null), d.weights());
@@ -122,7 +149,13 @@ final class TrainingStep {
         if (method != null && method.needsLossesAfterStep()) {
             method.afterStep(lossesAfterUpdate(batch));
         }
-        return new StepRecord(losses, step.weights(), log ? rows : null, halves, log ? features : null, perSample,
+        return new StepRecord(
+                losses,
+                step.weights(),
+                log ? rows : null,
+                halves,
+                log ? features : null,
+                perSample,
                 perSampleFeatures);
     }
 
@@ -140,7 +173,10 @@ final class TrainingStep {
         if (method == null) {
             return new Step.Weights(new double[] {1});
         }
-        return method.combine(method.needsGradients() ? new StepInput(losses, gradients) : StepInput.ofLosses(losses));
+        return method.combine(
+                method.needsGradients()
+                        ? new StepInput(losses, gradients)
+                        : StepInput.ofLosses(losses));
     }
 
     private double[][] taskGradients(NDArray z, NDArray[] featureGradients) {
@@ -160,7 +196,8 @@ final class TrainingStep {
         float[] first = new float[(int) n];
         Arrays.fill(first, 0, (int) (n / 2), 1f);
         double[][][] halves = new double[featureGradients.length][2][];
-        try (NDArray maskA = z.getManager().create(first, new Shape(maskShape)); NDArray maskB = maskA.neg().add(1)) {
+        try (NDArray maskA = z.getManager().create(first, new Shape(maskShape));
+                NDArray maskB = maskA.neg().add(1)) {
             for (int h = 0; h < halves.length; h++) {
                 for (int s = 0; s < 2; s++) {
                     try (NDArray upstream = featureGradients[h].mul(s == 0 ? maskA : maskB)) {
@@ -209,9 +246,11 @@ final class TrainingStep {
             }
             right[i] = dot(g[i], d);
         }
-        double[] c = new SingularValueDecomposition(
-                MatrixUtils.createRealMatrix(gram)).getSolver()
-                .solve(new ArrayRealVector(right)).toArray();
+        double[] c =
+                new SingularValueDecomposition(MatrixUtils.createRealMatrix(gram))
+                        .getSolver()
+                        .solve(new ArrayRealVector(right))
+                        .toArray();
         double residual = 0;
         for (int k = 0; k < d.length; k++) {
             double r = d[k];
@@ -222,9 +261,13 @@ final class TrainingStep {
         }
         double norm = dot(d, d);
         if (residual > 1e-8 * Math.max(norm, Double.MIN_NORMAL)) {
-            throw new IllegalStateException(method + " returns a direction outside the span of the batch-summed "
-                    + "feature gradients (relative residual " + Math.sqrt(residual / norm) + "): the batch-sum variant "
-                    + "is not defined for it; use flat feature gradients");
+            throw new IllegalStateException(
+                    method
+                            + " returns a direction outside the span of the batch-summed "
+                            + "feature gradients (relative residual "
+                            + Math.sqrt(residual / norm)
+                            + "): the batch-sum variant "
+                            + "is not defined for it; use flat feature gradients");
         }
         return c;
     }
@@ -246,7 +289,8 @@ final class TrainingStep {
     }
 
     /** The gradient of the shared parameters that the method's step asks for, one array per parameter. */
-    private NDList sharedGradient(NDManager m, Step step, NDArray z, NDArray[] featureGradients, double[][] rows) {
+    private NDList sharedGradient(
+            NDManager m, Step step, NDArray z, NDArray[] featureGradients, double[][] rows) {
         if (step instanceof Step.Direction d && level == GradientLevel.PARAM) {
             return Gradients.unflatten(d.direction(), shared, m);
         }
@@ -298,7 +342,9 @@ final class TrainingStep {
                 double squares = 0;
                 for (Parameter p : net.headParameters(h)) {
                     NDArray gradient = Gradients.take(p.getArray(), m);
-                    squares += optimizer.update(p.getId(), p.getArray(), gradient.muli((float) weights[h]));
+                    squares +=
+                            optimizer.update(
+                                    p.getId(), p.getArray(), gradient.muli((float) weights[h]));
                 }
                 headUpdates[h] += Math.sqrt(squares);
             }
@@ -329,7 +375,8 @@ final class TrainingStep {
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            NDArray z = net.encoder().forward(store, new NDList(batch.get(0)), true).singletonOrThrow();
+            NDArray z =
+                    net.encoder().forward(store, new NDList(batch.get(0)), true).singletonOrThrow();
             double[] losses = new double[net.heads().size()];
             for (int h = 0; h < losses.length; h++) {
                 losses[h] = headLoss(h, z, batch.get(h + 1)).getFloat();

@@ -1,10 +1,5 @@
 package io.mtlboard.web;
 
-import io.mtlboard.benchmark.BackboneView;
-import io.mtlboard.benchmark.BenchmarkService;
-import io.mtlboard.benchmark.BenchmarkView;
-import io.mtlboard.run.RowSource;
-import io.mtlboard.run.RunSettings;
 import io.mtlboard.analysis.AnalysisData;
 import io.mtlboard.analysis.AnalysisFilter;
 import io.mtlboard.analysis.CoefficientChoice;
@@ -23,6 +18,11 @@ import io.mtlboard.analysis.RobustnessService;
 import io.mtlboard.analysis.RobustnessView;
 import io.mtlboard.analysis.TaskGroupingService;
 import io.mtlboard.analysis.TaskGroupingView;
+import io.mtlboard.benchmark.BackboneView;
+import io.mtlboard.benchmark.BenchmarkService;
+import io.mtlboard.benchmark.BenchmarkView;
+import io.mtlboard.run.RowSource;
+import io.mtlboard.run.RunSettings;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
@@ -30,8 +30,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -47,23 +47,30 @@ import java.util.List;
 public class AnalysisPage {
 
     /** The choices the filter controls offer. */
-    public record Options(List<BenchmarkView> benchmarks, List<BackboneView> backbones, List<String> optimizers,
-            List<String> gradientLevels, List<String> sources, List<String> coefficients) {
-    }
+    public record Options(
+            List<BenchmarkView> benchmarks,
+            List<BackboneView> backbones,
+            List<String> optimizers,
+            List<String> gradientLevels,
+            List<String> sources,
+            List<String> coefficients) {}
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(String benchmark);
 
-        static native TemplateInstance ranking(RankingSimilarityView view, Options options, List<Indicator> indicators);
+        static native TemplateInstance ranking(
+                RankingSimilarityView view, Options options, List<Indicator> indicators);
 
-        static native TemplateInstance disentanglement(FeatureDisentanglementView view, Options options);
+        static native TemplateInstance disentanglement(
+                FeatureDisentanglementView view, Options options);
 
         static native TemplateInstance gradients(GradientsView view, Options options);
 
         static native TemplateInstance levels(LevelsView view, Options options);
 
-        static native TemplateInstance optimizers(OptimizersView view, Options options, LossScaleStudy.View lossScale);
+        static native TemplateInstance optimizers(
+                OptimizersView view, Options options, LossScaleStudy.View lossScale);
 
         static native TemplateInstance robustness(RobustnessView view, Options options);
 
@@ -80,14 +87,20 @@ public class AnalysisPage {
     private final RobustnessService robustness;
     private final TaskGroupingService grouping;
     private final PageCache cache;
-    @Context
-    UriInfo uri;
-    @Context
-    Request request;
+    @Context UriInfo uri;
+    @Context Request request;
 
-    public AnalysisPage(BenchmarkService benchmarks, AnalysisData data, RankingSimilarityService ranking,
-            FeatureDisentanglementService disentanglement, GradientsService gradients, PairedAnalysisService paired,
-            RobustnessService robustness, TaskGroupingService grouping, LossScaleStudy lossScale, PageCache cache) {
+    public AnalysisPage(
+            BenchmarkService benchmarks,
+            AnalysisData data,
+            RankingSimilarityService ranking,
+            FeatureDisentanglementService disentanglement,
+            GradientsService gradients,
+            PairedAnalysisService paired,
+            RobustnessService robustness,
+            TaskGroupingService grouping,
+            LossScaleStudy lossScale,
+            PageCache cache) {
         this.lossScale = lossScale;
         this.cache = cache;
         this.benchmarks = benchmarks;
@@ -102,65 +115,113 @@ public class AnalysisPage {
 
     @GET
     public Response index() {
-        return cache.sitePage(uri, request, () -> Templates
-                .index(data.defaultBenchmark()).render());
+        return cache.sitePage(
+                uri, request, () -> Templates.index(data.defaultBenchmark()).render());
     }
 
     @GET
     @Path("ranking-similarity")
-    public Response ranking(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
-            @QueryParam("k") String k, @QueryParam("indicator") String indicator) {
-        return cache.sitePage(uri, request, () -> Templates
-                .ranking(ranking.similarity(withDefault(filter), coefficient, k, indicator), options(),
-                Indicator.ALL).render());
+    public Response ranking(
+            @BeanParam AnalysisFilter filter,
+            @QueryParam("coefficient") String coefficient,
+            @QueryParam("k") String k,
+            @QueryParam("indicator") String indicator) {
+        return cache.sitePage(
+                uri,
+                request,
+                () ->
+                        Templates.ranking(
+                                        ranking.similarity(
+                                                withDefault(filter), coefficient, k, indicator),
+                                        options(),
+                                        Indicator.ALL)
+                                .render());
     }
 
     @GET
     @Path("feature-disentanglement")
-    public Response disentanglement(@BeanParam AnalysisFilter filter,
-            @QueryParam("coefficient") String coefficient, @QueryParam("k") String k) {
-        return cache.sitePage(uri, request, () -> Templates
-                .disentanglement(disentanglement.disentanglement(withDefault(filter), coefficient, k), options())
-                .render());
+    public Response disentanglement(
+            @BeanParam AnalysisFilter filter,
+            @QueryParam("coefficient") String coefficient,
+            @QueryParam("k") String k) {
+        return cache.sitePage(
+                uri,
+                request,
+                () ->
+                        Templates.disentanglement(
+                                        disentanglement.disentanglement(
+                                                withDefault(filter), coefficient, k),
+                                        options())
+                                .render());
     }
 
     @GET
     @Path("gradients")
-    public Response gradients(@BeanParam AnalysisFilter filter, @QueryParam("level") String level,
-            @QueryParam("indicator") String indicator, @QueryParam("granularity") String granularity) {
-        return cache.sitePage(uri, request, () -> Templates
-                .gradients(gradients.gradients(withDefault(filter), level, indicator, granularity), options()).render());
+    public Response gradients(
+            @BeanParam AnalysisFilter filter,
+            @QueryParam("level") String level,
+            @QueryParam("indicator") String indicator,
+            @QueryParam("granularity") String granularity) {
+        return cache.sitePage(
+                uri,
+                request,
+                () ->
+                        Templates.gradients(
+                                        gradients.gradients(
+                                                withDefault(filter), level, indicator, granularity),
+                                        options())
+                                .render());
     }
 
     @GET
     @Path("levels")
     public Response levels(@BeanParam AnalysisFilter filter) {
-        return cache.sitePage(uri, request, () -> Templates
-                .levels(paired.levels(withDefault(filter)), options()).render());
+        return cache.sitePage(
+                uri,
+                request,
+                () -> Templates.levels(paired.levels(withDefault(filter)), options()).render());
     }
 
     @GET
     @Path("optimizers")
-    public Response optimizers(@BeanParam AnalysisFilter filter, @QueryParam("coefficient") String coefficient,
+    public Response optimizers(
+            @BeanParam AnalysisFilter filter,
+            @QueryParam("coefficient") String coefficient,
             @QueryParam("k") String k) {
-        return cache.sitePage(uri, request, () -> {
-            OptimizersView view = paired.optimizers(withDefault(filter), coefficient, k);
-            return Templates.optimizers(view, options(), lossScale.of(view.scope().benchmark().id())).render();
-        });
+        return cache.sitePage(
+                uri,
+                request,
+                () -> {
+                    OptimizersView view = paired.optimizers(withDefault(filter), coefficient, k);
+                    return Templates.optimizers(
+                                    view, options(), lossScale.of(view.scope().benchmark().id()))
+                            .render();
+                });
     }
 
     @GET
     @Path("robustness")
-    public Response robustness(@BeanParam AnalysisFilter filter, @QueryParam("metric") String metric,
+    public Response robustness(
+            @BeanParam AnalysisFilter filter,
+            @QueryParam("metric") String metric,
             @QueryParam("corruption") String corruption) {
-        return cache.sitePage(uri, request, () -> Templates
-                .robustness(robustness.robustness(withDefault(filter), metric, corruption), options()).render());
+        return cache.sitePage(
+                uri,
+                request,
+                () ->
+                        Templates.robustness(
+                                        robustness.robustness(
+                                                withDefault(filter), metric, corruption),
+                                        options())
+                                .render());
     }
 
     @GET
     @Path("task-grouping")
-    public Response grouping(@QueryParam("dataset") String dataset, @QueryParam("budget") String budget) {
-        return cache.sitePage(uri, request, () -> Templates.grouping(grouping.dataset(dataset, budget)).render());
+    public Response grouping(
+            @QueryParam("dataset") String dataset, @QueryParam("budget") String budget) {
+        return cache.sitePage(
+                uri, request, () -> Templates.grouping(grouping.dataset(dataset, budget)).render());
     }
 
     /** Pages open on the benchmark with the most logged rows when the URL names none. */
@@ -172,7 +233,12 @@ public class AnalysisPage {
     }
 
     private Options options() {
-        return new Options(benchmarks.benchmarks(), benchmarks.backbones(), RunSettings.OPTIMIZERS, RunSettings.GRADIENT_LEVELS,
-                RowSource.ids(), CoefficientChoice.IDS);
+        return new Options(
+                benchmarks.benchmarks(),
+                benchmarks.backbones(),
+                RunSettings.OPTIMIZERS,
+                RunSettings.GRADIENT_LEVELS,
+                RowSource.ids(),
+                CoefficientChoice.IDS);
     }
 }

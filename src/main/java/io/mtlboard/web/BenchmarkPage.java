@@ -2,17 +2,17 @@ package io.mtlboard.web;
 
 import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.BenchmarkView;
-import io.mtlboard.training.ReferenceProtocols;
 import io.mtlboard.leaderboard.LeaderboardService;
 import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.training.ReferenceProtocols;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,7 +28,9 @@ public class BenchmarkPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance benchmark(BenchmarkView benchmark, List<LeaderboardView.SettingView> settings,
+        static native TemplateInstance benchmark(
+                BenchmarkView benchmark,
+                List<LeaderboardView.SettingView> settings,
                 List<ReferenceProtocols.ProtocolView> protocols);
     }
 
@@ -37,7 +39,10 @@ public class BenchmarkPage {
     private final ReferenceProtocols protocols;
     private final PageCache cache;
 
-    public BenchmarkPage(BenchmarkService benchmarks, LeaderboardService leaderboards, ReferenceProtocols protocols,
+    public BenchmarkPage(
+            BenchmarkService benchmarks,
+            LeaderboardService leaderboards,
+            ReferenceProtocols protocols,
             PageCache cache) {
         this.benchmarks = benchmarks;
         this.leaderboards = leaderboards;
@@ -47,11 +52,20 @@ public class BenchmarkPage {
 
     @GET
     @Path("{id}")
-    public Response benchmark(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
-        // the benchmark summary counts rows of every benchmark's registry, so any data change renews it
-        return cache.sitePage(uri, request, () -> {
-            BenchmarkView benchmark = benchmarks.benchmark(id);
-            return Templates.benchmark(benchmark, leaderboards.settings(id), protocols.of(benchmark.id())).render();
-        });
+    public Response benchmark(
+            @PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
+        // the benchmark summary counts rows of every benchmark's registry, so any data change
+        // renews it
+        return cache.sitePage(
+                uri,
+                request,
+                () -> {
+                    BenchmarkView benchmark = benchmarks.benchmark(id);
+                    return Templates.benchmark(
+                                    benchmark,
+                                    leaderboards.settings(id),
+                                    protocols.of(benchmark.id()))
+                            .render();
+                });
     }
 }

@@ -26,19 +26,31 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DocsPage {
 
     /** One methodology document: its URL name, file and title. */
-    public record Doc(String name, String file, String title, String summary) {
-    }
+    public record Doc(String name, String file, String title, String summary) {}
 
-    static final List<Doc> DOCS = List.of(
-            new Doc("leaderboard", "LEADERBOARD.md", "How the leaderboard compares rows",
-                    "settings and protocols, baselines, ranks, seeds, sources, the check of published Δm"),
-            new Doc("metrics", "METRICS.md", "Metrics, Δm, indicators and analyses",
-                    "task metrics and their directions, both Δm conventions, gradient indicators, feature "
-                            + "disentanglement, ranking similarity, task grouping, robustness, verification"),
-            new Doc("methods", "METHODS.md", "Multi-task optimization methods",
-                    "what each method computes at the parameter and the feature level"),
-            new Doc("design", "DESIGN.md", "Architecture and domain model",
-                    "the parts of the portal, its tables, and the path from a submission to a leaderboard row"));
+    static final List<Doc> DOCS =
+            List.of(
+                    new Doc(
+                            "leaderboard",
+                            "LEADERBOARD.md",
+                            "How the leaderboard compares rows",
+                            "settings and protocols, baselines, ranks, seeds, sources, the check of published Δm"),
+                    new Doc(
+                            "metrics",
+                            "METRICS.md",
+                            "Metrics, Δm, indicators and analyses",
+                            "task metrics and their directions, both Δm conventions, gradient indicators, feature "
+                                    + "disentanglement, ranking similarity, task grouping, robustness, verification"),
+                    new Doc(
+                            "methods",
+                            "METHODS.md",
+                            "Multi-task optimization methods",
+                            "what each method computes at the parameter and the feature level"),
+                    new Doc(
+                            "design",
+                            "DESIGN.md",
+                            "Architecture and domain model",
+                            "the parts of the portal, its tables, and the path from a submission to a leaderboard row"));
 
     @CheckedTemplate
     static class Templates {
@@ -57,14 +69,28 @@ public class DocsPage {
     @GET
     @Path("{name}")
     public TemplateInstance doc(@PathParam("name") String name) {
-        Doc doc = DOCS.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow(() -> new NotFoundProblem(
-                "No methodology page '" + name + "'; pages: " + DOCS.stream().map(Doc::name).toList()));
-        return Templates.doc(doc, rendered.computeIfAbsent(doc.file(), f -> new RawString(Markdown.html(read(f)))),
+        Doc doc =
+                DOCS.stream()
+                        .filter(d -> d.name().equals(name))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundProblem(
+                                                "No methodology page '"
+                                                        + name
+                                                        + "'; pages: "
+                                                        + DOCS.stream().map(Doc::name).toList()));
+        return Templates.doc(
+                doc,
+                rendered.computeIfAbsent(doc.file(), f -> new RawString(Markdown.html(read(f)))),
                 DOCS);
     }
 
     private static String read(String file) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("docs/" + file)) {
+        try (InputStream in =
+                Thread.currentThread()
+                        .getContextClassLoader()
+                        .getResourceAsStream("docs/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("docs/" + file + " is not packaged");
             }

@@ -8,8 +8,8 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,7 +22,8 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<BenchmarkView> benchmarks, List<MethodView> methods);
+        static native TemplateInstance home(
+                List<BenchmarkView> benchmarks, List<MethodView> methods);
     }
 
     private final BenchmarkService benchmarks;
@@ -35,7 +36,9 @@ public class HomePage {
 
     @GET
     public Response home(@Context UriInfo uri, @Context Request request) {
-        return cache.sitePage(uri, request,
+        return cache.sitePage(
+                uri,
+                request,
                 () -> Templates.home(benchmarks.benchmarks(), benchmarks.methods()).render());
     }
 }

@@ -1,10 +1,10 @@
 package io.mtlboard.web;
 
-import java.util.Map;
-import org.commonmark.Extension;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -23,11 +23,14 @@ final class Markdown {
     private static final Pattern NUMBER = Pattern.compile("^(\\d+(?:\\.\\d+)*)\\.?\\s");
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
-            .attributeProviderFactory(context -> new SectionIds()).build();
+    private static final HtmlRenderer RENDERER =
+            HtmlRenderer.builder()
+                    .extensions(EXTENSIONS)
+                    .escapeHtml(true)
+                    .attributeProviderFactory(context -> new SectionIds())
+                    .build();
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     static String html(String markdown) {
         return RENDERER.render(PARSER.parse(markdown));

@@ -12,8 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,8 +26,8 @@ public class MethodPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance method(MethodView method, List<LeaderboardView> boards,
-                List<RunView> discrepant);
+        static native TemplateInstance method(
+                MethodView method, List<LeaderboardView> boards, List<RunView> discrepant);
     }
 
     private final BenchmarkService benchmarks;
@@ -35,7 +35,11 @@ public class MethodPage {
     private final RunService runs;
     private final PageCache cache;
 
-    public MethodPage(BenchmarkService benchmarks, LeaderboardService leaderboards, RunService runs, PageCache cache) {
+    public MethodPage(
+            BenchmarkService benchmarks,
+            LeaderboardService leaderboards,
+            RunService runs,
+            PageCache cache) {
         this.benchmarks = benchmarks;
         this.leaderboards = leaderboards;
         this.runs = runs;
@@ -44,10 +48,15 @@ public class MethodPage {
 
     @GET
     @Path("{id}")
-    public Response method(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
-        return cache.sitePage(uri, request, () -> {
-            MethodView method = benchmarks.method(id);
-            return Templates.method(method, leaderboards.forMethod(id), runs.discrepant(id)).render();
-        });
+    public Response method(
+            @PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
+        return cache.sitePage(
+                uri,
+                request,
+                () -> {
+                    MethodView method = benchmarks.method(id);
+                    return Templates.method(method, leaderboards.forMethod(id), runs.discrepant(id))
+                            .render();
+                });
     }
 }

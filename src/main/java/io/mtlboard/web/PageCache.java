@@ -1,6 +1,5 @@
 package io.mtlboard.web;
 
-import java.util.function.LongSupplier;
 import io.mtlboard.run.LeaderboardVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -33,11 +33,13 @@ public class PageCache {
 
     /** Pages always revalidate: their data changes with every accepted run. */
     public static final String CACHE_CONTROL = "no-cache";
+
     static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
     private static final int MAX_ENTRIES = 1024;
 
     private final LeaderboardVersion version;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
     /** Striped locks: bounded, whatever the keys clients send. */
     private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
@@ -46,12 +48,16 @@ public class PageCache {
     }
 
     /** A rendered page and its entity tag at one data version. */
-    record Entry(long version, byte[] body, String etag) {
-    }
+    record Entry(long version, byte[] body, String etag) {}
 
     /** A page that shows one benchmark's data: cached until that benchmark's data changes. */
-    public Response benchmarkPage(String benchmarkId, UriInfo uri, Request request, Supplier<String> render) {
-        return page("b:" + benchmarkId + ":" + normalised(uri), () -> version.current(benchmarkId), request, render);
+    public Response benchmarkPage(
+            String benchmarkId, UriInfo uri, Request request, Supplier<String> render) {
+        return page(
+                "b:" + benchmarkId + ":" + normalised(uri),
+                () -> version.current(benchmarkId),
+                request,
+                render);
     }
 
     /** A page that shows several benchmarks' data (home, method, analysis): cached until any data changes. */
@@ -67,15 +73,18 @@ public class PageCache {
         return uri.getPath() + "?" + sorted;
     }
 
-    private Response page(String key, LongSupplier currentVersion, Request request,
-            Supplier<String> render) {
+    private Response page(
+            String key, LongSupplier currentVersion, Request request, Supplier<String> render) {
         Entry entry = entry(key, currentVersion, render);
         EntityTag tag = EntityTag.valueOf(entry.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.header("Cache-Control", CACHE_CONTROL).build();
         }
-        return Response.ok(entry.body(), HTML).tag(tag).header("Cache-Control", CACHE_CONTROL).build();
+        return Response.ok(entry.body(), HTML)
+                .tag(tag)
+                .header("Cache-Control", CACHE_CONTROL)
+                .build();
     }
 
     private Entry entry(String key, LongSupplier currentVersion, Supplier<String> render) {
@@ -91,7 +100,11 @@ public class PageCache {
                 return again;
             }
             byte[] body = render.get().getBytes(StandardCharsets.UTF_8);
-            Entry fresh = new Entry(v, body, "\"p" + v + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"");
+            Entry fresh =
+                    new Entry(
+                            v,
+                            body,
+                            "\"p" + v + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"");
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear();
             }

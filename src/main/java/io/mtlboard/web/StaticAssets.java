@@ -9,9 +9,6 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -70,8 +67,10 @@ public class StaticAssets {
     }
 
     private static String digest(String path) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader()
-                .getResourceAsStream("META-INF/resources/static/" + path)) {
+        try (InputStream in =
+                Thread.currentThread()
+                        .getContextClassLoader()
+                        .getResourceAsStream("META-INF/resources/static/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("No static file " + path);
             }
@@ -86,41 +85,58 @@ public class StaticAssets {
      * the file's entity tag, and answers {@code 304} to a request whose {@code If-None-Match} still matches.
      */
     void install(@Observes Router router) {
-        router.route(PREFIX + "*").order(Integer.MIN_VALUE + 10).handler(ctx -> {
-            String version = ctx.request().getParam("v");
-            if (version != null && VERSION.matcher(version).matches()) {
-                ctx.addHeadersEndHandler(v -> {
-                    int status = ctx.response().getStatusCode();
-                    if (status == 200 || status == 304) {
-                        ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
-                    }
-                });
-                ctx.next();
-                return;
-            }
-            String path = ctx.normalizedPath();
-            String etag = path.startsWith(PREFIX) ? etag(path.substring(PREFIX.length())) : null;
-            if (etag == null) {
-                ctx.next();
-                return;
-            }
-            String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-                ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
-                        .putHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE).end();
-                return;
-            }
-            if (ifNoneMatch != null) {
-                // the entity tag decides (RFC 9110 13.1.3): the file server must not answer 304 by date
-                ctx.request().headers().remove(HttpHeaders.IF_MODIFIED_SINCE);
-            }
-            ctx.addHeadersEndHandler(v -> {
-                int status = ctx.response().getStatusCode();
-                if (status == 200 || status == 304) {
-                    ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, REVALIDATE).set(HttpHeaders.ETAG, etag);
-                }
-            });
-            ctx.next();
-        });
+        router.route(PREFIX + "*")
+                .order(Integer.MIN_VALUE + 10)
+                .handler(
+                        ctx -> {
+                            String version = ctx.request().getParam("v");
+                            if (version != null && VERSION.matcher(version).matches()) {
+                                ctx.addHeadersEndHandler(
+                                        v -> {
+                                            int status = ctx.response().getStatusCode();
+                                            if (status == 200 || status == 304) {
+                                                ctx.response()
+                                                        .headers()
+                                                        .set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
+                                            }
+                                        });
+                                ctx.next();
+                                return;
+                            }
+                            String path = ctx.normalizedPath();
+                            String etag =
+                                    path.startsWith(PREFIX)
+                                            ? etag(path.substring(PREFIX.length()))
+                                            : null;
+                            if (etag == null) {
+                                ctx.next();
+                                return;
+                            }
+                            String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+                            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+                                ctx.response()
+                                        .setStatusCode(304)
+                                        .putHeader(HttpHeaders.ETAG, etag)
+                                        .putHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE)
+                                        .end();
+                                return;
+                            }
+                            if (ifNoneMatch != null) {
+                                // the entity tag decides (RFC 9110 13.1.3): the file server must
+                                // not answer 304 by date
+                                ctx.request().headers().remove(HttpHeaders.IF_MODIFIED_SINCE);
+                            }
+                            ctx.addHeadersEndHandler(
+                                    v -> {
+                                        int status = ctx.response().getStatusCode();
+                                        if (status == 200 || status == 304) {
+                                            ctx.response()
+                                                    .headers()
+                                                    .set(HttpHeaders.CACHE_CONTROL, REVALIDATE)
+                                                    .set(HttpHeaders.ETAG, etag);
+                                        }
+                                    });
+                            ctx.next();
+                        });
     }
 }

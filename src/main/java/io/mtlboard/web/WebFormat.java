@@ -1,7 +1,7 @@
 package io.mtlboard.web;
 
-import io.mtlboard.run.Published;
 import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.run.Published;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,7 @@ import java.util.Locale;
 @TemplateExtension(namespace = "fmt")
 public final class WebFormat {
 
-    private WebFormat() {
-    }
+    private WebFormat() {}
 
     /** A metric value with a precision that suits its magnitude. */
     public static String num(Double value) {
@@ -52,7 +51,9 @@ public final class WebFormat {
 
     /** "± std" of a statistic, with as many decimals as its mean shows; empty when there is no spread. */
     public static String std(LeaderboardView.Stat stat) {
-        return stat == null || stat.std() == null ? "" : "± " + fixed(stat.std(), decimals(stat.mean()));
+        return stat == null || stat.std() == null
+                ? ""
+                : "± " + fixed(stat.std(), decimals(stat.mean()));
     }
 
     /** An integer or a dash. */
@@ -86,7 +87,8 @@ public final class WebFormat {
     }
 
     /** The Δm statistic of the convention with the given id. */
-    public static LeaderboardView.Stat pickStat(LeaderboardView.DeltaMView deltaM, String convention) {
+    public static LeaderboardView.Stat pickStat(
+            LeaderboardView.DeltaMView deltaM, String convention) {
         if (deltaM == null) {
             return null;
         }
@@ -108,15 +110,27 @@ public final class WebFormat {
     /** The tooltip naming a row's Δm baseline: its publication or source, protocol and optimizer. */
     public static String baselineTitle(LeaderboardView.LeaderboardRowView row) {
         LeaderboardView.Baseline b = row.deltaM().baseline();
-        String what = b.crossProtocol() ? "Baseline from another publication: single-task row of the "
-                + b.protocolName() + " (" + b.citation() + ")" : "Baseline: single-task row (" + b.source() + ")";
-        return what + ", optimizer " + b.optimizer()
-                + (b.otherOptimizer() ? " — no single-task row was trained with " + row.optimizer() : "");
+        String what =
+                b.crossProtocol()
+                        ? "Baseline from another publication: single-task row of the "
+                                + b.protocolName()
+                                + " ("
+                                + b.citation()
+                                + ")"
+                        : "Baseline: single-task row (" + b.source() + ")";
+        return what
+                + ", optimizer "
+                + b.optimizer()
+                + (b.otherOptimizer()
+                        ? " — no single-task row was trained with " + row.optimizer()
+                        : "");
     }
 
     /** The rows of one setting on this page, in page order. */
-    public static List<LeaderboardView.LeaderboardRowView> rowsOf(LeaderboardView view, String settingId) {
-        return view.rows().stream().filter(r -> !"claimed".equals(r.role()) && r.setting().id().equals(settingId))
+    public static List<LeaderboardView.LeaderboardRowView> rowsOf(
+            LeaderboardView view, String settingId) {
+        return view.rows().stream()
+                .filter(r -> !"claimed".equals(r.role()) && r.setting().id().equals(settingId))
                 .toList();
     }
 
@@ -130,19 +144,26 @@ public final class WebFormat {
         if (row.rank() == null) {
             return "";
         }
-        int of = view.settings().stream().filter(s -> s.id().equals(row.setting().id())).mapToInt(
-                LeaderboardView.SettingView::ranked).findFirst().orElse(0);
+        int of =
+                view.settings().stream()
+                        .filter(s -> s.id().equals(row.setting().id()))
+                        .mapToInt(LeaderboardView.SettingView::ranked)
+                        .findFirst()
+                        .orElse(0);
         return ordinal(row.rank()) + " of " + of;
     }
 
     static String ordinal(int n) {
         int mod100 = n % 100;
-        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
+        String suffix =
+                mod100 >= 11 && mod100 <= 13
+                        ? "th"
+                        : switch (n % 10) {
+                            case 1 -> "st";
+                            case 2 -> "nd";
+                            case 3 -> "rd";
+                            default -> "th";
+                        };
         return n + suffix;
     }
 
@@ -165,15 +186,21 @@ public final class WebFormat {
         if (same != null) {
             return String.format(Locale.ROOT, "± %.2f (printed)", same);
         }
-        return other == null ? "" : String.format(Locale.ROOT, "± %.2f (printed, %s)", other,
-                flat ? "per task" : "flat");
+        return other == null
+                ? ""
+                : String.format(
+                        Locale.ROOT, "± %.2f (printed, %s)", other, flat ? "per task" : "flat");
     }
 
     /** The first metric of the second task (of the first task when there is one task): the Pareto view's y axis. */
     public static String secondTaskMetric(LeaderboardView view) {
-        List<String> tasks = view.metrics().stream().map(LeaderboardView.MetricColumn::task).distinct().toList();
-        return view.metrics().stream().filter(c -> tasks.size() < 2 || c.task().equals(tasks.get(1)))
-                .map(LeaderboardView.MetricColumn::key).filter(k -> !k.equals(view.metrics().get(0).key())).findFirst()
+        List<String> tasks =
+                view.metrics().stream().map(LeaderboardView.MetricColumn::task).distinct().toList();
+        return view.metrics().stream()
+                .filter(c -> tasks.size() < 2 || c.task().equals(tasks.get(1)))
+                .map(LeaderboardView.MetricColumn::key)
+                .filter(k -> !k.equals(view.metrics().get(0).key()))
+                .findFirst()
                 .orElse(view.metrics().get(0).key());
     }
 
@@ -183,7 +210,10 @@ public final class WebFormat {
         if (q.contains("crossProtocol=include")) {
             return "/leaderboards/" + view.benchmark().id() + q;
         }
-        return "/leaderboards/" + view.benchmark().id() + (q.isEmpty() ? "?" : q + "&") + "crossProtocol=include";
+        return "/leaderboards/"
+                + view.benchmark().id()
+                + (q.isEmpty() ? "?" : q + "&")
+                + "crossProtocol=include";
     }
 
     /** The query string of this view, for the JSON and CSV links. */

@@ -1,7 +1,7 @@
 package io.mtlboard.worker;
 
-import io.mtlboard.evaluation.EvaluationResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mtlboard.evaluation.EvaluationResult;
 
 /**
  * One line of the evaluation process's standard output: progress, the result, or an error with
@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code infrastructure}: the evaluation may be retried).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChildEvent(String event, Long done, Long total, EvaluationResult result, String kind, String message) {
+public record ChildEvent(
+        String event, Long done, Long total, EvaluationResult result, String kind, String message) {
 
     static final String PREFIX = "@mtlboard ";
 

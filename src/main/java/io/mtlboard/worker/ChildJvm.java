@@ -1,8 +1,7 @@
 package io.mtlboard.worker;
 
-import java.io.File;
-import java.util.function.BooleanSupplier;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -27,12 +27,10 @@ public final class ChildJvm {
     private static final int STDERR_LINES = 200;
     private static final long POLL_MILLIS = 100;
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** Limits of one child. */
-    public record Limits(Duration timeout, long heapBytes, long rssBytes) {
-    }
+    public record Limits(Duration timeout, long heapBytes, long rssBytes) {}
 
     /**
      * How the child ended.
@@ -43,7 +41,12 @@ public final class ChildJvm {
      * @param peakRssBytes the largest resident memory seen
      * @param stderrTail the last lines the child wrote to standard error
      */
-    public record Exit(int exitCode, boolean timedOut, boolean memoryExceeded, long peakRssBytes, String stderrTail) {
+    public record Exit(
+            int exitCode,
+            boolean timedOut,
+            boolean memoryExceeded,
+            long peakRssBytes,
+            String stderrTail) {
 
         /**
          * The signal that ended the child from outside the evaluator — SIGKILL (an operator, the
@@ -69,24 +72,42 @@ public final class ChildJvm {
      * Runs {@code mainClass} with {@code args}, passing every line the child prints on standard
      * output to {@code stdout}; {@code stop} is polled and kills the child when it returns true.
      */
-    public static Exit run(String classpath, String mainClass, List<String> args, Limits limits,
-            Consumer<String> stdout, BooleanSupplier stop) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + Math.max(64L << 20, limits.heapBytes()), "-XX:+ExitOnOutOfMemoryError", "-Xss4m",
-                "-Djava.awt.headless=true", "-cp", classpath, mainClass));
+    public static Exit run(
+            String classpath,
+            String mainClass,
+            List<String> args,
+            Limits limits,
+            Consumer<String> stdout,
+            BooleanSupplier stop)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx" + Math.max(64L << 20, limits.heapBytes()),
+                                "-XX:+ExitOnOutOfMemoryError",
+                                "-Xss4m",
+                                "-Djava.awt.headless=true",
+                                "-cp",
+                                classpath,
+                                mainClass));
         command.addAll(args);
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         Deque<String> stderr = new ArrayDeque<>();
         Thread out = pump(process, true, line -> stdout.accept(line));
-        Thread err = pump(process, false, line -> {
-            synchronized (stderr) {
-                stderr.addLast(line);
-                if (stderr.size() > STDERR_LINES) {
-                    stderr.removeFirst();
-                }
-            }
-        });
+        Thread err =
+                pump(
+                        process,
+                        false,
+                        line -> {
+                            synchronized (stderr) {
+                                stderr.addLast(line);
+                                if (stderr.size() > STDERR_LINES) {
+                                    stderr.removeFirst();
+                                }
+                            }
+                        });
         long deadline = System.nanoTime() + limits.timeout().toNanos();
         long peak = 0;
         boolean timedOut = false;
@@ -111,20 +132,31 @@ public final class ChildJvm {
         synchronized (stderr) {
             tail = String.join("\n", stderr);
         }
-        return new Exit(memory || timedOut ? -1 : process.exitValue(), timedOut, memory, peak, tail);
+        return new Exit(
+                memory || timedOut ? -1 : process.exitValue(), timedOut, memory, peak, tail);
     }
 
     private static Thread pump(Process process, boolean stdout, Consumer<String> sink) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                    stdout ? process.getInputStream() : process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    sink.accept(line);
-                }
-            } catch (IOException e) {
-                // the child went away; its exit status tells the rest
-            }
-        }, "child-jvm-" + (stdout ? "out" : "err") + "-" + process.pid());
+        Thread t =
+                new Thread(
+                        () -> {
+                            try (BufferedReader r =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    stdout
+                                                            ? process.getInputStream()
+                                                            : process.getErrorStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                for (String line = r.readLine();
+                                        line != null;
+                                        line = r.readLine()) {
+                                    sink.accept(line);
+                                }
+                            } catch (IOException e) {
+                                // the child went away; its exit status tells the rest
+                            }
+                        },
+                        "child-jvm-" + (stdout ? "out" : "err") + "-" + process.pid());
         t.setDaemon(true);
         t.start();
         return t;
@@ -139,8 +171,10 @@ public final class ChildJvm {
     static long residentBytes(long pid) {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         try (Stream<String> lines = Files.lines(status)) {
-            return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024L).orElse(0L);
+            return lines.filter(l -> l.startsWith("VmRSS:"))
+                    .findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024L)
+                    .orElse(0L);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
@@ -160,7 +194,9 @@ public final class ChildJvm {
         List<String> jars = new ArrayList<>();
         for (String dir : List.of("app", "lib/main", "lib/boot")) {
             try (Stream<Path> files = Files.list(app.resolve(dir))) {
-                files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(f -> jars.add(f.toString()));
+                files.filter(f -> f.toString().endsWith(".jar"))
+                        .sorted()
+                        .forEach(f -> jars.add(f.toString()));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot list " + app.resolve(dir), e);
             }

@@ -17,15 +17,13 @@ import java.util.stream.Stream;
  */
 final class DiagnosticsCheck {
 
-    private static final Set<String> CORRUPTIONS = Set.copyOf(Stream.of(Corruption.values()).map(Corruption::id)
-            .toList());
+    private static final Set<String> CORRUPTIONS =
+            Set.copyOf(Stream.of(Corruption.values()).map(Corruption::id).toList());
 
     /** What may be recorded (null when nothing) and what was dropped, for the log. */
-    record Checked(EvaluationDiagnostics diagnostics, List<String> notes) {
-    }
+    record Checked(EvaluationDiagnostics diagnostics, List<String> notes) {}
 
-    private DiagnosticsCheck() {
-    }
+    private DiagnosticsCheck() {}
 
     static Checked check(EvaluationDiagnostics d, Set<String> metricKeys) {
         if (d == null) {
@@ -34,8 +32,18 @@ final class DiagnosticsCheck {
         List<String> notes = new ArrayList<>();
         Double fd = d.testFd();
         Double entropy = d.testFdMeanEntropy();
-        if (fd != null && !(fd >= 0 && fd <= 1 && entropy != null && Double.isFinite(entropy) && entropy >= 0)) {
-            notes.add("FD " + fd + " (mean entropy " + entropy + ") is out of range and not recorded");
+        if (fd != null
+                && !(fd >= 0
+                        && fd <= 1
+                        && entropy != null
+                        && Double.isFinite(entropy)
+                        && entropy >= 0)) {
+            notes.add(
+                    "FD "
+                            + fd
+                            + " (mean entropy "
+                            + entropy
+                            + ") is out of range and not recorded");
             fd = null;
             entropy = null;
         } else if (fd == null) {
@@ -45,8 +53,13 @@ final class DiagnosticsCheck {
         Set<String> seen = new HashSet<>();
         int dropped = 0;
         for (EvaluationDiagnostics.Corrupted c : d.corrupted()) {
-            boolean valid = c != null && CORRUPTIONS.contains(c.corruption()) && c.severity() >= 1 && c.severity() <= 5
-                    && metricKeys.contains(c.metricKey()) && Double.isFinite(c.measured());
+            boolean valid =
+                    c != null
+                            && CORRUPTIONS.contains(c.corruption())
+                            && c.severity() >= 1
+                            && c.severity() <= 5
+                            && metricKeys.contains(c.metricKey())
+                            && Double.isFinite(c.measured());
             if (valid && seen.add(c.corruption() + "/" + c.severity() + "/" + c.metricKey())) {
                 kept.add(c);
             } else {
@@ -54,7 +67,9 @@ final class DiagnosticsCheck {
             }
         }
         if (dropped > 0) {
-            notes.add(dropped + " corrupted-split measurement(s) were invalid or repeated and are not recorded");
+            notes.add(
+                    dropped
+                            + " corrupted-split measurement(s) were invalid or repeated and are not recorded");
         }
         if (fd == null && kept.isEmpty()) {
             return new Checked(null, notes);

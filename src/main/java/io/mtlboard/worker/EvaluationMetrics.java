@@ -26,11 +26,16 @@ public class EvaluationMetrics {
         this.registry = registry;
         registry.gauge("mtlboard.queue.depth", queued);
         registry.gauge("mtlboard.jobs.running", running);
-        this.leaseExpiries = Counter.builder("mtlboard.lease.expiries")
-                .description("claims of jobs whose previous lease had expired").register(registry);
+        this.leaseExpiries =
+                Counter.builder("mtlboard.lease.expiries")
+                        .description("claims of jobs whose previous lease had expired")
+                        .register(registry);
     }
 
-    @Scheduled(every = "5s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "5s",
+            delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refresh() {
         queued.set(EvaluationJob.count("state", EvaluationJob.State.QUEUED));
@@ -40,7 +45,10 @@ public class EvaluationMetrics {
     /** Counts a finished evaluation and its wall time. */
     public void finished(String verdict, Duration duration) {
         registry.counter("mtlboard.evaluations", "verdict", verdict).increment();
-        Timer.builder("mtlboard.evaluation.duration").tag("verdict", verdict).register(registry).record(duration);
+        Timer.builder("mtlboard.evaluation.duration")
+                .tag("verdict", verdict)
+                .register(registry)
+                .record(duration);
     }
 
     /** Counts a reclaimed expired lease. */

@@ -26,8 +26,7 @@ public class EvaluationQueue implements EvaluationSchedule {
     }
 
     /** A job claimed by a worker: the run to evaluate and the attempt that fences its writes. */
-    public record Claim(long jobId, long runId, int attempt, int infraFailures) {
-    }
+    public record Claim(long jobId, long runId, int attempt, int infraFailures) {}
 
     /** Puts a run in the queue. */
     @Override
@@ -46,12 +45,16 @@ public class EvaluationQueue implements EvaluationSchedule {
      */
     public Optional<Claim> claim(String workerId, Duration lease) {
         OffsetDateTime now = OffsetDateTime.now();
-        List<EvaluationJob> candidates = EvaluationJob.<EvaluationJob>find(
-                "state = ?1 or (state = ?2 and leaseExpiresAt < ?3) order by id",
-                EvaluationJob.State.QUEUED, EvaluationJob.State.RUNNING, now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", -2)
-                .page(0, 1).list();
+        List<EvaluationJob> candidates =
+                EvaluationJob.<EvaluationJob>find(
+                                "state = ?1 or (state = ?2 and leaseExpiresAt < ?3) order by id",
+                                EvaluationJob.State.QUEUED,
+                                EvaluationJob.State.RUNNING,
+                                now)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .withHint("jakarta.persistence.lock.timeout", -2)
+                        .page(0, 1)
+                        .list();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -73,9 +76,17 @@ public class EvaluationQueue implements EvaluationSchedule {
 
     /** Renews the lease and records progress; false when the claim is no longer current. */
     public boolean heartbeat(Claim claim, Duration lease, Long done, Long total) {
-        return EvaluationJob.update("leaseExpiresAt = ?1, progressDone = ?2, progressTotal = ?3, updatedAt = ?4 "
-                + "where id = ?5 and attempt = ?6 and state = ?7", OffsetDateTime.now().plus(lease), done, total,
-                OffsetDateTime.now(), claim.jobId(), claim.attempt(), EvaluationJob.State.RUNNING) == 1;
+        return EvaluationJob.update(
+                        "leaseExpiresAt = ?1, progressDone = ?2, progressTotal = ?3, updatedAt = ?4 "
+                                + "where id = ?5 and attempt = ?6 and state = ?7",
+                        OffsetDateTime.now().plus(lease),
+                        done,
+                        total,
+                        OffsetDateTime.now(),
+                        claim.jobId(),
+                        claim.attempt(),
+                        EvaluationJob.State.RUNNING)
+                == 1;
     }
 
     /**
@@ -84,17 +95,30 @@ public class EvaluationQueue implements EvaluationSchedule {
      * @return whether this claim was current and the state was written
      */
     public boolean finish(Claim claim, EvaluationJob.State state, String error) {
-        return EvaluationJob.update("state = ?1, lastError = ?2, leaseOwner = null, leaseExpiresAt = null, "
-                + "updatedAt = ?3 where id = ?4 and attempt = ?5 and state = ?6", state, error, OffsetDateTime.now(),
-                claim.jobId(), claim.attempt(), EvaluationJob.State.RUNNING) == 1;
+        return EvaluationJob.update(
+                        "state = ?1, lastError = ?2, leaseOwner = null, leaseExpiresAt = null, "
+                                + "updatedAt = ?3 where id = ?4 and attempt = ?5 and state = ?6",
+                        state,
+                        error,
+                        OffsetDateTime.now(),
+                        claim.jobId(),
+                        claim.attempt(),
+                        EvaluationJob.State.RUNNING)
+                == 1;
     }
 
     /** Puts a claimed job back in the queue after an infrastructure failure; false when not current. */
     public boolean retry(Claim claim, String error) {
-        return EvaluationJob.update("state = ?1, lastError = ?2, infraFailures = infraFailures + 1, leaseOwner = null, "
-                + "leaseExpiresAt = null, updatedAt = ?3 where id = ?4 and attempt = ?5 and state = ?6",
-                EvaluationJob.State.QUEUED, error, OffsetDateTime.now(), claim.jobId(), claim.attempt(),
-                EvaluationJob.State.RUNNING) == 1;
+        return EvaluationJob.update(
+                        "state = ?1, lastError = ?2, infraFailures = infraFailures + 1, leaseOwner = null, "
+                                + "leaseExpiresAt = null, updatedAt = ?3 where id = ?4 and attempt = ?5 and state = ?6",
+                        EvaluationJob.State.QUEUED,
+                        error,
+                        OffsetDateTime.now(),
+                        claim.jobId(),
+                        claim.attempt(),
+                        EvaluationJob.State.RUNNING)
+                == 1;
     }
 
     /**
@@ -106,17 +130,27 @@ public class EvaluationQueue implements EvaluationSchedule {
      */
     @Override
     public boolean requeue(long runId, String note) {
-        return EvaluationJob.update("state = ?1, infraFailures = 0, lastError = ?2, leaseOwner = null, "
-                + "leaseExpiresAt = null, progressDone = null, progressTotal = null, updatedAt = ?3 "
-                + "where runId = ?4 and state = ?5", EvaluationJob.State.QUEUED, note, OffsetDateTime.now(), runId,
-                EvaluationJob.State.FAILED) == 1;
+        return EvaluationJob.update(
+                        "state = ?1, infraFailures = 0, lastError = ?2, leaseOwner = null, "
+                                + "leaseExpiresAt = null, progressDone = null, progressTotal = null, updatedAt = ?3 "
+                                + "where runId = ?4 and state = ?5",
+                        EvaluationJob.State.QUEUED,
+                        note,
+                        OffsetDateTime.now(),
+                        runId,
+                        EvaluationJob.State.FAILED)
+                == 1;
     }
 
     /** Cancels the run's job if it has not finished (a withdrawn run). */
     @Override
     public void cancel(long runId) {
-        EvaluationJob.update("state = ?1, updatedAt = ?2 where runId = ?3 and state in (?4, ?5)",
-                EvaluationJob.State.CANCELLED, OffsetDateTime.now(), runId, EvaluationJob.State.QUEUED,
+        EvaluationJob.update(
+                "state = ?1, updatedAt = ?2 where runId = ?3 and state in (?4, ?5)",
+                EvaluationJob.State.CANCELLED,
+                OffsetDateTime.now(),
+                runId,
+                EvaluationJob.State.QUEUED,
                 EvaluationJob.State.RUNNING);
     }
 
@@ -124,8 +158,15 @@ public class EvaluationQueue implements EvaluationSchedule {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Override
     public Optional<Long> position(long runId) {
-        return EvaluationJob.byRun(runId).filter(j -> j.state == EvaluationJob.State.QUEUED)
-                .map(j -> EvaluationJob.count("state = ?1 and id < ?2", EvaluationJob.State.QUEUED, j.id) + 1);
+        return EvaluationJob.byRun(runId)
+                .filter(j -> j.state == EvaluationJob.State.QUEUED)
+                .map(
+                        j ->
+                                EvaluationJob.count(
+                                                "state = ?1 and id < ?2",
+                                                EvaluationJob.State.QUEUED,
+                                                j.id)
+                                        + 1);
     }
 
     /** The run's job, if it has one. */

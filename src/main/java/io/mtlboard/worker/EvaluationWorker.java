@@ -1,8 +1,7 @@
 package io.mtlboard.worker;
 
-import java.util.concurrent.atomic.AtomicLong;
-import io.mtlboard.evaluation.CorruptionSweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.evaluation.CorruptionSweep;
 import io.mtlboard.support.MtlboardConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,19 +36,31 @@ public class EvaluationWorker {
     private final String workerId;
     private final AtomicLong lastPoll = new AtomicLong();
 
-    public EvaluationWorker(MtlboardConfig config, EvaluationQueue queue, WorkerRecorder recorder, ObjectMapper json) {
+    public EvaluationWorker(
+            MtlboardConfig config,
+            EvaluationQueue queue,
+            WorkerRecorder recorder,
+            ObjectMapper json) {
         this.config = config;
         this.queue = queue;
         this.recorder = recorder;
         int threads = Math.max(1, config.worker().threads());
         this.slots = new Semaphore(threads);
         this.executor = Executors.newFixedThreadPool(threads, r -> daemon(r, "evaluation-worker"));
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "evaluation-heartbeat"));
+        this.heartbeats =
+                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "evaluation-heartbeat"));
         this.workerId = config.worker().id().orElse(ManagementFactory.getRuntimeMXBean().getName());
         // an unknown corruption id fails the start, not every evaluation
         CorruptionSweep.corruptions(config.worker().robustnessCorruptions().orElse(null));
-        this.runner = new JobRunner(config, recorder, queue, json, heartbeats, workerId,
-                Path.of(config.dataDir(), "artifacts"));
+        this.runner =
+                new JobRunner(
+                        config,
+                        recorder,
+                        queue,
+                        json,
+                        heartbeats,
+                        workerId,
+                        Path.of(config.dataDir(), "artifacts"));
     }
 
     /** This worker's id, as written in leases and evaluations. */
@@ -66,7 +78,10 @@ public class EvaluationWorker {
         return lastPoll.get();
     }
 
-    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "1s",
+            delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!active()) {
             return;
@@ -91,7 +106,9 @@ public class EvaluationWorker {
 
     private void process(EvaluationQueue.Claim claim) {
         try {
-            LOG.infof("evaluating run %d (job %d, attempt %d)", claim.runId(), claim.jobId(), claim.attempt());
+            LOG.infof(
+                    "evaluating run %d (job %d, attempt %d)",
+                    claim.runId(), claim.jobId(), claim.attempt());
             runner.run(claim);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

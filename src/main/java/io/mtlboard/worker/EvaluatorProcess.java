@@ -1,12 +1,12 @@
 package io.mtlboard.worker;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.evaluation.EvaluationRequest;
 import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
 import io.mtlboard.evaluation.ModelFault;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -24,11 +24,10 @@ import java.util.Optional;
 public final class EvaluatorProcess {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out),
-            true, StandardCharsets.UTF_8);
+    private static final PrintStream OUT =
+            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 
-    private EvaluatorProcess() {
-    }
+    private EvaluatorProcess() {}
 
     public static void main(String[] args) {
         System.setProperty("offline", "true");
@@ -37,25 +36,43 @@ public final class EvaluatorProcess {
         watchParent();
         long start = System.nanoTime();
         try {
-            EvaluationRequest request = JSON.readValue(Path.of(args[0]).toFile(), EvaluationRequest.class);
-            // the verdict is sent as soon as it is known and again with each diagnostic, so that the
+            EvaluationRequest request =
+                    JSON.readValue(Path.of(args[0]).toFile(), EvaluationRequest.class);
+            // the verdict is sent as soon as it is known and again with each diagnostic, so that
+            // the
             // worker keeps it if the diagnostics are cut short by a limit or a crash
-            EvaluationResult result = new ModelEvaluator().evaluate(request,
-                    (done, total) -> emit(ChildEvent.progress(done, total)), r -> emit(ChildEvent.result(r)));
+            EvaluationResult result =
+                    new ModelEvaluator()
+                            .evaluate(
+                                    request,
+                                    (done, total) -> emit(ChildEvent.progress(done, total)),
+                                    r -> emit(ChildEvent.result(r)));
             emit(ChildEvent.result(result));
         } catch (ModelFault fault) {
             if (fault.detail() != null) {
-                // standard error ends up in the run's log: the reason has the first lines, the log all
+                // standard error ends up in the run's log: the reason has the first lines, the log
+                // all
                 System.err.println("The model's error in full:");
                 System.err.println(fault.detail());
             }
-            emit(ChildEvent.result(EvaluationResult.rejected(fault.getMessage(), null, null, 0,
-                    (System.nanoTime() - start) / 1e9)));
+            emit(
+                    ChildEvent.result(
+                            EvaluationResult.rejected(
+                                    fault.getMessage(),
+                                    null,
+                                    null,
+                                    0,
+                                    (System.nanoTime() - start) / 1e9)));
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            emit(ChildEvent.error("infrastructure", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            emit(
+                    ChildEvent.error(
+                            "infrastructure",
+                            e.getClass().getSimpleName() + ": " + e.getMessage()));
         } catch (Throwable t) {
-            emit(ChildEvent.error("infrastructure", "unexpected " + t.getClass().getSimpleName() + ": "
-                    + t.getMessage()));
+            emit(
+                    ChildEvent.error(
+                            "infrastructure",
+                            "unexpected " + t.getClass().getSimpleName() + ": " + t.getMessage()));
             t.printStackTrace();
         }
         System.exit(0);
@@ -71,18 +88,21 @@ public final class EvaluatorProcess {
 
     private static void watchParent() {
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        Thread t = new Thread(() -> {
-            while (true) {
-                if (parent.isEmpty() || !parent.get().isAlive()) {
-                    Runtime.getRuntime().halt(86);
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "parent-watchdog");
+        Thread t =
+                new Thread(
+                        () -> {
+                            while (true) {
+                                if (parent.isEmpty() || !parent.get().isAlive()) {
+                                    Runtime.getRuntime().halt(86);
+                                }
+                                try {
+                                    Thread.sleep(1000);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        },
+                        "parent-watchdog");
         t.setDaemon(true);
         t.start();
     }

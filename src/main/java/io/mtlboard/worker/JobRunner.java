@@ -1,15 +1,13 @@
 package io.mtlboard.worker;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.data.DataLocations;
-import java.util.Locale;
-import java.util.Set;
-import io.mtlboard.submission.ArtifactStore;
-import io.mtlboard.run.RunService;
 import io.mtlboard.evaluation.EvaluationRequest;
 import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.run.EvaluationRecord;
+import io.mtlboard.run.RunService;
+import io.mtlboard.submission.ArtifactStore;
 import io.mtlboard.support.MtlboardConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +17,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +51,14 @@ final class JobRunner {
     private final String workerId;
     private final Path artifacts;
 
-    JobRunner(MtlboardConfig config, WorkerRecorder recorder, EvaluationQueue queue, ObjectMapper json,
-            ScheduledExecutorService heartbeats, String workerId, Path artifacts) {
+    JobRunner(
+            MtlboardConfig config,
+            WorkerRecorder recorder,
+            EvaluationQueue queue,
+            ObjectMapper json,
+            ScheduledExecutorService heartbeats,
+            String workerId,
+            Path artifacts) {
         this.config = config;
         this.recorder = recorder;
         this.queue = queue;
@@ -65,10 +71,25 @@ final class JobRunner {
     void run(EvaluationQueue.Claim claim) throws IOException, InterruptedException {
         OffsetDateTime started = OffsetDateTime.now();
         if (claim.infraFailures() > config.worker().maxInfraRetries()) {
-            // the reason of the last failure is what an operator needs to fix before retrying the run
-            String last = queue.job(claim.runId()).map(j -> j.lastError).map(e -> "; the last: " + e).orElse("");
-            recorder.complete(claim, record("FAILED", "gave up after " + claim.infraFailures()
-                    + " infrastructure failures" + last, null, started, "", "?"));
+            // the reason of the last failure is what an operator needs to fix before retrying the
+            // run
+            String last =
+                    queue.job(claim.runId())
+                            .map(j -> j.lastError)
+                            .map(e -> "; the last: " + e)
+                            .orElse("");
+            recorder.complete(
+                    claim,
+                    record(
+                            "FAILED",
+                            "gave up after "
+                                    + claim.infraFailures()
+                                    + " infrastructure failures"
+                                    + last,
+                            null,
+                            started,
+                            "",
+                            "?"));
             return;
         }
         RunService.EvaluationInput input = recorder.start(claim).orElse(null);
@@ -79,10 +100,20 @@ final class JobRunner {
         Path requestFile = work.resolve("job-" + claim.jobId() + "-" + claim.attempt() + ".json");
         Path model = ArtifactStore.path(artifacts, input.artifactSha256());
         DataLocations locations = DataLocations.of(config);
-        json.writeValue(requestFile.toFile(), new EvaluationRequest(model.toString(), config.benchmarksDir(),
-                input.benchmark(), config.worker().device(), input.claims(), input.tolerances(), config.dataDir(),
-                locations.fashionMnistDir().toString(), locations.externalDir().toString(),
-                config.worker().robustness(), config.worker().robustnessCorruptions().orElse(null)));
+        json.writeValue(
+                requestFile.toFile(),
+                new EvaluationRequest(
+                        model.toString(),
+                        config.benchmarksDir(),
+                        input.benchmark(),
+                        config.worker().device(),
+                        input.claims(),
+                        input.tolerances(),
+                        config.dataDir(),
+                        locations.fashionMnistDir().toString(),
+                        locations.externalDir().toString(),
+                        config.worker().robustness(),
+                        config.worker().robustnessCorruptions().orElse(null)));
         try {
             evaluate(claim, requestFile, started, input.tolerances().keySet());
         } finally {
@@ -90,8 +121,12 @@ final class JobRunner {
         }
     }
 
-    private void evaluate(EvaluationQueue.Claim claim, Path requestFile, OffsetDateTime started,
-            Set<String> metricKeys) throws IOException, InterruptedException {
+    private void evaluate(
+            EvaluationQueue.Claim claim,
+            Path requestFile,
+            OffsetDateTime started,
+            Set<String> metricKeys)
+            throws IOException, InterruptedException {
         AtomicLong done = new AtomicLong(-1);
         AtomicLong total = new AtomicLong(-1);
         AtomicBoolean lost = new AtomicBoolean();
@@ -99,42 +134,66 @@ final class JobRunner {
         AtomicReference<EvaluationResult> result = new AtomicReference<>();
         Deque<String> log = new ArrayDeque<>();
         Duration every = config.worker().heartbeat();
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                if (!queue.heartbeat(claim, config.worker().lease(), done.get() < 0 ? null : done.get(),
-                        total.get() < 0 ? null : total.get())) {
-                    lost.set(true);
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("heartbeat of job %d failed: %s", claim.jobId(), e.getMessage());
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> beat =
+                heartbeats.scheduleAtFixedRate(
+                        () -> {
+                            try {
+                                if (!queue.heartbeat(
+                                        claim,
+                                        config.worker().lease(),
+                                        done.get() < 0 ? null : done.get(),
+                                        total.get() < 0 ? null : total.get())) {
+                                    lost.set(true);
+                                }
+                            } catch (RuntimeException e) {
+                                LOG.warnf(
+                                        "heartbeat of job %d failed: %s",
+                                        claim.jobId(), e.getMessage());
+                            }
+                        },
+                        0,
+                        every.toMillis(),
+                        TimeUnit.MILLISECONDS);
         ChildJvm.Exit exit;
         try {
-            exit = ChildJvm.run(ChildJvm.classpath(), EvaluatorProcess.class.getName(), List.of(requestFile.toString()),
-                    new ChildJvm.Limits(config.worker().timeout(), config.worker().heapBytes(),
-                            config.worker().memoryBytes()), line -> {
+            exit =
+                    ChildJvm.run(
+                            ChildJvm.classpath(),
+                            EvaluatorProcess.class.getName(),
+                            List.of(requestFile.toString()),
+                            new ChildJvm.Limits(
+                                    config.worker().timeout(),
+                                    config.worker().heapBytes(),
+                                    config.worker().memoryBytes()),
+                            line -> {
                                 ChildEvent event = parse(line);
                                 if (event == null) {
                                     keep(log, line);
                                 } else if ("progress".equals(event.event())) {
                                     done.set(event.done());
                                     total.set(event.total());
-                                } else if ("result".equals(event.event()) && event.result() != null) {
-                                    // the verdict arrives first, then again with each diagnostic: the latest wins
+                                } else if ("result".equals(event.event())
+                                        && event.result() != null) {
+                                    // the verdict arrives first, then again with each diagnostic:
+                                    // the latest wins
                                     result.set(event.result());
                                 } else {
                                     last.set(event);
                                 }
-                            }, lost::get);
+                            },
+                            lost::get);
         } finally {
             beat.cancel(false);
         }
         if (lost.get()) {
-            LOG.warnf("job %d attempt %d lost its lease; its result is discarded", claim.jobId(), claim.attempt());
+            LOG.warnf(
+                    "job %d attempt %d lost its lease; its result is discarded",
+                    claim.jobId(), claim.attempt());
             return;
         }
-        String text = String.join("\n", log) + (exit.stderrTail().isEmpty() ? "" : "\n" + exit.stderrTail());
+        String text =
+                String.join("\n", log)
+                        + (exit.stderrTail().isEmpty() ? "" : "\n" + exit.stderrTail());
         if (result.get() != null) {
             concludeWithResult(claim, exit, result.get(), last.get(), text, started, metricKeys);
         } else {
@@ -146,29 +205,54 @@ final class JobRunner {
      * The child reported a result: the verdict stands whatever happened afterwards (the diagnostics
      * run after the verdict and may have been cut short by a limit, a crash or an error).
      */
-    private void concludeWithResult(EvaluationQueue.Claim claim, ChildJvm.Exit exit, EvaluationResult r,
-            ChildEvent after, String log, OffsetDateTime started, Set<String> metricKeys) {
+    private void concludeWithResult(
+            EvaluationQueue.Claim claim,
+            ChildJvm.Exit exit,
+            EvaluationResult r,
+            ChildEvent after,
+            String log,
+            OffsetDateTime started,
+            Set<String> metricKeys) {
         StringBuilder text = new StringBuilder(summary(r));
         r.notes().forEach(n -> text.append(n).append('\n'));
         String stop = stopped(exit, after);
         if (stop != null) {
-            text.append("the evaluation process stopped before the diagnostics finished (").append(stop)
-                    .append("): the verdict stands; the diagnostics above are all that was measured\n");
+            text.append("the evaluation process stopped before the diagnostics finished (")
+                    .append(stop)
+                    .append(
+                            "): the verdict stands; the diagnostics above are all that was measured\n");
         }
         DiagnosticsCheck.Checked d = DiagnosticsCheck.check(r.diagnostics(), metricKeys);
         d.notes().forEach(n -> text.append(n).append('\n'));
-        recorder.complete(claim, record(r.verdict(), r.reason(), r, started, text + log,
-                r.device() == null ? "?" : r.device()), d.diagnostics());
+        recorder.complete(
+                claim,
+                record(
+                        r.verdict(),
+                        r.reason(),
+                        r,
+                        started,
+                        text + log,
+                        r.device() == null ? "?" : r.device()),
+                d.diagnostics());
     }
 
     /** The first line of a run's log: what was evaluated where, or, for a model refused early, why. */
     static String summary(EvaluationResult r) {
         if (r.device() == null || r.samples() == 0) {
-            return String.format(Locale.ROOT, "%s after %.1f s: %s%n", r.verdict(), r.seconds(),
+            return String.format(
+                    Locale.ROOT,
+                    "%s after %.1f s: %s%n",
+                    r.verdict(),
+                    r.seconds(),
                     r.reason() == null ? "no test sample was scored" : r.reason());
         }
-        return String.format(Locale.ROOT, "%d test samples in %.1f s on %s with %s%n", r.samples(),
-                r.seconds(), r.device(), r.engine());
+        return String.format(
+                Locale.ROOT,
+                "%d test samples in %.1f s on %s with %s%n",
+                r.samples(),
+                r.seconds(),
+                r.device(),
+                r.engine());
     }
 
     /** Why the child did not end normally after its result, or null when it did. */
@@ -185,43 +269,90 @@ final class JobRunner {
         return null;
     }
 
-    private void conclude(EvaluationQueue.Claim claim, ChildJvm.Exit exit, ChildEvent event, String log,
+    private void conclude(
+            EvaluationQueue.Claim claim,
+            ChildJvm.Exit exit,
+            ChildEvent event,
+            String log,
             OffsetDateTime started) {
         String limit = "";
         if (exit.timedOut()) {
-            limit = "the evaluation did not finish within " + config.worker().timeout().toSeconds() + " s";
+            limit =
+                    "the evaluation did not finish within "
+                            + config.worker().timeout().toSeconds()
+                            + " s";
         } else if (exit.memoryExceeded()) {
-            limit = "the evaluation used more than " + (config.worker().memoryBytes() >> 20) + " MiB of memory";
+            limit =
+                    "the evaluation used more than "
+                            + (config.worker().memoryBytes() >> 20)
+                            + " MiB of memory";
         }
         if (!limit.isEmpty()) {
             recorder.complete(claim, record("REJECTED", limit, null, started, log, "?"));
         } else if (exit.outsideSignal() != null) {
-            // the evaluator did not send it: an operator, the OOM killer or a shutdown, not the model
-            String why = "the evaluation process was killed by " + exit.outsideSignal() + " from outside the "
-                    + "evaluator (exit code " + exit.exitCode() + "; e.g. the OOM killer or an operator)";
+            // the evaluator did not send it: an operator, the OOM killer or a shutdown, not the
+            // model
+            String why =
+                    "the evaluation process was killed by "
+                            + exit.outsideSignal()
+                            + " from outside the "
+                            + "evaluator (exit code "
+                            + exit.exitCode()
+                            + "; e.g. the OOM killer or an operator)";
             LOG.warnf("job %d attempt %d: %s; retrying", claim.jobId(), claim.attempt(), why);
             if (!recorder.retry(claim, why)) {
-                LOG.warnf("job %d attempt %d could not be requeued (no longer current)", claim.jobId(), claim.attempt());
+                LOG.warnf(
+                        "job %d attempt %d could not be requeued (no longer current)",
+                        claim.jobId(), claim.attempt());
             }
         } else if (event != null && "model".equals(event.kind())) {
             recorder.complete(claim, record("REJECTED", event.message(), null, started, log, "?"));
         } else if (event != null || exit.exitCode() == 0) {
-            String why = event != null ? event.message() : "the evaluation process ended without a result";
+            String why =
+                    event != null
+                            ? event.message()
+                            : "the evaluation process ended without a result";
             if (!recorder.retry(claim, why)) {
-                LOG.warnf("job %d attempt %d could not be requeued (no longer current)", claim.jobId(), claim.attempt());
+                LOG.warnf(
+                        "job %d attempt %d could not be requeued (no longer current)",
+                        claim.jobId(), claim.attempt());
             }
         } else {
-            recorder.complete(claim, record("REJECTED", "the evaluation process crashed (exit code "
-                    + exit.exitCode() + ") while running the model", null, started, log, "?"));
+            recorder.complete(
+                    claim,
+                    record(
+                            "REJECTED",
+                            "the evaluation process crashed (exit code "
+                                    + exit.exitCode()
+                                    + ") while running the model",
+                            null,
+                            started,
+                            log,
+                            "?"));
         }
     }
 
-    private EvaluationRecord record(String verdict, String reason, EvaluationResult r, OffsetDateTime started,
-            String log, String device) {
-        return new EvaluationRecord(EVALUATOR_VERSION, workerId, device, verdict, reason,
-                r == null ? null : r.parameterCount(), r == null ? null : r.latencyMs(),
-                r == null ? null : r.throughput(), log, started, OffsetDateTime.now(),
-                r == null ? Map.of() : r.measured(), r == null ? Map.of() : r.agrees());
+    private EvaluationRecord record(
+            String verdict,
+            String reason,
+            EvaluationResult r,
+            OffsetDateTime started,
+            String log,
+            String device) {
+        return new EvaluationRecord(
+                EVALUATOR_VERSION,
+                workerId,
+                device,
+                verdict,
+                reason,
+                r == null ? null : r.parameterCount(),
+                r == null ? null : r.latencyMs(),
+                r == null ? null : r.throughput(),
+                log,
+                started,
+                OffsetDateTime.now(),
+                r == null ? Map.of() : r.measured(),
+                r == null ? Map.of() : r.agrees());
     }
 
     private ChildEvent parse(String line) {

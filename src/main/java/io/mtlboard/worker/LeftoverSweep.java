@@ -1,6 +1,5 @@
 package io.mtlboard.worker;
 
-import java.util.function.Predicate;
 import io.mtlboard.support.MtlboardConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,8 +47,7 @@ public class LeftoverSweep {
     }
 
     /** What one sweep removed. */
-    public record Swept(int uploads, int jobFiles, int partialArtifacts) {
-    }
+    public record Swept(int uploads, int jobFiles, int partialArtifacts) {}
 
     /** Removes the leftovers older than a lease before {@code now}; returns how many of each. */
     public Swept sweep(Instant now) {
@@ -56,20 +55,37 @@ public class LeftoverSweep {
         Path data = Path.of(config.dataDir());
         Set<String> live = liveJobFiles();
         int uploads = delete(data.resolve("uploads"), before, f -> true);
-        int jobs = delete(data.resolve("work"), before, f -> JOB_FILE.matcher(f).matches() && !live.contains(f));
-        int parts = delete(data.resolve("artifacts"), before, f -> f.startsWith("upload-") && f.endsWith(".part"));
+        int jobs =
+                delete(
+                        data.resolve("work"),
+                        before,
+                        f -> JOB_FILE.matcher(f).matches() && !live.contains(f));
+        int parts =
+                delete(
+                        data.resolve("artifacts"),
+                        before,
+                        f -> f.startsWith("upload-") && f.endsWith(".part"));
         if (uploads + jobs + parts > 0) {
-            LOG.infof("Removed leftovers of an earlier process: %d partial upload(s), %d evaluation request file(s), "
-                    + "%d partial artifact(s)", uploads, jobs, parts);
+            LOG.infof(
+                    "Removed leftovers of an earlier process: %d partial upload(s), %d evaluation request file(s), "
+                            + "%d partial artifact(s)",
+                    uploads, jobs, parts);
         }
         return new Swept(uploads, jobs, parts);
     }
 
     /** Request files of jobs whose lease is still live (another worker may be evaluating them). */
     private static Set<String> liveJobFiles() {
-        return QuarkusTransaction.requiringNew().call(() -> EvaluationJob.<EvaluationJob>list(
-                "state = ?1 and leaseExpiresAt > ?2", EvaluationJob.State.RUNNING, OffsetDateTime.now()).stream()
-                .map(j -> "job-" + j.id + "-" + j.attempt + ".json").collect(Collectors.toSet()));
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () ->
+                                EvaluationJob.<EvaluationJob>list(
+                                                "state = ?1 and leaseExpiresAt > ?2",
+                                                EvaluationJob.State.RUNNING,
+                                                OffsetDateTime.now())
+                                        .stream()
+                                        .map(j -> "job-" + j.id + "-" + j.attempt + ".json")
+                                        .collect(Collectors.toSet()));
     }
 
     private static int delete(Path dir, Instant before, Predicate<String> name) {
@@ -79,8 +95,10 @@ public class LeftoverSweep {
         int removed = 0;
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(f) && name.test(f.getFileName().toString())
-                        && Files.getLastModifiedTime(f).toInstant().isBefore(before) && Files.deleteIfExists(f)) {
+                if (Files.isRegularFile(f)
+                        && name.test(f.getFileName().toString())
+                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)
+                        && Files.deleteIfExists(f)) {
                     removed++;
                 }
             }

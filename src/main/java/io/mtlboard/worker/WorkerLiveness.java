@@ -25,11 +25,18 @@ public class WorkerLiveness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (!worker.active()) {
-            return HealthCheckResponse.named("evaluation-worker").up().withData("active", false).build();
+            return HealthCheckResponse.named("evaluation-worker")
+                    .up()
+                    .withData("active", false)
+                    .build();
         }
         long last = worker.lastPoll();
         long age = last == 0 ? 0 : System.currentTimeMillis() - last;
-        return HealthCheckResponse.named("evaluation-worker").status(age < STALE_MILLIS).withData("active", true)
-                .withData("worker", worker.id()).withData("lastPollMillisAgo", age).build();
+        return HealthCheckResponse.named("evaluation-worker")
+                .status(age < STALE_MILLIS)
+                .withData("active", true)
+                .withData("worker", worker.id())
+                .withData("lastPollMillisAgo", age)
+                .build();
     }
 }

@@ -1,17 +1,11 @@
 package io.mtlboard.worker;
 
-import java.time.Duration;
-import io.mtlboard.evaluation.ClaimCheck;
-import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.run.EvaluationRecord;
-import io.mtlboard.run.Run;
 import io.mtlboard.run.RunService;
-import io.mtlboard.run.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -51,13 +45,19 @@ public class WorkerRecorder {
      * metrics; null when none) in one transaction, if the claim is still current: a stale attempt
      * writes neither.
      */
-    public boolean complete(EvaluationQueue.Claim claim, EvaluationRecord record, EvaluationDiagnostics diagnostics) {
-        EvaluationJob.State state = "FAILED".equals(record.verdict()) ? EvaluationJob.State.FAILED
-                : EvaluationJob.State.DONE;
+    public boolean complete(
+            EvaluationQueue.Claim claim,
+            EvaluationRecord record,
+            EvaluationDiagnostics diagnostics) {
+        EvaluationJob.State state =
+                "FAILED".equals(record.verdict())
+                        ? EvaluationJob.State.FAILED
+                        : EvaluationJob.State.DONE;
         if (!queue.finish(claim, state, record.reason())) {
             return false;
         }
-        metrics.finished(record.verdict(), Duration.between(record.startedAt(), record.finishedAt()));
+        metrics.finished(
+                record.verdict(), Duration.between(record.startedAt(), record.finishedAt()));
         boolean recorded = runs.recordEvaluation(claim.runId(), claim.attempt(), record);
         if (recorded && diagnostics != null) {
             runs.recordDiagnostics(claim.runId(), claim.attempt(), diagnostics);

@@ -1,6 +1,5 @@
 package io.mtlboard.analysis;
 
-import io.restassured.path.json.config.JsonPathConfig;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import io.mtlboard.run.EvaluationRecord;
 import io.mtlboard.run.RunService;
 import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,14 +35,17 @@ public final class AnalysisFixtures {
     private static final String ADMIN = "Bearer test-admin-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AnalysisFixtures() {
-    }
+    private AnalysisFixtures() {}
 
     /** The JSON body of a 200 response to a GET, numbers read as doubles (not floats). */
     static JsonPath json(String pathAndQuery) {
-        return given().when().get(pathAndQuery).then().statusCode(200).extract().jsonPath()
-                .using(new JsonPathConfig(
-                        JsonPathConfig.NumberReturnType.DOUBLE));
+        return given().when()
+                .get(pathAndQuery)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     /** Fixture name → run id. */
@@ -53,12 +56,17 @@ public final class AnalysisFixtures {
                 String name = file.getFileName().toString().replace(".json", "");
                 int status = 0;
                 JsonPath run = null;
-                var response = given().header("Authorization", ADMIN).header("Idempotency-Key", "analysis-fixture-" + name)
-                        .multiPart("manifest", Files.readString(file)).when().post("/api/runs");
+                var response =
+                        given().header("Authorization", ADMIN)
+                                .header("Idempotency-Key", "analysis-fixture-" + name)
+                                .multiPart("manifest", Files.readString(file))
+                                .when()
+                                .post("/api/runs");
                 status = response.statusCode();
                 run = response.jsonPath();
                 if (status != 201 && status != 200) {
-                    throw new IllegalStateException("fixture " + name + " refused: " + response.asString());
+                    throw new IllegalStateException(
+                            "fixture " + name + " refused: " + response.asString());
                 }
                 ids.put(name, run.getLong("id"));
             }
@@ -72,28 +80,56 @@ public final class AnalysisFixtures {
     private static void record(Map<String, Long> ids) throws IOException {
         RunService runs = Arc.container().instance(RunService.class).get();
         JsonNode evaluations = JSON.readTree(DIR.resolve("evaluations.json").toFile());
-        for (var it = evaluations.fields(); it.hasNext();) {
+        for (var it = evaluations.fields(); it.hasNext(); ) {
             var entry = it.next();
             long id = ids.get(entry.getKey());
-            JsonNode claims = JSON.readTree(DIR.resolve("runs").resolve(entry.getKey() + ".json").toFile()).get("claims");
+            JsonNode claims =
+                    JSON.readTree(DIR.resolve("runs").resolve(entry.getKey() + ".json").toFile())
+                            .get("claims");
             Map<String, Double> measured = new HashMap<>();
             Map<String, Boolean> agrees = new HashMap<>();
-            claims.fields().forEachRemaining(c -> {
-                measured.put(c.getKey(), c.getValue().doubleValue());
-                agrees.put(c.getKey(), true);
-            });
+            claims.fields()
+                    .forEachRemaining(
+                            c -> {
+                                measured.put(c.getKey(), c.getValue().doubleValue());
+                                agrees.put(c.getKey(), true);
+                            });
             OffsetDateTime now = OffsetDateTime.now();
-            runs.recordEvaluation(id, 1, new EvaluationRecord("fixture", "fixture-worker", "cpu", "VERIFIED", null,
-                    1000L, 1.0, 100.0, "fixture evaluation", now, now, measured, agrees));
+            runs.recordEvaluation(
+                    id,
+                    1,
+                    new EvaluationRecord(
+                            "fixture",
+                            "fixture-worker",
+                            "cpu",
+                            "VERIFIED",
+                            null,
+                            1000L,
+                            1.0,
+                            100.0,
+                            "fixture evaluation",
+                            now,
+                            now,
+                            measured,
+                            agrees));
             List<EvaluationDiagnostics.Corrupted> corrupted = new ArrayList<>();
             for (JsonNode c : entry.getValue().get("corrupted")) {
-                corrupted.add(new EvaluationDiagnostics.Corrupted(c.get("corruption").asText(), c.get("severity").asInt(),
-                        c.get("metricKey").asText(), c.get("measured").asDouble()));
+                corrupted.add(
+                        new EvaluationDiagnostics.Corrupted(
+                                c.get("corruption").asText(),
+                                c.get("severity").asInt(),
+                                c.get("metricKey").asText(),
+                                c.get("measured").asDouble()));
             }
             JsonNode fd = entry.getValue().get("testFd");
             JsonNode entropy = entry.getValue().get("testFdMeanEntropy");
-            runs.recordDiagnostics(id, 1, new EvaluationDiagnostics(fd == null || fd.isNull() ? null : fd.asDouble(),
-                    entropy == null || entropy.isNull() ? null : entropy.asDouble(), corrupted));
+            runs.recordDiagnostics(
+                    id,
+                    1,
+                    new EvaluationDiagnostics(
+                            fd == null || fd.isNull() ? null : fd.asDouble(),
+                            entropy == null || entropy.isNull() ? null : entropy.asDouble(),
+                            corrupted));
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.mtlboard.analysis;
 
-import java.util.HashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mtlboard.analysis.ranking.Orientation;
 import io.mtlboard.analysis.robustness.Condition;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,18 +27,33 @@ class CorruptionCurvesTest {
     @Test
     void shouldAverageTheRelativeDropPerSeverityOverRuns() {
         // run 1: 80 -> 72 at s1 (drop 0.1), 60 at s2 (0.25); run 2: 50 -> 40 at s1 (0.2)
-        List<WorkerDiagnostics> runs = List.of(
-                run(1, 80, Map.of(noise(1), 72.0, noise(2), 60.0, new Condition("contrast", 1), 10.0)),
-                run(2, 50, Map.of(noise(1), 40.0)));
-        List<CorruptionCurves.SeverityDrop> d = CorruptionCurves.drops(runs, ACC, "gaussian_noise",
-                Orientation.HIGHER_IS_BETTER);
+        List<WorkerDiagnostics> runs =
+                List.of(
+                        run(
+                                1,
+                                80,
+                                Map.of(
+                                        noise(1),
+                                        72.0,
+                                        noise(2),
+                                        60.0,
+                                        new Condition("contrast", 1),
+                                        10.0)),
+                        run(2, 50, Map.of(noise(1), 40.0)));
+        List<CorruptionCurves.SeverityDrop> d =
+                CorruptionCurves.drops(runs, ACC, "gaussian_noise", Orientation.HIGHER_IS_BETTER);
         assertThat(d).extracting(CorruptionCurves.SeverityDrop::severity).containsExactly(1, 2);
         assertThat(d.get(0).mean()).isCloseTo(0.15, within(1e-12));
         assertThat(d.get(0).n()).isEqualTo(2);
         assertThat(d.get(0).std()).isCloseTo(Math.sqrt(0.005), within(1e-12));
         assertThat(d.get(1).mean()).isCloseTo(0.25, within(1e-12));
         assertThat(d.get(1).std()).isNull();
-        assertThat(CorruptionCurves.drops(runs, "right.accuracy", "gaussian_noise", Orientation.HIGHER_IS_BETTER))
+        assertThat(
+                        CorruptionCurves.drops(
+                                runs,
+                                "right.accuracy",
+                                "gaussian_noise",
+                                Orientation.HIGHER_IS_BETTER))
                 .isEmpty();
     }
 
@@ -48,9 +63,15 @@ class CorruptionCurvesTest {
         // shared condition s1: δ = 0.1 − 0.2 = −0.1 (MTL degrades less)
         List<WorkerDiagnostics> mtl = List.of(run(1, 80, Map.of(noise(1), 72.0, noise(2), 64.0)));
         List<WorkerDiagnostics> stl = List.of(run(2, 90, Map.of(noise(1), 72.0)));
-        assertThat(CorruptionCurves.delta(mtl, stl, ACC, Orientation.HIGHER_IS_BETTER)).isCloseTo(-0.1, within(1e-12));
+        assertThat(CorruptionCurves.delta(mtl, stl, ACC, Orientation.HIGHER_IS_BETTER))
+                .isCloseTo(-0.1, within(1e-12));
         assertThat(CorruptionCurves.sharedConditions(mtl, stl, ACC)).isEqualTo(1);
-        assertThat(CorruptionCurves.delta(mtl, List.of(run(3, 90, Map.of())), ACC, Orientation.HIGHER_IS_BETTER))
+        assertThat(
+                        CorruptionCurves.delta(
+                                mtl,
+                                List.of(run(3, 90, Map.of())),
+                                ACC,
+                                Orientation.HIGHER_IS_BETTER))
                 .isNull();
     }
 
@@ -58,8 +79,10 @@ class CorruptionCurvesTest {
     void shouldAverageRunsBeforeComparing() {
         // MTL runs: clean 80 and 100 (mean 90), corrupted 72 and 90 (mean 81): drop 0.1;
         // STL: clean 50 -> 45: drop 0.1; δ = 0
-        List<WorkerDiagnostics> mtl = List.of(run(1, 80, Map.of(noise(3), 72.0)), run(2, 100, Map.of(noise(3), 90.0)));
+        List<WorkerDiagnostics> mtl =
+                List.of(run(1, 80, Map.of(noise(3), 72.0)), run(2, 100, Map.of(noise(3), 90.0)));
         List<WorkerDiagnostics> stl = List.of(run(3, 50, Map.of(noise(3), 45.0)));
-        assertThat(CorruptionCurves.delta(mtl, stl, ACC, Orientation.HIGHER_IS_BETTER)).isCloseTo(0.0, within(1e-12));
+        assertThat(CorruptionCurves.delta(mtl, stl, ACC, Orientation.HIGHER_IS_BETTER))
+                .isCloseTo(0.0, within(1e-12));
     }
 }

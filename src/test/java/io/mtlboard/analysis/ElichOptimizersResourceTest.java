@@ -37,11 +37,15 @@ import org.junit.jupiter.api.Test;
 class ElichOptimizersResourceTest {
 
     private static JsonPath optimizers(String benchmark) {
-        return AnalysisFixtures.json("/api/analysis/optimizers?benchmark=" + benchmark + "&source=literature");
+        return AnalysisFixtures.json(
+                "/api/analysis/optimizers?benchmark=" + benchmark + "&source=literature");
     }
 
     private static Map<String, Object> setting(JsonPath v, String backbone) {
-        return v.getMap("pareto.find { it.backbone == '" + backbone + "' && it.citation.contains('2311.04698') }");
+        return v.getMap(
+                "pareto.find { it.backbone == '"
+                        + backbone
+                        + "' && it.citation.contains('2311.04698') }");
     }
 
     @SuppressWarnings("unchecked")
@@ -53,23 +57,43 @@ class ElichOptimizersResourceTest {
     void shouldPairAdamWithSgdAndSignSgdForEveryMethodOfEveryTable() {
         for (String benchmark : List.of("cityscapes", "nyuv2")) {
             JsonPath v = optimizers(benchmark);
-            List<Map<String, Object>> elich = v.getList("pairs.findAll { it.citation != null && it.citation.contains('2311.04698') }");
-            // per table EW, UW, RLW, IMTL, PCGrad, CAGrad, Aligned-MTL; MTL-IO (SGD only) and AdaTask (Adam only) have no partner
+            List<Map<String, Object>> elich =
+                    v.getList(
+                            "pairs.findAll { it.citation != null && it.citation.contains('2311.04698') }");
+            // per table EW, UW, RLW, IMTL, PCGrad, CAGrad, Aligned-MTL; MTL-IO (SGD only) and
+            // AdaTask (Adam only) have no partner
             assertThat(elich).hasSize(14);
-            assertThat(elich).extracting(p -> p.get("method")).doesNotContain("stl", "mtl-io", "adatask");
-            List<Map<String, Object>> sign = v.getList("signSgdPairs.findAll { it.citation.contains('2311.04698') }");
+            assertThat(elich)
+                    .extracting(p -> p.get("method"))
+                    .doesNotContain("stl", "mtl-io", "adatask");
+            List<Map<String, Object>> sign =
+                    v.getList("signSgdPairs.findAll { it.citation.contains('2311.04698') }");
             assertThat(sign).hasSize(14);
             assertThat(v.getList("pairs.method", String.class)).doesNotContain("stl");
-            assertThat(v.getList("sources", String.class)).anySatisfy(s -> assertThat(s).startsWith("7 SGD and 7 signSGD pair(s) published: Elich"));
+            assertThat(v.getList("sources", String.class))
+                    .anySatisfy(
+                            s ->
+                                    assertThat(s)
+                                            .startsWith(
+                                                    "7 SGD and 7 signSGD pair(s) published: Elich"));
         }
-        // NYUv2 SegNet EW, flat Δm as the paper averages it: recomputed from the printed metrics −10.050 with Adam
+        // NYUv2 SegNet EW, flat Δm as the paper averages it: recomputed from the printed metrics
+        // −10.050 with Adam
         // and −12.826 with SGD (printed 10.08 and 12.84 in loss sign, equal within their rounding)
-        JsonPath nyu = AnalysisFixtures.json("/api/analysis/optimizers?benchmark=nyuv2&source=literature&convention=flat");
-        double ew = nyu.getDouble("pairs.find { it.method == 'ew' && it.backbone.id == 'segnet' }.difference");
+        JsonPath nyu =
+                AnalysisFixtures.json(
+                        "/api/analysis/optimizers?benchmark=nyuv2&source=literature&convention=flat");
+        double ew =
+                nyu.getDouble(
+                        "pairs.find { it.method == 'ew' && it.backbone.id == 'segnet' }.difference");
         assertThat(ew).isCloseTo(12.826 - 10.050, within(2e-3));
-        assertThat(nyu.getString("pairs.find { it.method == 'ew' && it.backbone.id == 'segnet' }.first.setting"))
+        assertThat(
+                        nyu.getString(
+                                "pairs.find { it.method == 'ew' && it.backbone.id == 'segnet' }.first.setting"))
                 .isEqualTo("sgd");
-        assertThat(nyu.getString("signSgdPairs.find { it.method == 'ew' && it.backbone.id == 'segnet' }.first.setting"))
+        assertThat(
+                        nyu.getString(
+                                "signSgdPairs.find { it.method == 'ew' && it.backbone.id == 'segnet' }.first.setting"))
                 .isEqualTo("signsgd");
     }
 
@@ -78,25 +102,53 @@ class ElichOptimizersResourceTest {
         JsonPath city = optimizers("cityscapes");
         JsonPath nyu = optimizers("nyuv2");
         assertCounts(setting(city, "segnet"), 2, 8, 0, 0, List.of("uw", "aligned-mtl"));
-        assertCounts(setting(city, "deeplabv3plus"), 5, 8, 0, 0, List.of("ew", "uw", "imtl", "pcgrad", "cagrad"));
-        assertCounts(setting(nyu, "segnet"), 5, 7, 0, 0, List.of("uw", "pcgrad", "cagrad", "aligned-mtl", "adatask"));
-        assertCounts(setting(nyu, "deeplabv3plus"), 5, 7, 2, 2, List.of("ew", "imtl", "pcgrad", "aligned-mtl", "adatask"));
+        assertCounts(
+                setting(city, "deeplabv3plus"),
+                5,
+                8,
+                0,
+                0,
+                List.of("ew", "uw", "imtl", "pcgrad", "cagrad"));
+        assertCounts(
+                setting(nyu, "segnet"),
+                5,
+                7,
+                0,
+                0,
+                List.of("uw", "pcgrad", "cagrad", "aligned-mtl", "adatask"));
+        assertCounts(
+                setting(nyu, "deeplabv3plus"),
+                5,
+                7,
+                2,
+                2,
+                List.of("ew", "imtl", "pcgrad", "aligned-mtl", "adatask"));
         assertThat((List<String>) map(setting(nyu, "deeplabv3plus"), "sgd").get("optimalIds"))
                 .containsExactlyInAnyOrder("uw", "cagrad");
 
         // printed Table 2 (over seeds) and Table A2 with the paper's own inconsistency
         Map<String, Object> printed = map(setting(city, "deeplabv3plus"), "published");
-        assertThat(printed).containsEntry("adamFull", 10).containsEntry("adamAgainstSgd", 24).containsEntry("adamTotal", 15);
-        assertThat(((Map<String, Integer>) printed.get("adamPerMethod")).values().stream().mapToInt(Integer::intValue)
-                .sum()).isEqualTo(10);
+        assertThat(printed)
+                .containsEntry("adamFull", 10)
+                .containsEntry("adamAgainstSgd", 24)
+                .containsEntry("adamTotal", 15);
+        assertThat(
+                        ((Map<String, Integer>) printed.get("adamPerMethod"))
+                                .values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(10);
         assertThat((String) printed.get("note")).contains("15").contains("10");
         int[][] printedAgainst = {{24, 0}, {24, 0}, {21, 1}, {21, 6}};
-        List<Map<String, Object>> settings = List.of(setting(city, "segnet"), setting(city, "deeplabv3plus"),
-                setting(nyu, "segnet"), setting(nyu, "deeplabv3plus"));
+        List<Map<String, Object>> settings =
+                List.of(
+                        setting(city, "segnet"),
+                        setting(city, "deeplabv3plus"),
+                        setting(nyu, "segnet"),
+                        setting(nyu, "deeplabv3plus"));
         for (int i = 0; i < 4; i++) {
             Map<String, Object> p = map(settings.get(i), "published");
-            assertThat(p).containsEntry("adamAgainstSgd", printedAgainst[i][0]).containsEntry("sgdAgainstAdam",
-                    printedAgainst[i][1]);
+            assertThat(p)
+                    .containsEntry("adamAgainstSgd", printedAgainst[i][0])
+                    .containsEntry("sgdAgainstAdam", printedAgainst[i][1]);
             int adamMethods = (Integer) map(settings.get(i), "adam").get("optimalAgainstOthers");
             int sgdMethods = (Integer) map(settings.get(i), "sgd").get("optimalAgainstOthers");
             assertThat(3 * adamMethods).isEqualTo(printedAgainst[i][0]);
@@ -106,12 +158,22 @@ class ElichOptimizersResourceTest {
         }
     }
 
-    private static void assertCounts(Map<String, Object> s, int adamFull, int adamAgainst, int sgdFull, int sgdAgainst,
+    private static void assertCounts(
+            Map<String, Object> s,
+            int adamFull,
+            int adamAgainst,
+            int sgdFull,
+            int sgdAgainst,
             List<String> adamOptimal) {
-        assertThat(map(s, "adam")).containsEntry("points", 8).containsEntry("optimal", adamFull)
+        assertThat(map(s, "adam"))
+                .containsEntry("points", 8)
+                .containsEntry("optimal", adamFull)
                 .containsEntry("optimalAgainstOthers", adamAgainst);
-        assertThat((List<String>) map(s, "adam").get("optimalIds")).containsExactlyInAnyOrderElementsOf(adamOptimal);
-        assertThat(map(s, "sgd")).containsEntry("points", 8).containsEntry("optimal", sgdFull)
+        assertThat((List<String>) map(s, "adam").get("optimalIds"))
+                .containsExactlyInAnyOrderElementsOf(adamOptimal);
+        assertThat(map(s, "sgd"))
+                .containsEntry("points", 8)
+                .containsEntry("optimal", sgdFull)
                 .containsEntry("optimalAgainstOthers", sgdAgainst);
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class GradientsResourceTest {
 
-    private static final String PATH = "/api/analysis/gradients?benchmark=multifashion&backbone=lenet5&optimizer=adam";
+    private static final String PATH =
+            "/api/analysis/gradients?benchmark=multifashion&backbone=lenet5&optimizer=adam";
 
     @BeforeEach
     void loadFixtures() {
@@ -30,7 +31,8 @@ class GradientsResourceTest {
         assertThat(v.getList("levels", String.class)).containsExactly("param", "feature");
         assertThat(v.getList("curves")).hasSize(10);
         // ew: cosine 0.025 ± 0.02 per epoch on both seeds; magnitude similarity 0.9 + 0.0375 ± 0.02
-        assertThat(v.getDouble("curves.find { it.method == 'ew' }.cosine[0].mean")).isCloseTo(0.005, within(1e-9));
+        assertThat(v.getDouble("curves.find { it.method == 'ew' }.cosine[0].mean"))
+                .isCloseTo(0.005, within(1e-9));
         assertThat(v.getInt("curves.find { it.method == 'ew' }.cosine[0].n")).isEqualTo(2);
         assertThat(v.getDouble("curves.find { it.method == 'ew' }.magnitudeSimilarity[2].mean"))
                 .isCloseTo(0.9575, within(1e-9));
@@ -50,13 +52,19 @@ class GradientsResourceTest {
         assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(33);
         // inter-sample cosine: 0.10, 0.12, 0.14 per run → mean 0.12
         assertThat(v.getDouble("comparison.interSample.values.mean")).isCloseTo(0.12, within(1e-9));
-        assertThat(v.getList("comparison.interTask.histogram.edges", Double.class)).first().isEqualTo(-1.0);
+        assertThat(v.getList("comparison.interTask.histogram.edges", Double.class))
+                .first()
+                .isEqualTo(-1.0);
         assertThat(v.getList("comparison.rows")).hasSize(10);
-        assertThat(v.getDouble("comparison.rows.find { it.method == 'ew' }.interTask.mean")).isCloseTo(0.025, within(1e-9));
+        assertThat(v.getDouble("comparison.rows.find { it.method == 'ew' }.interTask.mean"))
+                .isCloseTo(0.025, within(1e-9));
         assertThat(v.getString("comparison.message")).isNull();
         JsonPath magnitude = AnalysisFixtures.json(PATH + "&indicator=magnitudeSimilarity");
-        assertThat(magnitude.getList("comparison.interTask.histogram.edges", Double.class)).first().isEqualTo(0.0);
-        assertThat(magnitude.getDouble("comparison.interSample.values.mean")).isCloseTo(0.95, within(1e-9));
+        assertThat(magnitude.getList("comparison.interTask.histogram.edges", Double.class))
+                .first()
+                .isEqualTo(0.0);
+        assertThat(magnitude.getDouble("comparison.interSample.values.mean"))
+                .isCloseTo(0.95, within(1e-9));
     }
 
     @Test
@@ -64,9 +72,11 @@ class GradientsResourceTest {
         JsonPath v = AnalysisFixtures.json(PATH + "&level=feature");
         assertThat(v.getList("curves")).hasSize(4);
         assertThat(v.getInt("comparison.interSample.runs")).isZero();
-        assertThat(v.getString("comparison.message")).startsWith("No data yet: no run shown logged batch inter-sample");
+        assertThat(v.getString("comparison.message"))
+                .startsWith("No data yet: no run shown logged batch inter-sample");
         JsonPath few = AnalysisFixtures.json(PATH + "&method=ew,uw");
-        assertThat(few.getString("comparison.message")).startsWith("Too little data to conclude: 3 run(s)");
+        assertThat(few.getString("comparison.message"))
+                .startsWith("Too little data to conclude: 3 run(s)");
     }
 
     /** The fixtures log batch-level indicators only: the page plots them and says so. */
@@ -76,20 +86,26 @@ class GradientsResourceTest {
         assertThat(v.getString("granularity")).isEqualTo("batch");
         assertThat(v.getList("granularities", String.class)).containsExactly("batch");
         assertThat(v.getString("definition")).contains("two halves of the batch");
-        assertThat(v.getList("notes", String.class)).anySatisfy(n -> assertThat(n).startsWith("Shown: the batch-level"));
+        assertThat(v.getList("notes", String.class))
+                .anySatisfy(n -> assertThat(n).startsWith("Shown: the batch-level"));
         JsonPath perSample = AnalysisFixtures.json(PATH + "&granularity=per-sample");
         assertThat(perSample.getString("granularity")).isEqualTo("per-sample");
         assertThat(perSample.getString("definition")).contains("one and the same sample");
         assertThat(perSample.getList("curves")).isEmpty();
-        assertThat(perSample.getString("comparison.message")).startsWith("No data yet: no run shown logged per-sample");
+        assertThat(perSample.getString("comparison.message"))
+                .startsWith("No data yet: no run shown logged per-sample");
     }
 
     @Test
     void shouldRefuseInvalidParameters() {
-        given().when().get(PATH + "&level=layer&indicator=angle&granularity=pixel").then().statusCode(400)
+        given().when()
+                .get(PATH + "&level=layer&indicator=angle&granularity=pixel")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("level", "indicator", "granularity"))
-                .body("violations.find { it.field == 'indicator' }.message",
+                .body(
+                        "violations.find { it.field == 'indicator' }.message",
                         containsString("allowed values: cosine, magnitudeSimilarity"));
     }
 }

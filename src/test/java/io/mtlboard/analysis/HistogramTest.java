@@ -24,6 +24,7 @@ class HistogramTest {
         assertThat(h.counts()).containsExactly(2, 1);
         assertThat(h.clipped()).isEqualTo(2);
         assertThat(Histogram.of(List.of(), 0, 1, 2).counts()).containsExactly(0, 0);
-        assertThatThrownBy(() -> Histogram.of(List.of(), 1, 1, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Histogram.of(List.of(), 1, 1, 2))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -9,7 +9,8 @@ class IndicatorTest {
 
     @Test
     void shouldListEveryLevelScopeAndIndicatorOnceWithFdLast() {
-        // 2 levels × 4 scopes (inter-task and inter-sample, batch and per sample) × 5 indicators, then FD and its entropy
+        // 2 levels × 4 scopes (inter-task and inter-sample, batch and per sample) × 5 indicators,
+        // then FD and its entropy
         assertThat(Indicator.ALL).hasSize(42);
         assertThat(Indicator.ALL.stream().map(Indicator::key).distinct()).hasSize(42);
         assertThat(Indicator.ALL.get(41).key()).isEqualTo("fd.meanEntropy");
@@ -19,13 +20,21 @@ class IndicatorTest {
 
     @Test
     void shouldReadFewerConflictsAndMoreDisentanglementAsBetter() {
-        assertThat(Indicator.byKey("param.interTask.cosine")).get().extracting(Indicator::orientation)
+        assertThat(Indicator.byKey("param.interTask.cosine"))
+                .get()
+                .extracting(Indicator::orientation)
                 .isEqualTo(Orientation.HIGHER_IS_BETTER);
-        assertThat(Indicator.byKey("feature.interSample.conflictRatio")).get().extracting(Indicator::orientation)
+        assertThat(Indicator.byKey("feature.interSample.conflictRatio"))
+                .get()
+                .extracting(Indicator::orientation)
                 .isEqualTo(Orientation.LOWER_IS_BETTER);
-        assertThat(Indicator.byKey("param.interTask.imbalance")).get().extracting(Indicator::orientation)
+        assertThat(Indicator.byKey("param.interTask.imbalance"))
+                .get()
+                .extracting(Indicator::orientation)
                 .isEqualTo(Orientation.LOWER_IS_BETTER);
-        assertThat(Indicator.byKey("fd.value")).get().extracting(Indicator::orientation)
+        assertThat(Indicator.byKey("fd.value"))
+                .get()
+                .extracting(Indicator::orientation)
                 .isEqualTo(Orientation.HIGHER_IS_BETTER);
         assertThat(Indicator.byKey("param.interTask.cosine").orElseThrow().label())
                 .isEqualTo("cosine similarity (param, inter-task, batch)");

@@ -13,15 +13,32 @@ import org.junit.jupiter.api.Test;
 class PairViewTest {
 
     private static AnalysisRow row(String level, double mean, Double std, List<RunSummary> runs) {
-        return new AnalysisRow("r-" + level, "MGDA · " + level, "bench", "mgda", "MGDA", "MGDA", "lenet5", "LeNet-5", "adam",
-                level, "claimed", null, List.of(1L, 2L), new LeaderboardView.Stat(mean, std, 2), Map.of(), runs);
+        return new AnalysisRow(
+                "r-" + level,
+                "MGDA · " + level,
+                "bench",
+                "mgda",
+                "MGDA",
+                "MGDA",
+                "lenet5",
+                "LeNet-5",
+                "adam",
+                level,
+                "claimed",
+                null,
+                List.of(1L, 2L),
+                new LeaderboardView.Stat(mean, std, 2),
+                Map.of(),
+                runs);
     }
 
     @Test
     void shouldCompareTheSecondRowWithTheFirst() {
-        // Δm 0.5 ± 0.2 and 1.5 ± 0.3: difference 1.0 > 0.5, clear; time 2 × 10 s against 2 × 10 s × (8/10)
+        // Δm 0.5 ± 0.2 and 1.5 ± 0.3: difference 1.0 > 0.5, clear; time 2 × 10 s against 2 × 10 s ×
+        // (8/10)
         AnalysisRow param = row("param", 0.5, 0.2, List.of(run(1, log("fd.value", 0.1, 0.2))));
-        List<LogEpoch> faster = List.of(new LogEpoch(1, 8.0, Map.of()), new LogEpoch(2, 8.0, Map.of()));
+        List<LogEpoch> faster =
+                List.of(new LogEpoch(1, 8.0, Map.of()), new LogEpoch(2, 8.0, Map.of()));
         AnalysisRow feature = row("feature", 1.5, 0.3, List.of(run(2, faster)));
         PairView p = PairView.of(new Pairing.Pair(param, feature), "gradientLevel");
         assertThat(p.method()).isEqualTo("mgda");

@@ -22,7 +22,9 @@ class PairedAnalysisResourceTest {
 
     @Test
     void shouldPairParameterAndFeatureLevelRowsOfAMethod() {
-        JsonPath v = AnalysisFixtures.json("/api/analysis/levels?benchmark=multifashion&backbone=lenet5");
+        JsonPath v =
+                AnalysisFixtures.json(
+                        "/api/analysis/levels?benchmark=multifashion&backbone=lenet5");
         assertThat(v.getList("pairs.method", String.class)).containsExactly("aligned-mtl", "mgda");
         // Aligned-MTL: −1.5 → 2.0; MGDA: 0.5 → 1.5 (feature level minus parameter level)
         assertThat(v.getDouble("pairs[0].difference")).isCloseTo(3.5, within(1e-9));
@@ -34,7 +36,8 @@ class PairedAnalysisResourceTest {
         // one seed per side: no verdict against seed noise
         assertThat(v.getString("pairs[1].clear")).isNull();
         // 3 epochs of 14 s against 3 of 10 s
-        assertThat(v.getDouble("pairs[1].first.trainingSeconds.mean")).isCloseTo(42.0, within(1e-9));
+        assertThat(v.getDouble("pairs[1].first.trainingSeconds.mean"))
+                .isCloseTo(42.0, within(1e-9));
         assertThat(v.getDouble("pairs[1].timeRatio")).isCloseTo(30.0 / 42, within(1e-9));
         assertThat(v.getInt("gaining")).isEqualTo(2);
         assertThat(v.getString("message")).startsWith("Too little data to conclude: 2 pair(s)");
@@ -49,16 +52,20 @@ class PairedAnalysisResourceTest {
 
     @Test
     void shouldPairSgdAndAdamRowsAndCompareTheRankings() {
-        JsonPath v = AnalysisFixtures.json("/api/analysis/optimizers?benchmark=multifashion&backbone=lenet5");
+        JsonPath v =
+                AnalysisFixtures.json(
+                        "/api/analysis/optimizers?benchmark=multifashion&backbone=lenet5");
         // Adam − SGD: pcgrad 1.5, cagrad 1.5, ew 1.25, uw 0.75, mgda 0.5
         List<String> methods = v.getList("pairs.method", String.class);
         assertThat(methods).hasSize(5).endsWith("ew", "uw", "mgda");
         assertThat(methods.subList(0, 2)).containsExactlyInAnyOrder("pcgrad", "cagrad");
-        assertThat(v.getDouble("pairs.find { it.method == 'ew' }.difference")).isCloseTo(1.25, within(1e-9));
+        assertThat(v.getDouble("pairs.find { it.method == 'ew' }.difference"))
+                .isCloseTo(1.25, within(1e-9));
         assertThat(v.getString("pairs.find { it.method == 'ew' }.first.setting")).isEqualTo("sgd");
         assertThat(v.getInt("pairs.find { it.method == 'ew' }.second.seeds")).isEqualTo(2);
         assertThat(v.getInt("adamBetter")).isEqualTo(5);
-        // rankings: Adam ew < uw < pcgrad < mgda < cagrad, SGD ew < pcgrad < uw < cagrad < mgda → τ = (8 − 2) / 10
+        // rankings: Adam ew < uw < pcgrad < mgda < cagrad, SGD ew < pcgrad < uw < cagrad < mgda → τ
+        // = (8 − 2) / 10
         assertThat(v.getDouble("agreement.value")).isCloseTo(0.6, within(1e-12));
         assertThat(v.getInt("agreement.n")).isEqualTo(5);
         assertThat(v.getString("message")).startsWith("Too little data to conclude per method");
@@ -66,9 +73,15 @@ class PairedAnalysisResourceTest {
 
     @Test
     void shouldRefuseInvalidParameters() {
-        given().when().get("/api/analysis/optimizers?benchmark=multifashion&source=rumour&convention=log")
-                .then().statusCode(400).body("violations.field", hasItems("source", "convention"));
-        given().when().get("/api/analysis/levels?benchmark=nope").then().statusCode(400)
+        given().when()
+                .get("/api/analysis/optimizers?benchmark=multifashion&source=rumour&convention=log")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItems("source", "convention"));
+        given().when()
+                .get("/api/analysis/levels?benchmark=nope")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItems("benchmark"));
     }
 }

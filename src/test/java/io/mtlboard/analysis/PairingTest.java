@@ -16,8 +16,12 @@ class PairingTest {
         AnalysisRow mgdaSgdFeature = row("mgda", "lenet5", "sgd", "feature", 0.5, List.of());
         AnalysisRow ewParam = row("ew", "lenet5", "adam", "param", 0.0, List.of());
         AnalysisRow otherBackbone = row("mgda", "resnet-narrow", "adam", "feature", 3.0, List.of());
-        List<Pairing.Pair> pairs = Pairing.pair(List.of(mgdaParam, ewParam, mgdaFeature, mgdaSgdFeature, otherBackbone),
-                "gradientLevel", "param", "feature");
+        List<Pairing.Pair> pairs =
+                Pairing.pair(
+                        List.of(mgdaParam, ewParam, mgdaFeature, mgdaSgdFeature, otherBackbone),
+                        "gradientLevel",
+                        "param",
+                        "feature");
         assertThat(pairs).containsExactly(new Pairing.Pair(mgdaParam, mgdaFeature));
     }
 
@@ -25,9 +29,11 @@ class PairingTest {
     void shouldPairAdamWithSgd() {
         AnalysisRow adam = row("ew", "lenet5", "adam", "param", 1.0, List.of());
         AnalysisRow sgd = row("ew", "lenet5", "sgd", "param", -1.0, List.of());
-        assertThat(Pairing.pair(List.of(sgd, adam), "optimizer", "adam", "sgd")).containsExactly(new Pairing.Pair(adam, sgd));
+        assertThat(Pairing.pair(List.of(sgd, adam), "optimizer", "adam", "sgd"))
+                .containsExactly(new Pairing.Pair(adam, sgd));
         assertThat(Pairing.pair(List.of(sgd, adam), "optimizer", "adamw", "sgd")).isEmpty();
-        assertThatThrownBy(() -> Pairing.pair(List.of(), "backbone", "a", "b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Pairing.pair(List.of(), "backbone", "a", "b"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

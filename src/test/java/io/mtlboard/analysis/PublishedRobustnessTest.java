@@ -27,12 +27,16 @@ class PublishedRobustnessTest {
     }
 
     private static PublishedRobustness.Row row(String table, String network, String method) {
-        return table(table).rows().stream().filter(r -> r.network().equals(network) && r.method().equals(method))
-                .findFirst().orElseThrow();
+        return table(table).rows().stream()
+                .filter(r -> r.network().equals(network) && r.method().equals(method))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> metricKeys(String benchmark) throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(Path.of("benchmarks-data", benchmark, "benchmark.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper()
+                        .readTree(Path.of("benchmarks-data", benchmark, "benchmark.json").toFile());
         List<String> keys = new ArrayList<>();
         for (JsonNode task : manifest.get("tasks")) {
             for (JsonNode metric : task.get("metrics")) {
@@ -44,12 +48,16 @@ class PublishedRobustnessTest {
 
     @Test
     void shouldHoldAllFourTablesWithEveryMetricOfTheirBenchmark() throws IOException {
-        assertThat(TABLES).extracting(t -> t.ref().table()).containsExactly("Table A8", "Table A9", "Table A10",
-                "Table A11");
+        assertThat(TABLES)
+                .extracting(t -> t.ref().table())
+                .containsExactly("Table A8", "Table A9", "Table A10", "Table A11");
         for (PublishedRobustness.Table t : TABLES) {
-            assertThat(t.metrics()).as(t.ref().table()).containsExactlyElementsOf(metricKeys(t.ref().benchmark()));
+            assertThat(t.metrics())
+                    .as(t.ref().table())
+                    .containsExactlyElementsOf(metricKeys(t.ref().benchmark()));
             assertThat(t.publication().paper()).isEqualTo("https://arxiv.org/abs/2311.04698");
-            // δ_t tables: 2 networks × 6 methods; absolute tables add the single-task row per network
+            // δ_t tables: 2 networks × 6 methods; absolute tables add the single-task row per
+            // network
             assertThat(t.rows()).hasSize(t.ref().quantity().equals("delta") ? 12 : 14);
         }
         assertThat(table("Table A8").ref().benchmark()).isEqualTo("cityscapes");
@@ -58,12 +66,16 @@ class PublishedRobustnessTest {
 
     @Test
     void shouldKeepThePrintedValues() {
-        assertThat(row("Table A8", "segnet", "ew").values()).containsEntry("segmentation.mIoU", -0.2922)
+        assertThat(row("Table A8", "segnet", "ew").values())
+                .containsEntry("segmentation.mIoU", -0.2922)
                 .containsEntry("depth.relErr", -0.4949);
         assertThat(row("Table A8", "segnet", "ew").mean()).isEqualTo(-0.3108);
-        assertThat(row("Table A9", "deeplabv3plus", "cagrad").values()).containsEntry("normal.within30", 0.0034);
-        assertThat(row("Table A10", "deeplabv3plus", "stl").values()).containsEntry("depth.relErr", 98.97);
-        assertThat(row("Table A11", "segnet", "imtl").values()).containsEntry("normal.median", 29.67)
+        assertThat(row("Table A9", "deeplabv3plus", "cagrad").values())
+                .containsEntry("normal.within30", 0.0034);
+        assertThat(row("Table A10", "deeplabv3plus", "stl").values())
+                .containsEntry("depth.relErr", 98.97);
+        assertThat(row("Table A11", "segnet", "imtl").values())
+                .containsEntry("normal.median", 29.67)
                 .containsEntry("normal.within11", 0.1609);
     }
 
@@ -79,12 +91,19 @@ class PublishedRobustnessTest {
                 if (r.mean() == null) {
                     continue;
                 }
-                double mean = r.values().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-                if (t.ref().table().equals("Table A9") && r.network().equals("segnet") && r.method().equals("uw")) {
+                double mean =
+                        r.values().values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .average()
+                                .orElseThrow();
+                if (t.ref().table().equals("Table A9")
+                        && r.network().equals("segnet")
+                        && r.method().equals("uw")) {
                     assertThat(mean).isCloseTo(0.020244, within(1e-6));
                     assertThat(Math.abs(mean - r.mean())).isGreaterThan(1e-4);
                 } else {
-                    assertThat(mean).as("%s %s %s", t.ref().table(), r.network(), r.method())
+                    assertThat(mean)
+                            .as("%s %s %s", t.ref().table(), r.network(), r.method())
                             .isCloseTo(r.mean(), within(1e-4));
                 }
             }
@@ -94,9 +113,15 @@ class PublishedRobustnessTest {
     @Test
     void shouldStateTheProtocolAndTheSignOfEquationTwentySix() {
         PublishedRobustness.Descriptor d = TABLES.get(0).publication();
-        assertThat(d.protocol()).contains("frozen").contains("fine-tuned").contains("15 corruptions")
+        assertThat(d.protocol())
+                .contains("frozen")
+                .contains("fine-tuned")
+                .contains("15 corruptions")
                 .contains("5 severities");
-        assertThat(d.signConvention()).contains("Eq. 26").contains("negative = the multi-task model lost less");
-        assertThat(d.networks()).isEqualTo(Map.of("segnet", "SegNet", "deeplabv3plus", "DeepLabV3+"));
+        assertThat(d.signConvention())
+                .contains("Eq. 26")
+                .contains("negative = the multi-task model lost less");
+        assertThat(d.networks())
+                .isEqualTo(Map.of("segnet", "SegNet", "deeplabv3plus", "DeepLabV3+"));
     }
 }

@@ -47,23 +47,43 @@ class RankingSimilarityResourceTest {
         assertThat(v.getInt("rows")).isEqualTo(10);
         assertThat(v.getInt("rowsWithLogs")).isEqualTo(10);
         assertThat(v.getInt("minReliable")).isEqualTo(5);
-        assertThat(v.getList("indicatorHeatmap.axes.key", String.class)).containsExactly("deltaM",
-                "param.interTask.cosine", "param.interTask.magnitudeSimilarity", "param.interTask.conflictRatio",
-                "param.interTask.imbalance", "param.interSample.cosine", "param.interSample.magnitudeSimilarity",
-                "feature.interTask.cosine", "fd.value", "fd.meanEntropy");
+        assertThat(v.getList("indicatorHeatmap.axes.key", String.class))
+                .containsExactly(
+                        "deltaM",
+                        "param.interTask.cosine",
+                        "param.interTask.magnitudeSimilarity",
+                        "param.interTask.conflictRatio",
+                        "param.interTask.imbalance",
+                        "param.interSample.cosine",
+                        "param.interSample.magnitudeSimilarity",
+                        "feature.interTask.cosine",
+                        "fd.value",
+                        "fd.meanEntropy");
         assertThat(v.getString("indicatorHeatmap.axes[0].label")).isEqualTo("test Δm (per-task)");
         // cosine was designed in Δm order, magnitude similarity in reverse order
         assertThat(value(deltaMCell(v, "param.interTask.cosine"))).isCloseTo(1.0, within(1e-12));
-        assertThat(deltaMCell(v, "param.interTask.cosine")).containsEntry("n", 10).containsEntry("unreliable", false);
-        assertThat(value(deltaMCell(v, "param.interTask.magnitudeSimilarity"))).isCloseTo(-1.0, within(1e-12));
+        assertThat(deltaMCell(v, "param.interTask.cosine"))
+                .containsEntry("n", 10)
+                .containsEntry("unreliable", false);
+        assertThat(value(deltaMCell(v, "param.interTask.magnitudeSimilarity")))
+                .isCloseTo(-1.0, within(1e-12));
         // conflict ratio (lower is better) on 5 rows with one discordant pair: τ = (9 − 1) / 10
-        assertThat(value(deltaMCell(v, "param.interTask.conflictRatio"))).isCloseTo(0.8, within(1e-12));
-        assertThat(deltaMCell(v, "param.interTask.conflictRatio")).containsEntry("n", 5).containsEntry("unreliable", false);
+        assertThat(value(deltaMCell(v, "param.interTask.conflictRatio")))
+                .isCloseTo(0.8, within(1e-12));
+        assertThat(deltaMCell(v, "param.interTask.conflictRatio"))
+                .containsEntry("n", 5)
+                .containsEntry("unreliable", false);
         // imbalance on 3 rows and feature-level cosine on 4 rows are marked unreliable
-        assertThat(deltaMCell(v, "param.interTask.imbalance")).containsEntry("n", 3).containsEntry("unreliable", true);
-        assertThat(deltaMCell(v, "feature.interTask.cosine")).containsEntry("n", 4).containsEntry("unreliable", true);
+        assertThat(deltaMCell(v, "param.interTask.imbalance"))
+                .containsEntry("n", 3)
+                .containsEntry("unreliable", true);
+        assertThat(deltaMCell(v, "feature.interTask.cosine"))
+                .containsEntry("n", 4)
+                .containsEntry("unreliable", true);
         // inter-sample cosine is the same for every row: no ranking, no coefficient
-        assertThat(deltaMCell(v, "param.interSample.cosine")).containsEntry("value", null).containsEntry("n", 10);
+        assertThat(deltaMCell(v, "param.interSample.cosine"))
+                .containsEntry("value", null)
+                .containsEntry("n", 10);
         // FD: one discordant pair of 45 (mgda against nash-mtl); its entropy ranks the same way
         assertThat(value(deltaMCell(v, "fd.value"))).isCloseTo(43.0 / 45, within(1e-12));
         assertThat(value(deltaMCell(v, "fd.meanEntropy"))).isCloseTo(43.0 / 45, within(1e-12));
@@ -84,21 +104,31 @@ class RankingSimilarityResourceTest {
         assertThat(verdict).contains("beyond seed noise").contains("Kendall τ-b = ");
         assertThat(v.getString("scatter.indicator.key")).isEqualTo("param.interTask.cosine");
         assertThat(v.getMap("scatter.interval")).containsEntry("includesZero", false);
-        given().when().get("/analysis/ranking-similarity?benchmark=multifashion&backbone=lenet5").then().statusCode(200)
-                .body(containsString("noise ceiling")).body(containsString("greyed out"));
+        given().when()
+                .get("/analysis/ranking-similarity?benchmark=multifashion&backbone=lenet5")
+                .then()
+                .statusCode(200)
+                .body(containsString("noise ceiling"))
+                .body(containsString("greyed out"));
     }
 
     @Test
     void shouldSwitchTheCoefficient() {
         // conflict ratio against Δm: rank differences 1 and 1 → ρ = 1 − 6·2 / (5·24) = 0.9
-        JsonPath rho = get("benchmark=multifashion&backbone=lenet5&optimizer=adam&coefficient=spearman-rho");
+        JsonPath rho =
+                get(
+                        "benchmark=multifashion&backbone=lenet5&optimizer=adam&coefficient=spearman-rho");
         assertThat(rho.getString("coefficient.label")).isEqualTo("Spearman ρ");
-        assertThat(value(deltaMCell(rho, "param.interTask.conflictRatio"))).isCloseTo(0.9, within(1e-12));
+        assertThat(value(deltaMCell(rho, "param.interTask.conflictRatio")))
+                .isCloseTo(0.9, within(1e-12));
         // top-3 by Δm: cagrad, mgda, pcgrad; by conflict ratio: cagrad, mgda, uw → 2/3
-        JsonPath top = get("benchmark=multifashion&backbone=lenet5&optimizer=adam&coefficient=top-k-overlap&k=3");
+        JsonPath top =
+                get(
+                        "benchmark=multifashion&backbone=lenet5&optimizer=adam&coefficient=top-k-overlap&k=3");
         assertThat(top.getString("coefficient.label")).isEqualTo("top-3 overlap");
         assertThat(top.getInt("coefficient.k")).isEqualTo(3);
-        assertThat(value(deltaMCell(top, "param.interTask.conflictRatio"))).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(value(deltaMCell(top, "param.interTask.conflictRatio")))
+                .isCloseTo(2.0 / 3, within(1e-12));
     }
 
     @Test
@@ -107,30 +137,38 @@ class RankingSimilarityResourceTest {
         assertThat(cosine.getString("scatter.indicator.key")).isEqualTo("param.interTask.cosine");
         assertThat(cosine.getList("scatter.points")).hasSize(10);
         assertThat(cosine.getDouble("scatter.agreement.value")).isCloseTo(1.0, within(1e-12));
-        JsonPath fd = get("benchmark=multifashion&backbone=lenet5&optimizer=adam&indicator=fd.value");
-        assertThat(fd.getString("scatter.indicator.label")).isEqualTo("feature disentanglement (FD)");
+        JsonPath fd =
+                get("benchmark=multifashion&backbone=lenet5&optimizer=adam&indicator=fd.value");
+        assertThat(fd.getString("scatter.indicator.label"))
+                .isEqualTo("feature disentanglement (FD)");
         assertThat(fd.getDouble("scatter.agreement.value")).isCloseTo(43.0 / 45, within(1e-12));
         // ew: two seeds with run means 0.28 and 0.32 → 0.30 ± 0.028284; Δm −1 and −0.5 → −0.75
         Map<String, Object> ew = fd.getMap("scatter.points.find { it.method == 'ew' }");
         assertThat(((Number) ew.get("x")).doubleValue()).isCloseTo(0.30, within(1e-9));
-        assertThat(((Number) ew.get("xStd")).doubleValue()).isCloseTo(Math.sqrt(0.0008), within(1e-9));
+        assertThat(((Number) ew.get("xStd")).doubleValue())
+                .isCloseTo(Math.sqrt(0.0008), within(1e-9));
         assertThat(((Number) ew.get("y")).doubleValue()).isCloseTo(-0.75, within(1e-9));
         assertThat(ew).containsEntry("runs", 2);
         assertThat(fd.getString("scatter.message")).isNull();
         // only 3 rows logged the imbalance: too little to conclude, said plainly
-        JsonPath imbalance = get("benchmark=multifashion&backbone=lenet5&optimizer=adam&indicator=param.interTask.imbalance");
-        assertThat(imbalance.getString("scatter.message")).startsWith("Too little data to conclude: 3 row(s)");
+        JsonPath imbalance =
+                get(
+                        "benchmark=multifashion&backbone=lenet5&optimizer=adam&indicator=param.interTask.imbalance");
+        assertThat(imbalance.getString("scatter.message"))
+                .startsWith("Too little data to conclude: 3 row(s)");
     }
 
     @Test
     void shouldCompareTheDeltaMRankingAcrossBackbonesAndDatasets() {
         JsonPath v = get("benchmark=multifashion&optimizer=adam");
         assertThat(v.getString("backbone.id")).as("default: most logged rows").isEqualTo("lenet5");
-        assertThat(v.getList("backbones.id", String.class)).containsExactly("lenet5", "mobilenet-like", "resnet-narrow");
+        assertThat(v.getList("backbones.id", String.class))
+                .containsExactly("lenet5", "mobilenet-like", "resnet-narrow");
         assertThat(v.getList("backboneHeatmap.axes.key", String.class))
                 .containsExactly("lenet5", "mobilenet-like", "resnet-narrow");
         assertThat(v.getString("backboneHeatmap.axes[0].label")).isEqualTo("LeNet-5-style");
-        // LeNet-5 against the narrow ResNet: same order on 5 methods but pcgrad/mgda swapped → τ = 0.8
+        // LeNet-5 against the narrow ResNet: same order on 5 methods but pcgrad/mgda swapped → τ =
+        // 0.8
         assertThat(v.getDouble("backboneHeatmap.cells[0][2].value")).isCloseTo(0.8, within(1e-12));
         assertThat(v.getInt("backboneHeatmap.cells[0][2].n")).isEqualTo(5);
         assertThat(v.getInt("backboneHeatmap.cells[0][1].n")).isEqualTo(2);
@@ -140,7 +178,8 @@ class RankingSimilarityResourceTest {
         assertThat(datasets).contains("multifashion", "nyuv2");
         int mf = datasets.indexOf("multifashion");
         assertThat(v.getInt("datasetHeatmap.cells[" + mf + "][" + mf + "].n")).isEqualTo(10);
-        assertThat(v.getDouble("datasetHeatmap.cells[" + mf + "][" + mf + "].value")).isEqualTo(1.0);
+        assertThat(v.getDouble("datasetHeatmap.cells[" + mf + "][" + mf + "].value"))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -148,23 +187,43 @@ class RankingSimilarityResourceTest {
         JsonPath v = get("benchmark=nyuv2&backbone=segnet-mtan");
         assertThat(v.getInt("rowsWithLogs")).isZero();
         assertThat(v.getList("indicatorHeatmap.axes.key", String.class)).containsExactly("deltaM");
-        assertThat(v.getString("indicatorHeatmap.message")).startsWith("Too little data to conclude");
-        assertThat(v.getList("notes", String.class)).anySatisfy(n -> assertThat(n).contains("No run of this benchmark"));
-        assertThat(v.getString("scatter.message")).startsWith("Too little data to conclude: 0 row(s)");
+        assertThat(v.getString("indicatorHeatmap.message"))
+                .startsWith("Too little data to conclude");
+        assertThat(v.getList("notes", String.class))
+                .anySatisfy(n -> assertThat(n).contains("No run of this benchmark"));
+        assertThat(v.getString("scatter.message"))
+                .startsWith("Too little data to conclude: 0 row(s)");
     }
 
     @Test
     void shouldListEveryInvalidParameterWithItsAllowedValues() {
-        given().when().get(PATH).then().statusCode(400).contentType("application/problem+json")
+        given().when()
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItems("benchmark"))
-                .body("violations.find { it.field == 'benchmark' }.message", containsString("multifashion"));
-        given().when().get(PATH + "?benchmark=imagenet&coefficient=pearson&indicator=loss&backbone=vgg&k=0")
-                .then().statusCode(400).contentType("application/problem+json")
+                .body(
+                        "violations.find { it.field == 'benchmark' }.message",
+                        containsString("multifashion"));
+        given().when()
+                .get(
+                        PATH
+                                + "?benchmark=imagenet&coefficient=pearson&indicator=loss&backbone=vgg&k=0")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("5 invalid parameter(s)"))
-                .body("violations.field", hasItems("benchmark", "coefficient", "indicator", "backbone", "k"))
-                .body("violations.find { it.field == 'coefficient' }.message",
+                .body(
+                        "violations.field",
+                        hasItems("benchmark", "coefficient", "indicator", "backbone", "k"))
+                .body(
+                        "violations.find { it.field == 'coefficient' }.message",
                         containsString("kendall-tau-b, spearman-rho, top-k-overlap"));
-        given().when().get(PATH + "?benchmark=multifashion&backbone=lenet5,resnet-narrow").then().statusCode(400)
+        given().when()
+                .get(PATH + "?benchmark=multifashion&backbone=lenet5,resnet-narrow")
+                .then()
+                .statusCode(400)
                 .body("violations[0].message", containsString("give one backbone"));
     }
 }

@@ -9,23 +9,32 @@ import org.junit.jupiter.api.Test;
 class RankingVerdictTest {
 
     private static final Indicator COSINE = Indicator.byKey("param.interTask.cosine").orElseThrow();
-    private static final RankingSimilarityView.Ceiling CEILING = new RankingSimilarityView.Ceiling(0.5, 0.3, 0.7, 20,
-            200);
+    private static final RankingSimilarityView.Ceiling CEILING =
+            new RankingSimilarityView.Ceiling(0.5, 0.3, 0.7, 20, 200);
 
-    private static String verdict(double value, double low, double high, RankingSimilarityView.Ceiling ceiling) {
-        return RankingSimilarityService.verdict(COSINE, new Agreement(value, 20, false),
-                new Heatmap.IntervalView(low, high, low <= 0 && high >= 0, 1000), ceiling, "Kendall τ-b");
+    private static String verdict(
+            double value, double low, double high, RankingSimilarityView.Ceiling ceiling) {
+        return RankingSimilarityService.verdict(
+                COSINE,
+                new Agreement(value, 20, false),
+                new Heatmap.IntervalView(low, high, low <= 0 && high >= 0, 1000),
+                ceiling,
+                "Kendall τ-b");
     }
 
     @Test
     void shouldSayNoAgreementBeyondSeedNoiseWhenTheIntervalIncludesZero() {
-        assertThat(verdict(0.1, -0.2, 0.35, CEILING)).contains("does not agree with test performance beyond seed noise")
-                .contains("[-0.20, 0.35]").contains("noise ceiling").contains("0.50");
+        assertThat(verdict(0.1, -0.2, 0.35, CEILING))
+                .contains("does not agree with test performance beyond seed noise")
+                .contains("[-0.20, 0.35]")
+                .contains("noise ceiling")
+                .contains("0.50");
     }
 
     @Test
     void shouldSayBeyondTheNoiseCeilingWhenTheWholeIntervalIsAboveIt() {
-        assertThat(verdict(0.8, 0.6, 0.9, CEILING)).contains("ranks methods like test performance beyond seed noise")
+        assertThat(verdict(0.8, 0.6, 0.9, CEILING))
+                .contains("ranks methods like test performance beyond seed noise")
                 .contains("beyond the noise ceiling");
     }
 
@@ -33,13 +42,16 @@ class RankingVerdictTest {
     void shouldSayBelowTheNoiseCeilingOrWithinReachOfIt() {
         assertThat(verdict(0.25, 0.1, 0.4, CEILING)).contains("below the noise ceiling");
         assertThat(verdict(0.45, 0.2, 0.6, CEILING)).contains("within reach of the noise ceiling");
-        assertThat(verdict(-0.6, -0.8, -0.4, CEILING)).contains("ranks methods opposite to test performance");
+        assertThat(verdict(-0.6, -0.8, -0.4, CEILING))
+                .contains("ranks methods opposite to test performance");
         assertThat(verdict(0.6, 0.2, 0.8, null)).contains("no noise ceiling");
     }
 
     @Test
     void shouldSayTooFewRowsWhenTheCoefficientIsUnreliable() {
-        assertThat(RankingSimilarityService.verdict(COSINE, new Agreement(0.9, 3, true), null, CEILING, "Kendall τ-b"))
+        assertThat(
+                        RankingSimilarityService.verdict(
+                                COSINE, new Agreement(0.9, 3, true), null, CEILING, "Kendall τ-b"))
                 .startsWith("Too few rows (n = 3)");
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Analysis rows and logs for unit tests. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** A log whose epochs 1, 2, … carry the given values of one indicator, 10 s each. */
     static List<LogEpoch> log(String key, double... values) {
@@ -20,12 +19,31 @@ final class Rows {
         return epochs;
     }
 
-    static AnalysisRow row(String method, String backbone, String optimizer, String level, Double deltaM,
+    static AnalysisRow row(
+            String method,
+            String backbone,
+            String optimizer,
+            String level,
+            Double deltaM,
             List<RunSummary> runs) {
         String key = method + "|" + backbone + "|" + optimizer + "|" + level;
-        return new AnalysisRow(key, key, "bench", method, method, method, backbone, backbone, optimizer, level, "claimed", null,
+        return new AnalysisRow(
+                key,
+                key,
+                "bench",
+                method,
+                method,
+                method,
+                backbone,
+                backbone,
+                optimizer,
+                level,
+                "claimed",
+                null,
                 runs.stream().map(RunSummary::runId).toList(),
-                deltaM == null ? null : new LeaderboardView.Stat(deltaM, null, 1), Map.of(), runs);
+                deltaM == null ? null : new LeaderboardView.Stat(deltaM, null, 1),
+                Map.of(),
+                runs);
     }
 
     static AnalysisRow row(String method, Double deltaM, List<RunSummary> runs) {

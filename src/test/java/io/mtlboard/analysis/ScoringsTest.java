@@ -27,11 +27,14 @@ class ScoringsTest {
 
     @Test
     void shouldScoreEveryLoggedIndicatorWithItsOrientation() {
-        AnalysisRow ew = row("ew", -1.0, List.of(run(1, log("param.interTask.conflictRatio", 0.5, 0.3))));
+        AnalysisRow ew =
+                row("ew", -1.0, List.of(run(1, log("param.interTask.conflictRatio", 0.5, 0.3))));
         AnalysisRow uw = row("uw", 1.0, List.of(run(2, log("fd.value", 0.2))));
         AnalysisRow stl = row("stl", 0.0, List.of(run(3, log("fd.value", 0.9))));
         List<Scoring> s = Scorings.indicators(List.of(ew, uw, stl));
-        assertThat(s).extracting(Scoring::name).containsExactly("param.interTask.conflictRatio", "fd.value");
+        assertThat(s)
+                .extracting(Scoring::name)
+                .containsExactly("param.interTask.conflictRatio", "fd.value");
         assertThat(s.get(0).orientation()).isEqualTo(Orientation.LOWER_IS_BETTER);
         assertThat(s.get(0).values().get(ew.key())).isCloseTo(0.4, within(1e-12));
         assertThat(s.get(1).values()).containsOnly(entry(uw.key(), 0.2));
@@ -39,13 +42,14 @@ class ScoringsTest {
 
     @Test
     void shouldAverageAMethodsRowsWithinAGroup() {
-        List<AnalysisRow> rows = List.of(
-                row("ew", "lenet5", "adam", "param", 1.0, List.of()),
-                row("ew", "lenet5", "sgd", "param", 2.0, List.of()),
-                row("mgda", "lenet5", "adam", "feature", 3.0, List.of()),
-                row("ew", "resnet-narrow", "adam", "param", -1.0, List.of()),
-                row("stl", "resnet-narrow", "adam", "param", 0.0, List.of()),
-                row("uw", "resnet-narrow", "adam", "param", null, List.of()));
+        List<AnalysisRow> rows =
+                List.of(
+                        row("ew", "lenet5", "adam", "param", 1.0, List.of()),
+                        row("ew", "lenet5", "sgd", "param", 2.0, List.of()),
+                        row("mgda", "lenet5", "adam", "feature", 3.0, List.of()),
+                        row("ew", "resnet-narrow", "adam", "param", -1.0, List.of()),
+                        row("stl", "resnet-narrow", "adam", "param", 0.0, List.of()),
+                        row("uw", "resnet-narrow", "adam", "param", null, List.of()));
         List<Scoring> s = Scorings.deltaMByGroup(rows, AnalysisRow::backboneId);
         assertThat(s).extracting(Scoring::name).containsExactly("lenet5", "resnet-narrow");
         assertThat(s.get(0).values()).containsOnly(entry("ew", 1.5), entry("mgda@feature", 3.0));

@@ -1,7 +1,5 @@
 package io.mtlboard.analysis;
 
-import java.util.ArrayList;
-import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,9 +10,11 @@ import io.mtlboard.analysis.grouping.GroupingStudy;
 import io.mtlboard.analysis.grouping.Network;
 import io.mtlboard.analysis.grouping.PairwiseAffinity;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +29,16 @@ import org.junit.jupiter.api.Test;
 class StandleySettingOneTest {
 
     private static final double[] BUDGETS = {1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5};
-    private static final double[] OPTIMAL = {0.50273, 0.46132, 0.45224, 0.44612, 0.44235, 0.43932, 0.43555, 0.43555,
-        0.43481};
-    private static final double[] HOA = {0.50278, 0.46132, 0.45474, 0.4505, 0.44875, 0.44489, 0.44112, 0.44552,
-        0.44196};
-    private static final double[] ESA = {0.50273, 0.48732, 0.46727, 0.46063, 0.45722, 0.45058, 0.45058, 0.44742,
-        0.44742};
+    private static final double[] OPTIMAL = {
+        0.50273, 0.46132, 0.45224, 0.44612, 0.44235, 0.43932, 0.43555, 0.43555, 0.43481
+    };
+    private static final double[] HOA = {
+        0.50278, 0.46132, 0.45474, 0.4505, 0.44875, 0.44489, 0.44112, 0.44552, 0.44196
+    };
+    private static final double[] ESA = {
+        0.50273, 0.48732, 0.46727, 0.46063, 0.45722, 0.45058, 0.45058, 0.44742, 0.44742
+    };
+
     /** Test losses summed over the five tasks of the all-task network. */
     private static final double ALL_TASK_NETWORK = 0.07603 + 0.186 + 0.09976 + 0.09704 + 0.04395;
 
@@ -43,25 +47,39 @@ class StandleySettingOneTest {
 
     @BeforeAll
     static void load() {
-        dataset = GroupingDatasets.read(Path.of("benchmarks-data/task-grouping/standley2020-setting1/dataset.json"));
-        curve = BudgetCurve.of(dataset.study(), dataset.descriptor().budgets(), dataset.descriptor().higherOrderCost());
+        dataset =
+                GroupingDatasets.read(
+                        Path.of(
+                                "benchmarks-data/task-grouping/standley2020-setting1/dataset.json"));
+        curve =
+                BudgetCurve.of(
+                        dataset.study(),
+                        dataset.descriptor().budgets(),
+                        dataset.descriptor().higherOrderCost());
     }
 
-    private static void assertCurve(Function<CurvePoint, Double> strategy, double[] published, int from) {
+    private static void assertCurve(
+            Function<CurvePoint, Double> strategy, double[] published, int from) {
         for (int i = from; i < BUDGETS.length; i++) {
             assertThat(curve.get(i).budget()).isEqualTo(BUDGETS[i]);
-            assertThat(strategy.apply(curve.get(i))).as("budget %s", BUDGETS[i]).isCloseTo(published[i], within(5e-6));
+            assertThat(strategy.apply(curve.get(i)))
+                    .as("budget %s", BUDGETS[i])
+                    .isCloseTo(published[i], within(5e-6));
         }
     }
 
     private static Network network(GroupingStudy study, String... tasks) {
-        return study.selection().networks().stream().filter(n -> n.tasks().equals(Set.of(tasks)) && n.cost() == 1)
-                .findFirst().orElseThrow();
+        return study.selection().networks().stream()
+                .filter(n -> n.tasks().equals(Set.of(tasks)) && n.cost() == 1)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Network half(GroupingStudy study, String task) {
-        return study.selection().networks().stream().filter(n -> n.tasks().equals(Set.of(task)) && n.cost() == 0.5)
-                .findFirst().orElseThrow();
+        return study.selection().networks().stream()
+                .filter(n -> n.tasks().equals(Set.of(task)) && n.cost() == 0.5)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -72,7 +90,8 @@ class StandleySettingOneTest {
             assertThat(table.networks()).hasSize(36);
             assertThat(table.networks().stream().filter(n -> n.cost() == 0.5)).hasSize(5);
         }
-        assertThat(dataset.descriptor().budgets()).containsExactly(1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0);
+        assertThat(dataset.descriptor().budgets())
+                .containsExactly(1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0);
     }
 
     @Test
@@ -87,10 +106,15 @@ class StandleySettingOneTest {
      * The published 0.50273 therefore does not follow from the published tables.
      */
     @Test
-    void shouldScoreTheAllTaskNetworkAtBudgetOneWhereThePublishedOptimumDoesNotFollowFromTheTables() {
+    void
+            shouldScoreTheAllTaskNetworkAtBudgetOneWhereThePublishedOptimumDoesNotFollowFromTheTables() {
         CurvePoint p = curve.get(0);
-        assertThat(p.exact().selected().networks()).singleElement().satisfies(n -> assertThat(n.tasks()).hasSize(5));
-        assertThat(p.exactLoss()).isCloseTo(ALL_TASK_NETWORK, within(1e-12)).isCloseTo(0.50278, within(5e-6))
+        assertThat(p.exact().selected().networks())
+                .singleElement()
+                .satisfies(n -> assertThat(n.tasks()).hasSize(5));
+        assertThat(p.exactLoss())
+                .isCloseTo(ALL_TASK_NETWORK, within(1e-12))
+                .isCloseTo(0.50278, within(5e-6))
                 .isNotCloseTo(OPTIMAL[0], within(5e-6));
         assertThat(p.earlyStoppingLoss()).isCloseTo(ALL_TASK_NETWORK, within(1e-12));
         assertThat(p.approximationLoss()).isCloseTo(HOA[0], within(5e-6));
@@ -99,12 +123,16 @@ class StandleySettingOneTest {
     @Test
     void shouldReproduceThePublishedHigherOrderApproximationCurve() {
         assertCurve(CurvePoint::approximationLoss, HOA, 0);
-        // HOA never uses a trained network on three or more tasks to choose: only pairs, singles and predictions
-        assertThat(curve.get(4).approximation().selected().networks()).allSatisfy(n -> {
-            if (n.tasks().size() >= 3) {
-                assertThat(dataset.study().selection().networks()).doesNotContain(n);
-            }
-        });
+        // HOA never uses a trained network on three or more tasks to choose: only pairs, singles
+        // and predictions
+        assertThat(curve.get(4).approximation().selected().networks())
+                .allSatisfy(
+                        n -> {
+                            if (n.tasks().size() >= 3) {
+                                assertThat(dataset.study().selection().networks())
+                                        .doesNotContain(n);
+                            }
+                        });
     }
 
     /**
@@ -117,14 +145,19 @@ class StandleySettingOneTest {
     void shouldBreakTheHigherOrderTieAtFourAndAHalfAsThePublishedCurveDoes() {
         GroupingStudy s = dataset.study();
         Grouping published = curve.get(7).approximation().selected();
-        assertThat(published.networks()).contains(network(s, "depth")).doesNotContain(network(s, "depth", "normals"));
-        List<Network> other = published.networks().stream().filter(n -> !n.tasks().equals(Set.of("depth")))
-                .collect(Collectors.toList());
+        assertThat(published.networks())
+                .contains(network(s, "depth"))
+                .doesNotContain(network(s, "depth", "normals"));
+        List<Network> other =
+                published.networks().stream()
+                        .filter(n -> !n.tasks().equals(Set.of("depth")))
+                        .collect(Collectors.toList());
         other.add(network(s, "depth", "normals"));
         Grouping alternative = Grouping.of(s.tasks(), other);
         assertThat(alternative.cost()).isEqualTo(published.cost());
         assertThat(alternative.totalLoss()).isCloseTo(published.totalLoss(), within(1e-12));
-        assertThat(s.evaluate(alternative).orElseThrow().totalLoss()).isCloseTo(0.44532, within(5e-6));
+        assertThat(s.evaluate(alternative).orElseThrow().totalLoss())
+                .isCloseTo(0.44532, within(5e-6));
     }
 
     @Test
@@ -144,8 +177,11 @@ class StandleySettingOneTest {
         CurvePoint p = curve.get(6);
         assertThat(p.earlyStopping().selected().cost()).isEqualTo(3.5);
         List<Network> padded = new ArrayList<>(p.earlyStopping().selected().networks());
-        padded.add(s.earlyStopping().networks().stream().filter(n -> n.tasks().equals(Set.of("depth"))
-                && n.cost() == 0.5).findFirst().orElseThrow());
+        padded.add(
+                s.earlyStopping().networks().stream()
+                        .filter(n -> n.tasks().equals(Set.of("depth")) && n.cost() == 0.5)
+                        .findFirst()
+                        .orElseThrow());
         Grouping tie = Grouping.of(s.tasks(), padded);
         assertThat(tie.totalLoss()).isCloseTo(p.earlyStopping().selectionLoss(), within(1e-12));
         assertThat(tie.cost()).isEqualTo(4.0);
@@ -162,9 +198,12 @@ class StandleySettingOneTest {
     @Test
     void shouldRecomputeTheIndependentPointsBuiltFromTheTablesOwnNetworks() {
         assertThat(curve.get(3).independentLoss()).isCloseTo(0.46515, within(5e-6));
-        assertThat(curve.get(3).independent().selected().networks()).allSatisfy(n -> assertThat(n.cost()).isEqualTo(0.5));
-        assertThat(curve.get(8).independentLoss()).isCloseTo(0.44774 + 0.07742 - 0.07662, within(1e-9));
-        assertThat(curve.get(8).independent().selected().networks()).contains(half(dataset.study(), "semseg"));
+        assertThat(curve.get(3).independent().selected().networks())
+                .allSatisfy(n -> assertThat(n.cost()).isEqualTo(0.5));
+        assertThat(curve.get(8).independentLoss())
+                .isCloseTo(0.44774 + 0.07742 - 0.07662, within(1e-9));
+        assertThat(curve.get(8).independent().selected().networks())
+                .contains(half(dataset.study(), "semseg"));
         assertThat(curve.get(2).independent()).isNull();
         assertThat(half(dataset.study(), "edges").loss("edges")).isEqualTo(0.03313);
     }
@@ -178,7 +217,8 @@ class StandleySettingOneTest {
             {4.17, Double.NaN, -3.55, 3.49, 3.76},
             {8.50, 2.48, Double.NaN, 1.37, 12.33},
             {4.82, 1.38, -0.02, Double.NaN, -5.26},
-            {3.07, -0.92, -4.42, 1.37, Double.NaN}};
+            {3.07, -0.92, -4.42, 1.37, Double.NaN}
+        };
         double[] rowAverage = {-13.92, 1.97, 6.17, 0.23, -0.23};
         double[] columnAverage = {5.14, -0.62, -4.82, 0.48, -5.95};
         for (int p = 0; p < 5; p++) {
@@ -186,7 +226,9 @@ class StandleySettingOneTest {
                 if (p == t) {
                     assertThat(a.change().get(p).get(t)).isNull();
                 } else {
-                    assertThat(a.change().get(p).get(t)).as("%d,%d", p, t).isCloseTo(table2[p][t], within(0.005));
+                    assertThat(a.change().get(p).get(t))
+                            .as("%d,%d", p, t)
+                            .isCloseTo(table2[p][t], within(0.005));
                 }
             }
             assertThat(a.partnerAverage().get(p)).isCloseTo(rowAverage[p], within(0.005));

@@ -13,7 +13,9 @@ class TrainingLogsTest {
 
     @Test
     void shouldFlattenIndicatorsAndFeatureDisentanglement() {
-        List<LogEpoch> log = TrainingLogs.fromManifest("""
+        List<LogEpoch> log =
+                TrainingLogs.fromManifest(
+                        """
                 {"benchmark": "multifashion", "trainingLog": [
                   {"epoch": 1, "seconds": 12.5, "losses": {"left": 0.9},
                    "indicators": {"param": {"interTask": {"cosine": -0.1, "magnitudeSimilarity": 0.8,
@@ -22,14 +24,20 @@ class TrainingLogsTest {
                                   "feature": {"interTask": {"conflictRatio": 1}}},
                    "fd": {"value": 0.3, "meanEntropy": 0.48}},
                   {"epoch": 2}
-                ]}""", JSON);
+                ]}""",
+                        JSON);
         assertThat(log).hasSize(2);
         assertThat(log.get(0).epoch()).isEqualTo(1);
         assertThat(log.get(0).seconds()).isEqualTo(12.5);
-        assertThat(log.get(0).values()).containsOnly(entry("param.interTask.cosine", -0.1),
-                entry("param.interTask.magnitudeSimilarity", 0.8), entry("param.interTask.imbalance", 1.5),
-                entry("param.interSample.cosine", 0.05), entry("feature.interTask.conflictRatio", 1.0),
-                entry("fd.value", 0.3), entry("fd.meanEntropy", 0.48));
+        assertThat(log.get(0).values())
+                .containsOnly(
+                        entry("param.interTask.cosine", -0.1),
+                        entry("param.interTask.magnitudeSimilarity", 0.8),
+                        entry("param.interTask.imbalance", 1.5),
+                        entry("param.interSample.cosine", 0.05),
+                        entry("feature.interTask.conflictRatio", 1.0),
+                        entry("fd.value", 0.3),
+                        entry("fd.meanEntropy", 0.48));
         assertThat(log.get(1).seconds()).isNull();
         assertThat(log.get(1).values()).isEmpty();
     }
@@ -44,12 +52,18 @@ class TrainingLogsTest {
 
     @Test
     void shouldSkipEntriesWithoutAnEpochAndValuesThatAreNotNumbers() {
-        List<LogEpoch> log = TrainingLogs.fromManifest("""
-                {"trainingLog": [{"seconds": 3}, {"epoch": 4, "fd": {"value": "high"}, "seconds": "long"}]}""", JSON);
-        assertThat(log).singleElement().satisfies(e -> {
-            assertThat(e.epoch()).isEqualTo(4);
-            assertThat(e.values()).isEmpty();
-            assertThat(e.seconds()).isNull();
-        });
+        List<LogEpoch> log =
+                TrainingLogs.fromManifest(
+                        """
+                {"trainingLog": [{"seconds": 3}, {"epoch": 4, "fd": {"value": "high"}, "seconds": "long"}]}""",
+                        JSON);
+        assertThat(log)
+                .singleElement()
+                .satisfies(
+                        e -> {
+                            assertThat(e.epoch()).isEqualTo(4);
+                            assertThat(e.values()).isEmpty();
+                            assertThat(e.seconds()).isNull();
+                        });
     }
 }

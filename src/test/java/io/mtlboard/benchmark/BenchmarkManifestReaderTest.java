@@ -22,7 +22,12 @@ class BenchmarkManifestReaderTest {
 
     static Stream<Path> shippedManifests() throws IOException {
         try (Stream<Path> dirs = Files.list(DATA)) {
-            return dirs.map(d -> d.resolve("benchmark.json")).filter(Files::isRegularFile).sorted().toList().stream();
+            return dirs
+                    .map(d -> d.resolve("benchmark.json"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -51,9 +56,11 @@ class BenchmarkManifestReaderTest {
     @Test
     void shouldKeepTheTaskAndMetricNamesTheLiteratureUses() throws IOException {
         BenchmarkManifest m = BenchmarkManifestReader.read(DATA.resolve("nyuv2/benchmark.json"));
-        assertThat(m.tasks()).extracting(BenchmarkManifest.TaskSpec::name)
+        assertThat(m.tasks())
+                .extracting(BenchmarkManifest.TaskSpec::name)
                 .containsExactly("segmentation", "depth", "normal");
-        assertThat(m.task("normal").orElseThrow().metrics()).extracting(BenchmarkManifest.MetricSpec::name)
+        assertThat(m.task("normal").orElseThrow().metrics())
+                .extracting(BenchmarkManifest.MetricSpec::name)
                 .containsExactly("mean", "median", "within11", "within22", "within30");
         assertThat(m.split("test").orElseThrow().directory()).isEqualTo("val");
     }
@@ -67,7 +74,12 @@ class BenchmarkManifestReaderTest {
         ((ObjectNode) m.get("tasks").get(0).get("metrics").get(0)).remove("higherIsBetter");
         List<String> problems = problems(m);
         assertThat(problems).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(String.join("\n", problems)).contains("/id: ", "/: required property 'licence'", "surprise", "/tasks/0/metrics/0: required property 'higherIsBetter'");
+        assertThat(String.join("\n", problems))
+                .contains(
+                        "/id: ",
+                        "/: required property 'licence'",
+                        "surprise",
+                        "/tasks/0/metrics/0: required property 'higherIsBetter'");
     }
 
     @Test
@@ -84,10 +96,11 @@ class BenchmarkManifestReaderTest {
         ((ArrayNode) m.get("tasks").get(2).get("output").get("shape")).set(0, 1);
         ObjectNode metric = (ObjectNode) m.get("tasks").get(2).get("metrics").get(1);
         metric.put("name", "mean");
-        assertThat(problems(m)).containsExactlyInAnyOrder(
-                "task 'segmentation' is declared twice",
-                "metric 'normal.mean' is declared twice",
-                "task 'normal' (normals) must output [3, 288, 384] per sample, not [1, 288, 384]");
+        assertThat(problems(m))
+                .containsExactlyInAnyOrder(
+                        "task 'segmentation' is declared twice",
+                        "metric 'normal.mean' is declared twice",
+                        "task 'normal' (normals) must output [3, 288, 384] per sample, not [1, 288, 384]");
     }
 
     @Test
@@ -95,8 +108,10 @@ class BenchmarkManifestReaderTest {
         ObjectNode m = nyuv2();
         ((ObjectNode) m.get("data").get("splits").get(1)).put("role", "validation");
         ((ObjectNode) m.get("tasks").get(1)).remove("target");
-        assertThat(problems(m)).containsExactlyInAnyOrder("a split with role 'test' is required",
-                "task 'depth' needs a target: where its ground truth comes from");
+        assertThat(problems(m))
+                .containsExactlyInAnyOrder(
+                        "a split with role 'test' is required",
+                        "task 'depth' needs a target: where its ground truth comes from");
     }
 
     @Test
@@ -110,7 +125,8 @@ class BenchmarkManifestReaderTest {
     void shouldRejectAnIgnoreLabelThatIsAClass() throws IOException {
         ObjectNode m = nyuv2();
         ((ObjectNode) m.get("tasks").get(0)).put("ignoreLabel", 3);
-        assertThat(problems(m)).containsExactly("task 'segmentation': ignoreLabel 3 is one of its classes");
+        assertThat(problems(m))
+                .containsExactly("task 'segmentation': ignoreLabel 3 is one of its classes");
     }
 
     @Test

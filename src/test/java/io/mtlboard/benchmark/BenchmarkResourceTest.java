@@ -1,6 +1,5 @@
 package io.mtlboard.benchmark;
 
-import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -17,22 +17,35 @@ class BenchmarkResourceTest {
 
     @Test
     void shouldListBenchmarksWithTasksAndRowCounts() {
-        given().when().get("/api/benchmarks").then().statusCode(200)
+        given().when()
+                .get("/api/benchmarks")
+                .then()
+                .statusCode(200)
                 .body("id", hasItems("nyuv2", "cityscapes", "office-home", "multi-fashion-mnist"))
-                .body("find { it.id == 'nyuv2' }.tasks.name", equalTo(List.of("segmentation", "depth", "normal")))
+                .body(
+                        "find { it.id == 'nyuv2' }.tasks.name",
+                        equalTo(List.of("segmentation", "depth", "normal")))
                 .body("find { it.id == 'nyuv2' }.rows", greaterThan(40));
     }
 
     @Test
     void shouldDescribeBenchmarkWithMetricsBaselinesAndSources() {
-        given().when().get("/api/benchmarks/nyuv2").then().statusCode(200)
+        given().when()
+                .get("/api/benchmarks/nyuv2")
+                .then()
+                .statusCode(200)
                 .body("tasks[2].metrics", hasSize(5))
-                .body("tasks[1].metrics.find { it.key == 'depth.absErr' }.higherIsBetter", equalTo(false))
-                .body("tasks[0].metrics.find { it.key == 'segmentation.mIoU' }.higherIsBetter", equalTo(true))
+                .body(
+                        "tasks[1].metrics.find { it.key == 'depth.absErr' }.higherIsBetter",
+                        equalTo(false))
+                .body(
+                        "tasks[0].metrics.find { it.key == 'segmentation.mIoU' }.higherIsBetter",
+                        equalTo(true))
                 .body("tasks[0].metrics[0].absTolerance", equalTo(0.1f))
                 .body("input.shape", equalTo(List.of(3, 288, 384)))
                 .body("baselines.backbone", hasItems("deeplabv3plus-resnet50", "segnet-mtan"))
-                .body("baselines.find { it.backbone == 'deeplabv3plus-resnet50' }.values.'segmentation.mIoU'",
+                .body(
+                        "baselines.find { it.backbone == 'deeplabv3plus-resnet50' }.values.'segmentation.mIoU'",
                         equalTo(53.5f))
                 .body("sources", hasItem(containsString("DB-MTL")))
                 .body("licence", containsString("not shipped"));
@@ -40,7 +53,10 @@ class BenchmarkResourceTest {
 
     @Test
     void shouldAnswerUnknownBenchmarkWithProblem() {
-        given().when().get("/api/benchmarks/imagenet").then().statusCode(404)
+        given().when()
+                .get("/api/benchmarks/imagenet")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not found"))
@@ -51,37 +67,71 @@ class BenchmarkResourceTest {
 
     @Test
     void shouldListMethodsWithCategoryAndFeatureLevel() {
-        given().when().get("/api/methods").then().statusCode(200)
-                .body("id", hasItems("ew", "mgda", "pcgrad", "cagrad", "nash-mtl", "aligned-mtl", "famo", "db-mtl"))
+        given().when()
+                .get("/api/methods")
+                .then()
+                .statusCode(200)
+                .body(
+                        "id",
+                        hasItems(
+                                "ew",
+                                "mgda",
+                                "pcgrad",
+                                "cagrad",
+                                "nash-mtl",
+                                "aligned-mtl",
+                                "famo",
+                                "db-mtl"))
                 .body("find { it.id == 'mgda' }.featureLevel", equalTo(true))
                 .body("find { it.id == 'mgda' }.featureLevelName", equalTo("MGDA-UB"))
                 .body("find { it.id == 'uw' }.category", equalTo("loss-weighting"))
-                .body("find { it.id == 'pcgrad' }.paperUrl", equalTo("https://arxiv.org/abs/2001.06782"));
+                .body(
+                        "find { it.id == 'pcgrad' }.paperUrl",
+                        equalTo("https://arxiv.org/abs/2001.06782"));
     }
 
     @Test
     void shouldServeOneMethodAnd404ForUnknown() {
-        given().when().get("/api/methods/cagrad").then().statusCode(200).body("name", equalTo("CAGrad"));
-        given().when().get("/api/methods/sgd-magic").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("known methods"));
+        given().when()
+                .get("/api/methods/cagrad")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("CAGrad"));
+        given().when()
+                .get("/api/methods/sgd-magic")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("known methods"));
     }
 
     @Test
     void shouldListBackbones() {
-        given().when().get("/api/backbones").then().statusCode(200)
+        given().when()
+                .get("/api/backbones")
+                .then()
+                .statusCode(200)
                 .body("id", hasItems("lenet5", "resnet18", "segnet-mtan"))
                 .body("find { it.id == 'lenet5' }.lightweight", equalTo(true));
     }
 
     @Test
     void shouldRejectUnsupportedMethodWithProblem() {
-        given().when().post("/api/benchmarks").then().statusCode(405)
-                .contentType("application/problem+json").body("status", equalTo(405));
+        given().when()
+                .post("/api/benchmarks")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("status", equalTo(405));
     }
 
     @Test
     void shouldAnswerUnknownApiPathWithProblem() {
-        given().when().get("/api/nothing-here").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("/q/openapi"));
+        given().when()
+                .get("/api/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("/q/openapi"));
     }
 }

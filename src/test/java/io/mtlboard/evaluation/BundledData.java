@@ -14,8 +14,7 @@ final class BundledData {
 
     private static final Path DATA = Path.of("benchmarks-data");
 
-    private BundledData() {
-    }
+    private BundledData() {}
 
     /** The manifest of a bundled benchmark, e.g. {@code multifashion}. */
     static BenchmarkManifest manifest(String benchmark) throws IOException {
@@ -23,9 +22,12 @@ final class BundledData {
     }
 
     /** A split of a bundled benchmark; generated splits are cached under {@code cache}. */
-    static BenchmarkDataset split(BenchmarkManifest manifest, String split, Path cache) throws IOException {
-        return BenchmarkData.open(manifest, split, new DataLocations(DATA, Path.of(FashionMnist.DEBIAN_DIR), cache,
-                cache));
+    static BenchmarkDataset split(BenchmarkManifest manifest, String split, Path cache)
+            throws IOException {
+        return BenchmarkData.open(
+                manifest,
+                split,
+                new DataLocations(DATA, Path.of(FashionMnist.DEBIAN_DIR), cache, cache));
     }
 
     /** A split that ships in the repository (nothing is generated). */

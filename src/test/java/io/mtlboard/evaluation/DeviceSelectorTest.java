@@ -25,13 +25,15 @@ class DeviceSelectorTest {
 
     @Test
     void shouldRefuseGpuWhenNoneIsPresent() {
-        assertThatThrownBy(() -> DeviceSelector.select("gpu", 0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> DeviceSelector.select("gpu", 0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no GPU");
         assertThat(DeviceSelector.select("gpu", 1)).isEqualTo("gpu0");
     }
 
     @Test
     void shouldRejectUnknownPreference() {
-        assertThatThrownBy(() -> DeviceSelector.select("tpu", 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DeviceSelector.select("tpu", 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -19,7 +19,6 @@ import io.mtlboard.analysis.robustness.Condition;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.corruption.Corruption;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
-import io.mtlboard.benchmark.data.Sample;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,16 +55,32 @@ class DiagnosticsTest {
 
     private static TestSplitFd.Outcome fd(String file, int samples) throws Exception {
         try (ZooModel<NDList, NDList> model = load(file)) {
-            return TestSplitFd.measure(manifest, test.head(samples), model.getBlock(),
+            return TestSplitFd.measure(
+                    manifest,
+                    test.head(samples),
+                    model.getBlock(),
                     () -> ModelEvaluator.load(MODELS.resolve(file), Device.cpu(), true));
         }
     }
 
-    private static EvaluationResult evaluate(String file, int samples, boolean robustness, List<long[]> progress,
-            List<EvaluationResult> interim) throws Exception {
-        return new ModelEvaluator().evaluate(MODELS.resolve(file), DeviceSelector.CPU, manifest, test.head(samples),
-                Map.of(), Map.of(), robustness ? List.of(Corruption.values()) : List.of(),
-                (done, total) -> progress.add(new long[] {done, total}), interim::add);
+    private static EvaluationResult evaluate(
+            String file,
+            int samples,
+            boolean robustness,
+            List<long[]> progress,
+            List<EvaluationResult> interim)
+            throws Exception {
+        return new ModelEvaluator()
+                .evaluate(
+                        MODELS.resolve(file),
+                        DeviceSelector.CPU,
+                        manifest,
+                        test.head(samples),
+                        Map.of(),
+                        Map.of(),
+                        robustness ? List.of(Corruption.values()) : List.of(),
+                        (done, total) -> progress.add(new long[] {done, total}),
+                        interim::add);
     }
 
     @Test
@@ -79,7 +94,9 @@ class DiagnosticsTest {
         assertThat(outcome.result().fd()).isCloseTo(expected[0], within(1e-4));
         assertThat(outcome.result().meanEntropy()).isCloseTo(expected[1], within(1e-4));
         assertThat((double) outcome.result().elements()).isEqualTo(expected[2]);
-        assertThat(outcome.note()).contains("FD on the test split").contains("first 100 of 100 samples");
+        assertThat(outcome.note())
+                .contains("FD on the test split")
+                .contains("first 100 of 100 samples");
     }
 
     /**
@@ -109,7 +126,8 @@ class DiagnosticsTest {
             double[][] g = new double[2][];
             String[] heads = {"left", "right"};
             for (int t = 0; t < 2; t++) {
-                float[] w = block.getParameters().get(heads[t] + ".weight").getArray().toFloatArray();
+                float[] w =
+                        block.getParameters().get(heads[t] + ".weight").getArray().toFloatArray();
                 float[] b = block.getParameters().get(heads[t] + ".bias").getArray().toFloatArray();
                 g[t] = headGradient(w, b, z, n, d, t);
             }
@@ -176,18 +194,24 @@ class DiagnosticsTest {
         "multifashion-good.pt, does not export encode(x) and decode(z)",
         "encdec-wrong-count.pt, decode(z) does not meet the output contract: the model returned 1 output(s)",
         "encdec-mismatch.pt, decode(encode(x)) differs from forward(x) on the first batch",
-        "encdec-bad-signature.pt, encode/decode failed"})
+        "encdec-bad-signature.pt, encode/decode failed"
+    })
     void shouldSkipFdWithItsReasonAndKeepTheVerdict(String file, String reason) throws Exception {
         TestSplitFd.Outcome outcome = fd(file, 100);
         assertThat(outcome.result()).isNull();
-        assertThat(outcome.note()).startsWith("FD not measured: ").contains(reason).endsWith("the verdict is unaffected");
+        assertThat(outcome.note())
+                .startsWith("FD not measured: ")
+                .contains(reason)
+                .endsWith("the verdict is unaffected");
 
         EvaluationResult r = evaluate(file, 100, false, new ArrayList<>(), new ArrayList<>());
         assertThat(r.verdict()).isEqualTo("MEASURED");
         assertThat(r.diagnostics().testFd()).isNull();
         assertThat(r.diagnostics().corrupted()).isEmpty();
-        assertThat(r.notes()).anyMatch(note -> note.contains(reason))
-                .contains("robustness not measured: switched off (mtlboard.worker.robustness=false)");
+        assertThat(r.notes())
+                .anyMatch(note -> note.contains(reason))
+                .contains(
+                        "robustness not measured: switched off (mtlboard.worker.robustness=false)");
     }
 
     @Test
@@ -200,14 +224,23 @@ class DiagnosticsTest {
         assertThat(r.verdict()).isEqualTo("MEASURED");
         assertThat(r.diagnostics().testFd()).isNull();
         Map<Condition, Map<String, Double>> byCondition = byCondition(r.diagnostics());
-        Set<Condition> all = Stream.of(Corruption.values()).flatMap(c -> Stream.of(1, 2, 3, 4, 5)
-                .map(s -> new Condition(c.id(), s))).collect(Collectors.toSet());
+        Set<Condition> all =
+                Stream.of(Corruption.values())
+                        .flatMap(c -> Stream.of(1, 2, 3, 4, 5).map(s -> new Condition(c.id(), s)))
+                        .collect(Collectors.toSet());
         assertThat(byCondition.keySet()).hasSize(40).isEqualTo(all);
-        byCondition.values().forEach(m -> assertThat(m).containsOnlyKeys("left.accuracy", "right.accuracy"));
+        byCondition
+                .values()
+                .forEach(m -> assertThat(m).containsOnlyKeys("left.accuracy", "right.accuracy"));
         double clean = r.measured().get("left.accuracy");
-        assertThat(byCondition.get(new Condition("gaussian_noise", 5)).get("left.accuracy")).isLessThan(clean);
-        assertThat(r.notes()).anyMatch(note -> note.startsWith("robustness: 40 of 40 corrupted passes over the whole "
-                + "test split (200 samples each, corruption seed 7411)"));
+        assertThat(byCondition.get(new Condition("gaussian_noise", 5)).get("left.accuracy"))
+                .isLessThan(clean);
+        assertThat(r.notes())
+                .anyMatch(
+                        note ->
+                                note.startsWith(
+                                        "robustness: 40 of 40 corrupted passes over the whole "
+                                                + "test split (200 samples each, corruption seed 7411)"));
 
         long total = 41L * n;
         assertThat(progress).allMatch(p -> p[1] == total);
@@ -225,12 +258,24 @@ class DiagnosticsTest {
         try (ZooModel<NDList, NDList> model = load("multifashion-good.pt");
                 Predictor<NDList, NDList> predictor = model.newPredictor()) {
             List<Corruption> all = CorruptionSweep.corruptions(null);
-            List<EvaluationDiagnostics.Corrupted> once = CorruptionSweep.run(manifest, test.head(100), all,
-                    SplitScorer.of(predictor), model.getNDManager(), (d, t) -> {
-                    }).measured();
-            List<EvaluationDiagnostics.Corrupted> again = CorruptionSweep.run(manifest, test.head(100), all,
-                    SplitScorer.of(predictor), model.getNDManager(), (d, t) -> {
-                    }).measured();
+            List<EvaluationDiagnostics.Corrupted> once =
+                    CorruptionSweep.run(
+                                    manifest,
+                                    test.head(100),
+                                    all,
+                                    SplitScorer.of(predictor),
+                                    model.getNDManager(),
+                                    (d, t) -> {})
+                            .measured();
+            List<EvaluationDiagnostics.Corrupted> again =
+                    CorruptionSweep.run(
+                                    manifest,
+                                    test.head(100),
+                                    all,
+                                    SplitScorer.of(predictor),
+                                    model.getNDManager(),
+                                    (d, t) -> {})
+                            .measured();
             assertThat(again).hasSize(80).isEqualTo(once);
         }
     }
@@ -238,43 +283,75 @@ class DiagnosticsTest {
     @Test
     void shouldScoreOnlyTheConfiguredCorruptions() throws Exception {
         List<long[]> progress = new ArrayList<>();
-        EvaluationResult r = new ModelEvaluator().evaluate(MODELS.resolve("multifashion-good.pt"), DeviceSelector.CPU,
-                manifest, test.head(100), Map.of(), Map.of(), CorruptionSweep.corruptions(List.of("contrast", " jpeg")),
-                (done, total) -> progress.add(new long[] {done, total}), x -> {
-                });
-        assertThat(byCondition(r.diagnostics()).keySet()).extracting(Condition::corruption).containsOnly("contrast",
-                "jpeg").hasSize(10);
+        EvaluationResult r =
+                new ModelEvaluator()
+                        .evaluate(
+                                MODELS.resolve("multifashion-good.pt"),
+                                DeviceSelector.CPU,
+                                manifest,
+                                test.head(100),
+                                Map.of(),
+                                Map.of(),
+                                CorruptionSweep.corruptions(List.of("contrast", " jpeg")),
+                                (done, total) -> progress.add(new long[] {done, total}),
+                                x -> {});
+        assertThat(byCondition(r.diagnostics()).keySet())
+                .extracting(Condition::corruption)
+                .containsOnly("contrast", "jpeg")
+                .hasSize(10);
         assertThat(progress.get(progress.size() - 1)).containsExactly(1100, 1100);
-        assertThat(r.notes()).anyMatch(n -> n.startsWith("robustness: 10 of 10 corrupted passes over the whole test "
-                + "split (100 samples each, corruption seed 7411; only [contrast, jpeg])"));
+        assertThat(r.notes())
+                .anyMatch(
+                        n ->
+                                n.startsWith(
+                                        "robustness: 10 of 10 corrupted passes over the whole test "
+                                                + "split (100 samples each, corruption seed 7411; only [contrast, jpeg])"));
     }
 
     @Test
     void shouldSkipCorruptedConditionsWithNonFiniteOutputsAndKeepTheVerdict() throws Exception {
-        EvaluationResult r = evaluate("nan-when-corrupted.pt", 200, true, new ArrayList<>(), new ArrayList<>());
+        EvaluationResult r =
+                evaluate("nan-when-corrupted.pt", 200, true, new ArrayList<>(), new ArrayList<>());
 
         assertThat(r.verdict()).as("finite on every clean image").isEqualTo("MEASURED");
         Map<Condition, Map<String, Double>> byCondition = byCondition(r.diagnostics());
         for (int s = 1; s <= 5; s++) {
             assertThat(byCondition).doesNotContainKey(new Condition("brightness", s));
-            assertThat(r.notes()).anyMatch(note -> note.startsWith("robustness: brightness at severity ")
-                    && note.contains("skipped, nothing recorded for it") && note.contains("NaN"));
+            assertThat(r.notes())
+                    .anyMatch(
+                            note ->
+                                    note.startsWith("robustness: brightness at severity ")
+                                            && note.contains("skipped, nothing recorded for it")
+                                            && note.contains("NaN"));
         }
-        assertThat(r.notes()).anyMatch(note -> note.startsWith("robustness: ") && note.contains("skipped (see above), "
-                + "the verdict is unaffected"));
-        assertThat(byCondition).as("the conditions that leave the corner dark are measured").isNotEmpty();
+        assertThat(r.notes())
+                .anyMatch(
+                        note ->
+                                note.startsWith("robustness: ")
+                                        && note.contains(
+                                                "skipped (see above), "
+                                                        + "the verdict is unaffected"));
+        assertThat(byCondition)
+                .as("the conditions that leave the corner dark are measured")
+                .isNotEmpty();
     }
 
     @Test
     void shouldMeasureFdAndRobustnessOfTheEncodeDecodeModel() throws Exception {
-        EvaluationResult r = evaluate("multifashion-encdec.pt", 100, true, new ArrayList<>(), new ArrayList<>());
+        EvaluationResult r =
+                evaluate("multifashion-encdec.pt", 100, true, new ArrayList<>(), new ArrayList<>());
         assertThat(r.diagnostics().testFd()).isBetween(0.0, 1.0);
         assertThat(r.diagnostics().testFdMeanEntropy()).isBetween(0.0, Math.log(2));
         assertThat(byCondition(r.diagnostics())).hasSize(40);
     }
 
     private static Map<Condition, Map<String, Double>> byCondition(EvaluationDiagnostics d) {
-        return d.corrupted().stream().collect(Collectors.groupingBy(c -> new Condition(c.corruption(), c.severity()),
-                Collectors.toMap(EvaluationDiagnostics.Corrupted::metricKey, EvaluationDiagnostics.Corrupted::measured)));
+        return d.corrupted().stream()
+                .collect(
+                        Collectors.groupingBy(
+                                c -> new Condition(c.corruption(), c.severity()),
+                                Collectors.toMap(
+                                        EvaluationDiagnostics.Corrupted::metricKey,
+                                        EvaluationDiagnostics.Corrupted::measured)));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -40,8 +39,11 @@ class DjlBenchmarkDatasetTest {
 
     @Test
     void shouldBatchNormalizedInputsAndOneLabelPerTask() throws Exception {
-        DjlBenchmarkDataset ds = DjlBenchmarkDataset.builder(multifashion, multifashionTest).setSampling(8, false)
-                .optLimit(16).build();
+        DjlBenchmarkDataset ds =
+                DjlBenchmarkDataset.builder(multifashion, multifashionTest)
+                        .setSampling(8, false)
+                        .optLimit(16)
+                        .build();
         try (NDManager scope = manager.newSubManager()) {
             Batch first = ds.getData(scope).iterator().next();
             try (first) {
@@ -56,20 +58,29 @@ class DjlBenchmarkDatasetTest {
                 assertThat(first.getLabels()).hasSize(2);
                 assertThat(first.getLabels().get(1).getShape()).isEqualTo(new Shape(8));
                 assertThat(first.getLabels().get(1).getDataType()).isEqualTo(DataType.INT64);
-                assertThat(first.getLabels().get(1).getLong(5)).isEqualTo((long) multifashionTest.get(5).targets().get(1)[0]);
+                assertThat(first.getLabels().get(1).getLong(5))
+                        .isEqualTo((long) multifashionTest.get(5).targets().get(1)[0]);
             }
         }
     }
 
     @Test
     void shouldShuffleReproduciblyWithASeed() throws Exception {
-        DjlBenchmarkDataset ds = DjlBenchmarkDataset.builder(multifashion, multifashionTest)
-                .setSampling(new BatchSampler(new SeededRandomSampler(3), 10, false)).optLimit(50).build();
+        DjlBenchmarkDataset ds =
+                DjlBenchmarkDataset.builder(multifashion, multifashionTest)
+                        .setSampling(new BatchSampler(new SeededRandomSampler(3), 10, false))
+                        .optLimit(50)
+                        .build();
         List<Long> firstEpoch = fingerprintsOfEpoch(ds);
-        DjlBenchmarkDataset again = DjlBenchmarkDataset.builder(multifashion, multifashionTest)
-                .setSampling(new BatchSampler(new SeededRandomSampler(3), 10, false)).optLimit(50).build();
+        DjlBenchmarkDataset again =
+                DjlBenchmarkDataset.builder(multifashion, multifashionTest)
+                        .setSampling(new BatchSampler(new SeededRandomSampler(3), 10, false))
+                        .optLimit(50)
+                        .build();
         assertThat(fingerprintsOfEpoch(again)).isEqualTo(firstEpoch);
-        assertThat(fingerprintsOfEpoch(ds)).as("the next epoch has another order").isNotEqualTo(firstEpoch);
+        assertThat(fingerprintsOfEpoch(ds))
+                .as("the next epoch has another order")
+                .isNotEqualTo(firstEpoch);
     }
 
     /** One value per sample in epoch order that tells samples apart: the sum of its pixel values. */

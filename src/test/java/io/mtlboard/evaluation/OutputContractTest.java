@@ -31,16 +31,28 @@ class OutputContractTest {
     }
 
     private static EvaluationResult evaluate(String file) throws ModelFault {
-        return new ModelEvaluator().evaluate(MODELS.resolve(file), DeviceSelector.CPU, manifest, test, Map.of(),
-                Map.of(), List.of(), (done, total) -> { }, r -> { });
+        return new ModelEvaluator()
+                .evaluate(
+                        MODELS.resolve(file),
+                        DeviceSelector.CPU,
+                        manifest,
+                        test,
+                        Map.of(),
+                        Map.of(),
+                        List.of(),
+                        (done, total) -> {},
+                        r -> {});
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "dict-output.pt   | the model returned a dict with keys [left, right]",
-        "int-output.pt    | output 0 (task 'left') is a tensor of int64",
-        "raises.pt        | ValueError: this model refuses single-channel input",
-        "out-of-bounds.pt | RuntimeError: select(): index 5000 out of range"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "dict-output.pt   | the model returned a dict with keys [left, right]",
+                "int-output.pt    | output 0 (task 'left') is a tensor of int64",
+                "raises.pt        | ValueError: this model refuses single-channel input",
+                "out-of-bounds.pt | RuntimeError: select(): index 5000 out of range"
+            })
     void shouldRejectAModelBreakingTheContractNamingWhatItDid(String file, String reason) {
         ModelFault fault = catchThrowableOfType(ModelFault.class, () -> evaluate(file));
         assertThat(fault).as(file).isNotNull();
@@ -62,6 +74,8 @@ class OutputContractTest {
         ModelFault fault = catchThrowableOfType(ModelFault.class, () -> evaluate("raises.pt"));
         assertThat(fault.getMessage()).contains("line ").contains("raise ValueError");
         assertThat(fault.getMessage()).doesNotStartWith("The following operation failed");
-        assertThat(fault.detail()).contains("Traceback of TorchScript").contains("this model refuses");
+        assertThat(fault.detail())
+                .contains("Traceback of TorchScript")
+                .contains("this model refuses");
     }
 }

@@ -12,7 +12,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
-import io.mtlboard.benchmark.data.Sample;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,8 @@ class SplitScorerTest {
     @Test
     void shouldScoreEverySampleIncludingTheLastPartialBatch() throws Exception {
         int n = 1050;
-        // always predicts class 0 for both tasks: accuracy = share of class-0 labels among the first n
+        // always predicts class 0 for both tasks: accuracy = share of class-0 labels among the
+        // first n
         long zerosLeft = 0;
         long zerosRight = 0;
         for (int i = 0; i < n; i++) {
@@ -58,33 +58,57 @@ class SplitScorerTest {
             zerosRight += multifashionTest.get(i).targets().get(1)[0] == 0 ? 1 : 0;
         }
         List<Long> progress = new ArrayList<>();
-        Map<String, Double> scores = new SplitScorer(multifashion).score(
-                input -> new NDList(zeroClass(input), zeroClass(input)), manager, multifashionTest.head(n),
-                (done, total) -> progress.add(done * 100_000 + total));
+        Map<String, Double> scores =
+                new SplitScorer(multifashion)
+                        .score(
+                                input -> new NDList(zeroClass(input), zeroClass(input)),
+                                manager,
+                                multifashionTest.head(n),
+                                (done, total) -> progress.add(done * 100_000 + total));
         assertThat(scores).containsOnlyKeys("left.accuracy", "right.accuracy");
         assertThat(scores.get("left.accuracy")).isCloseTo(100.0 * zerosLeft / n, within(1e-9));
         assertThat(scores.get("right.accuracy")).isCloseTo(100.0 * zerosRight / n, within(1e-9));
-        assertThat(progress).hasSize(11).startsWith(100L * 100_000 + n).endsWith((long) n * 100_000 + n);
+        assertThat(progress)
+                .hasSize(11)
+                .startsWith(100L * 100_000 + n)
+                .endsWith((long) n * 100_000 + n);
     }
 
     @Test
     void shouldRejectNonFiniteOutputsAndAWrongNumberOfOutputs() {
         SplitScorer scorer = new SplitScorer(multifashion);
         BenchmarkDataset data = multifashionTest.head(10);
-        assertThatThrownBy(() -> scorer.score(input -> new NDList(zeroClass(input), zeroClass(input).mul(Float.NaN)),
-                manager, data, (done, total) -> {
-                })).isInstanceOf(ModelFault.class).hasMessageContaining("task 'right'").hasMessageContaining("NaN");
-        assertThatThrownBy(() -> scorer.score(input -> new NDList(zeroClass(input)), manager, data, (done, total) -> {
-        })).isInstanceOf(ModelFault.class).hasMessageContaining("returned 1 output(s)");
+        assertThatThrownBy(
+                        () ->
+                                scorer.score(
+                                        input ->
+                                                new NDList(
+                                                        zeroClass(input),
+                                                        zeroClass(input).mul(Float.NaN)),
+                                        manager,
+                                        data,
+                                        (done, total) -> {}))
+                .isInstanceOf(ModelFault.class)
+                .hasMessageContaining("task 'right'")
+                .hasMessageContaining("NaN");
+        assertThatThrownBy(
+                        () ->
+                                scorer.score(
+                                        input -> new NDList(zeroClass(input)),
+                                        manager,
+                                        data,
+                                        (done, total) -> {}))
+                .isInstanceOf(ModelFault.class)
+                .hasMessageContaining("returned 1 output(s)");
     }
 
     @Test
     void shouldScorePerfectDenseOutputsAsPerfect(@TempDir Path cache) throws Exception {
         BenchmarkManifest scenes = BundledData.manifest("fashionscenes");
         BenchmarkDataset test = BundledData.split(scenes, "test", cache).head(140);
-        Map<String, Double> scores = new SplitScorer(scenes).score(new PerfectDenseModel(test), manager, test,
-                (done, total) -> {
-                });
+        Map<String, Double> scores =
+                new SplitScorer(scenes)
+                        .score(new PerfectDenseModel(test), manager, test, (done, total) -> {});
         assertThat(scores.get("segmentation.mIoU")).isEqualTo(100.0);
         assertThat(scores.get("segmentation.pixAcc")).isEqualTo(100.0);
         assertThat(scores.get("depth.absErr")).isZero();
@@ -119,7 +143,9 @@ class SplitScorerTest {
                 System.arraycopy(t.get(1), 0, depth, i * S * S, S * S);
                 System.arraycopy(t.get(2), 0, normals, i * 3 * S * S, 3 * S * S);
             }
-            return new NDList(m.create(logits, new Shape(n, 11, S, S)), m.create(depth, new Shape(n, 1, S, S)),
+            return new NDList(
+                    m.create(logits, new Shape(n, 11, S, S)),
+                    m.create(depth, new Shape(n, 1, S, S)),
                     m.create(normals, new Shape(n, 3, S, S)));
         }
     }

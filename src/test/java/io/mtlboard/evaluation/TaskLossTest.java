@@ -1,11 +1,11 @@
 package io.mtlboard.evaluation;
 
-import ai.djl.ndarray.types.DataType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.BenchmarkManifestReader;
@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 /** Each task kind's loss on tiny tensors, against values computed by hand. */
 class TaskLossTest {
 
-    private static final BenchmarkManifest MULTIFASHION = read("benchmarks-data/multifashion/benchmark.json");
-    private static final BenchmarkManifest SCENES = read("benchmarks-data/fashionscenes/benchmark.json");
+    private static final BenchmarkManifest MULTIFASHION =
+            read("benchmarks-data/multifashion/benchmark.json");
+    private static final BenchmarkManifest SCENES =
+            read("benchmarks-data/fashionscenes/benchmark.json");
     private final NDManager m = Engine.getEngine("PyTorch").newBaseManager();
 
     @AfterEach
@@ -43,7 +45,10 @@ class TaskLossTest {
     @Test
     void shouldAverageCrossEntropyOverSamplesWhenClassifying() {
         // logits (0, ln 3) → p = (1/4, 3/4); labels 1 and 0: (−ln 3/4 − ln 1/4) / 2
-        var logits = m.create(new float[] {0, (float) Math.log(3), 0, (float) Math.log(3)}, new Shape(2, 2));
+        var logits =
+                m.create(
+                        new float[] {0, (float) Math.log(3), 0, (float) Math.log(3)},
+                        new Shape(2, 2));
         var labels = m.create(new long[] {1, 0});
         double loss = TaskLoss.of(task(MULTIFASHION, "classification"), logits, labels).getFloat();
         assertThat(loss).isCloseTo((-Math.log(0.75) - Math.log(0.25)) / 2, within(1e-6));
@@ -79,7 +84,11 @@ class TaskLossTest {
 
     @Test
     void shouldBuildTargetsInTheFormatsTheLossesTake() {
-        var classes = TaskLoss.target(m, task(MULTIFASHION, "classification"), List.of(new float[] {3}, new float[] {7}));
+        var classes =
+                TaskLoss.target(
+                        m,
+                        task(MULTIFASHION, "classification"),
+                        List.of(new float[] {3}, new float[] {7}));
         assertThat(classes.getShape()).isEqualTo(new Shape(2));
         assertThat(classes.getDataType()).isEqualTo(DataType.INT64);
         assertThat(classes.toLongArray()).containsExactly(3, 7);
@@ -93,7 +102,9 @@ class TaskLossTest {
         assertThat(map.toLongArray()[5]).as("the ignore label is kept").isEqualTo(-1);
         assertThat(map.toLongArray()[6]).isEqualTo(4);
 
-        var depth = TaskLoss.target(m, task(SCENES, "depth"), List.of(new float[64 * 64], new float[64 * 64]));
+        var depth =
+                TaskLoss.target(
+                        m, task(SCENES, "depth"), List.of(new float[64 * 64], new float[64 * 64]));
         assertThat(depth.getShape()).isEqualTo(new Shape(2, 1, 64, 64));
         assertThat(depth.getDataType()).isEqualTo(DataType.FLOAT32);
     }

@@ -1,17 +1,15 @@
 package io.mtlboard.imports;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
-import io.mtlboard.run.Evaluation;
-import io.mtlboard.run.LeaderboardVersion;
-import io.mtlboard.run.Run;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.run.Evaluation;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.Run;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -21,6 +19,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,16 +34,13 @@ class ReferenceImporterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BACKBONE = "resnet18";
 
-    @Inject
-    ReferenceImporter importer;
-    @Inject
-    LeaderboardVersion version;
+    @Inject ReferenceImporter importer;
+    @Inject LeaderboardVersion version;
 
     /** Other tests share the database: leave no reference run behind. */
     @AfterEach
     void removeImportedRuns() {
-        QuarkusTransaction.requiringNew()
-                .run(() -> Run.delete("importKey like ?1", "reference/%"));
+        QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
         version.bumpAll();
     }
 
@@ -58,8 +55,18 @@ class ReferenceImporterTest {
         manifest.put("seed", seed);
         manifest.put("hyperParameters", Map.of("lr", 0.001, "epochs", 2));
         manifest.put("claims", claims);
-        manifest.put("trainingLog", List.of(Map.of("epoch", 1, "seconds", 1.5, "losses", Map.of("left", 2.1,
-                "right", 2.2), "fd", Map.of("value", 0.2, "meanEntropy", 0.55))));
+        manifest.put(
+                "trainingLog",
+                List.of(
+                        Map.of(
+                                "epoch",
+                                1,
+                                "seconds",
+                                1.5,
+                                "losses",
+                                Map.of("left", 2.1, "right", 2.2),
+                                "fd",
+                                Map.of("value", 0.2, "meanEntropy", 0.55))));
         Map<String, Object> evaluation = new LinkedHashMap<>();
         evaluation.put("evaluatorVersion", "1");
         evaluation.put("verdict", "VERIFIED");
@@ -71,12 +78,25 @@ class ReferenceImporterTest {
         evaluation.put("latencyMs", 0.3);
         evaluation.put("throughput", 5000.0);
         evaluation.put("samples", 10000);
-        return Map.of("format", "mtlboard-reference-run/1", "manifest", manifest, "evaluation", evaluation,
-                "training", Map.of("seconds", 60.0, "startedAt", "2026-01-01T10:00:00Z",
-                        "finishedAt", "2026-01-01T10:01:00Z"));
+        return Map.of(
+                "format",
+                "mtlboard-reference-run/1",
+                "manifest",
+                manifest,
+                "evaluation",
+                evaluation,
+                "training",
+                Map.of(
+                        "seconds",
+                        60.0,
+                        "startedAt",
+                        "2026-01-01T10:00:00Z",
+                        "finishedAt",
+                        "2026-01-01T10:01:00Z"));
     }
 
-    private static Path write(Path dir, String name, Map<String, Object> bundle) throws IOException {
+    private static Path write(Path dir, String name, Map<String, Object> bundle)
+            throws IOException {
         Path file = dir.resolve("multifashion").resolve(name + ".json");
         Files.createDirectories(file.getParent());
         JSON.writeValue(file.toFile(), bundle);
@@ -84,12 +104,17 @@ class ReferenceImporterTest {
     }
 
     private static JsonPath board() {
-        return given().when().get("/api/leaderboards/multifashion?backbone=" + BACKBONE + "&source=reference")
-                .then().statusCode(200).extract().jsonPath();
+        return given().when()
+                .get("/api/leaderboards/multifashion?backbone=" + BACKBONE + "&source=reference")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
-    void shouldRegisterReferenceRunsWithDeltaMOnceWhenStlBundlesOfTheBackboneExist() throws IOException {
+    void shouldRegisterReferenceRunsWithDeltaMOnceWhenStlBundlesOfTheBackboneExist()
+            throws IOException {
         Path dir = Files.createTempDirectory("reference");
         write(dir, "stl-1", bundle("stl", 1, 80.0, 78.0));
         write(dir, "stl-2", bundle("stl", 2, 82.0, 80.0));
@@ -99,20 +124,29 @@ class ReferenceImporterTest {
         assertThat(importer.importAll(dir)).isZero();
 
         JsonPath v = board();
-        assertThat(v.getList("rows.method.id", String.class)).containsExactlyInAnyOrder("stl", "ew");
+        assertThat(v.getList("rows.method.id", String.class))
+                .containsExactlyInAnyOrder("stl", "ew");
         int row = v.getList("rows.method.id", String.class).indexOf("ew");
         assertThat(v.getString("rows[" + row + "].source")).isEqualTo("reference");
         assertThat(v.getFloat("rows[" + row + "].metrics.'left.accuracy'.mean")).isEqualTo(81.0f);
         // baseline means 81 and 79: (0 + 0) / 2 per task
-        assertThat(v.getFloat("rows[" + row + "].deltaM.perTask.mean")).isCloseTo(0.0f, within(1e-4f));
+        assertThat(v.getFloat("rows[" + row + "].deltaM.perTask.mean"))
+                .isCloseTo(0.0f, within(1e-4f));
 
         long id = v.getLong("rows[" + row + "].runIds[0]");
-        JsonPath run = given().when().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath run =
+                given().when().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(run.getString("status")).isEqualTo("verified");
         assertThat(run.getString("evaluation.device")).isEqualTo("cpu");
-        given().when().get("/api/runs/" + id + "/training-log").then().statusCode(200)
+        given().when()
+                .get("/api/runs/" + id + "/training-log")
+                .then()
+                .statusCode(200)
                 .body("[0].fd.value", Matchers.equalTo(0.2f));
-        given().when().get("/api/runs/" + id + "/log").then().statusCode(200)
+        given().when()
+                .get("/api/runs/" + id + "/log")
+                .then()
+                .statusCode(200)
                 .body(Matchers.containsString("by reference-trainer: VERIFIED"));
 
         write(dir, "ew-1", bundle("ew", 1, 83.0, 81.0));
@@ -120,8 +154,15 @@ class ReferenceImporterTest {
         JsonPath updated = board();
         int again = updated.getList("rows.method.id", String.class).indexOf("ew");
         assertThat(updated.getLong("rows[" + again + "].runIds[0]")).isEqualTo(id);
-        assertThat(updated.getFloat("rows[" + again + "].metrics.'left.accuracy'.mean")).isEqualTo(83.0f);
-        assertThat(given().when().get("/api/runs/" + id).then().extract().jsonPath().getInt("evaluation.attempt"))
+        assertThat(updated.getFloat("rows[" + again + "].metrics.'left.accuracy'.mean"))
+                .isEqualTo(83.0f);
+        assertThat(
+                        given().when()
+                                .get("/api/runs/" + id)
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getInt("evaluation.attempt"))
                 .isEqualTo(2);
         Files.delete(ew);
     }
@@ -131,30 +172,70 @@ class ReferenceImporterTest {
     void shouldRecordTheTrainersDiagnosticsWhenTheBundleCarriesThem() throws IOException {
         Path dir = Files.createTempDirectory("reference");
         Map<String, Object> b = new LinkedHashMap<>(bundle("ew", 3, 80.0, 78.0));
-        Map<String, Object> evaluation = new LinkedHashMap<>((Map<String, Object>) b.get("evaluation"));
-        evaluation.put("diagnostics", Map.of("testFd", Map.of("fd", 0.31, "meanEntropy", 0.478),
-                "corrupted", List.of(
-                        Map.of("corruption", "contrast", "severity", 1, "metric", "left.accuracy", "value", 75.5),
-                        Map.of("corruption", "contrast", "severity", 1, "metric", "right.accuracy", "value", 74.0))));
+        Map<String, Object> evaluation =
+                new LinkedHashMap<>((Map<String, Object>) b.get("evaluation"));
+        evaluation.put(
+                "diagnostics",
+                Map.of(
+                        "testFd",
+                        Map.of("fd", 0.31, "meanEntropy", 0.478),
+                        "corrupted",
+                        List.of(
+                                Map.of(
+                                        "corruption",
+                                        "contrast",
+                                        "severity",
+                                        1,
+                                        "metric",
+                                        "left.accuracy",
+                                        "value",
+                                        75.5),
+                                Map.of(
+                                        "corruption",
+                                        "contrast",
+                                        "severity",
+                                        1,
+                                        "metric",
+                                        "right.accuracy",
+                                        "value",
+                                        74.0))));
         b.put("evaluation", evaluation);
         b.put("protocol", Map.of("id", "mf-test", "label", "test protocol", "hash", "abc"));
         write(dir, "ew-3", b);
         assertThat(importer.importAll(dir)).isEqualTo(1);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Evaluation e = Evaluation.<Evaluation>find("run.importKey = ?1", "reference/multifashion/ew-3.json")
-                    .firstResult();
-            assertThat(e.testFd).isEqualTo(0.31);
-            assertThat(e.testFdMeanEntropy).isEqualTo(0.478);
-            assertThat(e.corruptions).hasSize(2);
-        });
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            Evaluation e =
+                                    Evaluation.<Evaluation>find(
+                                                    "run.importKey = ?1",
+                                                    "reference/multifashion/ew-3.json")
+                                            .firstResult();
+                            assertThat(e.testFd).isEqualTo(0.31);
+                            assertThat(e.testFdMeanEntropy).isEqualTo(0.478);
+                            assertThat(e.corruptions).hasSize(2);
+                        });
         // a corrupted value for a metric the benchmark lacks is refused
         Map<String, Object> bad = new LinkedHashMap<>(b);
         Map<String, Object> badEvaluation = new LinkedHashMap<>(evaluation);
-        badEvaluation.put("diagnostics", Map.of("corrupted", List.of(
-                Map.of("corruption", "contrast", "severity", 9, "metric", "left.accuracy", "value", 75.5))));
+        badEvaluation.put(
+                "diagnostics",
+                Map.of(
+                        "corrupted",
+                        List.of(
+                                Map.of(
+                                        "corruption",
+                                        "contrast",
+                                        "severity",
+                                        9,
+                                        "metric",
+                                        "left.accuracy",
+                                        "value",
+                                        75.5))));
         bad.put("evaluation", badEvaluation);
         write(dir, "ew-4", bad);
-        assertThatThrownBy(() -> importer.importAll(dir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> importer.importAll(dir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ew-4.json: evaluation.diagnostics.corrupted");
     }
 
@@ -162,20 +243,25 @@ class ReferenceImporterTest {
     void shouldListEveryProblemAndImportNothingWhenBundlesAreInvalid() throws IOException {
         Path dir = Files.createTempDirectory("reference");
         Map<String, Object> unknown = new LinkedHashMap<>(bundle("ew", 7, 70.0, 70.0));
-        Map<String, Object> manifest = new LinkedHashMap<>((Map<String, Object>) unknown.get("manifest"));
+        Map<String, Object> manifest =
+                new LinkedHashMap<>((Map<String, Object>) unknown.get("manifest"));
         manifest.put("backbone", "no-such-net");
         unknown.put("manifest", manifest);
         write(dir, "unknown-backbone", unknown);
         Map<String, Object> unmeasured = new LinkedHashMap<>(bundle("pcgrad", 7, 70.0, 70.0));
-        Map<String, Object> evaluation = new LinkedHashMap<>((Map<String, Object>) unmeasured.get("evaluation"));
+        Map<String, Object> evaluation =
+                new LinkedHashMap<>((Map<String, Object>) unmeasured.get("evaluation"));
         evaluation.put("measured", Map.of("left.accuracy", 70.0));
         unmeasured.put("evaluation", evaluation);
         write(dir, "unmeasured", unmeasured);
         write(dir, "fine", bundle("mgda", 7, 70.0, 70.0));
 
-        assertThatThrownBy(() -> importer.importAll(dir)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("unknown-backbone.json: manifest/backbone: unknown backbone 'no-such-net'")
-                .hasMessageContaining("unmeasured.json: evaluation.measured.right.accuracy must be a finite number");
+        assertThatThrownBy(() -> importer.importAll(dir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "unknown-backbone.json: manifest/backbone: unknown backbone 'no-such-net'")
+                .hasMessageContaining(
+                        "unmeasured.json: evaluation.measured.right.accuracy must be a finite number");
         assertThat(board().getList("rows.method.id", String.class)).doesNotContain("mgda");
     }
 }

@@ -1,8 +1,8 @@
 package io.mtlboard.leaderboard;
 
-import io.mtlboard.run.RowSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlboard.run.RowSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,15 +19,22 @@ import org.junit.jupiter.api.Test;
  */
 class IncrementalBoardTest {
 
-    private static final List<BoardCalculator.MetricInfo> METRICS = List.of(
-            new BoardCalculator.MetricInfo("a.acc", "a", true), new BoardCalculator.MetricInfo("b.err", "b", false));
+    private static final List<BoardCalculator.MetricInfo> METRICS =
+            List.of(
+                    new BoardCalculator.MetricInfo("a.acc", "a", true),
+                    new BoardCalculator.MetricInfo("b.err", "b", false));
     private static final String[] BACKBONES = {"lenet5", "resnet18"};
     private static final String[] PROTOCOLS = {"mtlboard", "paper-x"};
     private static final String[] METHODS = {"stl", "stl", "ew", "mgda", "famo"};
     private static final String[] OPTIMIZERS = {"adam", "sgd"};
     private static final String[] LEVELS = {"param", "feature"};
-    private static final RowSource[] SOURCES = {RowSource.VERIFIED, RowSource.CLAIMED, RowSource.CLAIMED,
-            RowSource.REFERENCE, RowSource.LITERATURE};
+    private static final RowSource[] SOURCES = {
+        RowSource.VERIFIED,
+        RowSource.CLAIMED,
+        RowSource.CLAIMED,
+        RowSource.REFERENCE,
+        RowSource.LITERATURE
+    };
 
     private static BoardCalculator.RunFacts random(Random rnd, long id) {
         RowSource source = SOURCES[rnd.nextInt(SOURCES.length)];
@@ -41,16 +48,32 @@ class IncrementalBoardTest {
             values.put("b.err", 0.1 + rnd.nextInt(100) / 1000.0);
         }
         String protocol = literature ? PROTOCOLS[rnd.nextInt(2)] : "mtlboard";
-        String baselineProtocol = literature && rnd.nextInt(4) == 0 ? PROTOCOLS[rnd.nextInt(2)] : null;
-        String baselineOptimizer = literature && rnd.nextInt(6) == 0 ? OPTIMIZERS[rnd.nextInt(2)] : null;
-        BoardCalculator.Published published = literature && rnd.nextBoolean()
-                ? new BoardCalculator.Published(rnd.nextDouble(), 0.1, rnd.nextDouble(), null, null)
-                : BoardCalculator.Published.NONE;
-        return new BoardCalculator.RunFacts(id, METHODS[rnd.nextInt(METHODS.length)], "M", BACKBONES[rnd.nextInt(2)],
-                OPTIMIZERS[rnd.nextInt(2)], LEVELS[rnd.nextInt(2)], source, literature ? null : rnd.nextInt(4),
+        String baselineProtocol =
+                literature && rnd.nextInt(4) == 0 ? PROTOCOLS[rnd.nextInt(2)] : null;
+        String baselineOptimizer =
+                literature && rnd.nextInt(6) == 0 ? OPTIMIZERS[rnd.nextInt(2)] : null;
+        BoardCalculator.Published published =
+                literature && rnd.nextBoolean()
+                        ? new BoardCalculator.Published(
+                                rnd.nextDouble(), 0.1, rnd.nextDouble(), null, null)
+                        : BoardCalculator.Published.NONE;
+        return new BoardCalculator.RunFacts(
+                id,
+                METHODS[rnd.nextInt(METHODS.length)],
+                "M",
+                BACKBONES[rnd.nextInt(2)],
+                OPTIMIZERS[rnd.nextInt(2)],
+                LEVELS[rnd.nextInt(2)],
+                source,
+                literature ? null : rnd.nextInt(4),
                 literature ? (rnd.nextBoolean() ? 3 : null) : null,
-                literature || rnd.nextInt(4) == 0 ? null : (long) rnd.nextInt(3), protocol, baselineProtocol,
-                baselineOptimizer, literature ? "Paper " + rnd.nextInt(3) : null, published, values);
+                literature || rnd.nextInt(4) == 0 ? null : (long) rnd.nextInt(3),
+                protocol,
+                baselineProtocol,
+                baselineOptimizer,
+                literature ? "Paper " + rnd.nextInt(3) : null,
+                published,
+                values);
     }
 
     /** The same run with another source and values: a verdict or a new evaluation. */
@@ -58,9 +81,23 @@ class IncrementalBoardTest {
         Map<String, Double> values = new LinkedHashMap<>(r.values());
         values.replaceAll((k, v) -> v + rnd.nextInt(5) - 2);
         RowSource source = r.source() == RowSource.CLAIMED ? RowSource.VERIFIED : r.source();
-        return new BoardCalculator.RunFacts(r.runId(), r.methodId(), r.methodName(), r.backboneId(), r.optimizer(),
-                r.gradientLevel(), source, r.seed(), r.reportedSeeds(), r.owner(), r.protocol(), r.baselineProtocol(),
-                r.baselineOptimizer(), r.citation(), r.published(), values);
+        return new BoardCalculator.RunFacts(
+                r.runId(),
+                r.methodId(),
+                r.methodName(),
+                r.backboneId(),
+                r.optimizer(),
+                r.gradientLevel(),
+                source,
+                r.seed(),
+                r.reportedSeeds(),
+                r.owner(),
+                r.protocol(),
+                r.baselineProtocol(),
+                r.baselineOptimizer(),
+                r.citation(),
+                r.published(),
+                values);
     }
 
     private static List<BoardCalculator.BoardRow> full(Map<Long, BoardCalculator.RunFacts> all) {
@@ -93,7 +130,8 @@ class IncrementalBoardTest {
                         all.put(r.runId(), r);
                         upserts.add(r);
                     } else if (what < 8) {
-                        BoardCalculator.RunFacts r = changed(rnd, all.get(ids.get(rnd.nextInt(ids.size()))));
+                        BoardCalculator.RunFacts r =
+                                changed(rnd, all.get(ids.get(rnd.nextInt(ids.size()))));
                         all.put(r.runId(), r);
                         upserts.add(r);
                     } else {
@@ -114,24 +152,70 @@ class IncrementalBoardTest {
         long id = 1;
         for (String method : List.of("stl", "ew", "mgda", "famo")) {
             for (int seed = 0; seed < 3; seed++, id++) {
-                all.put(id, new BoardCalculator.RunFacts(id, method, method, "lenet5", "adam", "param",
-                        RowSource.VERIFIED, seed, null, 7L, "mtlboard", null, null, null,
-                        BoardCalculator.Published.NONE, Map.of("a.acc", 60.0 + id, "b.err", 0.2)));
+                all.put(
+                        id,
+                        new BoardCalculator.RunFacts(
+                                id,
+                                method,
+                                method,
+                                "lenet5",
+                                "adam",
+                                "param",
+                                RowSource.VERIFIED,
+                                seed,
+                                null,
+                                7L,
+                                "mtlboard",
+                                null,
+                                null,
+                                null,
+                                BoardCalculator.Published.NONE,
+                                Map.of("a.acc", 60.0 + id, "b.err", 0.2)));
             }
         }
         IncrementalBoard board = new IncrementalBoard(METRICS, all.values());
         long before = board.recomputedRows();
-        BoardCalculator.RunFacts extra = new BoardCalculator.RunFacts(id, "ew", "ew", "lenet5", "adam", "param",
-                RowSource.VERIFIED, 5, null, 7L, "mtlboard", null, null, null, BoardCalculator.Published.NONE,
-                Map.of("a.acc", 70.0, "b.err", 0.2));
+        BoardCalculator.RunFacts extra =
+                new BoardCalculator.RunFacts(
+                        id,
+                        "ew",
+                        "ew",
+                        "lenet5",
+                        "adam",
+                        "param",
+                        RowSource.VERIFIED,
+                        5,
+                        null,
+                        7L,
+                        "mtlboard",
+                        null,
+                        null,
+                        null,
+                        BoardCalculator.Published.NONE,
+                        Map.of("a.acc", 70.0, "b.err", 0.2));
         all.put(id, extra);
         board.apply(List.of(extra), List.of());
         assertThat(board.recomputedRows() - before).isEqualTo(1);
         assertThat(board.rows()).isEqualTo(full(all));
         // a new single-task seed moves the baseline: every row of the backbone gets its Δm again
-        BoardCalculator.RunFacts stl = new BoardCalculator.RunFacts(id + 1, "stl", "stl", "lenet5", "adam", "param",
-                RowSource.VERIFIED, 9, null, 7L, "mtlboard", null, null, null, BoardCalculator.Published.NONE,
-                Map.of("a.acc", 40.0, "b.err", 0.3));
+        BoardCalculator.RunFacts stl =
+                new BoardCalculator.RunFacts(
+                        id + 1,
+                        "stl",
+                        "stl",
+                        "lenet5",
+                        "adam",
+                        "param",
+                        RowSource.VERIFIED,
+                        9,
+                        null,
+                        7L,
+                        "mtlboard",
+                        null,
+                        null,
+                        null,
+                        BoardCalculator.Published.NONE,
+                        Map.of("a.acc", 40.0, "b.err", 0.3));
         all.put(id + 1, stl);
         board.apply(List.of(stl), List.of());
         assertThat(board.recomputedRows() - before).isEqualTo(1 + 4);

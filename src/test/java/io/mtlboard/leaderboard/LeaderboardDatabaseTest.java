@@ -1,7 +1,13 @@
 package io.mtlboard.leaderboard;
 
-import io.restassured.RestAssured;
-import org.hamcrest.Matchers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Method;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.imports.LiteratureImporter;
 import io.mtlboard.run.Evaluation;
@@ -11,16 +17,9 @@ import io.mtlboard.run.Run;
 import io.mtlboard.run.RunClaim;
 import io.mtlboard.run.RunSource;
 import io.mtlboard.run.RunStatus;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
-import io.mtlboard.benchmark.Backbone;
-import io.mtlboard.benchmark.Benchmark;
-import io.mtlboard.benchmark.BenchmarkMetric;
-import io.mtlboard.benchmark.Method;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,14 +41,11 @@ class LeaderboardDatabaseTest {
 
     private static final String OFFICE = "office-home";
 
-    @Inject
-    LeaderboardService service;
-    @Inject
-    LiteratureImporter importer;
-    @Inject
-    LeaderboardVersion version;
-    @Inject
-    DataSource dataSource;
+    @Inject LeaderboardService service;
+    @Inject LiteratureImporter importer;
+    @Inject LeaderboardVersion version;
+    @Inject DataSource dataSource;
+
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -56,13 +53,15 @@ class LeaderboardDatabaseTest {
 
     @AfterEach
     void removeCreatedRuns() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (Long id : created) {
-                Evaluation.delete("run.id", id);
-                Run.deleteById(id);
-            }
-            Run.delete("importKey like ?1", "test-%");
-        });
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            for (Long id : created) {
+                                Evaluation.delete("run.id", id);
+                                Run.deleteById(id);
+                            }
+                            Run.delete("importKey like ?1", "test-%");
+                        });
         version.bumpAll();
     }
 
@@ -72,29 +71,32 @@ class LeaderboardDatabaseTest {
     }
 
     private long submitted(String method, RunStatus status, double accuracy, int seed) {
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            Run run = new Run();
-            run.benchmark = Benchmark.byId(OFFICE).orElseThrow();
-            run.backbone = Backbone.byId("resnet18").orElseThrow();
-            run.method = Method.byId(method).orElseThrow();
-            run.optimizer = "adam";
-            run.gradientLevel = "param";
-            run.seed = seed;
-            run.source = RunSource.SUBMITTED;
-            run.protocol = Protocols.MTLBOARD;
-            run.status = status;
-            run.createdAt = OffsetDateTime.now();
-            run.updatedAt = run.createdAt;
-            for (BenchmarkMetric m : run.benchmark.metrics()) {
-                RunClaim c = new RunClaim();
-                c.run = run;
-                c.metric = m;
-                c.claimed = accuracy;
-                run.claims.add(c);
-            }
-            run.persist();
-            return run.id;
-        });
+        long id =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () -> {
+                                    Run run = new Run();
+                                    run.benchmark = Benchmark.byId(OFFICE).orElseThrow();
+                                    run.backbone = Backbone.byId("resnet18").orElseThrow();
+                                    run.method = Method.byId(method).orElseThrow();
+                                    run.optimizer = "adam";
+                                    run.gradientLevel = "param";
+                                    run.seed = seed;
+                                    run.source = RunSource.SUBMITTED;
+                                    run.protocol = Protocols.MTLBOARD;
+                                    run.status = status;
+                                    run.createdAt = OffsetDateTime.now();
+                                    run.updatedAt = run.createdAt;
+                                    for (BenchmarkMetric m : run.benchmark.metrics()) {
+                                        RunClaim c = new RunClaim();
+                                        c.run = run;
+                                        c.metric = m;
+                                        c.claimed = accuracy;
+                                        run.claims.add(c);
+                                    }
+                                    run.persist();
+                                    return run.id;
+                                });
         created.add(id);
         version.bumpAll();
         return id;
@@ -105,24 +107,26 @@ class LeaderboardDatabaseTest {
     }
 
     private void evaluate(long runId, double measured, boolean agrees) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Run run = Run.findById(runId);
-            Evaluation e = new Evaluation();
-            e.run = run;
-            e.attempt = 1;
-            e.evaluatorVersion = "test";
-            e.status = Evaluation.COMPLETED;
-            e.verdict = agrees ? "VERIFIED" : "DISCREPANT";
-            for (BenchmarkMetric m : run.benchmark.metrics()) {
-                EvaluationMeasurement x = new EvaluationMeasurement();
-                x.evaluation = e;
-                x.metric = m;
-                x.measured = measured;
-                x.agrees = agrees;
-                e.measurements.add(x);
-            }
-            e.persist();
-        });
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            Run run = Run.findById(runId);
+                            Evaluation e = new Evaluation();
+                            e.run = run;
+                            e.attempt = 1;
+                            e.evaluatorVersion = "test";
+                            e.status = Evaluation.COMPLETED;
+                            e.verdict = agrees ? "VERIFIED" : "DISCREPANT";
+                            for (BenchmarkMetric m : run.benchmark.metrics()) {
+                                EvaluationMeasurement x = new EvaluationMeasurement();
+                                x.evaluation = e;
+                                x.metric = m;
+                                x.measured = measured;
+                                x.agrees = agrees;
+                                e.measurements.add(x);
+                            }
+                            e.persist();
+                        });
         version.bumpAll();
     }
 
@@ -154,8 +158,11 @@ class LeaderboardDatabaseTest {
         evaluate(id, 80.0);
         LeaderboardView v = board("verified");
         assertThat(v.rows()).hasSize(2);
-        LeaderboardView.LeaderboardRowView row = v.rows().stream().filter(r -> r.method().id().equals("famo"))
-                .findFirst().orElseThrow();
+        LeaderboardView.LeaderboardRowView row =
+                v.rows().stream()
+                        .filter(r -> r.method().id().equals("famo"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(row.source()).isEqualTo("verified");
         assertThat(row.metrics().get("art.accuracy").mean()).isEqualTo(80.0);
         // Δm against MTLBoard's own single-task row (70 on every task), never the publication's
@@ -177,7 +184,9 @@ class LeaderboardDatabaseTest {
         assertThat(last.role()).isEqualTo("claimed");
         assertThat(last.rank()).isNull();
         assertThat(last.unranked()).isEqualTo("claimed, unverified");
-        assertThat(v.settings()).allSatisfy(s -> assertThat(s.chart()).noneMatch(b -> b.source().equals("claimed")));
+        assertThat(v.settings())
+                .allSatisfy(
+                        s -> assertThat(s.chart()).noneMatch(b -> b.source().equals("claimed")));
         assertThat(v.rows()).noneMatch(r -> r.method().id().equals("moco"));
     }
 
@@ -186,7 +195,11 @@ class LeaderboardDatabaseTest {
         long id = submitted("famo", RunStatus.DISCREPANT, 91.0);
         evaluate(id, 42.0, false);
         assertThat(board().rows()).noneMatch(r -> r.runIds().contains(id));
-        RestAssured.given().when().get("/methods/famo").then().statusCode(200)
+        RestAssured.given()
+                .when()
+                .get("/methods/famo")
+                .then()
+                .statusCode(200)
                 .body(Matchers.containsString("Discrepant runs"))
                 .body(Matchers.containsString("href=\"/runs/" + id + "\""))
                 .body(Matchers.containsString("art accuracy: 91.00 → 42.00"));
@@ -220,20 +233,24 @@ class LeaderboardDatabaseTest {
         submitted("stl", RunStatus.VERIFIED, 70.0, 0);
         for (int seed = 0; seed < 3; seed++) {
             submitted("famo", RunStatus.VERIFIED, 80.0 + 2 * seed, seed);
-            // EW comes first in the alphabet but last by Δm; the intervals overlap, so the rank is shared
+            // EW comes first in the alphabet but last by Δm; the intervals overlap, so the rank is
+            // shared
             submitted("ew", RunStatus.VERIFIED, 79.0 + 2 * seed, seed);
         }
-        List<LeaderboardView.LeaderboardRowView> rows = board("verified").rows().stream()
-                .filter(r -> r.rank() != null).toList();
+        List<LeaderboardView.LeaderboardRowView> rows =
+                board("verified").rows().stream().filter(r -> r.rank() != null).toList();
         assertThat(rows).extracting(r -> r.method().id()).containsExactly("famo", "ew");
         assertThat(rows).extracting(LeaderboardView.LeaderboardRowView::rank).containsExactly(1, 1);
-        assertThat(rows.get(0).deltaM().perTask().mean()).isGreaterThan(rows.get(1).deltaM().perTask().mean());
+        assertThat(rows.get(0).deltaM().perTask().mean())
+                .isGreaterThan(rows.get(1).deltaM().perTask().mean());
     }
 
     @Test
     void shouldImportLiteratureIdempotently(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("test-office.csv");
-        Files.writeString(csv, """
+        Files.writeString(
+                csv,
+                """
                 benchmark,backbone,method,optimizer,gradient_level,seeds,protocol,art.accuracy,clipart.accuracy,product.accuracy,realWorld.accuracy,citation
                 office-home,resnet18,famo,sgd,param,2,recon-2023,60,70,80,90,Test source A
                 """);
@@ -241,11 +258,14 @@ class LeaderboardDatabaseTest {
         assertThat(importer.importAll(dir)).isZero();
         Files.writeString(csv, Files.readString(csv).replace(",60,", ",61,"));
         assertThat(importer.importAll(dir)).isEqualTo(1);
-        List<Run> runs = QuarkusTransaction.requiringNew().call(() -> {
-            List<Run> found = Run.list("citation", "Test source A");
-            found.forEach(r -> r.claims.size());
-            return found;
-        });
+        List<Run> runs =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () -> {
+                                    List<Run> found = Run.list("citation", "Test source A");
+                                    found.forEach(r -> r.claims.size());
+                                    return found;
+                                });
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).claims).extracting(c -> c.claimed).contains(61.0);
         assertThat(runs.get(0).importKey).startsWith("test-office.csv|");
@@ -253,14 +273,18 @@ class LeaderboardDatabaseTest {
     }
 
     @Test
-    void shouldRejectInvalidLiteratureFileListingEveryProblemAndImportNothing(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("bad.csv"), """
+    void shouldRejectInvalidLiteratureFileListingEveryProblemAndImportNothing(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(
+                dir.resolve("bad.csv"),
+                """
                 benchmark,backbone,method,optimizer,gradient_level,seeds,art.accuracy,clipart.accuracy,product.accuracy,realWorld.accuracy,bogus.metric,citation
                 office-home,resnet18,famo,sgd,param,2,60,70,80,NaN,1,Test source B
                 office-home,vgg99,nomethod,lion,layer,x,60,70,80,90,1,
                 """);
         long before = Run.count();
-        assertThatThrownBy(() -> importer.importAll(dir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> importer.importAll(dir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("row 2: column 'bogus.metric' is not a metric")
                 .hasMessageContaining("row 2: 'realWorld.accuracy' must be finite")
                 .hasMessageContaining("row 3: unknown backbone 'vgg99'")
@@ -274,32 +298,49 @@ class LeaderboardDatabaseTest {
     }
 
     @Test
-    void shouldRefuseAFileWhosePrintedDeltaMItsOwnNumbersDoNotGive(@TempDir Path dir) throws IOException {
-        String header = "benchmark,backbone,method,optimizer,gradient_level,seeds,protocol,art.accuracy,"
-                + "clipart.accuracy,product.accuracy,realWorld.accuracy,published_delta_m_task,published_delta_m_note,"
-                + "citation\n";
+    void shouldRefuseAFileWhosePrintedDeltaMItsOwnNumbersDoNotGive(@TempDir Path dir)
+            throws IOException {
+        String header =
+                "benchmark,backbone,method,optimizer,gradient_level,seeds,protocol,art.accuracy,"
+                        + "clipart.accuracy,product.accuracy,realWorld.accuracy,published_delta_m_task,published_delta_m_note,"
+                        + "citation\n";
         // +10 % on art, 0 elsewhere: Δm per task = 2.50; printed 2.50 agrees, printed 2.60 does not
-        String stl = "office-home,resnet18,stl,adam,param,3,recon-2023,60.00,70.00,80.00,90.00,,,Test source C\n";
-        Files.writeString(dir.resolve("test-good.csv"), header + stl
-                + "office-home,resnet18,ew,adam,param,3,recon-2023,66.00,70.00,80.00,90.00,2.50,,Test source C\n");
+        String stl =
+                "office-home,resnet18,stl,adam,param,3,recon-2023,60.00,70.00,80.00,90.00,,,Test source C\n";
+        Files.writeString(
+                dir.resolve("test-good.csv"),
+                header
+                        + stl
+                        + "office-home,resnet18,ew,adam,param,3,recon-2023,66.00,70.00,80.00,90.00,2.50,,Test source C\n");
         assertThat(importer.importAll(dir)).isEqualTo(2);
-        Files.writeString(dir.resolve("test-bad.csv"), header
-                + "office-home,resnet18,mgda,adam,param,3,recon-2023,66.00,70.00,80.00,90.00,2.60,,Test source C\n");
+        Files.writeString(
+                dir.resolve("test-bad.csv"),
+                header
+                        + "office-home,resnet18,mgda,adam,param,3,recon-2023,66.00,70.00,80.00,90.00,2.60,,Test source C\n");
         long before = Run.count();
-        assertThatThrownBy(() -> importer.importAll(dir)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> importer.importAll(dir))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test-bad.csv")
-                .hasMessageContaining("row 2 (mgda, resnet18): printed Δm (per-task) 2.6 differs from the "
-                        + "recomputation 2.500")
+                .hasMessageContaining(
+                        "row 2 (mgda, resnet18): printed Δm (per-task) 2.6 differs from the "
+                                + "recomputation 2.500")
                 .hasMessageContaining("rounding bound");
         assertThat(Run.count()).isEqualTo(before);
         // a note that explains the difference lets the row in, and the board shows both numbers
-        Files.writeString(dir.resolve("test-bad.csv"), header
-                + "office-home,resnet18,mgda,adam,param,3,recon-2023,66.00,70.00,80.00,90.00,2.60,the paper says so,"
-                + "Test source C\n");
+        Files.writeString(
+                dir.resolve("test-bad.csv"),
+                header
+                        + "office-home,resnet18,mgda,adam,param,3,recon-2023,66.00,70.00,80.00,90.00,2.60,the paper says so,"
+                        + "Test source C\n");
         assertThat(importer.importAll(dir)).isEqualTo(1);
-        LeaderboardView.LeaderboardRowView mgda = board("literature").rows().stream()
-                .filter(r -> r.method().id().equals("mgda") && r.setting().id().equals("resnet18@recon-2023"))
-                .findFirst().orElseThrow();
+        LeaderboardView.LeaderboardRowView mgda =
+                board("literature").rows().stream()
+                        .filter(
+                                r ->
+                                        r.method().id().equals("mgda")
+                                                && r.setting().id().equals("resnet18@recon-2023"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(mgda.deltaM().perTask().mean()).isCloseTo(2.5, within(1e-9));
         assertThat(mgda.published().deltaMPerTask()).isEqualTo(2.6);
         assertThat(mgda.published().note()).isEqualTo("the paper says so");
@@ -316,14 +357,34 @@ class LeaderboardDatabaseTest {
 
     @Test
     void shouldImportEveryShippedPrintedDeltaMThatItsNumbersGiveOrThatANoteExplains() {
-        // the import at start-up checked every printed Δm of the shipped files; these are the ones explained
-        List<String> explained = QuarkusTransaction.requiringNew().call(() -> Run.<Run>list(
-                "publishedDeltaMNote is not null and source = ?1", RunSource.LITERATURE).stream()
-                .map(r -> r.benchmark.id + "/" + r.method.id).sorted().toList());
-        assertThat(explained).containsExactly("cityscapes/aligned-mtl", "cityscapes/db-mtl", "cityscapes/gls",
-                "cityscapes/imtl", "cityscapes/imtl-g", "cityscapes/mgda", "office-home/cagrad");
-        long checked = QuarkusTransaction.requiringNew().call(() -> Run.count(
-                "publishedDeltaMTask is not null and publishedDeltaMNote is null"));
+        // the import at start-up checked every printed Δm of the shipped files; these are the ones
+        // explained
+        List<String> explained =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        Run.<Run>list(
+                                                        "publishedDeltaMNote is not null and source = ?1",
+                                                        RunSource.LITERATURE)
+                                                .stream()
+                                                .map(r -> r.benchmark.id + "/" + r.method.id)
+                                                .sorted()
+                                                .toList());
+        assertThat(explained)
+                .containsExactly(
+                        "cityscapes/aligned-mtl",
+                        "cityscapes/db-mtl",
+                        "cityscapes/gls",
+                        "cityscapes/imtl",
+                        "cityscapes/imtl-g",
+                        "cityscapes/mgda",
+                        "office-home/cagrad");
+        long checked =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        Run.count(
+                                                "publishedDeltaMTask is not null and publishedDeltaMNote is null"));
         assertThat(checked).isGreaterThanOrEqualTo(40);
     }
 }

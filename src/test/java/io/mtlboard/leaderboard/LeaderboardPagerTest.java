@@ -1,13 +1,13 @@
 package io.mtlboard.leaderboard;
 
-import java.util.HashMap;
-import io.mtlboard.benchmark.Protocols;
-import io.mtlboard.run.RowSource;
 import static io.mtlboard.leaderboard.BoardCalculatorTest.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.benchmark.metric.DeltaM;
+import io.mtlboard.run.RowSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,62 +15,162 @@ import org.junit.jupiter.api.Test;
 /** Ranking within settings: pure, on hand-made boards. */
 class LeaderboardPagerTest {
 
-    private static final List<BoardCalculator.MetricInfo> METRICS = List.of(
-            new BoardCalculator.MetricInfo("a.acc", "a", true),
-            new BoardCalculator.MetricInfo("b.err", "b", false));
+    private static final List<BoardCalculator.MetricInfo> METRICS =
+            List.of(
+                    new BoardCalculator.MetricInfo("a.acc", "a", true),
+                    new BoardCalculator.MetricInfo("b.err", "b", false));
 
     private static LeaderboardService.Board board(List<BoardCalculator.RunFacts> runs) {
         Benchmark benchmark = new Benchmark();
         benchmark.id = "toy";
         benchmark.name = "Toy";
-        List<LeaderboardView.MetricColumn> columns = List.of(
-                new LeaderboardView.MetricColumn("a.acc", "a", "acc", "accuracy", true, "%"),
-                new LeaderboardView.MetricColumn("b.err", "b", "err", "error", false, null));
-        return new LeaderboardService.Board(1, benchmark, METRICS, columns, BoardCalculator.rows(METRICS, runs),
-                Map.of(), Map.of("small", "Small net", "large", "Large net"),
-                Map.of(Protocols.MTLBOARD, new Protocols.Protocol(Protocols.MTLBOARD, "MTLBoard protocol", null, null,
-                        null), "paper", new Protocols.Protocol("paper", "Paper protocol", "A paper", null, null),
-                        "other", new Protocols.Protocol("other", "Other protocol", "Another paper", null, null)));
+        List<LeaderboardView.MetricColumn> columns =
+                List.of(
+                        new LeaderboardView.MetricColumn(
+                                "a.acc", "a", "acc", "accuracy", true, "%"),
+                        new LeaderboardView.MetricColumn(
+                                "b.err", "b", "err", "error", false, null));
+        return new LeaderboardService.Board(
+                1,
+                benchmark,
+                METRICS,
+                columns,
+                BoardCalculator.rows(METRICS, runs),
+                Map.of(),
+                Map.of("small", "Small net", "large", "Large net"),
+                Map.of(
+                        Protocols.MTLBOARD,
+                        new Protocols.Protocol(
+                                Protocols.MTLBOARD, "MTLBoard protocol", null, null, null),
+                        "paper",
+                        new Protocols.Protocol("paper", "Paper protocol", "A paper", null, null),
+                        "other",
+                        new Protocols.Protocol(
+                                "other", "Other protocol", "Another paper", null, null)));
     }
 
     private static LeaderboardQuery query(boolean includeCrossProtocol, List<String> settings) {
-        return new LeaderboardQuery(List.of(), List.of(), List.of(), List.of(), List.of(), settings,
-                includeCrossProtocol, "rank", false, false, DeltaM.Convention.PER_TASK, 1, 100);
+        return new LeaderboardQuery(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                settings,
+                includeCrossProtocol,
+                "rank",
+                false,
+                false,
+                DeltaM.Convention.PER_TASK,
+                1,
+                100);
     }
 
     /** Two backbones × two protocols, a cross-protocol row and a claim. */
     private static List<BoardCalculator.RunFacts> runs() {
         return List.of(
-                facts(1, "stl", "small", RowSource.REFERENCE, 0, null, Protocols.MTLBOARD, null, 80, 0.5),
-                facts(2, "ew", "small", RowSource.REFERENCE, 0, null, Protocols.MTLBOARD, null, 84, 0.5),    // +2.5
-                facts(3, "mgda", "small", RowSource.REFERENCE, 0, null, Protocols.MTLBOARD, null, 88, 0.5),  // +5
-                facts(4, "pcgrad", "small", RowSource.CLAIMED, 0, 3L, Protocols.MTLBOARD, null, 99, 0.1),   // tallest
+                facts(
+                        1,
+                        "stl",
+                        "small",
+                        RowSource.REFERENCE,
+                        0,
+                        null,
+                        Protocols.MTLBOARD,
+                        null,
+                        80,
+                        0.5),
+                facts(
+                        2,
+                        "ew",
+                        "small",
+                        RowSource.REFERENCE,
+                        0,
+                        null,
+                        Protocols.MTLBOARD,
+                        null,
+                        84,
+                        0.5), // +2.5
+                facts(
+                        3,
+                        "mgda",
+                        "small",
+                        RowSource.REFERENCE,
+                        0,
+                        null,
+                        Protocols.MTLBOARD,
+                        null,
+                        88,
+                        0.5), // +5
+                facts(
+                        4,
+                        "pcgrad",
+                        "small",
+                        RowSource.CLAIMED,
+                        0,
+                        3L,
+                        Protocols.MTLBOARD,
+                        null,
+                        99,
+                        0.1), // tallest
                 facts(5, "stl", "large", RowSource.LITERATURE, null, null, "paper", null, 50, 1.0),
-                facts(6, "ew", "large", RowSource.LITERATURE, null, null, "paper", null, 100, 1.0),         // +50
-                facts(7, "mgda", "large", RowSource.LITERATURE, null, null, "other", "paper", 150, 1.0));   // +100
+                facts(
+                        6,
+                        "ew",
+                        "large",
+                        RowSource.LITERATURE,
+                        null,
+                        null,
+                        "paper",
+                        null,
+                        100,
+                        1.0), // +50
+                facts(
+                        7,
+                        "mgda",
+                        "large",
+                        RowSource.LITERATURE,
+                        null,
+                        null,
+                        "other",
+                        "paper",
+                        150,
+                        1.0)); // +100
     }
 
     @Test
     void shouldRankEverySettingSeparatelyAndNeverBaselinesClaimsOrCrossProtocolRows() {
         LeaderboardView v = LeaderboardPager.page(board(runs()), query(false, List.of()), "rule");
         Map<String, Integer> ranks = new HashMap<>();
-        v.rows().forEach(r -> ranks.put(r.setting().id() + " " + r.method().id() + " " + r.source(), r.rank()));
-        assertThat(ranks).containsEntry("small@mtlboard mgda reference", 1)
+        v.rows()
+                .forEach(
+                        r ->
+                                ranks.put(
+                                        r.setting().id() + " " + r.method().id() + " " + r.source(),
+                                        r.rank()));
+        assertThat(ranks)
+                .containsEntry("small@mtlboard mgda reference", 1)
                 .containsEntry("small@mtlboard ew reference", 2)
                 .containsEntry("large@paper ew literature", 1) // ranks restart in the other setting
                 .containsEntry("small@mtlboard stl reference", null)
                 .containsEntry("large@paper stl literature", null)
                 .containsEntry("small@mtlboard pcgrad claimed", null)
                 .containsEntry("large@other mgda literature", null);
-        LeaderboardView.LeaderboardRowView cross = v.rows().stream().filter(r -> r.role().equals("cross-protocol"))
-                .findFirst().orElseThrow();
+        LeaderboardView.LeaderboardRowView cross =
+                v.rows().stream()
+                        .filter(r -> r.role().equals("cross-protocol"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(cross.deltaM().baseline().crossProtocol()).isTrue();
         assertThat(cross.deltaM().baseline().citation()).isEqualTo("paper paper");
-        assertThat(cross.unranked()).contains("another publication").contains("crossProtocol=include");
+        assertThat(cross.unranked())
+                .contains("another publication")
+                .contains("crossProtocol=include");
         // claimed rows come last, in their own section
         assertThat(v.rows().get(v.rows().size() - 1).role()).isEqualTo("claimed");
         // the setting with the most rows first, its baseline on top
-        assertThat(v.settings()).extracting(LeaderboardView.SettingView::id)
+        assertThat(v.settings())
+                .extracting(LeaderboardView.SettingView::id)
                 .containsExactly("small@mtlboard", "large@paper", "large@other");
         assertThat(v.rows().get(0).role()).isEqualTo("baseline");
         assertThat(v.settings().get(0).label()).isEqualTo("Small net · MTLBoard protocol");
@@ -80,7 +180,9 @@ class LeaderboardPagerTest {
     void shouldNeverDrawClaimedBaselineOrCrossProtocolRowsInTheEvidenceChart() {
         LeaderboardView v = LeaderboardPager.page(board(runs()), query(false, List.of()), "rule");
         LeaderboardView.SettingView small = v.settings().get(0);
-        assertThat(small.chart()).extracting(LeaderboardView.ChartBar::source).containsOnly("reference");
+        assertThat(small.chart())
+                .extracting(LeaderboardView.ChartBar::source)
+                .containsOnly("reference");
         assertThat(small.chart()).extracting(LeaderboardView.ChartBar::rank).containsExactly(1, 2);
         assertThat(small.ranked()).isEqualTo(2);
         assertThat(small.baseline().runIds()).containsExactly(1L);
@@ -89,7 +191,8 @@ class LeaderboardPagerTest {
 
     @Test
     void shouldRankCrossProtocolRowsOnlyWhenAskedAndFilterBySetting() {
-        LeaderboardView v = LeaderboardPager.page(board(runs()), query(true, List.of("large@other")), "rule");
+        LeaderboardView v =
+                LeaderboardPager.page(board(runs()), query(true, List.of("large@other")), "rule");
         assertThat(v.rows()).hasSize(1);
         assertThat(v.rows().get(0).rank()).isEqualTo(1);
         assertThat(v.filters().crossProtocol()).isEqualTo("include");
@@ -98,14 +201,47 @@ class LeaderboardPagerTest {
 
     @Test
     void shouldTakeTheSpreadOfALiteratureRowFromThePrintedStdOfEitherConvention() {
-        BoardCalculator.BoardRow row = BoardCalculator.rows(METRICS, List.of(
-                facts(1, "stl", "large", RowSource.LITERATURE, null, null, "paper", null, 50, 1.0),
-                new BoardCalculator.RunFacts(2, "ew", "EW", "large", "adam", "param", RowSource.LITERATURE, null, 3,
-                        null, "paper", null, null, "paper paper", new BoardCalculator.Published(null, null, -1.2, 0.4,
-                                null), Map.of("a.acc", 51.0, "b.err", 1.0)))).stream()
-                .filter(r -> r.methodId().equals("ew")).findFirst().orElseThrow();
+        BoardCalculator.BoardRow row =
+                BoardCalculator.rows(
+                                METRICS,
+                                List.of(
+                                        facts(
+                                                1,
+                                                "stl",
+                                                "large",
+                                                RowSource.LITERATURE,
+                                                null,
+                                                null,
+                                                "paper",
+                                                null,
+                                                50,
+                                                1.0),
+                                        new BoardCalculator.RunFacts(
+                                                2,
+                                                "ew",
+                                                "EW",
+                                                "large",
+                                                "adam",
+                                                "param",
+                                                RowSource.LITERATURE,
+                                                null,
+                                                3,
+                                                null,
+                                                "paper",
+                                                null,
+                                                null,
+                                                "paper paper",
+                                                new BoardCalculator.Published(
+                                                        null, null, -1.2, 0.4, null),
+                                                Map.of("a.acc", 51.0, "b.err", 1.0))))
+                        .stream()
+                        .filter(r -> r.methodId().equals("ew"))
+                        .findFirst()
+                        .orElseThrow();
         // only the flat std was printed: it is the row's interval in both conventions
-        assertThat(LeaderboardPager.spread(row, row.deltaMPerTask(), DeltaM.Convention.PER_TASK)).isEqualTo(0.4);
-        assertThat(LeaderboardPager.spread(row, row.deltaMFlat(), DeltaM.Convention.FLAT)).isEqualTo(0.4);
+        assertThat(LeaderboardPager.spread(row, row.deltaMPerTask(), DeltaM.Convention.PER_TASK))
+                .isEqualTo(0.4);
+        assertThat(LeaderboardPager.spread(row, row.deltaMFlat(), DeltaM.Convention.FLAT))
+                .isEqualTo(0.4);
     }
 }

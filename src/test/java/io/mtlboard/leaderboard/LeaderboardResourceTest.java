@@ -1,7 +1,5 @@
 package io.mtlboard.leaderboard;
 
-import java.util.Comparator;
-import java.util.HashMap;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,6 +12,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,13 @@ class LeaderboardResourceTest {
     private static final String NYU = "/api/leaderboards/nyuv2";
 
     private static JsonPath get(String query) {
-        return given().when().get(NYU + query).then().statusCode(200).contentType("application/json")
-                .extract().jsonPath();
+        return given().when()
+                .get(NYU + query)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -41,9 +46,11 @@ class LeaderboardResourceTest {
             }
             float perTask = v.getFloat("rows[" + i + "].deltaM.perTask.mean");
             float flat = v.getFloat("rows[" + i + "].deltaM.flat.mean");
-            assertThat(perTask).as("Δp_task of %s", (Object) v.get("rows[" + i + "].method.id"))
+            assertThat(perTask)
+                    .as("Δp_task of %s", (Object) v.get("rows[" + i + "].method.id"))
                     .isCloseTo(published, within(0.02f));
-            assertThat(flat).isCloseTo(v.getFloat("rows[" + i + "].published.deltaMFlat"), within(0.02f));
+            assertThat(flat)
+                    .isCloseTo(v.getFloat("rows[" + i + "].published.deltaMFlat"), within(0.02f));
             checked++;
         }
         assertThat(checked).isEqualTo(18);
@@ -71,24 +78,39 @@ class LeaderboardResourceTest {
     void shouldRankByFlatConventionWhenAsked() {
         JsonPath v = get("?setting=deeplabv3plus-resnet50@dbmtl-2023&convention=flat");
         assertThat(v.getString("convention.id")).isEqualTo("flat");
-        // flat Δm on the DB-MTL table: DB-MTL +0.56, CAGrad -0.98, GLS -1.10; the STL row (0) heads the setting
-        assertThat(v.getList("rows.method.id").subList(0, 4)).containsExactly("stl", "db-mtl", "cagrad", "gls");
-        // CAGrad −0.98 and GLS −1.10 share rank 2: the paper printed only per-task stds (0.35, 0.30), which
+        // flat Δm on the DB-MTL table: DB-MTL +0.56, CAGrad -0.98, GLS -1.10; the STL row (0) heads
+        // the setting
+        assertThat(v.getList("rows.method.id").subList(0, 4))
+                .containsExactly("stl", "db-mtl", "cagrad", "gls");
+        // CAGrad −0.98 and GLS −1.10 share rank 2: the paper printed only per-task stds (0.35,
+        // 0.30), which
         // serve as the rows' intervals in the flat convention too
         assertThat(v.getList("rows.rank").subList(0, 4)).containsExactly(null, 1, 2, 2);
     }
 
     @Test
     void shouldFilterByBackboneAndSource() {
-        given().when().get(NYU + "?backbone=segnet-mtan").then().statusCode(200)
+        given().when()
+                .get(NYU + "?backbone=segnet-mtan")
+                .then()
+                .statusCode(200)
                 .body("rows.backbone.id", everyItem(equalTo("segnet-mtan")))
                 .body("rows", hasSize(15))
                 .body("filters.backbone", equalTo(List.of("segnet-mtan")));
-        given().when().get(NYU + "?source=claimed").then().statusCode(200).body("rows", hasSize(0))
+        given().when()
+                .get(NYU + "?source=claimed")
+                .then()
+                .statusCode(200)
+                .body("rows", hasSize(0))
                 .body("total", equalTo(0));
         // DB-MTL's 19 rows (Adam, as the paper states) and LibMTL's 13 HPS and 12 MTAN rows
-        given().when().get(NYU + "?optimizer=adam&backbone=deeplabv3plus-resnet50,deeplabv3plus-resnet50-mtan")
-                .then().statusCode(200).body("rows", hasSize(44));
+        given().when()
+                .get(
+                        NYU
+                                + "?optimizer=adam&backbone=deeplabv3plus-resnet50,deeplabv3plus-resnet50-mtan")
+                .then()
+                .statusCode(200)
+                .body("rows", hasSize(44));
     }
 
     @Test
@@ -101,7 +123,8 @@ class LeaderboardResourceTest {
         JsonPath higher = get("?setting=segnet-mtan@libmtl-results&sort=segmentation.mIoU");
         assertThat(higher.getString("order")).isEqualTo("desc");
         assertThat(higher.getFloat("rows[0].metrics.'segmentation.mIoU'.mean")).isEqualTo(41.27f);
-        JsonPath reversed = get("?setting=segnet-mtan@libmtl-results&sort=segmentation.mIoU&order=asc");
+        JsonPath reversed =
+                get("?setting=segnet-mtan@libmtl-results&sort=segmentation.mIoU&order=asc");
         assertThat(reversed.getFloat("rows[0].metrics.'segmentation.mIoU'.mean")).isEqualTo(29.91f);
     }
 
@@ -111,7 +134,8 @@ class LeaderboardResourceTest {
         JsonPath second = get("?setting=segnet-mtan@libmtl-results&size=4&page=2");
         assertThat(second.getInt("total")).isEqualTo(14);
         assertThat(second.getInt("pages")).isEqualTo(4);
-        assertThat(second.getList("rows.method.id")).isEqualTo(all.getList("rows.method.id").subList(4, 8));
+        assertThat(second.getList("rows.method.id"))
+                .isEqualTo(all.getList("rows.method.id").subList(4, 8));
     }
 
     @Test
@@ -124,49 +148,98 @@ class LeaderboardResourceTest {
 
     @Test
     void shouldExportCsvByAcceptHeaderAndByFormat() {
-        String byHeader = given().accept("text/csv").when().get(NYU + "?backbone=segnet-mtan").then().statusCode(200)
-                .contentType(startsWith("text/csv")).header("Content-Disposition", containsString("nyuv2-leaderboard.csv"))
-                .extract().asString();
-        String byFormat = given().when().get(NYU + "?backbone=segnet-mtan&format=csv").then().statusCode(200)
-                .extract().asString();
+        String byHeader =
+                given().accept("text/csv")
+                        .when()
+                        .get(NYU + "?backbone=segnet-mtan")
+                        .then()
+                        .statusCode(200)
+                        .contentType(startsWith("text/csv"))
+                        .header("Content-Disposition", containsString("nyuv2-leaderboard.csv"))
+                        .extract()
+                        .asString();
+        String byFormat =
+                given().when()
+                        .get(NYU + "?backbone=segnet-mtan&format=csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
         assertThat(byHeader).isEqualTo(byFormat);
         String[] lines = byHeader.strip().split("\n");
         assertThat(lines).hasSize(16);
-        assertThat(lines[0]).startsWith("rank,method,method_label,backbone").contains("segmentation.mIoU_mean")
+        assertThat(lines[0])
+                .startsWith("rank,method,method_label,backbone")
+                .contains("segmentation.mIoU_mean")
                 .contains("delta_m_per_task");
         // LibMTL's SegNet rows take their baseline from the CAGrad paper: listed by Δm, not ranked
-        assertThat(lines[1]).startsWith(",gradnorm,GradNorm,segnet-mtan").contains("segnet-mtan@libmtl-results")
+        assertThat(lines[1])
+                .startsWith(",gradnorm,GradNorm,segnet-mtan")
+                .contains("segnet-mtan@libmtl-results")
                 .contains("cross-protocol");
     }
 
     @Test
     void shouldListEveryInvalidParameterWithAllowedValues() {
-        given().when().get(NYU + "?backbone=vgg&optimizer=lion&gradientLevel=layer&source=rumour&sort=fame"
-                + "&order=up&convention=mean&page=0&size=100000&method=magic&setting=nowhere&crossProtocol=maybe")
-                .then().statusCode(400)
+        given().when()
+                .get(
+                        NYU
+                                + "?backbone=vgg&optimizer=lion&gradientLevel=layer&source=rumour&sort=fame"
+                                + "&order=up&convention=mean&page=0&size=100000&method=magic&setting=nowhere&crossProtocol=maybe")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("violations", hasSize(12))
-                .body("violations.field", equalTo(List.of("backbone", "optimizer", "gradientLevel", "source", "method",
-                        "setting", "crossProtocol", "sort", "order", "convention", "page", "size")))
-                .body("violations.find { it.field == 'setting' }.message",
+                .body(
+                        "violations.field",
+                        equalTo(
+                                List.of(
+                                        "backbone",
+                                        "optimizer",
+                                        "gradientLevel",
+                                        "source",
+                                        "method",
+                                        "setting",
+                                        "crossProtocol",
+                                        "sort",
+                                        "order",
+                                        "convention",
+                                        "page",
+                                        "size")))
+                .body(
+                        "violations.find { it.field == 'setting' }.message",
                         containsString("deeplabv3plus-resnet50@dbmtl-2023"))
-                .body("violations.find { it.field == 'optimizer' }.message", containsString("adam, adamw, sgd"))
-                .body("violations.find { it.field == 'source' }.message",
+                .body(
+                        "violations.find { it.field == 'optimizer' }.message",
+                        containsString("adam, adamw, sgd"))
+                .body(
+                        "violations.find { it.field == 'source' }.message",
                         containsString("verified, reference, literature, claimed"))
-                .body("violations.find { it.field == 'sort' }.message", containsString("normal.within30"))
-                .body("violations.find { it.field == 'backbone' }.message", containsString("segnet-mtan"));
+                .body(
+                        "violations.find { it.field == 'sort' }.message",
+                        containsString("normal.within30"))
+                .body(
+                        "violations.find { it.field == 'backbone' }.message",
+                        containsString("segnet-mtan"));
     }
 
     @Test
     void shouldRejectUnknownFormat() {
-        given().when().get(NYU + "?format=xml").then().statusCode(400).contentType("application/problem+json")
+        given().when()
+                .get(NYU + "?format=xml")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("format"));
     }
 
     @Test
     void shouldAnswerUnknownBenchmarkWith404Problem() {
-        given().when().get("/api/leaderboards/imagenet").then().statusCode(404)
+        given().when()
+                .get("/api/leaderboards/imagenet")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("No benchmark 'imagenet'"))
                 .body("detail", containsString("nyuv2"));
@@ -186,11 +259,14 @@ class LeaderboardResourceTest {
         assertThat(v.getString("rows[0].citation")).contains("LibMTL");
         assertThat(v.getString("rows[0].role")).isEqualTo("cross-protocol");
         assertThat((Object) v.get("rows[0].rank")).isNull();
-        assertThat(v.getString("rows[0].unranked")).contains("another publication").contains("DB-MTL");
+        assertThat(v.getString("rows[0].unranked"))
+                .contains("another publication")
+                .contains("DB-MTL");
         assertThat(v.getString("rows[0].deltaM.baseline.citation")).contains("DB-MTL");
         assertThat(v.getBoolean("rows[0].deltaM.baseline.crossProtocol")).isTrue();
         assertThat(v.getString("rows[0].deltaM.baseline.protocol")).isEqualTo("dbmtl-2023");
-        JsonPath included = get("?setting=deeplabv3plus-resnet50@libmtl-results&crossProtocol=include");
+        JsonPath included =
+                get("?setting=deeplabv3plus-resnet50@libmtl-results&crossProtocol=include");
         assertThat(included.getList("rows.rank")).doesNotContainNull();
         assertThat(included.getInt("settings[0].ranked")).isEqualTo(13);
     }
@@ -205,7 +281,10 @@ class LeaderboardResourceTest {
             String role = (String) row.get("role");
             if (rank != null) {
                 assertThat(role).isEqualTo("ranked");
-                best.merge((String) ((Map<?, ?>) row.get("setting")).get("id"), (Integer) rank, Math::min);
+                best.merge(
+                        (String) ((Map<?, ?>) row.get("setting")).get("id"),
+                        (Integer) rank,
+                        Math::min);
             } else {
                 assertThat(role).isNotEqualTo("ranked");
             }
@@ -215,10 +294,14 @@ class LeaderboardResourceTest {
         }
         // ranks restart in every ranked setting (each Elich et al. table is a protocol of its own);
         // the largest setting comes first
-        assertThat(best).containsOnlyKeys("deeplabv3plus-resnet50@dbmtl-2023", "segnet@elich2024-nyuv2-segnet",
-                "deeplabv3plus@elich2024-nyuv2-deeplabv3plus");
+        assertThat(best)
+                .containsOnlyKeys(
+                        "deeplabv3plus-resnet50@dbmtl-2023",
+                        "segnet@elich2024-nyuv2-segnet",
+                        "deeplabv3plus@elich2024-nyuv2-deeplabv3plus");
         assertThat(best.values()).containsOnly(1);
-        assertThat(v.getList("settings.rows", Integer.class)).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(v.getList("settings.rows", Integer.class))
+                .isSortedAccordingTo(Comparator.reverseOrder());
         String dbmtl = "settings.find { it.id == 'deeplabv3plus-resnet50@dbmtl-2023' }";
         assertThat(v.getString(dbmtl + ".protocol.citation")).contains("Dual-Balancing");
         assertThat(v.getList(dbmtl + ".chart")).hasSize(18);
@@ -226,8 +309,13 @@ class LeaderboardResourceTest {
 
     @Test
     void shouldShowTheRecomputedDeltaMBesideAPrintedOneThePaperContradicts() {
-        JsonPath v = given().when().get("/api/leaderboards/office-home?method=cagrad&source=literature").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath v =
+                given().when()
+                        .get("/api/leaderboards/office-home?method=cagrad&source=literature")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(v.getFloat("rows[0].deltaM.perTask.mean")).isCloseTo(-1.64f, within(0.005f));
         assertThat(v.getFloat("rows[0].published.deltaMPerTask")).isEqualTo(-1.50f);
         assertThat(v.getFloat("rows[0].published.deltaMPerTaskStd")).isEqualTo(0.29f);
@@ -237,44 +325,80 @@ class LeaderboardResourceTest {
 
     @Test
     void shouldServeRowsOfEveryLiteratureBenchmark() {
-        given().when().get("/api/leaderboards/office-home").then().statusCode(200).body("rows", hasSize(8))
+        given().when()
+                .get("/api/leaderboards/office-home")
+                .then()
+                .statusCode(200)
+                .body("rows", hasSize(8))
                 .body("rows.method.id", hasItem("db-mtl"));
         // DB-MTL (18 rows) and Elich et al. Tables A4 and A5 (24 rows each)
-        given().when().get("/api/leaderboards/cityscapes?size=1000").then().statusCode(200).body("rows", hasSize(18 + 48));
-        given().when().get("/api/leaderboards/multi-fashion-mnist").then().statusCode(200).body("rows", hasSize(9));
+        given().when()
+                .get("/api/leaderboards/cityscapes?size=1000")
+                .then()
+                .statusCode(200)
+                .body("rows", hasSize(18 + 48));
+        given().when()
+                .get("/api/leaderboards/multi-fashion-mnist")
+                .then()
+                .statusCode(200)
+                .body("rows", hasSize(9));
     }
 
     @Test
     void shouldMarkTheNonDominatedRowsOfASettingOnTwoMetrics() {
-        // independently: on DB-MTL's NYUv2 table, mIoU (higher) against mean normal error (lower), only
+        // independently: on DB-MTL's NYUv2 table, mIoU (higher) against mean normal error (lower),
+        // only
         // GLS (54.59, 22.71), DB-MTL (53.92, 21.97) and CAGrad (53.97, 22.47) are not dominated
-        JsonPath v = given().when().get(NYU + "/pareto?setting=deeplabv3plus-resnet50@dbmtl-2023"
-                + "&x=segmentation.mIoU&y=normal.mean").then().statusCode(200).extract().jsonPath();
+        JsonPath v =
+                given().when()
+                        .get(
+                                NYU
+                                        + "/pareto?setting=deeplabv3plus-resnet50@dbmtl-2023"
+                                        + "&x=segmentation.mIoU&y=normal.mean")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(v.getList("points")).hasSize(18);
-        assertThat(v.getList("points.findAll { it.nonDominated }.method")).containsExactlyInAnyOrder("gls", "db-mtl",
-                "cagrad");
+        assertThat(v.getList("points.findAll { it.nonDominated }.method"))
+                .containsExactlyInAnyOrder("gls", "db-mtl", "cagrad");
         assertThat(v.getString("baseline.method")).isEqualTo("stl");
         assertThat(v.getFloat("baseline.x")).isEqualTo(53.50f);
         assertThat(v.getBoolean("y.higherIsBetter")).isFalse();
         assertThat(v.getList("points.source")).doesNotContain("claimed");
         // defaults: the largest setting, the first metrics of the first two tasks
-        JsonPath defaults = given().when().get(NYU + "/pareto").then().statusCode(200).extract().jsonPath();
-        assertThat(defaults.getString("setting.id")).isEqualTo(get("?size=1").getString("settings[0].id"));
+        JsonPath defaults =
+                given().when().get(NYU + "/pareto").then().statusCode(200).extract().jsonPath();
+        assertThat(defaults.getString("setting.id"))
+                .isEqualTo(get("?size=1").getString("settings[0].id"));
         assertThat(defaults.getString("x.key")).isEqualTo("segmentation.mIoU");
         assertThat(defaults.getString("y.key")).isEqualTo("depth.absErr");
-        JsonPath dbmtl = given().when().get(NYU + "/pareto?setting=deeplabv3plus-resnet50@dbmtl-2023").then()
-                .statusCode(200).extract().jsonPath();
-        assertThat(dbmtl.getList("points.findAll { it.nonDominated }.method")).containsExactlyInAnyOrder("gls",
-                "db-mtl");
+        JsonPath dbmtl =
+                given().when()
+                        .get(NYU + "/pareto?setting=deeplabv3plus-resnet50@dbmtl-2023")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(dbmtl.getList("points.findAll { it.nonDominated }.method"))
+                .containsExactlyInAnyOrder("gls", "db-mtl");
     }
 
     @Test
     void shouldRejectUnknownParetoAxesAndSettingsWithTheAllowedValues() {
-        given().when().get(NYU + "/pareto?setting=nowhere&x=fame&y=glory").then().statusCode(400)
+        given().when()
+                .get(NYU + "/pareto?setting=nowhere&x=fame&y=glory")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", equalTo(List.of("setting", "x", "y")))
-                .body("violations.find { it.field == 'x' }.message", containsString("normal.within30"));
-        given().when().get("/api/leaderboards/imagenet/pareto").then().statusCode(404)
+                .body(
+                        "violations.find { it.field == 'x' }.message",
+                        containsString("normal.within30"));
+        given().when()
+                .get("/api/leaderboards/imagenet/pareto")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 }

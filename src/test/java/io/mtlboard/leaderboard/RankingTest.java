@@ -18,24 +18,30 @@ class RankingTest {
 
     @Test
     void shouldShareRankWhenIntervalsOverlapTheGroupLeader() {
-        List<Ranking.Entry> entries = List.of(
-                new Ranking.Entry(0, 5.0, 1.0),   // [4, 6]   leader
-                new Ranking.Entry(0, 4.5, 0.0),   // overlaps the leader -> 1
-                new Ranking.Entry(0, 3.9, 0.05),  // |5 - 3.9| = 1.1 > 1.05 -> new group at position 3
-                new Ranking.Entry(0, 3.0, 1.0));  // |3.9 - 3| = 0.9 <= 1.05 -> shares 3
+        List<Ranking.Entry> entries =
+                List.of(
+                        new Ranking.Entry(0, 5.0, 1.0), // [4, 6]   leader
+                        new Ranking.Entry(0, 4.5, 0.0), // overlaps the leader -> 1
+                        new Ranking.Entry(
+                                0, 3.9, 0.05), // |5 - 3.9| = 1.1 > 1.05 -> new group at position 3
+                        new Ranking.Entry(0, 3.0, 1.0)); // |3.9 - 3| = 0.9 <= 1.05 -> shares 3
         assertThat(Ranking.ranks(entries)).containsExactly(1, 1, 3, 3);
     }
 
     @Test
     void shouldRankClaimedTierAfterEvidenceEvenWithBetterScore() {
-        List<Ranking.Entry> entries = List.of(new Ranking.Entry(1, 10.0, null), new Ranking.Entry(0, -2.0, null),
-                new Ranking.Entry(0, 1.0, null));
+        List<Ranking.Entry> entries =
+                List.of(
+                        new Ranking.Entry(1, 10.0, null),
+                        new Ranking.Entry(0, -2.0, null),
+                        new Ranking.Entry(0, 1.0, null));
         assertThat(Ranking.ranks(entries)).containsExactly(3, 2, 1);
     }
 
     @Test
     void shouldNotShareRankAcrossTiersEvenWhenEqual() {
-        List<Ranking.Entry> entries = List.of(new Ranking.Entry(0, 1.0, null), new Ranking.Entry(1, 1.0, null));
+        List<Ranking.Entry> entries =
+                List.of(new Ranking.Entry(0, 1.0, null), new Ranking.Entry(1, 1.0, null));
         assertThat(Ranking.ranks(entries)).containsExactly(1, 2);
     }
 

@@ -27,6 +27,7 @@ class SeedStatsTest {
 
     @Test
     void shouldRejectNoValues() {
-        assertThatThrownBy(() -> SeedStats.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SeedStats.of(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,11 +1,11 @@
 package io.mtlboard.leaderboard;
 
-import io.mtlboard.run.Run;
-import io.mtlboard.run.RunSource;
-import io.mtlboard.run.RunStatus;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.Method;
+import io.mtlboard.run.Run;
+import io.mtlboard.run.RunSource;
+import io.mtlboard.run.RunStatus;
 import java.time.OffsetDateTime;
 
 /**
@@ -14,8 +14,7 @@ import java.time.OffsetDateTime;
  */
 public final class TestRuns {
 
-    private TestRuns() {
-    }
+    private TestRuns() {}
 
     /** An EW run with a (never read) model artifact, in the given status, not yet persisted. */
     public static Run submitted(RunStatus status) {

@@ -1,16 +1,16 @@
 package io.mtlboard.run;
 
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -21,21 +21,29 @@ import java.util.function.Supplier;
 public final class RawHttp {
 
     public static final String BOUNDARY = "mtlboard-test-boundary";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** An answer: status, content type and body text. */
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     /** One multipart text field with the given part headers. */
     public static byte[] field(String name, String partHeaders, byte[] value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n" + partHeaders
-                + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(
+                ("--"
+                                + BOUNDARY
+                                + "\r\nContent-Disposition: form-data; name=\""
+                                + name
+                                + "\"\r\n"
+                                + partHeaders
+                                + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(value);
         out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
@@ -43,7 +51,10 @@ public final class RawHttp {
 
     /** One multipart file part. */
     public static byte[] file(String name, String filename, byte[] value) {
-        return field(name + "\"; filename=\"" + filename, "Content-Type: application/octet-stream\r\n", value);
+        return field(
+                name + "\"; filename=\"" + filename,
+                "Content-Type: application/octet-stream\r\n",
+                value);
     }
 
     public static byte[] end() {
@@ -58,24 +69,39 @@ public final class RawHttp {
         return out.toByteArray();
     }
 
-    static Answer send(URI base, String method, String path, Map<String, String> headers, byte[] body) {
-        return send(base, method, path, headers, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
+    static Answer send(
+            URI base, String method, String path, Map<String, String> headers, byte[] body) {
+        return send(
+                base,
+                method,
+                path,
+                headers,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     /** Sends a body of unknown length: chunked transfer encoding, no Content-Length. */
-    static Answer sendChunked(URI base, String path, Map<String, String> headers, Supplier<InputStream> body) {
+    static Answer sendChunked(
+            URI base, String path, Map<String, String> headers, Supplier<InputStream> body) {
         return send(base, "POST", path, headers, HttpRequest.BodyPublishers.ofInputStream(body));
     }
 
-    private static Answer send(URI base, String method, String path, Map<String, String> headers,
+    private static Answer send(
+            URI base,
+            String method,
+            String path,
+            Map<String, String> headers,
             HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
-                .method(method, body);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(120))
+                        .method(method, body);
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Answer(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

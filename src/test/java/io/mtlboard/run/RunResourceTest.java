@@ -13,13 +13,21 @@ import org.junit.jupiter.api.Test;
 class RunResourceTest {
 
     private static long dbMtlNyuRunId() {
-        return given().when().get("/api/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&method=db-mtl")
-                .then().statusCode(200).extract().jsonPath().getLong("rows[0].runIds[0]");
+        return given().when()
+                .get("/api/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&method=db-mtl")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("rows[0].runIds[0]");
     }
 
     @Test
     void shouldServeRunWithClaimsAndSource() {
-        given().when().get("/api/runs/" + dbMtlNyuRunId()).then().statusCode(200)
+        given().when()
+                .get("/api/runs/" + dbMtlNyuRunId())
+                .then()
+                .statusCode(200)
                 .body("benchmark.id", equalTo("nyuv2"))
                 .body("method.id", equalTo("db-mtl"))
                 .body("source", equalTo("literature"))
@@ -36,9 +44,17 @@ class RunResourceTest {
 
     @Test
     void shouldAnswer404ProblemForUnknownOrMalformedIds() {
-        given().when().get("/api/runs/987654321").then().statusCode(404).contentType("application/problem+json")
+        given().when()
+                .get("/api/runs/987654321")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("detail", equalTo("No run 987654321"));
-        given().when().get("/api/runs/abc").then().statusCode(404).contentType("application/problem+json")
+        given().when()
+                .get("/api/runs/abc")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("detail", containsString("run ids are numbers"));
     }
 }

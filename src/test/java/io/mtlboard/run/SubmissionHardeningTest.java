@@ -1,21 +1,21 @@
 package io.mtlboard.run;
 
-import java.io.ByteArrayInputStream;
-import java.io.SequenceInputStream;
-import java.util.Arrays;
-import io.mtlboard.submission.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.mtlboard.submission.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -30,12 +30,24 @@ public class SubmissionHardeningTest {
 
     /** A claims-only Office-Home manifest with a training log of {@code epochs} epochs. */
     public static String manifestWithLog(int seed, int epochs) {
-        String log = IntStream.rangeClosed(1, epochs).mapToObj(e -> """
+        String log =
+                IntStream.rangeClosed(1, epochs)
+                        .mapToObj(
+                                e ->
+                                        """
                 {"epoch": %d, "seconds": 12.5, "losses": {"art": %.4f, "clipart": %.4f, "product": %.4f,
                  "realWorld": %.4f}, "validation": {"art.accuracy": %.2f, "clipart.accuracy": %.2f}}"""
-                .formatted(e, 2.0 / e, 2.1 / e, 1.9 / e, 2.2 / e, 40 + e * 0.5, 41 + e * 0.5))
-                .collect(Collectors.joining(",\n"));
-        return SubmissionResourceTest.manifest(seed, 66.0).replaceFirst("\\}\\}$", "}, \"trainingLog\": [" + log + "]}");
+                                                .formatted(
+                                                        e,
+                                                        2.0 / e,
+                                                        2.1 / e,
+                                                        1.9 / e,
+                                                        2.2 / e,
+                                                        40 + e * 0.5,
+                                                        41 + e * 0.5))
+                        .collect(Collectors.joining(",\n"));
+        return SubmissionResourceTest.manifest(seed, 66.0)
+                .replaceFirst("\\}\\}$", "}, \"trainingLog\": [" + log + "]}");
     }
 
     private URI base() {
@@ -43,7 +55,11 @@ public class SubmissionHardeningTest {
     }
 
     private RawHttp.Answer post(String token, String contentType, byte[] body) {
-        return RawHttp.send(base(), "POST", "/api/runs", Map.of("Authorization", token, "Content-Type", contentType),
+        return RawHttp.send(
+                base(),
+                "POST",
+                "/api/runs",
+                Map.of("Authorization", token, "Content-Type", contentType),
                 body);
     }
 
@@ -62,35 +78,69 @@ public class SubmissionHardeningTest {
         String token = Tokens.create("textfield", 10, 2);
         String manifest = manifestWithLog(11, 50);
         assertThat(manifest.length()).isGreaterThan(9_000);
-        given().header("Authorization", token).multiPart("manifest", manifest).when().post("/api/runs").then()
+        given().header("Authorization", token)
+                .multiPart("manifest", manifest)
+                .when()
+                .post("/api/runs")
+                .then()
                 .statusCode(201);
-        RawHttp.Answer a = post(token, multipartType(), RawHttp.concat(RawHttp.field("manifest",
-                "Content-Type: application/json; charset=utf-8\r\n", manifestWithLog(12, 50)
-                        .getBytes(StandardCharsets.UTF_8)), RawHttp.end()));
+        RawHttp.Answer a =
+                post(
+                        token,
+                        multipartType(),
+                        RawHttp.concat(
+                                RawHttp.field(
+                                        "manifest",
+                                        "Content-Type: application/json; charset=utf-8\r\n",
+                                        manifestWithLog(12, 50).getBytes(StandardCharsets.UTF_8)),
+                                RawHttp.end()));
         assertThat(a.status()).as(a.body()).isEqualTo(201);
     }
 
     @Test
     void shouldRefuseAManifestOverTheLimitWith413NamingItWhicheverWayItIsSent() {
         String token = Tokens.create("bigmanifest", 10, 2);
-        String big = manifestWithLog(13, 1).replace("\"test run\"", "\"" + "x".repeat(1_100_000) + "\"");
-        RawHttp.Answer asText = post(token, multipartType(), RawHttp.concat(RawHttp.field("manifest", "",
-                big.getBytes(StandardCharsets.UTF_8)), RawHttp.end()));
+        String big =
+                manifestWithLog(13, 1).replace("\"test run\"", "\"" + "x".repeat(1_100_000) + "\"");
+        RawHttp.Answer asText =
+                post(
+                        token,
+                        multipartType(),
+                        RawHttp.concat(
+                                RawHttp.field("manifest", "", big.getBytes(StandardCharsets.UTF_8)),
+                                RawHttp.end()));
         assertProblem(asText, 413, "a manifest may have at most 1048576 bytes");
-        RawHttp.Answer asFile = post(token, multipartType(), RawHttp.concat(RawHttp.file("manifest", "run.json",
-                big.getBytes(StandardCharsets.UTF_8)), RawHttp.end()));
+        RawHttp.Answer asFile =
+                post(
+                        token,
+                        multipartType(),
+                        RawHttp.concat(
+                                RawHttp.file(
+                                        "manifest",
+                                        "run.json",
+                                        big.getBytes(StandardCharsets.UTF_8)),
+                                RawHttp.end()));
         assertProblem(asFile, 413, "a manifest may have at most 1048576 bytes");
     }
 
     @Test
     void shouldAnswer400ForTruncatedEmptyAndMismatchedMultipartBodies() {
         String token = Tokens.create("truncated", 10, 2);
-        byte[] whole = RawHttp.concat(RawHttp.field("manifest", "", SubmissionResourceTest.manifest(1, 60.0)
-                .getBytes(StandardCharsets.UTF_8)), RawHttp.end());
+        byte[] whole =
+                RawHttp.concat(
+                        RawHttp.field(
+                                "manifest",
+                                "",
+                                SubmissionResourceTest.manifest(1, 60.0)
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        RawHttp.end());
         byte[] cut = Arrays.copyOf(whole, whole.length / 2);
         assertProblem(post(token, multipartType(), cut), 400, "multipart");
         assertProblem(post(token, multipartType(), new byte[0]), 400, "multipart");
-        assertProblem(post(token, "multipart/form-data; boundary=another-boundary", whole), 400, "multipart");
+        assertProblem(
+                post(token, "multipart/form-data; boundary=another-boundary", whole),
+                400,
+                "multipart");
         assertProblem(post("Bearer nobody", multipartType(), cut), 400, "multipart");
         assertProblem(post(token, "multipart/form-data", whole), 400, "boundary");
     }
@@ -98,30 +148,68 @@ public class SubmissionHardeningTest {
     @Test
     void shouldAnswer413ProblemToAChunkedUploadOverTheLimitHoweverFarItGets() {
         String token = Tokens.create("chunked", 10, 2);
-        byte[] head = RawHttp.concat(RawHttp.field("manifest", "", SubmissionResourceTest.manifest(1, 60.0)
-                .getBytes(StandardCharsets.UTF_8)), ("--" + RawHttp.BOUNDARY
-                        + "\r\nContent-Disposition: form-data; name=\"model\"; filename=\"m.pt\"\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        RawHttp.Answer a = RawHttp.sendChunked(base(), "/api/runs", Map.of("Authorization", token, "Content-Type",
-                multipartType()), () -> new SequenceInputStream(new ByteArrayInputStream(head),
-                        RawHttp.zeros(12L << 20)));
+        byte[] head =
+                RawHttp.concat(
+                        RawHttp.field(
+                                "manifest",
+                                "",
+                                SubmissionResourceTest.manifest(1, 60.0)
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        ("--"
+                                        + RawHttp.BOUNDARY
+                                        + "\r\nContent-Disposition: form-data; name=\"model\"; filename=\"m.pt\"\r\n\r\n")
+                                .getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer a =
+                RawHttp.sendChunked(
+                        base(),
+                        "/api/runs",
+                        Map.of("Authorization", token, "Content-Type", multipartType()),
+                        () ->
+                                new SequenceInputStream(
+                                        new ByteArrayInputStream(head), RawHttp.zeros(12L << 20)));
         assertProblem(a, 413, "larger than");
     }
 
     @Test
     void shouldAnswer400ProblemNamingTheFieldForMistypedJsonBodies() {
-        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
-                .body("{\"name\": \"x\", \"runsPerDay\": \"abc\"}").when().post("/api/tokens").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItem("runsPerDay"));
-        given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"name\": ")
-                .when().post("/api/tokens").then().statusCode(400).contentType("application/problem+json")
+        given().header("Authorization", Tokens.ADMIN)
+                .contentType("application/json")
+                .body("{\"name\": \"x\", \"runsPerDay\": \"abc\"}")
+                .when()
+                .post("/api/tokens")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("runsPerDay"));
+        given().header("Authorization", Tokens.ADMIN)
+                .contentType("application/json")
+                .body("{\"name\": ")
+                .when()
+                .post("/api/tokens")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("not valid JSON"));
         String token = Tokens.create("moderated", 10, 2);
-        long id = given().header("Authorization", token).multiPart("manifest", SubmissionResourceTest.manifest(21, 60.0))
-                .when().post("/api/runs").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"hidden\": \"yes\"}")
-                .when().post("/api/runs/" + id + "/moderation").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItem("hidden"));
+        long id =
+                given().header("Authorization", token)
+                        .multiPart("manifest", SubmissionResourceTest.manifest(21, 60.0))
+                        .when()
+                        .post("/api/runs")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
+        given().header("Authorization", Tokens.ADMIN)
+                .contentType("application/json")
+                .body("{\"hidden\": \"yes\"}")
+                .when()
+                .post("/api/runs/" + id + "/moderation")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("hidden"));
     }
 
     @Test
@@ -130,53 +218,132 @@ public class SubmissionHardeningTest {
         String manifest = SubmissionResourceTest.manifest(31, 60.0);
         byte[] model = SubmissionResourceTest.zip("m/data.pkl", "m/version");
         byte[] other = SubmissionResourceTest.zip("n/data.pkl", "n/version");
-        given().header("Authorization", token).header("Idempotency-Key", "k-claims").multiPart("manifest", manifest)
-                .when().post("/api/runs").then().statusCode(201);
-        given().header("Authorization", token).header("Idempotency-Key", "k-claims").multiPart("manifest", manifest)
-                .multiPart("model", "model.pt", model).when().post("/api/runs").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("model"));
-        String second = SubmissionResourceTest.manifest(32, 60.0);
-        given().header("Authorization", token).header("Idempotency-Key", "k-model").multiPart("manifest", second)
-                .multiPart("model", "model.pt", model).when().post("/api/runs").then().statusCode(201);
-        given().header("Authorization", token).header("Idempotency-Key", "k-model").multiPart("manifest", second)
-                .multiPart("model", "model.pt", model).when().post("/api/runs").then().statusCode(200);
-        given().header("Authorization", token).header("Idempotency-Key", "k-model").multiPart("manifest", second)
-                .multiPart("model", "model.pt", other).when().post("/api/runs").then().statusCode(409)
+        given().header("Authorization", token)
+                .header("Idempotency-Key", "k-claims")
+                .multiPart("manifest", manifest)
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", token)
+                .header("Idempotency-Key", "k-claims")
+                .multiPart("manifest", manifest)
+                .multiPart("model", "model.pt", model)
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("model"));
-        given().header("Authorization", token).header("Idempotency-Key", "k-model").multiPart("manifest", second)
-                .when().post("/api/runs").then().statusCode(409).body("detail", containsString("model"));
+        String second = SubmissionResourceTest.manifest(32, 60.0);
+        given().header("Authorization", token)
+                .header("Idempotency-Key", "k-model")
+                .multiPart("manifest", second)
+                .multiPart("model", "model.pt", model)
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", token)
+                .header("Idempotency-Key", "k-model")
+                .multiPart("manifest", second)
+                .multiPart("model", "model.pt", model)
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", token)
+                .header("Idempotency-Key", "k-model")
+                .multiPart("manifest", second)
+                .multiPart("model", "model.pt", other)
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("model"));
+        given().header("Authorization", token)
+                .header("Idempotency-Key", "k-model")
+                .multiPart("manifest", second)
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("model"));
     }
 
     @Test
     void shouldRefuseDuplicateKeysTrailingContentAndNonUtf8Manifests() {
         String token = Tokens.create("strict", 10, 2);
         String manifest = SubmissionResourceTest.manifest(41, 60.0);
-        given().header("Authorization", token).multiPart("manifest", manifest.replace("\"seed\": 41",
-                "\"seed\": 1, \"seed\": 2")).when().post("/api/runs").then().statusCode(400)
+        given().header("Authorization", token)
+                .multiPart("manifest", manifest.replace("\"seed\": 41", "\"seed\": 1, \"seed\": 2"))
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(400)
                 .body("violations[0].message", containsString("duplicate key 'seed'"));
-        given().header("Authorization", token).multiPart("manifest", manifest + " {}").when().post("/api/runs").then()
-                .statusCode(400).body("violations[0].message", containsString("trailing content"));
-        byte[] latin1 = manifest.replace("test run", "caf\u00e9 run").getBytes(StandardCharsets.ISO_8859_1);
-        assertProblem(post(token, multipartType(), RawHttp.concat(RawHttp.field("manifest", "", latin1),
-                RawHttp.end())), 400, "UTF-8");
-        assertProblem(post(token, multipartType(), RawHttp.concat(RawHttp.field("manifest",
-                "Content-Type: application/json; charset=ISO-8859-1\r\n", latin1), RawHttp.end())), 400, "UTF-8");
-        assertProblem(post(token, multipartType(), RawHttp.concat(RawHttp.file("manifest", "run.json", latin1),
-                RawHttp.end())), 400, "UTF-8");
+        given().header("Authorization", token)
+                .multiPart("manifest", manifest + " {}")
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(400)
+                .body("violations[0].message", containsString("trailing content"));
+        byte[] latin1 =
+                manifest.replace("test run", "caf\u00e9 run").getBytes(StandardCharsets.ISO_8859_1);
+        assertProblem(
+                post(
+                        token,
+                        multipartType(),
+                        RawHttp.concat(RawHttp.field("manifest", "", latin1), RawHttp.end())),
+                400,
+                "UTF-8");
+        assertProblem(
+                post(
+                        token,
+                        multipartType(),
+                        RawHttp.concat(
+                                RawHttp.field(
+                                        "manifest",
+                                        "Content-Type: application/json; charset=ISO-8859-1\r\n",
+                                        latin1),
+                                RawHttp.end())),
+                400,
+                "UTF-8");
+        assertProblem(
+                post(
+                        token,
+                        multipartType(),
+                        RawHttp.concat(
+                                RawHttp.file("manifest", "run.json", latin1), RawHttp.end())),
+                400,
+                "UTF-8");
     }
 
     @Test
     void shouldRefuseClaimsOutsideTheMetricsDeclaredRange() {
         String token = Tokens.create("ranges", 10, 5);
         for (String bad : new String[] {"150", "-5", "1e308", "100.0001"}) {
-            given().header("Authorization", token).multiPart("manifest", SubmissionResourceTest.manifest(51, bad))
-                    .when().post("/api/runs").then().statusCode(400)
+            given().header("Authorization", token)
+                    .multiPart("manifest", SubmissionResourceTest.manifest(51, bad))
+                    .when()
+                    .post("/api/runs")
+                    .then()
+                    .statusCode(400)
                     .body("violations[0].field", equalTo("/claims/art.accuracy"))
                     .body("violations[0].message", containsString("between 0 and 100"));
         }
-        given().header("Authorization", token).multiPart("manifest", SubmissionResourceTest.manifest(52, "100"))
-                .when().post("/api/runs").then().statusCode(201);
-        given().header("Authorization", token).multiPart("manifest", SubmissionResourceTest.manifest(53, "0"))
-                .when().post("/api/runs").then().statusCode(201);
+        given().header("Authorization", token)
+                .multiPart("manifest", SubmissionResourceTest.manifest(52, "100"))
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", token)
+                .multiPart("manifest", SubmissionResourceTest.manifest(53, "0"))
+                .when()
+                .post("/api/runs")
+                .then()
+                .statusCode(201);
     }
 }

@@ -1,14 +1,13 @@
 package io.mtlboard.submission;
 
-import java.io.IOException;
-import org.hamcrest.Matchers;
-import io.mtlboard.run.SubmissionHardeningTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mtlboard.run.SubmissionHardeningTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,18 +31,35 @@ class PythonClientPortalTest {
 
     @Test
     void shouldSubmitAManifestWithA50EpochTrainingLog() throws Exception {
-        assumeTrue(python3Present(), "python3 is not installed: the Python client was not run against the portal");
+        assumeTrue(
+                python3Present(),
+                "python3 is not installed: the Python client was not run against the portal");
         String token = Tokens.create("python-client", 10, 2).substring("Bearer ".length());
         Path manifest = Files.createTempFile("run-", ".json");
         Files.writeString(manifest, SubmissionHardeningTest.manifestWithLog(61, 50));
-        Process p = new ProcessBuilder("python3", "clients/python/submit.py", "--url", root.toString(), "--token", token,
-                "--manifest", manifest.toString(), "--retries", "0").redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder(
+                                "python3",
+                                "clients/python/submit.py",
+                                "--url",
+                                root.toString(),
+                                "--token",
+                                token,
+                                "--manifest",
+                                manifest.toString(),
+                                "--retries",
+                                "0")
+                        .redirectErrorStream(true)
+                        .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(output).isZero();
         Matcher id = Pattern.compile("run (\\d+) accepted").matcher(output);
         assertThat(id.find()).as(output).isTrue();
-        given().when().get("/api/runs/" + id.group(1) + "/training-log").then().statusCode(200)
+        given().when()
+                .get("/api/runs/" + id.group(1) + "/training-log")
+                .then()
+                .statusCode(200)
                 .body("size()", Matchers.equalTo(50))
                 .body("[49].epoch", Matchers.equalTo(50));
     }

@@ -16,9 +16,22 @@ class PythonClientTest {
 
     @Test
     void shouldPassThePythonClientsTests() throws Exception {
-        assumeTrue(python3Present(), "python3 is not installed: the Python client's tests were not run");
-        Process p = new ProcessBuilder("python3", "-m", "unittest", "discover", "-s", "clients/python", "-p",
-                "test_*.py", "-v").redirectErrorStream(true).start();
+        assumeTrue(
+                python3Present(),
+                "python3 is not installed: the Python client's tests were not run");
+        Process p =
+                new ProcessBuilder(
+                                "python3",
+                                "-m",
+                                "unittest",
+                                "discover",
+                                "-s",
+                                "clients/python",
+                                "-p",
+                                "test_*.py",
+                                "-v")
+                        .redirectErrorStream(true)
+                        .start();
         boolean ended = p.waitFor(120, TimeUnit.SECONDS);
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!ended) {

@@ -14,7 +14,10 @@ class DatabaseOutageResponseTest {
 
     @Test
     void shouldAnswer503WithRetryAfterWhenTheDatabaseCannotBeReached() {
-        given().when().get("/api/test-support/database-down").then().statusCode(503)
+        given().when()
+                .get("/api/test-support/database-down")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("type", equalTo("https://mtlboard.io/problems/database-unavailable"))
@@ -27,7 +30,10 @@ class DatabaseOutageResponseTest {
 
     @Test
     void shouldAnswer500WithoutDetailsForOtherFailures() {
-        given().when().get("/api/test-support/bug").then().statusCode(500)
+        given().when()
+                .get("/api/test-support/bug")
+                .then()
+                .statusCode(500)
                 .contentType("application/problem+json")
                 .header("Retry-After", nullValue())
                 .body("type", equalTo("https://mtlboard.io/problems/internal-error"))

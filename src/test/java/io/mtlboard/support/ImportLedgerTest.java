@@ -2,8 +2,8 @@ package io.mtlboard.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlboard.run.LeaderboardVersion;
 import io.mtlboard.imports.LiteratureImporter;
+import io.mtlboard.run.LeaderboardVersion;
 import io.mtlboard.run.Run;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,21 +21,25 @@ class ImportLedgerTest {
 
     private static final String CITATION = "Ledger test source";
 
-    @Inject
-    LiteratureImporter importer;
-    @Inject
-    LeaderboardVersion version;
+    @Inject LiteratureImporter importer;
+    @Inject LeaderboardVersion version;
 
     @AfterEach
     void clean() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Run.<Run>list("citation", CITATION).forEach(r -> {
-                r.claims.clear();
-                r.delete();
-            });
-            Run.getEntityManager().createNativeQuery("delete from import_file where import_key like 'literature:%junit%'")
-                    .executeUpdate();
-        });
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            Run.<Run>list("citation", CITATION)
+                                    .forEach(
+                                            r -> {
+                                                r.claims.clear();
+                                                r.delete();
+                                            });
+                            Run.getEntityManager()
+                                    .createNativeQuery(
+                                            "delete from import_file where import_key like 'literature:%junit%'")
+                                    .executeUpdate();
+                        });
         version.bumpAll();
     }
 
@@ -44,19 +48,27 @@ class ImportLedgerTest {
     }
 
     @Test
-    void shouldSkipAnImportWhoseFilesAreUnchangedAndRedoItWhenOneChanges(@TempDir Path dir) throws IOException {
+    void shouldSkipAnImportWhoseFilesAreUnchangedAndRedoItWhenOneChanges(@TempDir Path dir)
+            throws IOException {
         Path csv = dir.resolve("ledger.csv");
-        Files.writeString(csv, """
+        Files.writeString(
+                csv,
+                """
                 benchmark,backbone,method,optimizer,gradient_level,seeds,protocol,art.accuracy,clipart.accuracy,product.accuracy,realWorld.accuracy,citation
                 office-home,resnet18,famo,sgd,param,2,recon-2023,60,70,80,90,Ledger test source
                 """);
         assertThat(importer.importChanged(dir)).isEqualTo(1);
         assertThat(rows()).isEqualTo(1);
         // the row is gone from the database, but the files did not change: the import is skipped
-        QuarkusTransaction.requiringNew().run(() -> Run.<Run>list("citation", CITATION).forEach(r -> {
-            r.claims.clear();
-            r.delete();
-        }));
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                Run.<Run>list("citation", CITATION)
+                                        .forEach(
+                                                r -> {
+                                                    r.claims.clear();
+                                                    r.delete();
+                                                }));
         assertThat(importer.importChanged(dir)).isZero();
         assertThat(rows()).isZero();
         // an edited file is imported again

@@ -12,7 +12,10 @@ class OperationsEndpointsTest {
 
     @Test
     void shouldDocumentTheApiInOpenApi() {
-        given().when().get("/q/openapi").then().statusCode(200)
+        given().when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body(containsString("/api/leaderboards/{benchmarkId}"))
                 .body(containsString("/api/benchmarks/{id}"))
                 .body(containsString("/api/runs/{id}"))

@@ -15,7 +15,8 @@ public class OutageTestResource {
     @GET
     @Path("/database-down")
     public String databaseDown() {
-        throw new JDBCConnectionException("Unable to acquire JDBC Connection",
+        throw new JDBCConnectionException(
+                "Unable to acquire JDBC Connection",
                 new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
     }
 

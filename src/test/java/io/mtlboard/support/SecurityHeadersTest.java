@@ -14,10 +14,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecurityHeadersTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/benchmarks/multifashion", "/static/js/charts.js", "/webjars/chart.js/dist/chart.umd.js",
-        "/api/benchmarks", "/api/runs/999999", "/no/such/page", "/q/health", "/q/metrics", "/q/openapi"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/benchmarks/multifashion",
+                "/static/js/charts.js",
+                "/webjars/chart.js/dist/chart.umd.js",
+                "/api/benchmarks",
+                "/api/runs/999999",
+                "/no/such/page",
+                "/q/health",
+                "/q/metrics",
+                "/q/openapi"
+            })
     void shouldSendSecurityHeadersOnEveryResponse(String path) {
-        given().when().get(path).then()
+        given().when()
+                .get(path)
+                .then()
                 .header("Content-Security-Policy", containsString("script-src 'self';"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Content-Security-Policy", not(containsString("unsafe-inline")))
@@ -30,7 +43,11 @@ class SecurityHeadersTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/runs", "/api/tokens"})
     void shouldSendSecurityHeadersOnRefusedRequests(String path) {
-        given().contentType("application/json").body("{").when().post(path).then()
+        given().contentType("application/json")
+                .body("{")
+                .when()
+                .post(path)
+                .then()
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"));
     }

@@ -20,24 +20,41 @@ class WorkerRoleTest {
     public static class WorkerRole implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mtlboard.role", "worker", "mtlboard.worker.enabled", "true",
-                    "mtlboard.data-dir", "target/test-data-worker-role");
+            return Map.of(
+                    "mtlboard.role",
+                    "worker",
+                    "mtlboard.worker.enabled",
+                    "true",
+                    "mtlboard.data-dir",
+                    "target/test-data-worker-role");
         }
     }
 
     @Test
     void shouldRefusePagesAndApiWithAProblemThatSaysWhy() {
-        given().when().get("/api/benchmarks").then().statusCode(404).contentType("application/problem+json")
+        given().when()
+                .get("/api/benchmarks")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("detail", containsString("worker role"));
         given().when().get("/").then().statusCode(404);
     }
 
     @Test
     void shouldServeHealthWithTheWorkerCheckAndMetrics() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+        given().when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("evaluation-worker"))
                 .body("checks.find { it.name == 'evaluation-worker' }.data.active", equalTo(true));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("mtlboard_queue_depth"))
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("mtlboard_queue_depth"))
                 .body(containsString("mtlboard_lease_expiries_total"));
     }
 }

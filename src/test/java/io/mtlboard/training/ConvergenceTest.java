@@ -18,7 +18,12 @@ class ConvergenceTest {
     private static List<Map<String, Object>> log(double[] left, double[] right) {
         List<Map<String, Object>> log = new ArrayList<>();
         for (int e = 0; e < left.length; e++) {
-            log.add(Map.of("epoch", e + 1, "validation", Map.of("left.accuracy", left[e], "right.accuracy", right[e])));
+            log.add(
+                    Map.of(
+                            "epoch",
+                            e + 1,
+                            "validation",
+                            Map.of("left.accuracy", left[e], "right.accuracy", right[e])));
         }
         return log;
     }
@@ -29,13 +34,22 @@ class ConvergenceTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void shouldCallACurveConvergedWhenItMovedLessThanTheThresholdOverTwoEpochs() throws IOException {
-        // left: mean of the last two (80.4, 80.2) = 80.3 against (79.8, 80.3) = 80.05: 0.25 (converged);
+    void shouldCallACurveConvergedWhenItMovedLessThanTheThresholdOverTwoEpochs()
+            throws IOException {
+        // left: mean of the last two (80.4, 80.2) = 80.3 against (79.8, 80.3) = 80.05: 0.25
+        // (converged);
         // right: (70.3, 70.5) = 70.4 against (69.9, 70.0) = 69.95: 0.45 (not)
-        Map<String, Object> c = Convergence.of(multifashion(), log(new double[] {70, 79.8, 80.3, 80.4, 80.2},
-                new double[] {60, 69.9, 70.0, 70.3, 70.5}), 0.3);
-        Map<String, Object> left = (Map<String, Object>) ((Map<String, Object>) c.get("tasks")).get("left");
-        Map<String, Object> right = (Map<String, Object>) ((Map<String, Object>) c.get("tasks")).get("right");
+        Map<String, Object> c =
+                Convergence.of(
+                        multifashion(),
+                        log(
+                                new double[] {70, 79.8, 80.3, 80.4, 80.2},
+                                new double[] {60, 69.9, 70.0, 70.3, 70.5}),
+                        0.3);
+        Map<String, Object> left =
+                (Map<String, Object>) ((Map<String, Object>) c.get("tasks")).get("left");
+        Map<String, Object> right =
+                (Map<String, Object>) ((Map<String, Object>) c.get("tasks")).get("right");
         assertThat((double) left.get("change")).isCloseTo(0.25, Offset.offset(1e-9));
         assertThat(left.get("converged")).isEqualTo(true);
         // the best so far rose from 80.3 (epochs 1–3) to 80.4
@@ -43,13 +57,25 @@ class ConvergenceTest {
         assertThat((double) right.get("change")).isCloseTo(0.45, Offset.offset(1e-9));
         assertThat(right.get("converged")).isEqualTo(false);
         assertThat(c.get("converged")).isEqualTo(false);
-        assertThat(Convergence.of(multifashion(), log(new double[] {70, 79.8, 80.3, 80.4, 80.2},
-                new double[] {60, 69.9, 70.0, 70.1, 70.0}), 0.3).get("converged")).isEqualTo(true);
+        assertThat(
+                        Convergence.of(
+                                        multifashion(),
+                                        log(
+                                                new double[] {70, 79.8, 80.3, 80.4, 80.2},
+                                                new double[] {60, 69.9, 70.0, 70.1, 70.0}),
+                                        0.3)
+                                .get("converged"))
+                .isEqualTo(true);
     }
 
     @Test
     void shouldLeaveConvergenceUndecidedWhenThereAreFewerThanFourEpochs() throws IOException {
-        assertThat(Convergence.of(multifashion(), log(new double[] {70, 71, 72}, new double[] {60, 61, 62}), 0.3)
-                .get("converged")).isNull();
+        assertThat(
+                        Convergence.of(
+                                        multifashion(),
+                                        log(new double[] {70, 71, 72}, new double[] {60, 61, 62}),
+                                        0.3)
+                                .get("converged"))
+                .isNull();
     }
 }

@@ -28,7 +28,10 @@ class EpochLogTest {
     @Test
     void shouldAverageLossesAndIndicatorsOverStepsWhenTheEpochEnds() {
         EpochLog log = new EpochLog(List.of("left", "right"));
-        log.add(new StepRecord(new double[] {2, 4}, new double[] {1, 1}, ORTHOGONAL, HALVES, FEATURES), 0);
+        log.add(
+                new StepRecord(
+                        new double[] {2, 4}, new double[] {1, 1}, ORTHOGONAL, HALVES, FEATURES),
+                0);
         log.add(new StepRecord(new double[] {1, 2}, new double[] {0.5, 1.5}, null, null, null), 0);
         Map<String, Object> e = log.entry(3, 12.5, Map.of("left.accuracy", 70.0));
         assertThat(e).containsEntry("epoch", 3).containsEntry("seconds", 12.5);
@@ -36,9 +39,11 @@ class EpochLogTest {
         assertThat(get(e, "weights")).containsEntry("left", 0.75).containsEntry("right", 1.25);
         Map<String, Object> interTask = get(e, "indicators", "param", "interTask");
         assertThat((double) interTask.get("cosine")).isCloseTo(0, within(1e-12));
-        assertThat((double) interTask.get("magnitudeSimilarity")).isCloseTo(2 * 1 * 2 / 5.0, within(1e-12));
+        assertThat((double) interTask.get("magnitudeSimilarity"))
+                .isCloseTo(2 * 1 * 2 / 5.0, within(1e-12));
         assertThat(get(e, "indicators", "param", "interTask", "relativeNorms"))
-                .containsEntry("left", 1 / 1.5).containsEntry("right", 2 / 1.5);
+                .containsEntry("left", 1 / 1.5)
+                .containsEntry("right", 2 / 1.5);
         Map<String, Object> interSample = get(e, "indicators", "param", "interSample");
         assertThat((double) interSample.get("cosine")).isCloseTo(0, within(1e-12));
         assertThat((double) interSample.get("conflictRatio")).isCloseTo(0.5, within(1e-12));
@@ -50,8 +55,22 @@ class EpochLogTest {
     @Test
     void shouldKeepEachNetworksTaskApartWhenSingleTaskNetworksShareTheLog() {
         EpochLog log = new EpochLog(List.of("left", "right"));
-        log.add(new StepRecord(new double[] {2}, new double[] {1}, null, new double[][][] {HALVES[0]}, null), 0);
-        log.add(new StepRecord(new double[] {5}, new double[] {1}, null, new double[][][] {HALVES[1]}, null), 1);
+        log.add(
+                new StepRecord(
+                        new double[] {2},
+                        new double[] {1},
+                        null,
+                        new double[][][] {HALVES[0]},
+                        null),
+                0);
+        log.add(
+                new StepRecord(
+                        new double[] {5},
+                        new double[] {1},
+                        null,
+                        new double[][][] {HALVES[1]},
+                        null),
+                1);
         Map<String, Object> e = log.entry(1, 1, Map.of());
         assertThat(get(e, "losses")).containsEntry("left", 2.0).containsEntry("right", 5.0);
         assertThat(get(e, "indicators")).containsOnlyKeys("param");
@@ -70,8 +89,16 @@ class EpochLogTest {
     void shouldCompareTasksOnOneSampleAndOneTaskOnTwoSamplesWhenPerSampleGradientsAreLogged() {
         double[][][] perSample = {{{1, 0}, {1, 1}, {2, 0}}, {{0, 1}, {-1, -1}, {1, 0}}};
         EpochLog log = new EpochLog(List.of("left", "right"));
-        log.add(new StepRecord(new double[] {2, 4}, new double[] {1, 1}, ORTHOGONAL, HALVES, FEATURES, perSample,
-                perSample), 0);
+        log.add(
+                new StepRecord(
+                        new double[] {2, 4},
+                        new double[] {1, 1},
+                        ORTHOGONAL,
+                        HALVES,
+                        FEATURES,
+                        perSample,
+                        perSample),
+                0);
         Map<String, Object> e = log.entry(1, 1, Map.of());
         for (String level : List.of("param", "feature")) {
             Map<String, Object> task = get(e, "indicators", level, "interTaskPerSample");
@@ -83,8 +110,10 @@ class EpochLogTest {
             assertThat((double) sample.get("conflictRatio")).isCloseTo(1 / 3.0, within(1e-12));
         }
         // the batch-level indicators stay as they were, next to the per-sample ones
-        assertThat(get(e, "indicators", "param")).containsOnlyKeys("interTask", "interSample", "interTaskPerSample",
-                "interSamplePerSample");
-        assertThat((double) get(e, "indicators", "param", "interTask").get("cosine")).isCloseTo(0, within(1e-12));
+        assertThat(get(e, "indicators", "param"))
+                .containsOnlyKeys(
+                        "interTask", "interSample", "interTaskPerSample", "interSamplePerSample");
+        assertThat((double) get(e, "indicators", "param", "interTask").get("cosine"))
+                .isCloseTo(0, within(1e-12));
     }
 }

@@ -18,22 +18,58 @@ class LrSweepTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static void bundle(Path dir, ReferenceProtocol p, String optimizer, String method, double lr,
-            double left, double right, String hash) throws IOException {
+    private static void bundle(
+            Path dir,
+            ReferenceProtocol p,
+            String optimizer,
+            String method,
+            double lr,
+            double left,
+            double right,
+            String hash)
+            throws IOException {
         // two epochs; the checkpoint is epoch 2 for both tasks, epoch 1 is worse
-        Map<String, Object> b = Map.of("protocol", Map.of("hash", hash),
-                "manifest", Map.of("optimizer", optimizer, "method", method, "hyperParameters", Map.of("lr", lr),
-                        "trainingLog", List.of(
-                                Map.of("validation", Map.of("left.accuracy", left - 5, "right.accuracy", right - 5)),
-                                Map.of("validation", Map.of("left.accuracy", left, "right.accuracy", right)))),
-                "training", Map.of("convergence", Map.of("checkpointEpoch", Map.of("left", 2, "right", 2))));
+        Map<String, Object> b =
+                Map.of(
+                        "protocol",
+                        Map.of("hash", hash),
+                        "manifest",
+                        Map.of(
+                                "optimizer",
+                                optimizer,
+                                "method",
+                                method,
+                                "hyperParameters",
+                                Map.of("lr", lr),
+                                "trainingLog",
+                                List.of(
+                                        Map.of(
+                                                "validation",
+                                                Map.of(
+                                                        "left.accuracy",
+                                                        left - 5,
+                                                        "right.accuracy",
+                                                        right - 5)),
+                                        Map.of(
+                                                "validation",
+                                                Map.of(
+                                                        "left.accuracy",
+                                                        left,
+                                                        "right.accuracy",
+                                                        right)))),
+                        "training",
+                        Map.of(
+                                "convergence",
+                                Map.of("checkpointEpoch", Map.of("left", 2, "right", 2))));
         Files.createDirectories(dir);
         JSON.writeValue(dir.resolve(optimizer + method + lr + ".json").toFile(), b);
     }
 
     @Test
-    void shouldPickTheBestValidationRatePerMethodAndFallBackToEwAndStl(@TempDir Path dir) throws IOException {
-        ReferenceProtocol p = ReferenceProtocol.read(Path.of("benchmarks-data"), "multifashion", "mf-lenet5-v2");
+    void shouldPickTheBestValidationRatePerMethodAndFallBackToEwAndStl(@TempDir Path dir)
+            throws IOException {
+        ReferenceProtocol p =
+                ReferenceProtocol.read(Path.of("benchmarks-data"), "multifashion", "mf-lenet5-v2");
         bundle(dir, p, "adam", "ew", 1e-3, 80, 78, p.hash());
         bundle(dir, p, "adam", "ew", 3e-4, 81, 78.5, p.hash());
         bundle(dir, p, "adam", "stl", 1e-3, 82, 80, p.hash());
@@ -42,21 +78,27 @@ class LrSweepTest {
         bundle(dir, p, "adam", "db-mtl", 1e-3, 70, 69, p.hash());
         // a run of another protocol is ignored even though it scores best
         bundle(dir, p, "adam", "ew", 3e-3, 99, 99, "another");
-        LrSweep.Choice c = LrSweep.choose(dir, p, BenchmarkManifestReader.read(
-                Path.of("benchmarks-data/multifashion/benchmark.json")));
+        LrSweep.Choice c =
+                LrSweep.choose(
+                        dir,
+                        p,
+                        BenchmarkManifestReader.read(
+                                Path.of("benchmarks-data/multifashion/benchmark.json")));
         assertThat(c.rate("adam", "ew")).isEqualTo(3e-4);
         assertThat(c.rate("adam", "stl")).isEqualTo(1e-3);
         assertThat(c.rate("adam", "db-mtl")).isEqualTo(1e-4);
         assertThat(c.rate("adam", "pcgrad")).isEqualTo(3e-4);
         assertThat(c.describe()).contains("db-mtl");
-        assertThatThrownBy(() -> c.rate("sgd", "ew")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> c.rate("sgd", "ew"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("--lr-sweep");
     }
 
     @Test
     void shouldNameSweepFilesByTheirRate() {
         RunSpec run = new RunSpec("multifashion", "lenet5", "ew", "adam", GradientLevel.PARAM, 0);
-        assertThat(LrSweep.fileName(run, 3e-4)).isEqualTo("lenet5_ew_param_adam_seed0_lr0.0003.json");
+        assertThat(LrSweep.fileName(run, 3e-4))
+                .isEqualTo("lenet5_ew_param_adam_seed0_lr0.0003.json");
         assertThat(LrSweep.fileName(run, 0.1)).isEqualTo("lenet5_ew_param_adam_seed0_lr0.1.json");
     }
 }

@@ -57,7 +57,8 @@ class ModelOptimizerTest {
 
     @Test
     void shouldRejectUnknownOptimizersAndNonPositiveRates() {
-        assertThatThrownBy(() -> ModelOptimizer.of("rmsprop", 0.1)).hasMessageContaining("known: [adam, sgd]");
+        assertThatThrownBy(() -> ModelOptimizer.of("rmsprop", 0.1))
+                .hasMessageContaining("known: [adam, sgd]");
         assertThatThrownBy(() -> ModelOptimizer.of("adam", 0)).hasMessageContaining("positive");
     }
 }

@@ -16,7 +16,8 @@ class ReferenceProtocolTest {
 
     @Test
     void shouldReadTheShippedMultiFashionProtocol() throws IOException {
-        ReferenceProtocol p = ReferenceProtocol.read(Path.of("benchmarks-data"), "multifashion", "mf-lenet5-v2");
+        ReferenceProtocol p =
+                ReferenceProtocol.read(Path.of("benchmarks-data"), "multifashion", "mf-lenet5-v2");
         assertThat(p.backbone()).isEqualTo("lenet5");
         assertThat(p.trainSamples() + p.validationSamples()).isEqualTo(60_000);
         assertThat(p.bestValidationCheckpoint()).isTrue();
@@ -34,14 +35,21 @@ class ReferenceProtocolTest {
         ObjectNode a = (ObjectNode) JSON.readTree("{\"id\":\"x\",\"epochs\":16,\"batchSize\":256}");
         ObjectNode b = (ObjectNode) JSON.readTree("{\"batchSize\":256,\"epochs\":16,\"id\":\"x\"}");
         ObjectNode c = (ObjectNode) JSON.readTree("{\"id\":\"x\",\"epochs\":17,\"batchSize\":256}");
-        assertThat(ReferenceProtocol.hash("multifashion", a)).isEqualTo(ReferenceProtocol.hash("multifashion", b));
-        assertThat(ReferenceProtocol.hash("multifashion", a)).isNotEqualTo(ReferenceProtocol.hash("multifashion", c));
-        assertThat(ReferenceProtocol.hash("multifashion", a)).isNotEqualTo(ReferenceProtocol.hash("nyuv2", a));
+        assertThat(ReferenceProtocol.hash("multifashion", a))
+                .isEqualTo(ReferenceProtocol.hash("multifashion", b));
+        assertThat(ReferenceProtocol.hash("multifashion", a))
+                .isNotEqualTo(ReferenceProtocol.hash("multifashion", c));
+        assertThat(ReferenceProtocol.hash("multifashion", a))
+                .isNotEqualTo(ReferenceProtocol.hash("nyuv2", a));
     }
 
     @Test
     void shouldRejectAnUnknownProtocolId() {
-        assertThatThrownBy(() -> ReferenceProtocol.read(Path.of("benchmarks-data"), "multifashion", "nope"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mf-lenet5-v2");
+        assertThatThrownBy(
+                        () ->
+                                ReferenceProtocol.read(
+                                        Path.of("benchmarks-data"), "multifashion", "nope"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mf-lenet5-v2");
     }
 }

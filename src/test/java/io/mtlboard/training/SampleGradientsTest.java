@@ -1,6 +1,5 @@
 package io.mtlboard.training;
 
-import ai.djl.ndarray.types.DataType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -43,18 +43,25 @@ class SampleGradientsTest {
             NDArray w = shared.get(0).getArray();
             w.set(m.create(new float[] {0.5f, -1, 2, 1, 0, -0.5f}, new Shape(2, 3)).toFloatArray());
             w.setRequiresGradient(true);
-            NDArray z = encoder.forward(new ParameterStore(m, false), new NDList(m.create(X, new Shape(3, 3))), true)
-                    .singletonOrThrow();
+            NDArray z =
+                    encoder.forward(
+                                    new ParameterStore(m, false),
+                                    new NDList(m.create(X, new Shape(3, 3))),
+                                    true)
+                            .singletonOrThrow();
             NDArray[] upstream = {m.create(U0, new Shape(3, 2)), m.create(U1, new Shape(3, 2))};
 
             double[][][] g = SampleGradients.parameters(z, upstream, new int[] {0, 1, 2}, shared);
 
             double[][][] byHand = {
                 {{1, 2, 0, 0, 0, 0}, {0, 0, 0, 0, 2, -2}, {-3, 0, -1, 3, 0, 1}},
-                {{0, 0, 0, 1, 2, 0}, {0, 1, -1, 0, 1, -1}, {6, 0, 2, 0, 0, 0}}};
+                {{0, 0, 0, 1, 2, 0}, {0, 1, -1, 0, 1, -1}, {6, 0, 2, 0, 0, 0}}
+            };
             for (int t = 0; t < 2; t++) {
                 for (int s = 0; s < 3; s++) {
-                    assertThat(g[t][s]).as("task %d, sample %d", t, s).containsExactly(byHand[t][s], within(1e-6));
+                    assertThat(g[t][s])
+                            .as("task %d, sample %d", t, s)
+                            .containsExactly(byHand[t][s], within(1e-6));
                 }
             }
             // a subset of samples gives the same gradients for those samples
@@ -80,6 +87,7 @@ class SampleGradientsTest {
             assertThat(drawn[0]).isGreaterThanOrEqualTo(0);
             assertThat(drawn[7]).isLessThan(64);
         }
-        assertThat(SampleGradients.pick(64, new Random(7))).containsExactly(SampleGradients.pick(64, new Random(7)));
+        assertThat(SampleGradients.pick(64, new Random(7)))
+                .containsExactly(SampleGradients.pick(64, new Random(7)));
     }
 }

@@ -1,6 +1,5 @@
 package io.mtlboard.training;
 
-import java.util.Arrays;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -22,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -33,7 +33,8 @@ import java.util.function.Function;
  */
 final class StepFixture implements AutoCloseable {
 
-    static final BenchmarkManifest MULTIFASHION = read("benchmarks-data/multifashion/benchmark.json");
+    static final BenchmarkManifest MULTIFASHION =
+            read("benchmarks-data/multifashion/benchmark.json");
 
     final NDManager manager;
     final MultiTaskNet net;
@@ -46,9 +47,11 @@ final class StepFixture implements AutoCloseable {
         net = Heads.network("lenet5", MULTIFASHION, List.of(0, 1));
         net.initialize(manager, new Shape(batchSize, 1, 28, 28));
         trained().forEach(p -> p.getArray().setRequiresGradient(true));
-        batch = new NDList(manager.randomUniform(0, 1, new Shape(batchSize, 1, 28, 28)),
-                manager.randomInteger(0, 10, new Shape(batchSize), DataType.INT64),
-                manager.randomInteger(0, 10, new Shape(batchSize), DataType.INT64));
+        batch =
+                new NDList(
+                        manager.randomUniform(0, 1, new Shape(batchSize, 1, 28, 28)),
+                        manager.randomInteger(0, 10, new Shape(batchSize), DataType.INT64),
+                        manager.randomInteger(0, 10, new Shape(batchSize), DataType.INT64));
     }
 
     static BenchmarkManifest read(String path) {
@@ -72,8 +75,14 @@ final class StepFixture implements AutoCloseable {
     }
 
     TrainingStep step(MtlMethod method, GradientLevel level, FeatureGradients variant) {
-        return new TrainingStep(MULTIFASHION, net, method, level, new ModelOptimizer.Sgd(1, 0.9),
-                new ParameterStore(manager, false), variant);
+        return new TrainingStep(
+                MULTIFASHION,
+                net,
+                method,
+                level,
+                new ModelOptimizer.Sgd(1, 0.9),
+                new ParameterStore(manager, false),
+                variant);
     }
 
     /** Runs one step and returns the record and the gradient applied to every trained parameter, flattened. */
@@ -123,7 +132,8 @@ final class StepFixture implements AutoCloseable {
         JniUtils.setGradMode(false);
         try (NDManager m = manager.newSubManager()) {
             ParameterStore store = new ParameterStore(m, false);
-            NDArray z = net.encoder().forward(store, new NDList(batch.get(0)), true).singletonOrThrow();
+            NDArray z =
+                    net.encoder().forward(store, new NDList(batch.get(0)), true).singletonOrThrow();
             NDArray out = net.heads().get(t).forward(store, new NDList(z), true).singletonOrThrow();
             return TaskLoss.of(MULTIFASHION.tasks().get(t), out, batch.get(t + 1)).getFloat();
         } finally {

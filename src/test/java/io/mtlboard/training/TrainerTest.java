@@ -1,7 +1,5 @@
 package io.mtlboard.training;
 
-import io.mtlboard.evaluation.SplitScorer;
-import org.assertj.core.data.Offset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -14,12 +12,14 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.mtlboard.benchmark.data.DataLocations;
 import io.mtlboard.benchmark.data.FashionMnist;
+import io.mtlboard.evaluation.SplitScorer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +34,27 @@ class TrainerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ReferenceData data;
-    private static final TrainingSettings SETTINGS = new TrainingSettings(3, 64, 1e-3, "train-subset", 512, 200, 4);
+    private static final TrainingSettings SETTINGS =
+            new TrainingSettings(3, 64, 1e-3, "train-subset", 512, 200, 4);
 
     @BeforeAll
     static void load() throws IOException {
-        data = ReferenceData.load("multifashion", SETTINGS, new DataLocations(Path.of("benchmarks-data"),
-                Path.of(FashionMnist.DEBIAN_DIR), Path.of("target/test-data/external"),
-                Path.of("target/test-data/cache")));
+        data =
+                ReferenceData.load(
+                        "multifashion",
+                        SETTINGS,
+                        new DataLocations(
+                                Path.of("benchmarks-data"),
+                                Path.of(FashionMnist.DEBIAN_DIR),
+                                Path.of("target/test-data/external"),
+                                Path.of("target/test-data/cache")));
     }
 
     private static List<Map<String, Object>> log(String method, GradientLevel level, long seed) {
         try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
-            return new Trainer(data, SETTINGS, n -> { }).train(new RunSpec("multifashion", "lenet5", method, "adam",
-                    level, seed), m).log();
+            return new Trainer(data, SETTINGS, n -> {})
+                    .train(new RunSpec("multifashion", "lenet5", method, "adam", level, seed), m)
+                    .log();
         }
     }
 
@@ -79,46 +87,78 @@ class TrainerTest {
     }
 
     @Test
-    void shouldWriteASchemaValidBundleWithTheMeasuredMetricsAsClaims(@TempDir Path out) throws IOException {
+    void shouldWriteASchemaValidBundleWithTheMeasuredMetricsAsClaims(@TempDir Path out)
+            throws IOException {
         for (String method : List.of("cagrad", "stl")) {
-            RunSpec spec = new RunSpec("multifashion", "lenet5", method, "adam", GradientLevel.PARAM, 2);
-            Path file = new ReferenceRunner(data, SETTINGS).run(spec, n -> { }, (d, t) -> { }).write(out);
+            RunSpec spec =
+                    new RunSpec("multifashion", "lenet5", method, "adam", GradientLevel.PARAM, 2);
+            Path file =
+                    new ReferenceRunner(data, SETTINGS).run(spec, n -> {}, (d, t) -> {}).write(out);
             JsonNode bundle = JSON.readTree(file.toFile());
-            assertThat(file.getFileName().toString()).isEqualTo("lenet5_" + method + "_param_adam_seed2.json");
+            assertThat(file.getFileName().toString())
+                    .isEqualTo("lenet5_" + method + "_param_adam_seed2.json");
             assertThat(schemaErrors(bundle.get("manifest"))).isEmpty();
             assertThat(bundle.at("/manifest/claims")).isEqualTo(bundle.at("/evaluation/measured"));
             assertThat(bundle.at("/manifest/claims/left.accuracy").asDouble()).isGreaterThan(20);
             assertThat(bundle.at("/evaluation/verdict").asText()).isEqualTo("VERIFIED");
             assertThat(bundle.at("/evaluation/samples").asInt()).isEqualTo(10_000);
             assertThat(bundle.at("/manifest/trainingLog")).hasSize(3);
-            assertThat(bundle.at("/manifest/trainingLog/0/indicators/param/interSample/cosine").isNumber()).isTrue();
+            assertThat(
+                            bundle.at("/manifest/trainingLog/0/indicators/param/interSample/cosine")
+                                    .isNumber())
+                    .isTrue();
         }
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void shouldRestoreEachNetworksBestValidationEpochWhenTheCheckpointIsBestValidation() throws Exception {
-        TrainingSettings best = new TrainingSettings(4, 64, 3e-3, "train-subset", 512, 200, 4, true, 0.3,
-                FeatureGradients.FLAT, 0.9);
+    void shouldRestoreEachNetworksBestValidationEpochWhenTheCheckpointIsBestValidation()
+            throws Exception {
+        TrainingSettings best =
+                new TrainingSettings(
+                        4,
+                        64,
+                        3e-3,
+                        "train-subset",
+                        512,
+                        200,
+                        4,
+                        true,
+                        0.3,
+                        FeatureGradients.FLAT,
+                        0.9);
         for (String method : List.of("ew", "stl")) {
             try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
-                Trainer.Outcome outcome = new Trainer(data, best, n -> { }).train(new RunSpec("multifashion",
-                        "lenet5", method, "adam", GradientLevel.PARAM, 4), m);
-                Map<String, Integer> epochs = (Map<String, Integer>) outcome.convergence().get("checkpointEpoch");
+                Trainer.Outcome outcome =
+                        new Trainer(data, best, n -> {})
+                                .train(
+                                        new RunSpec(
+                                                "multifashion",
+                                                "lenet5",
+                                                method,
+                                                "adam",
+                                                GradientLevel.PARAM,
+                                                4),
+                                        m);
+                Map<String, Integer> epochs =
+                        (Map<String, Integer>) outcome.convergence().get("checkpointEpoch");
                 Map<String, Double> scored;
                 try (TrainedModel model = new TrainedModel(outcome.nets())) {
-                    scored = new SplitScorer(data.manifest).score(model.subject(),
-                            data.validation, (d, t) -> { });
+                    scored =
+                            new SplitScorer(data.manifest)
+                                    .score(model.subject(), data.validation, (d, t) -> {});
                 }
                 for (String task : List.of("left", "right")) {
                     int epoch = epochs.get(task);
-                    Map<String, Double> validation = (Map<String, Double>) outcome.log().get(epoch - 1)
-                            .get("validation");
-                    assertThat(scored.get(task + ".accuracy")).as(method + " " + task)
+                    Map<String, Double> validation =
+                            (Map<String, Double>) outcome.log().get(epoch - 1).get("validation");
+                    assertThat(scored.get(task + ".accuracy"))
+                            .as(method + " " + task)
                             .isCloseTo(validation.get(task + ".accuracy"), Offset.offset(1e-9));
                 }
                 if (method.equals("ew")) {
-                    // one network: both tasks share its epoch, the one with the best mean relative accuracy
+                    // one network: both tasks share its epoch, the one with the best mean relative
+                    // accuracy
                     assertThat(epochs.get("left")).isEqualTo(epochs.get("right"));
                 }
                 assertThat(outcome.convergence()).containsKeys("converged", "tasks", "criterion");
@@ -130,9 +170,14 @@ class TrainerTest {
     void shouldStoreTheCorruptedSplitSweepAndTestSplitFdInTheBundleWhenDiagnosing(@TempDir Path out)
             throws IOException {
         for (String method : List.of("ew", "stl")) {
-            RunSpec spec = new RunSpec("multifashion", "lenet5", method, "adam", GradientLevel.PARAM, 2);
-            Path file = new ReferenceRunner(data, SETTINGS, Map.of("id", "test-protocol", "hash", "abc"))
-                    .withDiagnostics(true, List.of("contrast")).run(spec, n -> { }, (d, t) -> { }).write(out);
+            RunSpec spec =
+                    new RunSpec("multifashion", "lenet5", method, "adam", GradientLevel.PARAM, 2);
+            Path file =
+                    new ReferenceRunner(
+                                    data, SETTINGS, Map.of("id", "test-protocol", "hash", "abc"))
+                            .withDiagnostics(true, List.of("contrast"))
+                            .run(spec, n -> {}, (d, t) -> {})
+                            .write(out);
             JsonNode bundle = JSON.readTree(file.toFile());
             JsonNode d = bundle.at("/evaluation/diagnostics");
             assertThat(d.path("corrupted")).hasSize(5 * 2); // 5 severities × 2 metrics
@@ -140,26 +185,33 @@ class TrainerTest {
             // contrast at severity 5 hurts: accuracy falls below the clean one
             double clean = bundle.at("/evaluation/measured/left.accuracy").asDouble();
             for (JsonNode c : d.path("corrupted")) {
-                if (c.path("severity").asInt() == 5 && c.path("metric").asText().equals("left.accuracy")) {
+                if (c.path("severity").asInt() == 5
+                        && c.path("metric").asText().equals("left.accuracy")) {
                     assertThat(c.path("value").asDouble()).isLessThan(clean);
                 }
             }
             if (method.equals("ew")) {
                 assertThat(d.at("/testFd/fd").asDouble()).isBetween(0.0, 1.0);
-                assertThat(d.at("/testFd/meanEntropy").asDouble()).isBetween(0.0, Math.log(2) + 1e-9);
+                assertThat(d.at("/testFd/meanEntropy").asDouble())
+                        .isBetween(0.0, Math.log(2) + 1e-9);
                 assertThat(d.at("/testFd/samples").asInt()).isEqualTo(2000);
             } else {
                 assertThat(d.has("testFd")).isFalse(); // two networks share no representation
             }
             assertThat(bundle.at("/protocol/id").asText()).isEqualTo("test-protocol");
-            assertThat(bundle.at("/manifest/hyperParameters/protocol").asText()).isEqualTo("test-protocol");
+            assertThat(bundle.at("/manifest/hyperParameters/protocol").asText())
+                    .isEqualTo("test-protocol");
             assertThat(schemaErrors(bundle.get("manifest"))).isEmpty();
         }
     }
 
     private static List<Error> schemaErrors(JsonNode manifest) throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/schemas/run-manifest.schema.json"))) {
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        try (InputStream in =
+                Files.newInputStream(
+                        Path.of("src/main/resources/schemas/run-manifest.schema.json"))) {
+            Schema schema =
+                    SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                            .getSchema(in);
             return schema.validate(manifest);
         }
     }

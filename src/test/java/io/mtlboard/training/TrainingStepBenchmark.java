@@ -1,9 +1,9 @@
 package io.mtlboard.training;
 
-import ai.djl.ndarray.types.DataType;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
@@ -25,8 +25,7 @@ import java.util.Locale;
  */
 public final class TrainingStepBenchmark {
 
-    private TrainingStepBenchmark() {
-    }
+    private TrainingStepBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String method = args.length > 0 ? args[0] : "pcgrad";
@@ -36,7 +35,9 @@ public final class TrainingStepBenchmark {
         Engine engine = Engine.getEngine("PyTorch");
         JniUtils.setNumThreads(threads);
         engine.setRandomSeed(1);
-        BenchmarkManifest manifest = BenchmarkManifestReader.read(Path.of("benchmarks-data/multifashion/benchmark.json"));
+        BenchmarkManifest manifest =
+                BenchmarkManifestReader.read(
+                        Path.of("benchmarks-data/multifashion/benchmark.json"));
         double[] times = new double[steps];
         try (NDManager manager = engine.newBaseManager()) {
             MultiTaskNet net = Heads.network("lenet5", manifest, List.of(0, 1));
@@ -45,11 +46,19 @@ public final class TrainingStepBenchmark {
             for (int h = 0; h < 2; h++) {
                 net.headParameters(h).forEach(p -> p.getArray().setRequiresGradient(true));
             }
-            TrainingStep step = new TrainingStep(manifest, net, MtlMethods.create(method, 1, 2), GradientLevel.PARAM,
-                    ModelOptimizer.of("adam", 1e-3), new ParameterStore(manager, false));
-            NDList data = new NDList(manager.randomUniform(0, 1, new Shape(batch, 1, 28, 28)),
-                    manager.randomInteger(0, 10, new Shape(batch), DataType.INT64),
-                    manager.randomInteger(0, 10, new Shape(batch), DataType.INT64));
+            TrainingStep step =
+                    new TrainingStep(
+                            manifest,
+                            net,
+                            MtlMethods.create(method, 1, 2),
+                            GradientLevel.PARAM,
+                            ModelOptimizer.of("adam", 1e-3),
+                            new ParameterStore(manager, false));
+            NDList data =
+                    new NDList(
+                            manager.randomUniform(0, 1, new Shape(batch, 1, 28, 28)),
+                            manager.randomInteger(0, 10, new Shape(batch), DataType.INT64),
+                            manager.randomInteger(0, 10, new Shape(batch), DataType.INT64));
             JniUtils.setGradMode(true);
             for (int s = -10; s < steps; s++) {
                 long t0 = System.nanoTime();
@@ -62,8 +71,14 @@ public final class TrainingStepBenchmark {
             }
         }
         Arrays.sort(times);
-        System.out.printf(Locale.ROOT, "djl    %s batch %d threads %d: median %.2f ms/step (PyTorch %s, DJL %s)%n",
-                method, batch, threads, times[steps / 2], Engine.getEngine("PyTorch").getVersion(),
+        System.out.printf(
+                Locale.ROOT,
+                "djl    %s batch %d threads %d: median %.2f ms/step (PyTorch %s, DJL %s)%n",
+                method,
+                batch,
+                threads,
+                times[steps / 2],
+                Engine.getEngine("PyTorch").getVersion(),
                 Engine.getDjlVersion());
     }
 }

@@ -1,19 +1,19 @@
 package io.mtlboard.training;
 
-import ai.djl.training.ParameterStore;
-import io.mtlboard.training.method.MtlMethod;
-import java.util.Arrays;
-import org.assertj.core.api.Assertions;
-import org.assertj.core.data.Offset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import io.mtlboard.training.method.MtlMethod;
 import io.mtlboard.training.method.MtlMethods;
 import io.mtlboard.training.method.Step;
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +32,14 @@ class TrainingStepTest {
         double[][][] captured = new double[1][][];
         try (StepFixture f = new StepFixture(SEED, BATCH)) {
             double[] base = {f.loss(0), f.loss(1)};
-            TrainingStep step = f.step(StepFixture.method(in -> {
-                captured[0] = in.gradients();
-                return new Step.Weights(new double[] {0, 0});
-            }), GradientLevel.PARAM);
+            TrainingStep step =
+                    f.step(
+                            StepFixture.method(
+                                    in -> {
+                                        captured[0] = in.gradients();
+                                        return new Step.Weights(new double[] {0, 0});
+                                    }),
+                            GradientLevel.PARAM);
             f.run(step, false);
             assertThat(f.loss(0)).isEqualTo(base[0]);
             List<Parameter> shared = f.net.sharedParameters();
@@ -46,9 +50,11 @@ class TrainingStepTest {
                     int n = (int) p.getArray().getShape().size();
                     int k = largest(captured[0][t], offset, n);
                     double numeric = centralDifference(f, p, k - offset, t);
-                    assertThat(numeric).as("task %d, %s[%d]", t, p.getName(), k - offset)
-                            .isCloseTo(captured[0][t][k], Offset.offset(
-                                    0.02 * Math.abs(captured[0][t][k]) + 5e-4));
+                    assertThat(numeric)
+                            .as("task %d, %s[%d]", t, p.getName(), k - offset)
+                            .isCloseTo(
+                                    captured[0][t][k],
+                                    Offset.offset(0.02 * Math.abs(captured[0][t][k]) + 5e-4));
                     offset += n;
                     checked++;
                 }
@@ -61,8 +67,14 @@ class TrainingStepTest {
     void shouldApplyTheLinearCombinationWhenAFeatureLevelDirectionIsBackpropagated() {
         double[] alpha = {0.3, 1.7};
         try (StepFixture f = new StepFixture(SEED, BATCH)) {
-            TrainingStep step = f.step(StepFixture.method(in -> new Step.Direction(
-                    combine(alpha, in.gradients()), new double[] {1, 1})), GradientLevel.FEATURE);
+            TrainingStep step =
+                    f.step(
+                            StepFixture.method(
+                                    in ->
+                                            new Step.Direction(
+                                                    combine(alpha, in.gradients()),
+                                                    new double[] {1, 1})),
+                            GradientLevel.FEATURE);
             StepFixture.Applied a = f.run(step, true);
             double[] expected = combine(alpha, a.record().taskGradients());
             assertClose(a.shared(), expected);
@@ -70,16 +82,25 @@ class TrainingStepTest {
     }
 
     @Test
-    void shouldTakeAlphaFromBatchSummedFeatureGradientsAndApplyItPerSampleWhenAskedForTheBatchSum() {
+    void
+            shouldTakeAlphaFromBatchSummedFeatureGradientsAndApplyItPerSampleWhenAskedForTheBatchSum() {
         double[] alpha = {0.3, 1.7};
         double[][][] seen = new double[1][][];
         try (StepFixture f = new StepFixture(SEED, BATCH)) {
-            TrainingStep step = f.step(StepFixture.method(in -> {
-                seen[0] = in.gradients();
-                return new Step.Direction(combine(alpha, in.gradients()), new double[] {1, 1});
-            }), GradientLevel.FEATURE, FeatureGradients.BATCH_SUM);
+            TrainingStep step =
+                    f.step(
+                            StepFixture.method(
+                                    in -> {
+                                        seen[0] = in.gradients();
+                                        return new Step.Direction(
+                                                combine(alpha, in.gradients()),
+                                                new double[] {1, 1});
+                                    }),
+                            GradientLevel.FEATURE,
+                            FeatureGradients.BATCH_SUM);
             StepFixture.Applied a = f.run(step, true);
-            // the method saw one row of 50 features per task: the flat ∂L/∂z (8 × 50) summed over the batch
+            // the method saw one row of 50 features per task: the flat ∂L/∂z (8 × 50) summed over
+            // the batch
             double[][] flat = a.record().featureGradients();
             for (int t = 0; t < 2; t++) {
                 assertThat(seen[0][t]).hasSize(50);
@@ -99,24 +120,40 @@ class TrainingStepTest {
     @Test
     void shouldRejectADirectionOutsideTheSpanWhenAskedForTheBatchSum() {
         try (StepFixture f = new StepFixture(SEED, BATCH)) {
-            TrainingStep step = f.step(StepFixture.method(in -> {
-                double[] d = new double[in.gradients()[0].length];
-                d[0] = 1; // a coordinate mask, as GradDrop's, is not a combination of two 50-dimensional rows
-                d[7] = -2;
-                d[19] = 0.5;
-                return new Step.Direction(d, new double[] {1, 1});
-            }), GradientLevel.FEATURE, FeatureGradients.BATCH_SUM);
+            TrainingStep step =
+                    f.step(
+                            StepFixture.method(
+                                    in -> {
+                                        double[] d = new double[in.gradients()[0].length];
+                                        d[0] = 1; // a coordinate mask, as GradDrop's, is not a
+                                        // combination of two 50-dimensional rows
+                                        d[7] = -2;
+                                        d[19] = 0.5;
+                                        return new Step.Direction(d, new double[] {1, 1});
+                                    }),
+                            GradientLevel.FEATURE,
+                            FeatureGradients.BATCH_SUM);
             Assertions.assertThatThrownBy(() -> f.run(step, false))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("batch-sum");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("batch-sum");
         }
     }
 
     /** The head update norms of one EW step with the optimizer and loss scales (null: none). */
-    private static double[] firstHeadUpdates(ModelOptimizer optimizer, double[] scales, boolean frozen) {
+    private static double[] firstHeadUpdates(
+            ModelOptimizer optimizer, double[] scales, boolean frozen) {
         try (StepFixture f = new StepFixture(SEED, BATCH)) {
-            TrainingStep step = new TrainingStep(StepFixture.MULTIFASHION, f.net, MtlMethods.create("ew", 1, 2),
-                    GradientLevel.PARAM, optimizer, new ParameterStore(f.manager, false),
-                    FeatureGradients.FLAT, scales, frozen);
+            TrainingStep step =
+                    new TrainingStep(
+                            StepFixture.MULTIFASHION,
+                            f.net,
+                            MtlMethods.create("ew", 1, 2),
+                            GradientLevel.PARAM,
+                            optimizer,
+                            new ParameterStore(f.manager, false),
+                            FeatureGradients.FLAT,
+                            scales,
+                            frozen);
             StepFixture.Applied a = f.run(step, false);
             if (frozen) {
                 assertThat(Arrays.stream(a.shared()).allMatch(x -> x == 0)).isTrue();
@@ -127,7 +164,8 @@ class TrainingStepTest {
 
     @Test
     void shouldScaleHeadUpdatesWithTheLossUnderSgdButNotUnderAdam() {
-        // Elich et al. §4.1: SGD's step is lr·g, so a loss ×10 moves its head 10× as far; Adam's first step is
+        // Elich et al. §4.1: SGD's step is lr·g, so a loss ×10 moves its head 10× as far; Adam's
+        // first step is
         // lr·g/|g| per coordinate, the same whatever the scale
         double[] scales = {10, 0.1};
         double[] sgd = firstHeadUpdates(new ModelOptimizer.Sgd(0.1, 0.9), scales, true);
@@ -144,11 +182,26 @@ class TrainingStepTest {
     @Test
     void shouldApplyTheSameUpdateWhenEqualWeightingTakesAnyPath() {
         double[] weights = applied(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM, false);
-        double[] weightsWithGradients = applied(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM, true);
-        double[] paramDirection = applied(StepFixture.method(in -> new Step.Direction(
-                combine(new double[] {1, 1}, in.gradients()), new double[] {1, 1})), GradientLevel.PARAM, false);
-        double[] featureDirection = applied(StepFixture.method(in -> new Step.Direction(
-                combine(new double[] {1, 1}, in.gradients()), new double[] {1, 1})), GradientLevel.FEATURE, false);
+        double[] weightsWithGradients =
+                applied(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM, true);
+        double[] paramDirection =
+                applied(
+                        StepFixture.method(
+                                in ->
+                                        new Step.Direction(
+                                                combine(new double[] {1, 1}, in.gradients()),
+                                                new double[] {1, 1})),
+                        GradientLevel.PARAM,
+                        false);
+        double[] featureDirection =
+                applied(
+                        StepFixture.method(
+                                in ->
+                                        new Step.Direction(
+                                                combine(new double[] {1, 1}, in.gradients()),
+                                                new double[] {1, 1})),
+                        GradientLevel.FEATURE,
+                        false);
         assertClose(weightsWithGradients, weights);
         assertClose(paramDirection, weights);
         assertClose(featureDirection, weights);
@@ -161,15 +214,17 @@ class TrainingStepTest {
         int half = equal.length / 2;
         for (int i = 0; i < equal.length; i++) {
             double w = i < half ? 0.25 : 3;
-            assertThat(skewed[i]).isCloseTo(w * equal[i], Offset.offset(1e-6 + 1e-4
-                    * Math.abs(w * equal[i])));
+            assertThat(skewed[i])
+                    .isCloseTo(w * equal[i], Offset.offset(1e-6 + 1e-4 * Math.abs(w * equal[i])));
         }
     }
 
     @Test
     void shouldSplitTheBatchIntoHalvesThatSumToTheTaskGradientWhenLogging() {
         try (StepFixture f = new StepFixture(SEED, BATCH)) {
-            StepRecord r = f.run(f.step(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM), true).record();
+            StepRecord r =
+                    f.run(f.step(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM), true)
+                            .record();
             for (int t = 0; t < 2; t++) {
                 double[] sum = r.halfGradients()[t][0].clone();
                 for (int i = 0; i < sum.length; i++) {
@@ -190,7 +245,9 @@ class TrainingStepTest {
     @Test
     void shouldTakeOneGradientPerDrawnSampleThatSumToTheTaskGradientWhenLogging() {
         try (StepFixture f = new StepFixture(SEED, 6)) {
-            StepRecord r = f.run(f.step(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM), true).record();
+            StepRecord r =
+                    f.run(f.step(MtlMethods.create("ew", 1, 2), GradientLevel.PARAM), true)
+                            .record();
             for (int t = 0; t < 2; t++) {
                 assertThat(r.sampleGradients()[t].length).isEqualTo(6);
                 double[] sum = new double[r.taskGradients()[t].length];
@@ -200,11 +257,14 @@ class TrainingStepTest {
                     }
                 }
                 for (int i = 0; i < sum.length; i++) {
-                    assertThat(sum[i]).isCloseTo(r.taskGradients()[t][i],
-                            within(1e-6 + 1e-4 * Math.abs(r.taskGradients()[t][i])));
+                    assertThat(sum[i])
+                            .isCloseTo(
+                                    r.taskGradients()[t][i],
+                                    within(1e-6 + 1e-4 * Math.abs(r.taskGradients()[t][i])));
                 }
                 for (int s = 0; s < 6; s++) {
-                    double[] slice = Arrays.copyOfRange(r.featureGradients()[t], s * 50, (s + 1) * 50);
+                    double[] slice =
+                            Arrays.copyOfRange(r.featureGradients()[t], s * 50, (s + 1) * 50);
                     assertThat(r.sampleFeatureGradients()[t][s]).containsExactly(slice);
                 }
             }
@@ -214,7 +274,12 @@ class TrainingStepTest {
 
     private static double[] headGradient(double[] w) {
         try (StepFixture f = new StepFixture(SEED, BATCH)) {
-            return f.run(f.step(StepFixture.method(in -> new Step.Weights(w)), GradientLevel.PARAM), false).heads();
+            return f.run(
+                            f.step(
+                                    StepFixture.method(in -> new Step.Weights(w)),
+                                    GradientLevel.PARAM),
+                            false)
+                    .heads();
         }
     }
 
@@ -242,8 +307,9 @@ class TrainingStepTest {
         }
         assertThat(scale).isPositive();
         for (int i = 0; i < actual.length; i++) {
-            assertThat(actual[i]).as("component %d", i).isCloseTo(expected[i],
-                    Offset.offset(1e-5 * scale));
+            assertThat(actual[i])
+                    .as("component %d", i)
+                    .isCloseTo(expected[i], Offset.offset(1e-5 * scale));
         }
     }
 

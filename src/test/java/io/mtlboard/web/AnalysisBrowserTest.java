@@ -74,10 +74,14 @@ class AnalysisBrowserTest {
 
     /** Waits until a redraw after the given load counter (a control changed and the JSON came back). */
     private void waitForReload(String before) {
-        waiting().until(d -> {
-            String now = d.findElement(By.tagName("body")).getDomAttribute("data-loaded");
-            return now != null && !now.equals(before);
-        });
+        waiting()
+                .until(
+                        d -> {
+                            String now =
+                                    d.findElement(By.tagName("body"))
+                                            .getDomAttribute("data-loaded");
+                            return now != null && !now.equals(before);
+                        });
     }
 
     private String loads() {
@@ -85,7 +89,10 @@ class AnalysisBrowserTest {
     }
 
     private long datasets(String canvasId) {
-        return (Long) js("return Chart.getChart(document.getElementById(arguments[0])).data.datasets.length;", canvasId);
+        return (Long)
+                js(
+                        "return Chart.getChart(document.getElementById(arguments[0])).data.datasets.length;",
+                        canvasId);
     }
 
     private long points(String canvasId) {
@@ -109,7 +116,9 @@ class AnalysisBrowserTest {
 
     private void screenshot(String name) throws Exception {
         Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve("analysis-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                SHOTS.resolve("analysis-" + name + ".png"),
+                driver.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
@@ -118,9 +127,16 @@ class AnalysisBrowserTest {
         driver.findElement(By.id("nav-analysis")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/analysis"));
         List<WebElement> links = driver.findElements(By.cssSelector("#analysis-pages a"));
-        assertThat(links).extracting(WebElement::getText).containsExactly("Ranking similarity",
-                "Feature disentanglement", "Gradients", "Parameter- vs feature-level gradients", "Task grouping",
-                "Adam vs SGD", "Robustness");
+        assertThat(links)
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        "Ranking similarity",
+                        "Feature disentanglement",
+                        "Gradients",
+                        "Parameter- vs feature-level gradients",
+                        "Task grouping",
+                        "Adam vs SGD",
+                        "Robustness");
         assertThat(links.get(0).getDomAttribute("href")).contains("benchmark=multifashion");
         screenshot("index");
         links.get(0).click();
@@ -140,60 +156,91 @@ class AnalysisBrowserTest {
         assertThat(painted("indicator-heatmap")).isGreaterThan(10_000);
         assertThat(points("scatter-chart")).isEqualTo(10);
         assertThat(painted("scatter-chart")).isGreaterThan(1000);
-        assertThat(driver.findElement(By.id("indicator-heatmap")).getDomAttribute("data-coefficient"))
+        assertThat(
+                        driver.findElement(By.id("indicator-heatmap"))
+                                .getDomAttribute("data-coefficient"))
                 .isEqualTo("Kendall τ-b");
         // the fixture rows have one seed each: the bootstrap interval collapses onto the value
         assertThat(driver.findElement(By.id("scatter-caption")).getText())
                 .contains("Kendall τ-b = 1.00 [1.00, 1.00], n = 10");
-        assertThat(driver.findElement(By.id("scatter-verdict")).getText()).contains("beyond seed noise");
-        assertThat(driver.findElement(By.id("noise-ceiling")).getText()).startsWith("No noise ceiling");
+        assertThat(driver.findElement(By.id("scatter-verdict")).getText())
+                .contains("beyond seed noise");
+        assertThat(driver.findElement(By.id("noise-ceiling")).getText())
+                .startsWith("No noise ceiling");
         screenshot("ranking-similarity");
 
         choose("control-coefficient", "spearman-rho");
-        assertThat(driver.getCurrentUrl()).contains("coefficient=spearman-rho").contains("optimizer=adam");
-        assertThat(driver.findElement(By.id("indicator-heatmap")).getDomAttribute("data-coefficient"))
+        assertThat(driver.getCurrentUrl())
+                .contains("coefficient=spearman-rho")
+                .contains("optimizer=adam");
+        assertThat(
+                        driver.findElement(By.id("indicator-heatmap"))
+                                .getDomAttribute("data-coefficient"))
                 .isEqualTo("Spearman ρ");
         // test Δm against the conflict ratio: ρ = 0.9 over n = 5 (see make_fixtures.py)
-        Object cell = js("const c = Chart.getChart(document.getElementById('indicator-heatmap'));"
-                + "const p = c.data.datasets[0].data.find(d => d.y === 0 && d.x === 3); return [p.v, p.n];");
-        assertThat((List<?>) cell).satisfiesExactly(v -> assertThat(((Number) v).doubleValue()).isEqualTo(0.9),
-                n -> assertThat(((Number) n).intValue()).isEqualTo(5));
+        Object cell =
+                js(
+                        "const c = Chart.getChart(document.getElementById('indicator-heatmap'));"
+                                + "const p = c.data.datasets[0].data.find(d => d.y === 0 && d.x === 3); return [p.v, p.n];");
+        assertThat((List<?>) cell)
+                .satisfiesExactly(
+                        v -> assertThat(((Number) v).doubleValue()).isEqualTo(0.9),
+                        n -> assertThat(((Number) n).intValue()).isEqualTo(5));
 
         choose("control-indicator", "fd.value");
         assertThat(driver.getCurrentUrl()).contains("indicator=fd.value");
-        assertThat(driver.findElement(By.id("scatter-caption")).getText()).startsWith("feature disentanglement (FD)");
+        assertThat(driver.findElement(By.id("scatter-caption")).getText())
+                .startsWith("feature disentanglement (FD)");
     }
 
     @Test
     void shouldMarkTooFewMethodsAndSayItPlainly() {
         open("/analysis/ranking-similarity?benchmark=nyuv2&backbone=segnet-mtan");
         waitForChart("indicator-heatmap");
-        assertThat(driver.findElement(By.id("indicator-notes")).getText()).startsWith("Too little data to conclude");
+        assertThat(driver.findElement(By.id("indicator-notes")).getText())
+                .startsWith("Too little data to conclude");
         assertThat(messages()).contains("No run of this benchmark and backbone has a training log");
-        assertThat(driver.findElement(By.id("scatter-notes")).getText()).contains("Too little data to conclude");
+        assertThat(driver.findElement(By.id("scatter-notes")).getText())
+                .contains("Too little data to conclude");
     }
 
     @Test
     void shouldOverlayTheChosenFdCurves() throws Exception {
-        open("/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5&optimizer=adam");
+        open(
+                "/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5&optimizer=adam");
         waitForChart("fd-curves");
         waitForChart("fd-finals");
         assertThat(datasets("fd-curves")).isEqualTo(10);
         assertThat(points("fd-curves")).isEqualTo(30);
         assertThat(painted("fd-curves")).isGreaterThan(1000);
-        assertThat(driver.findElement(By.id("finals-caption")).getText()).isEqualTo("Kendall τ-b = 0.96, n = 10");
+        assertThat(driver.findElement(By.id("finals-caption")).getText())
+                .isEqualTo("Kendall τ-b = 0.96, n = 10");
         assertThat(driver.findElement(By.id("measured-notes")).getText()).startsWith("No data yet");
         screenshot("feature-disentanglement");
 
         // a click on the first legend entry hides that curve
         WebElement canvas = driver.findElement(By.id("fd-curves"));
-        List<?> offset = (List<?>) js("const c = Chart.getChart(arguments[0]); const b = c.legend.legendHitBoxes[0];"
-                + "const r = arguments[0].getBoundingClientRect();"
-                + "return [Math.round(b.left + b.width / 2 - r.width / 2), Math.round(b.top + b.height / 2 - r.height / 2)];",
-                canvas);
-        new Actions(driver).moveToElement(canvas, ((Number) offset.get(0)).intValue(), ((Number) offset.get(1)).intValue())
-                .click().perform();
-        waiting().until(d -> Boolean.FALSE.equals(js("return Chart.getChart(arguments[0]).isDatasetVisible(0);", canvas)));
+        List<?> offset =
+                (List<?>)
+                        js(
+                                "const c = Chart.getChart(arguments[0]); const b = c.legend.legendHitBoxes[0];"
+                                        + "const r = arguments[0].getBoundingClientRect();"
+                                        + "return [Math.round(b.left + b.width / 2 - r.width / 2), Math.round(b.top + b.height / 2 - r.height / 2)];",
+                                canvas);
+        new Actions(driver)
+                .moveToElement(
+                        canvas,
+                        ((Number) offset.get(0)).intValue(),
+                        ((Number) offset.get(1)).intValue())
+                .click()
+                .perform();
+        waiting()
+                .until(
+                        d ->
+                                Boolean.FALSE.equals(
+                                        js(
+                                                "return Chart.getChart(arguments[0]).isDatasetVisible(0);",
+                                                canvas)));
 
         String before = loads();
         driver.findElement(By.cssSelector("#control-methods input[value='ew']")).click();
@@ -204,7 +251,9 @@ class AnalysisBrowserTest {
         open("/analysis/feature-disentanglement?benchmark=multifashion&backbone=mobilenet-like");
         waitForChart("fd-finals");
         assertThat(driver.findElements(By.cssSelector("#measured-table tbody tr"))).hasSize(2);
-        assertThat(driver.findElement(By.id("measured-table")).getText()).contains("0.420").contains("0.500");
+        assertThat(driver.findElement(By.id("measured-table")).getText())
+                .contains("0.420")
+                .contains("0.500");
     }
 
     @Test
@@ -216,13 +265,15 @@ class AnalysisBrowserTest {
         assertThat(datasets("cosine-curves")).isEqualTo(10);
         assertThat(painted("magnitude-curves")).isGreaterThan(1000);
         assertThat(painted("scope-histogram")).isGreaterThan(1000);
-        assertThat(driver.findElement(By.id("histogram-caption")).getText()).contains("inter-sample 0.120");
+        assertThat(driver.findElement(By.id("histogram-caption")).getText())
+                .contains("inter-sample 0.120");
         screenshot("gradients");
 
         choose("control-level", "feature");
         assertThat(driver.getCurrentUrl()).contains("level=feature");
         assertThat(datasets("cosine-curves")).isEqualTo(4);
-        assertThat(driver.findElement(By.id("comparison-notes")).getText()).startsWith("No data yet");
+        assertThat(driver.findElement(By.id("comparison-notes")).getText())
+                .startsWith("No data yet");
     }
 
     @Test
@@ -233,14 +284,16 @@ class AnalysisBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr"))).hasSize(2);
         assertThat(points("levels-deltam")).isEqualTo(4);
         assertThat(painted("levels-deltam")).isGreaterThan(1000);
-        assertThat(driver.findElement(By.id("pairs-table")).getText()).contains("gains from the feature level")
+        assertThat(driver.findElement(By.id("pairs-table")).getText())
+                .contains("gains from the feature level")
                 .contains("no seed spread on both sides: not conclusive");
         assertThat(messages()).startsWith("Too little data to conclude");
         screenshot("levels");
 
         choose("control-backbone", "resnet-narrow");
         assertThat(driver.getCurrentUrl()).contains("backbone=resnet-narrow");
-        assertThat(driver.findElement(By.cssSelector("#pairs-table tbody")).getText()).isEqualTo("No pairs under these filters.");
+        assertThat(driver.findElement(By.cssSelector("#pairs-table tbody")).getText())
+                .isEqualTo("No pairs under these filters.");
         assertThat(messages()).startsWith("No data yet");
     }
 
@@ -251,7 +304,8 @@ class AnalysisBrowserTest {
         waitForChart("optimizers-difference");
         assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr"))).hasSize(5);
         assertThat(points("optimizers-difference")).isEqualTo(5);
-        assertThat(driver.findElement(By.id("agreement-caption")).getText()).contains("Kendall τ-b = 0.60, n = 5");
+        assertThat(driver.findElement(By.id("agreement-caption")).getText())
+                .contains("Kendall τ-b = 0.60, n = 5");
         screenshot("optimizers");
 
         choose("control-coefficient", "spearman-rho");
@@ -267,7 +321,9 @@ class AnalysisBrowserTest {
         assertThat(datasets("drop-chart")).isEqualTo(3);
         assertThat(points("drop-chart")).isEqualTo(9);
         assertThat(painted("drop-chart")).isGreaterThan(1000);
-        assertThat(driver.findElement(By.id("delta-table")).getText()).contains("-0.0700").contains("-0.0250");
+        assertThat(driver.findElement(By.id("delta-table")).getText())
+                .contains("-0.0700")
+                .contains("-0.0250");
         screenshot("robustness");
 
         choose("control-corruption", "contrast");
@@ -286,23 +342,30 @@ class AnalysisBrowserTest {
         // five recomputed curves and nine published ones
         assertThat(points("budget-curve")).isGreaterThan(70);
         assertThat(painted("budget-curve")).isGreaterThan(1000);
-        assertThat(driver.findElement(By.id("input-title")).getText()).contains("Standley et al. 2020, Setting 1");
-        assertThat(driver.findElement(By.id("source-line")).getText()).contains("protocol").contains("validation");
+        assertThat(driver.findElement(By.id("input-title")).getText())
+                .contains("Standley et al. 2020, Setting 1");
+        assertThat(driver.findElement(By.id("source-line")).getText())
+                .contains("protocol")
+                .contains("validation");
         assertThat(driver.findElement(By.id("selected-table")).getText()).contains("0.45224");
         assertThat(driver.findElements(By.cssSelector("#choices-table tbody tr"))).hasSize(9);
-        assertThat(driver.findElement(By.id("pairwise-table")).getText()).contains("-34.64%").contains("Canny edges");
+        assertThat(driver.findElement(By.id("pairwise-table")).getText())
+                .contains("-34.64%")
+                .contains("Canny edges");
         assertThat(driver.findElement(By.id("comparison-table")).getText()).contains("0.50273");
         screenshot("task-grouping");
 
-        js("const b = document.getElementById('control-budget'); b.value = '3';"
-                + "b.dispatchEvent(new Event('change'));");
+        js(
+                "const b = document.getElementById('control-budget'); b.value = '3';"
+                        + "b.dispatchEvent(new Event('change'));");
         waiting().until(d -> d.findElement(By.id("selected-budget")).getText().equals("3"));
         assertThat(driver.getCurrentUrl()).contains("budget=3");
         assertThat(driver.findElement(By.id("selected-table")).getText()).contains("0.44235");
 
         WebElement csv = driver.findElement(By.id("control-csv"));
         csv.clear();
-        csv.sendKeys("cost,a,b,c\n1,1.0,,\n1,,1.0,\n1,,,1.0\n1,0.8,0.8,\n1,0.9,,0.9\n1,,0.7,0.7\n1,0.85,0.75,0.75\n");
+        csv.sendKeys(
+                "cost,a,b,c\n1,1.0,,\n1,,1.0,\n1,,,1.0\n1,0.8,0.8,\n1,0.9,,0.9\n1,,0.7,0.7\n1,0.85,0.75,0.75\n");
         driver.findElement(By.id("compute")).click();
         waiting().until(d -> d.findElement(By.id("input-title")).getText().equals("Pasted table"));
         assertThat(driver.getCurrentUrl()).contains("#csv=");
@@ -313,7 +376,12 @@ class AnalysisBrowserTest {
         csv.clear();
         csv.sendKeys("cost,a,b\n1,x,0.5\n");
         driver.findElement(By.id("compute")).click();
-        waiting().until(d -> d.findElement(By.id("messages")).getText().contains("could not be analysed"));
+        waiting()
+                .until(
+                        d ->
+                                d.findElement(By.id("messages"))
+                                        .getText()
+                                        .contains("could not be analysed"));
         assertThat(messages()).contains("line 2, column a");
     }
 }

@@ -19,8 +19,9 @@ class FrontendModulesTest {
 
     private static final Path JS = Path.of("frontend/js");
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
-    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:[^'\"]*\\sfrom\\s+)?['\"]([^'\"]+)['\"]",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile(
+                    "^import\\s+(?:[^'\"]*\\sfrom\\s+)?['\"]([^'\"]+)['\"]", Pattern.MULTILINE);
     private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*>");
 
     private static List<Path> files(Path dir, String suffix) throws IOException {
@@ -39,15 +40,21 @@ class FrontendModulesTest {
                 imports++;
                 if (specifier.startsWith("/")) {
                     // the one import from outside the front end: Chart.js, vendored as a webjar
-                    assertThat(specifier).as(module.toString()).isEqualTo("/webjars/chart.js/dist/chart.umd.js");
+                    assertThat(specifier)
+                            .as(module.toString())
+                            .isEqualTo("/webjars/chart.js/dist/chart.umd.js");
                 } else {
                     assertThat(specifier).as(module.toString()).startsWith(".").endsWith(".js");
-                    assertThat(module.getParent().resolve(specifier).normalize()).as(module + " imports " + specifier)
-                            .isRegularFile().startsWith(JS);
+                    assertThat(module.getParent().resolve(specifier).normalize())
+                            .as(module + " imports " + specifier)
+                            .isRegularFile()
+                            .startsWith(JS);
                 }
             }
             // modules export what they share: none publishes a global
-            assertThat(Files.readString(module)).as(module.toString()).doesNotContainPattern("window\\.\\w+\\s*=[^=]");
+            assertThat(Files.readString(module))
+                    .as(module.toString())
+                    .doesNotContainPattern("window\\.\\w+\\s*=[^=]");
         }
         assertThat(imports).isGreaterThan(20);
     }
@@ -59,7 +66,10 @@ class FrontendModulesTest {
             Matcher m = SCRIPT.matcher(Files.readString(template));
             while (m.find()) {
                 scripts++;
-                assertThat(m.group()).as(template.toString()).contains("type=\"module\"").contains("src=\"{asset:url('js/");
+                assertThat(m.group())
+                        .as(template.toString())
+                        .contains("type=\"module\"")
+                        .contains("src=\"{asset:url('js/");
             }
         }
         assertThat(scripts).isGreaterThan(10);

@@ -1,20 +1,20 @@
 package io.mtlboard.web;
 
-import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -27,23 +27,33 @@ final class HeadlessChromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** A fresh browser with its own profile and a window of the given size. */
     static ChromeDriver start(int width, int height) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
                 "--window-size=" + width + "," + height,
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         // the console log carries every Content-Security-Policy violation the page causes
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build();
         return new ChromeDriver(service, options);
     }
 
@@ -54,7 +64,8 @@ final class HeadlessChromium {
     static List<String> cspViolations(ChromeDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy")).toList();
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
     }
 
     /**
@@ -64,10 +75,14 @@ final class HeadlessChromium {
      */
     static List<String> consoleErrors(ChromeDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getMessage().contains("Content Security Policy")
-                        || (e.getLevel().intValue() >= Level.SEVERE.intValue()
-                                && !e.getMessage().contains("Failed to load resource")))
-                .map(LogEntry::getMessage).toList();
+                .filter(
+                        e ->
+                                e.getMessage().contains("Content Security Policy")
+                                        || (e.getLevel().intValue() >= Level.SEVERE.intValue()
+                                                && !e.getMessage()
+                                                        .contains("Failed to load resource")))
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /** Waits up to 20 s for a condition of the page. */
@@ -77,13 +92,23 @@ final class HeadlessChromium {
 
     /** Waits until the page's script has drawn the chart on the canvas (the page loaded its JSON). */
     static void waitForChart(ChromeDriver driver, String canvasId) {
-        waiting(driver).until(d -> "true".equals(d.findElement(By.id(canvasId)).getDomAttribute("data-ready")));
+        waiting(driver)
+                .until(
+                        d ->
+                                "true"
+                                        .equals(
+                                                d.findElement(By.id(canvasId))
+                                                        .getDomAttribute("data-ready")));
     }
 
     /** Non-transparent pixels of a canvas: the chart really painted. */
     static long paintedPixels(ChromeDriver driver, String canvasId) {
-        return (Long) ((JavascriptExecutor) driver).executeScript("const c = document.getElementById(arguments[0]);"
-                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;", canvasId);
+        return (Long)
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "const c = document.getElementById(arguments[0]);"
+                                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                                        + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;",
+                                canvasId);
     }
 }

@@ -47,10 +47,16 @@ class LeaderboardBrowserTest {
     @Test
     void shouldReportAnInlineScriptAsAContentSecurityPolicyViolation() {
         open("/");
-        ((JavascriptExecutor) driver).executeScript("const s = document.createElement('script');"
-                + "s.textContent = 'window.injected = 1;'; document.body.appendChild(s);");
-        assertThat(((JavascriptExecutor) driver).executeScript("return window.injected === undefined")).isEqualTo(true);
-        assertThat(HeadlessChromium.cspViolations(driver)).anySatisfy(m -> assertThat(m).contains("script-src"));
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const s = document.createElement('script');"
+                                + "s.textContent = 'window.injected = 1;'; document.body.appendChild(s);");
+        assertThat(
+                        ((JavascriptExecutor) driver)
+                                .executeScript("return window.injected === undefined"))
+                .isEqualTo(true);
+        assertThat(HeadlessChromium.cspViolations(driver))
+                .anySatisfy(m -> assertThat(m).contains("script-src"));
     }
 
     private void open(String path) {
@@ -63,9 +69,12 @@ class LeaderboardBrowserTest {
 
     /** Number of data points of the Chart.js chart on the canvas, and whether it painted pixels. */
     private long chartPoints(String canvasId) {
-        return (Long) ((JavascriptExecutor) driver).executeScript(
-                "const c = Chart.getChart(document.getElementById(arguments[0]));"
-                        + "return c.data.datasets[0].data.filter(v => v !== null).length;", canvasId);
+        return (Long)
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "const c = Chart.getChart(document.getElementById(arguments[0]));"
+                                        + "return c.data.datasets[0].data.filter(v => v !== null).length;",
+                                canvasId);
     }
 
     private long paintedPixels(String canvasId) {
@@ -82,16 +91,23 @@ class LeaderboardBrowserTest {
 
     @Test
     void shouldRankPerSettingMarkCrossProtocolRowsSortFilterAndDrawCharts() {
-        // one page for every setting: Elich et al.'s two NYUv2 tables alone fill the default page of 50 rows
+        // one page for every setting: Elich et al.'s two NYUv2 tables alone fill the default page
+        // of 50 rows
         open("/leaderboards/nyuv2?size=200");
         assertThat(driver.getTitle()).contains("NYUv2");
         waitForChart("deltam-chart-0");
         waitForChart("metric-chart");
-        // the richest settings first (Elich et al.'s tables, 24 rows each), each with its single-task row on top
+        // the richest settings first (Elich et al.'s tables, 24 rows each), each with its
+        // single-task row on top
         // as the unranked baseline; the DB-MTL setting follows
-        assertThat(driver.findElement(By.cssSelector("section.setting h2")).getText()).contains("Elich et al.");
-        String dbmtl = driver.findElement(By.cssSelector("section[data-setting='deeplabv3plus-resnet50@dbmtl-2023']"))
-                .getDomAttribute("id").replace("setting-", "");
+        assertThat(driver.findElement(By.cssSelector("section.setting h2")).getText())
+                .contains("Elich et al.");
+        String dbmtl =
+                driver.findElement(
+                                By.cssSelector(
+                                        "section[data-setting='deeplabv3plus-resnet50@dbmtl-2023']"))
+                        .getDomAttribute("id")
+                        .replace("setting-", "");
         List<WebElement> first = rows("leaderboard-" + dbmtl);
         assertThat(first).hasSize(19);
         assertThat(first.get(0).getDomAttribute("data-role")).isEqualTo("baseline");
@@ -102,34 +118,55 @@ class LeaderboardBrowserTest {
         assertThat(paintedPixels("deltam-chart-" + dbmtl)).isGreaterThan(1000);
         assertThat(paintedPixels("metric-chart")).isGreaterThan(1000);
         // rows whose baseline comes from another publication: shown with the note, never ranked
-        List<WebElement> cross = driver.findElements(By.cssSelector("tr[data-role='cross-protocol']"));
+        List<WebElement> cross =
+                driver.findElements(By.cssSelector("tr[data-role='cross-protocol']"));
         assertThat(cross).hasSizeGreaterThan(20);
-        assertThat(cross).allMatch(r -> r.findElement(By.cssSelector("td.rank")).getText().equals("—"));
+        assertThat(cross)
+                .allMatch(r -> r.findElement(By.cssSelector("td.rank")).getText().equals("—"));
         assertThat(cross.get(0).findElement(By.cssSelector("span.mark")).getDomAttribute("title"))
                 .contains("another publication");
-        assertThat(driver.findElement(By.cssSelector("#setting-" + dbmtl + " h2")).getText()).contains("DB-MTL protocol");
+        assertThat(driver.findElement(By.cssSelector("#setting-" + dbmtl + " h2")).getText())
+                .contains("DB-MTL protocol");
 
-        driver.findElement(By.cssSelector("#leaderboard-" + dbmtl + " a[data-sort='segmentation.mIoU']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sort=segmentation.mIoU"));
+        driver.findElement(
+                        By.cssSelector(
+                                "#leaderboard-" + dbmtl + " a[data-sort='segmentation.mIoU']"))
+                .click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("sort=segmentation.mIoU"));
         // sort links keep the filters but not the page size: reopen with room for every setting
         open("/leaderboards/nyuv2?size=200&sort=segmentation.mIoU");
-        List<Double> miou = rows("leaderboard-" + dbmtl).stream().filter(r -> "ranked".equals(r.getDomAttribute("data-role")))
-                .map(r -> Double.parseDouble(r.findElements(By.cssSelector("td.num")).get(3).getText().split(" ")[0]))
-                .toList();
+        List<Double> miou =
+                rows("leaderboard-" + dbmtl).stream()
+                        .filter(r -> "ranked".equals(r.getDomAttribute("data-role")))
+                        .map(
+                                r ->
+                                        Double.parseDouble(
+                                                r.findElements(By.cssSelector("td.num"))
+                                                        .get(3)
+                                                        .getText()
+                                                        .split(" ")[0]))
+                        .toList();
         assertThat(miou).hasSize(18).isSortedAccordingTo((a, b) -> Double.compare(b, a));
 
         new Select(driver.findElement(By.id("filter-backbone"))).selectByValue("segnet-mtan");
         driver.findElement(By.id("apply-filters")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("backbone=segnet-mtan"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("backbone=segnet-mtan"));
         assertThat(driver.getCurrentUrl()).contains("sort=segmentation.mIoU");
         waitForChart("metric-chart");
-        assertThat(rows()).hasSize(15).allMatch(r -> "segnet-mtan".equals(r.getDomAttribute("data-backbone")));
-        // LibMTL's SegNet rows compare with the CAGrad paper's single-task row: no ranked row, no Δm chart
+        assertThat(rows())
+                .hasSize(15)
+                .allMatch(r -> "segnet-mtan".equals(r.getDomAttribute("data-backbone")));
+        // LibMTL's SegNet rows compare with the CAGrad paper's single-task row: no ranked row, no
+        // Δm chart
         assertThat(driver.findElements(By.cssSelector("canvas.setting-chart"))).isEmpty();
-        assertThat(driver.findElements(By.cssSelector("tr[data-role='cross-protocol']"))).hasSize(14);
+        assertThat(driver.findElements(By.cssSelector("tr[data-role='cross-protocol']")))
+                .hasSize(14);
 
         driver.findElement(By.linkText("cross-protocol rows are included")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("crossProtocol=include"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("crossProtocol=include"));
         waitForChart("deltam-chart-0");
         assertThat(chartPoints("deltam-chart-0")).isEqualTo(14);
     }
@@ -138,14 +175,26 @@ class LeaderboardBrowserTest {
     void shouldDrawTheParetoFrontAndRedrawItForOtherMetrics() {
         open("/leaderboards/nyuv2?setting=deeplabv3plus-resnet50@dbmtl-2023");
         waitForChart("pareto-chart");
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                "2".equals(d.findElement(By.id("pareto-chart")).getDomAttribute("data-front")));
-        assertThat(driver.findElement(By.id("pareto-chart")).getDomAttribute("data-points")).isEqualTo("18");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(
+                        d ->
+                                "2"
+                                        .equals(
+                                                d.findElement(By.id("pareto-chart"))
+                                                        .getDomAttribute("data-front")));
+        assertThat(driver.findElement(By.id("pareto-chart")).getDomAttribute("data-points"))
+                .isEqualTo("18");
         assertThat(paintedPixels("pareto-chart")).isGreaterThan(1000);
         new Select(driver.findElement(By.id("pareto-y"))).selectByValue("normal.mean");
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                "3".equals(d.findElement(By.id("pareto-chart")).getDomAttribute("data-front")));
-        assertThat(driver.findElement(By.id("pareto-summary")).getText()).startsWith("3 of 18 rows are non-dominated");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(
+                        d ->
+                                "3"
+                                        .equals(
+                                                d.findElement(By.id("pareto-chart"))
+                                                        .getDomAttribute("data-front")));
+        assertThat(driver.findElement(By.id("pareto-summary")).getText())
+                .startsWith("3 of 18 rows are non-dominated");
     }
 
     @Test
@@ -153,10 +202,18 @@ class LeaderboardBrowserTest {
         open("/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50");
         waitForChart("metric-chart");
         new Select(driver.findElement(By.id("metric-select"))).selectByValue("depth.absErr");
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                "depth.absErr".equals(d.findElement(By.id("metric-chart")).getDomAttribute("data-metric")));
-        String axis = (String) ((JavascriptExecutor) driver).executeScript(
-                "return Chart.getChart(document.getElementById('metric-chart')).options.scales.y.title.text;");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(
+                        d ->
+                                "depth.absErr"
+                                        .equals(
+                                                d.findElement(By.id("metric-chart"))
+                                                        .getDomAttribute("data-metric")));
+        String axis =
+                (String)
+                        ((JavascriptExecutor) driver)
+                                .executeScript(
+                                        "return Chart.getChart(document.getElementById('metric-chart')).options.scales.y.title.text;");
         assertThat(axis).contains("absErr").contains("↓");
     }
 }

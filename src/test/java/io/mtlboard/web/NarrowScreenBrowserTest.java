@@ -1,6 +1,5 @@
 package io.mtlboard.web;
 
-import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +9,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -35,8 +35,9 @@ class NarrowScreenBrowserTest {
     void startBrowser() throws Exception {
         driver = HeadlessChromium.start(390, 844);
         // headless Chromium clamps window sizes below ~500 px; emulate the phone's viewport instead
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-                "deviceScaleFactor", 1, "mobile", true));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
     @AfterEach
@@ -47,7 +48,8 @@ class NarrowScreenBrowserTest {
     }
 
     /** The elements that reach past the viewport outside any box that scrolls on its own, for the message. */
-    private static final String WIDEST = """
+    private static final String WIDEST =
+            """
             const w = document.documentElement.clientWidth;
             const inScroller = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
               const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
@@ -62,23 +64,56 @@ class NarrowScreenBrowserTest {
 
     @Test
     void shouldNotScrollSidewaysOnAnyPageType() {
-        long run = given().when().get("/api/leaderboards/nyuv2?setting=deeplabv3plus-resnet50@dbmtl-2023").then()
-                .statusCode(200).extract().jsonPath().getLong("rows[1].runIds[0]");
-        List<String> paths = List.of("/", "/benchmarks/nyuv2", "/leaderboards/nyuv2", "/methods/db-mtl", "/methods/stl",
-                "/runs/" + run, "/docs", "/docs/metrics", "/docs/leaderboard", "/docs/methods", "/analysis",
-                "/analysis/task-grouping");
+        long run =
+                given().when()
+                        .get("/api/leaderboards/nyuv2?setting=deeplabv3plus-resnet50@dbmtl-2023")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getLong("rows[1].runIds[0]");
+        List<String> paths =
+                List.of(
+                        "/",
+                        "/benchmarks/nyuv2",
+                        "/leaderboards/nyuv2",
+                        "/methods/db-mtl",
+                        "/methods/stl",
+                        "/runs/" + run,
+                        "/docs",
+                        "/docs/metrics",
+                        "/docs/leaderboard",
+                        "/docs/methods",
+                        "/analysis",
+                        "/analysis/task-grouping");
         List<String> overflowing = new ArrayList<>();
         for (String path : paths) {
             driver.get(root.toString().replaceAll("/$", "") + path);
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(
-                    ((JavascriptExecutor) d).executeScript("return document.readyState")));
-            long scroll = (Long) ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth;");
-            long viewport = (Long) ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.clientWidth;");
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(
+                            d ->
+                                    "complete"
+                                            .equals(
+                                                    ((JavascriptExecutor) d)
+                                                            .executeScript(
+                                                                    "return document.readyState")));
+            long scroll =
+                    (Long)
+                            ((JavascriptExecutor) driver)
+                                    .executeScript("return document.documentElement.scrollWidth;");
+            long viewport =
+                    (Long)
+                            ((JavascriptExecutor) driver)
+                                    .executeScript("return document.documentElement.clientWidth;");
             if (scroll > viewport) {
-                overflowing.add(path + " is " + scroll + " px wide in a " + viewport + " px viewport; widest: "
-                        + ((JavascriptExecutor) driver).executeScript(WIDEST));
+                overflowing.add(
+                        path
+                                + " is "
+                                + scroll
+                                + " px wide in a "
+                                + viewport
+                                + " px viewport; widest: "
+                                + ((JavascriptExecutor) driver).executeScript(WIDEST));
             }
         }
         assertThat(overflowing).isEmpty();

@@ -1,8 +1,8 @@
 package io.mtlboard.web;
 
-import io.mtlboard.benchmark.Ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.LeaderboardView;
 import java.util.List;
 import java.util.Map;
@@ -10,45 +10,90 @@ import org.junit.jupiter.api.Test;
 
 class WebFormatTest {
 
-    private static LeaderboardView.LeaderboardRowView row(String source, String optimizer,
-            LeaderboardView.Baseline baseline) {
+    private static LeaderboardView.LeaderboardRowView row(
+            String source, String optimizer, LeaderboardView.Baseline baseline) {
         LeaderboardView.Stat zero = new LeaderboardView.Stat(0, null, 1);
-        return new LeaderboardView.LeaderboardRowView(1, new Ref("ew", "EW"), "EW",
-                new Ref("net", "Net"), optimizer, "param", source, 1, List.of(1L), "c", Map.of(),
-                new LeaderboardView.DeltaMView(zero, zero, "gain", baseline), null,
-                new LeaderboardView.SettingRef("net@mtlboard", "Net · MTLBoard protocol"), "ranked", null);
+        return new LeaderboardView.LeaderboardRowView(
+                1,
+                new Ref("ew", "EW"),
+                "EW",
+                new Ref("net", "Net"),
+                optimizer,
+                "param",
+                source,
+                1,
+                List.of(1L),
+                "c",
+                Map.of(),
+                new LeaderboardView.DeltaMView(zero, zero, "gain", baseline),
+                null,
+                new LeaderboardView.SettingRef("net@mtlboard", "Net · MTLBoard protocol"),
+                "ranked",
+                null);
     }
 
     @Test
     void shouldMarkBaselinesFromAnotherPublicationOrOptimizerOnly() {
-        var reference = new LeaderboardView.Baseline(List.of(9L), "reference", "MTLBoard reference run (stl.json)",
-                "adam", "mtlboard", "MTLBoard protocol", false, false);
-        // MTLBoard's own rows against MTLBoard's own single-task row are not marked, whatever their source
+        var reference =
+                new LeaderboardView.Baseline(
+                        List.of(9L),
+                        "reference",
+                        "MTLBoard reference run (stl.json)",
+                        "adam",
+                        "mtlboard",
+                        "MTLBoard protocol",
+                        false,
+                        false);
+        // MTLBoard's own rows against MTLBoard's own single-task row are not marked, whatever their
+        // source
         assertThat(WebFormat.foreignBaseline(row("reference", "adam", reference))).isFalse();
         assertThat(WebFormat.foreignBaseline(row("verified", "adam", reference))).isFalse();
-        var sgd = new LeaderboardView.Baseline(List.of(9L), "reference", "MTLBoard reference run (stl.json)",
-                "adam", "mtlboard", "MTLBoard protocol", false, true);
+        var sgd =
+                new LeaderboardView.Baseline(
+                        List.of(9L),
+                        "reference",
+                        "MTLBoard reference run (stl.json)",
+                        "adam",
+                        "mtlboard",
+                        "MTLBoard protocol",
+                        false,
+                        true);
         assertThat(WebFormat.foreignBaseline(row("reference", "sgd", sgd))).isTrue();
         assertThat(WebFormat.baselineTitle(row("reference", "sgd", sgd)))
                 .endsWith("optimizer adam — no single-task row was trained with sgd");
-        var paper = new LeaderboardView.Baseline(List.of(3L), "literature", "Paper A", "unreported", "a",
-                "A protocol", true, false);
+        var paper =
+                new LeaderboardView.Baseline(
+                        List.of(3L),
+                        "literature",
+                        "Paper A",
+                        "unreported",
+                        "a",
+                        "A protocol",
+                        true,
+                        false);
         assertThat(WebFormat.foreignBaseline(row("literature", "unreported", paper))).isTrue();
         assertThat(WebFormat.baselineTitle(row("literature", "unreported", paper)))
-                .isEqualTo("Baseline from another publication: single-task row of the A protocol (Paper A), "
-                        + "optimizer unreported");
+                .isEqualTo(
+                        "Baseline from another publication: single-task row of the A protocol (Paper A), "
+                                + "optimizer unreported");
     }
 
     @Test
     void shouldSpellOrdinals() {
-        assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 103).stream().map(WebFormat::ordinal).toList())
-                .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd");
+        assertThat(
+                        List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 103).stream()
+                                .map(WebFormat::ordinal)
+                                .toList())
+                .containsExactly(
+                        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd",
+                        "103rd");
     }
 
     @Test
     void shouldGiveStdsTheDecimalsOfTheirMeanAndNeverPrintMinusZero() {
         assertThat(WebFormat.std(new LeaderboardView.Stat(53.5, 0.17056, 3))).isEqualTo("± 0.17");
-        assertThat(WebFormat.std(new LeaderboardView.Stat(0.3926, 0.01234, 3))).isEqualTo("± 0.0123");
+        assertThat(WebFormat.std(new LeaderboardView.Stat(0.3926, 0.01234, 3)))
+                .isEqualTo("± 0.0123");
         assertThat(WebFormat.signed(-0.001)).isEqualTo("0.00");
         assertThat(WebFormat.signed(1.144)).isEqualTo("+1.14");
         assertThat(WebFormat.num(-0.000001)).isEqualTo("0.00000");

@@ -5,26 +5,35 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Main classes that misbehave on purpose, run as children by {@link ChildJvmTest}. */
 final class ChildJvmFixtures {
 
-    private ChildJvmFixtures() {
-    }
+    private ChildJvmFixtures() {}
 
     /** A child of this JVM whose command line names {@code mainClass} (read from /proc: Java may cut long ones). */
     static Optional<ProcessHandle> child(String mainClass) {
-        return ProcessHandle.current().children().filter(p -> {
-            try {
-                return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()),
-                        "cmdline")), StandardCharsets.UTF_8).contains(mainClass);
-            } catch (IOException e) {
-                return false;
-            }
-        }).findFirst();
+        return ProcessHandle.current()
+                .children()
+                .filter(
+                        p -> {
+                            try {
+                                return new String(
+                                                Files.readAllBytes(
+                                                        Path.of(
+                                                                "/proc",
+                                                                Long.toString(p.pid()),
+                                                                "cmdline")),
+                                                StandardCharsets.UTF_8)
+                                        .contains(mainClass);
+                            } catch (IOException e) {
+                                return false;
+                            }
+                        })
+                .findFirst();
     }
 
     /** Prints its arguments, one per line, then a line on stderr, and exits 0. */

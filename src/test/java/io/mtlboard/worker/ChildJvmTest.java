@@ -1,22 +1,25 @@
 package io.mtlboard.worker;
 
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class ChildJvmTest {
 
-    private static final ChildJvm.Limits LIMITS = new ChildJvm.Limits(Duration.ofSeconds(20), 128L << 20, 600L << 20);
+    private static final ChildJvm.Limits LIMITS =
+            new ChildJvm.Limits(Duration.ofSeconds(20), 128L << 20, 600L << 20);
 
-    private static ChildJvm.Exit run(Class<?> main, ChildJvm.Limits limits, List<String> out, String... args)
+    private static ChildJvm.Exit run(
+            Class<?> main, ChildJvm.Limits limits, List<String> out, String... args)
             throws Exception {
-        return ChildJvm.run(ChildJvm.classpath(), main.getName(), List.of(args), limits, out::add, () -> false);
+        return ChildJvm.run(
+                ChildJvm.classpath(), main.getName(), List.of(args), limits, out::add, () -> false);
     }
 
     @Test
@@ -32,16 +35,22 @@ class ChildJvmTest {
 
     @Test
     void shouldKillAChildThatNeverFinishes() throws Exception {
-        ChildJvm.Exit exit = run(ChildJvmFixtures.Sleeper.class, new ChildJvm.Limits(Duration.ofSeconds(2), 64L << 20,
-                600L << 20), new ArrayList<>());
+        ChildJvm.Exit exit =
+                run(
+                        ChildJvmFixtures.Sleeper.class,
+                        new ChildJvm.Limits(Duration.ofSeconds(2), 64L << 20, 600L << 20),
+                        new ArrayList<>());
         assertThat(exit.timedOut()).isTrue();
         assertThat(exit.exitCode()).isEqualTo(-1);
     }
 
     @Test
     void shouldKillAChildThatExceedsTheMemoryCap() throws Exception {
-        ChildJvm.Exit exit = run(ChildJvmFixtures.Hog.class, new ChildJvm.Limits(Duration.ofSeconds(60), 64L << 20,
-                300L << 20), new ArrayList<>());
+        ChildJvm.Exit exit =
+                run(
+                        ChildJvmFixtures.Hog.class,
+                        new ChildJvm.Limits(Duration.ofSeconds(60), 64L << 20, 300L << 20),
+                        new ArrayList<>());
         assertThat(exit.memoryExceeded()).isTrue();
         assertThat(exit.timedOut()).isFalse();
         assertThat(exit.peakRssBytes()).isGreaterThan(300L << 20);
@@ -57,8 +66,14 @@ class ChildJvmTest {
     @Test
     void shouldStopWhenAskedTo() throws Exception {
         long start = System.nanoTime();
-        ChildJvm.Exit exit = ChildJvm.run(ChildJvm.classpath(), ChildJvmFixtures.Sleeper.class.getName(), List.of(),
-                LIMITS, line -> { }, () -> System.nanoTime() - start > 1_000_000_000L);
+        ChildJvm.Exit exit =
+                ChildJvm.run(
+                        ChildJvm.classpath(),
+                        ChildJvmFixtures.Sleeper.class.getName(),
+                        List.of(),
+                        LIMITS,
+                        line -> {},
+                        () -> System.nanoTime() - start > 1_000_000_000L);
         assertThat(exit.timedOut()).isFalse();
         assertThat(exit.exitCode()).isNotZero();
     }
@@ -67,29 +82,38 @@ class ChildJvmTest {
     void shouldNameASignalFromOutsideAndNotTheEvaluatorsOwnKills() throws Exception {
         assertThat(killedFromOutside(true).outsideSignal()).isEqualTo("SIGKILL");
         assertThat(killedFromOutside(false).outsideSignal()).isEqualTo("SIGTERM");
-        ChildJvm.Exit timedOut = run(ChildJvmFixtures.Sleeper.class, new ChildJvm.Limits(Duration.ofSeconds(2),
-                64L << 20, 600L << 20), new ArrayList<>());
+        ChildJvm.Exit timedOut =
+                run(
+                        ChildJvmFixtures.Sleeper.class,
+                        new ChildJvm.Limits(Duration.ofSeconds(2), 64L << 20, 600L << 20),
+                        new ArrayList<>());
         assertThat(timedOut.outsideSignal()).as("the evaluator's own timeout").isNull();
-        assertThat(run(ChildJvmFixtures.Crasher.class, LIMITS, new ArrayList<>()).outsideSignal()).isNull();
+        assertThat(run(ChildJvmFixtures.Crasher.class, LIMITS, new ArrayList<>()).outsideSignal())
+                .isNull();
     }
 
     /** Runs a sleeper and kills it from another thread as an operator or the OOM killer would. */
     private static ChildJvm.Exit killedFromOutside(boolean forcibly) throws Exception {
         ExecutorService killer = Executors.newSingleThreadExecutor();
         try {
-            killer.submit(() -> {
-                long deadline = System.nanoTime() + 30_000_000_000L;
-                while (System.nanoTime() < deadline) {
-                    Optional<ProcessHandle> child = ChildJvmFixtures.child(
-                            ChildJvmFixtures.Sleeper.class.getName());
-                    if (child.isPresent()) {
-                        Thread.sleep(1000); // let the JVM start, so that it handles SIGTERM itself
-                        return forcibly ? child.get().destroyForcibly() : child.get().destroy();
-                    }
-                    Thread.sleep(50);
-                }
-                return false;
-            });
+            killer.submit(
+                    () -> {
+                        long deadline = System.nanoTime() + 30_000_000_000L;
+                        while (System.nanoTime() < deadline) {
+                            Optional<ProcessHandle> child =
+                                    ChildJvmFixtures.child(
+                                            ChildJvmFixtures.Sleeper.class.getName());
+                            if (child.isPresent()) {
+                                Thread.sleep(1000); // let the JVM start, so that it handles SIGTERM
+                                // itself
+                                return forcibly
+                                        ? child.get().destroyForcibly()
+                                        : child.get().destroy();
+                            }
+                            Thread.sleep(50);
+                        }
+                        return false;
+                    });
             return run(ChildJvmFixtures.Sleeper.class, LIMITS, new ArrayList<>());
         } finally {
             killer.shutdownNow();

@@ -1,30 +1,29 @@
 package io.mtlboard.worker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.evaluation.EvaluationDiagnostics;
+import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.leaderboard.TestRuns;
 import io.mtlboard.run.Evaluation;
-import io.mtlboard.support.MtlboardConfig;
-import io.mtlboard.support.Sha256;
-import io.restassured.RestAssured;
-import java.util.ArrayList;
-import org.hamcrest.Matchers;
-import io.mtlboard.evaluation.EvaluationResult;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.run.EvaluationRecord;
 import io.mtlboard.run.Run;
 import io.mtlboard.run.RunStatus;
+import io.mtlboard.support.MtlboardConfig;
+import io.mtlboard.support.Sha256;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,52 +41,71 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EvaluationQueueTest {
 
-    @Inject
-    EvaluationQueue queue;
-    @Inject
-    WorkerRecorder recorder;
-    @Inject
-    MtlboardConfig config;
-    @Inject
-    ObjectMapper json;
+    @Inject EvaluationQueue queue;
+    @Inject WorkerRecorder recorder;
+    @Inject MtlboardConfig config;
+    @Inject ObjectMapper json;
 
     private long runId;
     private final List<Long> runs = new ArrayList<>();
 
     @BeforeEach
     void queuedRun() {
-        QuarkusTransaction.requiringNew().run(() ->
-            // leave no other queued job around: each test sees only its own
-            EvaluationJob.update("state = ?1 where state in ?2", EvaluationJob.State.CANCELLED,
-                    List.of(EvaluationJob.State.QUEUED, EvaluationJob.State.RUNNING)));
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                // leave no other queued job around: each test sees only its own
+                                EvaluationJob.update(
+                                        "state = ?1 where state in ?2",
+                                        EvaluationJob.State.CANCELLED,
+                                        List.of(
+                                                EvaluationJob.State.QUEUED,
+                                                EvaluationJob.State.RUNNING)));
         runId = newQueuedRun();
     }
 
     private long newQueuedRun() {
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            Run run = TestRuns.submitted(RunStatus.QUEUED);
-            run.persist();
-            queue.enqueue(run.id);
-            return run.id;
-        });
+        long id =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () -> {
+                                    Run run = TestRuns.submitted(RunStatus.QUEUED);
+                                    run.persist();
+                                    queue.enqueue(run.id);
+                                    return run.id;
+                                });
         runs.add(id);
         return id;
     }
 
     @AfterEach
     void cleanUp() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (long id : runs) {
-                EvaluationJob.delete("runId", id);
-                Evaluation.delete("run.id", id);
-                Run.deleteById(id);
-            }
-        });
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            for (long id : runs) {
+                                EvaluationJob.delete("runId", id);
+                                Evaluation.delete("run.id", id);
+                                Run.deleteById(id);
+                            }
+                        });
     }
 
     private static EvaluationRecord verdict(String verdict) {
-        return new EvaluationRecord("test", "w", "cpu", verdict, null, null, null, null, "", OffsetDateTime.now(),
-                OffsetDateTime.now(), Map.of("art.accuracy", 1.0), Map.of("art.accuracy", false));
+        return new EvaluationRecord(
+                "test",
+                "w",
+                "cpu",
+                verdict,
+                null,
+                null,
+                null,
+                null,
+                "",
+                OffsetDateTime.now(),
+                OffsetDateTime.now(),
+                Map.of("art.accuracy", 1.0),
+                Map.of("art.accuracy", false));
     }
 
     @Test
@@ -103,11 +122,15 @@ class EvaluationQueueTest {
         assertThat(recorder.complete(first, verdict("DISCREPANT"))).isFalse();
         assertThat(recorder.complete(second, verdict("VERIFIED"))).isTrue();
         assertThat(recorder.complete(second, verdict("VERIFIED"))).isFalse();
-        QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(Run.<Run>findById(runId).status).isEqualTo(RunStatus.VERIFIED);
-            assertThat(Evaluation.count("run.id", runId)).isEqualTo(1);
-            assertThat(EvaluationJob.byRun(runId).orElseThrow().state).isEqualTo(EvaluationJob.State.DONE);
-        });
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            assertThat(Run.<Run>findById(runId).status)
+                                    .isEqualTo(RunStatus.VERIFIED);
+                            assertThat(Evaluation.count("run.id", runId)).isEqualTo(1);
+                            assertThat(EvaluationJob.byRun(runId).orElseThrow().state)
+                                    .isEqualTo(EvaluationJob.State.DONE);
+                        });
     }
 
     @Test
@@ -115,42 +138,83 @@ class EvaluationQueueTest {
         EvaluationQueue.Claim first = queue.claim("w1", Duration.ofMillis(300)).orElseThrow();
         Thread.sleep(600);
         EvaluationQueue.Claim second = queue.claim("w2", Duration.ofSeconds(30)).orElseThrow();
-        EvaluationDiagnostics stale = new EvaluationDiagnostics(0.9, 0.07, List.of(
-                new EvaluationDiagnostics.Corrupted("contrast", 1, "art.accuracy", 0.5)));
-        EvaluationDiagnostics current = new EvaluationDiagnostics(0.25, 0.52, List.of(
-                new EvaluationDiagnostics.Corrupted("gaussian_noise", 3, "art.accuracy", 0.75)));
+        EvaluationDiagnostics stale =
+                new EvaluationDiagnostics(
+                        0.9,
+                        0.07,
+                        List.of(
+                                new EvaluationDiagnostics.Corrupted(
+                                        "contrast", 1, "art.accuracy", 0.5)));
+        EvaluationDiagnostics current =
+                new EvaluationDiagnostics(
+                        0.25,
+                        0.52,
+                        List.of(
+                                new EvaluationDiagnostics.Corrupted(
+                                        "gaussian_noise", 3, "art.accuracy", 0.75)));
         assertThat(recorder.complete(first, verdict("VERIFIED"), stale)).isFalse();
         assertThat(recorder.complete(second, verdict("VERIFIED"), current)).isTrue();
         assertThat(recorder.complete(second, verdict("VERIFIED"), stale)).isFalse();
-        QuarkusTransaction.requiringNew().run(() -> {
-            List<Evaluation> evaluations = Evaluation.list("run.id",
-                    runId);
-            assertThat(evaluations).hasSize(1);
-            Evaluation e = evaluations.get(0);
-            assertThat(e.attempt).isEqualTo(2);
-            assertThat(e.testFd).isEqualTo(0.25);
-            assertThat(e.testFdMeanEntropy).isEqualTo(0.52);
-            assertThat(e.corruptions).singleElement().satisfies(c -> {
-                assertThat(c.corruption).isEqualTo("gaussian_noise");
-                assertThat(c.severity).isEqualTo(3);
-                assertThat(c.metric.key()).isEqualTo("art.accuracy");
-                assertThat(c.measured).isEqualTo(0.75);
-            });
-        });
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            List<Evaluation> evaluations = Evaluation.list("run.id", runId);
+                            assertThat(evaluations).hasSize(1);
+                            Evaluation e = evaluations.get(0);
+                            assertThat(e.attempt).isEqualTo(2);
+                            assertThat(e.testFd).isEqualTo(0.25);
+                            assertThat(e.testFdMeanEntropy).isEqualTo(0.52);
+                            assertThat(e.corruptions)
+                                    .singleElement()
+                                    .satisfies(
+                                            c -> {
+                                                assertThat(c.corruption)
+                                                        .isEqualTo("gaussian_noise");
+                                                assertThat(c.severity).isEqualTo(3);
+                                                assertThat(c.metric.key())
+                                                        .isEqualTo("art.accuracy");
+                                                assertThat(c.measured).isEqualTo(0.75);
+                                            });
+                        });
     }
 
     /** A model refused before any sample was scored: its log says why, not "0 test samples on null with null". */
     @Test
     void shouldLogARejectionBeforeScoringWithoutNulls() {
         EvaluationQueue.Claim claim = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
-        EvaluationResult rejected = EvaluationResult.rejected("the model returned a dict with keys [left, right]",
-                null, null, 0, 1.24);
+        EvaluationResult rejected =
+                EvaluationResult.rejected(
+                        "the model returned a dict with keys [left, right]", null, null, 0, 1.24);
         String summary = JobRunner.summary(rejected);
-        assertThat(summary).isEqualTo("REJECTED after 1.2 s: the model returned a dict with keys [left, right]\n");
-        assertThat(recorder.complete(claim, new EvaluationRecord("1", "w1", "?", "REJECTED", rejected.reason(), null,
-                null, null, summary, OffsetDateTime.now(), OffsetDateTime.now(), Map.of(), Map.of()))).isTrue();
-        RestAssured.given().when().get("/api/runs/" + runId + "/log").then().statusCode(200)
-                .body(Matchers.startsWith("== attempt 1 by w1: REJECTED (the model returned a dict"))
+        assertThat(summary)
+                .isEqualTo(
+                        "REJECTED after 1.2 s: the model returned a dict with keys [left, right]\n");
+        assertThat(
+                        recorder.complete(
+                                claim,
+                                new EvaluationRecord(
+                                        "1",
+                                        "w1",
+                                        "?",
+                                        "REJECTED",
+                                        rejected.reason(),
+                                        null,
+                                        null,
+                                        null,
+                                        summary,
+                                        OffsetDateTime.now(),
+                                        OffsetDateTime.now(),
+                                        Map.of(),
+                                        Map.of())))
+                .isTrue();
+        RestAssured.given()
+                .when()
+                .get("/api/runs/" + runId + "/log")
+                .then()
+                .statusCode(200)
+                .body(
+                        Matchers.startsWith(
+                                "== attempt 1 by w1: REJECTED (the model returned a dict"))
                 .body(Matchers.not(Matchers.containsString("null")))
                 .body(Matchers.not(Matchers.containsString(" on ?")));
     }
@@ -170,7 +234,10 @@ class EvaluationQueueTest {
         int budget = config.worker().maxInfraRetries();
         for (int i = 0; i <= budget; i++) {
             EvaluationQueue.Claim c = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
-            assertThat(recorder.retry(c, "device 'gpu' was requested but the engine reports no GPU")).isTrue();
+            assertThat(
+                            recorder.retry(
+                                    c, "device 'gpu' was requested but the engine reports no GPU"))
+                    .isTrue();
         }
         EvaluationQueue.Claim last = queue.claim("w1", Duration.ofSeconds(30)).orElseThrow();
         assertThat(last.infraFailures()).isEqualTo(budget + 1);
@@ -181,14 +248,23 @@ class EvaluationQueueTest {
         } finally {
             heartbeats.shutdownNow();
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(Run.<Run>findById(runId).status).isEqualTo(RunStatus.FAILED);
-            assertThat(EvaluationJob.byRun(runId).orElseThrow().state).isEqualTo(EvaluationJob.State.FAILED);
-            assertThat(Evaluation.<Evaluation>list("run.id", runId))
-                    .singleElement().satisfies(e -> assertThat(e.reason).isEqualTo("gave up after " + (budget + 1)
-                            + " infrastructure failures; the last: device 'gpu' was requested but the engine reports "
-                            + "no GPU"));
-        });
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            assertThat(Run.<Run>findById(runId).status).isEqualTo(RunStatus.FAILED);
+                            assertThat(EvaluationJob.byRun(runId).orElseThrow().state)
+                                    .isEqualTo(EvaluationJob.State.FAILED);
+                            assertThat(Evaluation.<Evaluation>list("run.id", runId))
+                                    .singleElement()
+                                    .satisfies(
+                                            e ->
+                                                    assertThat(e.reason)
+                                                            .isEqualTo(
+                                                                    "gave up after "
+                                                                            + (budget + 1)
+                                                                            + " infrastructure failures; the last: device 'gpu' was requested but the engine reports "
+                                                                            + "no GPU"));
+                        });
     }
 
     /**
@@ -200,23 +276,39 @@ class EvaluationQueueTest {
     void shouldRequeueARunWhoseEvaluationProcessWasKilledFromOutside() throws Exception {
         Path artifacts = Path.of("target/kill-test-artifacts");
         String sha = Sha256.ofFile(Path.of("src/test/resources/models/never-ends.pt"));
-        Path model = artifacts.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        Path model =
+                artifacts.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
         Files.createDirectories(model.getParent());
-        Files.copy(Path.of("src/test/resources/models/never-ends.pt"), model, StandardCopyOption.REPLACE_EXISTING);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Run run = Run.findById(runId);
-            run.benchmark = Benchmark.byId("multifashion").orElseThrow();
-            run.backbone = Backbone.byId("lenet5").orElseThrow();
-            run.artifactSha256 = sha;
-        });
+        Files.copy(
+                Path.of("src/test/resources/models/never-ends.pt"),
+                model,
+                StandardCopyOption.REPLACE_EXISTING);
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            Run run = Run.findById(runId);
+                            run.benchmark = Benchmark.byId("multifashion").orElseThrow();
+                            run.backbone = Backbone.byId("lenet5").orElseThrow();
+                            run.artifactSha256 = sha;
+                        });
         EvaluationQueue.Claim claim = queue.claim("w1", Duration.ofSeconds(60)).orElseThrow();
         var heartbeats = Executors.newSingleThreadScheduledExecutor();
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try {
-            Future<?> running = worker.submit(() -> {
-                new JobRunner(config, recorder, queue, json, heartbeats, "w1", artifacts).run(claim);
-                return null;
-            });
+            Future<?> running =
+                    worker.submit(
+                            () -> {
+                                new JobRunner(
+                                                config,
+                                                recorder,
+                                                queue,
+                                                json,
+                                                heartbeats,
+                                                "w1",
+                                                artifacts)
+                                        .run(claim);
+                                return null;
+                            });
             ProcessHandle child = awaitEvaluatorProcess(Duration.ofSeconds(60));
             Thread.sleep(3000); // well into the evaluation: the JVM is up and the model is running
             assertThat(child.destroyForcibly()).isTrue();
@@ -225,22 +317,31 @@ class EvaluationQueueTest {
             heartbeats.shutdownNow();
             worker.shutdownNow();
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            EvaluationJob job = EvaluationJob.byRun(runId).orElseThrow();
-            assertThat(job.state).isEqualTo(EvaluationJob.State.QUEUED);
-            assertThat(job.infraFailures).isEqualTo(1);
-            assertThat(job.lastError).contains("killed by SIGKILL from outside the evaluator");
-            assertThat(Run.<Run>findById(runId).status).isNotIn(RunStatus.REJECTED, RunStatus.FAILED);
-            assertThat(Evaluation.count("run.id", runId)).isZero();
-        });
-        assertThat(Path.of(config.dataDir(), "work", "job-" + claim.jobId() + "-" + claim.attempt() + ".json"))
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            EvaluationJob job = EvaluationJob.byRun(runId).orElseThrow();
+                            assertThat(job.state).isEqualTo(EvaluationJob.State.QUEUED);
+                            assertThat(job.infraFailures).isEqualTo(1);
+                            assertThat(job.lastError)
+                                    .contains("killed by SIGKILL from outside the evaluator");
+                            assertThat(Run.<Run>findById(runId).status)
+                                    .isNotIn(RunStatus.REJECTED, RunStatus.FAILED);
+                            assertThat(Evaluation.count("run.id", runId)).isZero();
+                        });
+        assertThat(
+                        Path.of(
+                                config.dataDir(),
+                                "work",
+                                "job-" + claim.jobId() + "-" + claim.attempt() + ".json"))
                 .doesNotExist();
     }
 
     private static ProcessHandle awaitEvaluatorProcess(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<ProcessHandle> child = ChildJvmFixtures.child(EvaluatorProcess.class.getName());
+            Optional<ProcessHandle> child =
+                    ChildJvmFixtures.child(EvaluatorProcess.class.getName());
             if (child.isPresent()) {
                 return child.get();
             }
@@ -255,15 +356,24 @@ class EvaluationQueueTest {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<Optional<EvaluationQueue.Claim>> holder = pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
-            Optional<EvaluationQueue.Claim> c = queue.claim("holder", Duration.ofSeconds(30));
-            locked.countDown();
-            release.await(20, TimeUnit.SECONDS);
-            return c;
-        }));
+        Future<Optional<EvaluationQueue.Claim>> holder =
+                pool.submit(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .call(
+                                                () -> {
+                                                    Optional<EvaluationQueue.Claim> c =
+                                                            queue.claim(
+                                                                    "holder",
+                                                                    Duration.ofSeconds(30));
+                                                    locked.countDown();
+                                                    release.await(20, TimeUnit.SECONDS);
+                                                    return c;
+                                                }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-        Optional<EvaluationQueue.Claim> other = QuarkusTransaction.requiringNew()
-                .call(() -> queue.claim("other", Duration.ofSeconds(30)));
+        Optional<EvaluationQueue.Claim> other =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> queue.claim("other", Duration.ofSeconds(30)));
         // a blocking claim would only return after the holder gave up waiting and committed
         assertThat(holder.isDone()).as("the holder still holds its lock").isFalse();
         release.countDown();
@@ -275,8 +385,10 @@ class EvaluationQueueTest {
 
     @Test
     void shouldReportQueuePositionAndCancel() {
-        // each read in its own transaction: the test's request-scoped session would keep a stale copy
-        assertThat(QuarkusTransaction.requiringNew().call(() -> queue.position(runId))).contains(1L);
+        // each read in its own transaction: the test's request-scoped session would keep a stale
+        // copy
+        assertThat(QuarkusTransaction.requiringNew().call(() -> queue.position(runId)))
+                .contains(1L);
         queue.cancel(runId);
         assertThat(QuarkusTransaction.requiringNew().call(() -> queue.position(runId))).isEmpty();
         assertThat(queue.claim("w", Duration.ofSeconds(30))).isEmpty();

@@ -1,8 +1,8 @@
 package io.mtlboard.worker;
 
-import io.mtlboard.leaderboard.TestRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlboard.leaderboard.TestRuns;
 import io.mtlboard.run.Run;
 import io.mtlboard.run.RunStatus;
 import io.mtlboard.support.MtlboardConfig;
@@ -26,10 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LeftoverSweepTest {
 
-    @Inject
-    LeftoverSweep sweep;
-    @Inject
-    MtlboardConfig config;
+    @Inject LeftoverSweep sweep;
+    @Inject MtlboardConfig config;
 
     private static Path file(Path dir, String name, Instant modified) throws Exception {
         Files.createDirectories(dir);
@@ -49,20 +47,23 @@ class LeftoverSweepTest {
         Path deadJob = file(data.resolve("work"), "job-987654-2.json", old);
         Path unrelated = file(data.resolve("work"), "notes.txt", old);
         Path partialArtifact = file(data.resolve("artifacts"), "upload-5551212.part", old);
-        long[] live = QuarkusTransaction.requiringNew().call(() -> {
-            Run run = TestRuns.submitted(RunStatus.RUNNING);
-            run.persist();
-            EvaluationJob job = new EvaluationJob();
-            job.runId = run.id;
-            job.state = EvaluationJob.State.RUNNING;
-            job.attempt = 1;
-            job.leaseOwner = "another-worker";
-            job.leaseExpiresAt = OffsetDateTime.now().plusMinutes(10);
-            job.createdAt = OffsetDateTime.now();
-            job.updatedAt = job.createdAt;
-            job.persist();
-            return new long[] {run.id, job.id};
-        });
+        long[] live =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () -> {
+                                    Run run = TestRuns.submitted(RunStatus.RUNNING);
+                                    run.persist();
+                                    EvaluationJob job = new EvaluationJob();
+                                    job.runId = run.id;
+                                    job.state = EvaluationJob.State.RUNNING;
+                                    job.attempt = 1;
+                                    job.leaseOwner = "another-worker";
+                                    job.leaseExpiresAt = OffsetDateTime.now().plusMinutes(10);
+                                    job.createdAt = OffsetDateTime.now();
+                                    job.updatedAt = job.createdAt;
+                                    job.persist();
+                                    return new long[] {run.id, job.id};
+                                });
         Path liveJob = file(data.resolve("work"), "job-" + live[1] + "-1.json", old);
         try {
             LeftoverSweep.Swept swept = sweep.sweep(now);
@@ -80,10 +81,12 @@ class LeftoverSweepTest {
             Files.deleteIfExists(freshUpload);
             Files.deleteIfExists(liveJob);
             Files.deleteIfExists(unrelated);
-            QuarkusTransaction.requiringNew().run(() -> {
-                EvaluationJob.deleteById(live[1]);
-                Run.deleteById(live[0]);
-            });
+            QuarkusTransaction.requiringNew()
+                    .run(
+                            () -> {
+                                EvaluationJob.deleteById(live[1]);
+                                Run.deleteById(live[0]);
+                            });
         }
     }
 }

@@ -41,8 +41,9 @@ public final class EntropyAccumulator {
             return Optional.empty();
         }
         double mean = entropySum / elements;
-        return Optional.of(new FeatureDisentanglement.Result(tasks,
-                FeatureDisentanglement.normalize(mean, tasks), mean, elements));
+        return Optional.of(
+                new FeatureDisentanglement.Result(
+                        tasks, FeatureDisentanglement.normalize(mean, tasks), mean, elements));
     }
 
     private static double entropy(double[][] s, int j, double total) {
@@ -59,13 +60,14 @@ public final class EntropyAccumulator {
 
     private double[][] checked(List<double[]> saliency) {
         if (saliency.size() != tasks) {
-            throw new IllegalArgumentException("expected " + tasks + " saliency arrays, got " + saliency.size());
+            throw new IllegalArgumentException(
+                    "expected " + tasks + " saliency arrays, got " + saliency.size());
         }
         int length = saliency.get(0).length;
         for (double[] task : saliency) {
             if (task.length != length) {
-                throw new IllegalArgumentException("saliency arrays differ in length: " + length + " and "
-                        + task.length);
+                throw new IllegalArgumentException(
+                        "saliency arrays differ in length: " + length + " and " + task.length);
             }
             for (double x : task) {
                 if (!Double.isFinite(x)) {

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class FeatureDisentanglement {
 
-    private FeatureDisentanglement() {
-    }
+    private FeatureDisentanglement() {}
 
     /**
      * FD of one set of saliencies.
@@ -25,8 +24,7 @@ public final class FeatureDisentanglement {
      * @param meanEntropy mean over counted elements of H_j, in nats, in [0, ln T]
      * @param elements how many elements had a non-zero total and were counted
      */
-    public record Result(int tasks, double fd, double meanEntropy, long elements) {
-    }
+    public record Result(int tasks, double fd, double meanEntropy, long elements) {}
 
     /**
      * FD of one batch.

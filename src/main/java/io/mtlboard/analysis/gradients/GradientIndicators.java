@@ -14,13 +14,13 @@ import java.util.List;
  */
 public final class GradientIndicators {
 
-    private GradientIndicators() {
-    }
+    private GradientIndicators() {}
 
     /** S_cos(g_i, g_j) = ⟨g_i, g_j⟩ / (‖g_i‖ ‖g_j‖), in [−1, 1]; negative is a conflict. */
     public static double cosine(double[] gi, double[] gj) {
         Vectors.requirePair(gi, gj);
-        double denominator = Vectors.requireNonZero(Vectors.norm(gi)) * Vectors.requireNonZero(Vectors.norm(gj));
+        double denominator =
+                Vectors.requireNonZero(Vectors.norm(gi)) * Vectors.requireNonZero(Vectors.norm(gj));
         return clamp(Vectors.dot(gi, gj) / denominator);
     }
 
@@ -91,9 +91,13 @@ public final class GradientIndicators {
     /** Every indicator of one logged step at once. */
     public static GradientSummary summarize(List<double[]> gradients) {
         double[] r = relativeNorms(gradients);
-        return new GradientSummary(meanCosine(gradients), meanMagnitudeSimilarity(gradients),
-                conflictRatio(gradients), coordinateConflictRatio(gradients),
-                Arrays.stream(r).boxed().toList(), imbalance(gradients));
+        return new GradientSummary(
+                meanCosine(gradients),
+                meanMagnitudeSimilarity(gradients),
+                conflictRatio(gradients),
+                coordinateConflictRatio(gradients),
+                Arrays.stream(r).boxed().toList(),
+                imbalance(gradients));
     }
 
     private interface PairIndicator {

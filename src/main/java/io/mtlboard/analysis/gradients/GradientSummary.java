@@ -12,8 +12,13 @@ import java.util.List;
  * @param relativeNorms r_i per gradient, in input order
  * @param imbalance max_i r_i / min_i r_i
  */
-public record GradientSummary(double meanCosine, double meanMagnitudeSimilarity, double conflictRatio,
-        double coordinateConflictRatio, List<Double> relativeNorms, double imbalance) {
+public record GradientSummary(
+        double meanCosine,
+        double meanMagnitudeSimilarity,
+        double conflictRatio,
+        double coordinateConflictRatio,
+        List<Double> relativeNorms,
+        double imbalance) {
 
     public GradientSummary {
         relativeNorms = List.copyOf(relativeNorms);

@@ -18,8 +18,7 @@ import java.util.TreeMap;
 public record IndicatorAggregate(double runMean, int steps, SortedMap<Integer, Double> perEpoch) {
 
     /** One logged value of an indicator, at some step of an epoch. */
-    public record Sample(int epoch, double value) {
-    }
+    public record Sample(int epoch, double value) {}
 
     public IndicatorAggregate {
         perEpoch = Collections.unmodifiableSortedMap(new TreeMap<>(perEpoch));
@@ -38,7 +37,8 @@ public record IndicatorAggregate(double runMean, int steps, SortedMap<Integer, D
         TreeMap<Integer, double[]> sums = new TreeMap<>();
         for (Sample s : samples) {
             if (!Double.isFinite(s.value())) {
-                throw new IllegalArgumentException("non-finite indicator value in epoch " + s.epoch());
+                throw new IllegalArgumentException(
+                        "non-finite indicator value in epoch " + s.epoch());
             }
             total += s.value();
             double[] sum = sums.computeIfAbsent(s.epoch(), e -> new double[2]);

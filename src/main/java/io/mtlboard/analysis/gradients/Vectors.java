@@ -5,8 +5,7 @@ import java.util.List;
 /** Dot products, norms and the input checks shared by the gradient indicators. */
 final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     static double dot(double[] a, double[] b) {
         double sum = 0;
@@ -28,7 +27,8 @@ final class Vectors {
     /** Checks that there are at least {@code min} finite, non-empty vectors of one dimension. */
     static void requireAll(List<double[]> vectors, int min) {
         if (vectors.size() < min) {
-            throw new IllegalArgumentException("needs at least " + min + " gradients, got " + vectors.size());
+            throw new IllegalArgumentException(
+                    "needs at least " + min + " gradients, got " + vectors.size());
         }
         int dimension = vectors.get(0).length;
         if (dimension == 0) {

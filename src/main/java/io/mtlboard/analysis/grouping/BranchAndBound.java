@@ -25,8 +25,7 @@ final class BranchAndBound {
     /** Losses and costs within this absolute distance count as equal. */
     static final double EPS = 1e-9;
 
-    private record Candidate(Network network, double[] loss) {
-    }
+    private record Candidate(Network network, double[] loss) {}
 
     private final List<String> tasks;
     private double bestLoss = Double.POSITIVE_INFINITY;
@@ -44,7 +43,8 @@ final class BranchAndBound {
         double[] uncovered = new double[problem.tasks().size()];
         Arrays.fill(uncovered, Double.POSITIVE_INFINITY);
         search.search(search.candidates(problem), uncovered, budget, 0, new ArrayDeque<>());
-        return Optional.ofNullable(search.best).map(networks -> Grouping.of(problem.tasks(), networks));
+        return Optional.ofNullable(search.best)
+                .map(networks -> Grouping.of(problem.tasks(), networks));
     }
 
     private List<Candidate> candidates(GroupingProblem problem) {
@@ -52,14 +52,21 @@ final class BranchAndBound {
         for (Network n : problem.networks()) {
             double[] loss = new double[tasks.size()];
             for (int t = 0; t < loss.length; t++) {
-                loss[t] = n.tasks().contains(tasks.get(t)) ? n.loss(tasks.get(t)) : Double.POSITIVE_INFINITY;
+                loss[t] =
+                        n.tasks().contains(tasks.get(t))
+                                ? n.loss(tasks.get(t))
+                                : Double.POSITIVE_INFINITY;
             }
             candidates.add(new Candidate(n, loss));
         }
         return candidates;
     }
 
-    private void search(List<Candidate> open, double[] current, double budgetLeft, double spent,
+    private void search(
+            List<Candidate> open,
+            double[] current,
+            double budgetLeft,
+            double spent,
             Deque<Candidate> chosen) {
         consider(current, spent, chosen);
         List<Candidate> useful = new ArrayList<>();
@@ -72,12 +79,17 @@ final class BranchAndBound {
         if (bound == Double.POSITIVE_INFINITY || bound > bestLoss + EPS) {
             return;
         }
-        useful.sort(Comparator.comparingDouble((Candidate c) -> improvement(c, current)).reversed());
+        useful.sort(
+                Comparator.comparingDouble((Candidate c) -> improvement(c, current)).reversed());
         for (int i = 0; i < useful.size(); i++) {
             Candidate c = useful.get(i);
             chosen.push(c);
-            search(useful.subList(i + 1, useful.size()), min(current, c.loss()), budgetLeft - c.network().cost(),
-                    spent + c.network().cost(), chosen);
+            search(
+                    useful.subList(i + 1, useful.size()),
+                    min(current, c.loss()),
+                    budgetLeft - c.network().cost(),
+                    spent + c.network().cost(),
+                    chosen);
             chosen.pop();
         }
     }
@@ -89,7 +101,8 @@ final class BranchAndBound {
         }
         List<Network> networks = chosen.stream().map(Candidate::network).toList();
         int decoders = networks.stream().mapToInt(n -> n.tasks().size()).sum();
-        if (total < bestLoss - EPS || (total <= bestLoss + EPS && isPreferredTie(spent, decoders, networks))) {
+        if (total < bestLoss - EPS
+                || (total <= bestLoss + EPS && isPreferredTie(spent, decoders, networks))) {
             bestLoss = total;
             bestCost = spent;
             bestDecoders = decoders;
@@ -105,7 +118,8 @@ final class BranchAndBound {
         if (spent > bestCost + EPS) {
             return false;
         }
-        return decoders < bestDecoders || (decoders == bestDecoders && name(networks).compareTo(bestName) < 0);
+        return decoders < bestDecoders
+                || (decoders == bestDecoders && name(networks).compareTo(bestName) < 0);
     }
 
     /** A name of a set of networks that does not depend on the order they were chosen in. */

@@ -1,7 +1,7 @@
 package io.mtlboard.analysis.grouping;
 
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class BudgetCurve {
 
-    private BudgetCurve() {
-    }
+    private BudgetCurve() {}
 
     /** The curves of one table, with predicted higher-order networks of cost 1 (full-size networks). */
     public static List<CurvePoint> of(GroupingProblem problem, List<Double> budgets) {
@@ -27,16 +26,27 @@ public final class BudgetCurve {
      *
      * @param higherOrderCost the cost of the networks on three or more tasks the approximation predicts
      */
-    public static List<CurvePoint> of(GroupingStudy study, List<Double> budgets, double higherOrderCost) {
+    public static List<CurvePoint> of(
+            GroupingStudy study, List<Double> budgets, double higherOrderCost) {
         GroupingProblem selection = study.selection();
-        GroupingProblem approximated = HigherOrderApproximation.approximate(selection, higherOrderCost);
-        GroupingProblem singles = new GroupingProblem(study.tasks(),
-                selection.networks().stream().filter(n -> n.tasks().size() == 1).toList());
+        GroupingProblem approximated =
+                HigherOrderApproximation.approximate(selection, higherOrderCost);
+        GroupingProblem singles =
+                new GroupingProblem(
+                        study.tasks(),
+                        selection.networks().stream().filter(n -> n.tasks().size() == 1).toList());
         List<CurvePoint> curve = new ArrayList<>();
         for (double budget : budgets) {
-            curve.add(new CurvePoint(budget, choice(study, selection, budget), choice(study, approximated, budget),
-                    study.earlyStopping() == null ? null : choice(study, study.earlyStopping(), budget),
-                    allInOne(study, budget), choice(study, singles, budget)));
+            curve.add(
+                    new CurvePoint(
+                            budget,
+                            choice(study, selection, budget),
+                            choice(study, approximated, budget),
+                            study.earlyStopping() == null
+                                    ? null
+                                    : choice(study, study.earlyStopping(), budget),
+                            allInOne(study, budget),
+                            choice(study, singles, budget)));
         }
         return curve;
     }
@@ -44,10 +54,16 @@ public final class BudgetCurve {
     /** One network solving every task: the one with the lowest selection loss within the budget. */
     private static Choice allInOne(GroupingStudy study, double budget) {
         return study.selection().networks().stream()
-                .filter(n -> n.tasks().size() == study.tasks().size() && n.cost() <= budget + BranchAndBound.EPS)
+                .filter(
+                        n ->
+                                n.tasks().size() == study.tasks().size()
+                                        && n.cost() <= budget + BranchAndBound.EPS)
                 .map(n -> Grouping.of(study.tasks(), List.of(n)))
-                .min(Comparator.comparingDouble(Grouping::totalLoss).thenComparingDouble(Grouping::cost))
-                .map(g -> new Choice(g, study.evaluate(g).orElse(null))).orElse(null);
+                .min(
+                        Comparator.comparingDouble(Grouping::totalLoss)
+                                .thenComparingDouble(Grouping::cost))
+                .map(g -> new Choice(g, study.evaluate(g).orElse(null)))
+                .orElse(null);
     }
 
     private static Choice choice(GroupingStudy study, GroupingProblem candidates, double budget) {

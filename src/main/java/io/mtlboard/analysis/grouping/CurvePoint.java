@@ -13,7 +13,12 @@ package io.mtlboard.analysis.grouping;
  * @param allInOne the best single network solving every task
  * @param independent the best set of single-task networks
  */
-public record CurvePoint(double budget, Choice exact, Choice approximation, Choice earlyStopping, Choice allInOne,
+public record CurvePoint(
+        double budget,
+        Choice exact,
+        Choice approximation,
+        Choice earlyStopping,
+        Choice allInOne,
         Choice independent) {
 
     /** The evaluated total loss of the optimal choice. */

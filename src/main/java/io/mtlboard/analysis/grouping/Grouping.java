@@ -15,7 +15,8 @@ import java.util.Map;
  * @param totalLoss Σ_t min over chosen networks solving t of L_t
  * @param taskLosses task → the loss serving it, in the problem's task order
  */
-public record Grouping(List<Network> networks, double cost, double totalLoss, Map<String, Double> taskLosses) {
+public record Grouping(
+        List<Network> networks, double cost, double totalLoss, Map<String, Double> taskLosses) {
 
     public Grouping {
         networks = List.copyOf(networks);
@@ -30,9 +31,15 @@ public record Grouping(List<Network> networks, double cost, double totalLoss, Ma
     public static Grouping of(List<String> tasks, List<Network> networks) {
         Map<String, Double> best = new LinkedHashMap<>();
         for (String task : tasks) {
-            double loss = networks.stream().filter(n -> n.tasks().contains(task))
-                    .mapToDouble(n -> n.loss(task)).min()
-                    .orElseThrow(() -> new IllegalArgumentException("no chosen network solves task " + task));
+            double loss =
+                    networks.stream()
+                            .filter(n -> n.tasks().contains(task))
+                            .mapToDouble(n -> n.loss(task))
+                            .min()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "no chosen network solves task " + task));
             best.put(task, loss);
         }
         double cost = networks.stream().mapToDouble(Network::cost).sum();

@@ -27,7 +27,8 @@ public record GroupingProblem(List<String> tasks, List<Network> networks) {
         }
         for (Network n : networks) {
             if (!tasks.containsAll(n.tasks())) {
-                throw new IllegalArgumentException("network " + n + " solves a task outside " + tasks);
+                throw new IllegalArgumentException(
+                        "network " + n + " solves a task outside " + tasks);
             }
         }
     }

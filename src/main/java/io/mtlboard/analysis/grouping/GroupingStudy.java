@@ -15,12 +15,14 @@ import java.util.Optional;
  *     study has only one
  * @param earlyStopping the early-stopped losses, or null
  */
-public record GroupingStudy(GroupingProblem selection, GroupingProblem evaluation, GroupingProblem earlyStopping) {
+public record GroupingStudy(
+        GroupingProblem selection, GroupingProblem evaluation, GroupingProblem earlyStopping) {
 
     public GroupingStudy {
         for (GroupingProblem other : new GroupingProblem[] {evaluation, earlyStopping}) {
             if (other != null && !other.tasks().equals(selection.tasks())) {
-                throw new IllegalArgumentException("all tables of a study must have the tasks " + selection.tasks());
+                throw new IllegalArgumentException(
+                        "all tables of a study must have the tasks " + selection.tasks());
             }
         }
     }
@@ -39,9 +41,14 @@ public record GroupingStudy(GroupingProblem selection, GroupingProblem evaluatio
     public Optional<Grouping> evaluate(Grouping chosen) {
         List<Network> measured = new ArrayList<>();
         for (Network n : chosen.networks()) {
-            Optional<Network> match = evaluation.networks().stream()
-                    .filter(m -> m.tasks().equals(n.tasks()) && Math.abs(m.cost() - n.cost()) <= BranchAndBound.EPS)
-                    .findFirst();
+            Optional<Network> match =
+                    evaluation.networks().stream()
+                            .filter(
+                                    m ->
+                                            m.tasks().equals(n.tasks())
+                                                    && Math.abs(m.cost() - n.cost())
+                                                            <= BranchAndBound.EPS)
+                            .findFirst();
             if (match.isEmpty()) {
                 return Optional.empty();
             }

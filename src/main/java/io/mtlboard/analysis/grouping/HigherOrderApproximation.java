@@ -17,8 +17,7 @@ public final class HigherOrderApproximation {
     /** The approximation lists all 2^N subsets; beyond this many tasks that no longer fits in memory. */
     static final int MAX_TASKS = 16;
 
-    private HigherOrderApproximation() {
-    }
+    private HigherOrderApproximation() {}
 
     /**
      * The problem the approximation searches: the given networks on one or two tasks, plus one
@@ -31,7 +30,8 @@ public final class HigherOrderApproximation {
      */
     public static GroupingProblem approximate(GroupingProblem problem, double higherOrderCost) {
         if (problem.tasks().size() > MAX_TASKS) {
-            throw new IllegalArgumentException("the approximation supports at most " + MAX_TASKS + " tasks");
+            throw new IllegalArgumentException(
+                    "the approximation supports at most " + MAX_TASKS + " tasks");
         }
         Map<Set<String>, Network> pairs = pairs(problem);
         List<Network> networks = new ArrayList<>();
@@ -68,7 +68,8 @@ public final class HigherOrderApproximation {
         Map<Set<String>, Network> pairs = new HashMap<>();
         for (Network n : problem.networks()) {
             if (n.tasks().size() == 2 && pairs.put(Set.copyOf(n.tasks()), n) != null) {
-                throw new IllegalArgumentException("more than one network for the pair " + n.tasks());
+                throw new IllegalArgumentException(
+                        "more than one network for the pair " + n.tasks());
             }
         }
         return pairs;

@@ -20,13 +20,15 @@ public record Network(Map<String, Double> losses, double cost) {
             throw new IllegalArgumentException("a network solves at least one task");
         }
         losses = Collections.unmodifiableMap(new TreeMap<>(losses));
-        losses.forEach((task, loss) -> {
-            if (!Double.isFinite(loss)) {
-                throw new IllegalArgumentException("non-finite loss for task " + task);
-            }
-        });
+        losses.forEach(
+                (task, loss) -> {
+                    if (!Double.isFinite(loss)) {
+                        throw new IllegalArgumentException("non-finite loss for task " + task);
+                    }
+                });
         if (!(cost > 0) || !Double.isFinite(cost)) {
-            throw new IllegalArgumentException("network cost must be positive and finite, got " + cost);
+            throw new IllegalArgumentException(
+                    "network cost must be positive and finite, got " + cost);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.mtlboard.analysis.grouping;
 
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +22,14 @@ import java.util.Set;
  * @param affinity [a][b] = (change[a][b] + change[b][a]) / 2, symmetric (Table 3)
  * @param baselineCosts per task, the cost of the single-task network used as its baseline
  */
-public record PairwiseAffinity(List<String> tasks, List<List<Double>> change, List<Double> partnerAverage,
-        List<Double> taskAverage, Double overall, List<List<Double>> affinity, List<Double> baselineCosts) {
+public record PairwiseAffinity(
+        List<String> tasks,
+        List<List<Double>> change,
+        List<Double> partnerAverage,
+        List<Double> taskAverage,
+        Double overall,
+        List<List<Double>> affinity,
+        List<Double> baselineCosts) {
 
     /** The relationships recomputed from one table of losses (the paper uses the test losses). */
     public static PairwiseAffinity of(GroupingProblem table) {
@@ -31,8 +37,12 @@ public record PairwiseAffinity(List<String> tasks, List<List<Double>> change, Li
         int n = tasks.size();
         List<Optional<Network>> alone = new ArrayList<>();
         for (String t : tasks) {
-            alone.add(table.networks().stream().filter(m -> m.tasks().equals(Set.of(t)))
-                    .min(Comparator.comparingDouble(Network::cost).thenComparingDouble(m -> m.loss(t))));
+            alone.add(
+                    table.networks().stream()
+                            .filter(m -> m.tasks().equals(Set.of(t)))
+                            .min(
+                                    Comparator.comparingDouble(Network::cost)
+                                            .thenComparingDouble(m -> m.loss(t))));
         }
         Double[][] change = new Double[n][n];
         for (int p = 0; p < n; p++) {
@@ -41,8 +51,12 @@ public record PairwiseAffinity(List<String> tasks, List<List<Double>> change, Li
                     double base = alone.get(t).get().loss(tasks.get(t));
                     Set<String> pair = Set.of(tasks.get(p), tasks.get(t));
                     int measured = t;
-                    change[p][t] = table.networks().stream().filter(m -> m.tasks().equals(pair)).findFirst()
-                            .map(m -> 100 * (base - m.loss(tasks.get(measured))) / base).orElse(null);
+                    change[p][t] =
+                            table.networks().stream()
+                                    .filter(m -> m.tasks().equals(pair))
+                                    .findFirst()
+                                    .map(m -> 100 * (base - m.loss(tasks.get(measured))) / base)
+                                    .orElse(null);
                 }
             }
         }
@@ -57,7 +71,10 @@ public record PairwiseAffinity(List<String> tasks, List<List<Double>> change, Li
             List<Double> column = new ArrayList<>();
             for (int b = 0; b < n; b++) {
                 row.add(change[a][b]);
-                sym.add(change[a][b] == null || change[b][a] == null ? null : (change[a][b] + change[b][a]) / 2);
+                sym.add(
+                        change[a][b] == null || change[b][a] == null
+                                ? null
+                                : (change[a][b] + change[b][a]) / 2);
                 column.add(change[b][a]);
                 if (change[a][b] != null) {
                     all.add(change[a][b]);
@@ -69,7 +86,13 @@ public record PairwiseAffinity(List<String> tasks, List<List<Double>> change, Li
             taskAverage.add(mean(column));
         }
         List<Double> costs = alone.stream().map(o -> o.map(Network::cost).orElse(null)).toList();
-        return new PairwiseAffinity(tasks, rows, partnerAverage, taskAverage, mean(all), symmetric,
+        return new PairwiseAffinity(
+                tasks,
+                rows,
+                partnerAverage,
+                taskAverage,
+                mean(all),
+                symmetric,
                 Collections.unmodifiableList(new ArrayList<>(costs)));
     }
 

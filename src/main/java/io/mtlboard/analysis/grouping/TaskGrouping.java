@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class TaskGrouping {
 
-    private TaskGrouping() {
-    }
+    private TaskGrouping() {}
 
     /**
      * The best grouping whose total cost is at most {@code budget}.
@@ -20,7 +19,8 @@ public final class TaskGrouping {
      */
     public static Optional<Grouping> best(GroupingProblem problem, double budget) {
         if (!(budget >= 0) || Double.isInfinite(budget)) {
-            throw new IllegalArgumentException("budget must be finite and non-negative, got " + budget);
+            throw new IllegalArgumentException(
+                    "budget must be finite and non-negative, got " + budget);
         }
         return BranchAndBound.solve(problem, budget);
     }

@@ -12,15 +12,13 @@ import java.util.List;
  */
 public final class ParetoFront {
 
-    private ParetoFront() {
-    }
+    private ParetoFront() {}
 
     /**
      * A run: its id, its group, and its metric values oriented so that higher is better (negate
      * lower-is-better metrics).
      */
-    public record Point(String id, String group, double[] values) {
-    }
+    public record Point(String id, String group, double[] values) {}
 
     /**
      * One group's counts.
@@ -30,8 +28,12 @@ public final class ParetoFront {
      * @param optimalAgainstOthers runs no run of another group dominates
      * @param optimalIds the ids of the {@code optimal} runs, in input order
      */
-    public record GroupCount(String group, int points, int optimal, int optimalAgainstOthers, List<String> optimalIds) {
-    }
+    public record GroupCount(
+            String group,
+            int points,
+            int optimal,
+            int optimalAgainstOthers,
+            List<String> optimalIds) {}
 
     /** Whether {@code a} is at least as good as {@code b} everywhere and better somewhere. */
     public static boolean dominates(double[] a, double[] b) {
@@ -76,11 +78,17 @@ public final class ParetoFront {
                 if (points.stream().noneMatch(o -> o != p && dominates(o.values(), p.values()))) {
                     optimal.add(p.id());
                 }
-                if (points.stream().noneMatch(o -> !o.group().equals(group) && dominates(o.values(), p.values()))) {
+                if (points.stream()
+                        .noneMatch(
+                                o ->
+                                        !o.group().equals(group)
+                                                && dominates(o.values(), p.values()))) {
                     againstOthers++;
                 }
             }
-            counts.add(new GroupCount(group, size, optimal.size(), againstOthers, List.copyOf(optimal)));
+            counts.add(
+                    new GroupCount(
+                            group, size, optimal.size(), againstOthers, List.copyOf(optimal)));
         }
         return counts;
     }

@@ -40,7 +40,9 @@ public final class Coefficient {
         if (k < 1) {
             throw new IllegalArgumentException("top-k overlap needs k >= 1, got " + k);
         }
-        return new Coefficient("top-" + k + "-overlap", "top-" + k + " overlap",
+        return new Coefficient(
+                "top-" + k + "-overlap",
+                "top-" + k + " overlap",
                 (a, b) -> RankCorrelation.topKOverlap(a, b, k));
     }
 

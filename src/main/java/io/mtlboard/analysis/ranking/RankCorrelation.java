@@ -12,8 +12,7 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
  */
 final class RankCorrelation {
 
-    private RankCorrelation() {
-    }
+    private RankCorrelation() {}
 
     /** Kendall τ-b (Kendall 1945): ties in either ranking shrink the denominator. */
     static Double kendallTauB(double[] a, double[] b) {

@@ -12,8 +12,7 @@ import java.util.TreeSet;
  */
 public final class RankingSimilarity {
 
-    private RankingSimilarity() {
-    }
+    private RankingSimilarity() {}
 
     /** The agreement of two scorings on the methods present in both. */
     public static Agreement compare(Scoring a, Scoring b, Coefficient coefficient) {

@@ -18,12 +18,13 @@ public record Scoring(String name, Orientation orientation, Map<String, Double> 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(orientation, "orientation");
         values = Map.copyOf(values);
-        values.forEach((method, value) -> {
-            if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException(
-                        "scoring " + name + " has a non-finite value for " + method);
-            }
-        });
+        values.forEach(
+                (method, value) -> {
+                    if (!Double.isFinite(value)) {
+                        throw new IllegalArgumentException(
+                                "scoring " + name + " has a non-finite value for " + method);
+                    }
+                });
     }
 
     /** The value of a method on a higher-is-better scale; the method must be present. */

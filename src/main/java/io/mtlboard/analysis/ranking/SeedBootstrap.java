@@ -30,11 +30,11 @@ public final class SeedBootstrap {
 
     /** Bootstrap draws per interval. */
     public static final int DRAWS = 1000;
+
     /** Random half splits per noise ceiling. */
     public static final int SPLITS = 200;
 
-    private SeedBootstrap() {
-    }
+    private SeedBootstrap() {}
 
     /** A 95 % interval of a coefficient over {@code draws} resamples (defined draws only). */
     public record Interval(double low, double high, int draws) {
@@ -46,14 +46,14 @@ public final class SeedBootstrap {
     }
 
     /** A noise ceiling: the mean over splits and the 2.5th–97.5th percentiles, over {@code entries} entries. */
-    public record Ceiling(double value, double low, double high, int entries, int splits) {
-    }
+    public record Ceiling(double value, double low, double high, int entries, int splits) {}
 
     /**
      * The interval of every ordered pair of scorings (the diagonal included, as in
      * {@link RankingSimilarity#matrix}); a cell is null when fewer than half the draws defined it.
      */
-    public static Interval[][] intervals(List<SeedScoring> scorings, Coefficient coefficient, int draws, long seed) {
+    public static Interval[][] intervals(
+            List<SeedScoring> scorings, Coefficient coefficient, int draws, long seed) {
         int k = scorings.size();
         List<List<List<Double>>> values = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -68,7 +68,9 @@ public final class SeedBootstrap {
             List<Scoring> drawn = draw(scorings, random);
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    Double v = RankingSimilarity.compare(drawn.get(i), drawn.get(j), coefficient).value();
+                    Double v =
+                            RankingSimilarity.compare(drawn.get(i), drawn.get(j), coefficient)
+                                    .value();
                     if (v != null) {
                         values.get(i).get(j).add(v);
                     }
@@ -86,18 +88,27 @@ public final class SeedBootstrap {
     }
 
     /** The interval of one pair of scorings; null when fewer than half the draws defined it. */
-    public static Interval interval(SeedScoring a, SeedScoring b, Coefficient coefficient, int draws, long seed) {
+    public static Interval interval(
+            SeedScoring a, SeedScoring b, Coefficient coefficient, int draws, long seed) {
         return intervals(List.of(a, b), coefficient, draws, seed)[0][1];
     }
 
     /** The noise ceiling of a scoring; null when fewer than two entries have two runs or no split is defined. */
-    public static Ceiling noiseCeiling(SeedScoring scoring, Coefficient coefficient, int splits, long seed) {
+    public static Ceiling noiseCeiling(
+            SeedScoring scoring, Coefficient coefficient, int splits, long seed) {
         Map<String, long[]> split = new LinkedHashMap<>();
-        scoring.runs().forEach((entry, runs) -> {
-            if (runs.size() >= 2) {
-                split.put(entry, runs.keySet().stream().mapToLong(Long::longValue).sorted().toArray());
-            }
-        });
+        scoring.runs()
+                .forEach(
+                        (entry, runs) -> {
+                            if (runs.size() >= 2) {
+                                split.put(
+                                        entry,
+                                        runs.keySet().stream()
+                                                .mapToLong(Long::longValue)
+                                                .sorted()
+                                                .toArray());
+                            }
+                        });
         if (split.size() < 2) {
             return null;
         }
@@ -106,21 +117,28 @@ public final class SeedBootstrap {
         for (int s = 0; s < splits; s++) {
             Map<String, Double> first = new LinkedHashMap<>();
             Map<String, Double> second = new LinkedHashMap<>();
-            split.forEach((entry, ids) -> {
-                long[] shuffled = ids.clone();
-                for (int i = shuffled.length - 1; i > 0; i--) {
-                    int j = random.nextInt(i + 1);
-                    long t = shuffled[i];
-                    shuffled[i] = shuffled[j];
-                    shuffled[j] = t;
-                }
-                int half = shuffled.length / 2;
-                Map<Long, Double> runs = scoring.runs().get(entry);
-                first.put(entry, mean(runs, Arrays.copyOfRange(shuffled, 0, half)));
-                second.put(entry, mean(runs, Arrays.copyOfRange(shuffled, half, shuffled.length)));
-            });
-            Double v = RankingSimilarity.compare(new Scoring("a", scoring.orientation(), first),
-                    new Scoring("b", scoring.orientation(), second), coefficient).value();
+            split.forEach(
+                    (entry, ids) -> {
+                        long[] shuffled = ids.clone();
+                        for (int i = shuffled.length - 1; i > 0; i--) {
+                            int j = random.nextInt(i + 1);
+                            long t = shuffled[i];
+                            shuffled[i] = shuffled[j];
+                            shuffled[j] = t;
+                        }
+                        int half = shuffled.length / 2;
+                        Map<Long, Double> runs = scoring.runs().get(entry);
+                        first.put(entry, mean(runs, Arrays.copyOfRange(shuffled, 0, half)));
+                        second.put(
+                                entry,
+                                mean(runs, Arrays.copyOfRange(shuffled, half, shuffled.length)));
+                    });
+            Double v =
+                    RankingSimilarity.compare(
+                                    new Scoring("a", scoring.orientation(), first),
+                                    new Scoring("b", scoring.orientation(), second),
+                                    coefficient)
+                            .value();
             if (v != null) {
                 values.add(v);
             }
@@ -139,17 +157,26 @@ public final class SeedBootstrap {
         List<Scoring> result = new ArrayList<>(scorings.size());
         for (SeedScoring s : scorings) {
             Map<String, Double> values = new LinkedHashMap<>();
-            s.runs().forEach((entry, runs) -> {
-                List<Long> ids = runs.keySet().stream().sorted().toList();
-                long[] picks = drawn.computeIfAbsent(entry, e -> new HashMap<>()).computeIfAbsent(ids, k -> {
-                    long[] p = new long[k.size()];
-                    for (int i = 0; i < p.length; i++) {
-                        p[i] = k.get(random.nextInt(k.size()));
-                    }
-                    return p;
-                });
-                values.put(entry, mean(runs, picks));
-            });
+            s.runs()
+                    .forEach(
+                            (entry, runs) -> {
+                                List<Long> ids = runs.keySet().stream().sorted().toList();
+                                long[] picks =
+                                        drawn.computeIfAbsent(entry, e -> new HashMap<>())
+                                                .computeIfAbsent(
+                                                        ids,
+                                                        k -> {
+                                                            long[] p = new long[k.size()];
+                                                            for (int i = 0; i < p.length; i++) {
+                                                                p[i] =
+                                                                        k.get(
+                                                                                random.nextInt(
+                                                                                        k.size()));
+                                                            }
+                                                            return p;
+                                                        });
+                                values.put(entry, mean(runs, picks));
+                            });
             result.add(new Scoring(s.name(), s.orientation(), values));
         }
         return result;

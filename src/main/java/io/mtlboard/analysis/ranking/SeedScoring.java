@@ -16,30 +16,44 @@ import java.util.Objects;
  * @param orientation whether higher or lower values are better
  * @param runs entry key → run id → finite value; entries without runs are left out
  */
-public record SeedScoring(String name, Orientation orientation, Map<String, Map<Long, Double>> runs) {
+public record SeedScoring(
+        String name, Orientation orientation, Map<String, Map<Long, Double>> runs) {
 
     public SeedScoring {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(orientation, "orientation");
         Map<String, Map<Long, Double>> copy = new LinkedHashMap<>();
-        runs.forEach((entry, values) -> {
-            if (!values.isEmpty()) {
-                values.values().forEach(v -> {
-                    if (!Double.isFinite(v)) {
-                        throw new IllegalArgumentException("scoring " + name + " has a non-finite value for " + entry);
+        runs.forEach(
+                (entry, values) -> {
+                    if (!values.isEmpty()) {
+                        values.values()
+                                .forEach(
+                                        v -> {
+                                            if (!Double.isFinite(v)) {
+                                                throw new IllegalArgumentException(
+                                                        "scoring "
+                                                                + name
+                                                                + " has a non-finite value for "
+                                                                + entry);
+                                            }
+                                        });
+                        copy.put(entry, Map.copyOf(values));
                     }
                 });
-                copy.put(entry, Map.copyOf(values));
-            }
-        });
         runs = Collections.unmodifiableMap(copy);
     }
 
     /** The scoring of the means over each entry's runs. */
     public Scoring means() {
         Map<String, Double> values = new LinkedHashMap<>();
-        runs.forEach((entry, r) -> values.put(entry, r.values().stream().mapToDouble(Double::doubleValue).average()
-                .orElseThrow()));
+        runs.forEach(
+                (entry, r) ->
+                        values.put(
+                                entry,
+                                r.values().stream()
+                                        .mapToDouble(Double::doubleValue)
+                                        .average()
+                                        .orElseThrow()));
         return new Scoring(name, orientation, values);
     }
 }

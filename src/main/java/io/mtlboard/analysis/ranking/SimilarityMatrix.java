@@ -12,8 +12,8 @@ import java.util.List;
  * @param scorings the scoring names, in row (and column) order
  * @param cells {@code cells.get(i).get(j)} compares scoring i with scoring j
  */
-public record SimilarityMatrix(String coefficient, String label, List<String> scorings,
-        List<List<Agreement>> cells) {
+public record SimilarityMatrix(
+        String coefficient, String label, List<String> scorings, List<List<Agreement>> cells) {
 
     public SimilarityMatrix {
         scorings = List.copyOf(scorings);

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class Robustness {
 
-    private Robustness() {
-    }
+    private Robustness() {}
 
     /** The relative drop under one corruption; positive = worse than on clean inputs. */
     public static double relativeDrop(double clean, double corrupted, Orientation orientation) {
@@ -27,13 +26,15 @@ public final class Robustness {
     }
 
     /** The mean relative drop over the given conditions (e.g. one corruption's five severities). */
-    public static double meanDrop(double clean, Map<Condition, Double> corrupted, Orientation orientation) {
+    public static double meanDrop(
+            double clean, Map<Condition, Double> corrupted, Orientation orientation) {
         if (corrupted.isEmpty()) {
             throw new IllegalArgumentException("needs at least one corrupted measurement");
         }
         return corrupted.values().stream()
                 .mapToDouble(value -> relativeDrop(clean, value, orientation))
-                .average().orElseThrow();
+                .average()
+                .orElseThrow();
     }
 
     /**
@@ -42,18 +43,24 @@ public final class Robustness {
      * @throws IllegalArgumentException when the two models were not measured under the same
      *     conditions, a clean value is zero or a value is not finite
      */
-    public static double delta(double mtlClean, Map<Condition, Double> mtlCorrupted, double stlClean,
-            Map<Condition, Double> stlCorrupted, Orientation orientation) {
+    public static double delta(
+            double mtlClean,
+            Map<Condition, Double> mtlCorrupted,
+            double stlClean,
+            Map<Condition, Double> stlCorrupted,
+            Orientation orientation) {
         if (!mtlCorrupted.keySet().equals(stlCorrupted.keySet())) {
-            throw new IllegalArgumentException("MTL and single-task models must be measured under the same conditions");
+            throw new IllegalArgumentException(
+                    "MTL and single-task models must be measured under the same conditions");
         }
         if (mtlCorrupted.isEmpty()) {
             throw new IllegalArgumentException("needs at least one corrupted measurement");
         }
         double sum = 0;
         for (Map.Entry<Condition, Double> e : mtlCorrupted.entrySet()) {
-            sum += relativeDrop(mtlClean, e.getValue(), orientation)
-                    - relativeDrop(stlClean, stlCorrupted.get(e.getKey()), orientation);
+            sum +=
+                    relativeDrop(mtlClean, e.getValue(), orientation)
+                            - relativeDrop(stlClean, stlCorrupted.get(e.getKey()), orientation);
         }
         return sum / mtlCorrupted.size();
     }
@@ -61,7 +68,8 @@ public final class Robustness {
     private static double requireClean(double clean) {
         requireFinite(clean);
         if (clean == 0) {
-            throw new IllegalArgumentException("the clean value is zero: the relative drop is undefined");
+            throw new IllegalArgumentException(
+                    "the clean value is zero: the relative drop is undefined");
         }
         return clean;
     }

@@ -5,8 +5,7 @@ import io.mtlboard.benchmark.data.SplitMix64;
 /** Gaussian blur (separable, radius 3σ) and one-sided motion blur along a random direction. */
 final class Blur {
 
-    private Blur() {
-    }
+    private Blur() {}
 
     static Image gaussian(Image img, double sigma) {
         int radius = (int) Math.ceil(3 * sigma);
@@ -82,6 +81,8 @@ final class Blur {
         double fy = y - y0;
         double fx = x - x0;
         return (1 - fy) * ((1 - fx) * img.clamped(ch, y0, x0) + fx * img.clamped(ch, y0, x0 + 1))
-                + fy * ((1 - fx) * img.clamped(ch, y0 + 1, x0) + fx * img.clamped(ch, y0 + 1, x0 + 1));
+                + fy
+                        * ((1 - fx) * img.clamped(ch, y0 + 1, x0)
+                                + fx * img.clamped(ch, y0 + 1, x0 + 1));
     }
 }

@@ -27,8 +27,12 @@ public final class CorruptedDataset implements BenchmarkDataset {
     private final long seed;
     private final BenchmarkManifest.InputSpec input;
 
-    public CorruptedDataset(BenchmarkDataset clean, BenchmarkManifest.InputSpec input, Corruption corruption,
-            int severity, long seed) {
+    public CorruptedDataset(
+            BenchmarkDataset clean,
+            BenchmarkManifest.InputSpec input,
+            Corruption corruption,
+            int severity,
+            long seed) {
         this.clean = clean;
         this.input = input;
         this.corruption = corruption;
@@ -49,8 +53,14 @@ public final class CorruptedDataset implements BenchmarkDataset {
         for (int i = 0; i < unit.length; i++) {
             unit[i] = (float) (s.input()[i] * scale);
         }
-        float[] corrupted = corruption.apply(unit, input.channels(), input.height(), input.width(), severity,
-                SplitMix64.forSample(seed, index).nextLong());
+        float[] corrupted =
+                corruption.apply(
+                        unit,
+                        input.channels(),
+                        input.height(),
+                        input.width(),
+                        severity,
+                        SplitMix64.forSample(seed, index).nextLong());
         boolean bytes = "uint8".equals(input.storage());
         float[] raw = new float[corrupted.length];
         for (int i = 0; i < raw.length; i++) {

@@ -55,27 +55,39 @@ public enum Corruption {
      * @param severity 1 (mild) to 5 (severe)
      * @param seed seeds the random draws (noise, motion direction)
      */
-    public float[] apply(float[] image, int channels, int height, int width, int severity, long seed) {
+    public float[] apply(
+            float[] image, int channels, int height, int width, int severity, long seed) {
         if (severity < 1 || severity > 5) {
             throw new IllegalArgumentException("severity must be 1 to 5");
         }
         if (image.length != channels * height * width || (channels != 1 && channels != 3)) {
-            throw new IllegalArgumentException("expected a 1- or 3-channel image of " + height + " × " + width);
+            throw new IllegalArgumentException(
+                    "expected a 1- or 3-channel image of " + height + " × " + width);
         }
         Image in = new Image(image.clone(), channels, height, width);
         SplitMix64 rng = new SplitMix64(seed);
         int s = severity - 1;
-        Image out = switch (this) {
-            case GAUSSIAN_NOISE -> Noise.gaussian(in, new double[] {0.08, 0.12, 0.18, 0.26, 0.38}[s], rng);
-            case SHOT_NOISE -> Noise.shot(in, new double[] {60, 25, 12, 5, 3}[s], rng);
-            case GAUSSIAN_BLUR -> Blur.gaussian(in, new double[] {0.5, 0.75, 1.0, 1.25, 1.5}[s] * in.scale());
-            case MOTION_BLUR -> Blur.motion(in, new double[] {3, 4, 5, 6, 7}[s] * in.scale(),
-                    new double[] {1.0, 1.5, 2.0, 2.5, 3.0}[s] * in.scale(), rng);
-            case CONTRAST -> Photometric.contrast(in, new double[] {0.4, 0.3, 0.2, 0.1, 0.05}[s]);
-            case BRIGHTNESS -> Photometric.brightness(in, new double[] {0.1, 0.2, 0.3, 0.4, 0.5}[s]);
-            case PIXELATE -> Pixelate.apply(in, new double[] {0.6, 0.5, 0.4, 0.3, 0.25}[s]);
-            case JPEG -> JpegQuantization.apply(in, new int[] {25, 18, 15, 10, 7}[s]);
-        };
+        Image out =
+                switch (this) {
+                    case GAUSSIAN_NOISE ->
+                            Noise.gaussian(in, new double[] {0.08, 0.12, 0.18, 0.26, 0.38}[s], rng);
+                    case SHOT_NOISE -> Noise.shot(in, new double[] {60, 25, 12, 5, 3}[s], rng);
+                    case GAUSSIAN_BLUR ->
+                            Blur.gaussian(
+                                    in, new double[] {0.5, 0.75, 1.0, 1.25, 1.5}[s] * in.scale());
+                    case MOTION_BLUR ->
+                            Blur.motion(
+                                    in,
+                                    new double[] {3, 4, 5, 6, 7}[s] * in.scale(),
+                                    new double[] {1.0, 1.5, 2.0, 2.5, 3.0}[s] * in.scale(),
+                                    rng);
+                    case CONTRAST ->
+                            Photometric.contrast(in, new double[] {0.4, 0.3, 0.2, 0.1, 0.05}[s]);
+                    case BRIGHTNESS ->
+                            Photometric.brightness(in, new double[] {0.1, 0.2, 0.3, 0.4, 0.5}[s]);
+                    case PIXELATE -> Pixelate.apply(in, new double[] {0.6, 0.5, 0.4, 0.3, 0.25}[s]);
+                    case JPEG -> JpegQuantization.apply(in, new int[] {25, 18, 15, 10, 7}[s]);
+                };
         return out.toBytesLevels();
     }
 }

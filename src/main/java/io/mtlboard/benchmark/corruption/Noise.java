@@ -5,8 +5,7 @@ import io.mtlboard.benchmark.data.SplitMix64;
 /** Additive Gaussian noise and Poisson shot noise (ImageNet-C). */
 final class Noise {
 
-    private Noise() {
-    }
+    private Noise() {}
 
     /** x + N(0, σ²) per value. */
     static Image gaussian(Image img, double sigma, SplitMix64 rng) {

@@ -3,8 +3,7 @@ package io.mtlboard.benchmark.corruption;
 /** Contrast reduction towards the channel means and a brightness increase of the HSV value. */
 final class Photometric {
 
-    private Photometric() {
-    }
+    private Photometric() {}
 
     /** (x − mean_c) · factor + mean_c, with the mean of each channel over the image. */
     static Image contrast(Image img, double factor) {

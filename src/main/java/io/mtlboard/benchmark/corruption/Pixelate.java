@@ -3,8 +3,7 @@ package io.mtlboard.benchmark.corruption;
 /** Down-sampling by area averaging to a fraction of the size, then nearest-neighbour up-sampling. */
 final class Pixelate {
 
-    private Pixelate() {
-    }
+    private Pixelate() {}
 
     static Image apply(Image img, double fraction) {
         int sh = Math.max(1, (int) Math.round(img.h * fraction));
@@ -15,7 +14,8 @@ final class Pixelate {
         for (int ch = 0; ch < img.c; ch++) {
             for (int y = 0; y < sh; y++) {
                 for (int x = 0; x < sw; x++) {
-                    small[(ch * sh + y) * sw + x] = area(img, ch, y * ry, (y + 1) * ry, x * rx, (x + 1) * rx);
+                    small[(ch * sh + y) * sw + x] =
+                            area(img, ch, y * ry, (y + 1) * ry, x * rx, (x + 1) * rx);
                 }
             }
         }

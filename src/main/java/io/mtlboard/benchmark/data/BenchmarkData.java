@@ -1,9 +1,9 @@
 package io.mtlboard.benchmark.data;
 
-import io.mtlboard.support.Sha256;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.BenchmarkManifest.FileRef;
 import io.mtlboard.benchmark.BenchmarkManifest.Split;
+import io.mtlboard.support.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +27,7 @@ public final class BenchmarkData {
 
     private static final Object CACHE_LOCK = new Object();
 
-    private BenchmarkData() {
-    }
+    private BenchmarkData() {}
 
     /**
      * Opens split {@code splitName} of benchmark {@code m}.
@@ -36,28 +35,49 @@ public final class BenchmarkData {
      * @throws IOException when the data is missing, a checksum differs or a file is malformed
      * @throws IllegalArgumentException when the benchmark has no such split or no data reader
      */
-    public static BenchmarkDataset open(BenchmarkManifest m, String splitName, DataLocations loc) throws IOException {
-        Split split = m.split(splitName).orElseThrow(() -> new IllegalArgumentException("benchmark " + m.id()
-                + " has no split '" + splitName + "'"));
+    public static BenchmarkDataset open(BenchmarkManifest m, String splitName, DataLocations loc)
+            throws IOException {
+        Split split =
+                m.split(splitName)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "benchmark "
+                                                        + m.id()
+                                                        + " has no split '"
+                                                        + splitName
+                                                        + "'"));
         return switch (m.data().layout()) {
-            case "idx" -> split.storage().equals("shipped")
-                    ? new IdxDataset(m, split, loc.benchmarksDir().resolve(m.id()))
-                    : new MultiFashionDataset(items(m, split.generator().source(), loc), split.generator().seed(),
-                            split.samples(), m.tasks().stream().mapToInt(t -> t.target().index()).toArray());
+            case "idx" ->
+                    split.storage().equals("shipped")
+                            ? new IdxDataset(m, split, loc.benchmarksDir().resolve(m.id()))
+                            : new MultiFashionDataset(
+                                    items(m, split.generator().source(), loc),
+                                    split.generator().seed(),
+                                    split.samples(),
+                                    m.tasks().stream().mapToInt(t -> t.target().index()).toArray());
             case "fashion-scenes" -> fashionScenes(m, split, loc);
-            case "npy-per-sample" -> new NpySampleDataset(m, loc.externalDir().resolve(m.id()).resolve(split.directory()));
-            default -> throw new IllegalArgumentException("benchmark " + m.id() + " has no data MTLBoard can read");
+            case "npy-per-sample" ->
+                    new NpySampleDataset(
+                            m, loc.externalDir().resolve(m.id()).resolve(split.directory()));
+            default ->
+                    throw new IllegalArgumentException(
+                            "benchmark " + m.id() + " has no data MTLBoard can read");
         };
     }
 
-    private static BenchmarkDataset fashionScenes(BenchmarkManifest m, Split split, DataLocations loc)
-            throws IOException {
+    private static BenchmarkDataset fashionScenes(
+            BenchmarkManifest m, Split split, DataLocations loc) throws IOException {
         List<String> targets = m.tasks().stream().map(t -> t.target().from()).toList();
         FashionMnist items = items(m, split.generator().source(), loc);
         if (split.files() == null || split.files().isEmpty()) {
-            return FashionScenesDataset.rendered(items, split.generator().seed(), split.samples(), targets);
+            return FashionScenesDataset.rendered(
+                    items, split.generator().seed(), split.samples(), targets);
         }
-        Path dir = loc.cacheDir().resolve(m.id()).resolve(split.name() + "-seed" + split.generator().seed());
+        Path dir =
+                loc.cacheDir()
+                        .resolve(m.id())
+                        .resolve(split.name() + "-seed" + split.generator().seed());
         synchronized (CACHE_LOCK) {
             if (!verified(dir, split.files())) {
                 generate(items, split, dir);
@@ -93,10 +113,19 @@ public final class BenchmarkData {
     }
 
     /** The items a generator composes (see the class comment). */
-    static FashionMnist items(BenchmarkManifest m, String source, DataLocations loc) throws IOException {
+    static FashionMnist items(BenchmarkManifest m, String source, DataLocations loc)
+            throws IOException {
         List<FileRef> sources = m.data().sources() == null ? List.of() : m.data().sources();
-        FileRef images = sources.stream().filter(f -> f.content().equals(source + "-images")).findFirst().orElse(null);
-        FileRef labels = sources.stream().filter(f -> f.content().equals(source + "-labels")).findFirst().orElse(null);
+        FileRef images =
+                sources.stream()
+                        .filter(f -> f.content().equals(source + "-images"))
+                        .findFirst()
+                        .orElse(null);
+        FileRef labels =
+                sources.stream()
+                        .filter(f -> f.content().equals(source + "-labels"))
+                        .findFirst()
+                        .orElse(null);
         if (images != null && labels != null) {
             Path imagePath = loc.benchmarksDir().resolve(images.path());
             Path labelPath = loc.benchmarksDir().resolve(labels.path());
@@ -105,8 +134,10 @@ public final class BenchmarkData {
             return FashionMnist.load(imagePath, labelPath);
         }
         return switch (source) {
-            case "fashion-mnist-train" -> FashionMnist.load(loc.fashionMnistDir(), FashionMnist.Part.TRAIN);
-            case "fashion-mnist-test" -> FashionMnist.load(loc.fashionMnistDir(), FashionMnist.Part.TEST);
+            case "fashion-mnist-train" ->
+                    FashionMnist.load(loc.fashionMnistDir(), FashionMnist.Part.TRAIN);
+            case "fashion-mnist-test" ->
+                    FashionMnist.load(loc.fashionMnistDir(), FashionMnist.Part.TEST);
             default -> throw new IllegalArgumentException("unknown item source '" + source + "'");
         };
     }

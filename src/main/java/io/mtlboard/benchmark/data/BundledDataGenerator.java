@@ -23,6 +23,7 @@ public final class BundledDataGenerator {
 
     /** Seeds and sizes of the bundled splits; the manifests repeat them. */
     public static final long MULTIFASHION_TEST_SEED = 1;
+
     public static final long MULTIFASHION_TRAIN_SEED = 2;
     public static final int MULTIFASHION_TRAIN_SUBSET = 2000;
     public static final int MULTIFASHION_TEST_SHARDS = 2;
@@ -31,12 +32,12 @@ public final class BundledDataGenerator {
     public static final long FASHIONSCENES_TEST_SEED = 11;
     public static final int FASHIONSCENES_TEST_SAMPLES = 1000;
 
-    private BundledDataGenerator() {
-    }
+    private BundledDataGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: BundledDataGenerator <fashion-mnist-dir> <benchmarks-data-dir>");
+            System.err.println(
+                    "usage: BundledDataGenerator <fashion-mnist-dir> <benchmarks-data-dir>");
             System.exit(2);
         }
         Path source = Path.of(args[0]);
@@ -45,38 +46,69 @@ public final class BundledDataGenerator {
         FashionMnist train = FashionMnist.load(source, FashionMnist.Part.TRAIN);
         FashionMnist test = FashionMnist.load(source, FashionMnist.Part.TEST);
         List<Path> written = new ArrayList<>();
-        written.addAll(itemBank(test.firstPerClass(TEST_ITEMS_PER_CLASS), out.resolve("fashion-mnist"), "test-items"));
-        written.addAll(itemBank(train.firstPerClass(TRAIN_ITEMS_PER_CLASS), out.resolve("fashion-mnist"), "train-items"));
+        written.addAll(
+                itemBank(
+                        test.firstPerClass(TEST_ITEMS_PER_CLASS),
+                        out.resolve("fashion-mnist"),
+                        "test-items"));
+        written.addAll(
+                itemBank(
+                        train.firstPerClass(TRAIN_ITEMS_PER_CLASS),
+                        out.resolve("fashion-mnist"),
+                        "train-items"));
         Path mf = Files.createDirectories(out.resolve("multifashion"));
         int shard = test.count() / MULTIFASHION_TEST_SHARDS;
         byte[] testLabels = new byte[test.count() * 2];
         for (int s = 0; s < MULTIFASHION_TEST_SHARDS; s++) {
-            MultiFashion.Composites c = MultiFashion.generate(test, MULTIFASHION_TEST_SEED, s * shard, shard);
-            written.add(images(mf.resolve("test-images-" + s + "-idx3-ubyte.gz"), c.images(), shard));
+            MultiFashion.Composites c =
+                    MultiFashion.generate(test, MULTIFASHION_TEST_SEED, s * shard, shard);
+            written.add(
+                    images(mf.resolve("test-images-" + s + "-idx3-ubyte.gz"), c.images(), shard));
             System.arraycopy(c.labels(), 0, testLabels, s * shard * 2, shard * 2);
         }
         written.add(labels(mf.resolve("test-labels-idx2-ubyte.gz"), testLabels, test.count()));
-        MultiFashion.Composites sub = MultiFashion.generate(train, MULTIFASHION_TRAIN_SEED, 0, MULTIFASHION_TRAIN_SUBSET);
-        written.add(images(mf.resolve("train-subset-images-idx3-ubyte.gz"), sub.images(), MULTIFASHION_TRAIN_SUBSET));
-        written.add(labels(mf.resolve("train-subset-labels-idx2-ubyte.gz"), sub.labels(), MULTIFASHION_TRAIN_SUBSET));
+        MultiFashion.Composites sub =
+                MultiFashion.generate(train, MULTIFASHION_TRAIN_SEED, 0, MULTIFASHION_TRAIN_SUBSET);
+        written.add(
+                images(
+                        mf.resolve("train-subset-images-idx3-ubyte.gz"),
+                        sub.images(),
+                        MULTIFASHION_TRAIN_SUBSET));
+        written.add(
+                labels(
+                        mf.resolve("train-subset-labels-idx2-ubyte.gz"),
+                        sub.labels(),
+                        MULTIFASHION_TRAIN_SUBSET));
         for (Path f : written) {
             System.out.printf("%s  %8d  %s%n", Sha256.of(f), Files.size(f), f);
         }
         System.out.printf("shipped files written in %.1f s%n", (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
         Path scenes = Files.createTempDirectory("fashionscenes-test");
-        FashionScenesFiles.write(test.firstPerClass(TEST_ITEMS_PER_CLASS), FASHIONSCENES_TEST_SEED,
-                FASHIONSCENES_TEST_SAMPLES, scenes);
-        for (String f : new String[] {FashionScenesFiles.IMAGES, FashionScenesFiles.SEGMENTATION, FashionScenesFiles.DEPTH,
-            FashionScenesFiles.NORMALS}) {
-            Path p = scenes.resolve(f);
-            System.out.printf("%s  %8d  fashionscenes test split (generated): %s%n", Sha256.of(p), Files.size(p), f);
-        }
-        System.out.printf("FashionScenes test split rendered in %.1f s into %s%n", (System.nanoTime() - start) / 1e9,
+        FashionScenesFiles.write(
+                test.firstPerClass(TEST_ITEMS_PER_CLASS),
+                FASHIONSCENES_TEST_SEED,
+                FASHIONSCENES_TEST_SAMPLES,
                 scenes);
+        for (String f :
+                new String[] {
+                    FashionScenesFiles.IMAGES,
+                    FashionScenesFiles.SEGMENTATION,
+                    FashionScenesFiles.DEPTH,
+                    FashionScenesFiles.NORMALS
+                }) {
+            Path p = scenes.resolve(f);
+            System.out.printf(
+                    "%s  %8d  fashionscenes test split (generated): %s%n",
+                    Sha256.of(p), Files.size(p), f);
+        }
+        System.out.printf(
+                "FashionScenes test split rendered in %.1f s into %s%n",
+                (System.nanoTime() - start) / 1e9, scenes);
     }
 
-    private static List<Path> itemBank(FashionMnist bank, Path dir, String name) throws IOException {
+    private static List<Path> itemBank(FashionMnist bank, Path dir, String name)
+            throws IOException {
         Files.createDirectories(dir);
         Path img = images(dir.resolve(name + "-images-idx3-ubyte.gz"), bank.pixels(), bank.count());
         Path lab = dir.resolve(name + "-labels-idx1-ubyte.gz");
@@ -85,7 +117,11 @@ public final class BundledDataGenerator {
     }
 
     private static Path images(Path file, byte[] pixels, int count) throws IOException {
-        IdxFiles.write(file, NumericArray.ofUint8(new int[] {count, FashionMnist.SIDE, FashionMnist.SIDE}, pixels), true);
+        IdxFiles.write(
+                file,
+                NumericArray.ofUint8(
+                        new int[] {count, FashionMnist.SIDE, FashionMnist.SIDE}, pixels),
+                true);
         return file;
     }
 

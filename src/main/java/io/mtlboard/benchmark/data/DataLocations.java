@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param externalDir data of external benchmarks, one directory per benchmark id
  * @param cacheDir generated splits (e.g. the FashionScenes test split), one directory per benchmark id
  */
-public record DataLocations(Path benchmarksDir, Path fashionMnistDir, Path externalDir, Path cacheDir) {
+public record DataLocations(
+        Path benchmarksDir, Path fashionMnistDir, Path externalDir, Path cacheDir) {
 
     /**
      * The locations the configuration names: {@code mtlboard.benchmarks-dir},
@@ -20,7 +21,10 @@ public record DataLocations(Path benchmarksDir, Path fashionMnistDir, Path exter
      */
     public static DataLocations of(MtlboardConfig config) {
         Path data = Path.of(config.dataDir());
-        return new DataLocations(Path.of(config.benchmarksDir()), Path.of(config.datasets().fashionMnistDir()),
-                config.datasets().externalDir().map(Path::of).orElse(data.resolve("external")), data.resolve("cache"));
+        return new DataLocations(
+                Path.of(config.benchmarksDir()),
+                Path.of(config.datasets().fashionMnistDir()),
+                config.datasets().externalDir().map(Path::of).orElse(data.resolve("external")),
+                data.resolve("cache"));
     }
 }

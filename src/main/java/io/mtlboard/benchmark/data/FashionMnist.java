@@ -18,6 +18,7 @@ public record FashionMnist(byte[] pixels, byte[] labels) {
 
     /** Where Debian's {@code dataset-fashion-mnist} package installs the IDX files. */
     public static final String DEBIAN_DIR = "/usr/share/datasets/fashion-mnist";
+
     public static final int SIDE = 28;
     public static final int PIXELS = SIDE * SIDE;
     public static final int CLASSES = 10;
@@ -30,7 +31,8 @@ public record FashionMnist(byte[] pixels, byte[] labels) {
 
     /** Which part of the original distribution. */
     public enum Part {
-        TRAIN("train"), TEST("t10k");
+        TRAIN("train"),
+        TEST("t10k");
 
         private final String prefix;
 
@@ -41,16 +43,21 @@ public record FashionMnist(byte[] pixels, byte[] labels) {
 
     /** Loads a part of the original distribution from {@code dir} (files gzip-compressed or not). */
     public static FashionMnist load(Path dir, Part part) throws IOException {
-        return load(find(dir, part.prefix + "-images-idx3-ubyte"), find(dir, part.prefix + "-labels-idx1-ubyte"));
+        return load(
+                find(dir, part.prefix + "-images-idx3-ubyte"),
+                find(dir, part.prefix + "-labels-idx1-ubyte"));
     }
 
     /** Loads items from an image IDX file ({@code n × 28 × 28}) and a label IDX file ({@code n}). */
     public static FashionMnist load(Path images, Path labels) throws IOException {
         NumericArray img = IdxFiles.read(images);
         NumericArray lab = IdxFiles.read(labels);
-        if (img.dtype() != DType.UINT8 || !Arrays.equals(Arrays.copyOfRange(img.shape(), 1, 3), new int[] {SIDE, SIDE})
-                || lab.shape().length != 1 || lab.shape()[0] != img.shape()[0]) {
-            throw new IOException(images + ", " + labels + ": expected n × 28 × 28 unsigned bytes and n labels");
+        if (img.dtype() != DType.UINT8
+                || !Arrays.equals(Arrays.copyOfRange(img.shape(), 1, 3), new int[] {SIDE, SIDE})
+                || lab.shape().length != 1
+                || lab.shape()[0] != img.shape()[0]) {
+            throw new IOException(
+                    images + ", " + labels + ": expected n × 28 × 28 unsigned bytes and n labels");
         }
         int n = img.shape()[0];
         return new FashionMnist(img.toBytes(0, n * PIXELS), lab.toBytes(0, n));
@@ -75,8 +82,12 @@ public record FashionMnist(byte[] pixels, byte[] labels) {
                 return candidate;
             }
         }
-        throw new IOException("Fashion-MNIST file " + name + "(.gz) not found in " + dir.toAbsolutePath()
-                + "; install Debian's dataset-fashion-mnist or set mtlboard.datasets.fashion-mnist-dir");
+        throw new IOException(
+                "Fashion-MNIST file "
+                        + name
+                        + "(.gz) not found in "
+                        + dir.toAbsolutePath()
+                        + "; install Debian's dataset-fashion-mnist or set mtlboard.datasets.fashion-mnist-dir");
     }
 
     public int count() {

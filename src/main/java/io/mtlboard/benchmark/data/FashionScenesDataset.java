@@ -24,54 +24,69 @@ final class FashionScenesDataset implements BenchmarkDataset {
     }
 
     /** Renders sample {@code i} when asked. */
-    static FashionScenesDataset rendered(FashionMnist items, long seed, int samples, List<String> targets) {
-        return new FashionScenesDataset(samples, i -> {
-            FashionScenes.Scene s = FashionScenes.render(items, seed, i);
-            float[] input = new float[3 * PX];
-            for (int p = 0; p < input.length; p++) {
-                input[p] = s.image()[p] & 0xFF;
-            }
-            float[] labels = new float[PX];
-            for (int p = 0; p < PX; p++) {
-                labels[p] = s.labels()[p] & 0xFF;
-            }
-            List<float[]> out = new ArrayList<>();
-            for (String t : targets) {
-                out.add(switch (t) {
-                    case "segmentation" -> labels;
-                    case "depth" -> s.depth();
-                    case "normals" -> s.normals();
-                    default -> throw new IllegalArgumentException("FashionScenes has no ground truth '" + t + "'");
+    static FashionScenesDataset rendered(
+            FashionMnist items, long seed, int samples, List<String> targets) {
+        return new FashionScenesDataset(
+                samples,
+                i -> {
+                    FashionScenes.Scene s = FashionScenes.render(items, seed, i);
+                    float[] input = new float[3 * PX];
+                    for (int p = 0; p < input.length; p++) {
+                        input[p] = s.image()[p] & 0xFF;
+                    }
+                    float[] labels = new float[PX];
+                    for (int p = 0; p < PX; p++) {
+                        labels[p] = s.labels()[p] & 0xFF;
+                    }
+                    List<float[]> out = new ArrayList<>();
+                    for (String t : targets) {
+                        out.add(
+                                switch (t) {
+                                    case "segmentation" -> labels;
+                                    case "depth" -> s.depth();
+                                    case "normals" -> s.normals();
+                                    default ->
+                                            throw new IllegalArgumentException(
+                                                    "FashionScenes has no ground truth '"
+                                                            + t
+                                                            + "'");
+                                });
+                    }
+                    return new Sample(input, out);
                 });
-            }
-            return new Sample(input, out);
-        });
     }
 
     /** Reads the arrays written by {@link FashionScenesFiles} in {@code dir}. */
-    static FashionScenesDataset cached(Path dir, int samples, List<String> targets) throws IOException {
+    static FashionScenesDataset cached(Path dir, int samples, List<String> targets)
+            throws IOException {
         NumericArray images = NpyFiles.read(dir.resolve(FashionScenesFiles.IMAGES));
         List<NumericArray> arrays = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         for (String t : targets) {
             switch (t) {
-                case "segmentation" -> arrays.add(NpyFiles.read(dir.resolve(FashionScenesFiles.SEGMENTATION)));
+                case "segmentation" ->
+                        arrays.add(NpyFiles.read(dir.resolve(FashionScenesFiles.SEGMENTATION)));
                 case "depth" -> arrays.add(NpyFiles.read(dir.resolve(FashionScenesFiles.DEPTH)));
-                case "normals" -> arrays.add(NpyFiles.read(dir.resolve(FashionScenesFiles.NORMALS)));
-                default -> throw new IllegalArgumentException("FashionScenes has no ground truth '" + t + "'");
+                case "normals" ->
+                        arrays.add(NpyFiles.read(dir.resolve(FashionScenesFiles.NORMALS)));
+                default ->
+                        throw new IllegalArgumentException(
+                                "FashionScenes has no ground truth '" + t + "'");
             }
             sizes.add(t.equals("normals") ? 3 * PX : PX);
         }
         if (images.shape()[0] != samples) {
             throw new IOException(dir + ": " + images.shape()[0] + " scenes, expected " + samples);
         }
-        return new FashionScenesDataset(samples, i -> {
-            List<float[]> out = new ArrayList<>();
-            for (int k = 0; k < arrays.size(); k++) {
-                out.add(arrays.get(k).toFloats((long) i * sizes.get(k), sizes.get(k)));
-            }
-            return new Sample(images.toFloats((long) i * 3 * PX, 3 * PX), out);
-        });
+        return new FashionScenesDataset(
+                samples,
+                i -> {
+                    List<float[]> out = new ArrayList<>();
+                    for (int k = 0; k < arrays.size(); k++) {
+                        out.add(arrays.get(k).toFloats((long) i * sizes.get(k), sizes.get(k)));
+                    }
+                    return new Sample(images.toFloats((long) i * 3 * PX, 3 * PX), out);
+                });
     }
 
     @Override

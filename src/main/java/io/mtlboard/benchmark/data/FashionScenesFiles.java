@@ -17,11 +17,11 @@ final class FashionScenesFiles {
     public static final String DEPTH = "depth.npy";
     public static final String NORMALS = "normals.npy";
 
-    private FashionScenesFiles() {
-    }
+    private FashionScenesFiles() {}
 
     /** Renders samples {@code 0 … count−1} of the split of {@code items} with {@code seed} into {@code dir}. */
-    public static void write(FashionMnist items, long seed, int count, Path dir) throws IOException {
+    public static void write(FashionMnist items, long seed, int count, Path dir)
+            throws IOException {
         int s = FashionScenes.SIZE;
         int px = s * s;
         byte[] images = new byte[count * 3 * px];
@@ -36,9 +36,13 @@ final class FashionScenesFiles {
             System.arraycopy(scene.normals(), 0, normals, i * 3 * px, 3 * px);
         }
         Files.createDirectories(dir);
-        NpyFiles.write(dir.resolve(IMAGES), NumericArray.ofUint8(new int[] {count, 3, s, s}, images));
-        NpyFiles.write(dir.resolve(SEGMENTATION), NumericArray.ofUint8(new int[] {count, s, s}, labels));
-        NpyFiles.write(dir.resolve(DEPTH), NumericArray.ofFloat32(new int[] {count, 1, s, s}, depth));
-        NpyFiles.write(dir.resolve(NORMALS), NumericArray.ofFloat32(new int[] {count, 3, s, s}, normals));
+        NpyFiles.write(
+                dir.resolve(IMAGES), NumericArray.ofUint8(new int[] {count, 3, s, s}, images));
+        NpyFiles.write(
+                dir.resolve(SEGMENTATION), NumericArray.ofUint8(new int[] {count, s, s}, labels));
+        NpyFiles.write(
+                dir.resolve(DEPTH), NumericArray.ofFloat32(new int[] {count, 1, s, s}, depth));
+        NpyFiles.write(
+                dir.resolve(NORMALS), NumericArray.ofFloat32(new int[] {count, 3, s, s}, normals));
     }
 }

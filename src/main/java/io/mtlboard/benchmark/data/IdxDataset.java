@@ -1,11 +1,11 @@
 package io.mtlboard.benchmark.data;
 
-import java.util.Arrays;
-import io.mtlboard.support.Sha256;
 import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.support.Sha256;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,29 +23,50 @@ final class IdxDataset implements BenchmarkDataset {
     private final List<NumericArray> targetArrays = new ArrayList<>();
     private final List<Integer> targetColumns = new ArrayList<>();
 
-    IdxDataset(BenchmarkManifest manifest, BenchmarkManifest.Split split, Path dir) throws IOException {
+    IdxDataset(BenchmarkManifest manifest, BenchmarkManifest.Split split, Path dir)
+            throws IOException {
         Map<String, NumericArray> byContent = new HashMap<>();
         for (BenchmarkManifest.FileRef f : split.files()) {
             Sha256.verify(dir.resolve(f.path()), f.sha256());
         }
         for (BenchmarkManifest.FileRef f : split.files()) {
             if (!byContent.containsKey(f.content())) {
-                byContent.put(f.content(), IdxFiles.readShards(split.files(f.content()).stream()
-                        .map(x -> dir.resolve(x.path())).toList()));
+                byContent.put(
+                        f.content(),
+                        IdxFiles.readShards(
+                                split.files(f.content()).stream()
+                                        .map(x -> dir.resolve(x.path()))
+                                        .toList()));
             }
         }
         inputs = byContent.get(manifest.data().inputSource());
         BenchmarkManifest.InputSpec in = manifest.input();
         inputSize = in.channels() * in.height() * in.width();
         if (inputs.size() != (long) split.samples() * inputSize) {
-            throw new IOException(manifest.id() + "/" + split.name() + ": expected " + split.samples() + " inputs of "
-                    + in.shape() + ", found " + Arrays.toString(inputs.shape()));
+            throw new IOException(
+                    manifest.id()
+                            + "/"
+                            + split.name()
+                            + ": expected "
+                            + split.samples()
+                            + " inputs of "
+                            + in.shape()
+                            + ", found "
+                            + Arrays.toString(inputs.shape()));
         }
         for (BenchmarkManifest.TaskSpec t : manifest.tasks()) {
             NumericArray a = byContent.get(t.target().from());
             if (a.shape()[0] != split.samples()) {
-                throw new IOException(manifest.id() + "/" + split.name() + ": " + t.target().from() + " has "
-                        + a.shape()[0] + " rows, expected " + split.samples());
+                throw new IOException(
+                        manifest.id()
+                                + "/"
+                                + split.name()
+                                + ": "
+                                + t.target().from()
+                                + " has "
+                                + a.shape()[0]
+                                + " rows, expected "
+                                + split.samples());
             }
             targetArrays.add(a);
             targetColumns.add(t.target().index() == null ? 0 : t.target().index());

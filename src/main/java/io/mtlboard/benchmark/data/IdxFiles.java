@@ -23,8 +23,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class IdxFiles {
 
-    private IdxFiles() {
-    }
+    private IdxFiles() {}
 
     /** Reads an IDX file, gzip-compressed or not. */
     public static NumericArray read(Path file) throws IOException {
@@ -47,8 +46,11 @@ public final class IdxFiles {
             int[] s0 = parts[0].shape();
             int[] si = parts[i].shape();
             if (parts[i].dtype() != parts[0].dtype()
-                    || !Arrays.equals(Arrays.copyOfRange(si, 1, si.length), Arrays.copyOfRange(s0, 1, s0.length))) {
-                throw new IOException(files.get(i) + ": shard does not match the first shard's type and shape");
+                    || !Arrays.equals(
+                            Arrays.copyOfRange(si, 1, si.length),
+                            Arrays.copyOfRange(s0, 1, s0.length))) {
+                throw new IOException(
+                        files.get(i) + ": shard does not match the first shard's type and shape");
             }
             bytes += parts[i].data().remaining();
         }
@@ -67,7 +69,8 @@ public final class IdxFiles {
         DataInputStream in = new DataInputStream(raw);
         int magic = in.readInt();
         if ((magic >>> 16) != 0) {
-            throw new IllegalArgumentException("not an IDX file (magic " + Integer.toHexString(magic) + ")");
+            throw new IllegalArgumentException(
+                    "not an IDX file (magic " + Integer.toHexString(magic) + ")");
         }
         DType dtype = dtype((magic >>> 8) & 0xFF);
         int[] shape = new int[magic & 0xFF];
@@ -81,7 +84,8 @@ public final class IdxFiles {
         byte[] data = new byte[(int) bytes];
         in.readFully(data);
         if (in.read() != -1) {
-            throw new IllegalArgumentException("trailing bytes after the array of shape " + Arrays.toString(shape));
+            throw new IllegalArgumentException(
+                    "trailing bytes after the array of shape " + Arrays.toString(shape));
         }
         return new NumericArray(dtype, shape, ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN));
     }
@@ -100,7 +104,8 @@ public final class IdxFiles {
         for (int d : shape) {
             header.putInt(d);
         }
-        try (OutputStream out = gzip ? bestGzip(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+        try (OutputStream out =
+                gzip ? bestGzip(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(header.array());
             ByteBuffer data = array.data();
             byte[] chunk = new byte[1 << 16];
@@ -128,7 +133,9 @@ public final class IdxFiles {
             case 0x0C -> DType.INT32;
             case 0x0D -> DType.FLOAT32;
             case 0x0E -> DType.FLOAT64;
-            default -> throw new IllegalArgumentException("unknown IDX element type 0x" + Integer.toHexString(code));
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown IDX element type 0x" + Integer.toHexString(code));
         };
     }
 

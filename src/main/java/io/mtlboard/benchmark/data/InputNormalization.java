@@ -15,8 +15,16 @@ public final class InputNormalization {
 
     public InputNormalization(BenchmarkManifest.InputSpec spec) {
         this.scale = (float) spec.normalization().scale();
-        this.mean = toFloats(spec.normalization().mean().stream().mapToDouble(Double::doubleValue).toArray());
-        this.std = toFloats(spec.normalization().std().stream().mapToDouble(Double::doubleValue).toArray());
+        this.mean =
+                toFloats(
+                        spec.normalization().mean().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray());
+        this.std =
+                toFloats(
+                        spec.normalization().std().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray());
         this.plane = spec.height() * spec.width();
     }
 
@@ -31,7 +39,8 @@ public final class InputNormalization {
     /** The normalized copy of a raw {@code C × H × W} sample. */
     public float[] apply(float[] raw) {
         if (raw.length != mean.length * plane) {
-            throw new IllegalArgumentException("expected " + mean.length * plane + " values, got " + raw.length);
+            throw new IllegalArgumentException(
+                    "expected " + mean.length * plane + " values, got " + raw.length);
         }
         float[] out = new float[raw.length];
         for (int i = 0; i < raw.length; i++) {

@@ -18,8 +18,7 @@ final class MultiFashion {
     public static final int OFFSET = 6;
     public static final int SIDE = FashionMnist.SIDE;
 
-    private MultiFashion() {
-    }
+    private MultiFashion() {}
 
     /** The partner (bottom-right item) of sample {@code index} among {@code n} items; never the sample itself. */
     public static int partner(long seed, int index, int n) {
@@ -33,8 +32,11 @@ final class MultiFashion {
             int cr = source(r);
             for (int c = 0; c < SIDE; c++) {
                 int cc = source(c);
-                out[offset + r * SIDE + c] = (byte) Math.max(canvas(items, left, cr, cc),
-                        canvas(items, right, cr - OFFSET, cc - OFFSET));
+                out[offset + r * SIDE + c] =
+                        (byte)
+                                Math.max(
+                                        canvas(items, left, cr, cc),
+                                        canvas(items, right, cr - OFFSET, cc - OFFSET));
             }
         }
     }
@@ -67,6 +69,5 @@ final class MultiFashion {
     }
 
     /** Composed images and their two labels per sample. */
-    public record Composites(byte[] images, byte[] labels) {
-    }
+    public record Composites(byte[] images, byte[] labels) {}
 }

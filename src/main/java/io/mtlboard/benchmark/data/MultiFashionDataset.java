@@ -18,7 +18,8 @@ final class MultiFashionDataset implements BenchmarkDataset {
     /** @param columns per task, which label it predicts: 0 = left item, 1 = right item */
     MultiFashionDataset(FashionMnist items, long seed, int samples, int[] columns) {
         if (samples > items.count()) {
-            throw new IllegalArgumentException(samples + " samples from only " + items.count() + " items");
+            throw new IllegalArgumentException(
+                    samples + " samples from only " + items.count() + " items");
         }
         this.items = items;
         this.seed = seed;

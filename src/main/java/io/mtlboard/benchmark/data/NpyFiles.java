@@ -27,8 +27,7 @@ public final class NpyFiles {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
-    private NpyFiles() {
-    }
+    private NpyFiles() {}
 
     /** Reads a {@code .npy} file. */
     public static NumericArray read(Path file) throws IOException {
@@ -48,30 +47,41 @@ public final class NpyFiles {
         }
         int major = in.readUnsignedByte();
         in.readUnsignedByte();
-        long headerLength = switch (major) {
-            case 1 -> Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
-            case 2, 3 -> Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
-            default -> throw new IllegalArgumentException("unsupported NPY version " + major);
-        };
+        long headerLength =
+                switch (major) {
+                    case 1 -> Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
+                    case 2, 3 -> Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
+                    default ->
+                            throw new IllegalArgumentException("unsupported NPY version " + major);
+                };
         if (headerLength > 1 << 20) {
             throw new IllegalArgumentException("NPY header of " + headerLength + " bytes");
         }
         byte[] header = new byte[(int) headerLength];
         in.readFully(header);
-        String text = new String(header, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String text =
+                new String(
+                        header, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher fortran = FORTRAN.matcher(text);
         if (fortran.find() && fortran.group(1).equals("True")) {
-            throw new IllegalArgumentException("Fortran-order arrays are not supported; save with C order");
+            throw new IllegalArgumentException(
+                    "Fortran-order arrays are not supported; save with C order");
         }
         Matcher descr = DESCR.matcher(text);
         Matcher shapeText = SHAPE.matcher(text);
         if (!descr.find() || !shapeText.find()) {
-            throw new IllegalArgumentException("NPY header without descr or shape: " + text.strip());
+            throw new IllegalArgumentException(
+                    "NPY header without descr or shape: " + text.strip());
         }
         DType dtype = dtype(descr.group(2), Integer.parseInt(descr.group(3)));
-        ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        int[] shape = Arrays.stream(shapeText.group(1).split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .mapToInt(Integer::parseInt).toArray();
+        ByteOrder order =
+                descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        int[] shape =
+                Arrays.stream(shapeText.group(1).split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .mapToInt(Integer::parseInt)
+                        .toArray();
         long bytes = NumericArray.size(shape) * dtype.bytes();
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("array of " + bytes + " bytes is too large");
@@ -90,10 +100,21 @@ public final class NpyFiles {
 
     static void write(OutputStream out, NumericArray array) throws IOException {
         int[] shape = array.shape();
-        String dims = shape.length == 1 ? shape[0] + "," : String.join(", ",
-                Arrays.stream(shape).mapToObj(Integer::toString).toArray(String[]::new));
-        StringBuilder header = new StringBuilder("{'descr': '" + descr(array.dtype())
-                + "', 'fortran_order': False, 'shape': (" + dims + "), }");
+        String dims =
+                shape.length == 1
+                        ? shape[0] + ","
+                        : String.join(
+                                ", ",
+                                Arrays.stream(shape)
+                                        .mapToObj(Integer::toString)
+                                        .toArray(String[]::new));
+        StringBuilder header =
+                new StringBuilder(
+                        "{'descr': '"
+                                + descr(array.dtype())
+                                + "', 'fortran_order': False, 'shape': ("
+                                + dims
+                                + "), }");
         while ((MAGIC.length + 4 + header.length() + 1) % 64 != 0) {
             header.append(' ');
         }

@@ -1,12 +1,12 @@
 package io.mtlboard.benchmark.data;
 
-import java.util.Arrays;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,11 +29,20 @@ final class NpySampleDataset implements BenchmarkDataset {
         this.dir = dir;
         Path inputs = dir.resolve(manifest.data().inputSource());
         if (!Files.isDirectory(inputs)) {
-            throw new IOException("no data for " + manifest.id() + " in " + dir.toAbsolutePath() + " (expected "
-                    + inputs.getFileName() + "/0.npy …); see benchmarks-data/README.md");
+            throw new IOException(
+                    "no data for "
+                            + manifest.id()
+                            + " in "
+                            + dir.toAbsolutePath()
+                            + " (expected "
+                            + inputs.getFileName()
+                            + "/0.npy …); see benchmarks-data/README.md");
         }
         try (Stream<Path> files = Files.list(inputs)) {
-            this.samples = (int) files.filter(f -> f.getFileName().toString().matches("\\d+\\.npy")).count();
+            this.samples =
+                    (int)
+                            files.filter(f -> f.getFileName().toString().matches("\\d+\\.npy"))
+                                    .count();
         }
     }
 
@@ -77,7 +86,8 @@ final class NpySampleDataset implements BenchmarkDataset {
             return v;
         }
         if (shape.length != 3 || shape[2] != channels) {
-            throw new IllegalStateException("expected H × W × " + channels + ", found " + Arrays.toString(shape));
+            throw new IllegalStateException(
+                    "expected H × W × " + channels + ", found " + Arrays.toString(shape));
         }
         int pixels = shape[0] * shape[1];
         float[] out = new float[v.length];

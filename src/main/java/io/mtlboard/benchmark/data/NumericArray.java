@@ -23,8 +23,15 @@ public final class NumericArray {
         this.shape = shape.clone();
         long expected = size(shape) * dtype.bytes();
         if (data.remaining() != expected) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype + " needs "
-                    + expected + " bytes, got " + data.remaining());
+            throw new IllegalArgumentException(
+                    "shape "
+                            + Arrays.toString(shape)
+                            + " of "
+                            + dtype
+                            + " needs "
+                            + expected
+                            + " bytes, got "
+                            + data.remaining());
         }
         this.data = data.slice().order(data.order());
     }
@@ -46,7 +53,8 @@ public final class NumericArray {
         long n = 1;
         for (int d : shape) {
             if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+                throw new IllegalArgumentException(
+                        "negative dimension in " + Arrays.toString(shape));
             }
             n *= d;
         }
@@ -97,7 +105,8 @@ public final class NumericArray {
             case FLOAT32, FLOAT64 -> {
                 double v = dtype == DType.FLOAT32 ? data.getFloat(at) : data.getDouble(at);
                 if (v != Math.rint(v)) {
-                    throw new IllegalStateException("element " + index + " is not an integer: " + v);
+                    throw new IllegalStateException(
+                            "element " + index + " is not an integer: " + v);
                 }
                 yield (int) v;
             }

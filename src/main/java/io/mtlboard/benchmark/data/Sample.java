@@ -8,5 +8,4 @@ import java.util.List;
  * ({@code [1]}), a label map ({@code H × W}), depth ({@code 1 × H × W}) or normals
  * ({@code 3 × H × W}), row-major.
  */
-public record Sample(float[] input, List<float[]> targets) {
-}
+public record Sample(float[] input, List<float[]> targets) {}

@@ -8,6 +8,7 @@ final class SceneRaster {
 
     private static final int S = FashionScenes.SIZE;
     private static final double C = S / 2.0;
+
     /** Direction towards the light: up, left and towards the camera. */
     private static final double[] LIGHT = unit(-0.4, -0.5, -0.75);
 
@@ -43,11 +44,13 @@ final class SceneRaster {
             }
             depth[p] = inShadow(p % S, p / S) ? 0f : (float) z[p];
             labels[p] = (byte) surfaces[owner[p]].label();
-            double shade = 0.3 + 0.7 * Math.max(0.0, n[0] * LIGHT[0] + n[1] * LIGHT[1] + n[2] * LIGHT[2]);
+            double shade =
+                    0.3 + 0.7 * Math.max(0.0, n[0] * LIGHT[0] + n[1] * LIGHT[1] + n[2] * LIGHT[2]);
             double[] tint = surfaces[owner[p]].tint();
             for (int c = 0; c < 3; c++) {
                 double value = 255.0 * albedo[p] * tint[c] * shade;
-                image[c * S * S + p] = (byte) Math.max(0, Math.min(255, (int) Math.floor(value + 0.5)));
+                image[c * S * S + p] =
+                        (byte) Math.max(0, Math.min(255, (int) Math.floor(value + 0.5)));
             }
         }
         return new Scene(image, labels, depth, normals);
@@ -69,14 +72,20 @@ final class SceneRaster {
             if (su < 0 || su >= 1 || sv < 0 || sv >= 1) {
                 continue;
             }
-            int texel = items.pixel(s.item(), (int) (sv * FashionMnist.SIDE), (int) (su * FashionMnist.SIDE));
+            int texel =
+                    items.pixel(
+                            s.item(),
+                            (int) (sv * FashionMnist.SIDE),
+                            (int) (su * FashionMnist.SIDE));
             if (texel <= FashionScenes.ALPHA) {
                 continue;
             }
             double du = 2 * su - 1;
             double dv = 2 * sv - 1;
-            double plane = s.depth() * (s.tiltX() * s.centreX() + s.tiltY() * s.centreY() - 1.0)
-                    / (s.tiltX() * x + s.tiltY() * y - 1.0);
+            double plane =
+                    s.depth()
+                            * (s.tiltX() * s.centreX() + s.tiltY() * s.centreY() - 1.0)
+                            / (s.tiltX() * x + s.tiltY() * y - 1.0);
             double depth = plane - s.bulge() * (1.0 - (du * du + dv * dv) / 2.0);
             if (depth < z[p]) {
                 z[p] = depth;
@@ -89,7 +98,11 @@ final class SceneRaster {
     /** The 3-D point seen at pixel (u, v). */
     private double[] point(int u, int v) {
         int p = v * S + u;
-        return new double[] {(u + 0.5 - C) / FashionScenes.FOCAL * z[p], (v + 0.5 - C) / FashionScenes.FOCAL * z[p], z[p]};
+        return new double[] {
+            (u + 0.5 - C) / FashionScenes.FOCAL * z[p],
+            (v + 0.5 - C) / FashionScenes.FOCAL * z[p],
+            z[p]
+        };
     }
 
     private boolean same(int u, int v, int surface) {
@@ -139,7 +152,12 @@ final class SceneRaster {
         for (int[] d : steps) {
             int nu = u + d[0];
             int nv = v + d[1];
-            if (nu >= 0 && nv >= 0 && nu < S && nv < S && owner[nv * S + nu] != owner[p] && z[nv * S + nu] < z[p]) {
+            if (nu >= 0
+                    && nv >= 0
+                    && nu < S
+                    && nv < S
+                    && owner[nv * S + nu] != owner[p]
+                    && z[nv * S + nu] < z[p]) {
                 return true;
             }
         }

@@ -65,6 +65,7 @@ public final class SplitMix64 {
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble(); // (0, 1]: log stays finite
         double u2 = nextDouble();
-        return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * StrictMath.PI * u2);
+        return StrictMath.sqrt(-2.0 * StrictMath.log(u1))
+                * StrictMath.cos(2.0 * StrictMath.PI * u2);
     }
 }

@@ -38,7 +38,8 @@ public final class ClassificationAccuracy implements TaskScorer {
     /** Adds a batch of logits ({@code batch × classes}, row-major); the prediction is the first arg-max. */
     public void addLogits(float[] logits, int[] targets) {
         if (logits.length != (long) targets.length * classes) {
-            throw new IllegalArgumentException("logits must hold " + classes + " values per target");
+            throw new IllegalArgumentException(
+                    "logits must hold " + classes + " values per target");
         }
         int[] predicted = new int[targets.length];
         for (int i = 0; i < targets.length; i++) {

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class DeltaM {
 
-    private DeltaM() {
-    }
+    private DeltaM() {}
 
     /**
      * One metric of the model against the baseline.
@@ -25,8 +24,7 @@ public final class DeltaM {
      * @param model the model's value
      * @param baseline the single-task baseline's value (non-zero)
      */
-    public record Term(String task, boolean higherIsBetter, double model, double baseline) {
-    }
+    public record Term(String task, boolean higherIsBetter, double model, double baseline) {}
 
     /**
      * Δm in percent, gain sign (positive = better than the baseline).
@@ -34,13 +32,16 @@ public final class DeltaM {
      * @param perTask mean over tasks of the mean over each task's metrics
      * @param flat mean over all metrics
      */
-    public record Result(double perTask, double flat) {
-    }
+    public record Result(double perTask, double flat) {}
 
     /** The two conventions in which Δm can be averaged. */
     public enum Convention {
-        PER_TASK("per-task", "Δm per task: mean over each task's metrics, then over tasks (LibMTL Δp, DB-MTL Δp_task)"),
-        FLAT("flat", "Δm flat: mean over all metrics (CAGrad, Nash-MTL, FAMO; they report its negative as a drop)");
+        PER_TASK(
+                "per-task",
+                "Δm per task: mean over each task's metrics, then over tasks (LibMTL Δp, DB-MTL Δp_task)"),
+        FLAT(
+                "flat",
+                "Δm flat: mean over all metrics (CAGrad, Nash-MTL, FAMO; they report its negative as a drop)");
 
         private final String id;
         private final String label;
@@ -80,10 +81,12 @@ public final class DeltaM {
         Map<String, double[]> perTask = new LinkedHashMap<>();
         for (Term t : terms) {
             if (!Double.isFinite(t.model()) || !Double.isFinite(t.baseline())) {
-                throw new IllegalArgumentException("non-finite value for a metric of task " + t.task());
+                throw new IllegalArgumentException(
+                        "non-finite value for a metric of task " + t.task());
             }
             if (t.baseline() == 0.0) {
-                throw new IllegalArgumentException("baseline value is zero for a metric of task " + t.task());
+                throw new IllegalArgumentException(
+                        "baseline value is zero for a metric of task " + t.task());
             }
             double sign = t.higherIsBetter() ? 1.0 : -1.0;
             double rel = sign * (t.model() - t.baseline()) / t.baseline();

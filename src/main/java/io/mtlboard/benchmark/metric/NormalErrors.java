@@ -88,7 +88,9 @@ public final class NormalErrors implements TaskScorer {
     /** Median angle error in degrees (average of the two middle values for an even count). */
     public double median() {
         long n = requireValid();
-        return (n % 2 == 1) ? valueAtRank(n / 2) : (valueAtRank(n / 2 - 1) + valueAtRank(n / 2)) / 2.0;
+        return (n % 2 == 1)
+                ? valueAtRank(n / 2)
+                : (valueAtRank(n / 2 - 1) + valueAtRank(n / 2)) / 2.0;
     }
 
     private double valueAtRank(long rank) {

@@ -14,6 +14,7 @@ public final class SegmentationScores implements TaskScorer {
     private final int classes;
     private final int ignoreLabel;
     private final int pixels;
+
     /** confusion[target * classes + predicted] */
     private final long[] confusion;
 
@@ -55,7 +56,8 @@ public final class SegmentationScores implements TaskScorer {
     /** Adds logits {@code N × K × H × W}; the predicted class of a pixel is its arg-max channel. */
     public void addLogits(float[] logits, int[] targets) {
         if (targets.length % pixels != 0 || logits.length != (long) targets.length * classes) {
-            throw new IllegalArgumentException("logits must be N × " + classes + " × H × W for N target maps");
+            throw new IllegalArgumentException(
+                    "logits must be N × " + classes + " × H × W for N target maps");
         }
         int n = targets.length / pixels;
         int[] predicted = new int[targets.length];
@@ -140,7 +142,8 @@ public final class SegmentationScores implements TaskScorer {
 
     private void checkClass(int label, String what) {
         if (label < 0 || label >= classes) {
-            throw new IllegalArgumentException(what + " label " + label + " outside [0, " + classes + ")");
+            throw new IllegalArgumentException(
+                    what + " label " + label + " outside [0, " + classes + ")");
         }
     }
 }

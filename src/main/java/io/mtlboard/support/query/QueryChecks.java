@@ -20,7 +20,12 @@ public class QueryChecks {
         List<String> clean = clean(values);
         for (String v : clean) {
             if (!allowed.contains(v)) {
-                add(field, "'" + v + "' is not allowed; allowed values: " + String.join(", ", allowed));
+                add(
+                        field,
+                        "'"
+                                + v
+                                + "' is not allowed; allowed values: "
+                                + String.join(", ", allowed));
             }
         }
         return clean.stream().filter(allowed::contains).toList();
@@ -85,7 +90,8 @@ public class QueryChecks {
     /** @throws InvalidInputProblem listing every violation found, if any */
     public void done(String what) {
         if (!violations.isEmpty()) {
-            throw new InvalidInputProblem(violations.size() + " invalid parameter(s) for " + what, violations);
+            throw new InvalidInputProblem(
+                    violations.size() + " invalid parameter(s) for " + what, violations);
         }
     }
 
@@ -93,8 +99,12 @@ public class QueryChecks {
         if (values == null) {
             return List.of();
         }
-        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
-                .distinct().toList();
+        return values.stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
     }
 
     public static boolean blank(String s) {

@@ -28,7 +28,8 @@ final class AlignedMtl extends BaseMethod {
                 alpha[j] += b[i][j];
             }
         }
-        return new Step.Direction(Linear.combine(alpha, input.gradients()), Linear.filled(tasks, 1));
+        return new Step.Direction(
+                Linear.combine(alpha, input.gradients()), Linear.filled(tasks, 1));
     }
 
     /** B = √λ_min V Λ^{-1/2} Vᵀ over the eigenvalues above the tolerance; 0 when M = 0. */

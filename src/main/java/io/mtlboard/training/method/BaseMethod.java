@@ -10,7 +10,10 @@ abstract class BaseMethod implements MtlMethod {
      * feature-level guarantee is stated in the registry ({@code methods.json}).
      */
     enum Level {
-        NONE, PARAMETER, PARAMETER_OR_FEATURE, FEATURE
+        NONE,
+        PARAMETER,
+        PARAMETER_OR_FEATURE,
+        FEATURE
     }
 
     private final String id;
@@ -19,7 +22,8 @@ abstract class BaseMethod implements MtlMethod {
 
     BaseMethod(String id, int tasks, Level level) {
         if (tasks < 2) {
-            throw new IllegalArgumentException("a multi-task method needs at least 2 tasks, got " + tasks);
+            throw new IllegalArgumentException(
+                    "a multi-task method needs at least 2 tasks, got " + tasks);
         }
         this.id = id;
         this.tasks = tasks;
@@ -60,14 +64,16 @@ abstract class BaseMethod implements MtlMethod {
 
     final void requireTasks(double[] losses) {
         if (losses.length != tasks) {
-            throw new IllegalArgumentException(id + " expects " + tasks + " task losses, got " + losses.length);
+            throw new IllegalArgumentException(
+                    id + " expects " + tasks + " task losses, got " + losses.length);
         }
     }
 
     static void requirePositive(double[] losses) {
         for (double loss : losses) {
             if (!(loss > 0)) {
-                throw new IllegalArgumentException("this method needs positive losses, got " + loss);
+                throw new IllegalArgumentException(
+                        "this method needs positive losses, got " + loss);
             }
         }
     }

@@ -25,7 +25,8 @@ final class CaGrad extends BaseMethod {
         double[][] m = Linear.gram(g);
         double[] coefficients = Linear.filled(tasks, 1.0 / tasks);
         double[] w = simplexWeights(m, c);
-        double meanNorm = Math.sqrt(Math.max(0, Linear.dot(Linear.times(m, coefficients), coefficients)));
+        double meanNorm =
+                Math.sqrt(Math.max(0, Linear.dot(Linear.times(m, coefficients), coefficients)));
         double weightedNorm = Math.sqrt(Math.max(0, Linear.dot(Linear.times(m, w), w)));
         for (int i = 0; i < tasks; i++) {
             double steer = weightedNorm > 0 ? c * meanNorm * w[i] / weightedNorm : 0;
@@ -98,7 +99,8 @@ final class CaGrad extends BaseMethod {
         /** The sufficient-decrease test of backtracking projected gradient descent. */
         boolean decreasesEnough(double[] w, double[] gradient, double[] next, double step) {
             double[] move = minus(next, 1, w);
-            return value(next) <= value(w) + Linear.dot(gradient, move) + Linear.dot(move, move) / (2 * step);
+            return value(next)
+                    <= value(w) + Linear.dot(gradient, move) + Linear.dot(move, move) / (2 * step);
         }
 
         double value(double[] w) {

@@ -45,7 +45,8 @@ final class GradVac extends BaseMethod {
         double goal = target[i][j];
         double goalSine = Math.sqrt(1 - goal * goal);
         if (phi < goal && goalSine > 0) {
-            double w = normI * (goal * Math.sqrt(1 - phi * phi) - phi * goalSine) / (normJ * goalSine);
+            double w =
+                    normI * (goal * Math.sqrt(1 - phi * phi) - phi * goalSine) / (normJ * goalSine);
             Linear.addScaled(gi, w, gj);
         }
         target[i][j] = (1 - beta) * goal + beta * phi;

@@ -27,7 +27,9 @@ final class Imtl extends BaseMethod {
 
     /** IMTL-L alone ({@code withGradientPart} false) or IMTL. */
     Imtl(int tasks, boolean withGradientPart, ParameterOptimizer optimizer) {
-        super(withGradientPart ? "imtl" : "imtl-l", tasks,
+        super(
+                withGradientPart ? "imtl" : "imtl-l",
+                tasks,
                 withGradientPart ? Level.PARAMETER_OR_FEATURE : Level.NONE);
         this.gradientPart = withGradientPart;
         this.s = new double[tasks];
@@ -36,7 +38,8 @@ final class Imtl extends BaseMethod {
 
     @Override
     Step step(StepInput input) {
-        double[] scales = s == null ? Linear.filled(tasks, 1) : Arrays.stream(s).map(Math::exp).toArray();
+        double[] scales =
+                s == null ? Linear.filled(tasks, 1) : Arrays.stream(s).map(Math::exp).toArray();
         if (s != null) {
             double[] gradient = new double[tasks];
             for (int i = 0; i < tasks; i++) {

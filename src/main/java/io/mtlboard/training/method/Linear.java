@@ -8,8 +8,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 /** The small dense linear algebra the methods share: vectors of length D, matrices T×D or T×T. */
 final class Linear {
 
-    private Linear() {
-    }
+    private Linear() {}
 
     static double dot(double[] a, double[] b) {
         double sum = 0;

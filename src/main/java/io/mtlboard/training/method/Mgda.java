@@ -23,7 +23,10 @@ final class Mgda extends BaseMethod {
 
     /** Normalization of g_i before the min-norm problem: none, ‖g_i‖, L_i, or L_i ‖g_i‖. */
     enum Normalization {
-        NONE, L2, LOSS, LOSS_PLUS;
+        NONE,
+        L2,
+        LOSS,
+        LOSS_PLUS;
 
         /** Parses "none", "l2", "loss" or "loss+". */
         static Normalization parse(String name) {
@@ -32,7 +35,8 @@ final class Mgda extends BaseMethod {
                 case "l2" -> L2;
                 case "loss" -> LOSS;
                 case "loss+" -> LOSS_PLUS;
-                default -> throw new IllegalArgumentException("unknown MGDA normalization: " + name);
+                default ->
+                        throw new IllegalArgumentException("unknown MGDA normalization: " + name);
             };
         }
     }
@@ -59,12 +63,13 @@ final class Mgda extends BaseMethod {
     }
 
     private double scale(double loss, double norm) {
-        double scale = switch (normalization) {
-            case NONE -> 1;
-            case L2 -> norm;
-            case LOSS -> loss;
-            case LOSS_PLUS -> loss * norm;
-        };
+        double scale =
+                switch (normalization) {
+                    case NONE -> 1;
+                    case L2 -> norm;
+                    case LOSS -> loss;
+                    case LOSS_PLUS -> loss * norm;
+                };
         // a zero gradient or loss has nothing to normalize
         return scale > 0 ? scale : 1;
     }
@@ -116,8 +121,10 @@ final class Mgda extends BaseMethod {
         for (int i = 0; i < t; i++) {
             for (int j = i + 1; j < t; j++) {
                 double gamma = lineSearch(m[i][i], m[i][j], m[j][j]);
-                double value = gamma * gamma * m[i][i] + 2 * gamma * (1 - gamma) * m[i][j]
-                        + (1 - gamma) * (1 - gamma) * m[j][j];
+                double value =
+                        gamma * gamma * m[i][i]
+                                + 2 * gamma * (1 - gamma) * m[i][j]
+                                + (1 - gamma) * (1 - gamma) * m[j][j];
                 if (value < best) {
                     best = value;
                     alpha = new double[t];

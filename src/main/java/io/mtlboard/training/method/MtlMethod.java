@@ -43,10 +43,8 @@ public interface MtlMethod {
     Step combine(StepInput input);
 
     /** The task losses on the same batch after the model update; ignored by most methods. */
-    default void afterStep(double[] newLosses) {
-    }
+    default void afterStep(double[] newLosses) {}
 
     /** The epoch-mean task losses at the end of an epoch; ignored by most methods. */
-    default void endEpoch(double[] meanLosses) {
-    }
+    default void endEpoch(double[] meanLosses) {}
 }

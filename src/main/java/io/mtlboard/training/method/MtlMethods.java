@@ -17,12 +17,29 @@ import java.util.TreeSet;
  */
 public final class MtlMethods {
 
-    private static final List<String> IDS = List.of("ew", "uw", "gradnorm", "dwa", "rlw", "gls", "mgda",
-            "pcgrad", "graddrop", "gradvac", "cagrad", "imtl-g", "imtl-l", "imtl", "nash-mtl", "aligned-mtl",
-            "db-mtl", "famo", "moco");
+    private static final List<String> IDS =
+            List.of(
+                    "ew",
+                    "uw",
+                    "gradnorm",
+                    "dwa",
+                    "rlw",
+                    "gls",
+                    "mgda",
+                    "pcgrad",
+                    "graddrop",
+                    "gradvac",
+                    "cagrad",
+                    "imtl-g",
+                    "imtl-l",
+                    "imtl",
+                    "nash-mtl",
+                    "aligned-mtl",
+                    "db-mtl",
+                    "famo",
+                    "moco");
 
-    private MtlMethods() {
-    }
+    private MtlMethods() {}
 
     /** The ids this factory knows, in the order of METHODS.md. */
     public static List<String> ids() {
@@ -75,33 +92,45 @@ public final class MtlMethods {
      * The method {@code id} for {@code tasks} tasks, with the named hyper-parameters replacing
      * the defaults; an unknown id or name, or a value of the wrong type, is rejected.
      */
-    public static MtlMethod create(String id, long seed, int tasks, Map<String, ?> hyperParameters) {
+    public static MtlMethod create(
+            String id, long seed, int tasks, Map<String, ?> hyperParameters) {
         Map<String, Object> h = new HashMap<>(defaults(id));
         for (var entry : hyperParameters.entrySet()) {
             Object current = h.get(entry.getKey());
             if (current == null) {
-                throw new IllegalArgumentException(id + " has no hyper-parameter '" + entry.getKey()
-                        + "'; known: " + new TreeSet<>(h.keySet()));
+                throw new IllegalArgumentException(
+                        id
+                                + " has no hyper-parameter '"
+                                + entry.getKey()
+                                + "'; known: "
+                                + new TreeSet<>(h.keySet()));
             }
             if (current instanceof Number != entry.getValue() instanceof Number
                     || current instanceof String != entry.getValue() instanceof String) {
-                throw new IllegalArgumentException(id + " hyper-parameter '" + entry.getKey() + "' must be a "
-                        + (current instanceof Number ? "number" : "string"));
+                throw new IllegalArgumentException(
+                        id
+                                + " hyper-parameter '"
+                                + entry.getKey()
+                                + "' must be a "
+                                + (current instanceof Number ? "number" : "string"));
             }
             h.put(entry.getKey(), entry.getValue());
         }
         return build(id, new SplittableRandom(seed), tasks, h);
     }
 
-    private static MtlMethod build(String id, SplittableRandom random, int tasks, Map<String, Object> h) {
+    private static MtlMethod build(
+            String id, SplittableRandom random, int tasks, Map<String, Object> h) {
         return switch (id) {
             case "ew" -> new EqualWeighting(tasks);
-            case "uw" -> new UncertaintyWeighting(tasks, number(h, "initialLogVariance"), adam(h, "lr"));
+            case "uw" ->
+                    new UncertaintyWeighting(tasks, number(h, "initialLogVariance"), adam(h, "lr"));
             case "gradnorm" -> new GradNorm(tasks, number(h, "alpha"), adam(h, "lr"));
             case "dwa" -> new DynamicWeightAverage(tasks, number(h, "temperature"));
             case "rlw" -> new RandomLossWeighting(tasks, random);
             case "gls" -> new GeometricLossStrategy(tasks);
-            case "mgda" -> new Mgda(tasks, Mgda.Normalization.parse((String) h.get("normalization")));
+            case "mgda" ->
+                    new Mgda(tasks, Mgda.Normalization.parse((String) h.get("normalization")));
             case "pcgrad" -> new PcGrad(tasks, random);
             case "graddrop" -> new GradDrop(tasks, random);
             case "gradvac" -> new GradVac(tasks, number(h, "beta"), random);
@@ -112,9 +141,18 @@ public final class MtlMethods {
             case "nash-mtl" -> new NashMtl(tasks, number(h, "maxNorm"));
             case "aligned-mtl" -> new AlignedMtl(tasks);
             case "db-mtl" -> new DbMtl(tasks, number(h, "beta"));
-            case "famo" -> new Famo(tasks, ParameterOptimizer.adam(number(h, "lr"), number(h, "weightDecay")));
-            case "moco" -> new MoCo(tasks, number(h, "beta"), number(h, "betaDecay"), number(h, "gamma"),
-                    number(h, "gammaDecay"), number(h, "rho"));
+            case "famo" ->
+                    new Famo(
+                            tasks,
+                            ParameterOptimizer.adam(number(h, "lr"), number(h, "weightDecay")));
+            case "moco" ->
+                    new MoCo(
+                            tasks,
+                            number(h, "beta"),
+                            number(h, "betaDecay"),
+                            number(h, "gamma"),
+                            number(h, "gammaDecay"),
+                            number(h, "rho"));
             default -> throw new IllegalStateException("no constructor for " + id);
         };
     }

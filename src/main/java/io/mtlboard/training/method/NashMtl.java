@@ -36,12 +36,15 @@ final class NashMtl extends BaseMethod {
     Step step(StepInput input) {
         double[][] g = input.gradients();
         double[][] m = Linear.gram(g);
-        double norm = Math.sqrt(Arrays.stream(m).flatMapToDouble(Arrays::stream).map(x -> x * x).sum());
+        double norm =
+                Math.sqrt(Arrays.stream(m).flatMapToDouble(Arrays::stream).map(x -> x * x).sum());
         if (norm == 0) {
             return new Step.Direction(new double[g[0].length], previous.clone());
         }
-        double[][] normalized = Arrays.stream(m).map(row -> Arrays.stream(row).map(x -> x / norm).toArray())
-                .toArray(double[][]::new);
+        double[][] normalized =
+                Arrays.stream(m)
+                        .map(row -> Arrays.stream(row).map(x -> x / norm).toArray())
+                        .toArray(double[][]::new);
         double[] solution = bargainingWeights(normalized, previous);
         if (solution != null) {
             previous = solution;
@@ -78,9 +81,11 @@ final class NashMtl extends BaseMethod {
             }
             double[] delta = Linear.solve(hessian, Arrays.stream(gradient).map(x -> -x).toArray());
             double slope = Linear.dot(gradient, delta);
-            // a Newton decrement this small is below what the potential's round-off lets the Armijo test
+            // a Newton decrement this small is below what the potential's round-off lets the Armijo
+            // test
             // see, and deep in Newton's region of quadratic convergence: take the full step
-            double[] next = -slope < DECREMENT ? fullStep(a, delta) : dampedStep(m, a, delta, slope);
+            double[] next =
+                    -slope < DECREMENT ? fullStep(a, delta) : dampedStep(m, a, delta, slope);
             if (next == null) {
                 return residual < ACCEPT ? a : null;
             }
@@ -114,7 +119,8 @@ final class NashMtl extends BaseMethod {
         for (double s = 1; s > 1e-12; s /= 2) {
             double[] next = a.clone();
             Linear.addScaled(next, s, delta);
-            if (Arrays.stream(next).allMatch(x -> x > 0) && potential(m, next) <= current + 1e-4 * s * slope) {
+            if (Arrays.stream(next).allMatch(x -> x > 0)
+                    && potential(m, next) <= current + 1e-4 * s * slope) {
                 return next;
             }
         }

@@ -14,10 +14,8 @@ public sealed interface Step {
     double[] weights();
 
     /** Loss weights: the model minimizes Σ_i w_i L_i. */
-    record Weights(double[] weights) implements Step {
-    }
+    record Weights(double[] weights) implements Step {}
 
     /** A shared direction d (length D) and the weights of the head losses (length T). */
-    record Direction(double[] direction, double[] weights) implements Step {
-    }
+    record Direction(double[] direction, double[] weights) implements Step {}
 }

@@ -6,8 +6,7 @@ import java.util.stream.IntStream;
 /** The random order in which PCGrad and GradVac visit the other tasks. */
 final class TaskOrder {
 
-    private TaskOrder() {
-    }
+    private TaskOrder() {}
 
     /** The tasks other than {@code task}, shuffled (Fisher–Yates). */
     static int[] othersShuffled(int tasks, int task, RandomGenerator random) {

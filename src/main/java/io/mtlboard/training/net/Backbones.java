@@ -24,12 +24,13 @@ import java.util.List;
 public final class Backbones {
 
     /** Backbones for classification benchmarks. */
-    public static final List<String> CLASSIFICATION = List.of("lenet5", "resnet-narrow", "mobilenet-like");
+    public static final List<String> CLASSIFICATION =
+            List.of("lenet5", "resnet-narrow", "mobilenet-like");
+
     /** Backbones for dense prediction benchmarks. */
     public static final List<String> DENSE = List.of("encoder-decoder");
 
-    private Backbones() {
-    }
+    private Backbones() {}
 
     /** The encoder {@code id}, a fresh uninitialized block. */
     public static Block encoder(String id) {
@@ -38,55 +39,98 @@ public final class Backbones {
             case "resnet-narrow" -> resnet();
             case "mobilenet-like" -> mobilenet();
             case "encoder-decoder" -> encoderDecoder();
-            default -> throw new IllegalArgumentException("unknown backbone '" + id + "'; known: "
-                    + CLASSIFICATION + " and " + DENSE);
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown backbone '"
+                                    + id
+                                    + "'; known: "
+                                    + CLASSIFICATION
+                                    + " and "
+                                    + DENSE);
         };
     }
 
     /** conv5(10) → pool → ReLU → conv5(20) → pool → ReLU → fc(50) → ReLU: z has 50 values. */
     private static Block lenet() {
         return new SequentialBlock()
-                .add(conv(10, 5, 1, 0)).add(Pool.maxPool2dBlock(new Shape(2, 2))).add(Activation.reluBlock())
-                .add(conv(20, 5, 1, 0)).add(Pool.maxPool2dBlock(new Shape(2, 2))).add(Activation.reluBlock())
-                .add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(50).build())
+                .add(conv(10, 5, 1, 0))
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(Activation.reluBlock())
+                .add(conv(20, 5, 1, 0))
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(50).build())
                 .add(Activation.reluBlock());
     }
 
     /** A 16-channel stem and three basic residual blocks (16, 32, 64 channels): z has 64 values. */
     private static Block resnet() {
         return new SequentialBlock()
-                .add(conv(16, 3, 1, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                .add(residual(16, 1, false)).add(residual(32, 2, true)).add(residual(64, 2, true))
+                .add(conv(16, 3, 1, 1))
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(residual(16, 1, false))
+                .add(residual(32, 2, true))
+                .add(residual(64, 2, true))
                 .add(Pool.globalAvgPool2dBlock());
     }
 
     private static Block residual(int channels, int stride, boolean project) {
-        SequentialBlock main = new SequentialBlock()
-                .add(conv(channels, 3, stride, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                .add(conv(channels, 3, 1, 1)).add(BatchNorm.builder().build());
-        Block shortcut = project
-                ? new SequentialBlock().add(conv(channels, 1, stride, 0)).add(BatchNorm.builder().build())
-                : Blocks.identityBlock();
+        SequentialBlock main =
+                new SequentialBlock()
+                        .add(conv(channels, 3, stride, 1))
+                        .add(BatchNorm.builder().build())
+                        .add(Activation.reluBlock())
+                        .add(conv(channels, 3, 1, 1))
+                        .add(BatchNorm.builder().build());
+        Block shortcut =
+                project
+                        ? new SequentialBlock()
+                                .add(conv(channels, 1, stride, 0))
+                                .add(BatchNorm.builder().build())
+                        : Blocks.identityBlock();
         return new SequentialBlock()
-                .add(new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())),
-                        List.of(main, shortcut)))
+                .add(
+                        new ParallelBlock(
+                                l ->
+                                        new NDList(
+                                                l.get(0)
+                                                        .singletonOrThrow()
+                                                        .add(l.get(1).singletonOrThrow())),
+                                List.of(main, shortcut)))
                 .add(Activation.reluBlock());
     }
 
     /** A 16-channel stem and three depthwise-separable blocks (32, 64, 64 channels): z has 64 values. */
     private static Block mobilenet() {
         return new SequentialBlock()
-                .add(conv(16, 3, 1, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                .add(separable(16, 32, 2)).add(separable(32, 64, 2)).add(separable(64, 64, 1))
+                .add(conv(16, 3, 1, 1))
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(separable(16, 32, 2))
+                .add(separable(32, 64, 2))
+                .add(separable(64, 64, 1))
                 .add(Pool.globalAvgPool2dBlock());
     }
 
     private static Block separable(int in, int out, int stride) {
-        Block depthwise = Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(in).optGroups(in)
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(1, 1)).optBias(false).build();
+        Block depthwise =
+                Conv2d.builder()
+                        .setKernelShape(new Shape(3, 3))
+                        .setFilters(in)
+                        .optGroups(in)
+                        .optStride(new Shape(stride, stride))
+                        .optPadding(new Shape(1, 1))
+                        .optBias(false)
+                        .build();
         return new SequentialBlock()
-                .add(depthwise).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                .add(conv(out, 1, 1, 0)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
+                .add(depthwise)
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(conv(out, 1, 1, 0))
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock());
     }
 
     /**
@@ -96,34 +140,48 @@ public final class Backbones {
      */
     private static Block encoderDecoder() {
         return new SequentialBlock()
-                .add(convBnRelu(16)).add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(convBnRelu(32)).add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(convBnRelu(16))
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(convBnRelu(32))
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(convBnRelu(64))
-                .add(upsample()).add(convBnRelu(32))
-                .add(upsample()).add(convBnRelu(16));
+                .add(upsample())
+                .add(convBnRelu(32))
+                .add(upsample())
+                .add(convBnRelu(16));
     }
 
     /** Nearest-neighbour upsampling by 2 of N × C × H × W, as a broadcast view reshaped. */
     private static Block upsample() {
-        return new LambdaBlock(list -> {
-            NDArray x = list.singletonOrThrow();
-            Shape s = x.getShape();
-            long n = s.get(0);
-            long c = s.get(1);
-            long h = s.get(2);
-            long w = s.get(3);
-            return new NDList(x.reshape(n, c, h, 1, w, 1).broadcast(new Shape(n, c, h, 2, w, 2))
-                    .reshape(n, c, 2 * h, 2 * w));
-        }, "upsample");
+        return new LambdaBlock(
+                list -> {
+                    NDArray x = list.singletonOrThrow();
+                    Shape s = x.getShape();
+                    long n = s.get(0);
+                    long c = s.get(1);
+                    long h = s.get(2);
+                    long w = s.get(3);
+                    return new NDList(
+                            x.reshape(n, c, h, 1, w, 1)
+                                    .broadcast(new Shape(n, c, h, 2, w, 2))
+                                    .reshape(n, c, 2 * h, 2 * w));
+                },
+                "upsample");
     }
 
     private static Block convBnRelu(int channels) {
-        return new SequentialBlock().add(conv(channels, 3, 1, 1)).add(BatchNorm.builder().build())
+        return new SequentialBlock()
+                .add(conv(channels, 3, 1, 1))
+                .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
     }
 
     static Block conv(int filters, int kernel, int stride, int padding) {
-        return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).setFilters(filters)
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).build();
+        return Conv2d.builder()
+                .setKernelShape(new Shape(kernel, kernel))
+                .setFilters(filters)
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(padding, padding))
+                .build();
     }
 }

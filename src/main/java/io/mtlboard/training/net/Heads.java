@@ -20,18 +20,24 @@ public final class Heads {
     private static final int HIDDEN = 50;
     private static final int DENSE_HIDDEN = 16;
 
-    private Heads() {
-    }
+    private Heads() {}
 
     /** A fresh head for {@code task}. */
     public static Block forTask(BenchmarkManifest.TaskSpec task) {
         return switch (task.kind()) {
-            case "classification" -> new SequentialBlock().add(Linear.builder().setUnits(HIDDEN).build())
-                    .add(Activation.reluBlock()).add(Linear.builder().setUnits(task.classes()).build());
-            case "segmentation", "depth", "normals" -> new SequentialBlock()
-                    .add(Backbones.conv(DENSE_HIDDEN, 3, 1, 1)).add(Activation.reluBlock())
-                    .add(Backbones.conv(channels(task), 1, 1, 0));
-            default -> throw new IllegalArgumentException("no head for task kind '" + task.kind() + "'");
+            case "classification" ->
+                    new SequentialBlock()
+                            .add(Linear.builder().setUnits(HIDDEN).build())
+                            .add(Activation.reluBlock())
+                            .add(Linear.builder().setUnits(task.classes()).build());
+            case "segmentation", "depth", "normals" ->
+                    new SequentialBlock()
+                            .add(Backbones.conv(DENSE_HIDDEN, 3, 1, 1))
+                            .add(Activation.reluBlock())
+                            .add(Backbones.conv(channels(task), 1, 1, 0));
+            default ->
+                    throw new IllegalArgumentException(
+                            "no head for task kind '" + task.kind() + "'");
         };
     }
 
@@ -40,7 +46,8 @@ public final class Heads {
      *
      * @param tasks indices into the manifest's tasks
      */
-    public static MultiTaskNet network(String backbone, BenchmarkManifest manifest, List<Integer> tasks) {
+    public static MultiTaskNet network(
+            String backbone, BenchmarkManifest manifest, List<Integer> tasks) {
         List<Block> heads = new ArrayList<>();
         for (int t : tasks) {
             heads.add(forTask(manifest.tasks().get(t)));

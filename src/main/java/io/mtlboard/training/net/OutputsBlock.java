@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -34,7 +33,8 @@ public final class OutputsBlock extends AbstractBlock {
             for (int h = 0; h < net.heads().size(); h++) {
                 int task = net.tasks().get(h);
                 if (task < 0 || task >= tasks || seen[task]) {
-                    throw new IllegalArgumentException("task " + task + " is missing or produced twice");
+                    throw new IllegalArgumentException(
+                            "task " + task + " is missing or produced twice");
                 }
                 seen[task] = true;
                 addChildBlock("head" + i + "_" + task, net.heads().get(h));
@@ -44,13 +44,17 @@ public final class OutputsBlock extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+    protected NDList forwardInternal(
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
             PairList<String, Object> params) {
         NDArray[] outputs = new NDArray[tasks];
         for (MultiTaskNet net : nets) {
             NDList z = net.encoder().forward(store, inputs, training, params);
             for (int h = 0; h < net.heads().size(); h++) {
-                outputs[net.tasks().get(h)] = net.heads().get(h).forward(store, z, training, params).singletonOrThrow();
+                outputs[net.tasks().get(h)] =
+                        net.heads().get(h).forward(store, z, training, params).singletonOrThrow();
             }
         }
         return new NDList(outputs);
@@ -69,8 +73,10 @@ public final class OutputsBlock extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        throw new UnsupportedOperationException("an OutputsBlock is built from initialized networks");
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        throw new UnsupportedOperationException(
+                "an OutputsBlock is built from initialized networks");
     }
 
     /** The networks, in construction order. */

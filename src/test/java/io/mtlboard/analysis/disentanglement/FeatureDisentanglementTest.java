@@ -1,11 +1,11 @@
 package io.mtlboard.analysis.disentanglement;
 
-import org.assertj.core.data.Offset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class FeatureDisentanglementTest {
@@ -42,7 +42,8 @@ class FeatureDisentanglementTest {
         // element 0: p = (1/2, 1/2), H = ln 2; element 1: p = (3/4, 1/4),
         // H = -(3/4 ln 3/4 + 1/4 ln 1/4) = 0.5623351446188083; element 2: total 0, skipped
         // mean H = (0.6931471805599453 + 0.5623351446188083) / 2 = 0.6277411625893768
-        // FD = 1 - 0.6277411625893768 / ln 2 = 1 - (1 + 0.8112781244591328) / 2 = 0.0943609377704336
+        // FD = 1 - 0.6277411625893768 / ln 2 = 1 - (1 + 0.8112781244591328) / 2 =
+        // 0.0943609377704336
         FeatureDisentanglement.Result r = fd(s(1, 3, 0), s(1, 1, 0));
         assertThat(r.elements()).isEqualTo(2);
         assertThat(r.meanEntropy()).isCloseTo(0.6277411625893768, within(1e-12));
@@ -66,7 +67,8 @@ class FeatureDisentanglementTest {
         // element 0: p = (1/2, 1/2, 0), H = ln 2; element 1: p = (1/3, 1/3, 1/3), H = ln 3;
         // element 2: p = (1, 0, 0), H = 0
         // mean H = (ln 2 + ln 3) / 3 = ln 6 / 3 = 0.5972531564093516
-        // FD = 1 - (ln 2 / ln 3 + 1 + 0) / 3 = 1 - (0.6309297535714574 + 1) / 3 = 0.4563567488095142
+        // FD = 1 - (ln 2 / ln 3 + 1 + 0) / 3 = 1 - (0.6309297535714574 + 1) / 3 =
+        // 0.4563567488095142
         FeatureDisentanglement.Result r = fd(s(2, 1, 5), s(2, 1, 0), s(0, 1, 0));
         assertThat(r.meanEntropy()).isCloseTo(Math.log(6) / 3, within(1e-12));
         assertThat(r.fd()).isCloseTo(0.4563567488095142, within(1e-12));
@@ -89,7 +91,8 @@ class FeatureDisentanglementTest {
 
     @Test
     void shouldPoolElementsOverBatchesRatherThanAverageBatchFds() {
-        // batch 1: one shared element, H = ln 2 (FD 0); batch 2: two single-task elements, H = 0 (FD 1)
+        // batch 1: one shared element, H = ln 2 (FD 0); batch 2: two single-task elements, H = 0
+        // (FD 1)
         // pooled: mean H = ln 2 / 3 -> FD = 2/3 (a mean of batch FDs would give 1/2)
         EntropyAccumulator acc = new EntropyAccumulator(2);
         acc.add(List.of(s(1), s(1)));
@@ -102,19 +105,24 @@ class FeatureDisentanglementTest {
     @Test
     void shouldRejectBadInput() {
         assertThatThrownBy(() -> FeatureDisentanglement.of(List.of(s(1, 2))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two tasks");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two tasks");
         assertThatThrownBy(() -> FeatureDisentanglement.of(List.of(s(1, 2), s(1))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("length");
         assertThatThrownBy(() -> FeatureDisentanglement.of(List.of(s(1, Double.NaN), s(1, 1))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("finite");
         assertThatThrownBy(() -> new EntropyAccumulator(2).add(List.of(s(1), s(1), s(1))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected 2");
     }
 
     @Test
     void shouldChangeWhenOneTaskLossIsScaledBecauseFdDependsOnTheRelativeLossScale() {
         // the same network, task 1's loss multiplied by k scales |∂L_1/∂z| by k. Element (1, 1):
-        // p = (½, ½), H = ln 2 → FD 0. With k = 10: p = (10/11, 1/11), H = 0.3046 nats, FD = 1 − H/ln 2 = 0.5606
+        // p = (½, ½), H = ln 2 → FD 0. With k = 10: p = (10/11, 1/11), H = 0.3046 nats, FD = 1 −
+        // H/ln 2 = 0.5606
         List<double[]> equal = List.of(new double[] {1, 2}, new double[] {1, 2});
         List<double[]> scaled = List.of(new double[] {10, 20}, new double[] {1, 2});
         FeatureDisentanglement.Result a = FeatureDisentanglement.of(equal).orElseThrow();
@@ -126,7 +134,7 @@ class FeatureDisentanglementTest {
         assertThat(b.fd()).isCloseTo(1 - h / Math.log(2), Offset.offset(1e-12));
         // scaling every task alike changes nothing
         List<double[]> both = List.of(new double[] {10, 20}, new double[] {10, 20});
-        assertThat(FeatureDisentanglement.of(both).orElseThrow().fd()).isCloseTo(a.fd(),
-                Offset.offset(1e-12));
+        assertThat(FeatureDisentanglement.of(both).orElseThrow().fd())
+                .isCloseTo(a.fd(), Offset.offset(1e-12));
     }
 }

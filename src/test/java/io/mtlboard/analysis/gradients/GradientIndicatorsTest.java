@@ -16,19 +16,24 @@ class GradientIndicatorsTest {
     @Test
     void shouldComputeCosineByHand() {
         // ⟨(1,0), (1,1)⟩ = 1, norms 1 and √2
-        assertThat(GradientIndicators.cosine(v(1, 0), v(1, 1))).isCloseTo(1 / Math.sqrt(2), within(1e-12));
+        assertThat(GradientIndicators.cosine(v(1, 0), v(1, 1)))
+                .isCloseTo(1 / Math.sqrt(2), within(1e-12));
         // ⟨(1,2,2), (2,-1,-2)⟩ = 2 - 2 - 4 = -4, norms 3 and 3 -> -4/9: a conflict
-        assertThat(GradientIndicators.cosine(v(1, 2, 2), v(2, -1, -2))).isCloseTo(-4.0 / 9.0, within(1e-12));
+        assertThat(GradientIndicators.cosine(v(1, 2, 2), v(2, -1, -2)))
+                .isCloseTo(-4.0 / 9.0, within(1e-12));
         // orthogonal in 3-D: ⟨(1,2,2), (-2,-1,2)⟩ = -2 - 2 + 4 = 0
-        assertThat(GradientIndicators.cosine(v(1, 2, 2), v(-2, -1, 2))).isCloseTo(0.0, within(1e-12));
+        assertThat(GradientIndicators.cosine(v(1, 2, 2), v(-2, -1, 2)))
+                .isCloseTo(0.0, within(1e-12));
     }
 
     @Test
     void shouldComputeMagnitudeSimilarityByHand() {
         // norms 3 and 4: 2·3·4 / (9 + 16) = 24/25
-        assertThat(GradientIndicators.magnitudeSimilarity(v(1, 2, 2), v(0, 4, 0))).isCloseTo(0.96, within(1e-12));
+        assertThat(GradientIndicators.magnitudeSimilarity(v(1, 2, 2), v(0, 4, 0)))
+                .isCloseTo(0.96, within(1e-12));
         // equal norms, opposite directions: still 1
-        assertThat(GradientIndicators.magnitudeSimilarity(v(3, 4), v(-4, -3))).isCloseTo(1.0, within(1e-12));
+        assertThat(GradientIndicators.magnitudeSimilarity(v(3, 4), v(-4, -3)))
+                .isCloseTo(1.0, within(1e-12));
         // one zero gradient: 0
         assertThat(GradientIndicators.magnitudeSimilarity(v(0, 0), v(1, 0))).isZero();
     }
@@ -37,7 +42,8 @@ class GradientIndicatorsTest {
     void shouldComputeRelativeNormsAndImbalanceByHand() {
         // norms 1, 2, 3 -> mean 2 -> r = (0.5, 1, 1.5); imbalance 1.5 / 0.5 = 3
         List<double[]> g = List.of(v(1, 0), v(0, -2), v(3, 0));
-        assertThat(GradientIndicators.relativeNorms(g)).containsExactly(new double[] {0.5, 1.0, 1.5}, within(1e-12));
+        assertThat(GradientIndicators.relativeNorms(g))
+                .containsExactly(new double[] {0.5, 1.0, 1.5}, within(1e-12));
         assertThat(GradientIndicators.imbalance(g)).isCloseTo(3.0, within(1e-12));
     }
 
@@ -59,7 +65,8 @@ class GradientIndicatorsTest {
     void shouldCountCoordinatesWithOppositeSigns() {
         // coordinate 0: +1, -1, +2 -> conflict; 1: 0, +1, -1 -> conflict; 2: +2, +3, 0 -> none
         List<double[]> g = List.of(v(1, 0, 2), v(-1, 1, 3), v(2, -1, 0));
-        assertThat(GradientIndicators.coordinateConflictRatio(g)).isCloseTo(2.0 / 3.0, within(1e-12));
+        assertThat(GradientIndicators.coordinateConflictRatio(g))
+                .isCloseTo(2.0 / 3.0, within(1e-12));
     }
 
     @Test
@@ -70,7 +77,8 @@ class GradientIndicatorsTest {
 
     @Test
     void shouldSummarizeOneStepByHand() {
-        // (1,0) and (0,2): cos 0, S_mag = 2·1·2 / (1 + 4) = 0.8, no conflict, no opposed coordinate,
+        // (1,0) and (0,2): cos 0, S_mag = 2·1·2 / (1 + 4) = 0.8, no conflict, no opposed
+        // coordinate,
         // norms 1 and 2 -> mean 1.5 -> r = (2/3, 4/3), imbalance 2
         GradientSummary s = GradientIndicators.summarize(List.of(v(1, 0), v(0, 2)));
         assertThat(s.meanCosine()).isCloseTo(0.0, within(1e-12));
@@ -84,14 +92,17 @@ class GradientIndicatorsTest {
     @Test
     void shouldRejectZeroMismatchedOrTooFewGradients() {
         assertThatThrownBy(() -> GradientIndicators.cosine(v(0, 0), v(1, 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("zero");
         assertThatThrownBy(() -> GradientIndicators.cosine(v(1, 0), v(1, 0, 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dimension");
         assertThatThrownBy(() -> GradientIndicators.conflictRatio(List.of(v(1, 0))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GradientIndicators.relativeNorms(List.of(v(0, 0), v(0, 0))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GradientIndicators.cosine(v(Double.NaN, 1), v(1, 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("finite");
     }
 }

@@ -45,11 +45,16 @@ class BranchAndBoundCrossCheckTest {
         return best[0] == Double.POSITIVE_INFINITY ? Optional.empty() : Optional.of(best[0]);
     }
 
-    private static void enumerate(GroupingProblem problem, int next, double budgetLeft, List<Network> chosen,
+    private static void enumerate(
+            GroupingProblem problem,
+            int next,
+            double budgetLeft,
+            List<Network> chosen,
             double[] best) {
         if (next == problem.networks().size()) {
-            boolean covers = chosen.stream().flatMap(n -> n.tasks().stream()).distinct().count()
-                    == problem.tasks().size();
+            boolean covers =
+                    chosen.stream().flatMap(n -> n.tasks().stream()).distinct().count()
+                            == problem.tasks().size();
             if (covers) {
                 best[0] = Math.min(best[0], Grouping.of(problem.tasks(), chosen).totalLoss());
             }
@@ -65,8 +70,20 @@ class BranchAndBoundCrossCheckTest {
     }
 
     @ParameterizedTest(name = "{0} tasks, seed {1}, budgets up to {2}")
-    @CsvSource({"3, 1, 4", "3, 2, 4", "4, 3, 4", "4, 4, 4", "4, 5, 4", "4, 6, 4", "4, 7, 4", "4, 8, 4",
-        "5, 9, 3", "5, 10, 3", "5, 11, 3", "5, 12, 3"})
+    @CsvSource({
+        "3, 1, 4",
+        "3, 2, 4",
+        "4, 3, 4",
+        "4, 4, 4",
+        "4, 5, 4",
+        "4, 6, 4",
+        "4, 7, 4",
+        "4, 8, 4",
+        "5, 9, 3",
+        "5, 10, 3",
+        "5, 11, 3",
+        "5, 12, 3"
+    })
     void shouldAgreeWithExhaustiveSearch(int taskCount, long seed, double maxBudget) {
         GroupingProblem problem = randomProblem(taskCount, seed);
         for (double budget = 0.5; budget <= maxBudget; budget += 0.5) {
@@ -75,7 +92,9 @@ class BranchAndBoundCrossCheckTest {
             assertThat(found.isPresent()).as("budget %s", budget).isEqualTo(expected.isPresent());
             if (found.isPresent()) {
                 Grouping g = found.get();
-                assertThat(g.totalLoss()).as("budget %s", budget).isCloseTo(expected.get(), within(1e-9));
+                assertThat(g.totalLoss())
+                        .as("budget %s", budget)
+                        .isCloseTo(expected.get(), within(1e-9));
                 assertThat(g.cost()).isLessThanOrEqualTo(budget + 1e-9);
                 // the reported score is the score of the reported networks
                 assertThat(Grouping.of(problem.tasks(), g.networks()).totalLoss())

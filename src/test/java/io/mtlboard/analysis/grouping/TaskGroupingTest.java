@@ -33,12 +33,16 @@ class TaskGroupingTest {
         Grouping g = best(1);
         assertThat(g.networks()).containsExactly(ABC);
         assertThat(g.totalLoss()).isCloseTo(1.16, within(1e-12));
-        assertThat(g.taskLosses()).containsEntry("a", .28).containsEntry("b", .41).containsEntry("c", .47);
+        assertThat(g.taskLosses())
+                .containsEntry("a", .28)
+                .containsEntry("b", .41)
+                .containsEntry("c", .47);
     }
 
     @Test
     void shouldKeepTheCheaperGroupingWhenExtraBudgetDoesNotHelp() {
-        // at 1.5: three small nets 1.28; {a,c} + small b .35 + .43 + .42 = 1.20; {a,b} + small c 1.22;
+        // at 1.5: three small nets 1.28; {a,c} + small b .35 + .43 + .42 = 1.20; {a,b} + small c
+        // 1.22;
         // {b,c} + small a 1.28; no small net improves {a,b,c}: 1.16 at cost 1 stays best
         Grouping g = best(1.5);
         assertThat(g.networks()).containsExactly(ABC);
@@ -86,15 +90,19 @@ class TaskGroupingTest {
         assertThat(g.totalLoss()).isCloseTo(1.12, within(1e-12));
         assertThat(g.cost()).isEqualTo(3.0);
         assertThatThrownBy(() -> Grouping.of(List.of("a", "b", "c"), List.of(AB)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("c");
     }
 
     @Test
     void shouldRejectBadBudgetsAndForeignTasks() {
-        assertThatThrownBy(() -> TaskGrouping.best(PROBLEM, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TaskGrouping.best(PROBLEM, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TaskGrouping.best(PROBLEM, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TaskGrouping.best(PROBLEM, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new GroupingProblem(List.of("a"), List.of(AB)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
         assertThatThrownBy(() -> net(0, "a", .1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -33,11 +33,12 @@ final class ThreeTasks {
     static final Network B_SMALL = net(.5, "b", .43);
     static final Network C_SMALL = net(.5, "c", .52);
 
-    static final GroupingProblem PROBLEM = new GroupingProblem(List.of("a", "b", "c"),
-            List.of(A, B, C, AB, AC, BC, ABC, A_SMALL, B_SMALL, C_SMALL));
+    static final GroupingProblem PROBLEM =
+            new GroupingProblem(
+                    List.of("a", "b", "c"),
+                    List.of(A, B, C, AB, AC, BC, ABC, A_SMALL, B_SMALL, C_SMALL));
 
-    private ThreeTasks() {
-    }
+    private ThreeTasks() {}
 
     static Network net(double cost, String t1, double l1) {
         return new Network(Map.of(t1, l1), cost);
@@ -47,7 +48,8 @@ final class ThreeTasks {
         return new Network(Map.of(t1, l1, t2, l2), cost);
     }
 
-    static Network net(double cost, String t1, double l1, String t2, double l2, String t3, double l3) {
+    static Network net(
+            double cost, String t1, double l1, String t2, double l2, String t3, double l3) {
         return new Network(Map.of(t1, l1, t2, l2, t3, l3), cost);
     }
 }

@@ -28,25 +28,41 @@ class ParetoFrontTest {
      */
     @Test
     void shouldCountEachGroupAmongAllRunsAndAgainstTheOtherGroup() {
-        List<ParetoFront.Point> points = List.of(p("a1", "adam", 3, 1), p("a2", "adam", 1, 3), p("a3", "adam", 1, 1),
-                p("s1", "sgd", 2, 2), p("s2", "sgd", 0, 0));
+        List<ParetoFront.Point> points =
+                List.of(
+                        p("a1", "adam", 3, 1),
+                        p("a2", "adam", 1, 3),
+                        p("a3", "adam", 1, 1),
+                        p("s1", "sgd", 2, 2),
+                        p("s2", "sgd", 0, 0));
         List<ParetoFront.GroupCount> counts = ParetoFront.counts(points, List.of("adam", "sgd"));
-        assertThat(counts.get(0)).isEqualTo(new ParetoFront.GroupCount("adam", 3, 2, 2, List.of("a1", "a2")));
-        assertThat(counts.get(1)).isEqualTo(new ParetoFront.GroupCount("sgd", 2, 1, 1, List.of("s1")));
+        assertThat(counts.get(0))
+                .isEqualTo(new ParetoFront.GroupCount("adam", 3, 2, 2, List.of("a1", "a2")));
+        assertThat(counts.get(1))
+                .isEqualTo(new ParetoFront.GroupCount("sgd", 2, 1, 1, List.of("s1")));
     }
 
     @Test
     void shouldKeepEqualRunsBothOptimal() {
-        List<ParetoFront.GroupCount> counts = ParetoFront.counts(List.of(p("a", "adam", 1, 1), p("b", "sgd", 1, 1)),
-                List.of("adam", "sgd"));
+        List<ParetoFront.GroupCount> counts =
+                ParetoFront.counts(
+                        List.of(p("a", "adam", 1, 1), p("b", "sgd", 1, 1)), List.of("adam", "sgd"));
         assertThat(counts).extracting(ParetoFront.GroupCount::optimal).containsExactly(1, 1);
     }
 
     @Test
     void shouldKeepTheTradeOffsOfATwoMetricPlotAndDropDominatedRuns() {
-        // (3,1), (2,2), (1,3) trade off; (1.5,1.5) is dominated by (2,2); (1,2.5) by (1,3); equal runs both stay
-        List<double[]> runs = List.of(new double[] {3, 1}, new double[] {2, 2}, new double[] {1.5, 1.5},
-                new double[] {1, 3}, new double[] {1, 2.5}, new double[] {3, 1});
-        assertThat(ParetoFront.nonDominated(runs)).containsExactly(true, true, false, true, false, true);
+        // (3,1), (2,2), (1,3) trade off; (1.5,1.5) is dominated by (2,2); (1,2.5) by (1,3); equal
+        // runs both stay
+        List<double[]> runs =
+                List.of(
+                        new double[] {3, 1},
+                        new double[] {2, 2},
+                        new double[] {1.5, 1.5},
+                        new double[] {1, 3},
+                        new double[] {1, 2.5},
+                        new double[] {3, 1});
+        assertThat(ParetoFront.nonDominated(runs))
+                .containsExactly(true, true, false, true, false, true);
     }
 }

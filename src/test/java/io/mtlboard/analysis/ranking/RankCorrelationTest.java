@@ -38,7 +38,8 @@ class RankCorrelationTest {
         double[] y = {2, 2, 1, 3};
         assertThat(RankCorrelation.kendallTauB(x, y)).isCloseTo(0.2, within(1e-12));
         // ranks (1.5, 1.5, 3, 4) and (2.5, 2.5, 1, 4), centred on 2.5:
-        // Σ dx·dy = (-1)(0) + (-1)(0) + (.5)(-1.5) + (1.5)(1.5) = 1.5; Σ dx² = Σ dy² = 4.5 -> ρ = 1/3
+        // Σ dx·dy = (-1)(0) + (-1)(0) + (.5)(-1.5) + (1.5)(1.5) = 1.5; Σ dx² = Σ dy² = 4.5 -> ρ =
+        // 1/3
         assertThat(RankCorrelation.spearmanRho(x, y)).isCloseTo(1.0 / 3.0, within(1e-12));
     }
 
@@ -93,6 +94,7 @@ class RankCorrelationTest {
     @Test
     void shouldShrinkKToTheNumberOfMethods() {
         // two methods and k = 3: both top sets are all methods, overlap 2 / 2
-        assertThat(RankCorrelation.topKOverlap(new double[] {1, 2}, new double[] {2, 1}, 3)).isEqualTo(1.0);
+        assertThat(RankCorrelation.topKOverlap(new double[] {1, 2}, new double[] {2, 1}, 3))
+                .isEqualTo(1.0);
     }
 }

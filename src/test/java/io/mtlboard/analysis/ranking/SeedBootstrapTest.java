@@ -15,7 +15,8 @@ class SeedBootstrapTest {
     private static final Coefficient TAU = Coefficient.kendallTauB();
 
     /** Entries e0…e(n−1) with true value i and per-run noise of the given size, runs numbered from {@code firstRun}. */
-    private static SeedScoring noisy(String name, int entries, int seeds, double noise, long firstRun, long seed) {
+    private static SeedScoring noisy(
+            String name, int entries, int seeds, double noise, long firstRun, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
         long run = firstRun;
@@ -49,13 +50,20 @@ class SeedBootstrapTest {
         // b is a times 2 run by run: every draw ranks both alike, whatever the noise
         SeedScoring a = noisy("a", 10, 3, 5, 0, 2);
         Map<String, Map<Long, Double>> doubled = new LinkedHashMap<>();
-        a.runs().forEach((e, r) -> {
-            Map<Long, Double> m = new LinkedHashMap<>();
-            r.forEach((id, v) -> m.put(id, 2 * v));
-            doubled.put(e, m);
-        });
-        SeedBootstrap.Interval i = SeedBootstrap.interval(a, new SeedScoring("b", Orientation.HIGHER_IS_BETTER, doubled),
-                TAU, 300, 3);
+        a.runs()
+                .forEach(
+                        (e, r) -> {
+                            Map<Long, Double> m = new LinkedHashMap<>();
+                            r.forEach((id, v) -> m.put(id, 2 * v));
+                            doubled.put(e, m);
+                        });
+        SeedBootstrap.Interval i =
+                SeedBootstrap.interval(
+                        a,
+                        new SeedScoring("b", Orientation.HIGHER_IS_BETTER, doubled),
+                        TAU,
+                        300,
+                        3);
         assertThat(i.low()).isEqualTo(1.0);
         assertThat(i.high()).isEqualTo(1.0);
     }
@@ -66,7 +74,8 @@ class SeedBootstrapTest {
         SeedScoring a = noisy("a", 12, 4, 1000, 0, 3);
         SeedScoring b = noisy("b", 12, 4, 1000, 100, 4);
         SeedBootstrap.Ceiling ceiling = SeedBootstrap.noiseCeiling(a, TAU, 400, 7);
-        // one data set: its ceiling scatters around 0 by about the τ of 12 random ranks (std ≈ 0.22)
+        // one data set: its ceiling scatters around 0 by about the τ of 12 random ranks (std ≈
+        // 0.22)
         assertThat(ceiling.value()).isCloseTo(0.0, within(0.3));
         assertThat(ceiling.low()).isNegative();
         assertThat(ceiling.high()).isPositive();

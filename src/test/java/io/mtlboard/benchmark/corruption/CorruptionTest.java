@@ -1,6 +1,5 @@
 package io.mtlboard.benchmark.corruption;
 
-import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -14,6 +13,7 @@ import io.mtlboard.benchmark.data.FashionMnist;
 import io.mtlboard.benchmark.data.Sample;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,15 +26,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CorruptionTest {
 
     private static final Path DATA = Path.of("benchmarks-data");
-    private static final DataLocations LOCATIONS = new DataLocations(DATA, Path.of(FashionMnist.DEBIAN_DIR),
-            Path.of("target/unused"), Path.of("target/unused"));
+    private static final DataLocations LOCATIONS =
+            new DataLocations(
+                    DATA,
+                    Path.of(FashionMnist.DEBIAN_DIR),
+                    Path.of("target/unused"),
+                    Path.of("target/unused"));
     private static float[] rgb;
     private static float[] grey;
     private static BenchmarkManifest multifashion;
 
     @BeforeAll
     static void load() throws IOException {
-        BenchmarkManifest scenes = BenchmarkManifestReader.read(DATA.resolve("fashionscenes/benchmark.json"));
+        BenchmarkManifest scenes =
+                BenchmarkManifestReader.read(DATA.resolve("fashionscenes/benchmark.json"));
         rgb = unit(BenchmarkData.open(scenes, "train", LOCATIONS).get(0).input());
         multifashion = BenchmarkManifestReader.read(DATA.resolve("multifashion/benchmark.json"));
         grey = unit(BenchmarkData.open(multifashion, "test", LOCATIONS).get(0).input());
@@ -49,11 +54,14 @@ class CorruptionTest {
     }
 
     static Stream<Arguments> images() {
-        return Stream.of(Corruption.values()).flatMap(c -> Stream.of(Arguments.of(c, true), Arguments.of(c, false)));
+        return Stream.of(Corruption.values())
+                .flatMap(c -> Stream.of(Arguments.of(c, true), Arguments.of(c, false)));
     }
 
     private static float[] apply(Corruption c, boolean colour, int severity, long seed) {
-        return colour ? c.apply(rgb, 3, 64, 64, severity, seed) : c.apply(grey, 1, 28, 28, severity, seed);
+        return colour
+                ? c.apply(rgb, 3, 64, 64, severity, seed)
+                : c.apply(grey, 1, 28, 28, severity, seed);
     }
 
     private static double meanAbsoluteChange(float[] a, float[] b) {
@@ -97,16 +105,23 @@ class CorruptionTest {
 
     @Test
     void shouldDrawDifferentNoiseFromDifferentSeeds() {
-        assertThat(apply(Corruption.GAUSSIAN_NOISE, true, 3, 1)).isNotEqualTo(apply(Corruption.GAUSSIAN_NOISE, true, 3, 2));
-        assertThat(apply(Corruption.SHOT_NOISE, false, 3, 1)).isNotEqualTo(apply(Corruption.SHOT_NOISE, false, 3, 2));
+        assertThat(apply(Corruption.GAUSSIAN_NOISE, true, 3, 1))
+                .isNotEqualTo(apply(Corruption.GAUSSIAN_NOISE, true, 3, 2));
+        assertThat(apply(Corruption.SHOT_NOISE, false, 3, 1))
+                .isNotEqualTo(apply(Corruption.SHOT_NOISE, false, 3, 2));
     }
 
     @Test
     void shouldLeaveAFlatImageFlatUnderBlurPixelationAndContrast() {
         float[] flat = new float[3 * 16 * 16];
         Arrays.fill(flat, 0.4f);
-        for (Corruption c : new Corruption[] {Corruption.GAUSSIAN_BLUR, Corruption.MOTION_BLUR, Corruption.PIXELATE,
-            Corruption.CONTRAST}) {
+        for (Corruption c :
+                new Corruption[] {
+                    Corruption.GAUSSIAN_BLUR,
+                    Corruption.MOTION_BLUR,
+                    Corruption.PIXELATE,
+                    Corruption.CONTRAST
+                }) {
             for (float v : c.apply(flat, 3, 16, 16, 5, 3)) {
                 assertThat(v).as(c.id()).isCloseTo(0.4f, within(0.5f / 255));
             }
@@ -115,7 +130,8 @@ class CorruptionTest {
 
     @Test
     void shouldScaleTheJpegTablesAsTheIjgLibraryDoes() {
-        // quality 50 keeps the base table; quality 25 doubles it; 10 multiplies it by 5 (clamped to 255)
+        // quality 50 keeps the base table; quality 25 doubles it; 10 multiplies it by 5 (clamped to
+        // 255)
         int[] base = {16, 11, 99};
         assertThat(JpegQuantization.scaled(pad(base), 50)).startsWith(16, 11, 99);
         assertThat(JpegQuantization.scaled(pad(base), 25)).startsWith(32, 22, 198);
@@ -133,14 +149,16 @@ class CorruptionTest {
     void shouldRejectSeveritiesOutsideOneToFive() {
         assertThatThrownBy(() -> Corruption.CONTRAST.apply(grey, 1, 28, 28, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Corruption.byId("fog")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Corruption.byId("fog"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(Corruption.byId("jpeg")).isEqualTo(Corruption.JPEG);
     }
 
     @Test
     void shouldCorruptAWholeSplitSampleBySampleWithTargetsUnchanged() throws IOException {
         BenchmarkDataset clean = BenchmarkData.open(multifashion, "test", LOCATIONS);
-        CorruptedDataset noisy = new CorruptedDataset(clean, multifashion.input(), Corruption.GAUSSIAN_NOISE, 2, 5);
+        CorruptedDataset noisy =
+                new CorruptedDataset(clean, multifashion.input(), Corruption.GAUSSIAN_NOISE, 2, 5);
         Sample a = noisy.get(3);
         assertThat(noisy.size()).isEqualTo(10000);
         assertThat(a.targets().get(0)).isEqualTo(clean.get(3).targets().get(0));

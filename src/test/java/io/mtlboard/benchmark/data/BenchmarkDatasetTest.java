@@ -13,8 +13,9 @@ class BenchmarkDatasetTest {
         return new Sample(new float[] {i}, List.of(new float[] {i % 10}));
     }
 
-    private static final BenchmarkDataset FIVE = BenchmarkDataset.of(IntStream.range(0, 5).mapToObj(
-            BenchmarkDatasetTest::sample).toList());
+    private static final BenchmarkDataset FIVE =
+            BenchmarkDataset.of(
+                    IntStream.range(0, 5).mapToObj(BenchmarkDatasetTest::sample).toList());
 
     @Test
     void shouldKeepTheOrderOfTheSamplesWhenHeldInMemory() {

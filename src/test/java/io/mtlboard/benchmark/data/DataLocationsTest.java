@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DataLocationsTest {
 
-    @Inject
-    MtlboardConfig config;
+    @Inject MtlboardConfig config;
 
     @Test
     void shouldDefaultToDebiansFashionMnistAndTheDataDirectory() {

@@ -1,11 +1,11 @@
 package io.mtlboard.benchmark.data;
 
-import io.mtlboard.support.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.BenchmarkManifestReader;
+import io.mtlboard.support.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +24,14 @@ class FashionScenesTest {
     @BeforeAll
     static void load() throws IOException {
         manifest = BenchmarkManifestReader.read(DATA.resolve("fashionscenes/benchmark.json"));
-        bank = BenchmarkData.items(manifest, "fashion-mnist-test", locations(Path.of("target/unused")));
+        bank =
+                BenchmarkData.items(
+                        manifest, "fashion-mnist-test", locations(Path.of("target/unused")));
     }
 
     private static DataLocations locations(Path cache) {
-        return new DataLocations(DATA, Path.of(FashionMnist.DEBIAN_DIR), cache.resolve("external"), cache);
+        return new DataLocations(
+                DATA, Path.of(FashionMnist.DEBIAN_DIR), cache.resolve("external"), cache);
     }
 
     @Test
@@ -96,7 +99,8 @@ class FashionScenesTest {
                     first = p;
                 } else {
                     for (int c = 0; c < 3; c++) {
-                        assertThat(s.normals()[c * PX + p]).isCloseTo(s.normals()[c * PX + first], within(1e-4f));
+                        assertThat(s.normals()[c * PX + p])
+                                .isCloseTo(s.normals()[c * PX + first], within(1e-4f));
                     }
                 }
             }
@@ -105,7 +109,8 @@ class FashionScenesTest {
     }
 
     @Test
-    void shouldRegenerateTheTestSplitBitForBitAsTheManifestRecords(@TempDir Path cache) throws IOException {
+    void shouldRegenerateTheTestSplitBitForBitAsTheManifestRecords(@TempDir Path cache)
+            throws IOException {
         BenchmarkDataset test = BenchmarkData.open(manifest, "test", locations(cache));
         assertThat(test.size()).isEqualTo(1000);
         Path dir = cache.resolve("fashionscenes/test-seed11");
@@ -127,13 +132,15 @@ class FashionScenesTest {
         Path depth = cache.resolve("fashionscenes/test-seed11").resolve(FashionScenesFiles.DEPTH);
         Files.write(depth, new byte[] {1, 2, 3});
         BenchmarkDataset test = BenchmarkData.open(manifest, "test", locations(cache));
-        assertThat(Sha256.of(depth)).isEqualTo(manifest.split("test").orElseThrow().files("depth").get(0).sha256());
+        assertThat(Sha256.of(depth))
+                .isEqualTo(manifest.split("test").orElseThrow().files("depth").get(0).sha256());
         assertThat(test.get(0).targets().get(1)).hasSize(PX);
     }
 
     @Test
     void shouldRenderTrainingScenesOnTheFlyFromTheTrainingBank() throws IOException {
-        BenchmarkDataset train = BenchmarkData.open(manifest, "train", locations(Path.of("target/unused")));
+        BenchmarkDataset train =
+                BenchmarkData.open(manifest, "train", locations(Path.of("target/unused")));
         assertThat(train.size()).isEqualTo(20000);
         Sample a = train.get(19999);
         assertThat(a.input()).hasSize(3 * PX);

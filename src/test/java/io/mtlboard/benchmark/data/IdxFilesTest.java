@@ -28,16 +28,19 @@ class IdxFilesTest {
     @Test
     void shouldReadBigEndianFloats() throws IOException {
         byte[] file = {0, 0, 0x0D, 1, 0, 0, 0, 1, 0x3F, (byte) 0xC0, 0, 0}; // 1.5f
-        assertThat(IdxFiles.read(new ByteArrayInputStream(file), "hand").toFloats()).containsExactly(1.5f);
+        assertThat(IdxFiles.read(new ByteArrayInputStream(file), "hand").toFloats())
+                .containsExactly(1.5f);
     }
 
     @Test
     void shouldRefuseTruncatedAndTrailingData() {
         byte[] truncated = {0, 0, 0x08, 1, 0, 0, 0, 3, 1, 2};
         byte[] trailing = {0, 0, 0x08, 1, 0, 0, 0, 1, 1, 2};
-        assertThatThrownBy(() -> IdxFiles.read(new ByteArrayInputStream(truncated), "t")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> IdxFiles.read(new ByteArrayInputStream(truncated), "t"))
+                .isInstanceOf(IOException.class);
         assertThatThrownBy(() -> IdxFiles.read(new ByteArrayInputStream(trailing), "t"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trailing");
     }
 
     @Test

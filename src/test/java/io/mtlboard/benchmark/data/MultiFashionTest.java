@@ -34,8 +34,15 @@ class MultiFashionTest {
     @Test
     void shouldSampleTheCanvasAsPilNearestDoes() {
         // ⌊(i + ½) · 36/28⌋
-        assertThat(new int[] {MultiFashion.source(0), MultiFashion.source(1), MultiFashion.source(2),
-            MultiFashion.source(13), MultiFashion.source(27)}).containsExactly(0, 1, 3, 17, 35);
+        assertThat(
+                        new int[] {
+                            MultiFashion.source(0),
+                            MultiFashion.source(1),
+                            MultiFashion.source(2),
+                            MultiFashion.source(13),
+                            MultiFashion.source(27)
+                        })
+                .containsExactly(0, 1, 3, 17, 35);
     }
 
     @Test
@@ -48,7 +55,9 @@ class MultiFashionTest {
         assertThat(out[27 * 28 + 20] & 0xFF).as("canvas (35,26): below both items").isZero();
         assertThat(out[24 * 28 + 24] & 0xFF).as("canvas (31,31): right item only").isEqualTo(200);
         MultiFashion.compose(flatItems(), 1, 0, out, 0);
-        assertThat(out[10 * 28 + 10] & 0xFF).as("the maximum does not depend on which item is on top").isEqualTo(200);
+        assertThat(out[10 * 28 + 10] & 0xFF)
+                .as("the maximum does not depend on which item is on top")
+                .isEqualTo(200);
     }
 
     @Test
@@ -57,17 +66,24 @@ class MultiFashionTest {
         int[] hits = new int[n];
         for (int i = 0; i < n; i++) {
             int j = MultiFashion.partner(5, i, n);
-            assertThat(j).isBetween(0, n - 1).isNotEqualTo(i).isEqualTo(MultiFashion.partner(5, i, n));
+            assertThat(j)
+                    .isBetween(0, n - 1)
+                    .isNotEqualTo(i)
+                    .isEqualTo(MultiFashion.partner(5, i, n));
             hits[j]++;
         }
         assertThat(Arrays.stream(hits).max().orElseThrow()).isLessThan(10);
-        assertThat(MultiFashion.partner(6, 0, n) == MultiFashion.partner(5, 0, n)
-                && MultiFashion.partner(6, 1, n) == MultiFashion.partner(5, 1, n)).as("the seed matters").isFalse();
+        assertThat(
+                        MultiFashion.partner(6, 0, n) == MultiFashion.partner(5, 0, n)
+                                && MultiFashion.partner(6, 1, n) == MultiFashion.partner(5, 1, n))
+                .as("the seed matters")
+                .isFalse();
     }
 
     @Test
     void shouldOpenTheShippedTestSplitWithVerifiedChecksums() throws IOException {
-        BenchmarkDataset test = BenchmarkData.open(manifest(), "test", locations(Path.of("target/unused")));
+        BenchmarkDataset test =
+                BenchmarkData.open(manifest(), "test", locations(Path.of("target/unused")));
         assertThat(test.size()).isEqualTo(10000);
         Sample s = test.get(9999);
         assertThat(s.input()).hasSize(784);
@@ -75,14 +91,20 @@ class MultiFashionTest {
         for (float[] t : s.targets()) {
             assertThat(t[0]).isBetween(0f, 9f);
         }
-        assertThat(BenchmarkData.open(manifest(), "train-subset", locations(Path.of("target/unused"))).size())
+        assertThat(
+                        BenchmarkData.open(
+                                        manifest(),
+                                        "train-subset",
+                                        locations(Path.of("target/unused")))
+                                .size())
                 .isEqualTo(2000);
     }
 
     @Test
     void shouldRegenerateTheShippedTestSplitBitForBitFromFashionMnist() throws IOException {
         assumeTrue(FashionMnist.present(DEBIAN), "Debian's dataset-fashion-mnist is not installed");
-        BenchmarkDataset shipped = BenchmarkData.open(manifest(), "test", locations(Path.of("target/unused")));
+        BenchmarkDataset shipped =
+                BenchmarkData.open(manifest(), "test", locations(Path.of("target/unused")));
         FashionMnist t10k = FashionMnist.load(DEBIAN, FashionMnist.Part.TEST);
         MultiFashion.Composites regenerated = MultiFashion.generate(t10k, 1, 0, t10k.count());
         for (int i = 0; i < shipped.size(); i++) {
@@ -100,8 +122,10 @@ class MultiFashionTest {
     @Test
     void shouldShipTheFirstSamplesOfTheGeneratedTrainingSplit() throws IOException {
         assumeTrue(FashionMnist.present(DEBIAN), "Debian's dataset-fashion-mnist is not installed");
-        BenchmarkDataset subset = BenchmarkData.open(manifest(), "train-subset", locations(Path.of("target/unused")));
-        BenchmarkDataset train = BenchmarkData.open(manifest(), "train", locations(Path.of("target/unused")));
+        BenchmarkDataset subset =
+                BenchmarkData.open(manifest(), "train-subset", locations(Path.of("target/unused")));
+        BenchmarkDataset train =
+                BenchmarkData.open(manifest(), "train", locations(Path.of("target/unused")));
         assertThat(train.size()).isEqualTo(60000);
         for (int i : new int[] {0, 1, 999, 1999}) {
             assertThat(subset.get(i).input()).isEqualTo(train.get(i).input());

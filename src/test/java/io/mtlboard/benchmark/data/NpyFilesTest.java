@@ -36,7 +36,8 @@ class NpyFilesTest {
 
     @Test
     void shouldReadBigEndianDoublesBooleansBytesAndVersion2Headers() throws Exception {
-        assertThat(NpyFiles.read(fixture("f8-big-endian.npy")).toFloats()).containsExactly(1.5f, -2.25f);
+        assertThat(NpyFiles.read(fixture("f8-big-endian.npy")).toFloats())
+                .containsExactly(1.5f, -2.25f);
         assertThat(NpyFiles.read(fixture("b1.npy")).toFloats()).containsExactly(1, 0, 1);
         NumericArray u1 = NpyFiles.read(fixture("u1-3d.npy"));
         assertThat(u1.shape()).containsExactly(2, 3, 4);
@@ -48,14 +49,17 @@ class NpyFilesTest {
 
     @Test
     void shouldRefuseFortranOrder() {
-        assertThatThrownBy(() -> NpyFiles.read(fixture("fortran.npy"))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> NpyFiles.read(fixture("fortran.npy")))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("Fortran");
     }
 
     @Test
     void shouldRefuseAFileThatIsNotNpy(@TempDir Path dir) throws IOException {
         Path f = Files.write(dir.resolve("x.npy"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        assertThatThrownBy(() -> NpyFiles.read(f)).isInstanceOf(IOException.class).hasMessageContaining("not an NPY");
+        assertThatThrownBy(() -> NpyFiles.read(f))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not an NPY");
     }
 
     @Test

@@ -13,10 +13,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeltaMTest {
 
     // NYUv2 metric layout: task, higher-is-better
-    private static final String[] TASKS = {"seg", "seg", "depth", "depth", "normal", "normal", "normal",
-        "normal", "normal"};
-    private static final boolean[] HIGHER = {true, true, false, false, false, false, true, true, true};
-    private static final double[] STL = {53.50, 75.39, 0.3926, 0.1605, 21.99, 15.16, 39.04, 65.00, 75.16};
+    private static final String[] TASKS = {
+        "seg", "seg", "depth", "depth", "normal", "normal", "normal", "normal", "normal"
+    };
+    private static final boolean[] HIGHER = {
+        true, true, false, false, false, false, true, true, true
+    };
+    private static final double[] STL = {
+        53.50, 75.39, 0.3926, 0.1605, 21.99, 15.16, 39.04, 65.00, 75.16
+    };
 
     private static List<DeltaM.Term> nyu(double... model) {
         List<DeltaM.Term> terms = new ArrayList<>();
@@ -29,10 +34,11 @@ class DeltaMTest {
     @Test
     void shouldComputeBothConventionsByHandOnTwoTasks() {
         // task a: one metric, +10 % ; task b: two metrics, error down 20 % (gain) and acc down 10 %
-        List<DeltaM.Term> terms = List.of(
-                new DeltaM.Term("a", true, 55.0, 50.0),
-                new DeltaM.Term("b", false, 0.8, 1.0),
-                new DeltaM.Term("b", true, 90.0, 100.0));
+        List<DeltaM.Term> terms =
+                List.of(
+                        new DeltaM.Term("a", true, 55.0, 50.0),
+                        new DeltaM.Term("b", false, 0.8, 1.0),
+                        new DeltaM.Term("b", true, 90.0, 100.0));
         DeltaM.Result r = DeltaM.of(terms);
         // flat: (10 + 20 - 10) / 3 ; per-task: (10 + (20 - 10) / 2) / 2
         assertThat(r.flat()).isCloseTo(20.0 / 3.0, within(1e-12));
@@ -49,7 +55,8 @@ class DeltaMTest {
     @Test
     void shouldRejectZeroBaseline() {
         assertThatThrownBy(() -> DeltaM.of(List.of(new DeltaM.Term("a", true, 1.0, 0.0))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("zero");
     }
 
     @Test
@@ -79,8 +86,19 @@ class DeltaMTest {
         "IMTL,     53.63, 75.44, 0.3868, 0.1592, 22.58, 15.85, 37.44, 63.52, 74.09, -0.57, -1.38",
         "DB-MTL,   53.92, 75.60, 0.3768, 0.1557, 21.97, 15.37, 38.43, 64.81, 75.24, +1.15, +0.56",
     })
-    void shouldReproducePublishedDbMtlNyuv2Columns(String method, double m1, double m2, double m3,
-            double m4, double m5, double m6, double m7, double m8, double m9, double task, double flat) {
+    void shouldReproducePublishedDbMtlNyuv2Columns(
+            String method,
+            double m1,
+            double m2,
+            double m3,
+            double m4,
+            double m5,
+            double m6,
+            double m7,
+            double m8,
+            double m9,
+            double task,
+            double flat) {
         DeltaM.Result r = DeltaM.of(nyu(m1, m2, m3, m4, m5, m6, m7, m8, m9));
         assertThat(r.perTask()).as("Δp_task of %s", method).isCloseTo(task, within(0.02));
         assertThat(r.flat()).as("Δp_metric of %s", method).isCloseTo(flat, within(0.02));

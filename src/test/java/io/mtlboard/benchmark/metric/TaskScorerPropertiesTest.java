@@ -28,19 +28,27 @@ class TaskScorerPropertiesTest {
     private static final int K = 4;
 
     /** One random sample for each kind: [output, target] per sample. */
-    private record Split(String kind, List<float[][]> samples) {
-    }
+    private record Split(String kind, List<float[][]> samples) {}
 
     private static Split split(String kind, int n, long seed) {
         Random r = new Random(seed);
         List<float[][]> samples = new ArrayList<>();
         for (int s = 0; s < n; s++) {
-            samples.add(switch (kind) {
-                case "classification" -> new float[][] {gaussian(r, K), {r.nextInt(K)}};
-                case "segmentation" -> new float[][] {gaussian(r, K * H * W), labels(r, H * W)};
-                case "depth" -> new float[][] {uniform(r, H * W, 0.5f, 5f), sparse(r, uniform(r, H * W, 0.5f, 5f))};
-                default -> new float[][] {gaussian(r, 3 * H * W), sparse(r, gaussian(r, 3 * H * W))};
-            });
+            samples.add(
+                    switch (kind) {
+                        case "classification" -> new float[][] {gaussian(r, K), {r.nextInt(K)}};
+                        case "segmentation" ->
+                                new float[][] {gaussian(r, K * H * W), labels(r, H * W)};
+                        case "depth" ->
+                                new float[][] {
+                                    uniform(r, H * W, 0.5f, 5f),
+                                    sparse(r, uniform(r, H * W, 0.5f, 5f))
+                                };
+                        default ->
+                                new float[][] {
+                                    gaussian(r, 3 * H * W), sparse(r, gaussian(r, 3 * H * W))
+                                };
+                    });
         }
         return new Split(kind, samples);
     }
@@ -86,7 +94,8 @@ class TaskScorerPropertiesTest {
         return TaskScorer.forKind(kind, K, -1, H, W);
     }
 
-    private static Map<String, Double> score(String kind, List<float[][]> samples, List<Integer> cuts) {
+    private static Map<String, Double> score(
+            String kind, List<float[][]> samples, List<Integer> cuts) {
         TaskScorer scorer = scorer(kind);
         int from = 0;
         for (int to : cuts) {
@@ -119,13 +128,25 @@ class TaskScorerPropertiesTest {
 
     private static void assertSame(Map<String, Double> a, Map<String, Double> b) {
         assertThat(a.keySet()).isEqualTo(b.keySet());
-        a.forEach((k, v) -> assertThat(b.get(k)).as(k).isCloseTo(v, within(1e-9 * Math.max(1, Math.abs(v)))));
+        a.forEach(
+                (k, v) ->
+                        assertThat(b.get(k))
+                                .as(k)
+                                .isCloseTo(v, within(1e-9 * Math.max(1, Math.abs(v)))));
     }
 
     static Stream<Arguments> randomSplits() {
         Random r = new Random(20240601L);
-        return Stream.of("classification", "segmentation", "depth", "normals").flatMap(kind -> IntStream.range(0, 10)
-                .mapToObj(i -> Arguments.of(kind, 1 + r.nextInt(25), r.nextLong())));
+        return Stream.of("classification", "segmentation", "depth", "normals")
+                .flatMap(
+                        kind ->
+                                IntStream.range(0, 10)
+                                        .mapToObj(
+                                                i ->
+                                                        Arguments.of(
+                                                                kind,
+                                                                1 + r.nextInt(25),
+                                                                r.nextLong())));
     }
 
     static Stream<Arguments> seeds() {

@@ -23,7 +23,8 @@ class TaskScorerTest {
     @Test
     void shouldRejectAClassOutsideTheRange() {
         ClassificationAccuracy acc = new ClassificationAccuracy(3);
-        assertThatThrownBy(() -> acc.add(new int[] {0}, new int[] {3})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> acc.add(new int[] {0}, new int[] {3}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -46,7 +47,8 @@ class TaskScorerTest {
 
     @Test
     void shouldTakeTheArgMaxChannelOfSegmentationLogits() {
-        // one sample, K = 2, H = 1, W = 2: channel 0 = [5, 0], channel 1 = [1, 3] -> predicted [0, 1]
+        // one sample, K = 2, H = 1, W = 2: channel 0 = [5, 0], channel 1 = [1, 3] -> predicted [0,
+        // 1]
         SegmentationScores seg = new SegmentationScores(2, -1, 1, 2);
         seg.add(new float[] {5, 0, 1, 3}, new float[] {0, 0});
         assertThat(seg.pixelAccuracy()).isCloseTo(50.0, within(EPS));
@@ -55,7 +57,8 @@ class TaskScorerTest {
 
     @Test
     void shouldRejectTheIgnoreLabelWhenItIsAClass() {
-        assertThatThrownBy(() -> new SegmentationScores(3, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SegmentationScores(3, 0, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -80,7 +83,8 @@ class TaskScorerTest {
         DepthErrors depth = new DepthErrors();
         depth.add(new float[] {1}, new float[] {2}); // one pixel, error 1
         depth.add(new float[] {1, 1, 1}, new float[] {1, 1, 1}); // three pixels, error 0
-        assertThat(depth.absErr()).isCloseTo(0.25, within(EPS)); // per-batch averaging would give 0.5
+        assertThat(depth.absErr())
+                .isCloseTo(0.25, within(EPS)); // per-batch averaging would give 0.5
     }
 
     @Test
@@ -91,11 +95,13 @@ class TaskScorerTest {
         float[] target = {
             0, 1, 0, 0, // x
             0, 0, 1, 0, // y
-            1, 0, 0, 0}; // z
+            1, 0, 0, 0
+        }; // z
         float[] predicted = {
             0, 2, 0, 1,
             1, 0, (float) c20, 1,
-            1, 0, (float) s20, 1};
+            1, 0, (float) s20, 1
+        };
         NormalErrors normals = new NormalErrors(1, 4);
         normals.add(predicted, target);
         assertThat(normals.count()).isEqualTo(3);
@@ -127,15 +133,18 @@ class TaskScorerTest {
         NormalErrors normals = new NormalErrors(1, 1);
         normals.add(new float[] {1, 0, 0}, new float[] {0, 0, 0});
         assertThatThrownBy(normals::mean).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new DepthErrors().absErr()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new DepthErrors().absErr())
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void shouldNameMetricsAsTheManifestsDo() {
-        assertThat(TaskScorer.forKind("segmentation", 3, -1, 1, 1)).isInstanceOf(SegmentationScores.class);
+        assertThat(TaskScorer.forKind("segmentation", 3, -1, 1, 1))
+                .isInstanceOf(SegmentationScores.class);
         NormalErrors normals = (NormalErrors) TaskScorer.forKind("normals", 0, 0, 1, 1);
         normals.add(new float[] {0, 0, 1}, new float[] {0, 0, 1});
-        assertThat(normals.values()).containsOnlyKeys("mean", "median", "within11", "within22", "within30");
+        assertThat(normals.values())
+                .containsOnlyKeys("mean", "median", "within11", "within22", "within30");
         assertThatThrownBy(() -> TaskScorer.forKind("regression", 0, 0, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -44,8 +44,12 @@ class AlignedMtlTest {
         double[][] grads = g(v(1, 2, 2, 0), v(2, -1, -2, 1), v(0.5, 0.5, 1, 3));
         double[][] m = Linear.gram(grads);
         double[][] aligned = times(AlignedMtl.balance(m), grads);
-        double lambdaMin = Arrays.stream(new EigenDecomposition(MatrixUtils.createRealMatrix(m)).getRealEigenvalues())
-                .min().orElseThrow();
+        double lambdaMin =
+                Arrays.stream(
+                                new EigenDecomposition(MatrixUtils.createRealMatrix(m))
+                                        .getRealEigenvalues())
+                        .min()
+                        .orElseThrow();
         // the rows of B G are orthogonal with equal squared norms λ_min ...
         double[][] alignedGram = Linear.gram(aligned);
         for (int i = 0; i < 3; i++) {
@@ -62,7 +66,8 @@ class AlignedMtlTest {
 
     @Test
     void shouldDropTheNullDirectionOfParallelGradients() {
-        // M = [[1,2],[2,4]]: λ = 5 and 0; B = v vᵀ with v = (1,2)/√5, column sums (0.6, 1.2): d = (3, 0)
+        // M = [[1,2],[2,4]]: λ = 5 and 0; B = v vᵀ with v = (1,2)/√5, column sums (0.6, 1.2): d =
+        // (3, 0)
         Step step = new AlignedMtl(2).combine(input(v(1, 1), g(v(1, 0), v(2, 0))));
         assertThat(direction(step)).containsExactly(v(3, 0), within(1e-9));
     }

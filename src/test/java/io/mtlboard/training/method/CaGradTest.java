@@ -61,8 +61,15 @@ class CaGradTest {
         int steps = 600;
         for (int a = 0; a <= steps; a++) {
             for (int b = 0; a + b <= steps; b++) {
-                best = Math.min(best, objective(grads, v(a / (double) steps, b / (double) steps,
-                        (steps - a - b) / (double) steps)));
+                best =
+                        Math.min(
+                                best,
+                                objective(
+                                        grads,
+                                        v(
+                                                a / (double) steps,
+                                                b / (double) steps,
+                                                (steps - a - b) / (double) steps)));
             }
         }
         double[] w = CaGrad.simplexWeights(Linear.gram(grads), C);
@@ -72,7 +79,8 @@ class CaGradTest {
 
     @Test
     void shouldMaximizeTheWorstImprovementInTheBallAroundTheMean() {
-        // CAGrad's primal: d* = argmax over ‖d − g0‖ ≤ c‖g0‖ of min_i ⟨g_i, d⟩, returned as d*/(1 + c²)
+        // CAGrad's primal: d* = argmax over ‖d − g0‖ ≤ c‖g0‖ of min_i ⟨g_i, d⟩, returned as d*/(1 +
+        // c²)
         double[][] grads = g(v(4, 0), v(-1, 1));
         double[] dStar = direction(new CaGrad(2, C).combine(input(v(1, 1), grads)));
         Linear.addScaled(dStar, C * C, dStar.clone());

@@ -24,6 +24,7 @@ class DbMtlTest {
         Step second = db.combine(input(v(1, 1), g(v(0, 1), v(2, 0))));
         double alpha2 = Math.sqrt(0.2845 / 0.0481);
         assertThat(alpha2).isCloseTo(2.4320281484310406, within(1e-12));
-        assertThat(direction(second)).containsExactly(v(0.27 + alpha2 * 0.2, 0.46 + alpha2 * 0.09), within(1e-7));
+        assertThat(direction(second))
+                .containsExactly(v(0.27 + alpha2 * 0.2, 0.46 + alpha2 * 0.09), within(1e-7));
     }
 }

@@ -7,8 +7,7 @@ import java.util.random.RandomGenerator;
 /** Hand-made inputs and small readers of {@link Step} shared by the method tests. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static double[] v(double... components) {
         return components;

@@ -25,10 +25,13 @@ class LossWeightingTest {
         var uw = new UncertaintyWeighting(2, -0.5, ParameterOptimizer.sgd(0.1));
         // w = 1 / (2 e^{-0.5}) = e^{0.5} / 2 = 0.8243606 for both tasks
         Step step = uw.combine(StepInput.ofLosses(1, 4));
-        assertThat(weights(step)).containsExactly(v(0.8243606353500641, 0.8243606353500641), within(1e-12));
-        // ∂/∂s_i = 1/2 − L_i / (2 e^{s_i}): 0.5 − 0.8243606 = −0.3243606 and 0.5 − 3.2974425 = −2.7974425,
+        assertThat(weights(step))
+                .containsExactly(v(0.8243606353500641, 0.8243606353500641), within(1e-12));
+        // ∂/∂s_i = 1/2 − L_i / (2 e^{s_i}): 0.5 − 0.8243606 = −0.3243606 and 0.5 − 3.2974425 =
+        // −2.7974425,
         // so s = −0.5 + 0.1 · (0.3243606, 2.7974425)
-        assertThat(uw.logVariances()).containsExactly(v(-0.4675639364649936, -0.22025574585997437), within(1e-12));
+        assertThat(uw.logVariances())
+                .containsExactly(v(-0.4675639364649936, -0.22025574585997437), within(1e-12));
     }
 
     @Test
@@ -39,7 +42,8 @@ class LossWeightingTest {
         }
         // L/(2e^s) + s/2 is minimal at e^s = L: s = (0, log 4), weights 1 / (2L)
         assertThat(uw.logVariances()).containsExactly(v(0, Math.log(4)), within(1e-6));
-        assertThat(weights(uw.combine(StepInput.ofLosses(1, 4)))).containsExactly(v(0.5, 0.125), within(1e-6));
+        assertThat(weights(uw.combine(StepInput.ofLosses(1, 4))))
+                .containsExactly(v(0.5, 0.125), within(1e-6));
     }
 
     @Test
@@ -49,7 +53,8 @@ class LossWeightingTest {
         dwa.endEpoch(v(2, 1));
         assertThat(weights(dwa.combine(StepInput.ofLosses(3, 1)))).containsExactly(1.0, 1.0);
         dwa.endEpoch(v(1, 1));
-        // r = (1/2, 1/1), r/τ = (0.25, 0.5): w = 2 (e^0.25, e^0.5) / (e^0.25 + e^0.5); the faster task gets less
+        // r = (1/2, 1/1), r/τ = (0.25, 0.5): w = 2 (e^0.25, e^0.5) / (e^0.25 + e^0.5); the faster
+        // task gets less
         double[] w = weights(dwa.combine(StepInput.ofLosses(3, 1)));
         assertThat(w).containsExactly(v(0.8756469982284038, 1.1243530017715964), within(1e-12));
         dwa.endEpoch(v(1, 0.5));
@@ -62,7 +67,8 @@ class LossWeightingTest {
     void shouldDrawRandomWeightsAsSoftmaxOfGaussians() {
         // λ = (0, log 3): softmax = (1/4, 3/4)
         var rlw = new RandomLossWeighting(2, scripted(0, Math.log(3)));
-        assertThat(weights(rlw.combine(StepInput.ofLosses(1, 1)))).containsExactly(v(0.25, 0.75), within(1e-12));
+        assertThat(weights(rlw.combine(StepInput.ofLosses(1, 1))))
+                .containsExactly(v(0.25, 0.75), within(1e-12));
     }
 
     @Test
@@ -98,7 +104,9 @@ class LossWeightingTest {
             double[] down = losses.clone();
             up[i] += 1e-6;
             down[i] -= 1e-6;
-            double derivative = (Math.cbrt(up[0] * up[1] * up[2]) - Math.cbrt(down[0] * down[1] * down[2])) / 2e-6;
+            double derivative =
+                    (Math.cbrt(up[0] * up[1] * up[2]) - Math.cbrt(down[0] * down[1] * down[2]))
+                            / 2e-6;
             assertThat(w[i]).isCloseTo(derivative, within(1e-8));
         }
     }

@@ -1,8 +1,5 @@
 package io.mtlboard.training.method;
 
-import java.util.Arrays;
-import java.util.Random;
-import java.util.stream.IntStream;
 import static io.mtlboard.training.method.Fixtures.direction;
 import static io.mtlboard.training.method.Fixtures.g;
 import static io.mtlboard.training.method.Fixtures.input;
@@ -10,6 +7,9 @@ import static io.mtlboard.training.method.Fixtures.v;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MgdaTest {
@@ -20,7 +20,8 @@ class MgdaTest {
 
     @Test
     void shouldWeightOrthogonalUnitGradientsEqually() {
-        Step step = mgda(Mgda.Normalization.NONE, v(1, 1, 1), g(v(1, 0, 0), v(0, 1, 0), v(0, 0, 1)));
+        Step step =
+                mgda(Mgda.Normalization.NONE, v(1, 1, 1), g(v(1, 0, 0), v(0, 1, 0), v(0, 0, 1)));
         assertThat(step.weights()).containsExactly(v(1.0 / 3, 1.0 / 3, 1.0 / 3), within(1e-12));
         assertThat(direction(step)).containsExactly(v(1.0 / 3, 1.0 / 3, 1.0 / 3), within(1e-12));
     }
@@ -43,9 +44,11 @@ class MgdaTest {
 
     @Test
     void shouldFindMinNormPointOnAnEdgeOfThreeGradientsExactly() {
-        // the segment (1,0,0)–(0,1,0) has its nearest point (½,½,0) with ‖d‖² = ½; (1,1,0) is farther
+        // the segment (1,0,0)–(0,1,0) has its nearest point (½,½,0) with ‖d‖² = ½; (1,1,0) is
+        // farther
         // and must get no weight at all (Frank–Wolfe from the uniform start leaves ≈ 1e-3 on it)
-        Step step = mgda(Mgda.Normalization.NONE, v(1, 1, 1), g(v(1, 0, 0), v(0, 1, 0), v(1, 1, 0)));
+        Step step =
+                mgda(Mgda.Normalization.NONE, v(1, 1, 1), g(v(1, 0, 0), v(0, 1, 0), v(1, 1, 0)));
         assertThat(step.weights()).containsExactly(v(0.5, 0.5, 0), within(1e-12));
         double[] d = direction(step);
         assertThat(Linear.dot(d, d)).isCloseTo(0.5, within(1e-12));
@@ -128,7 +131,8 @@ class MgdaTest {
         // loss: (1,0)/1 and (0,2)/2 are again unit: the same α
         Step loss = mgda(Mgda.Normalization.LOSS, v(1, 2), g(v(1, 0), v(0, 2)));
         assertThat(loss.weights()).containsExactly(v(0.5, 0.5), within(1e-12));
-        // loss+: (1,0)/(4·1) = (¼,0) and (0,2)/(1·2) = (0,1): α²/16 + (1−α)² is minimal at α = 16/17
+        // loss+: (1,0)/(4·1) = (¼,0) and (0,2)/(1·2) = (0,1): α²/16 + (1−α)² is minimal at α =
+        // 16/17
         Step lossPlus = mgda(Mgda.Normalization.LOSS_PLUS, v(4, 1), g(v(1, 0), v(0, 2)));
         assertThat(lossPlus.weights()).containsExactly(v(16.0 / 17, 1.0 / 17), within(1e-12));
     }

@@ -31,7 +31,10 @@ class MoCoTest {
         Step second = moco.combine(input(v(1, 2), g(v(2, 0), v(0, 3))));
         double y1 = 0.5 + 0.5 / Math.sqrt(2) * (1 - 0.5);
         double y2 = 1 + 0.5 / Math.sqrt(2) * (2 - 1);
-        double[] l2 = softmax(l[0] - 0.1 / Math.sqrt(2) * y1 * y1 * l[0], l[1] - 0.1 / Math.sqrt(2) * y2 * y2 * l[1]);
+        double[] l2 =
+                softmax(
+                        l[0] - 0.1 / Math.sqrt(2) * y1 * y1 * l[0],
+                        l[1] - 0.1 / Math.sqrt(2) * y2 * y2 * l[1]);
         assertThat(direction(second)).containsExactly(v(y1 * l2[0], y2 * l2[1]), within(1e-8));
     }
 

@@ -25,15 +25,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class MtlMethodsTest {
 
-    private static final Set<String> GRADIENT_METHODS = Set.of("gradnorm", "mgda", "pcgrad", "graddrop", "gradvac",
-            "cagrad", "imtl-g", "imtl", "nash-mtl", "aligned-mtl", "db-mtl", "moco");
-    // registry entries without a reference implementation: literature rows only (AdaTask, MTL-IO: Elich et al.)
-    private static final Set<String> NOT_OPTIMIZERS = Set.of("stl", "cosreg", "rotograd", "bmtas", "mmoe", "adatask",
-            "mtl-io");
+    private static final Set<String> GRADIENT_METHODS =
+            Set.of(
+                    "gradnorm",
+                    "mgda",
+                    "pcgrad",
+                    "graddrop",
+                    "gradvac",
+                    "cagrad",
+                    "imtl-g",
+                    "imtl",
+                    "nash-mtl",
+                    "aligned-mtl",
+                    "db-mtl",
+                    "moco");
+    // registry entries without a reference implementation: literature rows only (AdaTask, MTL-IO:
+    // Elich et al.)
+    private static final Set<String> NOT_OPTIMIZERS =
+            Set.of("stl", "cosreg", "rotograd", "bmtas", "mmoe", "adatask", "mtl-io");
 
     private static Map<String, JsonNode> registry() throws IOException {
         Map<String, JsonNode> byId = new HashMap<>();
-        for (JsonNode method : new ObjectMapper().readTree(Path.of("benchmarks-data/methods.json").toFile())) {
+        for (JsonNode method :
+                new ObjectMapper().readTree(Path.of("benchmarks-data/methods.json").toFile())) {
             byId.put(method.get("id").asText(), method);
         }
         return byId;
@@ -51,7 +65,8 @@ class MtlMethodsTest {
             double[] losses = random.doubles(3, 0.5, 2).toArray();
             double[][] grads = new double[3][];
             Arrays.setAll(grads, i -> random.doubles(6, -1, 1).toArray());
-            steps.add(method.combine(new StepInput(losses, method.needsGradients() ? grads : null)));
+            steps.add(
+                    method.combine(new StepInput(losses, method.needsGradients() ? grads : null)));
             if (method.needsLossesAfterStep()) {
                 method.afterStep(Arrays.stream(losses).map(x -> 0.9 * x).toArray());
             }
@@ -64,8 +79,11 @@ class MtlMethodsTest {
 
     @Test
     void shouldKnowEveryOptimizerOfTheRegistry() throws IOException {
-        assertThat(MtlMethods.ids()).containsExactlyInAnyOrderElementsOf(
-                registry().keySet().stream().filter(id -> !NOT_OPTIMIZERS.contains(id)).toList());
+        assertThat(MtlMethods.ids())
+                .containsExactlyInAnyOrderElementsOf(
+                        registry().keySet().stream()
+                                .filter(id -> !NOT_OPTIMIZERS.contains(id))
+                                .toList());
     }
 
     @ParameterizedTest
@@ -74,7 +92,8 @@ class MtlMethodsTest {
         MtlMethod method = MtlMethods.create(id, 1, 3);
         assertThat(method.id()).isEqualTo(id);
         assertThat(method.needsGradients()).isEqualTo(GRADIENT_METHODS.contains(id));
-        // every gradient method runs at both levels; the registry's featureLevel says which have a guarantee
+        // every gradient method runs at both levels; the registry's featureLevel says which have a
+        // guarantee
         assertThat(method.supportsFeatureLevel()).isEqualTo(method.needsGradients());
         assertThat(method.supportsParameterLevel()).isEqualTo(method.needsGradients());
         assertThat(registry().get(id).get("featureLevel").asBoolean())
@@ -90,7 +109,8 @@ class MtlMethodsTest {
             assertThat(step.weights()).hasSize(3);
             assertThat(Arrays.stream(step.weights()).allMatch(Double::isFinite)).isTrue();
             boolean combinesGradients = method.needsGradients() && !id.equals("gradnorm");
-            assertThat(step).isInstanceOf(combinesGradients ? Step.Direction.class : Step.Weights.class);
+            assertThat(step)
+                    .isInstanceOf(combinesGradients ? Step.Direction.class : Step.Weights.class);
             if (step instanceof Step.Direction d) {
                 assertThat(d.direction()).hasSize(6);
                 assertThat(Arrays.stream(d.direction()).allMatch(Double::isFinite)).isTrue();
@@ -123,38 +143,50 @@ class MtlMethodsTest {
     @Test
     void shouldApplyHyperParameterOverrides() {
         MtlMethod cagrad = MtlMethods.create("cagrad", 1, 2, Map.of("c", 0));
-        assertThat(direction(cagrad.combine(input(v(1, 1), g(v(4, 0), v(-1, 1)))))).containsExactly(v(1.5, 0.5), within(1e-12));
+        assertThat(direction(cagrad.combine(input(v(1, 1), g(v(4, 0), v(-1, 1))))))
+                .containsExactly(v(1.5, 0.5), within(1e-12));
         MtlMethod mgda = MtlMethods.create("mgda", 1, 2, Map.of("normalization", "l2"));
-        assertThat(mgda.combine(input(v(1, 1), g(v(1, 0), v(0, 2)))).weights()).containsExactly(v(0.5, 0.5), within(1e-12));
+        assertThat(mgda.combine(input(v(1, 1), g(v(1, 0), v(0, 2)))).weights())
+                .containsExactly(v(0.5, 0.5), within(1e-12));
     }
 
     @Test
     void shouldRejectUnknownIdsNamesAndTypes() {
-        assertThatThrownBy(() -> MtlMethods.create("sgd", 1, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> MtlMethods.create("sgd", 1, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sgd");
         assertThatThrownBy(() -> MtlMethods.create("cagrad", 1, 2, Map.of("alpha", 0.4)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[c]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[c]");
         assertThatThrownBy(() -> MtlMethods.create("cagrad", 1, 2, Map.of("c", "0.4")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("number");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("number");
         assertThatThrownBy(() -> MtlMethods.create("mgda", 1, 2, Map.of("normalization", "max")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max");
-        assertThatThrownBy(() -> MtlMethods.create("ew", 1, 1)).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max");
+        assertThatThrownBy(() -> MtlMethods.create("ew", 1, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void shouldRejectInputsThatDoNotFitTheMethod() {
-        assertThatThrownBy(() -> MtlMethods.create("pcgrad", 1, 2).combine(StepInput.ofLosses(1, 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gradients");
+        assertThatThrownBy(
+                        () -> MtlMethods.create("pcgrad", 1, 2).combine(StepInput.ofLosses(1, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gradients");
         assertThatThrownBy(() -> MtlMethods.create("ew", 1, 3).combine(StepInput.ofLosses(1, 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3");
         assertThatThrownBy(() -> MtlMethods.create("dwa", 1, 2).endEpoch(v(1, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void shouldRejectMalformedStepInputs() {
-        assertThatThrownBy(() -> StepInput.ofLosses(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StepInput(v(1, 1), g(v(1, 0)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StepInput.ofLosses(1, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StepInput(v(1, 1), g(v(1, 0))))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StepInput(v(1, 1), g(v(1, 0), v(1))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StepInput(v(1, 1), g(v(1, 0), v(Double.POSITIVE_INFINITY, 0))))

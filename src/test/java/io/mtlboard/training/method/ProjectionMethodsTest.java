@@ -19,15 +19,18 @@ class ProjectionMethodsTest {
     @Test
     void shouldCancelTwoOppositeGradientsUnderPcGrad() {
         // g1' = g1 − (⟨g1,g2⟩/‖g2‖²) g2 = (1,0) − (−1)(−1,0) = 0, likewise g2' = 0
-        Step step = new PcGrad(2, new SplittableRandom(1)).combine(input(ONES, g(v(1, 0), v(-1, 0))));
+        Step step =
+                new PcGrad(2, new SplittableRandom(1)).combine(input(ONES, g(v(1, 0), v(-1, 0))));
         assertThat(direction(step)).containsExactly(v(0, 0), within(1e-12));
         assertThat(step.weights()).containsExactly(1.0, 1.0);
     }
 
     @Test
     void shouldProjectAnObtusePairByHand() {
-        // ⟨(1,0), (−1,1)⟩ = −1: g1' = (1,0) + ½(−1,1) = (½,½); g2' = (−1,1) + 1·(1,0) = (0,1); d = (½, 3/2)
-        Step step = new PcGrad(2, new SplittableRandom(1)).combine(input(ONES, g(v(1, 0), v(-1, 1))));
+        // ⟨(1,0), (−1,1)⟩ = −1: g1' = (1,0) + ½(−1,1) = (½,½); g2' = (−1,1) + 1·(1,0) = (0,1); d =
+        // (½, 3/2)
+        Step step =
+                new PcGrad(2, new SplittableRandom(1)).combine(input(ONES, g(v(1, 0), v(-1, 1))));
         assertThat(direction(step)).containsExactly(v(0.5, 1.5), within(1e-12));
     }
 
@@ -73,7 +76,9 @@ class ProjectionMethodsTest {
     @Test
     void shouldMatchPcGradOnFirstGradVacStep() {
         // with targets 0 the vaccine lifts a negative cosine to exactly 0: PCGrad's projection
-        Step step = new GradVac(2, 0.5, new SplittableRandom(1)).combine(input(ONES, g(v(1, 0), v(-1, 1))));
+        Step step =
+                new GradVac(2, 0.5, new SplittableRandom(1))
+                        .combine(input(ONES, g(v(1, 0), v(-1, 1))));
         assertThat(direction(step)).containsExactly(v(0.5, 1.5), within(1e-12));
     }
 
@@ -81,10 +86,13 @@ class ProjectionMethodsTest {
     void shouldRaiseCosineToTheMovingTargetByHand() {
         var gradVac = new GradVac(2, 0.5, new SplittableRandom(1));
         // step 1: cos((1,0), (1,1)) = 1/√2 ≥ 0, no change; targets φ̂ = ½·0 + ½/√2 = 0.3535534
-        assertThat(direction(gradVac.combine(input(ONES, g(v(1, 0), v(1, 1)))))).containsExactly(v(2, 1), within(1e-12));
+        assertThat(direction(gradVac.combine(input(ONES, g(v(1, 0), v(1, 1))))))
+                .containsExactly(v(2, 1), within(1e-12));
         assertThat(gradVac.targets()[0][1]).isCloseTo(0.35355339059327373, within(1e-12));
-        // step 2: g1 = (1,0), g2 = (0,1), φ = 0 < φ̂ = √2/4: add g2 · 1 · (φ̂·1 − 0) / (1 · √(1 − 1/8))
-        // = g2 / √7, so g1' = (1, 1/√7), whose cosine with g2 is 1/√8 = φ̂; likewise g2' = (1/√7, 1)
+        // step 2: g1 = (1,0), g2 = (0,1), φ = 0 < φ̂ = √2/4: add g2 · 1 · (φ̂·1 − 0) / (1 · √(1 −
+        // 1/8))
+        // = g2 / √7, so g1' = (1, 1/√7), whose cosine with g2 is 1/√8 = φ̂; likewise g2' = (1/√7,
+        // 1)
         double[] d = direction(gradVac.combine(input(ONES, g(v(1, 0), v(0, 1)))));
         assertThat(d).containsExactly(v(1.3779644730092273, 1.3779644730092273), within(1e-12));
         // targets move towards the cosine before the adjustment: ½·0.3535534 + ½·0
