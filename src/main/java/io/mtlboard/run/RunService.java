@@ -278,18 +278,9 @@ public class RunService {
         if (run.createdAt == null) {
             run.createdAt = now;
         }
-        run.claims.clear();
-        if (existing.isPresent()) {
-            // flush the orphan removal before re-inserting claims with the same (run, metric) key
-            Run.flush();
-        }
-        for (BenchmarkMetric metric : row.benchmark().metrics()) {
-            RunClaim claim = new RunClaim();
-            claim.run = run;
-            claim.metric = metric;
-            claim.claimed = row.claims().get(metric.key());
-            run.claims.add(claim);
-        }
+        Map<BenchmarkMetric, Double> claims = new LinkedHashMap<>();
+        row.benchmark().metrics().forEach(m -> claims.put(m, row.claims().get(m.key())));
+        replaceClaims(run, claims, existing.isPresent());
         if (existing.isEmpty()) {
             run.persist();
         }
