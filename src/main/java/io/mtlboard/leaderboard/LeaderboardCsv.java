@@ -42,6 +42,8 @@ final class LeaderboardCsv {
                         "delta_m_per_task_std",
                         "delta_m_flat",
                         "delta_m_flat_std",
+                        "delta_m_per_task_vs_baseline",
+                        "delta_m_flat_vs_baseline",
                         "published_delta_m_per_task",
                         "published_delta_m_per_task_std",
                         "published_delta_m_flat",
@@ -77,6 +79,8 @@ final class LeaderboardCsv {
             line.add(d == null ? "" : text(d.perTask().std()));
             line.add(d == null ? "" : text(d.flat().mean()));
             line.add(d == null ? "" : text(d.flat().std()));
+            line.add(d == null ? "" : text(d.perTaskVsBaseline()));
+            line.add(d == null ? "" : text(d.flatVsBaseline()));
             line.add(r.published() == null ? "" : text(r.published().deltaMPerTask()));
             line.add(r.published() == null ? "" : text(r.published().deltaMPerTaskStd()));
             line.add(r.published() == null ? "" : text(r.published().deltaMFlat()));

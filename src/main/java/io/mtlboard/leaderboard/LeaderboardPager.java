@@ -294,6 +294,31 @@ final class LeaderboardPager {
                 : (flat != null ? flat : task);
     }
 
+    /** The row holding the runs of r's baseline (the single-task row itself), if listed. */
+    private static BoardCalculator.BoardRow baselineRow(
+            LeaderboardService.Board board, BoardCalculator.BoardRow r) {
+        if (r.baseline() == null) {
+            return null;
+        }
+        return board.rows().stream()
+                .filter(b -> b.runIds().equals(r.baseline().runIds()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String versusBaseline(
+            BoardCalculator.BoardRow r, BoardCalculator.BoardRow base, DeltaM.Convention c) {
+        SeedStats d = deltaM(r, c);
+        if (d == null || base == r) {
+            return null; // the baseline row is the 0 line itself
+        }
+        Double baseSpread = null;
+        if (base != null && deltaM(base, c) != null) {
+            baseSpread = spread(base, deltaM(base, c), c);
+        }
+        return BaselineComparison.of(d.mean(), spread(r, d, c), baseSpread);
+    }
+
     private static SeedStats deltaM(BoardCalculator.BoardRow r, DeltaM.Convention c) {
         return c == DeltaM.Convention.PER_TASK ? r.deltaMPerTask() : r.deltaMFlat();
     }
@@ -395,6 +420,7 @@ final class LeaderboardPager {
             LeaderboardService.Board board, BoardCalculator.BoardRow r, Integer rank) {
         var metrics = new LinkedHashMap<String, LeaderboardView.Stat>();
         r.metrics().forEach((k, s) -> metrics.put(k, LeaderboardView.Stat.of(s)));
+        BoardCalculator.BoardRow base = r.deltaMPerTask() == null ? null : baselineRow(board, r);
         LeaderboardView.DeltaMView deltaM =
                 r.deltaMPerTask() == null
                         ? null
@@ -402,7 +428,9 @@ final class LeaderboardPager {
                                 LeaderboardView.Stat.of(r.deltaMPerTask()),
                                 LeaderboardView.Stat.of(r.deltaMFlat()),
                                 "gain",
-                                baselineView(board, r, r.baseline()));
+                                baselineView(board, r, r.baseline()),
+                                versusBaseline(r, base, DeltaM.Convention.PER_TASK),
+                                versusBaseline(r, base, DeltaM.Convention.FLAT));
         BoardCalculator.Published p = r.published();
         Published published =
                 p.isEmpty()

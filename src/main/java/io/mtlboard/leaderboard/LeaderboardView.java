@@ -57,8 +57,19 @@ public record LeaderboardView(
         }
     }
 
-    /** Δm of a row in both conventions, gain sign (positive = better than single-task). */
-    public record DeltaMView(Stat perTask, Stat flat, String sign, Baseline baseline) {}
+    /**
+     * Δm of a row in both conventions, gain sign (positive = better than single-task), and per
+     * convention how it compares with the single-task baseline given the seed noise of both: {@code
+     * better}, {@code worse} or {@code within-noise} ({@link BaselineComparison}); null when
+     * neither side has an interval (one seed each and no printed std).
+     */
+    public record DeltaMView(
+            Stat perTask,
+            Stat flat,
+            String sign,
+            Baseline baseline,
+            String perTaskVsBaseline,
+            String flatVsBaseline) {}
 
     /**
      * The single-task rows a Δm is relative to: their source, optimizer and protocol;

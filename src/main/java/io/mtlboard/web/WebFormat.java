@@ -86,6 +86,19 @@ public final class WebFormat {
         return s == null ? null : s.mean();
     }
 
+    /**
+     * Whether a row's Δm, in the convention with the given id, is within seed noise of its
+     * single-task baseline (docs/LEADERBOARD.md §3).
+     */
+    public static boolean withinNoise(LeaderboardView.DeltaMView deltaM, String convention) {
+        if (deltaM == null) {
+            return false;
+        }
+        String verdict =
+                "flat".equals(convention) ? deltaM.flatVsBaseline() : deltaM.perTaskVsBaseline();
+        return "within-noise".equals(verdict);
+    }
+
     /** The Δm statistic of the convention with the given id. */
     public static LeaderboardView.Stat pickStat(
             LeaderboardView.DeltaMView deltaM, String convention) {

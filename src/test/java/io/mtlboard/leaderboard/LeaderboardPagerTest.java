@@ -10,6 +10,7 @@ import io.mtlboard.run.RowSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** Ranking within settings: pure, on hand-made boards. */
@@ -243,5 +244,64 @@ class LeaderboardPagerTest {
                 .isEqualTo(0.4);
         assertThat(LeaderboardPager.spread(row, row.deltaMFlat(), DeltaM.Convention.FLAT))
                 .isEqualTo(0.4);
+    }
+
+    /** Two seeds each: the single-task row's own spread counts as much as the method's. */
+    private static BoardCalculator.RunFacts seeded(
+            long id, String method, String backbone, int seed, double acc) {
+        return facts(
+                id,
+                method,
+                backbone,
+                RowSource.REFERENCE,
+                seed,
+                null,
+                Protocols.MTLBOARD,
+                null,
+                acc,
+                0.5);
+    }
+
+    @Test
+    void shouldSayWhetherARowIsBetterWorseOrWithinNoiseOfItsBaseline() {
+        // baseline acc 80, 82 (mean 81): per-task Δm per seed ∓0.6173 (accuracy ±1/81 of 100 %,
+        // halved over two tasks), std 0.8729; every method below has the same std
+        List<BoardCalculator.RunFacts> runs =
+                List.of(
+                        seeded(1, "stl", "small", 0, 80),
+                        seeded(2, "stl", "small", 1, 82),
+                        seeded(3, "ew", "small", 0, 90), // Δm 5.556, 6.790: mean 6.173
+                        seeded(4, "ew", "small", 1, 92),
+                        seeded(5, "mgda", "small", 0, 81), // 0, 1.235: mean 0.617 < 0.873 + 0.873
+                        seeded(6, "mgda", "small", 1, 83),
+                        seeded(7, "pcgrad", "small", 0, 70), // −6.790, −5.556: mean −6.173
+                        seeded(8, "pcgrad", "small", 1, 72),
+                        seeded(9, "stl", "large", 0, 80), // one seed on each side: no interval
+                        seeded(10, "ew", "large", 0, 90));
+        LeaderboardView v = LeaderboardPager.page(board(runs), query(false, List.of()), "rule");
+        Map<String, String> perTask = new HashMap<>();
+        Map<String, String> flat = new HashMap<>();
+        for (LeaderboardView.LeaderboardRowView r : v.rows()) {
+            String key = r.backbone().id() + " " + r.method().id();
+            perTask.put(key, r.deltaM().perTaskVsBaseline());
+            flat.put(key, r.deltaM().flatVsBaseline());
+        }
+        assertThat(perTask)
+                .containsEntry("small ew", "better")
+                .containsEntry("small mgda", "within-noise")
+                .containsEntry("small pcgrad", "worse")
+                .containsEntry("small stl", null) // the baseline is the 0 line itself
+                .containsEntry("large ew", null);
+        // flat Δm of mgda: mean over the two metrics as well, same verdict
+        assertThat(flat)
+                .containsEntry("small mgda", "within-noise")
+                .containsEntry("small ew", "better");
+        LeaderboardView.LeaderboardRowView mgda =
+                v.rows().stream()
+                        .filter(r -> r.method().id().equals("mgda"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(mgda.deltaM().perTask().mean()).isCloseTo(0.6173, Offset.offset(1e-4));
+        assertThat(mgda.deltaM().perTask().std()).isCloseTo(0.8729, Offset.offset(1e-4));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -139,6 +140,25 @@ class LeaderboardResourceTest {
     }
 
     @Test
+    void shouldSayForEveryRowWithAnIntervalHowItComparesWithItsBaseline() {
+        JsonPath v = get("?size=500");
+        List<String> verdicts = v.getList("rows.deltaM.perTaskVsBaseline");
+        assertThat(verdicts).isNotEmpty();
+        assertThat(verdicts.stream().filter(Objects::nonNull))
+                .isNotEmpty()
+                .allMatch(x -> List.of("better", "worse", "within-noise").contains(x));
+        // a baseline row is the 0 line, never compared with itself
+        List<Map<String, Object>> rows = v.getList("rows");
+        assertThat(rows.stream().filter(r -> "baseline".equals(r.get("role"))))
+                .isNotEmpty()
+                .allMatch(
+                        r ->
+                                r.get("deltaM") == null
+                                        || ((Map<?, ?>) r.get("deltaM")).get("perTaskVsBaseline")
+                                                == null);
+    }
+
+    @Test
     void shouldLeaveDeltaMEmptyWithoutBaselineOnTheBackbone() {
         JsonPath v = get("?backbone=deeplabv3plus-resnet50-mtan");
         assertThat(v.getList("rows")).hasSize(12);
@@ -171,7 +191,9 @@ class LeaderboardResourceTest {
         assertThat(lines[0])
                 .startsWith("rank,method,method_label,backbone")
                 .contains("segmentation.mIoU_mean")
-                .contains("delta_m_per_task");
+                .contains("delta_m_per_task")
+                .contains("delta_m_per_task_vs_baseline")
+                .contains("delta_m_flat_vs_baseline");
         // LibMTL's SegNet rows take their baseline from the CAGrad paper: listed by Δm, not ranked
         assertThat(lines[1])
                 .startsWith(",gradnorm,GradNorm,segnet-mtan")

@@ -25,7 +25,7 @@ class WebFormatTest {
                 List.of(1L),
                 "c",
                 Map.of(),
-                new LeaderboardView.DeltaMView(zero, zero, "gain", baseline),
+                new LeaderboardView.DeltaMView(zero, zero, "gain", baseline, null, null),
                 null,
                 new LeaderboardView.SettingRef("net@mtlboard", "Net · MTLBoard protocol"),
                 "ranked",
