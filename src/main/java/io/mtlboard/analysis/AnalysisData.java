@@ -99,7 +99,8 @@ public class AnalysisData {
                             deltaM,
                             r.metrics(),
                             runs,
-                            runDeltaM));
+                            runDeltaM,
+                            r.setting() == null ? null : r.setting().id()));
         }
         return rows;
     }

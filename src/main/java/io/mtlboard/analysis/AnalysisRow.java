@@ -43,7 +43,8 @@ record AnalysisRow(
         LeaderboardView.Stat deltaM,
         Map<String, LeaderboardView.Stat> metrics,
         List<RunSummary> runs,
-        Map<Long, Double> runDeltaM) {
+        Map<Long, Double> runDeltaM,
+        String settingId) {
 
     AnalysisRow {
         runIds = List.copyOf(runIds);
@@ -87,7 +88,8 @@ record AnalysisRow(
                 deltaM,
                 metrics,
                 runs,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     /** Whether this is the single-task baseline, which rankings of MTL methods leave out. */
@@ -111,6 +113,7 @@ record AnalysisRow(
                                 benchmarkId,
                                 methodId,
                                 backboneId,
+                                Objects.requireNonNullElse(settingId, backboneId),
                                 source,
                                 Objects.requireNonNullElse(citation, "")));
         if (!dimension.equals("optimizer")) {

@@ -1,16 +1,19 @@
 package io.mtlboard.benchmark;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The registry of protocols, {@code benchmarks-data/protocols.json}: the pipelines that produce a
@@ -66,18 +69,54 @@ public class Protocols {
                         "MTLBoard",
                         null,
                         "Runs trained or re-evaluated by MTLBoard on the benchmark's test split."));
-        if (!Files.isRegularFile(file)) {
-            return map;
+        if (Files.isRegularFile(file)) {
+            try {
+                for (Protocol p :
+                        json.readValue(file.toFile(), new TypeReference<List<Protocol>>() {})) {
+                    map.put(p.id(), p);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(
+                        "Cannot read the protocol registry " + file + ": " + e.getMessage(), e);
+            }
         }
-        try {
-            for (Protocol p :
-                    json.readValue(file.toFile(), new TypeReference<List<Protocol>>() {})) {
-                map.put(p.id(), p);
+        referenceProtocols(file.getParent()).forEach(p -> map.putIfAbsent(p.id(), p));
+        return map;
+    }
+
+    /**
+     * The current reference protocols of every benchmark ({@code <benchmark>/reference-protocols.json}):
+     * reference runs form one setting per protocol they were trained under, so that runs of two
+     * training schedules never share a row or a ranking.
+     */
+    private List<Protocol> referenceProtocols(Path benchmarksDir) {
+        List<Protocol> found = new ArrayList<>();
+        if (benchmarksDir == null || !Files.isDirectory(benchmarksDir)) {
+            return found;
+        }
+        try (Stream<Path> dirs = Files.list(benchmarksDir)) {
+            for (Path f :
+                    dirs.map(d -> d.resolve("reference-protocols.json"))
+                            .filter(Files::isRegularFile)
+                            .sorted()
+                            .toList()) {
+                for (JsonNode p : json.readTree(f.toFile())) {
+                    String id = p.path("id").asText();
+                    found.add(
+                            new Protocol(
+                                    id,
+                                    "MTLBoard reference " + id,
+                                    "MTLBoard reference runs",
+                                    null,
+                                    p.path("label").asText("")
+                                            + ". "
+                                            + p.path("description").asText("")));
+                }
             }
         } catch (IOException e) {
             throw new IllegalStateException(
-                    "Cannot read the protocol registry " + file + ": " + e.getMessage(), e);
+                    "Cannot read the reference protocols: " + e.getMessage(), e);
         }
-        return map;
+        return found;
     }
 }

@@ -111,7 +111,8 @@ class ReferenceBundleReader {
                                 key,
                                 bundle.path("evaluation").path("diagnostics"),
                                 valid,
-                                problems)));
+                                problems),
+                        bundle.path("protocol").path("id").asText(null)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mtlboard.leaderboard;
 
 import io.mtlboard.benchmark.Method;
+import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.benchmark.metric.DeltaM;
 import io.mtlboard.run.RowSource;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Groups the runs of one benchmark into leaderboard rows and computes mean ± std per metric and Δm
@@ -81,7 +84,10 @@ public final class BoardCalculator {
         /** Submitted numbers without a verified model: listed in their own section, never ranked. */
         CLAIMED("claimed", "claimed, unverified"),
         /** Δm against another publication's single-task row: shown, ranked only on request. */
-        CROSS_PROTOCOL("cross-protocol", "Δm against a single-task row from another publication"),
+        CROSS_PROTOCOL(
+                "cross-protocol",
+                "Δm against a single-task row of another protocol (another publication or training"
+                        + " schedule)"),
         /** No single-task row in the setting, so no Δm. */
         NO_BASELINE("no-baseline", "no single-task baseline in this setting");
 
@@ -169,7 +175,29 @@ public final class BoardCalculator {
         String optimizer =
                 first.baselineOptimizer() != null ? first.baselineOptimizer() : first.optimizer();
         Baseline same = baselines.get(List.of(first.backboneId(), protocol, optimizer));
-        return same != null ? same : baselines.get(List.of(first.backboneId(), protocol));
+        if (same == null) {
+            same = baselines.get(List.of(first.backboneId(), protocol));
+        }
+        if (same == null
+                && first.baselineProtocol() == null
+                && Protocols.MTLBOARD.equals(first.protocol())) {
+            // a submission trained with its own pipeline, in a setting without its own
+            // single-task row: Δm against the newest reference protocol's, marked as such
+            same = baselines.get(List.of(first.backboneId(), REFERENCE, optimizer));
+            if (same == null) {
+                same = baselines.get(List.of(first.backboneId(), REFERENCE));
+            }
+        }
+        return same;
+    }
+
+    /** Key part of the reference single-task rows a submission without its own falls back to. */
+    private static final String REFERENCE = "reference protocol";
+
+    /** The version of a reference protocol id such as {@code mf-lenet5-v2}; 0 when it has none. */
+    static int protocolVersion(String protocol) {
+        Matcher m = Pattern.compile("-v(\\d+)$").matcher(protocol);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** Runs ids that a later run of the same submitter and seed replaces on the board. */
@@ -249,6 +277,19 @@ public final class BoardCalculator {
                             List.of(first.backboneId(), first.protocol(), first.optimizer()),
                             List.of(first.backboneId(), first.protocol()))) {
                 best.merge(key, g, (a, b) -> preference.compare(a, b) <= 0 ? a : b);
+            }
+            if (first.source() == RowSource.REFERENCE
+                    && !Protocols.MTLBOARD.equals(first.protocol())) {
+                Comparator<List<RunFacts>> newest =
+                        Comparator.<List<RunFacts>>comparingInt(
+                                        x -> -protocolVersion(x.get(0).protocol()))
+                                .thenComparing(preference);
+                for (List<String> key :
+                        List.of(
+                                List.of(first.backboneId(), REFERENCE, first.optimizer()),
+                                List.of(first.backboneId(), REFERENCE))) {
+                    best.merge(key, g, (a, b) -> newest.compare(a, b) <= 0 ? a : b);
+                }
             }
         }
         Map<List<String>, Baseline> baselines = new LinkedHashMap<>();

@@ -12,6 +12,8 @@ import java.util.Map;
  * {@code benchmarks-data/reference/}: its manifest, claims and the evaluation that measured them.
  *
  * @param importKey natural key of the imported file
+ * @param protocol the reference protocol the run was trained under (its setting), e.g. {@code
+ *     mf-lenet5-v2}; null for {@link io.mtlboard.benchmark.Protocols#MTLBOARD}
  * @param importHash SHA-256 of the file's content
  * @param manifest the run manifest (JSON), including the training log
  * @param hyperParameters the manifest's hyper-parameters as JSON, or null
@@ -34,4 +36,5 @@ public record ImportedRun(
         String hyperParameters,
         Map<BenchmarkMetric, Double> claims,
         EvaluationRecord evaluation,
-        EvaluationDiagnostics diagnostics) {}
+        EvaluationDiagnostics diagnostics,
+        String protocol) {}

@@ -149,7 +149,7 @@ public class RunService {
         run.gradientLevel = n.gradientLevel();
         run.seed = n.seed();
         run.source = n.source();
-        run.protocol = Protocols.MTLBOARD;
+        run.protocol = n.protocol() != null ? n.protocol() : Protocols.MTLBOARD;
         run.status = RunStatus.RUNNING;
         run.citation = n.citation();
         run.manifest = n.manifest();

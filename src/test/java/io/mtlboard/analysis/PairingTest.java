@@ -42,4 +42,46 @@ class PairingTest {
         AnalysisRow sgd = row("stl", "lenet5", "sgd", "param", 0.0, List.of());
         assertThat(Pairing.pair(List.of(adam, sgd), "optimizer", "adam", "sgd")).isEmpty();
     }
+
+    /** The same row in another setting (another reference protocol or publication). */
+    private static AnalysisRow inSetting(AnalysisRow r, String settingId) {
+        return new AnalysisRow(
+                r.key() + "@" + settingId,
+                r.label(),
+                r.benchmarkId(),
+                r.methodId(),
+                r.methodName(),
+                r.methodLabel(),
+                r.backboneId(),
+                r.backboneName(),
+                r.optimizer(),
+                r.gradientLevel(),
+                r.source(),
+                r.citation(),
+                r.runIds(),
+                r.deltaM(),
+                r.metrics(),
+                r.runs(),
+                r.runDeltaM(),
+                settingId);
+    }
+
+    @Test
+    void shouldNeverPairRowsOfTwoSettings() {
+        AnalysisRow v1Param =
+                inSetting(row("mgda", "lenet5", "adam", "param", 1.0, List.of()), "lenet5@mf-v1");
+        AnalysisRow v2Feature =
+                inSetting(row("mgda", "lenet5", "adam", "feature", 2.0, List.of()), "lenet5@mf-v2");
+        AnalysisRow v2Param =
+                inSetting(row("mgda", "lenet5", "adam", "param", 0.0, List.of()), "lenet5@mf-v2");
+        assertThat(Pairing.pair(List.of(v1Param, v2Feature), "gradientLevel", "param", "feature"))
+                .isEmpty();
+        assertThat(
+                        Pairing.pair(
+                                List.of(v1Param, v2Feature, v2Param),
+                                "gradientLevel",
+                                "param",
+                                "feature"))
+                .containsExactly(new Pairing.Pair(v2Param, v2Feature));
+    }
 }

@@ -304,4 +304,102 @@ class LeaderboardPagerTest {
         assertThat(mgda.deltaM().perTask().mean()).isCloseTo(0.6173, Offset.offset(1e-4));
         assertThat(mgda.deltaM().perTask().std()).isCloseTo(0.8729, Offset.offset(1e-4));
     }
+
+    @Test
+    void shouldKeepReferenceProtocolsApartAndCompareSubmissionsWithTheNewestReferenceBaseline() {
+        List<BoardCalculator.RunFacts> runs =
+                List.of(
+                        facts(
+                                1,
+                                "stl",
+                                "small",
+                                RowSource.REFERENCE,
+                                1,
+                                null,
+                                "mf-x-v1",
+                                null,
+                                80,
+                                0.5),
+                        facts(
+                                2,
+                                "stl",
+                                "small",
+                                RowSource.REFERENCE,
+                                2,
+                                null,
+                                "mf-x-v1",
+                                null,
+                                82,
+                                0.5),
+                        facts(
+                                3,
+                                "ew",
+                                "small",
+                                RowSource.REFERENCE,
+                                1,
+                                null,
+                                "mf-x-v1",
+                                null,
+                                70,
+                                0.5),
+                        facts(
+                                4,
+                                "stl",
+                                "small",
+                                RowSource.REFERENCE,
+                                0,
+                                null,
+                                "mf-x-v2",
+                                null,
+                                90,
+                                0.5),
+                        facts(
+                                5,
+                                "ew",
+                                "small",
+                                RowSource.REFERENCE,
+                                0,
+                                null,
+                                "mf-x-v2",
+                                null,
+                                99,
+                                0.5),
+                        facts(
+                                6,
+                                "ew",
+                                "small",
+                                RowSource.VERIFIED,
+                                0,
+                                7L,
+                                Protocols.MTLBOARD,
+                                null,
+                                99,
+                                0.5));
+        LeaderboardView v = LeaderboardPager.page(board(runs), query(false, List.of()), "rule");
+        Map<String, LeaderboardView.LeaderboardRowView> rows = new HashMap<>();
+        v.rows().forEach(r -> rows.put(r.setting().id() + " " + r.method().id(), r));
+        // one setting per reference protocol: the two schedules never share a row or a ranking
+        assertThat(v.settings())
+                .extracting(LeaderboardView.SettingView::id)
+                .contains("small@mf-x-v1", "small@mf-x-v2", "small@mtlboard");
+        assertThat(rows.get("small@mf-x-v1 ew").runIds()).containsExactly(3L);
+        assertThat(rows.get("small@mf-x-v2 ew").runIds()).containsExactly(5L);
+        assertThat(rows.get("small@mf-x-v2 ew").deltaM().baseline().runIds()).containsExactly(4L);
+        assertThat(rows.get("small@mf-x-v2 ew").rank()).isEqualTo(1);
+        // a submission without a single-task row of its own: Δm against the newest reference
+        // protocol's single-task row (v2, though v1 has more seeds), listed but not ranked
+        LeaderboardView.LeaderboardRowView verified = rows.get("small@mtlboard ew");
+        assertThat(verified.deltaM().baseline().runIds()).containsExactly(4L);
+        assertThat(verified.deltaM().baseline().crossProtocol()).isTrue();
+        assertThat(verified.role()).isEqualTo("cross-protocol");
+        assertThat(verified.rank()).isNull();
+        assertThat(verified.deltaM().perTask().mean()).isCloseTo(5.0, Offset.offset(1e-9));
+    }
+
+    @Test
+    void shouldReadTheVersionOfAReferenceProtocol() {
+        assertThat(BoardCalculator.protocolVersion("mf-lenet5-v2")).isEqualTo(2);
+        assertThat(BoardCalculator.protocolVersion("mf-lenet5-v10")).isEqualTo(10);
+        assertThat(BoardCalculator.protocolVersion("dbmtl-2023")).isZero();
+    }
 }
