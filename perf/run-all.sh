@@ -9,6 +9,7 @@
 #     (the run must be gone), analysis endpoints, resident memory after those requests.
 # The machine's load average is written beside each measurement.
 # Usage: perf/run-all.sh [wrk duration, default 15s]   (needs wrk and nginx)
+#        PART=100k perf/run-all.sh   only part 3 (100,000 runs, without the start-up medians), no nginx
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15s}
@@ -76,6 +77,7 @@ wrk_line() {  # $1 url: "req/s p50 p99"
 } | tee "$out"
 
 # ---- 1. pages and JSON against nginx, 10,000 runs
+if [ "${PART:-all}" = all ]; then
 d10=$work/data10k
 with_runs "$d10" perf/load-10k-runs.sql
 say ""
@@ -132,6 +134,7 @@ done
 say "200 sequential distinct queries: $(echo "scale=1; ($(date +%s.%N) - $t0) * 1000 / 200" | bc) ms each (load $(load))"
 stop_portal
 kill "$(cat "$work/nginx.pid")"; rm -f "$work/nginx.pid"
+fi
 
 # ---- 2./3. 100,000 runs
 d100=$work/data100k
@@ -139,8 +142,10 @@ t0=$(date +%s)
 with_runs "$d100" perf/load-100k-runs.sql
 say ""
 say "== 100,000 runs in NYUv2 (loaded in $(( $(date +%s) - t0 )) s)"
-m=$(median_start_out "$d100")
-say "start-up to ready with the existing database (median of 3; load $(load)): $m s"
+if [ "${PART:-all}" = all ]; then
+  m=$(median_start_out "$d100")
+  say "start-up to ready with the existing database (median of 3; load $(load)): $m s"
+fi
 start_portal "$d100"
 first=$(curl -s -o "$work/first.json" -w '%{time_total}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
 runs=$(grep -o '"total":[0-9]*' "$work/first.json")
@@ -160,6 +165,13 @@ for a in ranking-similarity levels optimizers gradients robustness feature-disen
   r=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "http://127.0.0.1:$port/api/analysis/$a?benchmark=nyuv2")
   r2=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/analysis/$a?benchmark=nyuv2")
   say "GET /api/analysis/$a?benchmark=nyuv2: status and first $r s, next $r2 s"
+done
+# after a write every cached analysis is recomputed once: the same requests again, after a withdrawal
+curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $admin" "http://127.0.0.1:$port/api/runs/10000011"
+for a in ranking-similarity levels; do
+  r=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/analysis/$a?benchmark=nyuv2")
+  r2=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/analysis/$a?benchmark=nyuv2")
+  say "after a withdrawal, GET /api/analysis/$a?benchmark=nyuv2: first $r s, next $r2 s (load $(load))"
 done
 say "resident memory after these requests: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$portal/status") (default heap sizing, load $(load))"
 jcmd "$portal" GC.run >/dev/null

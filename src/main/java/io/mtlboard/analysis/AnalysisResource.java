@@ -8,7 +8,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,6 +41,7 @@ public class AnalysisResource {
     private final PairedAnalysisService paired;
     private final RobustnessService robustness;
     private final TaskGroupingService grouping;
+    private final AnalysisCache cache;
 
     public AnalysisResource(
             RankingSimilarityService ranking,
@@ -46,7 +49,9 @@ public class AnalysisResource {
             GradientsService gradients,
             PairedAnalysisService paired,
             RobustnessService robustness,
-            TaskGroupingService grouping) {
+            TaskGroupingService grouping,
+            AnalysisCache cache) {
+        this.cache = cache;
         this.ranking = ranking;
         this.disentanglement = disentanglement;
         this.gradients = gradients;
@@ -74,6 +79,7 @@ public class AnalysisResource {
                             schema = @Schema(implementation = RankingSimilarityView.class)))
     public RankingSimilarityView rankingSimilarity(
             @BeanParam AnalysisFilter filter,
+            @Context UriInfo uri,
             @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
                     @QueryParam("coefficient")
                     String coefficient,
@@ -84,7 +90,7 @@ public class AnalysisResource {
                                     "indicator of the scatter, e.g. param.interTask.cosine or fd.value")
                     @QueryParam("indicator")
                     String indicator) {
-        return ranking.similarity(filter, coefficient, k, indicator);
+        return cache.get(uri, () -> ranking.similarity(filter, coefficient, k, indicator));
     }
 
     @GET
@@ -106,11 +112,12 @@ public class AnalysisResource {
                             schema = @Schema(implementation = FeatureDisentanglementView.class)))
     public FeatureDisentanglementView featureDisentanglement(
             @BeanParam AnalysisFilter filter,
+            @Context UriInfo uri,
             @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
                     @QueryParam("coefficient")
                     String coefficient,
             @Parameter(description = "k of top-k-overlap") @QueryParam("k") String k) {
-        return disentanglement.disentanglement(filter, coefficient, k);
+        return cache.get(uri, () -> disentanglement.disentanglement(filter, coefficient, k));
     }
 
     @GET
@@ -132,6 +139,7 @@ public class AnalysisResource {
                             schema = @Schema(implementation = GradientsView.class)))
     public GradientsView gradients(
             @BeanParam AnalysisFilter filter,
+            @Context UriInfo uri,
             @Parameter(
                             description =
                                     "param or feature: which gradients the indicators were logged on")
@@ -147,7 +155,7 @@ public class AnalysisResource {
                                     "per-sample (default when logged) or batch: how finely gradients are compared")
                     @QueryParam("granularity")
                     String granularity) {
-        return gradients.gradients(filter, level, indicator, granularity);
+        return cache.get(uri, () -> gradients.gradients(filter, level, indicator, granularity));
     }
 
     @GET
@@ -165,8 +173,8 @@ public class AnalysisResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = LevelsView.class)))
-    public LevelsView levels(@BeanParam AnalysisFilter filter) {
-        return paired.levels(filter);
+    public LevelsView levels(@BeanParam AnalysisFilter filter, @Context UriInfo uri) {
+        return cache.get(uri, () -> paired.levels(filter));
     }
 
     @GET
@@ -186,11 +194,12 @@ public class AnalysisResource {
                             schema = @Schema(implementation = OptimizersView.class)))
     public OptimizersView optimizers(
             @BeanParam AnalysisFilter filter,
+            @Context UriInfo uri,
             @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
                     @QueryParam("coefficient")
                     String coefficient,
             @Parameter(description = "k of top-k-overlap") @QueryParam("k") String k) {
-        return paired.optimizers(filter, coefficient, k);
+        return cache.get(uri, () -> paired.optimizers(filter, coefficient, k));
     }
 
     @GET
@@ -210,12 +219,13 @@ public class AnalysisResource {
                             schema = @Schema(implementation = RobustnessView.class)))
     public RobustnessView robustness(
             @BeanParam AnalysisFilter filter,
+            @Context UriInfo uri,
             @Parameter(description = "metric key, e.g. left.accuracy (default: the first)")
                     @QueryParam("metric")
                     String metric,
             @Parameter(description = "corruption id, e.g. gaussian_noise") @QueryParam("corruption")
                     String corruption) {
-        return robustness.robustness(filter, metric, corruption);
+        return cache.get(uri, () -> robustness.robustness(filter, metric, corruption));
     }
 
     @GET
