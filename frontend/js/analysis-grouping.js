@@ -67,7 +67,8 @@ function drawChoices(view) {
 
 function drawComparison(view) {
   document.getElementById('published-section').hidden = !view.comparison.length;
-  table(document.querySelector('#comparison-table tbody'), view.comparison.map(c => [c.strategy,
+  const names = Object.fromEntries(STRATEGIES.map(s => [s[0], s[1]]));
+  table(document.querySelector('#comparison-table tbody'), view.comparison.map(c => [names[c.strategy] || c.strategy,
     { text: String(c.budget), className: 'num' }, { text: fmt(c.published, 5), className: 'num' },
     { text: fmt(c.recomputed, 5), className: 'num' }, c.agrees ? 'yes' : 'no', c.agrees ? '' : (c.note || '')]));
 }

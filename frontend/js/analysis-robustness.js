@@ -17,6 +17,7 @@ function el(tag, text, className) {
 
 // The paper's own tables (Elich et al. Tables A8–A11) for this benchmark, with their protocol.
 function drawPublished(view) {
+  const metricLabel = key => (view.metrics.find(m => m.key === key) || { label: key }).label;
   const section = document.getElementById('published');
   section.replaceChildren();
   if (!view.published.length) {
@@ -46,7 +47,7 @@ function drawPublished(view) {
     const wrap = el('div', undefined, 'table-wrap');
     const board = el('table', undefined, 'board published-table');
     const head = el('tr');
-    ['Network', 'Method'].concat(t.metrics).concat(t.quantity === 'delta' ? ['mean'] : [])
+    ['Network', 'Method'].concat(t.metrics.map(metricLabel)).concat(t.quantity === 'delta' ? ['mean'] : [])
       .forEach((h, i) => head.append(el('th', h, i > 1 ? 'num' : '')));
     board.append(el('thead'));
     board.tHead.append(head);
@@ -77,12 +78,13 @@ function draw(view) {
     colour: s.singleTask ? cssColour('--ink') : undefined
   }));
   lines.xTitle = 'severity';
-  curves(document.getElementById('drop-chart'), lines, 'relative drop of ' + view.metric.key + ' (positive = worse)');
-  document.getElementById('drop-caption').textContent = view.corruption + ', ' + view.metric.key
+  const corruptionLabel = c => view.corruptionLabels[c] || c;
+  curves(document.getElementById('drop-chart'), lines, 'relative drop of ' + view.metric.label + ' (positive = worse)');
+  document.getElementById('drop-caption').textContent = corruptionLabel(view.corruption) + ', ' + view.metric.label
     + (view.metric.higherIsBetter ? ' ↑' : ' ↓') + '; mean ± std over runs';
   const deltaLabels = shortLabels(view.deltas.map(d => d.label));
   bars(document.getElementById('delta-chart'), deltaLabels, [{
-    label: 'δ_t of ' + view.metric.key,
+    label: 'δ_t of ' + view.metric.label,
     values: view.deltas.map(d => d.delta),
     colour: view.deltas.map(d => (d.delta !== null && d.delta < 0 ? '#2e8b57' : '#d1495b'))
   }], 'δ_t (mean drop difference)', view.deltas.map(d => d.conditions + ' condition(s)'));
@@ -92,8 +94,8 @@ function draw(view) {
     byKey[d.baseline] || d.baseline, { text: fmt(d.delta, 4), className: 'num' },
     { text: String(d.conditions), className: 'num' }]), 'No multi-task row with a single-task row to compare with.');
   options(document.getElementById('control-metric'), view.metrics.map(m => ({ value: m.key,
-    label: m.key + (m.higherIsBetter ? ' ↑' : ' ↓') })), view.metric.key);
-  options(document.getElementById('control-corruption'), view.corruptions.map(c => ({ value: c, label: c })),
+    label: m.label + (m.higherIsBetter ? ' ↑' : ' ↓') })), view.metric.key);
+  options(document.getElementById('control-corruption'), view.corruptions.map(c => ({ value: c, label: corruptionLabel(c) })),
     view.corruption);
   document.getElementById('robustness-source').textContent = 'Source: ' + view.source + '.';
   notes(document.getElementById('messages'), [view.message].concat(view.notes));

@@ -65,9 +65,21 @@ export function heatmap(canvas, map, coefficientLabel, shorten) {
   return chart;
 }
 
+// A legend of many entries takes rows of its own, most on a narrow screen: the chart grows by
+// them rather than squeezing its plot (about 120 px per entry, 18 px per row).
+function roomForLegend(canvas, entries) {
+  const wrap = canvas.parentElement;
+  if (!wrap || !wrap.classList.contains('canvas-wrap')) {
+    return;
+  }
+  const rows = Math.ceil(entries / Math.max(1, Math.floor(wrap.clientWidth / 120)));
+  wrap.style.height = rows > 3 ? (280 + rows * 18) + 'px' : '';
+}
+
 // Curves over epochs: one line per series ({label, points: [{epoch, mean, std, n}]}); the legend toggles series.
 export function curves(canvas, series, yTitle, yRange, mark) {
   destroy(canvas);
+  roomForLegend(canvas, series.length);
   const datasets = series.map((s, i) => ({
     label: s.label,
     data: s.points.map(p => ({ x: p.epoch, y: p.mean, std: p.std, n: p.n })),

@@ -154,16 +154,7 @@ public class AnalysisData {
      * training log, then the most rows with Δm, then by name; null when there are no benchmarks.
      */
     public String defaultBenchmark() {
-        var perTask = DeltaM.Convention.PER_TASK;
-        return defaultBenchmark(
-                new Scope(
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        new LeaderboardView.ConventionView(perTask.id(), perTask.label(), "gain")));
+        return defaultBenchmark(Scope.all(null));
     }
 
     private String defaultBenchmark(Scope unfiltered) {
@@ -269,6 +260,45 @@ public class AnalysisData {
                                         corrupted.getOrDefault(run, Map.of()))));
         return result;
     }
+
+    /**
+     * Which of the runs the worker measured, in a completed evaluation, on the test split for FD
+     * and on corrupted test splits.
+     */
+    Measured measured(Collection<Long> runIds) {
+        boolean fd = false;
+        boolean corrupted = false;
+        for (List<Long> ids : chunks(runIds)) {
+            fd =
+                    fd
+                            || !em.createQuery(
+                                            """
+                    select e.id from Evaluation e where e.run.id in :ids and e.status = :completed
+                    and e.testFd is not null""",
+                                            Long.class)
+                                    .setParameter("ids", ids)
+                                    .setParameter("completed", Evaluation.COMPLETED)
+                                    .setMaxResults(1)
+                                    .getResultList()
+                                    .isEmpty();
+            corrupted =
+                    corrupted
+                            || !em.createQuery(
+                                            """
+                    select c.id from CorruptionMeasurement c where c.evaluation.run.id in :ids
+                    and c.evaluation.status = :completed""",
+                                            Long.class)
+                                    .setParameter("ids", ids)
+                                    .setParameter("completed", Evaluation.COMPLETED)
+                                    .setMaxResults(1)
+                                    .getResultList()
+                                    .isEmpty();
+        }
+        return new Measured(fd, corrupted);
+    }
+
+    /** Whether any of some runs has a worker-measured test-split FD, and corrupted-split measurements. */
+    record Measured(boolean testFd, boolean corrupted) {}
 
     /** Log summaries by run id; a manifest never changes under the same hash, so summaries are cached. */
     private Map<Long, RunSummary> summaries(List<Long> runIds) {

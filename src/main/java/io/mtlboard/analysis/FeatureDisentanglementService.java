@@ -23,7 +23,7 @@ public class FeatureDisentanglementService {
     static final String FD = "fd.value";
     static final String SOURCE =
             "FD measured by the evaluation worker on the first 2,000 samples of the test split "
-                    + "(evaluation.test_fd of the latest completed evaluation), for artifacts that export encode(x) -> z and "
+                    + "(the test-split FD of the latest completed evaluation), for artifacts that export encode(x) -> z and "
                     + "decode(z) -> task outputs";
 
     private final AnalysisData data;
@@ -116,8 +116,8 @@ public class FeatureDisentanglementService {
         List<String> notes = new ArrayList<>();
         if (methods.isEmpty()) {
             notes.add(
-                    "No run of this benchmark and backbone logged FD during training yet (fd.value in the "
-                            + "trainingLog of run manifests).");
+                    "No run of this benchmark and backbone logged FD during training yet (FD per epoch in the "
+                            + "training log of a run's manifest).");
         }
         Map<String, String> backboneNames = new HashMap<>();
         Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));

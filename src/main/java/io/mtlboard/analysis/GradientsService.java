@@ -128,13 +128,8 @@ public class GradientsService {
                     "No run shown logged "
                             + gr
                             + " inter-task gradient indicators at the "
-                            + lv
-                            + " level yet "
-                            + "(indicators."
-                            + lv
-                            + "."
-                            + taskScope
-                            + " in the trainingLog of run manifests).");
+                            + (lv.equals("param") ? "parameter" : "feature (shared representation)")
+                            + " level yet (they come from the training log of a run's manifest).");
         }
         if (gr.equals("batch") && granularities.contains("per-sample")) {
             notes.add(

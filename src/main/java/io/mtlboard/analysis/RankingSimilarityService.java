@@ -114,7 +114,7 @@ public class RankingSimilarityService {
         if (withLogs == 0) {
             notes.add(
                     "No run of this benchmark and backbone has a training log, so there are no indicators to "
-                            + "compare with Δm yet. Indicators come from the trainingLog of run manifests.");
+                            + "compare with Δm yet. Indicators come from the training log of a run's manifest.");
         }
         List<Ref> present =
                 mtl(all).stream()

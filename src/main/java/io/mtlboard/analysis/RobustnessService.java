@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Builds the robustness analysis (METRICS.md §7) from the worker's corrupted-split measurements. */
@@ -34,15 +37,16 @@ public class RobustnessService {
             "Metrics measured by the evaluation worker on corrupted copies of the whole test "
                     + "split (every corruption at severities 1–5, seed "
                     + CorruptedDataset.EVALUATION_SEED
-                    + " for all runs; "
-                    + "corruption_measurement, latest completed evaluation of each run), relative to the clean measurement "
-                    + "of the same evaluation";
+                    + " for all runs; the latest completed evaluation of each run), relative to the clean "
+                    + "measurement of the same evaluation";
 
     static final String PROTOCOL =
             "MTLBoard: the trained model, unchanged (no fine-tuning), evaluated on "
                     + Corruption.values().length
                     + " bundled corruptions ("
-                    + String.join(", ", CORRUPTIONS)
+                    + Stream.of(Corruption.values())
+                            .map(Corruption::label)
+                            .collect(Collectors.joining(", "))
                     + ") at severities 1–5; δ_t as Elich et al. Eq. 26, negative = the multi-task model loses less";
 
     private final AnalysisData data;
@@ -151,11 +155,16 @@ public class RobustnessService {
         return new RobustnessView(
                 scope,
                 SOURCE,
-                metrics.stream()
-                        .map(x -> new RobustnessView.Metric(x.key(), x.title, x.higherIsBetter))
-                        .toList(),
-                new RobustnessView.Metric(m.key(), m.title, m.higherIsBetter),
+                metrics.stream().map(RobustnessService::metric).toList(),
+                metric(m),
                 List.copyOf(corruptions),
+                corruptions.stream()
+                        .collect(
+                                Collectors.toMap(
+                                        c -> c,
+                                        Corruption::labelOf,
+                                        (a, b) -> a,
+                                        LinkedHashMap::new)),
                 chosen,
                 series,
                 deltas,
@@ -164,6 +173,18 @@ public class RobustnessService {
                 PROTOCOL,
                 scope.benchmark() == null ? List.of() : published(scope.benchmark().id()),
                 published().stream().map(t -> t.ref().benchmark()).distinct().sorted().toList());
+    }
+
+    private static RobustnessView.Metric metric(BenchmarkMetric m) {
+        return new RobustnessView.Metric(
+                m.key(), m.title, m.task.name + " " + m.title, m.higherIsBetter);
+    }
+
+    /** The benchmarks with published robustness tables. */
+    Set<String> publishedBenchmarks() {
+        return published().stream()
+                .map(t -> t.ref().benchmark())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The published tables of one benchmark, as printed. */

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param source where the numbers come from
  * @param metrics the benchmark's metrics, for choosing one
  * @param corruptions corruption ids: those measured first, then the others of METRICS.md §7
+ * @param corruptionLabels the name shown to readers of each corruption id
  * @param series relative drop (positive = worse) per severity of the chosen corruption, per row
  * @param deltas δ_t of each MTL row against the single-task row of its backbone, over every
  *     corruption and severity measured for both (negative: MTL degrades less)
@@ -27,6 +28,7 @@ public record RobustnessView(
         List<Metric> metrics,
         Metric metric,
         List<String> corruptions,
+        Map<String, String> corruptionLabels,
         String corruption,
         List<Series> series,
         List<Delta> deltas,
@@ -58,8 +60,17 @@ public record RobustnessView(
             Map<String, Double> values,
             Double mean) {}
 
-    /** A metric of the benchmark. */
-    public record Metric(String key, String title, boolean higherIsBetter) {}
+    /** A metric of the benchmark: its key, title and the label shown to readers (task and title). */
+    public record Metric(String key, String title, String label, boolean higherIsBetter) {}
+
+    /** The label of the metric with the given key, or the key itself when the benchmark has no such metric. */
+    public String metricLabel(String key) {
+        return metrics.stream()
+                .filter(m -> m.key().equals(key))
+                .map(Metric::label)
+                .findFirst()
+                .orElse(key);
+    }
 
     /** One row's drop curve. */
     public record Series(

@@ -30,6 +30,19 @@ public record Scope(
         methods = List.copyOf(methods);
     }
 
+    /** Every row of a benchmark, Δm in the per-task convention. */
+    static Scope all(Ref benchmark) {
+        var perTask = DeltaM.Convention.PER_TASK;
+        return new Scope(
+                benchmark,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                new LeaderboardView.ConventionView(perTask.id(), perTask.label(), "gain"));
+    }
+
     DeltaM.Convention deltaMConvention() {
         return DeltaM.Convention.FLAT.id().equals(convention.id())
                 ? DeltaM.Convention.FLAT

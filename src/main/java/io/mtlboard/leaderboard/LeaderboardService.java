@@ -44,7 +44,8 @@ public class LeaderboardService {
                     + "group when their mean ± std intervals overlap (a difference within seed noise; for a published mean, "
                     + "the std its publication printed). Single-task rows are "
                     + "the baseline (Δm = 0), claimed rows are listed apart, and rows whose baseline comes from another "
-                    + "publication are not ranked unless crossProtocol=include.";
+                    + "publication are not ranked unless cross-protocol rows are asked to be ranked (the "
+                    + "\"Cross-protocol rows\" filter; crossProtocol=include in the API).";
 
     private final MtlboardConfig config;
     private final LeaderboardVersion version;

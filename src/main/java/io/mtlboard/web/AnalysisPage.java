@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import io.mtlboard.analysis.AnalysisCoverage;
 import io.mtlboard.analysis.AnalysisData;
 import io.mtlboard.analysis.AnalysisFilter;
 import io.mtlboard.analysis.CoefficientChoice;
@@ -16,6 +17,7 @@ import io.mtlboard.analysis.RankingSimilarityService;
 import io.mtlboard.analysis.RankingSimilarityView;
 import io.mtlboard.analysis.RobustnessService;
 import io.mtlboard.analysis.RobustnessView;
+import io.mtlboard.analysis.Scope;
 import io.mtlboard.analysis.TaskGroupingService;
 import io.mtlboard.analysis.TaskGroupingView;
 import io.mtlboard.benchmark.BackboneView;
@@ -35,7 +37,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The analysis pages ({@code /analysis/...}): each renders its controls from the same view its
@@ -46,9 +54,13 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class AnalysisPage {
 
-    /** The choices the filter controls offer. */
+    /**
+     * The choices the filter controls offer: {@code benchmarks} those with data for the page's
+     * analysis, {@code benchmarksWithoutData} the others, listed after them and marked.
+     */
     public record Options(
             List<BenchmarkView> benchmarks,
+            List<BenchmarkView> benchmarksWithoutData,
             List<BackboneView> backbones,
             List<String> optimizers,
             List<String> gradientLevels,
@@ -60,21 +72,24 @@ public class AnalysisPage {
         static native TemplateInstance index(String benchmark);
 
         static native TemplateInstance ranking(
-                RankingSimilarityView view, Options options, List<Indicator> indicators);
+                RankingSimilarityView view,
+                Options options,
+                List<Indicator> indicators,
+                String api);
 
         static native TemplateInstance disentanglement(
-                FeatureDisentanglementView view, Options options);
+                FeatureDisentanglementView view, Options options, String api);
 
-        static native TemplateInstance gradients(GradientsView view, Options options);
+        static native TemplateInstance gradients(GradientsView view, Options options, String api);
 
-        static native TemplateInstance levels(LevelsView view, Options options);
+        static native TemplateInstance levels(LevelsView view, Options options, String api);
 
         static native TemplateInstance optimizers(
-                OptimizersView view, Options options, LossScaleStudy.View lossScale);
+                OptimizersView view, Options options, LossScaleStudy.View lossScale, String api);
 
-        static native TemplateInstance robustness(RobustnessView view, Options options);
+        static native TemplateInstance robustness(RobustnessView view, Options options, String api);
 
-        static native TemplateInstance grouping(TaskGroupingView view);
+        static native TemplateInstance grouping(TaskGroupingView view, String api);
     }
 
     private final BenchmarkService benchmarks;
@@ -86,6 +101,7 @@ public class AnalysisPage {
     private final PairedAnalysisService paired;
     private final RobustnessService robustness;
     private final TaskGroupingService grouping;
+    private final AnalysisCoverage coverage;
     private final PageCache cache;
     @Context UriInfo uri;
     @Context Request request;
@@ -100,8 +116,10 @@ public class AnalysisPage {
             RobustnessService robustness,
             TaskGroupingService grouping,
             LossScaleStudy lossScale,
+            AnalysisCoverage coverage,
             PageCache cache) {
         this.lossScale = lossScale;
+        this.coverage = coverage;
         this.cache = cache;
         this.benchmarks = benchmarks;
         this.data = data;
@@ -129,13 +147,16 @@ public class AnalysisPage {
         return cache.sitePage(
                 uri,
                 request,
-                () ->
-                        Templates.ranking(
-                                        ranking.similarity(
-                                                withDefault(filter), coefficient, k, indicator),
-                                        options(),
-                                        Indicator.ALL)
-                                .render());
+                () -> {
+                    RankingSimilarityView view =
+                            ranking.similarity(withDefault(filter), coefficient, k, indicator);
+                    return Templates.ranking(
+                                    view,
+                                    options("ranking-similarity"),
+                                    Indicator.ALL,
+                                    api("ranking-similarity", view.scope()))
+                            .render();
+                });
     }
 
     @GET
@@ -147,12 +168,15 @@ public class AnalysisPage {
         return cache.sitePage(
                 uri,
                 request,
-                () ->
-                        Templates.disentanglement(
-                                        disentanglement.disentanglement(
-                                                withDefault(filter), coefficient, k),
-                                        options())
-                                .render());
+                () -> {
+                    FeatureDisentanglementView view =
+                            disentanglement.disentanglement(withDefault(filter), coefficient, k);
+                    return Templates.disentanglement(
+                                    view,
+                                    options("feature-disentanglement"),
+                                    api("feature-disentanglement", view.scope()))
+                            .render();
+                });
     }
 
     @GET
@@ -165,12 +189,13 @@ public class AnalysisPage {
         return cache.sitePage(
                 uri,
                 request,
-                () ->
-                        Templates.gradients(
-                                        gradients.gradients(
-                                                withDefault(filter), level, indicator, granularity),
-                                        options())
-                                .render());
+                () -> {
+                    GradientsView view =
+                            gradients.gradients(withDefault(filter), level, indicator, granularity);
+                    return Templates.gradients(
+                                    view, options("gradients"), api("gradients", view.scope()))
+                            .render();
+                });
     }
 
     @GET
@@ -179,7 +204,11 @@ public class AnalysisPage {
         return cache.sitePage(
                 uri,
                 request,
-                () -> Templates.levels(paired.levels(withDefault(filter)), options()).render());
+                () -> {
+                    LevelsView view = paired.levels(withDefault(filter));
+                    return Templates.levels(view, options("levels"), api("levels", view.scope()))
+                            .render();
+                });
     }
 
     @GET
@@ -194,7 +223,10 @@ public class AnalysisPage {
                 () -> {
                     OptimizersView view = paired.optimizers(withDefault(filter), coefficient, k);
                     return Templates.optimizers(
-                                    view, options(), lossScale.of(view.scope().benchmark().id()))
+                                    view,
+                                    options("optimizers"),
+                                    lossScale.of(view.scope().benchmark().id()),
+                                    api("optimizers", view.scope()))
                             .render();
                 });
     }
@@ -208,12 +240,13 @@ public class AnalysisPage {
         return cache.sitePage(
                 uri,
                 request,
-                () ->
-                        Templates.robustness(
-                                        robustness.robustness(
-                                                withDefault(filter), metric, corruption),
-                                        options())
-                                .render());
+                () -> {
+                    RobustnessView view =
+                            robustness.robustness(withDefault(filter), metric, corruption);
+                    return Templates.robustness(
+                                    view, options("robustness"), api("robustness", view.scope()))
+                            .render();
+                });
     }
 
     @GET
@@ -221,7 +254,13 @@ public class AnalysisPage {
     public Response grouping(
             @QueryParam("dataset") String dataset, @QueryParam("budget") String budget) {
         return cache.sitePage(
-                uri, request, () -> Templates.grouping(grouping.dataset(dataset, budget)).render());
+                uri,
+                request,
+                () ->
+                        Templates.grouping(
+                                        grouping.dataset(dataset, budget),
+                                        api("task-grouping", null))
+                                .render());
     }
 
     /** Pages open on the benchmark with the most logged rows when the URL names none. */
@@ -232,9 +271,40 @@ public class AnalysisPage {
         return filter;
     }
 
-    private Options options() {
+    /**
+     * The JSON endpoint behind an analysis page with this page's query, naming the benchmark the
+     * page chose when the URL names none: what the page's script reads, and where its data is
+     * without a script.
+     */
+    private String api(String analysis, Scope scope) {
+        String query = uri.getRequestUri().getRawQuery();
+        List<String> parts = new ArrayList<>();
+        if (scope != null
+                && scope.benchmark() != null
+                && isBlank(uri.getQueryParameters().getFirst("benchmark"))) {
+            parts.add(
+                    "benchmark="
+                            + URLEncoder.encode(scope.benchmark().id(), StandardCharsets.UTF_8));
+        }
+        if (query != null && !query.isBlank()) {
+            parts.add(query);
+        }
+        return "/api/analysis/" + analysis + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The filter choices of an analysis page: benchmarks with data for it first. */
+    private Options options(String analysis) {
+        Set<String> withData = coverage.benchmarksWithData(analysis);
+        Map<Boolean, List<BenchmarkView>> split =
+                benchmarks.benchmarks().stream()
+                        .collect(Collectors.partitioningBy(b -> withData.contains(b.id())));
         return new Options(
-                benchmarks.benchmarks(),
+                split.get(true),
+                split.get(false),
                 benchmarks.backbones(),
                 RunSettings.OPTIMIZERS,
                 RunSettings.GRADIENT_LEVELS,

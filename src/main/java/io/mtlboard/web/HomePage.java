@@ -14,8 +14,12 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The home page: benchmarks with their tasks and row counts, and the methods. */
+/**
+ * The home page: benchmarks with their tasks and row counts (those with results first), and the
+ * methods.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
@@ -39,6 +43,18 @@ public class HomePage {
         return cache.sitePage(
                 uri,
                 request,
-                () -> Templates.home(benchmarks.benchmarks(), benchmarks.methods()).render());
+                () ->
+                        Templates.home(
+                                        withResultsFirst(benchmarks.benchmarks()),
+                                        benchmarks.methods())
+                                .render());
+    }
+
+    /** The benchmarks with rows, then those without, each in their given order. */
+    static List<BenchmarkView> withResultsFirst(List<BenchmarkView> benchmarks) {
+        return Stream.concat(
+                        benchmarks.stream().filter(b -> b.rows() > 0),
+                        benchmarks.stream().filter(b -> b.rows() == 0))
+                .toList();
     }
 }

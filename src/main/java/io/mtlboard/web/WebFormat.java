@@ -2,12 +2,15 @@ package io.mtlboard.web;
 
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.run.Published;
+import io.mtlboard.support.MtlboardConfig;
 import io.quarkus.qute.TemplateExtension;
+import io.smallrye.config.SmallRyeConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Formatting for the Qute pages: numbers, ± std, Δm signs and leaderboard links. */
 @TemplateExtension(namespace = "fmt")
@@ -234,8 +237,22 @@ public final class WebFormat {
         return query(view, view.sort(), explicitOrder(view), view.page());
     }
 
-    private static String explicitOrder(LeaderboardView view) {
+    /** The view's order when it is not the sort key's default, else null (links leave it out). */
+    public static String explicitOrder(LeaderboardView view) {
         return view.order().equals(view.defaultOrder()) ? null : view.order();
+    }
+
+    /** The view's page size when it is not the configured default, else null (links leave it out). */
+    public static Integer explicitSize(LeaderboardView view) {
+        return view.size() == defaultPageSize() ? null : view.size();
+    }
+
+    private static int defaultPageSize() {
+        return ConfigProvider.getConfig()
+                .unwrap(SmallRyeConfig.class)
+                .getConfigMapping(MtlboardConfig.class)
+                .leaderboard()
+                .defaultPageSize();
     }
 
     /** "▲"/"▼" when the view is sorted by {@code key}. */
@@ -274,6 +291,10 @@ public final class WebFormat {
         }
         if (page > 1) {
             parts.add("page=" + page);
+        }
+        Integer size = explicitSize(view);
+        if (size != null) {
+            parts.add("size=" + size);
         }
         return parts.isEmpty() ? "" : "?" + String.join("&", parts);
     }

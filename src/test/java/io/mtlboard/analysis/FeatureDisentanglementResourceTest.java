@@ -81,7 +81,8 @@ class FeatureDisentanglementResourceTest {
         JsonPath lenet = AnalysisFixtures.json(PATH + "&backbone=lenet5");
         assertThat(lenet.getList("measured.rows")).isEmpty();
         assertThat(lenet.getString("measured.message")).startsWith("No data yet");
-        assertThat(lenet.getString("measured.source")).contains("evaluation.test_fd");
+        assertThat(lenet.getString("measured.source"))
+                .contains("the test-split FD of the latest completed evaluation");
         JsonPath mobile = AnalysisFixtures.json(PATH + "&backbone=mobilenet-like");
         assertThat(mobile.getString("measured.message")).isNull();
         assertThat(mobile.getDouble("measured.rows.find { it.method == 'ew' }.fd.mean"))

@@ -53,7 +53,7 @@ class RobustnessResourceTest {
                         d -> assertThat(d).isCloseTo(0.1, within(1e-9)),
                         d -> assertThat(d).isCloseTo(0.2, within(1e-9)));
         assertThat(v.getString("message")).isNull();
-        assertThat(v.getString("source")).contains("corruption_measurement");
+        assertThat(v.getString("source")).contains("latest completed evaluation of each run");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -333,6 +334,51 @@ class AnalysisBrowserTest {
         open("/analysis/robustness?benchmark=nyuv2");
         waitForChart("drop-chart");
         assertThat(messages()).startsWith("No data yet");
+    }
+
+    /** Once the script has redrawn, the page still shows labels where its JSON has keys. */
+    @Test
+    void shouldShowLabelsRatherThanKeysAfterTheScriptRedraws() {
+        open("/analysis/robustness?benchmark=nyuv2&corruption=gaussian_blur");
+        waitForChart("drop-chart");
+        assertThat(
+                        new Select(driver.findElement(By.id("control-metric")))
+                                .getFirstSelectedOption()
+                                .getText())
+                .isEqualTo("segmentation mean IoU ↑");
+        assertThat(
+                        new Select(driver.findElement(By.id("control-corruption")))
+                                .getFirstSelectedOption()
+                                .getText())
+                .isEqualTo("Gaussian blur");
+        assertThat(driver.findElement(By.cssSelector(".published-table thead")).getText())
+                .contains("segmentation mean IoU");
+        String text = driver.findElement(By.tagName("main")).getText();
+        assertThat(text)
+                .doesNotContain("segmentation.mIoU")
+                .doesNotContain("gaussian_blur")
+                .doesNotContain("corruption_measurement");
+
+        open("/analysis/feature-disentanglement?benchmark=multifashion");
+        waitForChart("fd-curves");
+        assertThat(driver.findElement(By.id("measured-source")).getText())
+                .contains("test-split FD")
+                .doesNotContain("evaluation.test_fd");
+    }
+
+    /** With scripts off, the charts and tables the script would fill are hidden and a notice names the JSON. */
+    @Test
+    void shouldShowTheNoscriptNoticeInsteadOfEmptyChartsWithoutJavaScript() throws Exception {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        open("/analysis/levels?benchmark=multifashion&backbone=lenet5");
+        WebElement notice = driver.findElement(By.id("noscript-notice"));
+        assertThat(notice.isDisplayed()).isTrue();
+        assertThat(notice.getText()).contains("need JavaScript");
+        assertThat(driver.findElement(By.id("noscript-api")).getDomAttribute("href"))
+                .isEqualTo("/api/analysis/levels?benchmark=multifashion&backbone=lenet5");
+        assertThat(driver.findElement(By.cssSelector("section.charts")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("pairs-table")).isDisplayed()).isFalse();
+        screenshot("levels-without-javascript");
     }
 
     @Test

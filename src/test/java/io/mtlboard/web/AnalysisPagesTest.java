@@ -1,7 +1,9 @@
 package io.mtlboard.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.mtlboard.analysis.AnalysisFixtures;
@@ -129,6 +131,160 @@ class AnalysisPagesTest {
                 .get("/analysis/optimizers?benchmark=nyuv2")
                 .then()
                 .body(containsString("7 SGD and 7 signSGD pair(s) published: Elich"));
+    }
+
+    /**
+     * Without JavaScript an analysis page shows no empty charts or tables silently: a notice in
+     * {@code <noscript>} links the JSON endpoint the page reads, with the page's own choices.
+     */
+    @Test
+    void shouldTellReadersWithoutJavaScriptWhereTheDataIs() {
+        Map<String, String> pages =
+                Map.of(
+                        "/analysis/ranking-similarity?benchmark=multifashion&coefficient=spearman-rho",
+                        "/api/analysis/ranking-similarity?benchmark=multifashion&amp;coefficient=spearman-rho",
+                        "/analysis/feature-disentanglement?benchmark=multifashion",
+                        "/api/analysis/feature-disentanglement?benchmark=multifashion",
+                        "/analysis/gradients?level=feature",
+                        "/api/analysis/gradients?benchmark=multifashion&amp;level=feature",
+                        "/analysis/levels?benchmark=multifashion&backbone=lenet5",
+                        "/api/analysis/levels?benchmark=multifashion&amp;backbone=lenet5",
+                        "/analysis/optimizers?benchmark=nyuv2",
+                        "/api/analysis/optimizers?benchmark=nyuv2",
+                        "/analysis/robustness?benchmark=nyuv2&corruption=contrast",
+                        "/api/analysis/robustness?benchmark=nyuv2&amp;corruption=contrast",
+                        "/analysis/task-grouping?budget=3",
+                        "/api/analysis/task-grouping?budget=3");
+        pages.forEach(
+                (page, api) -> {
+                    String html =
+                            given().when().get(page).then().statusCode(200).extract().asString();
+                    int start = html.indexOf("<noscript><p class=\"note\" id=\"noscript-notice\">");
+                    assertThat(start).as(page).isPositive();
+                    String notice = html.substring(start, html.indexOf("</noscript>", start));
+                    assertThat(notice)
+                            .as(page)
+                            .contains("The charts and tables of this page need JavaScript")
+                            .contains("<a href=\"" + api + "\" id=\"noscript-api\">");
+                    // the charts and the tables the script fills are hidden without it
+                    assertThat(html)
+                            .as(page)
+                            .containsPattern(
+                                    "<section class=\"charts needs-js\">|<div class=\"needs-js\">\\s*<section class=\"charts\">")
+                            .contains(
+                                    "<noscript><link rel=\"stylesheet\" href=\"/static/css/noscript.css?v=");
+                    given().when()
+                            .get(api.replace("&amp;", "&"))
+                            .then()
+                            .statusCode(200)
+                            .contentType(containsString("application/json"));
+                });
+        given().when()
+                .get("/static/css/noscript.css")
+                .then()
+                .statusCode(200)
+                .body(containsString(".needs-js"));
+    }
+
+    /** The benchmark menu of an analysis page lists the benchmarks with data for it first; the others are marked. */
+    @Test
+    void shouldListTheBenchmarksWithDataForTheAnalysisFirstInItsMenu() {
+        for (String analysis :
+                new String[] {
+                    "ranking-similarity",
+                    "feature-disentanglement",
+                    "gradients",
+                    "levels",
+                    "optimizers",
+                    "robustness"
+                }) {
+            String html =
+                    given().when()
+                            .get("/analysis/" + analysis + "?benchmark=multifashion")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString();
+            int group = html.indexOf("<optgroup label=\"No data for this analysis yet\"");
+            assertThat(group).as(analysis).isPositive();
+            String withData = html.substring(html.indexOf("id=\"control-benchmark\""), group);
+            String without = html.substring(group, html.indexOf("</optgroup>", group));
+            assertThat(withData)
+                    .as(analysis)
+                    .contains("<option value=\"multifashion\" selected>MultiFashion</option>")
+                    .doesNotContain("value=\"celeba\"");
+            assertThat(without)
+                    .as(analysis)
+                    .contains("<option value=\"celeba\">CelebA (40 attributes) (no data)</option>")
+                    .doesNotContain("value=\"multifashion\"");
+        }
+        // published tables count as data for the robustness page, literature Adam/SGD pairs for the
+        // optimizer page
+        String robustness =
+                given().when()
+                        .get("/analysis/robustness?benchmark=nyuv2")
+                        .then()
+                        .extract()
+                        .asString();
+        assertThat(robustness.substring(0, robustness.indexOf("<optgroup")))
+                .contains("<option value=\"nyuv2\" selected>NYUv2</option>")
+                .contains("value=\"cityscapes\"");
+        String optimizers =
+                given().when()
+                        .get("/analysis/optimizers?benchmark=nyuv2")
+                        .then()
+                        .extract()
+                        .asString();
+        assertThat(optimizers.substring(0, optimizers.indexOf("<optgroup")))
+                .contains("<option value=\"nyuv2\" selected>NYUv2</option>");
+        // a benchmark without data can still be chosen, and says so
+        given().when()
+                .get("/analysis/gradients?benchmark=celeba")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString(
+                                "<option value=\"celeba\" selected>CelebA (40 attributes) (no data)</option>"));
+    }
+
+    /** Pages show labels where the JSON has keys: metrics, corruptions, strategies. */
+    @Test
+    void shouldLabelMetricsAndCorruptionsInsteadOfShowingTheirKeys() {
+        String html =
+                given().when()
+                        .get("/analysis/robustness?benchmark=nyuv2&corruption=gaussian_noise")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(html)
+                .contains(">segmentation mean IoU ↑</option>")
+                .contains("<option value=\"gaussian_noise\" selected>Gaussian noise</option>")
+                .contains("<th class=\"num\">segmentation mean IoU</th>")
+                .doesNotContain(">segmentation.mIoU")
+                .doesNotContain(">gaussian_noise<")
+                .doesNotContain("corruption_measurement");
+        given().when()
+                .get("/api/analysis/robustness?benchmark=nyuv2")
+                .then()
+                .statusCode(200)
+                .body("metric.key", equalTo("segmentation.mIoU"))
+                .body("metric.label", equalTo("segmentation mean IoU"))
+                .body("corruptions[0]", equalTo("gaussian_noise"))
+                .body("corruptionLabels.gaussian_noise", equalTo("Gaussian noise"))
+                .body("published[0].metrics[0]", equalTo("segmentation.mIoU"));
+        given().when()
+                .get("/api/analysis/feature-disentanglement?benchmark=multifashion")
+                .then()
+                .statusCode(200)
+                .body("measured.source", containsString("the test-split FD"))
+                .body("measured.source", not(containsString("evaluation.test_fd")));
+        given().when()
+                .get("/benchmarks/nyuv2")
+                .then()
+                .statusCode(200)
+                .body(containsString(">segmentation mIoU</th>"))
+                .body(not(containsString("<th class=\"num\">segmentation.mIoU</th>")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.mtlboard.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlboard.analysis.AnalysisFixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -14,13 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The leaderboard, benchmark, method, run, methodology and home pages at a 390 px wide phone
- * viewport: nothing makes the page scroll sideways; wide tables scroll inside their own box.
+ * Every page type at a 390 px wide phone viewport — leaderboard, benchmark, method, run,
+ * methodology, home and each analysis page, with data, with a message and without data: nothing
+ * makes the page scroll sideways; wide tables scroll inside their own box and charts resize.
  */
 @QuarkusTest
 @Tag("browser")
@@ -33,6 +38,7 @@ class NarrowScreenBrowserTest {
 
     @BeforeEach
     void startBrowser() throws Exception {
+        AnalysisFixtures.load();
         driver = HeadlessChromium.start(390, 844);
         // headless Chromium clamps window sizes below ~500 px; emulate the phone's viewport instead
         driver.executeCdpCommand(
@@ -84,9 +90,22 @@ class NarrowScreenBrowserTest {
                         "/docs/metrics",
                         "/docs/leaderboard",
                         "/docs/methods",
+                        "/leaderboards/celeba",
+                        "/benchmarks/celeba",
                         "/analysis",
+                        "/analysis/ranking-similarity?benchmark=multifashion",
+                        "/analysis/ranking-similarity?benchmark=nyuv2&backbone=segnet-mtan",
+                        "/analysis/feature-disentanglement?benchmark=multifashion",
+                        "/analysis/gradients?benchmark=multifashion",
+                        "/analysis/gradients?benchmark=celeba",
+                        "/analysis/levels?benchmark=multifashion",
+                        "/analysis/optimizers?benchmark=multifashion",
+                        "/analysis/optimizers?benchmark=nyuv2",
+                        "/analysis/robustness?benchmark=multifashion&backbone=mobilenet-like",
+                        "/analysis/robustness?benchmark=nyuv2",
                         "/analysis/task-grouping");
         List<String> overflowing = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (String path : paths) {
             driver.get(root.toString().replaceAll("/$", "") + path);
             new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -97,6 +116,15 @@ class NarrowScreenBrowserTest {
                                                     ((JavascriptExecutor) d)
                                                             .executeScript(
                                                                     "return document.readyState")));
+            if (path.startsWith("/analysis/")) {
+                // an analysis page draws its charts, tables and messages once its JSON is in
+                HeadlessChromium.waiting(driver)
+                        .until(
+                                d ->
+                                        d.findElement(By.tagName("body"))
+                                                        .getDomAttribute("data-loaded")
+                                                != null);
+            }
             long scroll =
                     (Long)
                             ((JavascriptExecutor) driver)
@@ -105,7 +133,13 @@ class NarrowScreenBrowserTest {
                     (Long)
                             ((JavascriptExecutor) driver)
                                     .executeScript("return document.documentElement.clientWidth;");
-            if (scroll > viewport) {
+            assertThat(viewport).isEqualTo(390);
+            // the favicon, style sheets, scripts and data of every page are found: no console 404
+            driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::getMessage)
+                    .filter(m -> m.contains("Failed to load resource"))
+                    .forEach(m -> failed.add(path + ": " + m));
+            if (scroll > viewport + 1) {
                 overflowing.add(
                         path
                                 + " is "
@@ -117,5 +151,8 @@ class NarrowScreenBrowserTest {
             }
         }
         assertThat(overflowing).isEmpty();
+        assertThat(failed)
+                .as("requests that failed (favicon, style sheets, scripts, data)")
+                .isEmpty();
     }
 }

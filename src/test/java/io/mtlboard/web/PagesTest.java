@@ -1,12 +1,15 @@
 package io.mtlboard.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import io.mtlboard.training.ReferenceProtocol;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -115,6 +118,116 @@ class PagesTest {
                 .statusCode(200)
                 .body(containsString("href=\"?backbone=segnet-mtan&amp;sort=segmentation.mIoU\""))
                 .body(containsString("href=\"?backbone=segnet-mtan&amp;order=desc\""));
+    }
+
+    @Test
+    void shouldKeepEveryParameterIncludingTheSizeInSortPageAndFilterLinks() {
+        given().when()
+                .get(
+                        "/leaderboards/nyuv2?backbone=segnet-mtan&sort=method&order=desc&size=5&page=2")
+                .then()
+                .statusCode(200)
+                // sorting by another key starts on page 1 of the same size
+                .body(containsString("href=\"?backbone=segnet-mtan&amp;sort=seeds&amp;size=5\""))
+                // the current key flips its order
+                .body(containsString("href=\"?backbone=segnet-mtan&amp;sort=method&amp;size=5\""))
+                .body(
+                        containsString(
+                                "href=\"?backbone=segnet-mtan&amp;sort=method&amp;order=desc&amp;size=5\">← previous"))
+                .body(
+                        containsString(
+                                "href=\"?backbone=segnet-mtan&amp;sort=method&amp;order=desc&amp;page=3&amp;size=5\">next →"))
+                // the filter form keeps sort, order and size (a new filter starts on page 1)
+                .body(containsString("<input type=\"hidden\" name=\"sort\" value=\"method\">"))
+                .body(containsString("<input type=\"hidden\" name=\"order\" value=\"desc\">"))
+                .body(containsString("<input type=\"hidden\" name=\"size\" value=\"5\">"))
+                .body(
+                        containsString(
+                                "/api/leaderboards/nyuv2?backbone=segnet-mtan&amp;sort=method&amp;order=desc&amp;page=2&amp;size=5&amp;format=csv"));
+        // the default size stays out of the links
+        given().when()
+                .get("/leaderboards/nyuv2?size=50")
+                .then()
+                .statusCode(200)
+                .body(containsString("href=\"?sort=method\""))
+                .body(not(containsString("size=")));
+    }
+
+    @Test
+    void shouldListBenchmarksWithResultsFirstAndSayPlainlyWhenOneHasNone() {
+        String home = given().when().get("/").then().statusCode(200).extract().asString();
+        int lastWithRows =
+                Math.max(
+                        home.indexOf("data-benchmark=\"nyuv2\""),
+                        home.indexOf("data-benchmark=\"cityscapes\""));
+        // no test submits a CelebA run
+        int firstWithout = home.indexOf("<tr class=\"no-results\" data-benchmark=\"celeba\"");
+        assertThat(lastWithRows).isPositive();
+        assertThat(firstWithout).isGreaterThan(lastWithRows);
+        assertThat(home.substring(firstWithout, home.indexOf("</table>", firstWithout)))
+                .doesNotContain("<tr data-benchmark=");
+        assertThat(home).contains("no results yet");
+
+        given().when()
+                .get("/leaderboards/celeba")
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"no-results\""))
+                .body(containsString("No results yet."))
+                // no empty tables, charts or chart scripts
+                .body(not(containsString("<canvas")))
+                .body(not(containsString("<table")))
+                .body(not(containsString("js/leaderboard.js")))
+                .body(not(containsString("js/pareto.js")));
+        given().when()
+                .get("/benchmarks/celeba")
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"no-results\""))
+                .body(containsString("No results yet."))
+                .body(containsString("Leaderboard (empty)"));
+        // a benchmark with rows says nothing of the kind, and filters that match nothing draw no
+        // chart
+        given().when()
+                .get("/leaderboards/nyuv2?backbone=lenet5")
+                .then()
+                .statusCode(200)
+                .body(not(containsString("id=\"no-results\"")))
+                .body(containsString("No rows match these filters."))
+                .body(not(containsString("<canvas")))
+                .body(not(containsString("js/pareto.js")));
+    }
+
+    @Test
+    void shouldServeAFaviconLinkedFromEveryPage() {
+        byte[] icon =
+                given().when()
+                        .get("/favicon.ico")
+                        .then()
+                        .statusCode(200)
+                        .contentType(containsString("image/"))
+                        .extract()
+                        .asByteArray();
+        // an ICO directory: reserved 0, type 1 (icon), at least one image
+        assertThat(icon).hasSizeGreaterThan(22);
+        assertThat(new byte[] {icon[0], icon[1], icon[2], icon[3]}).containsExactly(0, 0, 1, 0);
+        for (String page :
+                new String[] {
+                    "/", "/leaderboards/nyuv2", "/benchmarks/celeba", "/analysis", "/docs"
+                }) {
+            String html = given().when().get(page).then().statusCode(200).extract().asString();
+            Matcher link =
+                    Pattern.compile(
+                                    "<link rel=\"icon\" href=\"([^\"]+)\" type=\"image/svg\\+xml\">")
+                            .matcher(html);
+            assertThat(link.find()).as(page).isTrue();
+            given().when()
+                    .get(link.group(1))
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("image/svg+xml"))
+                    .body(containsString("<svg"));
+        }
     }
 
     @Test

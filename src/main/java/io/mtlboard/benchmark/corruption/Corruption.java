@@ -15,19 +15,21 @@ import io.mtlboard.benchmark.data.SplitMix64;
  * larger images.
  */
 public enum Corruption {
-    GAUSSIAN_NOISE("gaussian_noise"),
-    SHOT_NOISE("shot_noise"),
-    GAUSSIAN_BLUR("gaussian_blur"),
-    MOTION_BLUR("motion_blur"),
-    CONTRAST("contrast"),
-    BRIGHTNESS("brightness"),
-    PIXELATE("pixelate"),
-    JPEG("jpeg");
+    GAUSSIAN_NOISE("gaussian_noise", "Gaussian noise"),
+    SHOT_NOISE("shot_noise", "shot noise"),
+    GAUSSIAN_BLUR("gaussian_blur", "Gaussian blur"),
+    MOTION_BLUR("motion_blur", "motion blur"),
+    CONTRAST("contrast", "contrast"),
+    BRIGHTNESS("brightness", "brightness"),
+    PIXELATE("pixelate", "pixelation"),
+    JPEG("jpeg", "JPEG compression");
 
     private final String id;
+    private final String label;
 
-    Corruption(String id) {
+    Corruption(String id, String label) {
         this.id = id;
+        this.label = label;
     }
 
     /**
@@ -35,6 +37,21 @@ public enum Corruption {
      * {@code corruption} of a recorded measurement and of {@code GET /api/analysis/robustness}.
      */
     public String id() {
+        return id;
+    }
+
+    /** The name shown to readers, e.g. "Gaussian noise". */
+    public String label() {
+        return label;
+    }
+
+    /** The label of the corruption named {@code id}, or {@code id} itself for an unknown one. */
+    public static String labelOf(String id) {
+        for (Corruption c : values()) {
+            if (c.id.equals(id)) {
+                return c.label;
+            }
+        }
         return id;
     }
 
