@@ -2,7 +2,7 @@
 """Submit a run bundle to MTLBoard and (optionally) wait for its verdict.
 
 Standard library only. Usage:
-    python3 submit.py [--url http://localhost:8080] [--token "$MTLBOARD_TOKEN"] \
+    python3 submit.py [--url http://localhost:8080] [--token "$MTLBOARD_TOKEN"]
         --manifest run.json [--model model.pt] [--wait] [--dry-run] [--idempotency-key KEY] [--retries N]
 
 --url is the portal's address (default: $MTLBOARD_URL, else http://localhost:8080, the portal
@@ -159,6 +159,7 @@ def retry_after(answer, default):
 
 def wait(url, run_id, poll=2.0, timeout=3600):
     deadline = time.time() + timeout
+    explained = False
     while time.time() < deadline:
         try:
             status, run = request('GET', f"{url.rstrip('/')}/api/runs/{run_id}")
@@ -173,11 +174,16 @@ def wait(url, run_id, poll=2.0, timeout=3600):
         if state in FINAL:
             return run
         if state == 'queued':
-            print(f"\rqueued (position {run.get('queuePosition')})          ", end='', file=sys.stderr)
+            position = run.get('queuePosition')
+            print(f"\rqueued{'' if position is None else f' (position {position})'}          ",
+                  end='', file=sys.stderr)
         elif run.get('progress'):
             p = run['progress']
-            print(f"\rrunning: {p['done']}/{p['total']} samples scored (the test split, then its corrupted "
-                  'copies)          ', end='', file=sys.stderr)
+            if not explained:
+                print('\nsamples = test images scored: the test split, then its corrupted copies (robustness)',
+                      file=sys.stderr)
+                explained = True
+            print(f"\rrunning: {p['done']}/{p['total']} samples          ", end='', file=sys.stderr)
         time.sleep(poll)
     raise TimeoutError(f'run {run_id} not finished after {timeout} s')
 

@@ -215,7 +215,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (r.device() != null) {
             System.out.printf(
                     Locale.ROOT,
-                    "device: %s, %s, %d samples in %.1f s%n",
+                    "device: %s, %s, %d test samples, %.1f s in all%n",
                     r.device(),
                     r.engine(),
                     r.samples(),
