@@ -4,7 +4,7 @@ to MTLBoard and wait for the verdict.
 
 Needs torch (Debian: apt-get install python3-torch; use /usr/bin/python3). Run from the repository
 root so that benchmarks-data/ is found:
-    /usr/bin/python3 clients/python/train_multifashion.py --token "$MTLBOARD_TOKEN" [--epochs 8]
+    /usr/bin/python3 clients/python/train_multifashion.py [--url http://localhost:8080] --token "$MTLBOARD_TOKEN" [--epochs 8] [--dry-run]
 It trains on the shipped 2,000-image training subset, measures both accuracies on the shipped
 10,000-image test split exactly as MTLBoard does (inputs scaled by 1/255), claims them, and submits.
 The exported model also provides encode(x) and decode(z), so the worker measures FD on the test split.
@@ -79,8 +79,10 @@ def main():
     ap.add_argument('--token', default=os.environ.get('MTLBOARD_TOKEN'))
     ap.add_argument('--epochs', type=int, default=8)
     ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--dry-run', action='store_true',
+                    help='train and export, then check the bundle and print what would be sent, without sending it')
     args = ap.parse_args()
-    if not args.token:
+    if not args.token and not args.dry_run:
         ap.error('--token or MTLBOARD_TOKEN is required')
     torch.manual_seed(args.seed)
     x, y = load(['train-subset-images-idx3-ubyte.gz'], 'train-subset-labels-idx2-ubyte.gz')
@@ -110,6 +112,11 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, 'model.pt')
         scripted.save(path)
+        if args.dry_run:
+            run_json = os.path.join(tmp, 'run.json')
+            with open(run_json, 'w', encoding='utf-8') as f:
+                json.dump(manifest, f, indent=2)
+            return submit.dry_run(args.url, args.token, run_json, path)
         status, run = submit.submit(args.url, args.token, json.dumps(manifest), path)
     if status not in (200, 201):
         print(f'refused ({status}): {run}', file=sys.stderr)

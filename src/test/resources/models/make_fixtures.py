@@ -4,7 +4,8 @@
 Run from the repository root with Debian's torch (python3-torch 1.13):
     /usr/bin/python3 src/test/resources/models/make_fixtures.py
 Writes *.pt next to this script plus multifashion-good.json (a run manifest whose claims are the
-accuracies this script measured on the 10,000-image test split). multifashion-good.pt and
+accuracies this script measured on the 10,000-image test split), and the same model and claims as
+the Python client's example bundle (clients/python/examples/model.pt and run.json). multifashion-good.pt and
 multifashion-encdec.pt hold the same trained network: the first with forward only, the second also
 exporting encode(x) and decode(z) (feature disentanglement on the test split); the same claims hold
 for both. The encdec-*.pt fixtures are tiny untrained models with valid forward outputs and odd
@@ -16,6 +17,7 @@ behaviour or claims.
 """
 import json
 import os
+import shutil
 import sys
 from typing import Tuple
 
@@ -179,6 +181,14 @@ def main():
         'description': 'Fixture: LeNet-style two-head model, EW, 8 epochs on the shipped 2,000-image subset.'}
     with open(os.path.join(HERE, 'multifashion-good.json'), 'w') as f:
         json.dump(manifest, f, indent=2)
+    # the ready example bundle of the Python client: the same model and claims
+    examples = os.path.join(HERE, '..', '..', '..', '..', 'clients', 'python', 'examples')
+    shutil.copyfile(os.path.join(HERE, 'multifashion-good.pt'), os.path.join(examples, 'model.pt'))
+    example = dict(manifest, description='Example bundle of clients/python/examples: LeNet-style two-head model, '
+                                         'EW, 8 epochs on the shipped 2,000-image subset.')
+    with open(os.path.join(examples, 'run.json'), 'w') as f:
+        json.dump(example, f, indent=2)
+        f.write('\n')
     for name, module in [('wrong-count', OneOutput()), ('wrong-shape', WrongShape()), ('nan-output', NanOutput()),
                          ('never-ends', NeverEnds()), ('memory-hog', MemoryHog()),
                          ('encdec-disjoint', EncDecDisjoint()), ('encdec-wrong-count', EncDecWrongCount()),

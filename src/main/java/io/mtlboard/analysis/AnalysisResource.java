@@ -263,7 +263,7 @@ public class AnalysisResource {
     @Operation(
             summary = "Task grouping of a pasted table",
             description =
-                    "Body: CSV with a header 'cost,<task>,<task>,…' (2 to 5 tasks) and one line per trained "
+                    "Body: CSV with a header `cost,<task>,<task>,…` (2 to 5 tasks) and one line per trained "
                             + "network: its inference cost and its loss on each task it solves, empty for the others. "
                             + "Exactly one network per pair of tasks is needed for the higher-order approximation.")
     @APIResponse(

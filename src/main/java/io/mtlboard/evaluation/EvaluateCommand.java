@@ -1,19 +1,25 @@
 package io.mtlboard.evaluation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.BenchmarkManifestReader;
 import io.mtlboard.benchmark.data.FashionMnist;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mtlboard evaluate}: evaluates a TorchScript model on a bundled benchmark's test split with
@@ -23,7 +29,10 @@ import picocli.CommandLine.Option;
         name = "evaluate",
         mixinStandardHelpOptions = true,
         description =
-                "Evaluate a TorchScript model on a benchmark's test split, as the server's worker does.")
+                "Evaluate a TorchScript model on a benchmark's test split, as the server's worker does.",
+        footer =
+                "Exit status: 0 verified (or nothing claimed), 1 discrepant, 2 rejected, 3 an input"
+                        + " is missing (benchmarks directory, benchmark, model or manifest).")
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "TorchScript file (torch.jit.save)")
@@ -56,7 +65,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(
             names = "--benchmarks-dir",
             defaultValue = "benchmarks-data",
-            description = "default: ${DEFAULT-VALUE}")
+            description =
+                    "the repository's benchmarks-data directory; default: ${DEFAULT-VALUE}, relative"
+                            + " to the working directory (the repository root)")
     Path benchmarksDir;
 
     @Option(
@@ -71,6 +82,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "original Fashion-MNIST files; default: ${DEFAULT-VALUE}")
     Path fashionMnistDir;
 
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("offline", "true");
@@ -78,6 +91,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 new ObjectMapper()
                         .findAndRegisterModules()
                         .enable(SerializationFeature.INDENT_OUTPUT);
+        String missing = missingInput();
+        if (missing != null) {
+            spec.commandLine().getErr().println(missing);
+            return 3;
+        }
         BenchmarkManifest bm =
                 BenchmarkManifestReader.read(
                         benchmarksDir.resolve(benchmark).resolve("benchmark.json"));
@@ -95,12 +113,31 @@ public final class EvaluateCommand implements Callable<Integer> {
                                                                         m.tolerance().abs(),
                                                                         m.tolerance().rel()))));
         if (manifest != null) {
-            JsonNode doc = mapper.readTree(Files.readString(manifest));
+            JsonNode doc;
+            try {
+                doc = mapper.readTree(Files.readString(manifest));
+            } catch (JsonProcessingException e) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "manifest "
+                                        + manifest
+                                        + " is not valid JSON: "
+                                        + e.getOriginalMessage()
+                                        + " (line "
+                                        + e.getLocation().getLineNr()
+                                        + ")");
+                return 3;
+            }
             doc.path("claims")
                     .fields()
                     .forEachRemaining(e -> claims.put(e.getKey(), e.getValue().asDouble()));
         }
-        ProgressBar bar = new ProgressBar();
+        ProgressBar bar =
+                new ProgressBar(
+                        robustness
+                                ? CorruptionSweep.conditions(CorruptionSweep.corruptions(null))
+                                : 0);
         EvaluationResult r;
         try {
             r =
@@ -131,6 +168,44 @@ public final class EvaluateCommand implements Callable<Integer> {
         return "REJECTED".equals(r.verdict()) ? 2 : "DISCREPANT".equals(r.verdict()) ? 1 : 0;
     }
 
+    /**
+     * What keeps the evaluation from starting, said in one line (run outside the repository root,
+     * a mistyped path or benchmark id), or null.
+     */
+    String missingInput() {
+        if (!Files.isDirectory(benchmarksDir)) {
+            return "benchmarks directory not found: "
+                    + benchmarksDir.toAbsolutePath().normalize()
+                    + "; use --benchmarks-dir (the repository's benchmarks-data) or run from the"
+                    + " repository root";
+        }
+        if (!Files.isRegularFile(benchmarksDir.resolve(benchmark).resolve("benchmark.json"))) {
+            List<String> known;
+            try (Stream<Path> dirs = Files.list(benchmarksDir)) {
+                known =
+                        dirs.filter(d -> Files.isRegularFile(d.resolve("benchmark.json")))
+                                .map(d -> d.getFileName().toString())
+                                .sorted()
+                                .toList();
+            } catch (IOException e) {
+                known = List.of();
+            }
+            return "unknown benchmark '"
+                    + benchmark
+                    + "' in "
+                    + benchmarksDir.toAbsolutePath().normalize()
+                    + "; known: "
+                    + String.join(", ", known);
+        }
+        if (!Files.isRegularFile(model)) {
+            return "model file not found: " + model.toAbsolutePath().normalize();
+        }
+        if (manifest != null && !Files.isRegularFile(manifest)) {
+            return "manifest file not found: " + manifest.toAbsolutePath().normalize();
+        }
+        return null;
+    }
+
     private static void print(EvaluationResult r, Map<String, Double> claims) {
         System.out.printf(
                 Locale.ROOT,
@@ -140,7 +215,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (r.device() != null) {
             System.out.printf(
                     Locale.ROOT,
-                    "device: %s, %s, %d samples in %.1f s%n",
+                    "device: %s, %s, %d test samples, %.1f s in all%n",
                     r.device(),
                     r.engine(),
                     r.samples(),
@@ -193,27 +268,73 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** A one-line progress bar on standard error. */
+    /**
+     * A one-line progress bar on standard error. It counts samples, i.e. test images scored: the
+     * clean test split first, then, with robustness, the same images again under each corruption
+     * and severity; a first line says so with the numbers.
+     */
     static final class ProgressBar {
         private final long start = System.nanoTime();
+        private final int corruptedPasses;
         private int lastPercent = -1;
+
+        /**
+         * @param corruptedPasses corrupted copies of the test split scored after it (0 without
+         *     robustness)
+         */
+        ProgressBar(int corruptedPasses) {
+            this.corruptedPasses = corruptedPasses;
+        }
 
         void update(long done, long total) {
             int percent = (int) (100 * done / Math.max(1, total));
             if (percent == lastPercent) {
                 return;
             }
+            long clean = total / (1 + corruptedPasses);
+            if (lastPercent < 0) {
+                System.err.println(legend(clean, total));
+            }
             lastPercent = percent;
             int filled = percent * 30 / 100;
+            String phase =
+                    done < clean || corruptedPasses == 0
+                            ? "test split"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "corrupted copy %d/%d",
+                                    Math.min(corruptedPasses, (done - clean) / clean + 1),
+                                    corruptedPasses);
             System.err.printf(
                     Locale.ROOT,
-                    "\r[%s%s] %3d%% %d/%d samples %.1f s",
+                    "\r[%s%s] %3d%% %d/%d samples (%s) %.1f s   ",
                     "#".repeat(filled),
                     ".".repeat(30 - filled),
                     percent,
                     done,
                     total,
+                    phase,
                     seconds());
+        }
+
+        /** What the samples of the progress line are. */
+        String legend(long clean, long total) {
+            return corruptedPasses == 0
+                    ? String.format(
+                            Locale.ROOT,
+                            "samples = test images scored: the %d images of the test split",
+                            clean)
+                    : String.format(
+                            Locale.ROOT,
+                            "samples = test images scored: the %d images of the test split, then"
+                                    + " the same images under %d corruptions x %d severities (%d"
+                                    + " corrupted copies) for robustness, %d in all;"
+                                    + " --no-robustness skips the copies",
+                            clean,
+                            corruptedPasses / CorruptionSweep.SEVERITIES,
+                            CorruptionSweep.SEVERITIES,
+                            corruptedPasses,
+                            total);
         }
 
         double seconds() {

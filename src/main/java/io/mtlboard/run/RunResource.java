@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.submission.Caller;
 import io.mtlboard.submission.TokenService;
+import io.mtlboard.support.ApiDocument;
 import io.mtlboard.support.InvalidInputProblem;
 import io.mtlboard.support.Problem;
 import io.mtlboard.support.RequestSizeGuard;
@@ -32,9 +33,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
@@ -46,6 +52,14 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 public class RunResource {
 
     private static final Set<String> PARTS = Set.of("manifest", "model");
+
+    /** A claims-only manifest (no model: the run is listed as claimed), the OpenAPI example. */
+    static final String CLAIMS_ONLY_EXAMPLE =
+            "{\"benchmark\": \"multifashion\", \"backbone\": \"lenet5\", \"method\": \"ew\", "
+                    + "\"optimizer\": \"adam\", \"gradientLevel\": \"param\", \"seed\": 1, "
+                    + "\"hyperParameters\": {\"lr\": 0.002, \"epochs\": 8}, "
+                    + "\"claims\": {\"left.accuracy\": 66.5, \"right.accuracy\": 60.31}, "
+                    + "\"description\": \"claims only: no model\"}";
 
     private final SubmissionService submissions;
     private final TokenService tokens;
@@ -71,15 +85,48 @@ public class RunResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @SecurityRequirement(name = ApiDocument.BEARER)
     @Operation(
             summary = "Submit a run bundle",
             description =
-                    "Multipart parts: 'manifest' (JSON, see "
-                            + "/api/schemas/run-manifest) and optional 'model' (TorchScript saved by torch.jit.save; forward(x) "
-                            + "returns a tuple with one tensor per task in the benchmark's task order; optionally it also exports "
-                            + "encode(x) -> z and decode(z) -> tuple of task outputs, with decode(encode(x)) = forward(x), so that "
-                            + "the worker measures feature disentanglement on the first 2,000 test samples). Needs "
-                            + "'Authorization: Bearer <token>'. An 'Idempotency-Key' header makes retries safe.")
+                    "Needs a token: `Authorization: Bearer <token>` (in Swagger UI, the Authorize "
+                            + "button). Multipart parts: `manifest`, the run manifest as JSON text "
+                            + "(schema: [/api/schemas/run-manifest](/api/schemas/run-manifest)), and "
+                            + "optional `model`, a TorchScript file saved by `torch.jit.save`. A bundle "
+                            + "without a model is listed as claimed; with one it is queued and evaluated. "
+                            + "An `Idempotency-Key` header makes retries safe.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            requiredProperties = "manifest",
+                                            properties = {
+                                                @SchemaProperty(
+                                                        name = "manifest",
+                                                        type = SchemaType.STRING,
+                                                        description =
+                                                                "The run manifest, JSON text as a text field or a file part "
+                                                                        + "(at most 1 MiB); its JSON Schema is "
+                                                                        + "[/api/schemas/run-manifest](/api/schemas/run-manifest). "
+                                                                        + "Claims are keyed `task.metric` as `GET /api/benchmarks/{id}` "
+                                                                        + "lists them, one for every metric.",
+                                                        example = CLAIMS_ONLY_EXAMPLE),
+                                                @SchemaProperty(
+                                                        name = "model",
+                                                        type = SchemaType.STRING,
+                                                        format = "binary",
+                                                        description =
+                                                                "Optional TorchScript model (torch.jit.save): forward(x) returns "
+                                                                        + "a tuple with one tensor per task in the benchmark's task "
+                                                                        + "order; optionally it also exports encode(x) -> z and "
+                                                                        + "decode(z) -> tuple of task outputs, with "
+                                                                        + "decode(encode(x)) = forward(x), so that the worker measures "
+                                                                        + "feature disentanglement on the first 2,000 test samples.")
+                                            })))
     @APIResponse(
             responseCode = "201",
             description = "Accepted; Location names the run",
@@ -100,7 +147,13 @@ public class RunResource {
     @APIResponse(responseCode = "429", description = "A quota of the token would be exceeded")
     public Response submit(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(
+                            description =
+                                    "Any key of yours for this bundle, e.g. my-run-1: sending the same "
+                                            + "bundle again with it returns the first answer instead of a "
+                                            + "second run; another bundle with it is refused (409).")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             MultipartFormDataInput input) {
         sizeGuard.requireWithinLimit();
@@ -134,6 +187,9 @@ public class RunResource {
             throw new InvalidInputProblem("Malformed run bundle", violations);
         }
         FormValue model = single(parts, "model");
+        if (unchosen(model)) {
+            model = null;
+        }
         if (model != null && !model.isFileItem()) {
             throw new InvalidInputProblem(
                     "Malformed run bundle",
@@ -228,6 +284,7 @@ public class RunResource {
 
     @DELETE
     @Path("{id}")
+    @SecurityRequirement(name = ApiDocument.BEARER)
     @Operation(
             summary =
                     "Withdraw a run (its submitter or an admin); it leaves the leaderboard, its history stays")
@@ -241,6 +298,7 @@ public class RunResource {
 
     @POST
     @Path("{id}/retry")
+    @SecurityRequirement(name = ApiDocument.BEARER)
     @Operation(
             summary =
                     "Evaluate a run again whose evaluation failed for reasons outside the model (admin only)",
@@ -260,6 +318,7 @@ public class RunResource {
 
     @POST
     @Path("{id}/moderation")
+    @SecurityRequirement(name = ApiDocument.BEARER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hide or flag a run (admin only)")
     public Response moderate(
@@ -282,6 +341,21 @@ public class RunResource {
     private static FormValue single(Map<String, Collection<FormValue>> parts, String name) {
         Collection<FormValue> values = parts.get(name);
         return values == null || values.isEmpty() ? null : values.iterator().next();
+    }
+
+    /**
+     * An empty {@code model} part as forms send it when no file was chosen: an empty text field
+     * (Swagger UI) or a file part without name or bytes (an HTML form). It means no model.
+     */
+    private static boolean unchosen(FormValue part) {
+        if (part == null) {
+            return false;
+        }
+        if (!part.isFileItem()) {
+            return part.getValue().isEmpty();
+        }
+        String name = part.getFileName();
+        return (name == null || name.isEmpty()) && size(part) == 0;
     }
 
     private static long size(FormValue part) {

@@ -1,9 +1,15 @@
 package io.mtlboard.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.benchmark.Ref;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A run as served by {@code GET /api/runs/{id}} and shown on the run page. {@code supersededBy}
@@ -25,7 +31,10 @@ public record RunView(
         String citation,
         String sourceUrl,
         String description,
-        String hyperParameters,
+        @Schema(
+                        description =
+                                "the hyper-parameters of the manifest (or of the publication) as given, e.g. {\"lr\": 0.002, \"epochs\": 8}")
+                Map<String, Object> hyperParameters,
         List<Value> values,
         EvaluationView evaluation,
         Published published,
@@ -41,6 +50,10 @@ public record RunView(
         Progress progress,
         String protocol,
         Long supersededBy) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT =
+            new TypeReference<>() {};
 
     /**
      * Samples evaluated so far, while running: the clean test split, then its corrupted copies
@@ -221,7 +234,7 @@ public record RunView(
                 run.citation,
                 run.sourceUrl,
                 run.description,
-                run.hyperParameters,
+                hyperParameters(run.hyperParameters),
                 values,
                 ev,
                 published,
@@ -237,5 +250,20 @@ public record RunView(
                 null,
                 run.protocol == null ? Protocols.MTLBOARD : run.protocol,
                 null);
+    }
+
+    /**
+     * The stored hyper-parameters (JSON object text) as a map; text that is not a JSON object (none
+     * is written so) under the key {@code text}.
+     */
+    private static Map<String, Object> hyperParameters(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(stored, OBJECT);
+        } catch (JsonProcessingException e) {
+            return Map.of("text", stored);
+        }
     }
 }

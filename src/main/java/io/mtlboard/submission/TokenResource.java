@@ -1,5 +1,6 @@
 package io.mtlboard.submission;
 
+import io.mtlboard.support.ApiDocument;
 import io.mtlboard.support.InvalidInputProblem;
 import io.mtlboard.support.Violation;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/tokens}: admins create, list and revoke API tokens. */
@@ -37,6 +39,7 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDocument.BEARER)
     @Operation(summary = "Create an API token (admin only); the secret is in this response only")
     public Response create(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, TokenRequest request) {
@@ -67,6 +70,7 @@ public class TokenResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiDocument.BEARER)
     @Operation(summary = "List API tokens without their secrets (admin only)")
     public List<TokenService.TokenView> list(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
@@ -76,6 +80,7 @@ public class TokenResource {
 
     @DELETE
     @Path("{id}")
+    @SecurityRequirement(name = ApiDocument.BEARER)
     @Operation(summary = "Revoke an API token (admin only); its runs stay")
     public TokenService.TokenView revoke(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -98,6 +98,39 @@ public class SubmissionHardeningTest {
     }
 
     @Test
+    void shouldTakeAnEmptyModelPartAsNoModelAsFormsSendItWhenNoFileWasChosen() {
+        String token = Tokens.create("unchosen-model", 10, 2);
+        byte[] manifest =
+                SubmissionResourceTest.manifest(14, 66.6).getBytes(StandardCharsets.UTF_8);
+        // Swagger UI: an empty text field
+        RawHttp.Answer swaggerUi =
+                post(
+                        token,
+                        multipartType(),
+                        RawHttp.concat(
+                                RawHttp.field("manifest", "", manifest),
+                                RawHttp.field("model", "", new byte[0]),
+                                RawHttp.end()));
+        assertThat(swaggerUi.status()).as(swaggerUi.body()).isEqualTo(201);
+        assertThat(swaggerUi.body()).contains("\"status\":\"claimed\"");
+        // an HTML form: a file part without file name or bytes
+        RawHttp.Answer htmlForm =
+                post(
+                        token,
+                        multipartType(),
+                        RawHttp.concat(
+                                RawHttp.field(
+                                        "manifest",
+                                        "",
+                                        SubmissionResourceTest.manifest(15, 66.6)
+                                                .getBytes(StandardCharsets.UTF_8)),
+                                RawHttp.file("model", "", new byte[0]),
+                                RawHttp.end()));
+        assertThat(htmlForm.status()).as(htmlForm.body()).isEqualTo(201);
+        assertThat(htmlForm.body()).contains("\"status\":\"claimed\"");
+    }
+
+    @Test
     void shouldRefuseAManifestOverTheLimitWith413NamingItWhicheverWayItIsSent() {
         String token = Tokens.create("bigmanifest", 10, 2);
         String big =

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 public class SubmissionResourceTest {
 
     /** A claims-only Office-Home manifest with the given seed and art accuracy. */
-    static String manifest(int seed, double art) {
+    public static String manifest(int seed, double art) {
         return manifest(seed, String.valueOf(art));
     }
 
