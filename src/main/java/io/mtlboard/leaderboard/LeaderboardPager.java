@@ -39,9 +39,11 @@ final class LeaderboardPager {
         long from = Math.min((long) (q.page() - 1) * q.size(), total);
         long to = Math.min(from + q.size(), total);
         List<LeaderboardView.LeaderboardRowView> views = new ArrayList<>();
+        Map<List<Long>, BoardCalculator.BoardRow> byRuns = new HashMap<>();
+        board.rows().forEach(r -> byRuns.putIfAbsent(r.runIds(), r));
         for (int i = (int) from; i < to; i++) {
             int index = order.get(i);
-            views.add(view(board, rows.get(index), ranks.get(index)));
+            views.add(view(board, rows.get(index), ranks.get(index), byRuns));
         }
         int pages = total == 0 ? 1 : (int) ((total + (long) q.size() - 1) / q.size());
         DeltaM.Convention c = q.convention();
@@ -294,18 +296,6 @@ final class LeaderboardPager {
                 : (flat != null ? flat : task);
     }
 
-    /** The row holding the runs of r's baseline (the single-task row itself), if listed. */
-    private static BoardCalculator.BoardRow baselineRow(
-            LeaderboardService.Board board, BoardCalculator.BoardRow r) {
-        if (r.baseline() == null) {
-            return null;
-        }
-        return board.rows().stream()
-                .filter(b -> b.runIds().equals(r.baseline().runIds()))
-                .findFirst()
-                .orElse(null);
-    }
-
     private static String versusBaseline(
             BoardCalculator.BoardRow r, BoardCalculator.BoardRow base, DeltaM.Convention c) {
         SeedStats d = deltaM(r, c);
@@ -417,10 +407,16 @@ final class LeaderboardPager {
     }
 
     private static LeaderboardView.LeaderboardRowView view(
-            LeaderboardService.Board board, BoardCalculator.BoardRow r, Integer rank) {
+            LeaderboardService.Board board,
+            BoardCalculator.BoardRow r,
+            Integer rank,
+            Map<List<Long>, BoardCalculator.BoardRow> byRuns) {
         var metrics = new LinkedHashMap<String, LeaderboardView.Stat>();
         r.metrics().forEach((k, s) -> metrics.put(k, LeaderboardView.Stat.of(s)));
-        BoardCalculator.BoardRow base = r.deltaMPerTask() == null ? null : baselineRow(board, r);
+        BoardCalculator.BoardRow base =
+                r.deltaMPerTask() == null || r.baseline() == null
+                        ? null
+                        : byRuns.get(r.baseline().runIds());
         LeaderboardView.DeltaMView deltaM =
                 r.deltaMPerTask() == null
                         ? null
