@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -101,7 +102,7 @@ class SwaggerUiBrowserTest {
                     .get("/api/runs/" + id)
                     .then()
                     .statusCode(200)
-                    .body("submitter", org.hamcrest.Matchers.equalTo("swagger-ui"));
+                    .body("submitter", Matchers.equalTo("swagger-ui"));
         } catch (RuntimeException | AssertionError e) {
             Files.writeString(Path.of("target", "swagger-ui-failure.html"), driver.getPageSource());
             throw e;

@@ -64,8 +64,10 @@ public final class SeedBootstrap {
             values.add(row);
         }
         SplittableRandom random = new SplittableRandom(seed);
+        int[] groups = {0};
+        List<Prepared> prepared = prepare(scorings, groups);
         for (int d = 0; d < draws; d++) {
-            List<Scoring> drawn = draw(scorings, random);
+            List<Scoring> drawn = draw(prepared, groups[0], random);
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     Double v =
@@ -151,32 +153,71 @@ public final class SeedBootstrap {
         return new Ceiling(mean, range.low(), range.high(), split.size(), values.size());
     }
 
-    /** One bootstrap draw of every scoring; runs shared by scorings of an entry are drawn once. */
-    private static List<Scoring> draw(List<SeedScoring> scorings, SplittableRandom random) {
-        Map<String, Map<List<Long>, long[]>> drawn = new HashMap<>();
-        List<Scoring> result = new ArrayList<>(scorings.size());
+    /**
+     * The scorings as arrays, prepared once for all draws: per entry, its runs' values in ascending
+     * order of run id and the group of (entry, run ids) it belongs to; scorings over the same runs
+     * of an entry share a group, so that one draw resamples them alike (a paired bootstrap).
+     */
+    private record Prepared(
+            String name,
+            Orientation orientation,
+            String[] entries,
+            int[] groups,
+            double[][] values,
+            int[] sizes) {}
+
+    private static List<Prepared> prepare(List<SeedScoring> scorings, int[] groupCount) {
+        Map<String, Map<List<Long>, Integer>> groups = new HashMap<>();
+        List<Prepared> prepared = new ArrayList<>(scorings.size());
         for (SeedScoring s : scorings) {
+            int n = s.runs().size();
+            String[] entries = new String[n];
+            int[] group = new int[n];
+            double[][] values = new double[n][];
+            int[] sizes = new int[n];
+            int e = 0;
+            for (Map.Entry<String, Map<Long, Double>> entry : s.runs().entrySet()) {
+                List<Long> ids = entry.getValue().keySet().stream().sorted().toList();
+                entries[e] = entry.getKey();
+                group[e] =
+                        groups.computeIfAbsent(entry.getKey(), x -> new HashMap<>())
+                                .computeIfAbsent(ids, x -> groupCount[0]++);
+                values[e] = ids.stream().mapToDouble(entry.getValue()::get).toArray();
+                sizes[e] = ids.size();
+                e++;
+            }
+            prepared.add(new Prepared(s.name(), s.orientation(), entries, group, values, sizes));
+        }
+        return prepared;
+    }
+
+    /**
+     * One bootstrap draw of every scoring: each group's runs are drawn with replacement once, in
+     * the order the groups are first met, and every scoring of the group takes the mean of its
+     * values over the same draws.
+     */
+    private static List<Scoring> draw(
+            List<Prepared> prepared, int groupCount, SplittableRandom random) {
+        int[][] picks = new int[groupCount][];
+        List<Scoring> result = new ArrayList<>(prepared.size());
+        for (Prepared s : prepared) {
             Map<String, Double> values = new LinkedHashMap<>();
-            s.runs()
-                    .forEach(
-                            (entry, runs) -> {
-                                List<Long> ids = runs.keySet().stream().sorted().toList();
-                                long[] picks =
-                                        drawn.computeIfAbsent(entry, e -> new HashMap<>())
-                                                .computeIfAbsent(
-                                                        ids,
-                                                        k -> {
-                                                            long[] p = new long[k.size()];
-                                                            for (int i = 0; i < p.length; i++) {
-                                                                p[i] =
-                                                                        k.get(
-                                                                                random.nextInt(
-                                                                                        k.size()));
-                                                            }
-                                                            return p;
-                                                        });
-                                values.put(entry, mean(runs, picks));
-                            });
+            for (int e = 0; e < s.entries().length; e++) {
+                int g = s.groups()[e];
+                if (picks[g] == null) {
+                    int n = s.sizes()[e];
+                    picks[g] = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        picks[g][i] = random.nextInt(n);
+                    }
+                }
+                double[] v = s.values()[e];
+                double sum = 0;
+                for (int i : picks[g]) {
+                    sum += v[i];
+                }
+                values.put(s.entries()[e], sum / picks[g].length);
+            }
             result.add(new Scoring(s.name(), s.orientation(), values));
         }
         return result;

@@ -3,6 +3,8 @@ package io.mtlboard.analysis.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,5 +106,75 @@ class SeedBootstrapTest {
         SeedBootstrap.Interval i = SeedBootstrap.percentiles(List.of(5.0, 1.0, 3.0, 2.0, 4.0));
         assertThat(i.low()).isCloseTo(1.1, within(1e-12));
         assertThat(i.high()).isCloseTo(4.9, within(1e-12));
+    }
+
+    /**
+     * The bootstrap written out plainly, as an oracle: per draw, each (entry, run ids) is resampled
+     * with replacement the first time a scoring meets it, and every scoring over those runs takes
+     * the mean over the same picks.
+     */
+    private static List<Double> plainDraws(
+            List<SeedScoring> scorings, int first, int second, int draws, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Double> values = new ArrayList<>();
+        for (int d = 0; d < draws; d++) {
+            Map<String, Map<List<Long>, long[]>> picked = new HashMap<>();
+            List<Scoring> drawn = new ArrayList<>();
+            for (SeedScoring s : scorings) {
+                Map<String, Double> means = new LinkedHashMap<>();
+                s.runs()
+                        .forEach(
+                                (entry, runs) -> {
+                                    List<Long> ids = runs.keySet().stream().sorted().toList();
+                                    long[] p =
+                                            picked.computeIfAbsent(entry, x -> new HashMap<>())
+                                                    .computeIfAbsent(
+                                                            ids,
+                                                            k -> {
+                                                                long[] q = new long[k.size()];
+                                                                for (int i = 0; i < q.length; i++) {
+                                                                    q[i] =
+                                                                            k.get(
+                                                                                    random.nextInt(
+                                                                                            k
+                                                                                                    .size()));
+                                                                }
+                                                                return q;
+                                                            });
+                                    double sum = 0;
+                                    for (long id : p) {
+                                        sum += runs.get(id);
+                                    }
+                                    means.put(entry, sum / p.length);
+                                });
+                drawn.add(new Scoring(s.name(), s.orientation(), means));
+            }
+            Double v = RankingSimilarity.compare(drawn.get(first), drawn.get(second), TAU).value();
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void shouldDrawExactlyAsThePlainBootstrap() {
+        // two scorings over the same runs, one over other runs with one entry of a different size
+        SeedScoring a = noisy("a", 12, 4, 1.5, 1, 7);
+        SeedScoring b = noisy("b", 12, 4, 0.5, 1, 8);
+        Map<String, Map<Long, Double>> cRuns =
+                new LinkedHashMap<>(noisy("c", 12, 3, 1.0, 500, 9).runs());
+        cRuns.put("e0", Map.of(900L, 0.1, 901L, 0.3));
+        SeedScoring c = new SeedScoring("c", Orientation.HIGHER_IS_BETTER, cRuns);
+        List<SeedScoring> all = List.of(a, b, c);
+        SeedBootstrap.Interval[][] fast = SeedBootstrap.intervals(all, TAU, 300, 42L);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                SeedBootstrap.Interval plain =
+                        SeedBootstrap.percentiles(plainDraws(all, i, j, 300, 42L));
+                assertThat(fast[i][j].low()).isEqualTo(plain.low());
+                assertThat(fast[i][j].high()).isEqualTo(plain.high());
+            }
+        }
     }
 }
