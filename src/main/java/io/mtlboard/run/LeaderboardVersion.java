@@ -1,7 +1,10 @@
 package io.mtlboard.run;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -126,6 +129,27 @@ public class LeaderboardVersion {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void poll() {
+        Map<String, List<Object>> current = fingerprint();
+        Map<String, List<Object>> previous = fingerprints;
+        current.forEach(
+                (benchmark, print) -> {
+                    if (!print.equals(previous.get(benchmark))) {
+                        bump(benchmark);
+                    }
+                });
+        fingerprints = current;
+    }
+
+    /**
+     * The fingerprint as the portal starts serving, after the start-up imports: the first poll then
+     * bumps only what changed since, and the caches filled in the first seconds stay valid.
+     */
+    @Transactional
+    void onStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+        fingerprints = fingerprint();
+    }
+
+    private Map<String, List<Object>> fingerprint() {
         Map<String, List<Object>> current = new HashMap<>();
         for (Object[] row :
                 Run.getEntityManager()
@@ -146,13 +170,6 @@ public class LeaderboardVersion {
             current.computeIfAbsent((String) row[0], k -> new ArrayList<>())
                     .addAll(List.of(row[1], row[2]));
         }
-        Map<String, List<Object>> previous = fingerprints;
-        current.forEach(
-                (benchmark, print) -> {
-                    if (!print.equals(previous.get(benchmark))) {
-                        bump(benchmark);
-                    }
-                });
-        fingerprints = current;
+        return current;
     }
 }
