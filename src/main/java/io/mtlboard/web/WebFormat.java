@@ -190,7 +190,9 @@ public final class WebFormat {
     public static String deltaStd(LeaderboardView.LeaderboardRowView row, String convention) {
         LeaderboardView.Stat s = pickStat(row.deltaM(), convention);
         if (s != null && s.std() != null) {
-            return std(s);
+            // two decimals like the Δm beside it: a baseline's Δm is 0 up to rounding, which would
+            // otherwise ask for five
+            return "± " + fixed(s.std(), 2);
         }
         Published p = row.published();
         if (p == null) {

@@ -99,4 +99,31 @@ class WebFormatTest {
         assertThat(WebFormat.num(-0.000001)).isEqualTo("0.00000");
         assertThat(WebFormat.num(53.5)).isEqualTo("53.50");
     }
+
+    @Test
+    void shouldGiveTheStdOfABaselinesDeltaMTwoDecimalsLikeTheDeltaM() {
+        // a single-task row's Δm is 0 up to rounding (1e-15 here), its std is real
+        LeaderboardView.Stat base = new LeaderboardView.Stat(1e-15, 0.522993, 3);
+        LeaderboardView.LeaderboardRowView r = row("reference", "adam", null);
+        LeaderboardView.LeaderboardRowView baseline =
+                new LeaderboardView.LeaderboardRowView(
+                        null,
+                        r.method(),
+                        r.methodLabel(),
+                        r.backbone(),
+                        r.optimizer(),
+                        r.gradientLevel(),
+                        r.source(),
+                        3,
+                        r.runIds(),
+                        r.citation(),
+                        r.metrics(),
+                        new LeaderboardView.DeltaMView(base, base, "gain", null, null, null),
+                        null,
+                        r.setting(),
+                        "baseline",
+                        null);
+        assertThat(WebFormat.signed(base.mean())).isEqualTo("0.00");
+        assertThat(WebFormat.deltaStd(baseline, "per-task")).isEqualTo("± 0.52");
+    }
 }
