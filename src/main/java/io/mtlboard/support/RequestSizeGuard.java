@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,11 @@ import java.util.Map;
 public class RequestSizeGuard {
 
     private static final long WATCH_MILLIS = 50;
+
+    /** How long, and for how many bytes, a refused upload is still read before its connection closes. */
+    static final long LINGER_MILLIS = 10_000;
+
+    static final long LINGER_BYTES = 256L << 20;
 
     /** Largest request URI accepted (the server's own line limit is set higher, see application.properties). */
     static final int MAX_URI_CHARS = 4096;
@@ -124,7 +130,37 @@ public class RequestSizeGuard {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body)
-                .onComplete(done -> ctx.request().connection().close());
+                .onComplete(done -> linger(ctx));
+    }
+
+    /**
+     * Closes the connection of a refused request once the client has stopped sending: closing
+     * while its body still arrives makes the server's TCP stack answer with a reset, which can
+     * destroy the 413 before the client reads it. The rest of the body is read and dropped, for at
+     * most {@value #LINGER_MILLIS} ms and {@value #LINGER_BYTES} bytes, then the connection closes.
+     */
+    private static void linger(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded()) {
+            request.connection().close();
+            return;
+        }
+        long[] drained = {0};
+        long timer = ctx.vertx().setTimer(LINGER_MILLIS, id -> request.connection().close());
+        request.handler(
+                chunk -> {
+                    drained[0] += chunk.length();
+                    if (drained[0] > LINGER_BYTES) {
+                        ctx.vertx().cancelTimer(timer);
+                        request.connection().close();
+                    }
+                });
+        request.endHandler(
+                v -> {
+                    ctx.vertx().cancelTimer(timer);
+                    request.connection().close();
+                });
+        request.resume();
     }
 
     /**
