@@ -119,6 +119,11 @@ public class LeaderboardVersion {
         overall.incrementAndGet();
     }
 
+    /** How many benchmark ids have a counter of their own (only bumped ones need one). */
+    int counted() {
+        return versions.size();
+    }
+
     private AtomicLong counter(String benchmarkId) {
         return versions.computeIfAbsent(benchmarkId, k -> new AtomicLong());
     }

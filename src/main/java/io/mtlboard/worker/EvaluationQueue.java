@@ -4,6 +4,7 @@ import io.mtlboard.run.EvaluationSchedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,16 +14,19 @@ import java.util.Optional;
  * The evaluation job queue on the database. Claims use {@code SELECT … FOR UPDATE SKIP LOCKED}
  * (a pessimistic lock with lock timeout −2 through Hibernate), so concurrent workers never claim
  * the same job; leases expire when a worker stops heartbeating, and every later write is fenced
- * by the attempt number it claimed.
+ * by the attempt number it claimed. Lease expiries and timestamps are read from the injected
+ * {@link Clock}.
  */
 @ApplicationScoped
 @Transactional
 public class EvaluationQueue implements EvaluationSchedule {
 
     private final EvaluationMetrics metrics;
+    private final Clock clock;
 
-    public EvaluationQueue(EvaluationMetrics metrics) {
+    public EvaluationQueue(EvaluationMetrics metrics, Clock clock) {
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** A job claimed by a worker: the run to evaluate and the attempt that fences its writes. */
@@ -34,7 +38,7 @@ public class EvaluationQueue implements EvaluationSchedule {
         EvaluationJob job = new EvaluationJob();
         job.runId = runId;
         job.state = EvaluationJob.State.QUEUED;
-        job.createdAt = OffsetDateTime.now();
+        job.createdAt = OffsetDateTime.now(clock);
         job.updatedAt = job.createdAt;
         job.persist();
     }
@@ -44,7 +48,7 @@ public class EvaluationQueue implements EvaluationSchedule {
      * infrastructure failure of the previous attempt).
      */
     public Optional<Claim> claim(String workerId, Duration lease) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<EvaluationJob> candidates =
                 EvaluationJob.<EvaluationJob>find(
                                 "state = ?1 or (state = ?2 and leaseExpiresAt < ?3) order by id",
@@ -79,10 +83,10 @@ public class EvaluationQueue implements EvaluationSchedule {
         return EvaluationJob.update(
                         "leaseExpiresAt = ?1, progressDone = ?2, progressTotal = ?3, updatedAt = ?4 "
                                 + "where id = ?5 and attempt = ?6 and state = ?7",
-                        OffsetDateTime.now().plus(lease),
+                        OffsetDateTime.now(clock).plus(lease),
                         done,
                         total,
-                        OffsetDateTime.now(),
+                        OffsetDateTime.now(clock),
                         claim.jobId(),
                         claim.attempt(),
                         EvaluationJob.State.RUNNING)
@@ -100,7 +104,7 @@ public class EvaluationQueue implements EvaluationSchedule {
                                 + "updatedAt = ?3 where id = ?4 and attempt = ?5 and state = ?6",
                         state,
                         error,
-                        OffsetDateTime.now(),
+                        OffsetDateTime.now(clock),
                         claim.jobId(),
                         claim.attempt(),
                         EvaluationJob.State.RUNNING)
@@ -114,7 +118,7 @@ public class EvaluationQueue implements EvaluationSchedule {
                                 + "leaseExpiresAt = null, updatedAt = ?3 where id = ?4 and attempt = ?5 and state = ?6",
                         EvaluationJob.State.QUEUED,
                         error,
-                        OffsetDateTime.now(),
+                        OffsetDateTime.now(clock),
                         claim.jobId(),
                         claim.attempt(),
                         EvaluationJob.State.RUNNING)
@@ -136,7 +140,7 @@ public class EvaluationQueue implements EvaluationSchedule {
                                 + "where runId = ?4 and state = ?5",
                         EvaluationJob.State.QUEUED,
                         note,
-                        OffsetDateTime.now(),
+                        OffsetDateTime.now(clock),
                         runId,
                         EvaluationJob.State.FAILED)
                 == 1;
@@ -148,7 +152,7 @@ public class EvaluationQueue implements EvaluationSchedule {
         EvaluationJob.update(
                 "state = ?1, updatedAt = ?2 where runId = ?3 and state in (?4, ?5)",
                 EvaluationJob.State.CANCELLED,
-                OffsetDateTime.now(),
+                OffsetDateTime.now(clock),
                 runId,
                 EvaluationJob.State.QUEUED,
                 EvaluationJob.State.RUNNING);

@@ -33,7 +33,9 @@ class LeaderboardVersionTest {
         for (int i = 0; i < 1000; i++) {
             v.current("unknown-" + i);
         }
+        assertThat(v.counted()).isZero();
         v.bump("x");
+        assertThat(v.counted()).isEqualTo(1);
         assertThat(v.current("unknown-5")).isZero();
     }
 

@@ -3,10 +3,13 @@ package io.mtlboard.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.mtlboard.training.ReferenceProtocol;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -319,9 +322,26 @@ class PagesTest {
     }
 
     @Test
-    void shouldServeStaticAssetsAndChartJs() {
-        given().when().get("/static/js/leaderboard.js").then().statusCode(200);
-        given().when().get("/static/css/mtlboard.css").then().statusCode(200);
-        given().when().get("/webjars/chart.js/dist/chart.umd.js").then().statusCode(200);
+    void shouldServeStaticAssetsAndChartJs() throws Exception {
+        // the repository's front-end files, byte for byte, with their types
+        given().when()
+                .get("/static/js/leaderboard.js")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("javascript"))
+                .body(equalTo(Files.readString(Path.of("frontend/js/leaderboard.js"))));
+        given().when()
+                .get("/static/css/mtlboard.css")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/css"))
+                .body(equalTo(Files.readString(Path.of("frontend/css/mtlboard.css"))));
+        // Chart.js from its WebJar, without the version in the path
+        given().when()
+                .get("/webjars/chart.js/dist/chart.umd.js")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("javascript"))
+                .body(startsWith("/*!\n * Chart.js v"));
     }
 }

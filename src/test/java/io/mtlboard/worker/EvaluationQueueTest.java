@@ -12,6 +12,7 @@ import io.mtlboard.run.Evaluation;
 import io.mtlboard.run.EvaluationRecord;
 import io.mtlboard.run.Run;
 import io.mtlboard.run.RunStatus;
+import io.mtlboard.support.MovableClock;
 import io.mtlboard.support.MtlboardConfig;
 import io.mtlboard.support.Sha256;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,6 +46,10 @@ class EvaluationQueueTest {
     @Inject WorkerRecorder recorder;
     @Inject MtlboardConfig config;
     @Inject ObjectMapper json;
+    @Inject MovableClock clock;
+
+    /** The lease of the claims that are left to expire: the test moves the clock past it. */
+    private static final Duration LEASE = Duration.ofMinutes(10);
 
     private long runId;
     private final List<Long> runs = new ArrayList<>();
@@ -80,6 +85,7 @@ class EvaluationQueueTest {
 
     @AfterEach
     void cleanUp() {
+        clock.reset();
         QuarkusTransaction.requiringNew()
                 .run(
                         () -> {
@@ -109,11 +115,11 @@ class EvaluationQueueTest {
     }
 
     @Test
-    void shouldReclaimAnExpiredLeaseAndFenceTheStaleWorker() throws Exception {
-        EvaluationQueue.Claim first = queue.claim("w1", Duration.ofMillis(300)).orElseThrow();
+    void shouldReclaimAnExpiredLeaseAndFenceTheStaleWorker() {
+        EvaluationQueue.Claim first = queue.claim("w1", LEASE).orElseThrow();
         assertThat(first.attempt()).isEqualTo(1);
         assertThat(queue.claim("w2", Duration.ofSeconds(30))).isEmpty();
-        Thread.sleep(600);
+        clock.advance(LEASE.plusSeconds(1));
         EvaluationQueue.Claim second = queue.claim("w2", Duration.ofSeconds(30)).orElseThrow();
         assertThat(second.jobId()).isEqualTo(first.jobId());
         assertThat(second.attempt()).isEqualTo(2);
@@ -134,9 +140,9 @@ class EvaluationQueueTest {
     }
 
     @Test
-    void shouldRecordDiagnosticsWithTheCurrentAttemptOnly() throws Exception {
-        EvaluationQueue.Claim first = queue.claim("w1", Duration.ofMillis(300)).orElseThrow();
-        Thread.sleep(600);
+    void shouldRecordDiagnosticsWithTheCurrentAttemptOnly() {
+        EvaluationQueue.Claim first = queue.claim("w1", LEASE).orElseThrow();
+        clock.advance(LEASE.plusSeconds(1));
         EvaluationQueue.Claim second = queue.claim("w2", Duration.ofSeconds(30)).orElseThrow();
         EvaluationDiagnostics stale =
                 new EvaluationDiagnostics(
