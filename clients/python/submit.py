@@ -180,8 +180,8 @@ def wait(url, run_id, poll=2.0, timeout=3600):
         elif run.get('progress'):
             p = run['progress']
             if not explained:
-                print('\nsamples = test images scored: the test split, then its corrupted copies (robustness)',
-                      file=sys.stderr)
+                print('\nsamples = test images scored: the clean test split gives the verdict; its corrupted '
+                      'copies (robustness) are measured after it', file=sys.stderr)
                 explained = True
             print(f"\rrunning: {p['done']}/{p['total']} samples          ", end='', file=sys.stderr)
         time.sleep(poll)
@@ -373,6 +373,9 @@ def main():
             return 0
         final = wait(args.url, run['id'])
         report(final)
+        if (final.get('progress') or {}).get('phase') == 'diagnostics':
+            print(f"diagnostics (corrupted test splits, FD) are still being measured: "
+                  f"{args.url.rstrip('/')}/runs/{run['id']}")
         return FINAL.get(final.get('status'), 2)
     except (BundleError, Unreachable) as e:
         print(f'{os.path.basename(sys.argv[0])}: {e}', file=sys.stderr)

@@ -35,7 +35,10 @@ class Portal(BaseHTTPRequestHandler):
     def do_GET(self):
         path = self.path.split('?')[0]
         answers = {'/api/schemas/run-manifest': SCHEMA, '/api/benchmarks/multifashion': MULTIFASHION,
-                   '/api/backbones': [{'id': 'lenet5'}], '/api/methods/ew': {'id': 'ew'}}
+                   '/api/backbones': [{'id': 'lenet5'}], '/api/methods/ew': {'id': 'ew'},
+                   # the verdict is in, the diagnostics are still measured
+                   '/api/runs/7': {'id': 7, 'status': 'verified', 'values': [], 'evaluation': {},
+                                   'progress': {'done': 10000, 'total': 410000, 'phase': 'diagnostics'}}}
         self.answer(200, answers[path]) if path in answers else self.answer(404, {'status': 404})
 
     def do_POST(self):
@@ -187,6 +190,13 @@ class SubmitTest(unittest.TestCase):
         self.assertEqual(code, 0)
         self.assertIn('run 7 accepted: claimed', out)
         self.assertIn('nothing to evaluate', out)
+
+    def test_wait_ends_at_the_verdict_and_says_the_diagnostics_go_on(self):
+        code, out, _ = self.client('--url', self.url, '--manifest', os.path.join(EXAMPLES, 'run.json'),
+                                   '--model', os.path.join(EXAMPLES, 'model.pt'), '--wait')
+        self.assertEqual(code, 0)
+        self.assertIn('run 7: verified', out)
+        self.assertIn(f'diagnostics (corrupted test splits, FD) are still being measured: {self.url}/runs/7', out)
 
     def test_the_example_manifests_pass_the_repository_schema(self):
         for name in ['run.json', 'claims-only.json']:

@@ -36,5 +36,5 @@ public interface EvaluationSchedule {
      * @param progressTotal samples to evaluate, if known
      * @param lastError the last infrastructure error or note, if any
      */
-    record JobState(Long progressDone, Long progressTotal, String lastError) {}
+    record JobState(Long progressDone, Long progressTotal, String lastError, boolean running) {}
 }

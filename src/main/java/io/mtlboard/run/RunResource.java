@@ -238,10 +238,7 @@ public class RunResource {
         RunView view = runs.find(id);
         return view.withQueue(
                 queue.position(view.id()).orElse(null),
-                queue.state(view.id())
-                        .filter(j -> j.progressTotal() != null && "running".equals(view.status()))
-                        .map(j -> new RunView.Progress(j.progressDone(), j.progressTotal()))
-                        .orElse(null));
+                RunView.Progress.of(view.status(), queue.state(view.id()).orElse(null)));
     }
 
     @GET

@@ -347,6 +347,35 @@ public class RunService {
     }
 
     /**
+     * Replaces the log of an evaluation attempt recorded earlier (its verdict was published before
+     * the diagnostics ran); the verdict, the values and the run's status stay.
+     *
+     * @return whether the attempt was found
+     */
+    public boolean updateEvaluationLog(long runId, int attempt, String log) {
+        Optional<Evaluation> found =
+                Evaluation.find("run.id = ?1 and attempt = ?2", runId, attempt)
+                        .firstResultOptional();
+        found.ifPresent(e -> e.logExcerpt = log);
+        return found.isPresent();
+    }
+
+    /**
+     * The attempt of a run's completed evaluation with a verdict on the model (verified, discrepant
+     * or rejected), if there is one: an evaluation that published its verdict and whose diagnostics
+     * may have been cut short.
+     */
+    public Optional<Integer> completedVerdictAttempt(long runId) {
+        return Evaluation.<Evaluation>find(
+                        "run.id = ?1 and status = ?2 and verdict in ?3 order by attempt desc",
+                        runId,
+                        Evaluation.COMPLETED,
+                        List.of("VERIFIED", "DISCREPANT", "REJECTED"))
+                .firstResultOptional()
+                .map(e -> e.attempt);
+    }
+
+    /**
      * Attaches diagnostics to a recorded evaluation attempt: FD on the test split and metrics on
      * corrupted test splits. Idempotent per attempt: diagnostics already recorded stay.
      *

@@ -59,7 +59,31 @@ public record RunView(
      * Samples evaluated so far, while running: the clean test split, then its corrupted copies
      * when the worker measures robustness (the total counts both).
      */
-    public record Progress(Long done, Long total) {}
+    /**
+     * Samples scored so far by a running evaluation job: {@code phase} {@code evaluation} while the
+     * verdict is being reached, {@code diagnostics} once it is published and the corrupted test
+     * splits and FD are measured ({@code done}/{@code total} null while the model is loading).
+     */
+    public record Progress(Long done, Long total, String phase) {
+
+        /** The progress to show for a run in {@code status} whose job is {@code job}; null for none. */
+        public static Progress of(String status, EvaluationSchedule.JobState job) {
+            if (job == null || !job.running()) {
+                return null;
+            }
+            if ("running".equals(status)) {
+                return job.progressTotal() == null
+                        ? null
+                        : new Progress(job.progressDone(), job.progressTotal(), "evaluation");
+            }
+            if ("verified".equals(status)
+                    || "discrepant".equals(status)
+                    || "rejected".equals(status)) {
+                return new Progress(job.progressDone(), job.progressTotal(), "diagnostics");
+            }
+            return null;
+        }
+    }
 
     /** The same view with the queue position and progress of its evaluation job. */
     public RunView withQueue(Long position, Progress p) {

@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import io.mtlboard.run.EvaluationSchedule;
 import io.mtlboard.run.RunService;
 import io.mtlboard.run.RunView;
 import io.quarkus.qute.CheckedTemplate;
@@ -21,14 +22,21 @@ public class RunPage {
     }
 
     private final RunService runs;
+    private final EvaluationSchedule schedule;
 
-    public RunPage(RunService runs) {
+    public RunPage(RunService runs, EvaluationSchedule schedule) {
         this.runs = runs;
+        this.schedule = schedule;
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance run(@PathParam("id") String id) {
-        return Templates.run(runs.find(id));
+        RunView view = runs.find(id);
+        return Templates.run(
+                view.withQueue(
+                        null,
+                        RunView.Progress.of(
+                                view.status(), schedule.state(view.id()).orElse(null))));
     }
 }

@@ -93,6 +93,16 @@ public class EvaluationQueue implements EvaluationSchedule {
                 == 1;
     }
 
+    /** Whether the claimed attempt is still the job's current, running attempt (the fence). */
+    public boolean isCurrent(Claim claim) {
+        return EvaluationJob.count(
+                        "id = ?1 and attempt = ?2 and state = ?3",
+                        claim.jobId(),
+                        claim.attempt(),
+                        EvaluationJob.State.RUNNING)
+                == 1;
+    }
+
     /**
      * Ends the claimed attempt in the given state, only if it is still current (the fence).
      *
@@ -182,6 +192,13 @@ public class EvaluationQueue implements EvaluationSchedule {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<JobState> state(long runId) {
-        return job(runId).map(j -> new JobState(j.progressDone, j.progressTotal, j.lastError));
+        return job(runId)
+                .map(
+                        j ->
+                                new JobState(
+                                        j.progressDone,
+                                        j.progressTotal,
+                                        j.lastError,
+                                        j.state == EvaluationJob.State.RUNNING));
     }
 }

@@ -33,9 +33,11 @@ import org.jboss.logging.Logger;
  * with the progress it reports, and turns how the child ended into a verdict (model failures,
  * including the evaluator's own time limit and memory cap: REJECTED, never retried) or a retry
  * (infrastructure failures, bounded, among them a kill by a signal the evaluator did not send). Once the child has
- * reported its verdict, the verdict stands even if the diagnostics that follow (FD, corrupted
- * passes) are cut short by a limit, a crash or an error: they are recorded as far as they got,
- * checked by {@link DiagnosticsCheck}, in the same attempt-fenced transaction as the verdict.
+ * reported its verdict, the verdict is published at once (the run's status changes before the
+ * diagnostics run) and stands even if the diagnostics that follow (FD, corrupted passes) are cut
+ * short by a limit, a crash, an error or the end of the worker: they are recorded as far as they
+ * got, checked by {@link DiagnosticsCheck}, fenced by the attempt like the verdict. A job whose run
+ * already has a verdict of an earlier attempt is not evaluated again.
  */
 final class JobRunner {
 
@@ -70,6 +72,13 @@ final class JobRunner {
 
     void run(EvaluationQueue.Claim claim) throws IOException, InterruptedException {
         OffsetDateTime started = OffsetDateTime.now();
+        if (recorder.closeIfVerdictStands(claim)) {
+            LOG.infof(
+                    "job %d attempt %d: the run's verdict was published by an earlier attempt; not"
+                            + " evaluated again",
+                    claim.jobId(), claim.attempt());
+            return;
+        }
         if (claim.infraFailures() > config.worker().maxInfraRetries()) {
             // the reason of the last failure is what an operator needs to fix before retrying the
             // run
@@ -132,6 +141,7 @@ final class JobRunner {
         AtomicBoolean lost = new AtomicBoolean();
         AtomicReference<ChildEvent> last = new AtomicReference<>();
         AtomicReference<EvaluationResult> result = new AtomicReference<>();
+        AtomicBoolean published = new AtomicBoolean();
         Deque<String> log = new ArrayDeque<>();
         Duration every = config.worker().heartbeat();
         ScheduledFuture<?> beat =
@@ -175,8 +185,11 @@ final class JobRunner {
                                 } else if ("result".equals(event.event())
                                         && event.result() != null) {
                                     // the verdict arrives first, then again with each diagnostic:
-                                    // the latest wins
+                                    // the latest wins; the first is published at once
                                     result.set(event.result());
+                                    if (published.compareAndSet(false, true)) {
+                                        publish(claim, event.result(), started);
+                                    }
                                 } else {
                                     last.set(event);
                                 }
@@ -234,6 +247,33 @@ final class JobRunner {
                         text + log,
                         r.device() == null ? "?" : r.device()),
                 d.diagnostics());
+    }
+
+    /**
+     * Publishes the verdict as soon as the clean test split is scored, before the diagnostics (the
+     * corrupted-split sweep, FD) that follow; {@link #concludeWithResult} adds them and the whole
+     * log. A failure here only delays the verdict to the end of the attempt.
+     */
+    private void publish(EvaluationQueue.Claim claim, EvaluationResult r, OffsetDateTime started) {
+        StringBuilder text = new StringBuilder(summary(r));
+        r.notes().forEach(n -> text.append(n).append('\n'));
+        text.append("diagnostics (corrupted test splits, FD) follow\n");
+        try {
+            recorder.publishVerdict(
+                    claim,
+                    record(
+                            r.verdict(),
+                            r.reason(),
+                            r,
+                            started,
+                            text.toString(),
+                            r.device() == null ? "?" : r.device()));
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "job %d attempt %d: the verdict could not be published before the diagnostics"
+                            + " (%s); it is recorded at the end of the attempt",
+                    claim.jobId(), claim.attempt(), e.getMessage());
+        }
     }
 
     /** The first line of a run's log: what was evaluated where, or, for a model refused early, why. */

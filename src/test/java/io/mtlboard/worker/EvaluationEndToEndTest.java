@@ -86,7 +86,8 @@ class EvaluationEndToEndTest {
                             .statusCode(200)
                             .extract()
                             .jsonPath();
-            if (FINAL.contains(run.getString("status"))) {
+            // the verdict is published before the diagnostics: wait for those too (no progress)
+            if (FINAL.contains(run.getString("status")) && run.get("progress") == null) {
                 return run;
             }
             Thread.sleep(500);

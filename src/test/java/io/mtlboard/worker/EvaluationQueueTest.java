@@ -184,6 +184,139 @@ class EvaluationQueueTest {
                         });
     }
 
+    private static EvaluationRecord verdict(String verdict, String log) {
+        return new EvaluationRecord(
+                "test",
+                "w",
+                "cpu",
+                verdict,
+                null,
+                null,
+                null,
+                null,
+                log,
+                OffsetDateTime.now(),
+                OffsetDateTime.now(),
+                Map.of("art.accuracy", 1.0),
+                Map.of("art.accuracy", false));
+    }
+
+    /**
+     * The verdict is published as soon as the clean split is scored: the run shows it while the job
+     * still runs the diagnostics (with their own progress), and the end of the attempt adds the
+     * diagnostics and the whole log to the same evaluation instead of writing a second one.
+     */
+    @Test
+    void shouldPublishTheVerdictBeforeTheDiagnosticsAndCompleteTheSameAttempt() {
+        EvaluationQueue.Claim claim = queue.claim("w1", LEASE).orElseThrow();
+        assertThat(recorder.publishVerdict(claim, verdict("VERIFIED", "verdict only\n"))).isTrue();
+        assertThat(queue.heartbeat(claim, LEASE, 12_000L, 410_000L)).isTrue();
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            assertThat(Run.<Run>findById(runId).status)
+                                    .isEqualTo(RunStatus.VERIFIED);
+                            assertThat(EvaluationJob.byRun(runId).orElseThrow().state)
+                                    .isEqualTo(EvaluationJob.State.RUNNING);
+                        });
+        RestAssured.given()
+                .get("/api/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body("status", Matchers.equalTo("verified"))
+                .body("progress.phase", Matchers.equalTo("diagnostics"))
+                .body("progress.done", Matchers.equalTo(12_000))
+                .body("progress.total", Matchers.equalTo(410_000));
+        RestAssured.given()
+                .get("/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body(Matchers.containsString("id=\"diagnostics-note\""))
+                .body(Matchers.containsString("data-phase=\"diagnostics\""));
+        EvaluationDiagnostics diagnostics =
+                new EvaluationDiagnostics(
+                        0.25,
+                        0.52,
+                        List.of(
+                                new EvaluationDiagnostics.Corrupted(
+                                        "gaussian_noise", 3, "art.accuracy", 0.75)));
+        assertThat(recorder.complete(claim, verdict("VERIFIED", "the whole log\n"), diagnostics))
+                .isTrue();
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            Evaluation e =
+                                    Evaluation.<Evaluation>list("run.id", runId).stream()
+                                            .reduce(
+                                                    (a, b) -> {
+                                                        throw new AssertionError("two evaluations");
+                                                    })
+                                            .orElseThrow();
+                            assertThat(e.attempt).isEqualTo(1);
+                            assertThat(e.logExcerpt).isEqualTo("the whole log\n");
+                            assertThat(e.testFd).isEqualTo(0.25);
+                            assertThat(e.corruptions).hasSize(1);
+                            assertThat(EvaluationJob.byRun(runId).orElseThrow().state)
+                                    .isEqualTo(EvaluationJob.State.DONE);
+                        });
+        RestAssured.given()
+                .get("/api/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body("progress", Matchers.nullValue());
+    }
+
+    /** A stale attempt publishes no verdict. */
+    @Test
+    void shouldNotPublishTheVerdictOfAStaleAttempt() {
+        EvaluationQueue.Claim first = queue.claim("w1", LEASE).orElseThrow();
+        clock.advance(LEASE.plusSeconds(1));
+        EvaluationQueue.Claim second = queue.claim("w2", LEASE).orElseThrow();
+        assertThat(recorder.publishVerdict(first, verdict("DISCREPANT", ""))).isFalse();
+        assertThat(recorder.publishVerdict(second, verdict("VERIFIED", ""))).isTrue();
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            assertThat(Run.<Run>findById(runId).status)
+                                    .isEqualTo(RunStatus.VERIFIED);
+                            assertThat(Evaluation.count("run.id", runId)).isEqualTo(1);
+                        });
+    }
+
+    /**
+     * A worker that ends (kill -9, crash) after publishing the verdict, during the diagnostics:
+     * the next attempt finds the verdict and ends the job without evaluating the model again, so
+     * the run keeps exactly one evaluation and is never stuck.
+     */
+    @Test
+    void shouldNotEvaluateAgainWhenAnEarlierAttemptPublishedItsVerdict() throws Exception {
+        EvaluationQueue.Claim first = queue.claim("w1", LEASE).orElseThrow();
+        assertThat(recorder.publishVerdict(first, verdict("DISCREPANT", ""))).isTrue();
+        clock.advance(LEASE.plusSeconds(1));
+        EvaluationQueue.Claim second = queue.claim("w2", LEASE).orElseThrow();
+        var heartbeats = Executors.newSingleThreadScheduledExecutor();
+        try {
+            // no artifact and no benchmark data: an evaluation would fail; the runner must not try
+            new JobRunner(config, recorder, queue, json, heartbeats, "w2", Path.of("target/unused"))
+                    .run(second);
+        } finally {
+            heartbeats.shutdownNow();
+        }
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            assertThat(Run.<Run>findById(runId).status)
+                                    .isEqualTo(RunStatus.DISCREPANT);
+                            assertThat(Evaluation.count("run.id", runId)).isEqualTo(1);
+                            EvaluationJob job = EvaluationJob.byRun(runId).orElseThrow();
+                            assertThat(job.state).isEqualTo(EvaluationJob.State.DONE);
+                            assertThat(job.lastError)
+                                    .isEqualTo(
+                                            "the verdict of attempt 1 stands; its diagnostics were"
+                                                    + " cut short when its worker ended");
+                        });
+    }
+
     /** A model refused before any sample was scored: its log says why, not "0 test samples on null with null". */
     @Test
     void shouldLogARejectionBeforeScoringWithoutNulls() {
