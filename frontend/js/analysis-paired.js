@@ -1,5 +1,6 @@
 // Paired pages: parameter- vs feature-level (/api/analysis/levels) and Adam vs SGD (/api/analysis/optimizers).
 // Each pair has `first` (param, or SGD) and `second` (feature, or Adam); difference = second − first.
+// The optimizer page may span every benchmark (view.scope.benchmark null): each pair names its benchmark.
 import { bars } from './analysis/charts.js';
 import { bind } from './analysis/form.js';
 import { fmt, notes, shortLabels, stat, table } from './analysis/format.js';
@@ -14,13 +15,32 @@ function verdict(p) {
   }
   const better = levels ? 'gains from the feature level' : 'Adam better';
   const worse = levels ? 'loses at the feature level' : (p.first.setting === 'signsgd' ? 'signSGD better' : 'SGD better');
-  const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (no seed spread on both sides: not conclusive)'
+  const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (' + unjudged(p) + ': not conclusive)'
     : p.clear ? ' (clear)' : ' (within seed spread)');
   return { text: text, className: p.secondBetter ? (p.clear ? 'gain clear' : 'gain') : 'loss' };
 }
 
+// Why a pair has no verdict: no spread on a side, or a printed std for the other Δm convention only.
+function unjudged(p) {
+  const other = [p.first, p.second].find(s => s.printedDeltaMStd && !s.printedDeltaMStd.applies);
+  return other ? 'std printed for the ' + other.printedDeltaMStd.convention + ' convention only'
+    : 'no seed spread on both sides';
+}
+
 function name(p) {
-  return p.methodName + (levels ? '' : ' · ' + p.first.other) + ' · ' + p.backbone.name;
+  return p.methodName + (levels ? '' : ' · ' + p.first.other) + ' · ' + p.backbone.name
+    + (levels ? '' : ' · ' + p.benchmark.name.split(' (')[0]);
+}
+
+// Δm of one side: mean ± std over seeds, or ± the std the publication printed, marked.
+function deltaCell(side, convention) {
+  const d = side.deltaM;
+  const printed = side.printedDeltaMStd;
+  if (!d || d.std !== null || !printed) {
+    return stat(d, 2);
+  }
+  return fmt(d.mean, 2) + ' ± ' + fmt(printed.std, 2) + ' (printed'
+    + (printed.convention === convention ? '' : ', ' + printed.convention) + ')';
 }
 
 function draw(view) {
@@ -31,9 +51,9 @@ function draw(view) {
   bars(document.getElementById(levels ? 'levels-deltam' : 'optimizers-deltam'),
     names.map((n, i) => (view.pairs[i].secondBetter ? n + ' ▲' : n)), [
       { label: firstLabel, values: view.pairs.map(p => (p.first.deltaM ? p.first.deltaM.mean : null)),
-        errors: view.pairs.map(p => (p.first.deltaM ? p.first.deltaM.std : null)), colour: '#9ca3af' },
+        errors: view.pairs.map(p => spread(p.first)), colour: '#9ca3af' },
       { label: secondLabel, values: view.pairs.map(p => (p.second.deltaM ? p.second.deltaM.mean : null)),
-        errors: view.pairs.map(p => (p.second.deltaM ? p.second.deltaM.std : null)), colour: '#1f5fa8' }
+        errors: view.pairs.map(p => spread(p.second)), colour: '#1f5fa8' }
     ], 'test Δm % (' + view.scope.convention.id + ', gain)', marks);
   document.getElementById('deltam-caption').textContent = view.pairs.length + ' pair(s); '
     + (levels ? view.gaining + ' gain from the feature level' : view.adamBetter + ' better with Adam') + ' (▲)';
@@ -49,15 +69,41 @@ function draw(view) {
       { label: 'Adam − SGD (Δm points)', values: view.pairs.map(p => p.difference),
         colour: view.pairs.map(p => (p.difference > 0 ? '#1f5fa8' : '#d1495b')) }
     ], 'Δm difference');
-    const a = view.agreement;
-    document.getElementById('agreement-caption').textContent = 'rankings under Adam and SGD: '
-      + view.coefficient.label + ' = ' + fmt(a.value, 2) + ', n = ' + a.n + (a.unreliable ? ' (n < 5: too few)' : '');
+    document.getElementById('agreement-caption').textContent = agreementCaption(view);
   }
-  pairTable('#pairs-table tbody', view.pairs);
+  pairTable('#pairs-table tbody', view.pairs, undefined, view.scope.convention.id);
   if (!levels) {
     drawOptimizerExtras(view);
   }
   notes(document.getElementById('messages'), [view.message].concat(view.notes));
+}
+
+// The error bar of a side: its std over seeds, else a printed std that applies to the Δm shown.
+function spread(side) {
+  if (!side.deltaM) {
+    return null;
+  }
+  if (side.deltaM.std !== null) {
+    return side.deltaM.std;
+  }
+  const printed = side.printedDeltaMStd;
+  return printed && printed.applies ? printed.std : null;
+}
+
+function agreementText(label, a) {
+  return label + ' = ' + fmt(a.value, 2) + ', n = ' + a.n + (a.unreliable ? ' (n < 5: too few)' : '');
+}
+
+// The agreement of the rankings: on the benchmark, or per benchmark when the view spans them all.
+function agreementCaption(view) {
+  if (view.agreement) {
+    return 'rankings under Adam and SGD: ' + agreementText(view.coefficient.label, view.agreement);
+  }
+  if (!view.agreements.length) {
+    return 'rankings under Adam and SGD: no benchmark has pairs';
+  }
+  return 'rankings under Adam and SGD, within each benchmark: '
+    + view.agreements.map(b => b.benchmark.name + ' ' + agreementText(view.coefficient.label, b.agreement)).join('; ');
 }
 
 function source(p) {
@@ -70,9 +116,14 @@ function counts(map) {
 }
 
 function drawOptimizerExtras(view) {
-  pairTable('#sign-pairs-table tbody', view.signSgdPairs, 'No method has both a signSGD and an Adam row here.');
+  pairTable('#sign-pairs-table tbody', view.signSgdPairs, 'No method has both a signSGD and an Adam row here.',
+    view.scope.convention.id);
   document.getElementById('sign-caption').textContent = view.signSgdPairs.length + ' pair(s); '
     + view.adamBetterThanSignSgd + ' better with Adam';
+  document.getElementById('pairs-caption').textContent = view.pairs.length + ' pair(s); '
+    + view.adamBetter + ' better with Adam';
+  document.getElementById('scope-name').textContent = view.scope.benchmark ? view.scope.benchmark.name : 'all benchmarks';
+  document.getElementById('shown').textContent = view.shown;
   const list = document.getElementById('pair-sources');
   list.replaceChildren();
   view.sources.forEach(line => {
@@ -85,7 +136,8 @@ function drawOptimizerExtras(view) {
     const printed = pub ? 'Adam ' + pub.adamFull + ' / ' + pub.adamAgainstSgd + ', SGD ' + pub.sgdFull + ' / '
       + pub.sgdAgainstAdam + ' of 24 runs each; A2 Adam: ' + counts(pub.adamPerMethod) + ' (total ' + pub.adamTotal
       + '), SGD: ' + counts(pub.sgdPerMethod) + ' (total ' + pub.sgdTotal + ')' + (pub.note ? ' — ' + pub.note : '') : '—';
-    return [s.backboneName + ' · ' + s.source + (s.citation ? ' · ' + s.citation.split(';')[0] : '') + ' · ' + s.gradientLevel,
+    return [s.benchmark.name + ' · ' + (s.setting ? s.setting.label : s.backboneName) + ' · ' + s.source
+      + (s.citation ? ' · ' + s.citation.split(';')[0] : '') + ' · ' + s.gradientLevel,
       { text: s.adam.optimal + ' of ' + s.adam.points, className: 'num' },
       { text: s.adam.optimalAgainstOthers + ' of ' + s.adam.points, className: 'num' },
       { text: s.sgd.optimal + ' of ' + s.sgd.points, className: 'num' },
@@ -94,14 +146,14 @@ function drawOptimizerExtras(view) {
   }), 'No setting has both Adam and SGD rows of methods here.');
 }
 
-function pairTable(selector, pairs, empty) {
+function pairTable(selector, pairs, empty, convention) {
   table(document.querySelector(selector), pairs.map(p => {
     const v = verdict(p);
-    const common = [p.methodName, p.backbone.name];
+    const common = levels ? [p.methodName, p.backbone.name] : [p.methodName, p.benchmark.name, p.backbone.name];
     common.push(p.first.other);
     common.push(source(p));
-    const cells = common.concat([{ text: stat(p.first.deltaM, 2), className: 'num' },
-      { text: stat(p.second.deltaM, 2), className: 'num' },
+    const cells = common.concat([{ text: deltaCell(p.first, convention), className: 'num' },
+      { text: deltaCell(p.second, convention), className: 'num' },
       { text: p.difference === null ? '—' : (p.difference > 0 ? '+' : '') + fmt(p.difference, 2), className: 'num' },
       { text: v.text, className: 'verdict ' + v.className }]);
     if (levels) {
@@ -109,10 +161,15 @@ function pairTable(selector, pairs, empty) {
         { text: stat(p.second.trainingSeconds, 1), className: 'num' },
         { text: p.timeRatio === null ? '—' : fmt(p.timeRatio, 2) + '×', className: 'num' });
     } else {
-      cells.push({ text: p.first.seeds + ' / ' + p.second.seeds, className: 'num' });
+      cells.push({ text: seeds(p.first) + ' / ' + seeds(p.second), className: 'num',
+        title: 'literature rows: the number of seeds the publication reports for its mean' });
     }
     return cells;
   }), empty || 'No pairs under these filters.');
+}
+
+function seeds(side) {
+  return side.seeds === null || side.seeds === undefined ? '?' : String(side.seeds);
 }
 
 bind({

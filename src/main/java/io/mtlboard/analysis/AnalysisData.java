@@ -9,6 +9,7 @@ import io.mtlboard.benchmark.metric.DeltaM;
 import io.mtlboard.leaderboard.LeaderboardService;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.run.Evaluation;
+import io.mtlboard.run.Published;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The data behind the analysis pages: a benchmark's leaderboard rows (from
@@ -55,6 +57,7 @@ public class AnalysisData {
                 summaries(view.rows().stream().flatMap(r -> r.runIds().stream()).toList());
         List<AnalysisRow> rows = new ArrayList<>();
         Map<Long, Map<String, Double>> values = null;
+        boolean coincide = conventionsCoincide(view.benchmark().id());
         for (LeaderboardView.LeaderboardRowView r : view.rows()) {
             List<RunSummary> runs =
                     r.runIds().stream()
@@ -100,9 +103,51 @@ public class AnalysisData {
                             r.metrics(),
                             runs,
                             runDeltaM,
-                            r.setting() == null ? null : r.setting().id()));
+                            r.setting() == null ? null : r.setting().id(),
+                            view.benchmark().name(),
+                            r.setting() == null ? null : r.setting().label(),
+                            r.seeds(),
+                            printedStd(r.published(), scope.deltaMConvention(), coincide)));
         }
         return rows;
+    }
+
+    /**
+     * The Δm std a publication printed for a row, for the convention shown when it printed one,
+     * else for the other convention, which {@link PrintedStd#applies() applies} only where both
+     * conventions coincide; null when none was printed.
+     */
+    static PrintedStd printedStd(
+            Published p, DeltaM.Convention convention, boolean conventionsCoincide) {
+        if (p == null) {
+            return null;
+        }
+        boolean flat = convention == DeltaM.Convention.FLAT;
+        Double same = flat ? p.deltaMFlatStd() : p.deltaMPerTaskStd();
+        if (same != null) {
+            return new PrintedStd(same, convention.id(), true);
+        }
+        Double other = flat ? p.deltaMPerTaskStd() : p.deltaMFlatStd();
+        DeltaM.Convention otherConvention =
+                flat ? DeltaM.Convention.PER_TASK : DeltaM.Convention.FLAT;
+        return other == null
+                ? null
+                : new PrintedStd(other, otherConvention.id(), conventionsCoincide);
+    }
+
+    /**
+     * Whether Δm per task and flat Δm are the same average on a benchmark: every task has as many
+     * metrics (METRICS.md §2), so every seed has the same Δm in both, and so has their std.
+     */
+    static boolean conventionsCoincide(String benchmarkId) {
+        Benchmark b = Benchmark.byId(benchmarkId).orElse(null);
+        if (b == null) {
+            return false;
+        }
+        Map<String, Long> perTask =
+                b.metrics().stream()
+                        .collect(Collectors.groupingBy(m -> m.task.name, Collectors.counting()));
+        return perTask.values().stream().distinct().count() == 1;
     }
 
     /**

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class AnalysisFilter {
 
     @QueryParam("benchmark")
-    @Parameter(description = "benchmark id (required for the API; pages pick one with data)")
+    @Parameter(
+            description =
+                    "benchmark id (required by the API except for optimizers, where none means every benchmark; "
+                            + "pages pick one with data)")
     public String benchmark;
 
     @QueryParam("backbone")

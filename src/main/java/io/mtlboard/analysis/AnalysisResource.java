@@ -182,9 +182,13 @@ public class AnalysisResource {
     @Operation(
             summary = "Adam against SGD, per method",
             description =
-                    "Each method with both an SGD and an Adam row: Δm of both (positive difference: Adam is "
-                            + "better) and the agreement of the method rankings under the two optimizers (Elich et al., "
-                            + "arXiv 2311.04698). The optimizer filter does not apply.")
+                    "Each method with both an SGD (or signSGD) and an Adam row in one setting: Δm of both "
+                            + "(positive difference: Adam is better), clear when it exceeds the sum of both sides' std "
+                            + "of Δm over seeds (measured, or printed by the publication for a literature row where it "
+                            + "is the std of the Δm shown; METRICS.md §9), the agreement of the method rankings under "
+                            + "the two optimizers per benchmark, and Elich et al.'s Pareto counts per setting (arXiv "
+                            + "2311.04698). Without a benchmark, every benchmark at once (the default of the page): "
+                            + "pairs and counts stay within one setting. The optimizer filter does not apply.")
     @APIResponse(
             responseCode = "200",
             description = "The analysis",

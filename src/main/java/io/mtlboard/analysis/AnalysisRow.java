@@ -25,6 +25,14 @@ import java.util.function.Function;
  * @param runs one summary per run of the row that has a training log
  * @param runDeltaM Δm of each run of the row against the row's baseline means, in the requested
  *     convention (gain sign), by run id; empty without a baseline
+ * @param settingId the row's setting ({@code backbone@protocol}), null in unit tests' rows
+ * @param benchmarkName the benchmark's name
+ * @param settingLabel the setting's label, e.g. "SegNet · Elich et al. NYUv2 SegNet"
+ * @param seeds the row's seeds as the leaderboard counts them: distinct seeds of MTLBoard runs, the
+ *     reported count of a literature row (its one run stands for a published mean); null when a
+ *     publication did not state it
+ * @param printedDeltaMStd the std of Δm over seeds the publication printed, for a literature row;
+ *     else null
  */
 record AnalysisRow(
         String key,
@@ -44,13 +52,62 @@ record AnalysisRow(
         Map<String, LeaderboardView.Stat> metrics,
         List<RunSummary> runs,
         Map<Long, Double> runDeltaM,
-        String settingId) {
+        String settingId,
+        String benchmarkName,
+        String settingLabel,
+        Integer seeds,
+        PrintedStd printedDeltaMStd) {
 
     AnalysisRow {
         runIds = List.copyOf(runIds);
         metrics = Map.copyOf(metrics);
         runs = List.copyOf(runs);
         runDeltaM = Map.copyOf(runDeltaM);
+    }
+
+    /** A row of a setting, its seeds counted by its runs, without a printed std. */
+    AnalysisRow(
+            String key,
+            String label,
+            String benchmarkId,
+            String methodId,
+            String methodName,
+            String methodLabel,
+            String backboneId,
+            String backboneName,
+            String optimizer,
+            String gradientLevel,
+            String source,
+            String citation,
+            List<Long> runIds,
+            LeaderboardView.Stat deltaM,
+            Map<String, LeaderboardView.Stat> metrics,
+            List<RunSummary> runs,
+            Map<Long, Double> runDeltaM,
+            String settingId) {
+        this(
+                key,
+                label,
+                benchmarkId,
+                methodId,
+                methodName,
+                methodLabel,
+                backboneId,
+                backboneName,
+                optimizer,
+                gradientLevel,
+                source,
+                citation,
+                runIds,
+                deltaM,
+                metrics,
+                runs,
+                runDeltaM,
+                settingId,
+                benchmarkId,
+                settingId,
+                runIds.size(),
+                null);
     }
 
     /** A row without per-run Δm. */
@@ -103,6 +160,25 @@ record AnalysisRow(
      */
     String methodKey() {
         return "feature".equals(gradientLevel) ? methodId + "@feature" : methodId;
+    }
+
+    /**
+     * The spread of the row's Δm over seeds that pair verdicts use (METRICS.md §9): the sample std
+     * of its runs' Δm when it has two or more, else the std its publication printed when that is
+     * the std of the Δm shown ({@link PrintedStd#applies()}) and stands for two or more seeds; null
+     * when neither is known.
+     */
+    Double deltaMSpread() {
+        if (deltaM == null) {
+            return null;
+        }
+        if (deltaM.std() != null) {
+            return deltaM.std();
+        }
+        if (printedDeltaMStd != null && printedDeltaMStd.applies() && seeds != null && seeds >= 2) {
+            return printedDeltaMStd.std();
+        }
+        return null;
     }
 
     /** The row's identity without one dimension, for pairing rows that differ only in it. */

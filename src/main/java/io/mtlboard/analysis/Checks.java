@@ -17,10 +17,24 @@ final class Checks extends QueryChecks {
 
     /** The filter as a scope; the benchmark may be left out when {@code fallback} names one. */
     Scope scope(AnalysisFilter f, String fallback) {
+        return scope(f, fallback, false);
+    }
+
+    /**
+     * The filter as a scope whose benchmark may be left out, meaning every benchmark: the scope's
+     * benchmark is then null.
+     */
+    Scope scopeOrAll(AnalysisFilter f) {
+        return scope(f, null, true);
+    }
+
+    private Scope scope(AnalysisFilter f, String fallback, boolean all) {
         List<String> benchmarks = Benchmark.allByName().stream().map(b -> b.id).toList();
         String id = blank(f.benchmark) ? fallback : f.benchmark.trim();
         Benchmark benchmark = null;
-        if (id == null) {
+        if (id == null && all) {
+            benchmark = null;
+        } else if (id == null) {
             add("benchmark", "required; allowed values: " + String.join(", ", benchmarks));
         } else {
             benchmark = Benchmark.byId(id).orElse(null);

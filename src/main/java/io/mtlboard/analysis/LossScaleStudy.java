@@ -52,6 +52,23 @@ public class LossScaleStudy {
         this.config = config;
     }
 
+    /**
+     * The study of the first of some benchmarks that has one, for a page spanning them; no rows
+     * (and no benchmark) when none has.
+     */
+    public View first(List<String> benchmarks) {
+        for (String b : benchmarks) {
+            View v = of(b);
+            if (!v.rows().isEmpty()) {
+                return v;
+            }
+        }
+        return new View(
+                null,
+                List.of(),
+                "No loss-scale runs on any benchmark yet (perf/loss-scale-multifashion.sh).");
+    }
+
     /** The study of {@code benchmark}; no rows when its bundles are missing. */
     public View of(String benchmark) {
         return read(

@@ -10,15 +10,21 @@ import io.mtlboard.leaderboard.LeaderboardView;
  * @param difference Δm of the second minus Δm of the first (gain sign: positive = the second is
  *     better); null when either has no Δm
  * @param secondBetter whether the difference is positive; null without a difference
- * @param clear whether the difference exceeds the sum of both standard deviations over seeds;
- *     null unless both rows have at least two seeds, when seed noise cannot be told apart
+ * @param benchmark the benchmark of both rows
+ * @param setting the setting of both rows (backbone × protocol), id and label
+ * @param clear whether the difference exceeds the sum of both rows' standard deviations of Δm over
+ *     seeds (METRICS.md §9): measured over two or more seeds, or for literature rows the std their
+ *     publication printed when it is the std of the Δm shown; null when a side has neither, when
+ *     seed noise cannot be told apart
  * @param timeRatio training time of the second over the first (mean over runs), null when not logged
  * @param citation the publication of literature rows, else null
  */
 public record PairView(
         String method,
         String methodName,
+        Ref benchmark,
         Ref backbone,
+        LeaderboardView.SettingRef setting,
         String source,
         Side first,
         Side second,
@@ -33,7 +39,13 @@ public record PairView(
      *
      * @param setting the value that differs, e.g. {@code param} or {@code adam}
      * @param other the other setting the two rows share, e.g. the optimizer or the gradient level
+     * @param deltaM Δm over the row's runs; a literature row has one run standing for a published
+     *     mean, so no std over seeds here: see {@code printedDeltaMStd}
      * @param trainingSeconds total logged training time, mean ± std over runs; null when not logged
+     * @param seeds the row's seeds: distinct seeds of MTLBoard runs, the reported count of a
+     *     literature row; null when its publication did not state it
+     * @param printedDeltaMStd the Δm std over seeds the publication printed, labelled with the
+     *     convention it was printed for and whether it applies to the Δm shown; null for other rows
      */
     public record Side(
             String key,
@@ -42,7 +54,8 @@ public record PairView(
             String other,
             LeaderboardView.Stat deltaM,
             LeaderboardView.Stat trainingSeconds,
-            int seeds) {}
+            Integer seeds,
+            PrintedStd printedDeltaMStd) {}
 
     static PairView of(Pairing.Pair pair, String dimension) {
         AnalysisRow a = pair.first();
@@ -53,10 +66,7 @@ public record PairView(
                 a.deltaM() == null || b.deltaM() == null
                         ? null
                         : b.deltaM().mean() - a.deltaM().mean();
-        Boolean clear = null;
-        if (difference != null && a.deltaM().std() != null && b.deltaM().std() != null) {
-            clear = Math.abs(difference) > a.deltaM().std() + b.deltaM().std();
-        }
+        Boolean clear = difference == null ? null : clear(difference, a, b);
         Double ratio =
                 first.trainingSeconds() == null
                                 || second.trainingSeconds() == null
@@ -66,7 +76,11 @@ public record PairView(
         return new PairView(
                 a.methodId(),
                 a.methodName(),
+                new Ref(a.benchmarkId(), a.benchmarkName()),
                 new Ref(a.backboneId(), a.backboneName()),
+                a.settingId() == null
+                        ? null
+                        : new LeaderboardView.SettingRef(a.settingId(), a.settingLabel()),
                 a.source(),
                 first,
                 second,
@@ -86,6 +100,18 @@ public record PairView(
                 byOptimizer ? r.gradientLevel() : r.optimizer(),
                 r.deltaM(),
                 Stats.of(r.trainingSeconds()),
-                r.runIds().size());
+                r.seeds(),
+                r.printedDeltaMStd());
+    }
+
+    /**
+     * The pair rule (METRICS.md §9), the leaderboard's rule for sharing a rank: the difference is
+     * clear when it exceeds the sum of both sides' spreads ({@link AnalysisRow#deltaMSpread()}),
+     * i.e. when the intervals Δm ± std do not overlap; null when a side has no spread.
+     */
+    static Boolean clear(double difference, AnalysisRow first, AnalysisRow second) {
+        Double a = first.deltaMSpread();
+        Double b = second.deltaMSpread();
+        return a == null || b == null ? null : Math.abs(difference) > a + b;
     }
 }

@@ -6,16 +6,21 @@ import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Ref;
 import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Builds the analyses that pair rows differing in one setting: parameter- against feature-level
@@ -67,11 +72,13 @@ public class PairedAnalysisService {
 
     /**
      * SGD and signSGD against Adam rows of the same method, and the Pareto counts per setting; the
-     * {@code optimizer} filter does not apply, single-task rows are never paired.
+     * {@code optimizer} filter does not apply, single-task rows are never paired. Without a
+     * benchmark, every benchmark: pairs and Pareto counts are per setting anyway, and the rankings
+     * are compared per benchmark.
      */
     public OptimizersView optimizers(AnalysisFilter filter, String coefficient, String k) {
         Checks checks = new Checks();
-        Scope scope = checks.scope(filter, null);
+        Scope scope = checks.scopeOrAll(filter);
         CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
         checks.done("the optimizer analysis");
         Scope both =
@@ -83,54 +90,184 @@ public class PairedAnalysisService {
                         scope.sources(),
                         scope.methods(),
                         scope.convention());
-        List<AnalysisRow> all = data.rows(both);
-        List<AnalysisRow> rows = all.stream().filter(r -> !r.singleTask()).toList();
-        List<PairView> pairs =
-                sorted(
-                        Pairing.pair(rows, "optimizer", "sgd", "adam").stream()
-                                .map(p -> PairView.of(p, "optimizer"))
-                                .toList());
-        List<PairView> signPairs =
-                sorted(
-                        Pairing.pair(rows, "optimizer", "signsgd", "adam").stream()
-                                .map(p -> PairView.of(p, "optimizer"))
-                                .toList());
+        List<Ref> benchmarks =
+                scope.benchmark() == null
+                        ? Benchmark.allByName().stream().map(b -> new Ref(b.id, b.name)).toList()
+                        : List.of(scope.benchmark());
+        Map<String, List<BenchmarkMetric>> metrics = new HashMap<>();
+        List<AnalysisRow> rows = new ArrayList<>();
+        List<PairView> pairs = new ArrayList<>();
+        List<PairView> signPairs = new ArrayList<>();
+        List<OptimizersView.BenchmarkAgreement> agreements = new ArrayList<>();
+        for (Ref b : benchmarks) {
+            metrics.put(b.id(), Benchmark.byId(b.id()).orElseThrow().metrics());
+            List<AnalysisRow> of =
+                    data.rows(both.with(b, both.backbones(), both.methods())).stream()
+                            .filter(r -> !r.singleTask())
+                            .toList();
+            rows.addAll(of);
+            List<Pairing.Pair> sgd = Pairing.pair(of, "optimizer", "sgd", "adam");
+            sgd.forEach(p -> pairs.add(PairView.of(p, "optimizer")));
+            Pairing.pair(of, "optimizer", "signsgd", "adam")
+                    .forEach(p -> signPairs.add(PairView.of(p, "optimizer")));
+            if (scope.benchmark() != null || !sgd.isEmpty()) {
+                agreements.add(new OptimizersView.BenchmarkAgreement(b, agreement(of, choice)));
+            }
+        }
+        List<PairView> sortedPairs = sorted(pairs);
+        List<PairView> sortedSignPairs = sorted(signPairs);
         int adamBetter =
-                (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
+                (int)
+                        sortedPairs.stream()
+                                .filter(p -> Boolean.TRUE.equals(p.secondBetter()))
+                                .count();
         int adamBetterThanSign =
-                (int) signPairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
-        List<AnalysisRow> adamSgd =
-                rows.stream().filter(r -> !r.optimizer().equals("signsgd")).toList();
-        List<Scoring> byOptimizer = Scorings.deltaMByGroup(adamSgd, AnalysisRow::optimizer);
-        Scoring adam =
-                byOptimizer.stream()
-                        .filter(s -> s.name().equals("adam"))
-                        .findFirst()
-                        .orElse(new Scoring("adam", Orientation.HIGHER_IS_BETTER, Map.of()));
-        Scoring sgd =
-                byOptimizer.stream()
-                        .filter(s -> s.name().equals("sgd"))
-                        .findFirst()
-                        .orElse(new Scoring("sgd", Orientation.HIGHER_IS_BETTER, Map.of()));
-        Agreement agreement = RankingSimilarity.compare(adam, sgd, choice.coefficient());
+                (int)
+                        sortedSignPairs.stream()
+                                .filter(p -> Boolean.TRUE.equals(p.secondBetter()))
+                                .count();
         String message =
-                pairs.isEmpty()
-                        ? "No data yet: no method of this benchmark has both an Adam and an SGD row under these filters."
-                        : thin(pairs);
-        List<BenchmarkMetric> metrics =
-                Benchmark.byId(scope.benchmark().id()).orElseThrow().metrics();
+                sortedPairs.isEmpty()
+                        ? "No data yet: no method of "
+                                + (scope.benchmark() == null ? "any benchmark" : "this benchmark")
+                                + " has both an Adam and an SGD row under these filters."
+                        : thin(sortedPairs);
+        List<OptimizersView.SettingPairs> settings = settings(sortedPairs, sortedSignPairs);
         return new OptimizersView(
                 both,
                 choice,
-                pairs,
+                sortedPairs,
                 adamBetter,
-                agreement,
+                scope.benchmark() == null ? null : agreements.get(0).agreement(),
                 message,
-                List.of(),
-                signPairs,
+                printedStdNotes(sortedPairs, sortedSignPairs, scope),
+                sortedSignPairs,
                 adamBetterThanSign,
-                ParetoSettings.of(rows, metrics, published()),
-                sources(pairs, signPairs));
+                ParetoSettings.of(rows, metrics::get, published()),
+                sources(sortedPairs, sortedSignPairs),
+                agreements,
+                settings,
+                shown(scope, settings));
+    }
+
+    /** The agreement of the method rankings by Δm under Adam and under SGD among some rows. */
+    private static Agreement agreement(List<AnalysisRow> rows, CoefficientChoice choice) {
+        List<AnalysisRow> adamSgd =
+                rows.stream().filter(r -> !r.optimizer().equals("signsgd")).toList();
+        List<Scoring> byOptimizer = Scorings.deltaMByGroup(adamSgd, AnalysisRow::optimizer);
+        return RankingSimilarity.compare(
+                scoring(byOptimizer, "adam"), scoring(byOptimizer, "sgd"), choice.coefficient());
+    }
+
+    private static Scoring scoring(List<Scoring> scorings, String name) {
+        return scorings.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElse(new Scoring(name, Orientation.HIGHER_IS_BETTER, Map.of()));
+    }
+
+    /** The settings of the pairs, in the order of the pairs' benchmarks, then by setting label. */
+    static List<OptimizersView.SettingPairs> settings(
+            List<PairView> pairs, List<PairView> signPairs) {
+        Map<List<String>, int[]> counts = new LinkedHashMap<>();
+        Map<List<String>, PairView> first = new LinkedHashMap<>();
+        Map<List<String>, Set<String>> sources = new LinkedHashMap<>();
+        List<PairView> all = new ArrayList<>(pairs);
+        all.addAll(signPairs);
+        for (int i = 0; i < all.size(); i++) {
+            PairView p = all.get(i);
+            List<String> key =
+                    List.of(
+                            p.benchmark().name(),
+                            p.setting() == null ? p.backbone().name() : p.setting().label(),
+                            p.benchmark().id(),
+                            p.setting() == null ? p.backbone().id() : p.setting().id());
+            counts.computeIfAbsent(key, x -> new int[2])[i < pairs.size() ? 0 : 1]++;
+            first.putIfAbsent(key, p);
+            sources.computeIfAbsent(key, x -> new TreeSet<>()).add(p.source());
+        }
+        List<List<String>> keys = new ArrayList<>(counts.keySet());
+        keys.sort(
+                Comparator.<List<String>, String>comparing(x -> x.get(0))
+                        .thenComparing(x -> x.get(1))
+                        .thenComparing(x -> x.get(3)));
+        List<OptimizersView.SettingPairs> out = new ArrayList<>();
+        for (List<String> key : keys) {
+            PairView p = first.get(key);
+            out.add(
+                    new OptimizersView.SettingPairs(
+                            p.benchmark(),
+                            p.setting(),
+                            List.copyOf(sources.get(key)),
+                            counts.get(key)[0],
+                            counts.get(key)[1]));
+        }
+        return out;
+    }
+
+    /** One sentence naming the benchmarks and settings shown and their pairs. */
+    static String shown(Scope scope, List<OptimizersView.SettingPairs> settings) {
+        String head =
+                scope.benchmark() == null
+                        ? "All benchmarks at once (choose one to narrow); pairs are formed within one setting, never across"
+                        : scope.benchmark().name() + " only";
+        if (settings.isEmpty()) {
+            return head + ": no setting has pairs under these filters.";
+        }
+        Map<String, List<String>> byBenchmark = new LinkedHashMap<>();
+        for (OptimizersView.SettingPairs s : settings) {
+            byBenchmark
+                    .computeIfAbsent(s.benchmark().name(), b -> new ArrayList<>())
+                    .add(
+                            (s.setting() == null ? "?" : s.setting().label())
+                                    + " ("
+                                    + s.sgdPairs()
+                                    + " SGD, "
+                                    + s.signSgdPairs()
+                                    + " signSGD pair(s))");
+        }
+        List<String> parts = new ArrayList<>();
+        byBenchmark.forEach(
+                (benchmark, lines) ->
+                        parts.add(
+                                (scope.benchmark() == null ? benchmark + ": " : "")
+                                        + String.join(", ", lines)));
+        return head + ": " + String.join("; ", parts) + ".";
+    }
+
+    /**
+     * Says which pairs carry a printed std that is not the std of the Δm shown (printed for the
+     * other convention, which differs on the benchmark), so that they are not judged here.
+     */
+    static List<String> printedStdNotes(
+            List<PairView> pairs, List<PairView> signPairs, Scope scope) {
+        Map<String, Set<String>> unusable = new TreeMap<>();
+        List<PairView> all = new ArrayList<>(pairs);
+        all.addAll(signPairs);
+        for (PairView p : all) {
+            for (PairView.Side side : List.of(p.first(), p.second())) {
+                PrintedStd printed = side.printedDeltaMStd();
+                if (printed != null && !printed.applies()) {
+                    unusable.computeIfAbsent(printed.convention(), c -> new TreeSet<>())
+                            .add(p.benchmark().name());
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        unusable.forEach(
+                (convention, names) ->
+                        notes.add(
+                                "On "
+                                        + String.join(", ", names)
+                                        + " the publication printed the Δm std for the "
+                                        + convention
+                                        + " convention only, which is not the std of the "
+                                        + scope.convention().id()
+                                        + " Δm shown (the tasks have different numbers of metrics): those pairs "
+                                        + "show it, marked, but are judged against seed noise only in the "
+                                        + convention
+                                        + " convention."));
+        return notes;
     }
 
     /** One line per source of the pairs: literature rows name their publication, the others MTLBoard. */
@@ -161,11 +298,15 @@ public class PairedAnalysisService {
         return loaded;
     }
 
-    /** Pairs with the largest difference first, then by method and backbone; pairs without a difference last. */
+    /**
+     * Pairs by benchmark, then with the largest difference first, then by method and backbone;
+     * pairs without a difference last within their benchmark.
+     */
     static List<PairView> sorted(List<PairView> pairs) {
         List<PairView> sorted = new ArrayList<>(pairs);
         sorted.sort(
-                Comparator.comparing(
+                Comparator.comparing((PairView p) -> p.benchmark().name())
+                        .thenComparing(
                                 PairView::difference,
                                 Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(PairView::methodName)
@@ -185,7 +326,8 @@ public class PairedAnalysisService {
                     + " are needed before reading a pattern.";
         }
         if (pairs.stream().noneMatch(p -> p.clear() != null)) {
-            return "Too little data to conclude per method: no pair has two or more seeds on both sides, so no "
+            return "Too little data to conclude per method: no pair has a std of Δm over seeds on both sides "
+                    + "(measured over two or more seeds, or printed by the publication for the Δm shown), so no "
                     + "difference can be told apart from seed noise.";
         }
         return null;

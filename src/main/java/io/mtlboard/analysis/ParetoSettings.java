@@ -2,15 +2,19 @@ package io.mtlboard.analysis;
 
 import io.mtlboard.analysis.pareto.ParetoFront;
 import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Ref;
+import io.mtlboard.leaderboard.LeaderboardView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Elich et al.'s Pareto-count view (Table 2 / A2) recomputed from leaderboard rows: per setting
- * (backbone, source and publication) that has Adam and SGD rows of methods, how many Adam and how
+ * (benchmark, backbone × protocol, source, publication and gradient level) that has Adam and SGD
+ * rows of methods, how many Adam and how
  * many SGD rows are Pareto optimal over every metric of the benchmark, among all of them and
  * against the other optimizer only. A row counts once, with its seed mean; single-task rows are the
  * baseline, not a method, and are left out; signSGD rows are not counted, as in the paper.
@@ -21,10 +25,11 @@ final class ParetoSettings {
 
     static List<OptimizersView.ParetoSetting> of(
             List<AnalysisRow> rows,
-            List<BenchmarkMetric> metrics,
+            Function<String, List<BenchmarkMetric>> metricsOf,
             List<PublishedPareto.Publication> published) {
         Map<List<Object>, List<AnalysisRow>> settings = new LinkedHashMap<>();
         for (AnalysisRow r : rows) {
+            List<BenchmarkMetric> metrics = metricsOf.apply(r.benchmarkId());
             if (!r.singleTask()
                     && (r.optimizer().equals("adam") || r.optimizer().equals("sgd"))
                     && r.metrics()
@@ -32,6 +37,8 @@ final class ParetoSettings {
                             .containsAll(metrics.stream().map(BenchmarkMetric::key).toList())) {
                 settings.computeIfAbsent(
                                 List.of(
+                                        r.benchmarkId(),
+                                        Objects.requireNonNullElse(r.settingId(), r.backboneId()),
                                         r.backboneId(),
                                         r.source(),
                                         Objects.requireNonNullElse(r.citation(), ""),
@@ -46,6 +53,7 @@ final class ParetoSettings {
                     if (members.stream().map(AnalysisRow::optimizer).distinct().count() < 2) {
                         return;
                     }
+                    List<BenchmarkMetric> metrics = metricsOf.apply(members.get(0).benchmarkId());
                     List<ParetoFront.Point> points =
                             members.stream()
                                     .map(
@@ -60,6 +68,11 @@ final class ParetoSettings {
                     AnalysisRow first = members.get(0);
                     out.add(
                             new OptimizersView.ParetoSetting(
+                                    new Ref(first.benchmarkId(), first.benchmarkName()),
+                                    first.settingId() == null
+                                            ? null
+                                            : new LeaderboardView.SettingRef(
+                                                    first.settingId(), first.settingLabel()),
                                     first.backboneId(),
                                     first.backboneName(),
                                     first.source(),

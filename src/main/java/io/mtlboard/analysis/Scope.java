@@ -11,6 +11,8 @@ import java.util.List;
  * A validated {@link AnalysisFilter}: which rows of which benchmark an analysis looks at, and the
  * Δm convention. Empty lists allow everything.
  *
+ * @param benchmark the benchmark; null only for an analysis that spans every benchmark (the
+ *     optimizer analysis when none is asked for)
  * @param convention the Δm convention with its id and meaning
  */
 public record Scope(

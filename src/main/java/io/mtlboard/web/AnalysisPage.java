@@ -221,11 +221,17 @@ public class AnalysisPage {
                 uri,
                 request,
                 () -> {
-                    OptimizersView view = paired.optimizers(withDefault(filter), coefficient, k);
+                    // no benchmark named: every benchmark (Elich et al.'s four settings at once)
+                    OptimizersView view = paired.optimizers(filter, coefficient, k);
                     return Templates.optimizers(
                                     view,
                                     options("optimizers"),
-                                    lossScale.of(view.scope().benchmark().id()),
+                                    view.scope().benchmark() == null
+                                            ? lossScale.first(
+                                                    benchmarks.benchmarks().stream()
+                                                            .map(BenchmarkView::id)
+                                                            .toList())
+                                            : lossScale.of(view.scope().benchmark().id()),
                                     api("optimizers", view.scope()))
                             .render();
                 });
@@ -263,7 +269,10 @@ public class AnalysisPage {
                                 .render());
     }
 
-    /** Pages open on the benchmark with the most logged rows when the URL names none. */
+    /**
+     * Pages open on the benchmark with the most logged rows when the URL names none (the optimizer
+     * page on every benchmark instead).
+     */
     private AnalysisFilter withDefault(AnalysisFilter filter) {
         if (filter.benchmark == null || filter.benchmark.isBlank()) {
             filter.benchmark = data.defaultBenchmark();

@@ -158,6 +158,136 @@ class ElichOptimizersResourceTest {
         }
     }
 
+    /**
+     * The page's default: every benchmark at once, so Elich et al.'s four tables (7 Adam/SGD pairs
+     * each) show together, each pair and each Pareto count within its own setting.
+     */
+    @Test
+    void shouldShowTheElichPairsOfEveryBenchmarkWhenNoBenchmarkIsAsked() {
+        JsonPath v = AnalysisFixtures.json("/api/analysis/optimizers");
+        assertThat((Object) v.get("scope.benchmark")).isNull();
+        List<Map<String, Object>> elich =
+                v.getList(
+                        "pairs.findAll { it.citation != null && it.citation.contains('2311.04698') }");
+        assertThat(elich).hasSizeGreaterThanOrEqualTo(20).hasSize(28);
+        assertThat(elich)
+                .allSatisfy(
+                        p -> {
+                            assertThat(p.get("source")).isEqualTo("literature");
+                            assertThat(map(p, "first")).containsEntry("setting", "sgd");
+                            assertThat(map(p, "second")).containsEntry("setting", "adam");
+                            // the pair's rows share one setting: the table's
+                            assertThat((String) map(p, "setting").get("id"))
+                                    .contains("@elich2024-" + map(p, "benchmark").get("id") + "-");
+                        });
+        assertThat(elich)
+                .extracting(p -> map(p, "benchmark").get("id"))
+                .containsOnly("cityscapes", "nyuv2");
+        assertThat(v.getList("signSgdPairs.findAll { it.citation?.contains('2311.04698') }"))
+                .hasSize(28);
+        // the four Pareto settings, recomputed as on each benchmark alone, beside the printed
+        // counts
+        assertCounts(
+                settingOf(v, "cityscapes", "segnet"), 2, 8, 0, 0, List.of("uw", "aligned-mtl"));
+        assertCounts(
+                settingOf(v, "nyuv2", "deeplabv3plus"),
+                5,
+                7,
+                2,
+                2,
+                List.of("ew", "imtl", "pcgrad", "aligned-mtl", "adatask"));
+        assertThat(map(settingOf(v, "nyuv2", "segnet"), "published"))
+                .containsEntry("adamAgainstSgd", 21)
+                .containsEntry("sgdAgainstAdam", 1);
+        assertThat(
+                        v.getList(
+                                "pareto.findAll { it.citation?.contains('2311.04698') && it.published != null }"))
+                .hasSize(4);
+        // which benchmarks and settings are shown, and the rankings compared per benchmark only
+        assertThat(
+                        v.getList(
+                                "settings.findAll { it.setting.id.contains('@elich2024-') }.sgdPairs",
+                                Integer.class))
+                .containsExactly(7, 7, 7, 7);
+        assertThat(v.getString("shown"))
+                .startsWith("All benchmarks at once")
+                .contains(
+                        "Cityscapes (7-class): DeepLabV3+ (HPS) · Elich et al. Cityscapes DeepLabV3+ (7 SGD, 7 signSGD pair(s))")
+                .contains("NYUv2: ");
+        assertThat((Object) v.get("agreement")).isNull();
+        assertThat(v.getList("agreements.benchmark.id", String.class))
+                .contains("cityscapes", "nyuv2");
+        assertThat(v.getInt("agreements.find { it.benchmark.id == 'cityscapes' }.agreement.n"))
+                .isGreaterThanOrEqualTo(7);
+
+        // the benchmark filter narrows to one
+        JsonPath nyu = AnalysisFixtures.json("/api/analysis/optimizers?benchmark=nyuv2");
+        assertThat(nyu.getList("pairs.benchmark.id", String.class)).containsOnly("nyuv2");
+        assertThat(nyu.getString("scope.benchmark.id")).isEqualTo("nyuv2");
+        assertThat(nyu.getInt("agreement.n")).isPositive();
+        assertThat(nyu.getString("shown")).startsWith("NYUv2 only: ");
+    }
+
+    /**
+     * Literature pairs carry the seeds the publication reports and its printed Δm std, and are
+     * judged with it where it is the std of the Δm shown (METRICS.md §9; PairViewTest has the rule
+     * on hand-computed numbers).
+     */
+    @Test
+    void shouldJudgeElichPairsWithTheirPrintedStdsWhereTheyApply() {
+        JsonPath flat =
+                AnalysisFixtures.json(
+                        "/api/analysis/optimizers?benchmark=nyuv2&source=literature&convention=flat");
+        String ew = "pairs.find { it.method == 'ew' && it.backbone.id == 'segnet' }";
+        assertThat(flat.getInt(ew + ".first.seeds")).isEqualTo(3);
+        assertThat(flat.getInt(ew + ".second.seeds")).isEqualTo(3);
+        assertThat(flat.getMap(ew + ".first.printedDeltaMStd"))
+                .containsEntry("std", 0.65)
+                .containsEntry("convention", "flat")
+                .containsEntry("applies", true);
+        assertThat(flat.getDouble(ew + ".second.printedDeltaMStd.std")).isEqualTo(2.84);
+        // NYUv2 SegNet EW (Table A6): difference 12.826 − 10.050 = 2.776 ≤ 0.65 + 2.84 = 3.49
+        assertThat(flat.getBoolean(ew + ".clear")).isFalse();
+        // NYUv2 DeepLabV3+ UW (Table A7): printed 2.57 ± 0.56 (SGD) and 1.59 ± 0.14 (Adam), a
+        // difference of about 0.98 > 0.70
+        String uw = "pairs.find { it.method == 'uw' && it.backbone.id == 'deeplabv3plus' }";
+        assertThat(flat.getDouble(uw + ".difference")).isCloseTo(0.98, within(0.02));
+        assertThat(flat.getBoolean(uw + ".clear")).isTrue();
+        assertThat(flat.getString("message")).isNull();
+
+        // per task on NYUv2 (2, 2 and 5 metrics): the flat std is shown, not used
+        JsonPath perTask =
+                AnalysisFixtures.json("/api/analysis/optimizers?benchmark=nyuv2&source=literature");
+        assertThat(perTask.getMap(ew + ".first.printedDeltaMStd"))
+                .containsEntry("convention", "flat")
+                .containsEntry("applies", false);
+        assertThat(perTask.getString(ew + ".clear")).isNull();
+        assertThat(perTask.getList("notes", String.class))
+                .anySatisfy(n -> assertThat(n).contains("NYUv2").contains("flat convention only"));
+        assertThat(perTask.getString("message"))
+                .startsWith("Too little data to conclude per method")
+                .contains("printed by the publication");
+
+        // per task on Cityscapes (2 and 2 metrics): the same average, so the printed std applies;
+        // SegNet UW: SGD 88.39 ± 1.35 against Adam 5.44 ± 2.38, clear
+        JsonPath city =
+                AnalysisFixtures.json(
+                        "/api/analysis/optimizers?benchmark=cityscapes&source=literature");
+        String cityUw = "pairs.find { it.method == 'uw' && it.backbone.id == 'segnet' }";
+        assertThat(city.getBoolean(cityUw + ".first.printedDeltaMStd.applies")).isTrue();
+        assertThat(city.getBoolean(cityUw + ".clear")).isTrue();
+        assertThat(city.getList("notes")).isEmpty();
+    }
+
+    private static Map<String, Object> settingOf(JsonPath v, String benchmark, String backbone) {
+        return v.getMap(
+                "pareto.find { it.benchmark.id == '"
+                        + benchmark
+                        + "' && it.backbone == '"
+                        + backbone
+                        + "' && it.citation?.contains('2311.04698') }");
+    }
+
     private static void assertCounts(
             Map<String, Object> s,
             int adamFull,

@@ -5,7 +5,9 @@ import static io.mtlboard.analysis.Rows.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.mtlboard.benchmark.metric.DeltaM;
 import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.run.Published;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,146 @@ class PairViewTest {
         assertThat(p.timeRatio()).isNull();
         AnalysisRow oneSeed = row("param", 0.2, null, List.of());
         assertThat(PairView.of(new Pairing.Pair(sgd, oneSeed), "optimizer").clear()).isNull();
+    }
+
+    /**
+     * A literature row of Elich et al.: one run standing for a 3-seed mean (Δm recomputed, no std
+     * over runs) with the std the publication printed.
+     */
+    private static AnalysisRow literature(
+            String optimizer, double deltaM, Integer seeds, PrintedStd printed) {
+        return new AnalysisRow(
+                "r-" + optimizer,
+                "UW · " + optimizer,
+                "nyuv2",
+                "uw",
+                "UW",
+                "UW",
+                "deeplabv3plus",
+                "DeepLabV3+",
+                optimizer,
+                "param",
+                "literature",
+                "Elich et al., Table A7",
+                List.of(7L),
+                new LeaderboardView.Stat(deltaM, null, 1),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                "deeplabv3plus@elich2024-nyuv2-deeplabv3plus",
+                "NYUv2",
+                "DeepLabV3+ · Elich et al. NYUv2 DeepLabV3+",
+                seeds,
+                printed);
+    }
+
+    private static PairView optimizers(AnalysisRow sgd, AnalysisRow adam) {
+        return PairView.of(new Pairing.Pair(sgd, adam), "optimizer");
+    }
+
+    @Test
+    void shouldJudgeLiteraturePairsWithTheStdsTheirPublicationPrinted() {
+        // NYUv2 DeepLabV3+ UW (Table A7, flat, printed in loss sign): SGD 2.57 ± 0.56, Adam 1.59 ±
+        // 0.14 → gain −2.57 and −1.59; difference 0.98 > 0.56 + 0.14 = 0.70: clear
+        PairView uw =
+                optimizers(
+                        literature("sgd", -2.57, 3, new PrintedStd(0.56, "flat", true)),
+                        literature("adam", -1.59, 3, new PrintedStd(0.14, "flat", true)));
+        assertThat(uw.difference()).isCloseTo(0.98, within(1e-12));
+        assertThat(uw.clear()).isTrue();
+        assertThat(uw.first().seeds()).isEqualTo(3);
+        assertThat(uw.second().printedDeltaMStd().std()).isEqualTo(0.14);
+        assertThat(uw.second().printedDeltaMStd().convention()).isEqualTo("flat");
+        assertThat(uw.benchmark().name()).isEqualTo("NYUv2");
+        assertThat(uw.setting().id()).isEqualTo("deeplabv3plus@elich2024-nyuv2-deeplabv3plus");
+        // CAGrad: SGD 0.42 ± 0.07, Adam 0.10 ± 0.55 → difference 0.32 ≤ 0.62: within the spread
+        PairView cagrad =
+                optimizers(
+                        literature("sgd", -0.42, 3, new PrintedStd(0.07, "flat", true)),
+                        literature("adam", -0.10, 3, new PrintedStd(0.55, "flat", true)));
+        assertThat(cagrad.difference()).isCloseTo(0.32, within(1e-12));
+        assertThat(cagrad.secondBetter()).isTrue();
+        assertThat(cagrad.clear()).isFalse();
+    }
+
+    @Test
+    void shouldNotJudgeWithAPrintedStdThatIsNotTheStdOfTheDeltaMShown() {
+        // per-task Δm on NYUv2 with the std printed for flat Δm: shown, not used
+        PrintedStd flatOnly = new PrintedStd(0.56, "flat", false);
+        PairView p =
+                optimizers(
+                        literature("sgd", -2.57, 3, flatOnly),
+                        literature("adam", -1.59, 3, new PrintedStd(0.14, "flat", false)));
+        assertThat(p.clear()).isNull();
+        assertThat(p.first().printedDeltaMStd()).isEqualTo(flatOnly);
+        // a printed std over one seed, or over an unknown number of seeds, is no spread over seeds
+        PrintedStd applies = new PrintedStd(0.14, "flat", true);
+        assertThat(
+                        optimizers(
+                                        literature("sgd", -2.57, 1, applies),
+                                        literature("adam", -1.59, 3, applies))
+                                .clear())
+                .isNull();
+        assertThat(
+                        optimizers(
+                                        literature("sgd", -2.57, null, applies),
+                                        literature("adam", -1.59, 3, applies))
+                                .first()
+                                .seeds())
+                .isNull();
+    }
+
+    @Test
+    void shouldTakeThePrintedStdOfTheOtherConventionOnlyWhereBothConventionsCoincide() {
+        // Elich et al. print the flat std only (NYUv2 SegNet EW with Adam: 10.08 ± 2.84)
+        Published printed = new Published(null, null, -10.08, 2.84, null);
+        assertThat(AnalysisData.printedStd(printed, DeltaM.Convention.FLAT, false))
+                .isEqualTo(new PrintedStd(2.84, "flat", true));
+        // per task on NYUv2 (2, 2 and 5 metrics per task): another average, not its std
+        assertThat(AnalysisData.printedStd(printed, DeltaM.Convention.PER_TASK, false))
+                .isEqualTo(new PrintedStd(2.84, "flat", false));
+        // per task on Cityscapes (2 and 2 metrics): the same average of the same per-seed values
+        assertThat(AnalysisData.printedStd(printed, DeltaM.Convention.PER_TASK, true))
+                .isEqualTo(new PrintedStd(2.84, "flat", true));
+        Published both = new Published(-1.0, 0.5, -10.08, 2.84, null);
+        assertThat(AnalysisData.printedStd(both, DeltaM.Convention.PER_TASK, false))
+                .isEqualTo(new PrintedStd(0.5, "per-task", true));
+        assertThat(
+                        AnalysisData.printedStd(
+                                new Published(null, null, -10.08, null, null),
+                                DeltaM.Convention.FLAT,
+                                true))
+                .isNull();
+        assertThat(AnalysisData.printedStd(null, DeltaM.Convention.FLAT, true)).isNull();
+    }
+
+    @Test
+    void shouldPreferTheStdOverMeasuredSeedsToAPrintedOne() {
+        // an MTLBoard row measured over seeds keeps its own std (0.2), whatever else it carries
+        AnalysisRow measured =
+                new AnalysisRow(
+                        "r-m",
+                        "EW",
+                        "nyuv2",
+                        "ew",
+                        "EW",
+                        "EW",
+                        "segnet",
+                        "SegNet",
+                        "adam",
+                        "param",
+                        "reference",
+                        null,
+                        List.of(1L, 2L, 3L),
+                        new LeaderboardView.Stat(1.0, 0.2, 3),
+                        Map.of(),
+                        List.of(),
+                        Map.of(),
+                        "segnet@x",
+                        "NYUv2",
+                        "SegNet · x",
+                        3,
+                        new PrintedStd(5.0, "flat", true));
+        assertThat(measured.deltaMSpread()).isEqualTo(0.2);
     }
 }

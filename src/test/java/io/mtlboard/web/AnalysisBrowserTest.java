@@ -314,6 +314,57 @@ class AnalysisBrowserTest {
         assertThat(driver.findElement(By.id("agreement-caption")).getText()).contains("Spearman ρ");
     }
 
+    /**
+     * The optimizer page as a fresh portal opens it: every benchmark at once, so Elich et al.'s
+     * published Adam/SGD pairs and their Pareto counts show without choosing a benchmark.
+     */
+    @Test
+    void shouldOpenOnElichsPairsAndParetoCountsOfEveryBenchmark() throws Exception {
+        open("/analysis/optimizers");
+        waitForChart("optimizers-deltam");
+        waitForChart("optimizers-difference");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#pairs-table tbody tr"));
+        List<WebElement> elich = rows.stream().filter(r -> r.getText().contains("Elich")).toList();
+        assertThat(elich).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(elich)
+                .extracting(r -> r.findElements(By.tagName("td")).get(1).getText())
+                .containsOnly("Cityscapes (7-class)", "NYUv2");
+        assertThat(points("optimizers-difference")).isEqualTo(rows.size());
+        String pareto = driver.findElement(By.id("pareto-table")).getText();
+        for (String table : List.of("Table A4", "Table A5", "Table A6", "Table A7")) {
+            assertThat(pareto).contains(table);
+        }
+        // Cityscapes SegNet: recomputed Adam 2 of 8 Pareto optimal (8 against SGD), printed 5 / 24
+        assertThat(pareto).contains("Adam 5 / 24, SGD 0 / 0 of 24 runs each");
+        assertThat(driver.findElement(By.id("shown")).getText())
+                .startsWith("All benchmarks at once")
+                .contains("Elich et al. NYUv2 SegNet (7 SGD, 7 signSGD pair(s))");
+        assertThat(driver.findElement(By.id("agreement-caption")).getText())
+                .contains("within each benchmark")
+                .contains("NYUv2 Kendall τ-b = ");
+        screenshot("optimizers-all");
+
+        // narrowed to NYUv2 in the flat convention: Elich's pairs with their printed stds and seeds
+        choose("control-benchmark", "nyuv2");
+        assertThat(driver.getCurrentUrl()).contains("benchmark=nyuv2");
+        assertThat(driver.findElement(By.id("scope-name")).getText()).isEqualTo("NYUv2");
+        choose("control-convention", "flat");
+        WebElement ew =
+                driver.findElements(By.cssSelector("#pairs-table tbody tr")).stream()
+                        .filter(
+                                r ->
+                                        r.getText().startsWith("EW")
+                                                && r.getText().contains("Table A6"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(ew.getText())
+                .contains("-12.83 ± 0.65 (printed)")
+                .contains("-10.05 ± 2.84 (printed)")
+                .contains("within seed spread")
+                .endsWith("3 / 3");
+        assertThat(messages()).doesNotContain("no pair has");
+    }
+
     @Test
     void shouldDrawDropCurvesAndSwitchTheCorruption() throws Exception {
         open("/analysis/robustness?benchmark=multifashion&backbone=mobilenet-like");

@@ -296,6 +296,60 @@ class AnalysisPagesTest {
                 .body(containsString("<option value=\"multifashion\" selected>"));
     }
 
+    /**
+     * The optimizer page opens on every benchmark at once, where Elich et al.'s four published
+     * settings are, and says which benchmarks and settings it shows; the menu narrows it to one.
+     */
+    @Test
+    void shouldOpenTheOptimizerPageOnEveryBenchmarkAndSayWhichSettingsItShows() {
+        String html =
+                given().when()
+                        .get("/analysis/optimizers")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(html)
+                .contains("<title>Adam vs SGD · all benchmarks")
+                .contains("<small id=\"scope-name\">all benchmarks</small>")
+                .contains("<option value=\"\" selected>all benchmarks</option>")
+                .doesNotContain("<option value=\"multifashion\" selected>")
+                .contains("<a id=\"permalink\" href=\"/analysis/optimizers\">")
+                .contains("<a href=\"/api/analysis/optimizers\" id=\"noscript-api\">")
+                .contains("id=\"pareto-table\"");
+        String shown =
+                html.substring(
+                        html.indexOf("id=\"shown\">"),
+                        html.indexOf("</p>", html.indexOf("id=\"shown\">")));
+        assertThat(shown)
+                .contains("All benchmarks at once")
+                .contains("Elich et al. Cityscapes SegNet (7 SGD, 7 signSGD pair(s))")
+                .contains("Elich et al. NYUv2 DeepLabV3+ (7 SGD, 7 signSGD pair(s))");
+        // the rule of the verdicts, stated on the page
+        assertThat(html).contains("the std its publication printed, marked \"printed\"");
+        // the loss-scale study of the benchmark that has one
+        assertThat(html)
+                .contains("id=\"loss-scale-table\"")
+                .contains("the study on\n  <code>multifashion</code>");
+        given().when()
+                .get("/analysis")
+                .then()
+                .body(containsString("<a href=\"/analysis/optimizers\">Adam vs SGD</a>"));
+        // one benchmark: selected, and said
+        String nyu =
+                given().when()
+                        .get("/analysis/optimizers?benchmark=nyuv2")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(nyu)
+                .contains("<option value=\"\">all benchmarks</option>")
+                .contains("<option value=\"nyuv2\" selected>NYUv2</option>")
+                .contains("NYUv2 only: ")
+                .doesNotContain("Elich et al. Cityscapes SegNet (7 SGD");
+    }
+
     @Test
     void shouldAnswerInvalidParametersWithAnHtmlErrorListingTheAllowedValues() {
         given().when()

@@ -99,6 +99,7 @@ class NarrowScreenBrowserTest {
                         "/analysis/gradients?benchmark=multifashion",
                         "/analysis/gradients?benchmark=celeba",
                         "/analysis/levels?benchmark=multifashion",
+                        "/analysis/optimizers",
                         "/analysis/optimizers?benchmark=multifashion",
                         "/analysis/optimizers?benchmark=nyuv2",
                         "/analysis/robustness?benchmark=multifashion&backbone=mobilenet-like",
