@@ -210,6 +210,26 @@ public final class WebFormat {
                         Locale.ROOT, "± %.2f (printed, %s)", other, flat ? "per task" : "flat");
     }
 
+    /**
+     * "printed −1.50": the Δm the publication printed, in the convention shown when it printed
+     * that one, else in the other (named); empty when it printed none.
+     */
+    public static String printed(LeaderboardView.LeaderboardRowView row, String convention) {
+        Published p = row.published();
+        if (p == null) {
+            return "";
+        }
+        boolean flat = "flat".equals(convention);
+        Double same = flat ? p.deltaMFlat() : p.deltaMPerTask();
+        Double other = flat ? p.deltaMPerTask() : p.deltaMFlat();
+        if (same != null) {
+            return "printed " + signed(same);
+        }
+        return other == null
+                ? ""
+                : "printed " + signed(other) + " (" + (flat ? "per task" : "flat") + ")";
+    }
+
     /** The first metric of the second task (of the first task when there is one task): the Pareto view's y axis. */
     public static String secondTaskMetric(LeaderboardView view) {
         List<String> tasks =
