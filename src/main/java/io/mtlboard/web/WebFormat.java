@@ -155,6 +155,20 @@ public final class WebFormat {
         return view.rows().stream().filter(r -> "claimed".equals(r.role())).toList();
     }
 
+    /** The settings of the claimed rows on this page, in page order: the claimed section's sub-headings. */
+    public static List<LeaderboardView.SettingRef> claimedSettings(LeaderboardView view) {
+        return claimedRows(view).stream()
+                .map(LeaderboardView.LeaderboardRowView::setting)
+                .distinct()
+                .toList();
+    }
+
+    /** The claimed rows of one setting on this page, in page order. */
+    public static List<LeaderboardView.LeaderboardRowView> claimedRowsOf(
+            LeaderboardView view, String settingId) {
+        return claimedRows(view).stream().filter(r -> r.setting().id().equals(settingId)).toList();
+    }
+
     /** "3rd of 14" for a ranked row of a setting. */
     public static String rankOf(LeaderboardView view, LeaderboardView.LeaderboardRowView row) {
         if (row.rank() == null) {
