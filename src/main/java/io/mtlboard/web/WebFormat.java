@@ -69,18 +69,46 @@ public final class WebFormat {
         return column.higherIsBetter() ? "↑" : "↓";
     }
 
-    /** The query string of this leaderboard view with its filters, convention and page size, sorted by {@code key}. */
+    /**
+     * The link to this leaderboard view with its filters, convention and page size, sorted by
+     * {@code key}: its query string, or the bare page when there is none.
+     */
     public static String sortLink(LeaderboardView view, String key) {
         if (!view.sort().equals(key)) {
-            return query(view, key, null, 1);
+            return link(view, query(view, key, null, 1));
         }
         String flipped = view.order().equals("asc") ? "desc" : "asc";
-        return query(view, key, flipped.equals(view.defaultOrder()) ? null : flipped, 1);
+        return link(
+                view, query(view, key, flipped.equals(view.defaultOrder()) ? null : flipped, 1));
     }
 
-    /** The query string of this view {@code offset} pages further (negative: back). */
+    /** The link to this view {@code offset} pages further (negative: back). */
     public static String pageLink(LeaderboardView view, Integer offset) {
-        return query(view, view.sort(), explicitOrder(view), view.page() + offset);
+        return pageHref(view, view.page() + offset);
+    }
+
+    /** The link to page {@code page} of this view. */
+    public static String pageHref(LeaderboardView view, Integer page) {
+        return link(view, query(view, view.sort(), explicitOrder(view), page));
+    }
+
+    /**
+     * A query string as a link; an empty one (page 1 of the default view) becomes the page's path,
+     * since an empty href would stay on the current URL and its parameters.
+     */
+    private static String link(LeaderboardView view, String query) {
+        return query.isEmpty() ? "/leaderboards/" + view.benchmark().id() : query;
+    }
+
+    /** The other pages of this view that list rows of a setting; empty when all are on this page. */
+    public static List<Integer> otherPages(
+            LeaderboardView view, LeaderboardView.SettingView setting) {
+        return setting.pages().stream().filter(p -> p != view.page()).toList();
+    }
+
+    /** How many rows of a setting are listed on other pages of this view. */
+    public static int rowsElsewhere(LeaderboardView view, LeaderboardView.SettingView setting) {
+        return setting.rows() - rowsOf(view, setting.id()).size();
     }
 
     /** The mean Δm of the convention with the given id. */

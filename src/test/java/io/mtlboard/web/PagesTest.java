@@ -211,6 +211,12 @@ class PagesTest {
                 .body(
                         containsString(
                                 "/api/leaderboards/nyuv2?backbone=segnet-mtan&amp;sort=method&amp;order=desc&amp;page=2&amp;size=5&amp;format=csv"));
+        // page 1 of the default view is the bare page, not an empty href (which stays on page 2)
+        given().when()
+                .get("/leaderboards/nyuv2?page=2")
+                .then()
+                .statusCode(200)
+                .body(containsString("<a href=\"/leaderboards/nyuv2\">← previous</a>"));
         // the default size stays out of the links
         given().when()
                 .get("/leaderboards/nyuv2?size=50")
