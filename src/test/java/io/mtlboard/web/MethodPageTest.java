@@ -53,15 +53,15 @@ class MethodPageTest {
                         .asString();
         List<PageRow> rows = new ArrayList<>();
         Matcher boards = BOARD.matcher(html);
-        List<int[]> starts = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         while (boards.find()) {
-            starts.add(new int[] {boards.start()});
+            starts.add(boards.start());
             ids.add(boards.group(1));
         }
         for (int i = 0; i < ids.size(); i++) {
-            int from = starts.get(i)[0];
-            int to = i + 1 < ids.size() ? starts.get(i + 1)[0] : html.length();
+            int from = starts.get(i);
+            int to = i + 1 < ids.size() ? starts.get(i + 1) : html.length();
             Matcher m = ROW.matcher(html.substring(from, to));
             while (m.find()) {
                 rows.add(
