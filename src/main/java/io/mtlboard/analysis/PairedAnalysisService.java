@@ -7,6 +7,7 @@ import io.mtlboard.analysis.ranking.Scoring;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.benchmark.Ref;
+import io.mtlboard.run.RowSource;
 import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -55,9 +56,11 @@ public class PairedAnalysisService {
                         scope.sources(),
                         scope.methods(),
                         scope.convention());
+        List<AnalysisRow> all = data.rows(both);
         List<PairView> pairs =
                 sorted(
-                        Pairing.pair(data.rows(both), "gradientLevel", "param", "feature").stream()
+                        Pairing.pair(comparable(all, scope), "gradientLevel", "param", "feature")
+                                .stream()
                                 .map(p -> PairView.of(p, "gradientLevel"))
                                 .toList());
         int gaining =
@@ -67,7 +70,14 @@ public class PairedAnalysisService {
                         ? "No data yet: no method of this benchmark has both a parameter-level and a feature-level row under "
                                 + "these filters."
                         : thin(pairs);
-        return new LevelsView(both, pairs, gaining, message, List.of());
+        return new LevelsView(
+                both,
+                pairs,
+                gaining,
+                message,
+                claimedLeftOut(
+                        Pairing.pair(claimed(all, scope), "gradientLevel", "param", "feature")
+                                .size()));
     }
 
     /**
@@ -99,12 +109,16 @@ public class PairedAnalysisService {
         List<PairView> pairs = new ArrayList<>();
         List<PairView> signPairs = new ArrayList<>();
         List<OptimizersView.BenchmarkAgreement> agreements = new ArrayList<>();
+        int claimedPairs = 0;
         for (Ref b : benchmarks) {
             metrics.put(b.id(), Benchmark.byId(b.id()).orElseThrow().metrics());
+            List<AnalysisRow> all = data.rows(both.with(b, both.backbones(), both.methods()));
             List<AnalysisRow> of =
-                    data.rows(both.with(b, both.backbones(), both.methods())).stream()
-                            .filter(r -> !r.singleTask())
-                            .toList();
+                    comparable(all, scope).stream().filter(r -> !r.singleTask()).toList();
+            List<AnalysisRow> claimed = claimed(all, scope);
+            claimedPairs +=
+                    Pairing.pair(claimed, "optimizer", "sgd", "adam").size()
+                            + Pairing.pair(claimed, "optimizer", "signsgd", "adam").size();
             rows.addAll(of);
             List<Pairing.Pair> sgd = Pairing.pair(of, "optimizer", "sgd", "adam");
             sgd.forEach(p -> pairs.add(PairView.of(p, "optimizer")));
@@ -140,7 +154,9 @@ public class PairedAnalysisService {
                 adamBetter,
                 scope.benchmark() == null ? null : agreements.get(0).agreement(),
                 message,
-                printedStdNotes(sortedPairs, sortedSignPairs, scope),
+                notes(
+                        printedStdNotes(sortedPairs, sortedSignPairs, scope),
+                        claimedLeftOut(claimedPairs)),
                 sortedSignPairs,
                 adamBetterThanSign,
                 ParetoSettings.of(rows, metrics::get, published()),
@@ -270,7 +286,48 @@ public class PairedAnalysisService {
         return notes;
     }
 
-    /** One line per source of the pairs: literature rows name their publication, the others MTLBoard. */
+    /**
+     * The rows that may be paired. Claimed rows — a submitter's numbers without a verified model —
+     * never stand beside evidence (leaderboard rules, docs/LEADERBOARD.md §5): they are paired
+     * only when the source filter asks for claimed rows alone, and then only with each other.
+     */
+    static List<AnalysisRow> comparable(List<AnalysisRow> rows, Scope scope) {
+        if (claimedOnly(scope)) {
+            return rows;
+        }
+        return rows.stream().filter(r -> !RowSource.CLAIMED.id().equals(r.source())).toList();
+    }
+
+    /** The claimed rows {@link #comparable} leaves out; none when the filter asks for them. */
+    private static List<AnalysisRow> claimed(List<AnalysisRow> rows, Scope scope) {
+        if (claimedOnly(scope)) {
+            return List.of();
+        }
+        return rows.stream().filter(r -> RowSource.CLAIMED.id().equals(r.source())).toList();
+    }
+
+    private static boolean claimedOnly(Scope scope) {
+        return scope.sources().equals(List.of(RowSource.CLAIMED.id()));
+    }
+
+    private static List<String> notes(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The note that claimed pairs were left out, with how to see them; none when there are none. */
+    private static List<String> claimedLeftOut(int pairs) {
+        return pairs == 0
+                ? List.of()
+                : List.of(
+                        pairs
+                                + " pair(s) of claimed rows (submitters' numbers without a verified model) are left out: "
+                                + "claimed rows are never compared beside evidence; the source filter \"claimed\" shows "
+                                + "them alone.");
+    }
+
+    /** One line per source of the pairs: what its rows are, and what their Δm is taken against. */
     private static List<String> sources(List<PairView> pairs, List<PairView> signPairs) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         pairs.forEach(p -> counts.computeIfAbsent(source(p), k -> new int[2])[0]++);
@@ -282,11 +339,19 @@ public class PairedAnalysisService {
     }
 
     private static String source(PairView p) {
-        return p.source().equals("literature")
-                ? "published: " + p.citation()
-                : p.source()
-                        + ": measured by MTLBoard (reference runs it trained, verified and claimed submissions), "
-                        + "Δm against MTLBoard's single-task rows of the same backbone";
+        return switch (RowSource.parse(p.source()).orElseThrow()) {
+            case LITERATURE -> "published: " + p.citation();
+            case REFERENCE ->
+                    "reference: trained and evaluated by MTLBoard under its reference protocols, Δm against "
+                            + "the single-task row of the same protocol and backbone";
+            case VERIFIED ->
+                    "verified: submitted models re-evaluated by MTLBoard's worker, Δm against the single-task "
+                            + "row of the submissions of the same backbone, or where there is none the newest "
+                            + "reference protocol's (cross-protocol)";
+            case CLAIMED ->
+                    "claimed, unverified: the submitters' own numbers without a verified model, not measured "
+                            + "by MTLBoard; paired only with each other";
+        };
     }
 
     private List<PublishedPareto.Publication> published() {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The rows of a leaderboard view as CSV: one line per row, mean and std per metric, Δm in both
- * conventions (gain sign) and the source of every row.
+ * conventions (gain sign), the Δm and std the publication printed (as the JSON's {@code
+ * published}) and the source of every row.
  */
 final class LeaderboardCsv {
 
@@ -47,6 +48,7 @@ final class LeaderboardCsv {
                         "published_delta_m_per_task",
                         "published_delta_m_per_task_std",
                         "published_delta_m_flat",
+                        "published_delta_m_flat_std",
                         "published_delta_m_note",
                         "baseline_run_ids",
                         "baseline_citation",
@@ -84,6 +86,7 @@ final class LeaderboardCsv {
             line.add(r.published() == null ? "" : text(r.published().deltaMPerTask()));
             line.add(r.published() == null ? "" : text(r.published().deltaMPerTaskStd()));
             line.add(r.published() == null ? "" : text(r.published().deltaMFlat()));
+            line.add(r.published() == null ? "" : text(r.published().deltaMFlatStd()));
             line.add(r.published() == null ? "" : text(r.published().note()));
             LeaderboardView.Baseline b = d == null ? null : d.baseline();
             line.add(

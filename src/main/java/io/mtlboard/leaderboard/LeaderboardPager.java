@@ -36,6 +36,11 @@ final class LeaderboardPager {
         }
         order.sort(comparator(q, rows, ranks, settingOrder));
         int total = rows.size();
+        // the pages that list each row
+        int[] pageOf = new int[rows.size()];
+        for (int p = 0; p < order.size(); p++) {
+            pageOf[order.get(p)] = (int) (p / (long) q.size()) + 1;
+        }
         long from = Math.min((long) (q.page() - 1) * q.size(), total);
         long to = Math.min(from + q.size(), total);
         List<LeaderboardView.LeaderboardRowView> views = new ArrayList<>();
@@ -68,7 +73,7 @@ final class LeaderboardPager {
                 q.page(),
                 q.size() == Integer.MAX_VALUE ? total : q.size(),
                 pages,
-                settings(board, rows, ranks, settingOrder, q),
+                settings(board, rows, ranks, pageOf, settingOrder, q),
                 views);
     }
 
@@ -172,6 +177,7 @@ final class LeaderboardPager {
             LeaderboardService.Board board,
             List<BoardCalculator.BoardRow> rows,
             List<Integer> ranks,
+            int[] pageOf,
             Map<String, Integer> settingOrder,
             LeaderboardQuery q) {
         Map<String, List<Integer>> members = new LinkedHashMap<>();
@@ -261,6 +267,20 @@ final class LeaderboardPager {
                                                             p.description()),
                                             e.getValue().size(),
                                             ranked.size(),
+                                            (int)
+                                                    e.getValue().stream()
+                                                            .filter(
+                                                                    i ->
+                                                                            rows.get(i).role()
+                                                                                    == BoardCalculator
+                                                                                            .Role
+                                                                                            .CROSS_PROTOCOL)
+                                                            .count(),
+                                            e.getValue().stream()
+                                                    .map(i -> pageOf[i])
+                                                    .distinct()
+                                                    .sorted()
+                                                    .toList(),
                                             baselineView(board, first, baseline),
                                             chart));
                         });

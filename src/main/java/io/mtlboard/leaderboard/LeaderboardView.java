@@ -97,7 +97,9 @@ public record LeaderboardView(
     public record ChartBar(String label, double mean, Double std, String source, Integer rank) {}
 
     /**
-     * One setting among the filtered rows: its rows, how many are ranked, its single-task baseline
+     * One setting among the filtered rows: its rows, how many are ranked, how many are
+     * cross-protocol (their single-task baseline comes from another protocol; ranked only when the
+     * query includes them), the pages of this view that list its rows, its single-task baseline
      * (null when it has none) and the data of its Δm chart (ranked rows only; claimed rows never).
      */
     public record SettingView(
@@ -107,6 +109,8 @@ public record LeaderboardView(
             ProtocolView protocol,
             int rows,
             int ranked,
+            int crossProtocol,
+            List<Integer> pages,
             Baseline baseline,
             List<ChartBar> chart) {}
 

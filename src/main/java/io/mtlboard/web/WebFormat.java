@@ -69,18 +69,46 @@ public final class WebFormat {
         return column.higherIsBetter() ? "↑" : "↓";
     }
 
-    /** The query string of this leaderboard view with its filters, convention and page size, sorted by {@code key}. */
+    /**
+     * The link to this leaderboard view with its filters, convention and page size, sorted by
+     * {@code key}: its query string, or the bare page when there is none.
+     */
     public static String sortLink(LeaderboardView view, String key) {
         if (!view.sort().equals(key)) {
-            return query(view, key, null, 1);
+            return link(view, query(view, key, null, 1));
         }
         String flipped = view.order().equals("asc") ? "desc" : "asc";
-        return query(view, key, flipped.equals(view.defaultOrder()) ? null : flipped, 1);
+        return link(
+                view, query(view, key, flipped.equals(view.defaultOrder()) ? null : flipped, 1));
     }
 
-    /** The query string of this view {@code offset} pages further (negative: back). */
+    /** The link to this view {@code offset} pages further (negative: back). */
     public static String pageLink(LeaderboardView view, Integer offset) {
-        return query(view, view.sort(), explicitOrder(view), view.page() + offset);
+        return pageHref(view, view.page() + offset);
+    }
+
+    /** The link to page {@code page} of this view. */
+    public static String pageHref(LeaderboardView view, Integer page) {
+        return link(view, query(view, view.sort(), explicitOrder(view), page));
+    }
+
+    /**
+     * A query string as a link; an empty one (page 1 of the default view) becomes the page's path,
+     * since an empty href would stay on the current URL and its parameters.
+     */
+    private static String link(LeaderboardView view, String query) {
+        return query.isEmpty() ? "/leaderboards/" + view.benchmark().id() : query;
+    }
+
+    /** The other pages of this view that list rows of a setting; empty when all are on this page. */
+    public static List<Integer> otherPages(
+            LeaderboardView view, LeaderboardView.SettingView setting) {
+        return setting.pages().stream().filter(p -> p != view.page()).toList();
+    }
+
+    /** How many rows of a setting are listed on other pages of this view. */
+    public static int rowsElsewhere(LeaderboardView view, LeaderboardView.SettingView setting) {
+        return setting.rows() - rowsOf(view, setting.id()).size();
     }
 
     /** The mean Δm of the convention with the given id. */
@@ -155,6 +183,20 @@ public final class WebFormat {
         return view.rows().stream().filter(r -> "claimed".equals(r.role())).toList();
     }
 
+    /** The settings of the claimed rows on this page, in page order: the claimed section's sub-headings. */
+    public static List<LeaderboardView.SettingRef> claimedSettings(LeaderboardView view) {
+        return claimedRows(view).stream()
+                .map(LeaderboardView.LeaderboardRowView::setting)
+                .distinct()
+                .toList();
+    }
+
+    /** The claimed rows of one setting on this page, in page order. */
+    public static List<LeaderboardView.LeaderboardRowView> claimedRowsOf(
+            LeaderboardView view, String settingId) {
+        return claimedRows(view).stream().filter(r -> r.setting().id().equals(settingId)).toList();
+    }
+
     /** "3rd of 14" for a ranked row of a setting. */
     public static String rankOf(LeaderboardView view, LeaderboardView.LeaderboardRowView row) {
         if (row.rank() == null) {
@@ -208,6 +250,26 @@ public final class WebFormat {
                 ? ""
                 : String.format(
                         Locale.ROOT, "± %.2f (printed, %s)", other, flat ? "per task" : "flat");
+    }
+
+    /**
+     * "printed −1.50": the Δm the publication printed, in the convention shown when it printed
+     * that one, else in the other (named); empty when it printed none.
+     */
+    public static String printed(LeaderboardView.LeaderboardRowView row, String convention) {
+        Published p = row.published();
+        if (p == null) {
+            return "";
+        }
+        boolean flat = "flat".equals(convention);
+        Double same = flat ? p.deltaMFlat() : p.deltaMPerTask();
+        Double other = flat ? p.deltaMPerTask() : p.deltaMFlat();
+        if (same != null) {
+            return "printed " + signed(same);
+        }
+        return other == null
+                ? ""
+                : "printed " + signed(other) + " (" + (flat ? "per task" : "flat") + ")";
     }
 
     /** The first metric of the second task (of the first task when there is one task): the Pareto view's y axis. */

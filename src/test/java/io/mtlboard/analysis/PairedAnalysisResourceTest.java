@@ -24,7 +24,7 @@ class PairedAnalysisResourceTest {
     void shouldPairParameterAndFeatureLevelRowsOfAMethod() {
         JsonPath v =
                 AnalysisFixtures.json(
-                        "/api/analysis/levels?benchmark=multifashion&backbone=lenet5");
+                        "/api/analysis/levels?benchmark=multifashion&backbone=lenet5&source=claimed");
         assertThat(v.getList("pairs.method", String.class)).containsExactly("aligned-mtl", "mgda");
         // Aligned-MTL: −1.5 → 2.0; MGDA: 0.5 → 1.5 (feature level minus parameter level)
         assertThat(v.getDouble("pairs[0].difference")).isCloseTo(3.5, within(1e-9));
@@ -54,7 +54,7 @@ class PairedAnalysisResourceTest {
     void shouldPairSgdAndAdamRowsAndCompareTheRankings() {
         JsonPath v =
                 AnalysisFixtures.json(
-                        "/api/analysis/optimizers?benchmark=multifashion&backbone=lenet5");
+                        "/api/analysis/optimizers?benchmark=multifashion&backbone=lenet5&source=claimed");
         // Adam − SGD: pcgrad 1.5, cagrad 1.5, ew 1.25, uw 0.75, mgda 0.5
         List<String> methods = v.getList("pairs.method", String.class);
         assertThat(methods).hasSize(5).endsWith("ew", "uw", "mgda");
@@ -69,6 +69,50 @@ class PairedAnalysisResourceTest {
         assertThat(v.getDouble("agreement.value")).isCloseTo(0.6, within(1e-12));
         assertThat(v.getInt("agreement.n")).isEqualTo(5);
         assertThat(v.getString("message")).startsWith("Too little data to conclude per method");
+    }
+
+    @Test
+    void shouldNeverPairClaimedRowsBesideEvidenceAndSayWhatTheyAre() {
+        // the fixture runs of LeNet-5 are claims: no verified model
+        for (String path : List.of("levels", "optimizers")) {
+            for (String filter : List.of("", "&source=claimed,verified,reference,literature")) {
+                JsonPath v =
+                        AnalysisFixtures.json(
+                                "/api/analysis/"
+                                        + path
+                                        + "?benchmark=multifashion&backbone=lenet5"
+                                        + filter);
+                assertThat(v.getList("pairs.source", String.class))
+                        .as(path + filter)
+                        .doesNotContain("claimed");
+                assertThat(v.getString("message")).as(path + filter).startsWith("No data yet");
+                assertThat(v.getList("notes", String.class))
+                        .as(path + filter)
+                        .singleElement()
+                        .asString()
+                        .containsPattern("^\\d+ pair\\(s\\) of claimed rows")
+                        .contains("left out");
+            }
+        }
+        JsonPath optimizers =
+                AnalysisFixtures.json(
+                        "/api/analysis/optimizers?benchmark=multifashion&backbone=lenet5");
+        assertThat(optimizers.getList("sources")).isEmpty();
+        assertThat(optimizers.getInt("agreement.n")).isZero();
+        // asked for alone, claims are paired with each other and called what they are
+        JsonPath claimed =
+                AnalysisFixtures.json(
+                        "/api/analysis/optimizers?benchmark=multifashion&backbone=lenet5&source=claimed");
+        assertThat(claimed.getList("pairs.source", String.class))
+                .isNotEmpty()
+                .containsOnly("claimed");
+        assertThat(claimed.getList("notes")).isEmpty();
+        assertThat(claimed.getList("sources", String.class))
+                .singleElement()
+                .asString()
+                .startsWith("5 SGD and 0 signSGD pair(s) claimed, unverified:")
+                .contains("not measured by MTLBoard")
+                .doesNotContain("verified and claimed submissions");
     }
 
     @Test

@@ -51,6 +51,11 @@ class LeaderboardPagerTest {
     }
 
     private static LeaderboardQuery query(boolean includeCrossProtocol, List<String> settings) {
+        return query(includeCrossProtocol, settings, 1, 100);
+    }
+
+    private static LeaderboardQuery query(
+            boolean includeCrossProtocol, List<String> settings, int page, int size) {
         return new LeaderboardQuery(
                 List.of(),
                 List.of(),
@@ -63,8 +68,8 @@ class LeaderboardPagerTest {
                 false,
                 false,
                 DeltaM.Convention.PER_TASK,
-                1,
-                100);
+                page,
+                size);
     }
 
     /** Two backbones × two protocols, a cross-protocol row and a claim. */
@@ -175,6 +180,34 @@ class LeaderboardPagerTest {
                 .containsExactly("small@mtlboard", "large@paper", "large@other");
         assertThat(v.rows().get(0).role()).isEqualTo("baseline");
         assertThat(v.settings().get(0).label()).isEqualTo("Small net · MTLBoard protocol");
+    }
+
+    @Test
+    void shouldSayOnWhichPagesEachSettingsRowsAreAndHowManyAreCrossProtocol() {
+        // two rows a page: small (stl, mgda | ew), large@paper (stl | ew), large@other (mgda),
+        // then the claim
+        LeaderboardView v =
+                LeaderboardPager.page(board(runs()), query(false, List.of(), 1, 2), "rule");
+        assertThat(v.pages()).isEqualTo(4);
+        Map<String, List<Integer>> pages = new HashMap<>();
+        Map<String, Integer> cross = new HashMap<>();
+        v.settings().forEach(s -> pages.put(s.id(), s.pages()));
+        v.settings().forEach(s -> cross.put(s.id(), s.crossProtocol()));
+        assertThat(pages)
+                .containsEntry("small@mtlboard", List.of(1, 2))
+                .containsEntry("large@paper", List.of(2, 3))
+                .containsEntry("large@other", List.of(3));
+        assertThat(cross)
+                .containsEntry("small@mtlboard", 0)
+                .containsEntry("large@paper", 0)
+                .containsEntry("large@other", 1);
+        // the same on every page of the view
+        LeaderboardView third =
+                LeaderboardPager.page(board(runs()), query(false, List.of(), 3, 2), "rule");
+        assertThat(third.settings()).isEqualTo(v.settings());
+        assertThat(third.rows())
+                .extracting(r -> r.setting().id())
+                .containsExactly("large@paper", "large@other");
     }
 
     @Test

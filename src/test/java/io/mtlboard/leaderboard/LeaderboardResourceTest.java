@@ -10,8 +10,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -327,6 +331,65 @@ class LeaderboardResourceTest {
         String dbmtl = "settings.find { it.id == 'deeplabv3plus-resnet50@dbmtl-2023' }";
         assertThat(v.getString(dbmtl + ".protocol.citation")).contains("Dual-Balancing");
         assertThat(v.getList(dbmtl + ".chart")).hasSize(18);
+    }
+
+    @Test
+    void shouldCarryTheSamePublishedNumbersInCsvAsInJson() throws Exception {
+        // Elich et al. print a flat Δm with its std over seeds; DB-MTL a per-task one with std and
+        // Office-Home CAGrad a note
+        for (String url :
+                List.of(
+                        NYU + "?setting=deeplabv3plus@elich2024-nyuv2-deeplabv3plus&size=100",
+                        "/api/leaderboards/office-home?source=literature&size=100")) {
+            JsonPath v = given().when().get(url).then().statusCode(200).extract().jsonPath();
+            String csv =
+                    given().when()
+                            .get(url + "&format=csv")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString();
+            List<List<String>> lines = new ArrayList<>();
+            try (MappingIterator<List<String>> it =
+                    new CsvMapper()
+                            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                            .readerForListOf(String.class)
+                            .readValues(csv)) {
+                it.forEachRemaining(lines::add);
+            }
+            List<String> header = lines.get(0);
+            assertThat(lines).hasSize(v.getList("rows").size() + 1);
+            Map<String, String> columns =
+                    Map.of(
+                            "published_delta_m_per_task", "deltaMPerTask",
+                            "published_delta_m_per_task_std", "deltaMPerTaskStd",
+                            "published_delta_m_flat", "deltaMFlat",
+                            "published_delta_m_flat_std", "deltaMFlatStd",
+                            "published_delta_m_note", "note");
+            int withFlatStd = 0;
+            for (int i = 1; i < lines.size(); i++) {
+                for (var c : columns.entrySet()) {
+                    assertThat(header).contains(c.getKey());
+                    String cell = lines.get(i).get(header.indexOf(c.getKey()));
+                    Object json = v.get("rows[" + (i - 1) + "].published." + c.getValue());
+                    if (json == null) {
+                        assertThat(cell).as(url + " row " + i + " " + c.getKey()).isEmpty();
+                    } else if (json instanceof Number n) {
+                        assertThat(Double.parseDouble(cell))
+                                .as(url + " row " + i + " " + c.getKey())
+                                .isCloseTo(n.doubleValue(), within(1e-6));
+                    } else {
+                        assertThat(cell).isEqualTo(json);
+                    }
+                }
+                if (!lines.get(i).get(header.indexOf("published_delta_m_flat_std")).isEmpty()) {
+                    withFlatStd++;
+                }
+            }
+            if (url.startsWith(NYU)) {
+                assertThat(withFlatStd).isGreaterThan(10);
+            }
+        }
     }
 
     @Test

@@ -279,7 +279,7 @@ class AnalysisBrowserTest {
 
     @Test
     void shouldPairParameterAndFeatureLevelsAndFollowTheBackboneFilter() throws Exception {
-        open("/analysis/levels?benchmark=multifashion");
+        open("/analysis/levels?benchmark=multifashion&source=claimed");
         waitForChart("levels-deltam");
         waitForChart("levels-time");
         assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr"))).hasSize(2);
@@ -300,7 +300,7 @@ class AnalysisBrowserTest {
 
     @Test
     void shouldCompareAdamWithSgdAndSwitchTheCoefficient() throws Exception {
-        open("/analysis/optimizers?benchmark=multifashion&backbone=lenet5");
+        open("/analysis/optimizers?benchmark=multifashion&backbone=lenet5&source=claimed");
         waitForChart("optimizers-deltam");
         waitForChart("optimizers-difference");
         assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr"))).hasSize(5);

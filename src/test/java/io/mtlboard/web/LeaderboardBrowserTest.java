@@ -1,12 +1,18 @@
 package io.mtlboard.web;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -169,6 +175,109 @@ class LeaderboardBrowserTest {
                 .until(d -> d.getCurrentUrl().contains("crossProtocol=include"));
         waitForChart("deltam-chart-0");
         assertThat(chartPoints("deltam-chart-0")).isEqualTo(14);
+    }
+
+    @Test
+    void shouldRankPerSettingOnTheDefaultPageAndSayWhereTheCrossProtocolRowsAre() {
+        // the page as a new user opens it: no query, 50 rows a page
+        open("/leaderboards/nyuv2");
+        waitForChart("deltam-chart-0");
+        List<WebElement> sections =
+                driver.findElements(By.cssSelector("section.setting:not(.claimed)"));
+        assertThat(sections).hasSizeGreaterThan(3);
+        int ranking = 0;
+        for (WebElement section : sections) {
+            List<String> ranks =
+                    section.findElements(By.cssSelector("tr[data-role='ranked'] td.rank")).stream()
+                            .map(WebElement::getText)
+                            .toList();
+            if (!ranks.isEmpty()) {
+                // every setting's ranks start at 1 and never go down
+                assertThat(ranks.get(0)).as(section.getDomAttribute("data-setting")).isEqualTo("1");
+                assertThat(ranks.stream().map(Integer::parseInt).toList()).isSorted();
+                ranking++;
+            }
+            // no row of another setting in a setting's table
+            assertThat(section.findElements(By.cssSelector("tr[data-setting]")))
+                    .allMatch(
+                            r ->
+                                    r.getDomAttribute("data-setting")
+                                            .equals(section.getDomAttribute("data-setting")));
+        }
+        assertThat(ranking).isGreaterThanOrEqualTo(3);
+
+        // which settings continue on later pages, by the API's own pages
+        Map<String, Set<Integer>> laterPages = new HashMap<>();
+        JsonPath first = given().when().get("/api/leaderboards/nyuv2").then().extract().jsonPath();
+        int pages = first.getInt("pages");
+        assertThat(pages).isGreaterThan(1);
+        for (int page = 2; page <= pages; page++) {
+            int p = page;
+            given()
+                    .when()
+                    .get("/api/leaderboards/nyuv2?page=" + page)
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .<Map<String, Object>>getList("rows")
+                    .stream()
+                    .filter(r -> !"claimed".equals(r.get("role")))
+                    .forEach(
+                            r ->
+                                    laterPages
+                                            .computeIfAbsent(
+                                                    (String)
+                                                            ((Map<?, ?>) r.get("setting"))
+                                                                    .get("id"),
+                                                    k -> new TreeSet<>())
+                                            .add(p));
+        }
+        assertThat(laterPages).isNotEmpty();
+        for (var e : laterPages.entrySet()) {
+            WebElement section =
+                    driver.findElement(
+                            By.cssSelector("section[data-setting='" + e.getKey() + "']"));
+            WebElement note = section.findElement(By.cssSelector("p.setting-pages"));
+            assertThat(note.isDisplayed()).isTrue();
+            assertThat(
+                            note.findElements(By.tagName("a")).stream()
+                                    .map(a -> Integer.parseInt(a.getText()))
+                                    .toList())
+                    .as(e.getKey())
+                    .containsExactlyElementsOf(e.getValue());
+        }
+
+        // LibMTL's SegNet rows compare with the CAGrad paper's single-task row: all on a later
+        // page, yet the first page says so and why they are not ranked
+        WebElement libmtl =
+                driver.findElement(
+                        By.cssSelector("section[data-setting='segnet-mtan@libmtl-results']"));
+        assertThat(libmtl.findElements(By.cssSelector("tr[data-method]"))).isEmpty();
+        WebElement cross = libmtl.findElement(By.cssSelector("p.cross-note"));
+        assertThat(cross.isDisplayed()).isTrue();
+        assertThat(cross.getText())
+                .startsWith(
+                        "‡ 14 rows of this setting take their single-task baseline from another protocol")
+                .contains("CAGrad protocol")
+                .contains("not ranked");
+        WebElement legend =
+                driver.findElement(By.xpath("//p[contains(., '‡ Cross-protocol row')]"));
+        assertThat(legend.isDisplayed()).isTrue();
+        assertThat(legend.getText()).contains("not ranked unless cross-protocol rows are included");
+        WebElement more = libmtl.findElement(By.cssSelector("p.setting-pages"));
+        assertThat(more.getText()).startsWith("All 14 rows of this setting are on page");
+        int page = laterPages.get("segnet-mtan@libmtl-results").iterator().next();
+        more.findElement(By.linkText(String.valueOf(page))).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("page=" + page));
+        List<WebElement> listed =
+                driver.findElements(
+                        By.cssSelector(
+                                "section[data-setting='segnet-mtan@libmtl-results'] tr[data-role='cross-protocol']"));
+        assertThat(listed).isNotEmpty();
+        assertThat(listed)
+                .allMatch(r -> r.findElement(By.cssSelector("td.rank")).getText().equals("—"))
+                .allMatch(r -> r.findElement(By.cssSelector("span.mark")).getText().equals("‡"));
     }
 
     @Test

@@ -7,10 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.mtlboard.analysis.AnalysisFixtures;
 import io.mtlboard.training.ReferenceProtocol;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,6 +55,64 @@ class PagesTest {
                         containsString(
                                 "/api/leaderboards/nyuv2?backbone=deeplabv3plus-resnet50&amp;optimizer=adam&amp;format=csv"))
                 .body(containsString("/webjars/chart.js/dist/chart.umd.js"));
+    }
+
+    @Test
+    void shouldShowTheSettingOfEveryClaimedRow() {
+        // claimed runs (no model) of several MultiFashion backbones, e.g. FAMO on LeNet-5
+        AnalysisFixtures.load();
+        JsonPath v =
+                given().when()
+                        .get("/api/leaderboards/multifashion?source=claimed&size=500")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        // (a claimed single-task row is its setting's baseline, shown with the evidence)
+        List<Map<String, Object>> claimed =
+                v.<Map<String, Object>>getList("rows").stream()
+                        .filter(r -> "claimed".equals(r.get("role")))
+                        .toList();
+        Map<String, String> labels = new HashMap<>();
+        claimed.forEach(
+                r -> {
+                    Map<?, ?> setting = (Map<?, ?>) r.get("setting");
+                    labels.put((String) setting.get("id"), (String) setting.get("label"));
+                });
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(2);
+        String html =
+                given().when()
+                        .get("/leaderboards/multifashion?size=500")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        String section = html.substring(html.indexOf("<section class=\"setting claimed\""));
+        section = section.substring(0, section.indexOf("</section>"));
+        // one sub-heading per setting, naming it (backbone · protocol), over a table of its rows
+        Matcher heading =
+                Pattern.compile(
+                                "<h3 class=\"claimed-setting\" id=\"claimed-\\d+\" data-setting=\"([^\"]+)\">([^<]+)<small>")
+                        .matcher(section);
+        int rows = 0;
+        List<String> seen = new ArrayList<>();
+        while (heading.find()) {
+            String id = heading.group(1);
+            seen.add(id);
+            assertThat(heading.group(2).strip().replace("&amp;", "&")).isEqualTo(labels.get(id));
+            int end = section.indexOf("</table>", heading.end());
+            Matcher row =
+                    Pattern.compile(
+                                    "<tr data-method=\"[^\"]+\" data-backbone=\"[^\"]+\" data-setting=\"([^\"]+)\" data-role=\"([^\"]+)\"")
+                            .matcher(section.substring(heading.end(), end));
+            while (row.find()) {
+                assertThat(row.group(1)).isEqualTo(id);
+                assertThat(row.group(2)).isEqualTo("claimed");
+                rows++;
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(labels.keySet());
+        assertThat(rows).isEqualTo(claimed.size());
     }
 
     @Test
@@ -147,6 +211,12 @@ class PagesTest {
                 .body(
                         containsString(
                                 "/api/leaderboards/nyuv2?backbone=segnet-mtan&amp;sort=method&amp;order=desc&amp;page=2&amp;size=5&amp;format=csv"));
+        // page 1 of the default view is the bare page, not an empty href (which stays on page 2)
+        given().when()
+                .get("/leaderboards/nyuv2?page=2")
+                .then()
+                .statusCode(200)
+                .body(containsString("<a href=\"/leaderboards/nyuv2\">← previous</a>"));
         // the default size stays out of the links
         given().when()
                 .get("/leaderboards/nyuv2?size=50")

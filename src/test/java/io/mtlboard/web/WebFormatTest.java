@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.run.Published;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -125,5 +126,40 @@ class WebFormatTest {
                         null);
         assertThat(WebFormat.signed(base.mean())).isEqualTo("0.00");
         assertThat(WebFormat.deltaStd(baseline, "per-task")).isEqualTo("± 0.52");
+    }
+
+    @Test
+    void shouldNameThePrintedDeltaMOfTheConventionShownOrSayWhichOneItIs() {
+        LeaderboardView.LeaderboardRowView r = row("literature", "adam", null);
+        LeaderboardView.LeaderboardRowView perTask =
+                withPublished(r, new Published(-1.5, 0.29, null, null, "the paper's own slip"));
+        assertThat(WebFormat.printed(perTask, "per-task")).isEqualTo("printed -1.50");
+        assertThat(WebFormat.printed(perTask, "flat")).isEqualTo("printed -1.50 (per task)");
+        LeaderboardView.LeaderboardRowView flat =
+                withPublished(r, new Published(null, null, 0.39, 0.21, null));
+        assertThat(WebFormat.printed(flat, "per-task")).isEqualTo("printed +0.39 (flat)");
+        assertThat(WebFormat.deltaStd(flat, "per-task")).isEqualTo("± 0.21 (printed, flat)");
+        assertThat(WebFormat.printed(r, "per-task")).isEmpty();
+    }
+
+    private static LeaderboardView.LeaderboardRowView withPublished(
+            LeaderboardView.LeaderboardRowView r, Published p) {
+        return new LeaderboardView.LeaderboardRowView(
+                r.rank(),
+                r.method(),
+                r.methodLabel(),
+                r.backbone(),
+                r.optimizer(),
+                r.gradientLevel(),
+                r.source(),
+                r.seeds(),
+                r.runIds(),
+                r.citation(),
+                r.metrics(),
+                r.deltaM(),
+                p,
+                r.setting(),
+                r.role(),
+                r.unranked());
     }
 }
