@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.benchmark.Ref;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,10 @@ public record RunView(
             Double measured,
             Boolean agrees) {}
 
-    /** The latest completed evaluation, if any. */
+    /**
+     * The latest completed evaluation, if any, with its diagnostics: FD on the test split and every
+     * metric on the corrupted test splits (empty until measured, or when not measured).
+     */
     public record EvaluationView(
             int attempt,
             String evaluatorVersion,
@@ -183,7 +187,13 @@ public record RunView(
             Double latencyMs,
             Double throughput,
             OffsetDateTime startedAt,
-            OffsetDateTime finishedAt) {}
+            OffsetDateTime finishedAt,
+            Double testFd,
+            Double testFdMeanEntropy,
+            List<Corrupted> corrupted) {}
+
+    /** One metric measured on the test split under one corruption at one severity (1–5). */
+    public record Corrupted(String corruption, int severity, String metric, double measured) {}
 
     static RunView from(Run run, Evaluation evaluation) {
         List<Value> values =
@@ -228,7 +238,22 @@ public record RunView(
                                 evaluation.latencyMs,
                                 evaluation.throughput,
                                 evaluation.startedAt,
-                                evaluation.finishedAt);
+                                evaluation.finishedAt,
+                                evaluation.testFd,
+                                evaluation.testFdMeanEntropy,
+                                evaluation.corruptions.stream()
+                                        .map(
+                                                c ->
+                                                        new Corrupted(
+                                                                c.corruption,
+                                                                c.severity,
+                                                                c.metric.key(),
+                                                                c.measured))
+                                        .sorted(
+                                                Comparator.comparing(Corrupted::corruption)
+                                                        .thenComparing(Corrupted::metric)
+                                                        .thenComparingInt(Corrupted::severity))
+                                        .toList());
         Published published =
                 run.publishedDeltaMTask == null && run.publishedDeltaMFlat == null
                         ? null

@@ -1,15 +1,21 @@
 package io.mtlboard.web;
 
+import io.mtlboard.benchmark.corruption.Corruption;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.run.Published;
+import io.mtlboard.run.RunView;
 import io.mtlboard.support.MtlboardConfig;
 import io.quarkus.qute.TemplateExtension;
 import io.smallrye.config.SmallRyeConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Formatting for the Qute pages: numbers, ± std, Δm signs and leaderboard links. */
@@ -209,6 +215,58 @@ public final class WebFormat {
                         .findFirst()
                         .orElse(0);
         return ordinal(row.rank()) + " of " + of;
+    }
+
+    /**
+     * One row of a run's robustness table: a corruption (its reader's name) and a metric, the
+     * clean value and the value at severities 1–5 (null where not measured).
+     */
+    public record CorruptionRow(
+            String label, String metric, Double clean, List<Double> bySeverity) {}
+
+    /** The corrupted-split measurements of a run's evaluation, one row per corruption and metric. */
+    public static List<CorruptionRow> corruptionRows(RunView run) {
+        if (run.evaluation() == null) {
+            return List.of();
+        }
+        Map<String, Double> clean = new HashMap<>();
+        run.values().forEach(v -> clean.put(v.key(), v.measured()));
+        Map<List<String>, Double[]> table = new LinkedHashMap<>();
+        for (RunView.Corrupted c : run.evaluation().corrupted()) {
+            Double[] cells =
+                    table.computeIfAbsent(List.of(c.corruption(), c.metric()), k -> new Double[5]);
+            if (c.severity() >= 1 && c.severity() <= 5) {
+                cells[c.severity() - 1] = c.measured();
+            }
+        }
+        List<CorruptionRow> rows = new ArrayList<>();
+        table.forEach(
+                (key, cells) ->
+                        rows.add(
+                                new CorruptionRow(
+                                        Corruption.labelOf(key.get(0)),
+                                        key.get(1),
+                                        clean.get(key.get(1)),
+                                        Arrays.asList(cells))));
+        return rows;
+    }
+
+    /** "3rd of 14". */
+    public static String rankText(Integer rank, int of) {
+        return rank == null ? "" : ordinal(rank) + " of " + of;
+    }
+
+    /** How a Δm compares with the single-task baseline, in words, from {@code better}/{@code worse}/{@code within-noise}. */
+    public static String versus(String verdict) {
+        if (verdict == null) {
+            return "no verdict: one seed on each side and no printed std";
+        }
+        return switch (verdict) {
+            case "better" -> "better than the single-task baseline beyond seed noise";
+            case "worse" -> "worse than the single-task baseline beyond seed noise";
+            case "within-noise" -> "within seed noise of the single-task baseline (≈0)";
+            default -> verdict;
+        };
     }
 
     static String ordinal(int n) {
