@@ -76,6 +76,20 @@ public class RunService {
                 .toList();
     }
 
+    /** The latest verified submissions (newest verdict first), at most {@code limit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RunView> recentVerified(int limit) {
+        return Run.<Run>find(
+                        "source = ?1 and status = ?2 and hidden = false order by updatedAt desc, id desc",
+                        RunSource.SUBMITTED,
+                        RunStatus.VERIFIED)
+                .page(0, limit)
+                .list()
+                .stream()
+                .map(r -> RunView.from(r, Evaluation.latestCompleted(r.id).orElse(null)))
+                .toList();
+    }
+
     /** The run entity behind an id from a URL, hidden runs excluded. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Run visible(String id) {

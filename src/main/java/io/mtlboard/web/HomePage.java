@@ -3,6 +3,9 @@ package io.mtlboard.web;
 import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.BenchmarkView;
 import io.mtlboard.benchmark.MethodView;
+import io.mtlboard.leaderboard.BoardSummary;
+import io.mtlboard.run.RunService;
+import io.mtlboard.run.RunView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -13,12 +16,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The home page: benchmarks with their tasks and row counts (those with results first), and the
- * methods.
+ * The home page: at a glance, per benchmark the best row of each setting with its Δm and the rows
+ * by source, and the latest verified submissions; then the benchmarks with their tasks and row
+ * counts (those with results first), and the methods.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -27,15 +33,26 @@ public class HomePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(
-                List<BenchmarkView> benchmarks, List<MethodView> methods);
+                List<BenchmarkView> benchmarks,
+                List<MethodView> methods,
+                Map<String, BoardSummary.Summary> summaries,
+                List<RunView> recent);
     }
+
+    /** Latest verified submissions listed on the home page. */
+    static final int RECENT = 8;
 
     private final BenchmarkService benchmarks;
     private final PageCache cache;
+    private final BoardSummary summary;
+    private final RunService runs;
 
-    public HomePage(BenchmarkService benchmarks, PageCache cache) {
+    public HomePage(
+            BenchmarkService benchmarks, PageCache cache, BoardSummary summary, RunService runs) {
         this.benchmarks = benchmarks;
         this.cache = cache;
+        this.summary = summary;
+        this.runs = runs;
     }
 
     @GET
@@ -43,11 +60,19 @@ public class HomePage {
         return cache.sitePage(
                 uri,
                 request,
-                () ->
-                        Templates.home(
-                                        withResultsFirst(benchmarks.benchmarks()),
-                                        benchmarks.methods())
-                                .render());
+                () -> {
+                    List<BenchmarkView> all = withResultsFirst(benchmarks.benchmarks());
+                    Map<String, BoardSummary.Summary> summaries = new LinkedHashMap<>();
+                    all.stream()
+                            .filter(b -> b.rows() > 0)
+                            .forEach(b -> summaries.put(b.id(), summary.of(b.id())));
+                    return Templates.home(
+                                    all,
+                                    benchmarks.methods(),
+                                    summaries,
+                                    runs.recentVerified(RECENT))
+                            .render();
+                });
     }
 
     /** The benchmarks with rows, then those without, each in their given order. */

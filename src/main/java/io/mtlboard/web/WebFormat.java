@@ -9,6 +9,9 @@ import io.quarkus.qute.TemplateExtension;
 import io.smallrye.config.SmallRyeConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -249,6 +252,17 @@ public final class WebFormat {
                                         clean.get(key.get(1)),
                                         Arrays.asList(cells))));
         return rows;
+    }
+
+    /** A timestamp as a UTC date and minute, e.g. "2026-12-05 04:31 UTC"; empty for null. */
+    public static String date(OffsetDateTime t) {
+        return t == null
+                ? ""
+                : t.atZoneSameInstant(ZoneOffset.UTC)
+                                .format(
+                                        DateTimeFormatter.ofPattern(
+                                                "yyyy-MM-dd HH:mm", Locale.ROOT))
+                        + " UTC";
     }
 
     /** "3rd of 14". */
