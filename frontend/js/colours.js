@@ -29,3 +29,16 @@ const PALETTE = ['#1f5fa8', '#d1495b', '#2e8b57', '#edae49', '#7a5195', '#00798c
 export function seriesColour(i) {
   return PALETTE[i % PALETTE.length];
 }
+
+// The n-th round of the palette draws dashed (and with other point shapes): series i and
+// i + 14 share a colour but not a look.
+const DASHES = [undefined, [6, 3], [2, 2], [10, 3, 2, 3]];
+const POINTS = ['circle', 'triangle', 'rect', 'rectRot'];
+
+export function seriesDash(i) {
+  return DASHES[Math.floor(i / PALETTE.length) % DASHES.length];
+}
+
+export function seriesPoint(i) {
+  return POINTS[Math.floor(i / PALETTE.length) % POINTS.length];
+}

@@ -2,7 +2,7 @@
 // scatter and grouped bars. Each draws on a canvas (replacing its chart) and marks it ready.
 import { Chart, destroy, ready } from '../chartjs.js';
 import { emptyState, errorBars, heatCells, marker } from '../chart-plugins.js';
-import { seriesColour } from '../colours.js';
+import { seriesColour, seriesDash, seriesPoint } from '../colours.js';
 
 // A heatmap of a Heatmap JSON (axes, cells): Chart.js scatter with one invisible point per cell
 // (for tooltips) and the cells drawn by the heatCells plugin.
@@ -80,12 +80,15 @@ function roomForLegend(canvas, entries) {
 export function curves(canvas, series, yTitle, yRange, mark) {
   destroy(canvas);
   roomForLegend(canvas, series.length);
+  // more series than colours: each round of the palette gets its own dash and point shape, so that
+  // no two curves look alike
   const datasets = series.map((s, i) => ({
     label: s.label,
     data: s.points.map(p => ({ x: p.epoch, y: p.mean, std: p.std, n: p.n })),
     borderColor: s.colour || seriesColour(i),
     backgroundColor: s.colour || seriesColour(i),
-    borderDash: s.dashed ? [6, 4] : undefined,
+    borderDash: s.dashed ? [6, 4] : seriesDash(i),
+    pointStyle: seriesPoint(i),
     pointRadius: 3,
     tension: 0.15
   }));
@@ -130,7 +133,8 @@ export function scatter(canvas, points, xTitle, yTitle, options) {
     pointRadius: 5,
     pointHoverRadius: 7,
     backgroundColor: points.map((p, i) => p.colour || seriesColour(i)),
-    borderColor: points.map((p, i) => p.colour || seriesColour(i))
+    borderColor: points.map((p, i) => p.colour || seriesColour(i)),
+    pointStyle: points.map((p, i) => (p.colour ? 'circle' : seriesPoint(i)))
   }];
   if (opts.diagonal && points.length) {
     const values = points.flatMap(p => [p.x, p.y]);

@@ -385,8 +385,21 @@ public class AnalysisData {
         return result;
     }
 
-    private static String label(LeaderboardView.LeaderboardRowView r) {
-        List<String> parts = new ArrayList<>(List.of(r.methodLabel(), r.backbone().name()));
+    /**
+     * A row's name on the analysis pages, unique among the rows of a page: method (with its
+     * gradient level when the method has no feature-level name of its own, e.g. "IMTL (feature
+     * level)"), backbone, protocol (rows of two reference protocols are two curves), optimizer and
+     * source. Charts drop the parts every label of a chart shares.
+     */
+    static String label(LeaderboardView.LeaderboardRowView r) {
+        String method = r.methodLabel();
+        if ("feature".equals(r.gradientLevel()) && method.equals(r.method().name())) {
+            method += " (feature level)";
+        }
+        List<String> parts = new ArrayList<>(List.of(method, r.backbone().name()));
+        if (r.setting() != null && r.setting().id().contains("@")) {
+            parts.add(r.setting().id().substring(r.setting().id().indexOf('@') + 1));
+        }
         if (!"unreported".equals(r.optimizer())) {
             parts.add(r.optimizer());
         }
