@@ -15,9 +15,15 @@ function verdict(p) {
   }
   const better = levels ? 'gains from the feature level' : 'Adam better';
   const worse = levels ? 'loses at the feature level' : (p.first.setting === 'signsgd' ? 'signSGD better' : 'SGD better');
-  const text = (p.secondBetter ? better : worse) + (p.clear === null ? ' (' + unjudged(p) + ': not conclusive)'
-    : p.clear ? ' (clear)' : ' (within seed spread)');
-  return { text: text, className: p.secondBetter ? (p.clear ? 'gain clear' : 'gain') : 'loss' };
+  const direction = p.secondBetter ? better : worse;
+  if (p.clear === null) {
+    return { text: direction + ' on the means (' + unjudged(p) + ': not conclusive)', className: 'within' };
+  }
+  if (!p.clear) {
+    // a difference inside the seed spread is no gain and no loss: neither green nor red
+    return { text: 'within seed spread (' + direction + ' on the means)', className: 'within' };
+  }
+  return { text: direction + ' (clear)', className: p.secondBetter ? 'gain clear' : 'loss clear' };
 }
 
 // Why a pair has no verdict: no spread on a side, or a printed std for the other Δm convention only.

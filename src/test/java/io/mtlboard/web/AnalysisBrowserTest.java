@@ -362,6 +362,9 @@ class AnalysisBrowserTest {
                 .contains("-10.05 ± 2.84 (printed)")
                 .contains("within seed spread")
                 .endsWith("3 / 3");
+        // within the seed spread is neither a gain (green) nor a loss (red)
+        assertThat(ew.findElement(By.cssSelector("td.verdict")).getDomAttribute("class"))
+                .isEqualTo("verdict within");
         assertThat(messages()).doesNotContain("no pair has");
     }
 
