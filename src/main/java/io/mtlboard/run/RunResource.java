@@ -274,7 +274,7 @@ public class RunResource {
         for (Evaluation e : runs.evaluations(run.id)) {
             out.append("== attempt ")
                     .append(e.attempt)
-                    .append(e.device == null || "?".equals(e.device) ? "" : " on " + e.device)
+                    .append(e.device == null ? "" : " on " + e.device)
                     .append(e.workerId == null ? "" : " by " + e.workerId)
                     .append(": ")
                     .append(e.verdict)
