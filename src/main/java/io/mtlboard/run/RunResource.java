@@ -21,17 +21,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.common.headers.HeaderUtil;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
@@ -167,22 +170,39 @@ public class RunResource {
         }
         Caller caller = tokens.authenticate(authorization);
         Map<String, Collection<FormValue>> parts = input.getValues();
-        List<Violation> violations =
-                parts.keySet().stream()
-                        .filter(p -> !PARTS.contains(p))
-                        .sorted()
-                        .map(
-                                p ->
+        List<Violation> violations = new ArrayList<>();
+        long unnamed =
+                parts.values().stream()
+                        .flatMap(Collection::stream)
+                        .filter(v -> ownName(v) == null)
+                        .count();
+        if (unnamed > 0) {
+            violations.add(
+                    new Violation(
+                            "part",
+                            "a part without a field name"
+                                    + (unnamed > 1 ? " (" + unnamed + " such parts)" : "")
+                                    + ": every part needs 'Content-Disposition: form-data; name=\"manifest\"' "
+                                    + "or name=\"model\""));
+        }
+        parts.keySet().stream()
+                .filter(p -> p != null && !p.isBlank() && !PARTS.contains(p))
+                .sorted()
+                .forEach(
+                        p ->
+                                violations.add(
                                         new Violation(
                                                 p,
-                                                "unknown part; parts are 'manifest' and 'model'"))
-                        .collect(Collectors.toList());
-        parts.forEach(
-                (name, values) -> {
-                    if (PARTS.contains(name) && values.size() > 1) {
-                        violations.add(new Violation(name, "given " + values.size() + " times"));
-                    }
-                });
+                                                "unknown part; parts are 'manifest' and 'model'")));
+        for (String name : PARTS) {
+            long given =
+                    parts.getOrDefault(name, List.of()).stream()
+                            .filter(v -> ownName(v) != null)
+                            .count();
+            if (given > 1) {
+                violations.add(new Violation(name, "given " + given + " times"));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputProblem("Malformed run bundle", violations);
         }
@@ -190,7 +210,7 @@ public class RunResource {
         if (unchosen(model)) {
             model = null;
         }
-        if (model != null && !model.isFileItem()) {
+        if (model != null && (!model.isFileItem() || model.getFileItem().isInMemory())) {
             throw new InvalidInputProblem(
                     "Malformed run bundle",
                     List.of(
@@ -251,7 +271,7 @@ public class RunResource {
         for (Evaluation e : runs.evaluations(run.id)) {
             out.append("== attempt ")
                     .append(e.attempt)
-                    .append(e.device == null || "?".equals(e.device) ? "" : " on " + e.device)
+                    .append(e.device == null ? "" : " on " + e.device)
                     .append(e.workerId == null ? "" : " by " + e.workerId)
                     .append(": ")
                     .append(e.verdict)
@@ -335,6 +355,23 @@ public class RunResource {
                 .build();
     }
 
+    /**
+     * The field name a part gives itself in its own {@code Content-Disposition: form-data;
+     * name="..."}, or null when it has none. The multipart parser files a part without one under
+     * null, or under the name of the part before it.
+     */
+    private static String ownName(FormValue part) {
+        String disposition =
+                part.getHeaders() == null
+                        ? null
+                        : part.getHeaders().getFirst("Content-Disposition");
+        if (disposition == null || !disposition.startsWith("form-data")) {
+            return null;
+        }
+        String name = HeaderUtil.extractQuotedValueFromHeader(disposition, "name");
+        return name == null || name.isBlank() ? null : name;
+    }
+
     private static FormValue single(Map<String, Collection<FormValue>> parts, String name) {
         Collection<FormValue> values = parts.get(name);
         return values == null || values.isEmpty() ? null : values.iterator().next();
@@ -385,8 +422,14 @@ public class RunResource {
             }
             return part.getValue();
         }
-        try {
-            return Files.readString(part.getFileItem().getFile(), StandardCharsets.UTF_8);
+        try (InputStream in = part.getFileItem().getInputStream()) {
+            // a part without a filename but with a binary content type is kept in memory
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(in.readAllBytes()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw notUtf8("it contains bytes that are not UTF-8");
         } catch (IOException e) {

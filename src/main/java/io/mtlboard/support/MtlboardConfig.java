@@ -143,6 +143,12 @@ public interface MtlboardConfig {
         @WithDefault("PT60S")
         Duration lease();
 
+        /**
+         * How often the leftover sweep runs after start-up (a duration, or {@code off} for start-up
+         * only); every lease when not set.
+         */
+        Optional<String> sweepEvery();
+
         /** Heartbeat interval; well below the lease. */
         @WithDefault("PT10S")
         Duration heartbeat();

@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +37,7 @@ public class EvaluationWorker {
     private final JobRunner runner;
     private final String workerId;
     private final AtomicLong lastPoll = new AtomicLong();
+    private final Set<String> requestFilesInUse = ConcurrentHashMap.newKeySet();
 
     public EvaluationWorker(
             MtlboardConfig config,
@@ -66,6 +69,14 @@ public class EvaluationWorker {
     /** This worker's id, as written in leases and evaluations. */
     public String id() {
         return workerId;
+    }
+
+    /**
+     * Names of the request files in {@code work/} of the jobs this process is evaluating now; the
+     * leftover sweep keeps them whatever their age or lease.
+     */
+    public Set<String> requestFilesInUse() {
+        return Set.copyOf(requestFilesInUse);
     }
 
     /** Whether this process evaluates: the worker is enabled and the role is not portal-only. */
@@ -104,7 +115,21 @@ public class EvaluationWorker {
         }
     }
 
+    /** The request file of a claim marked in use; closing the hold releases it. */
+    interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Marks the request file of a claim as in use until the hold is closed. */
+    Hold holdRequestFile(EvaluationQueue.Claim claim) {
+        String name = LeftoverSweep.requestFileName(claim.jobId(), claim.attempt());
+        requestFilesInUse.add(name);
+        return () -> requestFilesInUse.remove(name);
+    }
+
     private void process(EvaluationQueue.Claim claim) {
+        Hold requestFile = holdRequestFile(claim);
         try {
             LOG.infof(
                     "evaluating run %d (job %d, attempt %d)",
@@ -117,6 +142,7 @@ public class EvaluationWorker {
             LOG.errorf(e, "evaluation of run %d failed in the worker", claim.runId());
             recorder.retry(claim, "worker error: " + e.getClass().getSimpleName());
         } finally {
+            requestFile.close();
             slots.release();
         }
     }

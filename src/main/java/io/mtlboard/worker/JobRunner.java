@@ -98,7 +98,7 @@ final class JobRunner {
                             null,
                             started,
                             "",
-                            "?"));
+                            null));
             return;
         }
         RunService.EvaluationInput input = recorder.start(claim).orElse(null);
@@ -239,13 +239,7 @@ final class JobRunner {
         d.notes().forEach(n -> text.append(n).append('\n'));
         recorder.complete(
                 claim,
-                record(
-                        r.verdict(),
-                        r.reason(),
-                        r,
-                        started,
-                        text + log,
-                        r.device() == null ? "?" : r.device()),
+                record(r.verdict(), r.reason(), r, started, text + log, r.device()),
                 d.diagnostics());
     }
 
@@ -328,7 +322,7 @@ final class JobRunner {
                             + " MiB of memory";
         }
         if (!limit.isEmpty()) {
-            recorder.complete(claim, record("REJECTED", limit, null, started, log, "?"));
+            recorder.complete(claim, record("REJECTED", limit, null, started, log, null));
         } else if (exit.outsideSignal() != null) {
             // the evaluator did not send it: an operator, the OOM killer or a shutdown, not the
             // model
@@ -346,7 +340,7 @@ final class JobRunner {
                         claim.jobId(), claim.attempt());
             }
         } else if (event != null && "model".equals(event.kind())) {
-            recorder.complete(claim, record("REJECTED", event.message(), null, started, log, "?"));
+            recorder.complete(claim, record("REJECTED", event.message(), null, started, log, null));
         } else if (event != null || exit.exitCode() == 0) {
             String why =
                     event != null
@@ -368,7 +362,7 @@ final class JobRunner {
                             null,
                             started,
                             log,
-                            "?"));
+                            null));
         }
     }
 
@@ -379,6 +373,7 @@ final class JobRunner {
             OffsetDateTime started,
             String log,
             String device) {
+        // device: where the model ran, null when no sample was scored
         return new EvaluationRecord(
                 EVALUATOR_VERSION,
                 workerId,

@@ -329,6 +329,36 @@ class BadInputCatalogueTest {
                         400,
                         inv,
                         "unknown part"));
+        // parts without a usable field name (form-data with name="..." is the only disposition)
+        byte[] nameless = utf8(good());
+        Map<String, String> unnamed = new LinkedHashMap<>();
+        unnamed.put("no Content-Disposition", "Content-Type: application/json\r\n");
+        unnamed.put("form-data without a name", "Content-Disposition: form-data\r\n");
+        unnamed.put(
+                "only a filename",
+                "Content-Disposition: form-data; filename=\"run.json\"\r\n"
+                        + "Content-Type: application/json\r\n");
+        unnamed.put("attachment", "Content-Disposition: attachment; name=\"manifest\"\r\n");
+        unnamed.put("empty name", "Content-Disposition: form-data; name=\"\"\r\n");
+        unnamed.forEach(
+                (what, headers) -> {
+                    c.add(
+                            bundle(
+                                    "runs: part with " + what,
+                                    "USER",
+                                    form(RawHttp.part(headers, nameless)),
+                                    400,
+                                    inv,
+                                    "a part without a field name"));
+                    c.add(
+                            bundle(
+                                    "runs: manifest and a part with " + what,
+                                    "USER",
+                                    form(text("manifest", good()), RawHttp.part(headers, nameless)),
+                                    400,
+                                    inv,
+                                    "a part without a field name"));
+                });
         c.add(
                 bundle(
                         "runs: manifest twice",
@@ -361,6 +391,19 @@ class BadInputCatalogueTest {
                         "runs: model as text field",
                         "USER",
                         form(text("manifest", good()), text("model", "weights")),
+                        400,
+                        inv,
+                        "must be a file part"));
+        c.add(
+                bundle(
+                        "runs: model as a binary part without a filename",
+                        "USER",
+                        form(
+                                text("manifest", good()),
+                                RawHttp.field(
+                                        "model",
+                                        "Content-Type: application/octet-stream\r\n",
+                                        zip("m/data.pkl"))),
                         400,
                         inv,
                         "must be a file part"));

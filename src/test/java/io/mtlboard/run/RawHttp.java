@@ -49,6 +49,16 @@ public final class RawHttp {
         return out.toByteArray();
     }
 
+    /** One multipart part with exactly these part headers (each ending in CRLF), e.g. none at all. */
+    public static byte[] part(String partHeaders, byte[] value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(
+                ("--" + BOUNDARY + "\r\n" + partHeaders + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(value);
+        out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
     /** One multipart file part. */
     public static byte[] file(String name, String filename, byte[] value) {
         return field(

@@ -98,6 +98,25 @@ public class SubmissionHardeningTest {
     }
 
     @Test
+    void shouldAcceptAManifestPartWithABinaryContentTypeAndNoFilename() {
+        // such a part is kept in memory by the parser, not written to a file
+        String token = Tokens.create("binary-manifest", 10, 2);
+        RawHttp.Answer a =
+                post(
+                        token,
+                        multipartType(),
+                        RawHttp.concat(
+                                RawHttp.field(
+                                        "manifest",
+                                        "Content-Type: application/octet-stream\r\n",
+                                        SubmissionResourceTest.manifest(16, 66.6)
+                                                .getBytes(StandardCharsets.UTF_8)),
+                                RawHttp.end()));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        assertThat(a.body()).contains("\"status\":\"claimed\"");
+    }
+
+    @Test
     void shouldTakeAnEmptyModelPartAsNoModelAsFormsSendItWhenNoFileWasChosen() {
         String token = Tokens.create("unchosen-model", 10, 2);
         byte[] manifest =

@@ -224,6 +224,8 @@ class EvaluationEndToEndTest {
             assertThat(run.getString("evaluation.reason"))
                     .as("run %d", e.getKey())
                     .contains(e.getValue());
+            // rejected before a result named the device it ran on: none is recorded, not "?"
+            assertThat(run.getString("evaluation.device")).as("run %d", e.getKey()).isNull();
         }
         given().when().get("/q/health").then().statusCode(200);
     }

@@ -334,7 +334,7 @@ class EvaluationQueueTest {
                                 new EvaluationRecord(
                                         "1",
                                         "w1",
-                                        "?",
+                                        null,
                                         "REJECTED",
                                         rejected.reason(),
                                         null,
@@ -355,6 +355,20 @@ class EvaluationQueueTest {
                         Matchers.startsWith(
                                 "== attempt 1 by w1: REJECTED (the model returned a dict"))
                 .body(Matchers.not(Matchers.containsString("null")))
+                .body(Matchers.not(Matchers.containsString(" on ?")));
+        RestAssured.given()
+                .when()
+                .get("/api/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body("evaluation.device", Matchers.nullValue());
+        RestAssured.given()
+                .when()
+                .get("/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body(Matchers.containsString("no device recorded"))
+                .body(Matchers.not(Matchers.containsString(" on —")))
                 .body(Matchers.not(Matchers.containsString(" on ?")));
     }
 
@@ -395,6 +409,11 @@ class EvaluationQueueTest {
                                     .isEqualTo(EvaluationJob.State.FAILED);
                             assertThat(Evaluation.<Evaluation>list("run.id", runId))
                                     .singleElement()
+                                    .satisfies(
+                                            e ->
+                                                    assertThat(e.device)
+                                                            .as("no sample was scored anywhere")
+                                                            .isNull())
                                     .satisfies(
                                             e ->
                                                     assertThat(e.reason)
