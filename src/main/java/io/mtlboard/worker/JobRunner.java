@@ -255,13 +255,7 @@ final class JobRunner {
         try {
             recorder.publishVerdict(
                     claim,
-                    record(
-                            r.verdict(),
-                            r.reason(),
-                            r,
-                            started,
-                            text.toString(),
-                            r.device() == null ? "?" : r.device()));
+                    record(r.verdict(), r.reason(), r, started, text.toString(), r.device()));
         } catch (RuntimeException e) {
             LOG.warnf(
                     "job %d attempt %d: the verdict could not be published before the diagnostics"
