@@ -1,5 +1,6 @@
 package io.mtlboard.web;
 
+import io.mtlboard.leaderboard.CompareView;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.run.Published;
 import io.mtlboard.support.MtlboardConfig;
@@ -57,6 +58,26 @@ public final class WebFormat {
         return stat == null || stat.std() == null
                 ? ""
                 : "± " + fixed(stat.std(), decimals(stat.mean()));
+    }
+
+    /** A whole number with thousands separators (rounded), or a dash. */
+    public static String integer(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%,d", Math.round(value));
+    }
+
+    /** The {@code rows} parameter naming the compared rows, URL-encoded. */
+    public static String rowsParam(CompareView compare) {
+        // row keys are ids joined by "~" and "@": left readable in the address
+        return enc(String.join(
+                        ",", compare.rows().stream().map(CompareView.CompareRow::key).toList()))
+                .replace("%7E", "~")
+                .replace("%40", "@")
+                .replace("%2C", ",");
+    }
+
+    /** How many compared rows have a training log to plot. */
+    public static int logCount(CompareView compare) {
+        return (int) compare.rows().stream().filter(CompareView.CompareRow::hasTrainingLog).count();
     }
 
     /** An integer or a dash. */
