@@ -80,6 +80,19 @@ public final class WebFormat {
         return (int) compare.rows().stream().filter(CompareView.CompareRow::hasTrainingLog).count();
     }
 
+    /** Metric columns a leaderboard shows by default: all of them up to this many, else the first this many. */
+    static final int DEFAULT_METRIC_COLUMNS = 6;
+
+    /** The keys of the metric columns shown by default, comma-separated (efficiency columns are off). */
+    public static String defaultColumns(LeaderboardView view) {
+        return String.join(
+                ",",
+                view.metrics().stream()
+                        .limit(DEFAULT_METRIC_COLUMNS)
+                        .map(LeaderboardView.MetricColumn::key)
+                        .toList());
+    }
+
     /** An integer or a dash. */
     public static String count(Integer value) {
         return value == null ? "—" : value.toString();
