@@ -46,7 +46,13 @@ function drawMetric(view, key) {
   metricCanvas.dataset.setting = setting;
 }
 
-fetchJson('/api/leaderboards/' + encodeURIComponent(benchmark) + window.location.search).then(view => {
+// the table's own parameters (search, columns) are no part of the data: the same JSON for every choice
+const query = new URLSearchParams(window.location.search);
+query.delete('q');
+query.delete('cols');
+const search = query.toString();
+
+fetchJson('/api/leaderboards/' + encodeURIComponent(benchmark) + (search ? '?' + search : '')).then(view => {
   drawSettings(view);
   if (view.metrics.length > 0 && metricSelect) {
     drawMetric(view, metricSelect.value || view.metrics[0].key);

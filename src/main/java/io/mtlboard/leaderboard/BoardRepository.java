@@ -188,4 +188,69 @@ public class BoardRepository {
         }
         return values;
     }
+
+    /**
+     * What a row shows besides its numbers, per run: seed, paper and code links, and the efficiency
+     * of the latest completed evaluation (null fields when it measured none or there is none).
+     */
+    record RunExtra(
+            Integer seed,
+            String paperUrl,
+            String codeUrl,
+            Long parameters,
+            Double latencyMs,
+            Double throughput) {}
+
+    Map<Long, RunExtra> extras(Collection<Long> ids) {
+        Map<Long, RunExtra> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            Map<Long, Object[]> efficiency = new HashMap<>();
+            Map<Long, Integer> latest = new HashMap<>();
+            for (Object[] e :
+                    em.createQuery(
+                                    """
+                    select e.run.id, e.attempt, e.parameterCount, e.latencyMs, e.throughput from Evaluation e
+                    where e.run.id in :ids and e.status = :completed""",
+                                    Object[].class)
+                            .setParameter("ids", chunk)
+                            .setParameter("completed", Evaluation.COMPLETED)
+                            .getResultList()) {
+                Long run = (Long) e[0];
+                int attempt = (Integer) e[1];
+                if (!latest.containsKey(run) || latest.get(run) < attempt) {
+                    latest.put(run, attempt);
+                    efficiency.put(run, e);
+                }
+            }
+            for (Object[] r :
+                    em.createQuery(
+                                    "select r.id, r.seed, r.paperUrl, r.codeUrl from Run r where r.id in :ids",
+                                    Object[].class)
+                            .setParameter("ids", chunk)
+                            .getResultList()) {
+                Object[] e = efficiency.get((Long) r[0]);
+                out.put(
+                        (Long) r[0],
+                        new RunExtra(
+                                (Integer) r[1],
+                                (String) r[2],
+                                (String) r[3],
+                                e == null ? null : (Long) e[2],
+                                e == null ? null : (Double) e[3],
+                                e == null ? null : (Double) e[4]));
+            }
+        }
+        return out;
+    }
+
+    /** The training log of a run's manifest as JSON text, null when the run has no manifest. */
+    String manifest(long runId) {
+        List<String> m =
+                em.createQuery("select r.manifest from Run r where r.id = :id", String.class)
+                        .setParameter("id", runId)
+                        .getResultList();
+        return m.isEmpty() ? null : m.get(0);
+    }
 }

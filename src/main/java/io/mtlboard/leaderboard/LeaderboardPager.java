@@ -482,6 +482,14 @@ final class LeaderboardPager {
                 published,
                 new LeaderboardView.SettingRef(r.settingId(), label(board, r.settingId())),
                 r.role().id(),
-                unranked);
+                unranked,
+                LeaderboardView.rowKey(
+                        r.settingId(),
+                        r.methodId(),
+                        r.optimizer(),
+                        r.gradientLevel(),
+                        r.source().id()),
+                null,
+                null);
     }
 }

@@ -160,6 +160,50 @@ public class LeaderboardResource {
         return service.pareto(benchmarkId, setting, x, y);
     }
 
+    @GET
+    @Path("{benchmarkId}/compare")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Two to four rows side by side",
+            description =
+                    "The rows named by their keys (`key` in the leaderboard, "
+                            + "setting~method~optimizer~gradientLevel~source; stable across reloads and new seeds): every metric "
+                            + "mean ± std with the better row per metric (`best`), Δm in both conventions against each row's own "
+                            + "baseline (`sameBaseline` false when those differ), Δm per task, efficiency where measured, and "
+                            + "the run whose training log (`GET /api/runs/{id}/training-log`) stands for the row: seed 0, else "
+                            + "its first run.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rows",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CompareView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Fewer than 2 or more than 4 rows, or keys of no row of this leaderboard",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown benchmark",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public CompareView compare(
+            @PathParam("benchmarkId") String benchmarkId,
+            @Parameter(
+                            description =
+                                    "row keys, repeated or comma-separated, such as "
+                                            + "segnet@mtlboard~ew~adam~param~reference")
+                    @QueryParam("rows")
+                    List<String> rows) {
+        return service.compare(benchmarkId, rows);
+    }
+
     private static boolean wantsCsv(String format, HttpHeaders headers) {
         if (format != null && !format.isBlank()) {
             if (!format.equals("csv") && !format.equals("json")) {

@@ -171,7 +171,185 @@ public class LeaderboardService {
     /** One page of the leaderboard for a validated query. */
     public LeaderboardView leaderboard(String benchmarkId, LeaderboardQuery q) {
         Board board = board(benchmarkId);
-        return LeaderboardPager.page(board, q, RANK_RULE);
+        return withExtras(LeaderboardPager.page(board, q, RANK_RULE));
+    }
+
+    /** Largest number of rows the compare view takes. */
+    public static final int MAX_COMPARED = 4;
+
+    /**
+     * Two to four rows of a benchmark's leaderboard side by side, named by their keys ({@link
+     * LeaderboardView#rowKey}); values may also be comma-separated.
+     *
+     * @throws NotFoundProblem when the benchmark does not exist
+     * @throws InvalidInputProblem for fewer than two or more than four rows, or unknown keys
+     */
+    public CompareView compare(String benchmarkId, List<String> rowKeys) {
+        Board board = board(benchmarkId);
+        List<String> keys = clean(rowKeys);
+        LeaderboardView all = LeaderboardPager.page(board, everything(), RANK_RULE);
+        Map<String, LeaderboardView.LeaderboardRowView> byKey = new HashMap<>();
+        all.rows().forEach(r -> byKey.putIfAbsent(r.key(), r));
+        List<Violation> violations = new ArrayList<>();
+        if (keys.size() < 2 || keys.size() > MAX_COMPARED) {
+            violations.add(
+                    new Violation(
+                            "rows",
+                            "choose 2 to "
+                                    + MAX_COMPARED
+                                    + " rows to compare; "
+                                    + keys.size()
+                                    + " given"));
+        }
+        for (String k : keys) {
+            if (!byKey.containsKey(k)) {
+                violations.add(
+                        new Violation(
+                                "rows",
+                                "'"
+                                        + k
+                                        + "' is not a row of the "
+                                        + board.benchmark().name
+                                        + " leaderboard; a row key is setting~method~optimizer~gradientLevel~source,"
+                                        + " as the leaderboard API lists it (key)"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputProblem(
+                    violations.size()
+                            + " invalid parameter(s) for comparing rows of "
+                            + benchmarkId,
+                    violations);
+        }
+        List<LeaderboardView.LeaderboardRowView> chosen = keys.stream().map(byKey::get).toList();
+        chosen = withExtras(chosen);
+        Map<List<Long>, LeaderboardView.LeaderboardRowView> byRuns = new HashMap<>();
+        all.rows().forEach(r -> byRuns.putIfAbsent(r.runIds(), r));
+        Map<Long, BoardRepository.RunExtra> extras =
+                repository.extras(
+                        chosen.stream().flatMap(r -> r.runIds().stream()).distinct().toList());
+        List<CompareView.CompareRow> rows = new ArrayList<>();
+        for (LeaderboardView.LeaderboardRowView r : chosen) {
+            LeaderboardView.LeaderboardRowView base =
+                    r.deltaM() == null || r.deltaM().baseline() == null
+                            ? null
+                            : byRuns.get(r.deltaM().baseline().runIds());
+            Long curve = null;
+            Integer seed = null;
+            for (Long id : r.runIds()) {
+                BoardRepository.RunExtra x = extras.get(id);
+                if (x != null && Integer.valueOf(0).equals(x.seed())) {
+                    curve = id;
+                    seed = 0;
+                    break;
+                }
+            }
+            if (curve == null && !r.runIds().isEmpty()) {
+                curve = r.runIds().get(0);
+                BoardRepository.RunExtra x = extras.get(curve);
+                seed = x == null ? null : x.seed();
+            }
+            rows.add(
+                    new CompareView.CompareRow(
+                            r.key(),
+                            r,
+                            base == null
+                                    ? null
+                                    : CompareCalculator.perTask(board.columns(), r, base),
+                            curve,
+                            seed,
+                            curve != null
+                                    && CompareCalculator.hasTrainingLog(
+                                            repository.manifest(curve))));
+        }
+        return CompareCalculator.view(all.benchmark(), board.columns(), rows);
+    }
+
+    private static LeaderboardQuery everything() {
+        return new LeaderboardQuery(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                "rank",
+                false,
+                false,
+                DeltaM.Convention.PER_TASK,
+                1,
+                Integer.MAX_VALUE);
+    }
+
+    /** The view with every row's links and efficiency. */
+    private LeaderboardView withExtras(LeaderboardView v) {
+        return new LeaderboardView(
+                v.benchmark(),
+                v.convention(),
+                v.rankRule(),
+                v.metrics(),
+                v.filters(),
+                v.sort(),
+                v.order(),
+                v.defaultOrder(),
+                v.total(),
+                v.page(),
+                v.size(),
+                v.pages(),
+                v.settings(),
+                withExtras(v.rows()));
+    }
+
+    /**
+     * Rows with their links (the first run's own paper and code, else the method's paper) and, for
+     * verified and reference rows, the mean efficiency over their runs that measured it.
+     */
+    private List<LeaderboardView.LeaderboardRowView> withExtras(
+            List<LeaderboardView.LeaderboardRowView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, BoardRepository.RunExtra> extras =
+                repository.extras(
+                        rows.stream().flatMap(r -> r.runIds().stream()).distinct().toList());
+        Map<String, String> papers = new HashMap<>();
+        Method.allByName()
+                .forEach(
+                        m -> {
+                            if (m.paperUrl != null) {
+                                papers.put(m.id, m.paperUrl);
+                            }
+                        });
+        List<LeaderboardView.LeaderboardRowView> out = new ArrayList<>(rows.size());
+        for (LeaderboardView.LeaderboardRowView r : rows) {
+            List<BoardRepository.RunExtra> runs =
+                    r.runIds().stream().map(extras::get).filter(x -> x != null).toList();
+            String paper =
+                    runs.stream()
+                            .map(BoardRepository.RunExtra::paperUrl)
+                            .filter(u -> u != null)
+                            .findFirst()
+                            .orElse(papers.get(r.method().id()));
+            String code =
+                    runs.stream()
+                            .map(BoardRepository.RunExtra::codeUrl)
+                            .filter(u -> u != null)
+                            .findFirst()
+                            .orElse(null);
+            LeaderboardView.Efficiency efficiency = null;
+            if (r.source().equals(RowSource.VERIFIED.id())
+                    || r.source().equals(RowSource.REFERENCE.id())) {
+                efficiency = CompareCalculator.efficiency(runs);
+            }
+            out.add(
+                    r.with(
+                            paper == null && code == null
+                                    ? null
+                                    : new LeaderboardView.Links(paper, code),
+                            efficiency));
+        }
+        return out;
     }
 
     /** Every row, across all benchmarks, of one method (per-task convention, unpaged). */

@@ -117,7 +117,9 @@ public record LeaderboardView(
     /**
      * One row. {@code rank} is the rank within its setting, null for rows that are not ranked, with
      * {@code unranked} saying why; {@code role} is {@code ranked}, {@code baseline}, {@code claimed},
-     * {@code cross-protocol} or {@code no-baseline}.
+     * {@code cross-protocol} or {@code no-baseline}. {@code key} identifies the row across reloads
+     * and new seeds ({@link #rowKey}); {@code links} are its paper and code (the run's own, else the
+     * method's paper); {@code efficiency} is measured for verified and reference rows (null when not).
      */
     public record LeaderboardRowView(
             Integer rank,
@@ -135,5 +137,51 @@ public record LeaderboardView(
             Published published,
             SettingRef setting,
             String role,
-            String unranked) {}
+            String unranked,
+            String key,
+            Links links,
+            Efficiency efficiency) {
+
+        /** The same row with its links and efficiency. */
+        public LeaderboardRowView with(Links links, Efficiency efficiency) {
+            return new LeaderboardRowView(
+                    rank,
+                    method,
+                    methodLabel,
+                    backbone,
+                    optimizer,
+                    gradientLevel,
+                    source,
+                    seeds,
+                    runIds,
+                    citation,
+                    metrics,
+                    deltaM,
+                    published,
+                    setting,
+                    role,
+                    unranked,
+                    key,
+                    links,
+                    efficiency);
+        }
+    }
+
+    /** A row's paper and code (either may be null). */
+    public record Links(String paper, String code) {}
+
+    /**
+     * Efficiency of a row as measured by the evaluator, mean over its runs that have it: parameter
+     * count, latency per sample (ms) and throughput (samples/s); {@code runs} measured.
+     */
+    public record Efficiency(Double parameters, Double latencyMs, Double throughput, int runs) {}
+
+    /**
+     * The key of a row, stable across reloads and new seeds: {@code
+     * setting~method~optimizer~gradientLevel~source}, the grouping that makes a row.
+     */
+    public static String rowKey(
+            String settingId, String methodId, String optimizer, String level, String source) {
+        return String.join("~", settingId, methodId, optimizer, level, source);
+    }
 }

@@ -3,6 +3,7 @@ package io.mtlboard.web;
 import io.mtlboard.benchmark.BackboneView;
 import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.BenchmarkView;
+import io.mtlboard.leaderboard.CompareView;
 import io.mtlboard.leaderboard.LeaderboardParams;
 import io.mtlboard.leaderboard.LeaderboardService;
 import io.mtlboard.leaderboard.LeaderboardView;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -36,6 +38,8 @@ public class LeaderboardPage {
                 List<String> optimizers,
                 List<String> gradientLevels,
                 List<String> sources);
+
+        static native TemplateInstance compare(CompareView compare, BenchmarkView benchmark);
     }
 
     private final LeaderboardService leaderboards;
@@ -72,5 +76,22 @@ public class LeaderboardPage {
                                     RowSource.ids())
                             .render();
                 });
+    }
+
+    /** Two to four rows side by side ({@code rows} = row keys); a readable error page otherwise. */
+    @GET
+    @Path("{id}/compare")
+    public Response compare(
+            @PathParam("id") String id,
+            @QueryParam("rows") List<String> rows,
+            @Context UriInfo uri,
+            @Context Request request) {
+        return cache.benchmarkPage(
+                id,
+                uri,
+                request,
+                () ->
+                        Templates.compare(leaderboards.compare(id, rows), benchmarks.benchmark(id))
+                                .render());
     }
 }

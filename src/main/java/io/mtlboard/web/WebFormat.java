@@ -1,6 +1,7 @@
 package io.mtlboard.web;
 
 import io.mtlboard.benchmark.corruption.Corruption;
+import io.mtlboard.leaderboard.CompareView;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.run.Published;
 import io.mtlboard.run.RunView;
@@ -66,6 +67,39 @@ public final class WebFormat {
         return stat == null || stat.std() == null
                 ? ""
                 : "± " + fixed(stat.std(), decimals(stat.mean()));
+    }
+
+    /** A whole number with thousands separators (rounded), or a dash. */
+    public static String integer(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%,d", Math.round(value));
+    }
+
+    /** The {@code rows} parameter naming the compared rows, URL-encoded. */
+    public static String rowsParam(CompareView compare) {
+        // row keys are ids joined by "~" and "@": left readable in the address
+        return enc(String.join(
+                        ",", compare.rows().stream().map(CompareView.CompareRow::key).toList()))
+                .replace("%7E", "~")
+                .replace("%40", "@")
+                .replace("%2C", ",");
+    }
+
+    /** How many compared rows have a training log to plot. */
+    public static int logCount(CompareView compare) {
+        return (int) compare.rows().stream().filter(CompareView.CompareRow::hasTrainingLog).count();
+    }
+
+    /** Metric columns a leaderboard shows by default: all of them up to this many, else the first this many. */
+    static final int DEFAULT_METRIC_COLUMNS = 6;
+
+    /** The keys of the metric columns shown by default, comma-separated (efficiency columns are off). */
+    public static String defaultColumns(LeaderboardView view) {
+        return String.join(
+                ",",
+                view.metrics().stream()
+                        .limit(DEFAULT_METRIC_COLUMNS)
+                        .map(LeaderboardView.MetricColumn::key)
+                        .toList());
     }
 
     /** An integer or a dash. */

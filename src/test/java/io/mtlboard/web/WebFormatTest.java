@@ -30,6 +30,9 @@ class WebFormatTest {
                 null,
                 new LeaderboardView.SettingRef("net@mtlboard", "Net · MTLBoard protocol"),
                 "ranked",
+                null,
+                "net@mtlboard~ew~" + optimizer + "~param~" + source,
+                null,
                 null);
     }
 
@@ -123,6 +126,9 @@ class WebFormatTest {
                         null,
                         r.setting(),
                         "baseline",
+                        null,
+                        r.key(),
+                        null,
                         null);
         assertThat(WebFormat.signed(base.mean())).isEqualTo("0.00");
         assertThat(WebFormat.deltaStd(baseline, "per-task")).isEqualTo("± 0.52");
@@ -160,6 +166,9 @@ class WebFormatTest {
                 p,
                 r.setting(),
                 r.role(),
-                r.unranked());
+                r.unranked(),
+                r.key(),
+                r.links(),
+                r.efficiency());
     }
 }
