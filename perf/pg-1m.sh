@@ -10,7 +10,8 @@
 #     PostgreSQL queries are taken while it runs), the next (cached), the leaderboard page, a new query
 #     (other sort and size), a withdrawal DELETE /api/runs/{id} and the first read after it (the run
 #     must be gone), wrk -t2 -c64 on the cached JSON, /api/analysis/levels first and repeated, resident
-#     memory and the heap after a full GC. The load average is written beside each figure.
+#     memory and the heap after a full GC; then, with the portal stopped, how long PostgreSQL alone takes
+#     to stream every claim and to aggregate them per row. The load average is written beside each figure.
 # The database is dropped at the end.
 # Usage: perf/pg-1m.sh [wrk duration, default 10s]
 #   HEAP=4g         -Xmx of the measured portal
@@ -144,6 +145,21 @@ jcmd "$portal" GC.run >/dev/null
 say "Java heap after a full GC: $(jcmd "$portal" GC.heap_info | awk '/used/ {print; exit}' | sed 's/^ *//')"
 say "resident memory after the full GC: $(rss) (load $(load))"
 stop_portal
+
+# what the database alone takes, portal stopped: producing every claim the board reads (streamed to
+# /dev/null by psql), and an aggregate query of the same claims per row (count, mean, std per metric)
+say ""
+say "== PostgreSQL alone (portal stopped)"
+t0=$(date +%s.%N)
+psql -q -h 127.0.0.1 -U postgres -d "$db" -c "copy (select c.run_id, c.metric_id, c.claimed from run_claim c
+  join run r on r.id = c.run_id where r.benchmark_id = 'nyuv2' and not r.hidden order by c.run_id) to stdout" > /dev/null
+say "every NYUv2 claim (9,000,000 rows) streamed to the client: $(echo "$(date +%s.%N) - $t0" | bc) s (load $(load))"
+t0=$(date +%s.%N)
+n=$(sql "select count(*) from (select r.backbone_id, r.method_id, r.optimizer, r.gradient_level, c.metric_id,
+  count(*), avg(c.claimed), stddev_samp(c.claimed) from run r join run_claim c on c.run_id = r.id
+  where r.benchmark_id = 'nyuv2' and not r.hidden and r.status in ('CLAIMED', 'QUEUED', 'RUNNING', 'VERIFIED', 'FAILED')
+  group by 1, 2, 3, 4, 5) x")
+say "aggregate query (count, mean, std per backbone x method x optimizer x level x metric; $n groups): $(echo "$(date +%s.%N) - $t0" | bc) s (load $(load))"
 say ""
 say "== during the first request: jstack (the thread in leaderboard code, top frames) and active PostgreSQL statements"
 cat "$work/samples.txt" >> "$out" 2>/dev/null || true
