@@ -201,7 +201,11 @@ public class BoardRepository {
         return s == null ? null : pool.computeIfAbsent((String) s, k -> k);
     }
 
-    /** The runs of one read: {@code ids}, or with {@code ids} null the id range {@code from..to}. */
+    /**
+     * The runs of one read: {@code ids}, or with {@code ids} null the id range {@code from..to}. The
+     * condition is put on both sides of the join with the run, so that the database reads the range of
+     * both (rather than all of the benchmark's runs for every page).
+     */
     private record Scope(List<Long> ids, long from, long to) {
         String where(String run) {
             return ids != null
@@ -222,9 +226,10 @@ public class BoardRepository {
             String benchmarkId, Scope scope, Map<Long, String> keys) {
         var query =
                 em.createQuery(
-                                "select c.run.id, c.metric.id, c.claimed from RunClaim c"
-                                        + " where c.run.benchmark.id = :b"
-                                        + scope.where("c.run.id"),
+                                "select c.run.id, c.metric.id, c.claimed from RunClaim c join c.run r"
+                                        + " where r.benchmark.id = :b"
+                                        + scope.where("c.run.id")
+                                        + scope.where("r.id"),
                                 Object[].class)
                         .setParameter("b", benchmarkId);
         scope.bind(query);
@@ -244,9 +249,10 @@ public class BoardRepository {
                 em.createQuery(
                                 """
                 select e.run.id, e.attempt, x.metric.id, x.measured
-                from EvaluationMeasurement x join x.evaluation e
-                where e.run.benchmark.id = :b and e.status = :completed"""
+                from EvaluationMeasurement x join x.evaluation e join e.run r
+                where r.benchmark.id = :b and e.status = :completed"""
                                         + scope.where("e.run.id")
+                                        + scope.where("r.id")
                                         + " order by e.run.id, e.attempt",
                                 Object[].class)
                         .setParameter("b", benchmarkId)
