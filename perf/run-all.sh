@@ -10,9 +10,14 @@
 # The machine's load average is written beside each measurement.
 # Usage: perf/run-all.sh [wrk duration, default 15s]   (needs wrk and nginx)
 #        PART=100k perf/run-all.sh   only part 3 (100,000 runs, without the start-up medians), no nginx
+#        PART=pg1m perf/run-all.sh   only 1,000,000 runs on PostgreSQL: runs perf/pg-1m.sh with the wrk
+#                                    duration (needs PostgreSQL on 127.0.0.1:5432; writes pg-1m-<date>.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15s}
+if [ "${PART:-all}" = pg1m ]; then
+  exec perf/pg-1m.sh "$duration"
+fi
 work=$(mktemp -d)
 port=18141
 nginx_port=18191

@@ -18,12 +18,18 @@ import java.util.Map;
 
 /**
  * Reads what the leaderboard needs of a benchmark's runs in three flat queries (runs, claims,
- * measurements of the latest completed evaluation), without loading entity graphs.
+ * measurements of the latest completed evaluation), without loading entity graphs. All runs of a
+ * benchmark are read in pages of {@value #PAGE} runs by id, each with the claims and measurements of
+ * its id range, so that what is held besides the result stays bounded at any number of runs; claims
+ * and measurements carry metric ids, named from one small map.
  */
 @ApplicationScoped
 public class BoardRepository {
 
     private static final int CHUNK = 500;
+
+    /** Runs per page when all runs of a benchmark are read. */
+    static final int PAGE = 20_000;
 
     private final EntityManager em;
 
@@ -32,15 +38,41 @@ public class BoardRepository {
     }
 
     List<BoardCalculator.RunFacts> runFacts(Benchmark benchmark) {
-        return load(benchmark.id, null);
+        return runFacts(benchmark, PAGE);
+    }
+
+    /** All listed runs of a benchmark in id order, read {@code pageSize} runs at a time. */
+    List<BoardCalculator.RunFacts> runFacts(Benchmark benchmark, int pageSize) {
+        Map<Long, String> keys = metricKeys();
+        Map<String, String> pool = new HashMap<>();
+        List<BoardCalculator.RunFacts> facts = new ArrayList<>();
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<BoardCalculator.RunFacts> page =
+                    load(benchmark.id, null, after, pageSize, keys, pool);
+            facts.addAll(page);
+            if (page.size() < pageSize) {
+                return facts;
+            }
+            after = page.get(page.size() - 1).runId();
+        }
     }
 
     /** The listed runs among {@code ids} (hidden, withdrawn or deleted ones are absent from the answer). */
     List<BoardCalculator.RunFacts> runFacts(String benchmarkId, Collection<Long> ids) {
         List<Long> all = new ArrayList<>(ids);
         List<BoardCalculator.RunFacts> facts = new ArrayList<>();
+        Map<Long, String> keys = all.isEmpty() ? Map.of() : metricKeys();
+        Map<String, String> pool = new HashMap<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
-            facts.addAll(load(benchmarkId, all.subList(from, Math.min(all.size(), from + CHUNK))));
+            facts.addAll(
+                    load(
+                            benchmarkId,
+                            all.subList(from, Math.min(all.size(), from + CHUNK)),
+                            0,
+                            0,
+                            keys,
+                            pool));
         }
         return facts;
     }
@@ -55,8 +87,31 @@ public class BoardRepository {
                 .getResultList();
     }
 
-    private List<BoardCalculator.RunFacts> load(String benchmarkId, List<Long> ids) {
-        String only = ids == null ? "" : " and r.id in :ids";
+    /** "task.metric" of every metric id. */
+    private Map<Long, String> metricKeys() {
+        Map<Long, String> keys = new HashMap<>();
+        for (Object[] m :
+                em.createQuery(
+                                "select m.id, m.task.name, m.name from BenchmarkMetric m",
+                                Object[].class)
+                        .getResultList()) {
+            keys.put((Long) m[0], m[1] + "." + m[2]);
+        }
+        return keys;
+    }
+
+    /**
+     * The listed runs among {@code ids}, or, with {@code ids} null, the first {@code pageSize} listed
+     * runs with an id above {@code after}.
+     */
+    private List<BoardCalculator.RunFacts> load(
+            String benchmarkId,
+            List<Long> ids,
+            long after,
+            int pageSize,
+            Map<Long, String> keys,
+            Map<String, String> pool) {
+        String only = ids == null ? " and r.id > :after" : " and r.id in :ids";
         var query =
                 em.createQuery(
                                 """
@@ -72,10 +127,20 @@ public class BoardRepository {
                         .setParameter("listed", RunStatus.LISTED);
         if (ids != null) {
             query.setParameter("ids", ids);
+        } else {
+            query.setParameter("after", after).setMaxResults(pageSize);
         }
         List<Object[]> runs = query.getResultList();
-        Map<Long, Map<String, Double>> values = claims(benchmarkId, ids);
-        measured(benchmarkId, ids)
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        Scope scope =
+                ids != null
+                        ? new Scope(ids, 0, 0)
+                        : new Scope(
+                                null, (Long) runs.get(0)[0], (Long) runs.get(runs.size() - 1)[0]);
+        Map<Long, Map<String, Double>> values = claims(benchmarkId, scope, keys);
+        measured(benchmarkId, scope, keys)
                 .forEach(
                         (run, measured) ->
                                 values.merge(
@@ -88,7 +153,6 @@ public class BoardRepository {
                                         }));
         List<BoardCalculator.RunFacts> facts = new ArrayList<>(runs.size());
         // boards keep the facts of every run: equal strings are shared and value maps compact
-        Map<String, String> pool = new HashMap<>();
         for (Object[] r : runs) {
             long id = (Long) r[0];
             RunSource source = (RunSource) r[6];
@@ -137,43 +201,63 @@ public class BoardRepository {
         return s == null ? null : pool.computeIfAbsent((String) s, k -> k);
     }
 
-    private Map<Long, Map<String, Double>> claims(String benchmarkId, List<Long> ids) {
+    /**
+     * The runs of one read: {@code ids}, or with {@code ids} null the id range {@code from..to}. The
+     * condition is put on both sides of the join with the run, so that the database reads the range of
+     * both (rather than all of the benchmark's runs for every page).
+     */
+    private record Scope(List<Long> ids, long from, long to) {
+        String where(String run) {
+            return ids != null
+                    ? " and " + run + " in :ids"
+                    : " and " + run + " between :from and :to";
+        }
+
+        void bind(jakarta.persistence.TypedQuery<?> query) {
+            if (ids != null) {
+                query.setParameter("ids", ids);
+            } else {
+                query.setParameter("from", from).setParameter("to", to);
+            }
+        }
+    }
+
+    private Map<Long, Map<String, Double>> claims(
+            String benchmarkId, Scope scope, Map<Long, String> keys) {
         var query =
                 em.createQuery(
-                                """
-                select c.run.id, t.name, m.name, c.claimed from RunClaim c join c.metric m join m.task t
-                where c.run.benchmark.id = :b"""
-                                        + (ids == null ? "" : " and c.run.id in :ids"),
+                                "select c.run.id, c.metric.id, c.claimed from RunClaim c join c.run r"
+                                        + " where r.benchmark.id = :b"
+                                        + scope.where("c.run.id")
+                                        + scope.where("r.id"),
                                 Object[].class)
                         .setParameter("b", benchmarkId);
-        if (ids != null) {
-            query.setParameter("ids", ids);
-        }
+        scope.bind(query);
         List<Object[]> rows = query.getResultList();
         Map<Long, Map<String, Double>> values = new HashMap<>();
         for (Object[] row : rows) {
             values.computeIfAbsent((Long) row[0], k -> new HashMap<>())
-                    .put(row[1] + "." + row[2], (Double) row[3]);
+                    .put(keys.get((Long) row[1]), (Double) row[2]);
         }
         return values;
     }
 
     /** Measured values of the latest completed evaluation of every run that has one. */
-    private Map<Long, Map<String, Double>> measured(String benchmarkId, List<Long> ids) {
+    private Map<Long, Map<String, Double>> measured(
+            String benchmarkId, Scope scope, Map<Long, String> keys) {
         var query =
                 em.createQuery(
                                 """
-                select e.run.id, e.attempt, t.name, m.name, x.measured
-                from EvaluationMeasurement x join x.evaluation e join x.metric m join m.task t
-                where e.run.benchmark.id = :b and e.status = :completed"""
-                                        + (ids == null ? "" : " and e.run.id in :ids")
+                select e.run.id, e.attempt, x.metric.id, x.measured
+                from EvaluationMeasurement x join x.evaluation e join e.run r
+                where r.benchmark.id = :b and e.status = :completed"""
+                                        + scope.where("e.run.id")
+                                        + scope.where("r.id")
                                         + " order by e.run.id, e.attempt",
                                 Object[].class)
                         .setParameter("b", benchmarkId)
                         .setParameter("completed", Evaluation.COMPLETED);
-        if (ids != null) {
-            query.setParameter("ids", ids);
-        }
+        scope.bind(query);
         List<Object[]> rows = query.getResultList();
         Map<Long, Integer> latest = new HashMap<>();
         for (Object[] row : rows) {
@@ -183,7 +267,7 @@ public class BoardRepository {
         for (Object[] row : rows) {
             if (latest.get(row[0]).equals(row[1])) {
                 values.computeIfAbsent((Long) row[0], k -> new HashMap<>())
-                        .put(row[2] + "." + row[3], (Double) row[4]);
+                        .put(keys.get((Long) row[2]), (Double) row[3]);
             }
         }
         return values;

@@ -54,6 +54,7 @@ class LeaderboardDatabaseTest {
     @Inject LiteratureImporter importer;
     @Inject LeaderboardVersion version;
     @Inject DataSource dataSource;
+    @Inject BoardRepository repository;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -164,6 +165,61 @@ class LeaderboardDatabaseTest {
                 assertThat(product).contains(expected);
             }
         }
+    }
+
+    @Test
+    void shouldReadEveryListedRunOnceWhenReadingAllRunsPageByPage() {
+        long claimed = submitted("ew", RunStatus.CLAIMED, 70);
+        long verified = submitted("mgda", RunStatus.VERIFIED, 71, 1);
+        evaluate(verified, 73);
+        long rejected = submitted("pcgrad", RunStatus.REJECTED, 72, 2);
+        long later = submitted("cagrad", RunStatus.CLAIMED, 74, 3);
+        List<String> keys =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        Benchmark.byId(OFFICE).orElseThrow().metrics().stream()
+                                                .map(m -> m.task.name + "." + m.name)
+                                                .toList());
+        List<BoardCalculator.RunFacts> whole =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        repository.runFacts(
+                                                Benchmark.byId(OFFICE).orElseThrow(),
+                                                Integer.MAX_VALUE));
+        assertThat(whole)
+                .extracting(BoardCalculator.RunFacts::runId)
+                .doesNotHaveDuplicates()
+                .isSorted()
+                .contains(claimed, verified, later)
+                .doesNotContain(rejected);
+        for (int page : new int[] {1, 3, 7}) {
+            assertThat(
+                            QuarkusTransaction.requiringNew()
+                                    .call(
+                                            () ->
+                                                    repository.runFacts(
+                                                            Benchmark.byId(OFFICE).orElseThrow(),
+                                                            page)))
+                    .as("read %d runs at a time", page)
+                    .isEqualTo(whole);
+        }
+        Map<Long, BoardCalculator.RunFacts> byId = new java.util.HashMap<>();
+        whole.forEach(f -> byId.put(f.runId(), f));
+        assertThat(byId.get(claimed).values().keySet()).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(byId.get(claimed).values().values()).containsOnly(70.0);
+        // the latest completed evaluation's measurements replace the claims
+        assertThat(byId.get(verified).values().values()).containsOnly(73.0);
+        // a run read on its own (after a write) has the same facts as in a read of all runs
+        assertThat(
+                        QuarkusTransaction.requiringNew()
+                                .call(
+                                        () ->
+                                                repository.runFacts(
+                                                        OFFICE,
+                                                        List.of(verified, later, rejected))))
+                .containsExactly(byId.get(verified), byId.get(later));
     }
 
     @Test
