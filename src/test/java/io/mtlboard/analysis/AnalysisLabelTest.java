@@ -29,6 +29,9 @@ class AnalysisLabelTest {
                 null,
                 new LeaderboardView.SettingRef(setting, "LeNet-5-style · " + setting),
                 "ranked",
+                null,
+                null,
+                null,
                 null);
     }
 
