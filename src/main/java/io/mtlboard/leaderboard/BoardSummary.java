@@ -37,21 +37,7 @@ public class BoardSummary {
     public Summary of(String benchmarkId) {
         LeaderboardView view =
                 leaderboards.leaderboard(
-                        benchmarkId,
-                        new LeaderboardQuery(
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                false,
-                                "rank",
-                                false,
-                                false,
-                                DeltaM.Convention.PER_TASK,
-                                1,
-                                Integer.MAX_VALUE));
+                        benchmarkId, LeaderboardQuery.all(DeltaM.Convention.PER_TASK));
         List<SettingBest> settings = new ArrayList<>();
         for (LeaderboardView.SettingView s : view.settings()) {
             List<LeaderboardView.LeaderboardRowView> best =

@@ -37,6 +37,24 @@ public record LeaderboardQuery(
     /** Values of the {@code crossProtocol} parameter. */
     public static final List<String> CROSS_PROTOCOL = List.of("exclude", "include");
 
+    /** Every row of a board, default order (by rank), on one page, in the given Δm convention. */
+    public static LeaderboardQuery all(DeltaM.Convention convention) {
+        return new LeaderboardQuery(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                "rank",
+                false,
+                false,
+                convention,
+                1,
+                Integer.MAX_VALUE);
+    }
+
     /** The same query with every row on one page. */
     LeaderboardQuery unpaged() {
         return new LeaderboardQuery(

@@ -187,7 +187,9 @@ public class LeaderboardService {
     public CompareView compare(String benchmarkId, List<String> rowKeys) {
         Board board = board(benchmarkId);
         List<String> keys = clean(rowKeys);
-        LeaderboardView all = LeaderboardPager.page(board, everything(), RANK_RULE);
+        LeaderboardView all =
+                LeaderboardPager.page(
+                        board, LeaderboardQuery.all(DeltaM.Convention.PER_TASK), RANK_RULE);
         Map<String, LeaderboardView.LeaderboardRowView> byKey = new HashMap<>();
         all.rows().forEach(r -> byKey.putIfAbsent(r.key(), r));
         List<Violation> violations = new ArrayList<>();
@@ -263,23 +265,6 @@ public class LeaderboardService {
                                             repository.manifest(curve))));
         }
         return CompareCalculator.view(all.benchmark(), board.columns(), rows);
-    }
-
-    private static LeaderboardQuery everything() {
-        return new LeaderboardQuery(
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                false,
-                "rank",
-                false,
-                false,
-                DeltaM.Convention.PER_TASK,
-                1,
-                Integer.MAX_VALUE);
     }
 
     /** The view with every row's links and efficiency. */
@@ -358,21 +343,7 @@ public class LeaderboardService {
                 .orElseThrow(() -> new NotFoundProblem("No method '" + methodId + "'"));
         List<LeaderboardView> views = new ArrayList<>();
         for (Benchmark b : Benchmark.allByName()) {
-            LeaderboardQuery q =
-                    new LeaderboardQuery(
-                            List.of(),
-                            List.of(),
-                            List.of(),
-                            List.of(),
-                            List.of(),
-                            List.of(),
-                            false,
-                            "rank",
-                            false,
-                            false,
-                            DeltaM.Convention.PER_TASK,
-                            1,
-                            Integer.MAX_VALUE);
+            LeaderboardQuery q = LeaderboardQuery.all(DeltaM.Convention.PER_TASK);
             LeaderboardView all = LeaderboardPager.page(board(b.id), q, RANK_RULE);
             LeaderboardView mine = LeaderboardPager.restrict(all, methodId);
             if (!mine.rows().isEmpty()) {
@@ -398,21 +369,7 @@ public class LeaderboardService {
 
     /** The settings of a benchmark's whole board, largest first, with their protocols and baselines. */
     public List<LeaderboardView.SettingView> settings(String benchmarkId) {
-        LeaderboardQuery q =
-                new LeaderboardQuery(
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        false,
-                        "rank",
-                        false,
-                        false,
-                        DeltaM.Convention.PER_TASK,
-                        1,
-                        Integer.MAX_VALUE);
+        LeaderboardQuery q = LeaderboardQuery.all(DeltaM.Convention.PER_TASK);
         return LeaderboardPager.page(board(benchmarkId), q, RANK_RULE).settings();
     }
 
@@ -426,22 +383,7 @@ public class LeaderboardService {
         Board board = board(benchmarkId);
         LeaderboardView all =
                 LeaderboardPager.page(
-                        board,
-                        new LeaderboardQuery(
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                false,
-                                "rank",
-                                false,
-                                false,
-                                DeltaM.Convention.PER_TASK,
-                                1,
-                                Integer.MAX_VALUE),
-                        RANK_RULE);
+                        board, LeaderboardQuery.all(DeltaM.Convention.PER_TASK), RANK_RULE);
         List<String> settingIds =
                 all.settings().stream().map(LeaderboardView.SettingView::id).toList();
         List<String> keys =

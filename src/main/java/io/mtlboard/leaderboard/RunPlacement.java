@@ -2,7 +2,6 @@ package io.mtlboard.leaderboard;
 
 import io.mtlboard.benchmark.metric.DeltaM;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,22 +54,7 @@ public class RunPlacement {
     }
 
     private LeaderboardView all(String benchmarkId, DeltaM.Convention convention) {
-        return leaderboards.leaderboard(
-                benchmarkId,
-                new LeaderboardQuery(
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        false,
-                        "rank",
-                        false,
-                        false,
-                        convention,
-                        1,
-                        Integer.MAX_VALUE));
+        return leaderboards.leaderboard(benchmarkId, LeaderboardQuery.all(convention));
     }
 
     private static Optional<LeaderboardView.LeaderboardRowView> find(
