@@ -87,6 +87,31 @@ public class BoardRepository {
                 .getResultList();
     }
 
+    /**
+     * Count and id sum of all the benchmark's runs, listed or not (answered from the benchmark's
+     * index, without reading the runs): what a board's runs and its unlisted ids must add up to.
+     */
+    long[] checksum(String benchmarkId) {
+        Object[] r =
+                em.createQuery(
+                                "select count(r), coalesce(sum(r.id), 0) from Run r where r.benchmark.id = :b",
+                                Object[].class)
+                        .setParameter("b", benchmarkId)
+                        .getSingleResult();
+        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
+    }
+
+    /** Ids of the benchmark's runs that are not on its board (hidden, or in a status not listed). */
+    List<Long> unlistedIds(String benchmarkId) {
+        return em.createQuery(
+                        "select r.id from Run r where r.benchmark.id = :b"
+                                + " and (r.hidden = true or r.status not in :listed)",
+                        Long.class)
+                .setParameter("b", benchmarkId)
+                .setParameter("listed", RunStatus.LISTED)
+                .getResultList();
+    }
+
     /** "task.metric" of every metric id. */
     private Map<Long, String> metricKeys() {
         Map<Long, String> keys = new HashMap<>();

@@ -66,6 +66,20 @@ final class IncrementalBoard {
         return facts.size();
     }
 
+    /** Sum of the ids of the runs on the board: with {@link #runs()}, a check against the database. */
+    long idSum() {
+        long sum = 0;
+        for (Long id : facts.keySet()) {
+            sum += id;
+        }
+        return sum;
+    }
+
+    /** The facts of every run on the board (a copy). */
+    List<BoardCalculator.RunFacts> facts() {
+        return new ArrayList<>(facts.values());
+    }
+
     /** How many rows were aggregated since this board was made (a measure of the work done). */
     long recomputedRows() {
         return recomputedRows;

@@ -14,20 +14,29 @@ import io.mtlboard.support.MtlboardConfig;
 import io.mtlboard.support.NotFoundProblem;
 import io.mtlboard.support.Violation;
 import io.mtlboard.support.query.QueryChecks;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
 
 /**
  * Builds leaderboards: validates the query, aggregates the benchmark's runs into rows (cached per
@@ -50,12 +59,34 @@ public class LeaderboardService {
     private final MtlboardConfig config;
     private final LeaderboardVersion version;
     private final BoardRepository repository;
+    private final BoardSnapshots snapshots;
     private final Protocols protocols;
     private final Map<String, Board> boards = new ConcurrentHashMap<>();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
     /** Runs updated this long before the last read are read again: a write by another process may commit late. */
     static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(2);
+
+    /** A board's facts are written again after this many changed runs, or this long after a change. */
+    static final int SNAPSHOT_AFTER_RUNS = 1_000;
+
+    static final Duration SNAPSHOT_AFTER = Duration.ofMinutes(10);
+
+    private static final Logger LOG = Logger.getLogger(LeaderboardService.class);
+
+    /** One background writer: snapshots of a board are written in the order they were taken. */
+    private final ExecutorService snapshotWriter =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "board-snapshot-writer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    /** Boards read in full from the database, and boards read from a snapshot (tests, logs). */
+    private final AtomicLong fullReads = new AtomicLong();
+
+    private final AtomicLong snapshotLoads = new AtomicLong();
 
     /** Striped locks: bounded, whatever the keys clients send. */
     private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
@@ -64,8 +95,10 @@ public class LeaderboardService {
             MtlboardConfig config,
             LeaderboardVersion version,
             BoardRepository repository,
+            BoardSnapshots snapshots,
             Protocols protocols) {
         this.config = config;
+        this.snapshots = snapshots;
         this.protocols = protocols;
         this.version = version;
         this.repository = repository;
@@ -501,26 +534,43 @@ public class LeaderboardService {
         final long global;
         final List<BoardCalculator.MetricInfo> metrics;
         final IncrementalBoard board;
+
+        /** Ids of the benchmark's runs not on the board (hidden or not listed): kept for the snapshot check. */
+        final Set<Long> unlisted;
+
+        /** The snapshot key under which this board's facts are written (null: snapshots off). */
+        final String snapshotKey;
+
         OffsetDateTime watermark;
+
+        /** Runs applied since the facts were last written, and when that was. */
+        long changedSinceSnapshot;
+
+        OffsetDateTime snapshotAt;
 
         Live(
                 long global,
                 List<BoardCalculator.MetricInfo> metrics,
                 IncrementalBoard board,
+                Set<Long> unlisted,
+                String snapshotKey,
                 OffsetDateTime watermark) {
             this.global = global;
             this.metrics = metrics;
             this.board = board;
+            this.unlisted = unlisted;
+            this.snapshotKey = snapshotKey;
             this.watermark = watermark;
         }
     }
 
     /**
-     * The rows of a benchmark at the current data: after a registry or literature reload (or on the
-     * first read) from all runs, otherwise by re-reading only the runs written since the last read —
-     * those this process marked ({@link LeaderboardVersion#bump(String, long)}) and those any process
-     * updated since then (with a margin for transactions that committed late) — and applying them to
-     * the {@link IncrementalBoard}.
+     * The rows of a benchmark at the current data: after a registry or literature reload from all
+     * runs, on the first read from the board's snapshot and the runs changed since (or from all runs
+     * when there is no usable snapshot), otherwise by re-reading only the runs written since the last
+     * read — those this process marked ({@link LeaderboardVersion#bump(String, long)}) and those any
+     * process updated since then (with a margin for transactions that committed late) — and applying
+     * them to the {@link IncrementalBoard}.
      */
     private List<BoardCalculator.BoardRow> liveRows(
             Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics) {
@@ -532,26 +582,169 @@ public class LeaderboardService {
                 || state.global != global
                 || dirty == null
                 || !state.metrics.equals(metrics)) {
-            state =
-                    new Live(
-                            global,
-                            metrics,
-                            new IncrementalBoard(metrics, repository.runFacts(benchmark)),
-                            started);
+            String key =
+                    config.leaderboard().snapshots() ? snapshots.key(benchmark.id, metrics) : null;
+            Restored restored =
+                    state == null && key != null ? fromSnapshot(benchmark, metrics) : null;
+            boolean full = restored == null;
+            if (full) {
+                restored =
+                        new Restored(
+                                new IncrementalBoard(metrics, repository.runFacts(benchmark)),
+                                new HashSet<>(repository.unlistedIds(benchmark.id)));
+                fullReads.incrementAndGet();
+            }
+            state = new Live(global, metrics, restored.board, restored.unlisted, key, started);
             live.put(benchmark.id, state);
+            if (full) {
+                saveSnapshot(benchmark.id, state);
+            } else {
+                state.snapshotAt = started;
+            }
             return state.board.rows();
         }
         Set<Long> ids = new HashSet<>(dirty);
         ids.addAll(
                 repository.updatedSince(benchmark.id, state.watermark.minus(LATE_COMMIT_MARGIN)));
         if (!ids.isEmpty()) {
-            List<BoardCalculator.RunFacts> fresh = repository.runFacts(benchmark.id, ids);
-            Set<Long> gone = new HashSet<>(ids);
-            fresh.forEach(f -> gone.remove(f.runId()));
-            state.board.apply(fresh, gone);
+            update(benchmark.id, state.board, state.unlisted, ids);
+            state.changedSinceSnapshot += ids.size();
         }
         state.watermark = started;
+        if (state.changedSinceSnapshot >= SNAPSHOT_AFTER_RUNS
+                || (state.changedSinceSnapshot > 0
+                        && state.snapshotAt != null
+                        && state.snapshotAt.plus(SNAPSHOT_AFTER).isBefore(started))) {
+            saveSnapshot(benchmark.id, state);
+        }
         return state.board.rows();
+    }
+
+    /**
+     * The board from its snapshot brought up to date with the runs updated since it was taken, or
+     * null when there is no usable snapshot or the result does not hold exactly the benchmark's
+     * listed runs (count and id sum).
+     */
+    private Restored fromSnapshot(Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics) {
+        long t0 = System.nanoTime();
+        Optional<BoardSnapshots.Snapshot> snapshot = snapshots.read(benchmark.id, metrics);
+        if (snapshot.isEmpty()) {
+            return null;
+        }
+        long t1 = System.nanoTime();
+        IncrementalBoard board = new IncrementalBoard(metrics, snapshot.get().facts());
+        Set<Long> unlisted = snapshot.get().unlisted();
+        long t2 = System.nanoTime();
+        List<Long> ids =
+                repository.updatedSince(
+                        benchmark.id, snapshot.get().takenAt().minus(LATE_COMMIT_MARGIN));
+        if (!ids.isEmpty()) {
+            update(benchmark.id, board, unlisted, ids);
+        }
+        long t3 = System.nanoTime();
+        long[] check = repository.checksum(benchmark.id);
+        long t4 = System.nanoTime();
+        long count = board.runs() + (long) unlisted.size();
+        long sum = board.idSum() + unlisted.stream().mapToLong(Long::longValue).sum();
+        if (check[0] != count || check[1] != sum) {
+            LOG.infof(
+                    "Board snapshot of %s does not match the database (%d runs, id sum %d; snapshot"
+                            + " brought up to date: %d runs, id sum %d): reading all runs",
+                    benchmark.id, check[0], check[1], count, sum);
+            return null;
+        }
+        snapshotLoads.incrementAndGet();
+        LOG.infof(
+                "Board of %s from its snapshot: %d runs read in %d ms, rows in %d ms, %d runs"
+                        + " changed since read in %d ms, checked against the database in %d ms",
+                benchmark.id,
+                snapshot.get().facts().size(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                ids.size(),
+                (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000);
+        return new Restored(board, unlisted);
+    }
+
+    /** A board and the ids of its benchmark's runs that are not on it. */
+    private record Restored(IncrementalBoard board, Set<Long> unlisted) {}
+
+    /** Re-reads the given runs and applies them: listed ones to the board, the others to {@code unlisted}. */
+    private void update(
+            String benchmarkId, IncrementalBoard board, Set<Long> unlisted, Collection<Long> ids) {
+        List<BoardCalculator.RunFacts> fresh = repository.runFacts(benchmarkId, ids);
+        Set<Long> gone = new HashSet<>(ids);
+        fresh.forEach(f -> gone.remove(f.runId()));
+        board.apply(fresh, gone);
+        fresh.forEach(f -> unlisted.remove(f.runId()));
+        unlisted.addAll(gone);
+    }
+
+    /** Writes a board's facts in the background (the caller holds the benchmark's lock). */
+    private void saveSnapshot(String benchmarkId, Live state) {
+        if (state.snapshotKey == null) {
+            return;
+        }
+        List<BoardCalculator.RunFacts> facts = state.board.facts();
+        List<Long> unlisted = new ArrayList<>(state.unlisted);
+        OffsetDateTime at = state.watermark;
+        String key = state.snapshotKey;
+        state.changedSinceSnapshot = 0;
+        state.snapshotAt = at;
+        snapshotWriter.execute(() -> snapshots.write(benchmarkId, key, at, facts, unlisted));
+    }
+
+    /** At shutdown, the boards changed since their last snapshot are written (waits for the writes). */
+    void onStop(@Observes ShutdownEvent event) {
+        for (Map.Entry<String, Live> e : live.entrySet()) {
+            synchronized (locks[Math.floorMod(e.getKey().hashCode(), locks.length)]) {
+                if (e.getValue().changedSinceSnapshot > 0) {
+                    saveSnapshot(e.getKey(), e.getValue());
+                }
+            }
+        }
+        snapshotWriter.shutdown();
+        try {
+            snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    long fullReads() {
+        return fullReads.get();
+    }
+
+    long snapshotLoads() {
+        return snapshotLoads.get();
+    }
+
+    /** Forgets every board, as a new process would start (tests). */
+    void forgetBoards() {
+        live.clear();
+        boards.clear();
+    }
+
+    /** The facts of a benchmark's live board (tests). */
+    List<BoardCalculator.RunFacts> boardFacts(String benchmarkId) {
+        synchronized (locks[Math.floorMod(benchmarkId.hashCode(), locks.length)]) {
+            Live state = live.get(benchmarkId);
+            return state == null ? List.of() : state.board.facts();
+        }
+    }
+
+    /** The ids of a benchmark's runs that its live board does not show (tests). */
+    List<Long> unlistedIds(String benchmarkId) {
+        synchronized (locks[Math.floorMod(benchmarkId.hashCode(), locks.length)]) {
+            Live state = live.get(benchmarkId);
+            return state == null ? List.of() : new ArrayList<>(state.unlisted);
+        }
+    }
+
+    /** Waits until the snapshots handed to the writer so far are on disk (tests). */
+    void awaitSnapshots() throws Exception {
+        snapshotWriter.submit(() -> {}).get(30, TimeUnit.SECONDS);
     }
 
     private static boolean defaultDescending(Board board, String sort) {

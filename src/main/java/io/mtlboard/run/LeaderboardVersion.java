@@ -10,7 +10,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Per-benchmark counters that change whenever a benchmark's leaderboard data may have changed;
  * caches key on them, so a submission to one benchmark leaves the others' caches warm. Writes in
  * this process bump a counter at once; writes by other processes sharing the database (replicas,
- * workers) are noticed by a per-benchmark fingerprint of the run and evaluation tables polled every
- * two seconds.
+ * workers) are noticed by a per-benchmark fingerprint of the run table polled every two seconds.
  */
 @ApplicationScoped
 public class LeaderboardVersion {
@@ -154,6 +152,11 @@ public class LeaderboardVersion {
         fingerprints = fingerprint();
     }
 
+    /**
+     * Per benchmark, the number of runs and the latest run update: every write that changes a board
+     * stamps its run's {@code updated_at} ({@link RunService}, evaluations and diagnostics included),
+     * so the run table alone tells; the query reads only the (benchmark, updated_at) index.
+     */
     private Map<String, List<Object>> fingerprint() {
         Map<String, List<Object>> current = new HashMap<>();
         for (Object[] row :
@@ -163,17 +166,7 @@ public class LeaderboardVersion {
                                         + "from Run r group by r.benchmark.id",
                                 Object[].class)
                         .getResultList()) {
-            current.put((String) row[0], new ArrayList<>(Arrays.asList(row[1], row[2])));
-        }
-        for (Object[] row :
-                Run.getEntityManager()
-                        .createQuery(
-                                "select e.run.benchmark.id, count(e), max(e.id) "
-                                        + "from Evaluation e group by e.run.benchmark.id",
-                                Object[].class)
-                        .getResultList()) {
-            current.computeIfAbsent((String) row[0], k -> new ArrayList<>())
-                    .addAll(List.of(row[1], row[2]));
+            current.put((String) row[0], Arrays.asList(row[1], row[2]));
         }
         return current;
     }

@@ -83,6 +83,13 @@ public interface MtlboardConfig {
         /** Largest page a client may ask for. */
         @WithDefault("1000")
         int maxPageSize();
+
+        /**
+         * Whether each board's run facts are kept in {@code <data-dir>/boards/} so that the first
+         * request after a start reads one file and the runs changed since, not every run.
+         */
+        @WithDefault("true")
+        boolean snapshots();
     }
 
     /** Submission settings. */

@@ -1,0 +1,257 @@
+package io.mtlboard.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlboard.benchmark.Backbone;
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Method;
+import io.mtlboard.benchmark.Protocols;
+import io.mtlboard.run.Evaluation;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.Run;
+import io.mtlboard.run.RunClaim;
+import io.mtlboard.run.RunSource;
+import io.mtlboard.run.RunStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first board after a start comes from the board's snapshot and the runs changed since it was
+ * taken, and equals a board read from all runs; a snapshot that no longer matches the database is
+ * not used. "A start" is simulated by forgetting every board the service holds.
+ */
+@QuarkusTest
+class BoardSnapshotTest {
+
+    private static final String OFFICE = "office-home";
+    private static final String BACKBONE = "mobilenet-like";
+
+    @Inject LeaderboardService service;
+    @Inject BoardRepository repository;
+    @Inject BoardSnapshots snapshots;
+    @Inject LeaderboardVersion version;
+
+    private final List<Long> created = new ArrayList<>();
+    private Path file;
+
+    @BeforeEach
+    void startWithoutSnapshot() throws Exception {
+        file = snapshots.file(OFFICE);
+        Files.deleteIfExists(file);
+    }
+
+    @AfterEach
+    void removeCreatedRuns() throws Exception {
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            for (Long id : created) {
+                                Evaluation.delete("run.id", id);
+                                Run.deleteById(id);
+                            }
+                        });
+        version.bumpAll();
+        service.awaitSnapshots();
+        Files.deleteIfExists(file);
+    }
+
+    /**
+     * A listed run in this test's setting, by default last updated an hour ago (before any
+     * snapshot's late-commit margin, so only a snapshot or a full read can bring it).
+     */
+    private long run(String method, int seed, double accuracy) {
+        return run(method, seed, accuracy, OffsetDateTime.now().minusHours(1));
+    }
+
+    private long run(String method, int seed, double accuracy, OffsetDateTime at) {
+        long id =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () -> {
+                                    Run run = new Run();
+                                    run.benchmark = Benchmark.byId(OFFICE).orElseThrow();
+                                    run.backbone = Backbone.byId(BACKBONE).orElseThrow();
+                                    run.method = Method.byId(method).orElseThrow();
+                                    run.optimizer = "adam";
+                                    run.gradientLevel = "param";
+                                    run.seed = seed;
+                                    run.source = RunSource.SUBMITTED;
+                                    run.protocol = Protocols.MTLBOARD;
+                                    run.status = RunStatus.CLAIMED;
+                                    run.createdAt = at;
+                                    run.updatedAt = run.createdAt;
+                                    for (BenchmarkMetric m : run.benchmark.metrics()) {
+                                        RunClaim c = new RunClaim();
+                                        c.run = run;
+                                        c.metric = m;
+                                        c.claimed = accuracy;
+                                        run.claims.add(c);
+                                    }
+                                    run.persist();
+                                    return run.id;
+                                });
+        created.add(id);
+        version.bumpAll();
+        return id;
+    }
+
+    private List<BoardCalculator.BoardRow> rowsAfterStart() {
+        service.forgetBoards();
+        return service.board(OFFICE).rows();
+    }
+
+    private List<BoardCalculator.BoardRow> rowsFromAllRuns() {
+        LeaderboardService.Board board = service.board(OFFICE);
+        return new IncrementalBoard(
+                        board.metrics(), repository.runFacts(Benchmark.byId(OFFICE).orElseThrow()))
+                .rows();
+    }
+
+    @Test
+    void shouldStartFromTheSnapshotAndTheRunsChangedSince() throws Exception {
+        long ew = run("ew", 0, 70);
+        run("mgda", 0, 71);
+        long rejected = run("imtl", 0, 69);
+        QuarkusTransaction.requiringNew()
+                .run(() -> Run.<Run>findById(rejected).status = RunStatus.REJECTED);
+        long full = service.fullReads();
+        rowsAfterStart();
+        assertThat(service.fullReads()).isEqualTo(full + 1);
+        assertThat(service.unlistedIds(OFFICE)).contains(rejected);
+        service.awaitSnapshots();
+        assertThat(file).exists();
+
+        // changes after the snapshot: a new run, and a withdrawal (both update the run's time)
+        long pcgrad = run("pcgrad", 0, 72, OffsetDateTime.now());
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            Run r = Run.findById(ew);
+                            r.status = RunStatus.WITHDRAWN;
+                            r.updatedAt = OffsetDateTime.now();
+                        });
+        long loads = service.snapshotLoads();
+        full = service.fullReads();
+
+        List<BoardCalculator.BoardRow> started = rowsAfterStart();
+
+        assertThat(service.snapshotLoads()).isEqualTo(loads + 1);
+        assertThat(service.fullReads()).isEqualTo(full);
+        assertThat(started).isEqualTo(rowsFromAllRuns());
+        assertThat(started.stream().flatMap(r -> r.runIds().stream()))
+                .contains(pcgrad)
+                .doesNotContain(ew, rejected);
+        assertThat(service.unlistedIds(OFFICE)).contains(ew, rejected);
+    }
+
+    @Test
+    void shouldTakeTheFactsOfRunsUnchangedSinceTheSnapshotFromIt() throws Exception {
+        long mgda = run("mgda", 0, 71);
+        rowsAfterStart();
+        service.awaitSnapshots();
+        // a snapshot whose facts of an unchanged run differ from the database: proves they are read
+        BoardSnapshots.Snapshot taken =
+                BoardSnapshots.read(file, snapshots.key(OFFICE, service.board(OFFICE).metrics()))
+                        .orElseThrow();
+        List<BoardCalculator.RunFacts> edited = new ArrayList<>();
+        for (BoardCalculator.RunFacts f : taken.facts()) {
+            if (f.runId() == mgda) {
+                Map<String, Double> values = new HashMap<>();
+                f.values().keySet().forEach(k -> values.put(k, 12.5));
+                f =
+                        new BoardCalculator.RunFacts(
+                                f.runId(),
+                                f.methodId(),
+                                f.methodName(),
+                                f.backboneId(),
+                                f.optimizer(),
+                                f.gradientLevel(),
+                                f.source(),
+                                f.seed(),
+                                f.reportedSeeds(),
+                                f.owner(),
+                                f.protocol(),
+                                f.baselineProtocol(),
+                                f.baselineOptimizer(),
+                                f.citation(),
+                                f.published(),
+                                Map.copyOf(values));
+            }
+            edited.add(f);
+        }
+        BoardSnapshots.write(
+                file,
+                snapshots.key(OFFICE, service.board(OFFICE).metrics()),
+                taken.takenAt(),
+                edited,
+                taken.unlisted());
+
+        assertThat(mean(rowsAfterStart(), mgda)).isEqualTo(12.5);
+
+        // a run deleted outright leaves no trace in the run times: the count and id sum catch it
+        long gone = run("pcgrad", 0, 72);
+        String key = snapshots.key(OFFICE, service.board(OFFICE).metrics());
+        List<BoardCalculator.RunFacts> withGone = service.boardFacts(OFFICE);
+        assertThat(withGone).anyMatch(f -> f.runId() == gone);
+        service.awaitSnapshots();
+        QuarkusTransaction.requiringNew().run(() -> Run.deleteById(gone));
+        created.remove(Long.valueOf(gone));
+        BoardSnapshots.write(
+                file, key, OffsetDateTime.now(), withGone, service.unlistedIds(OFFICE));
+        long loads = service.snapshotLoads();
+        long full = service.fullReads();
+        List<BoardCalculator.BoardRow> started = rowsAfterStart();
+
+        assertThat(service.snapshotLoads()).isEqualTo(loads);
+        assertThat(service.fullReads()).isEqualTo(full + 1);
+        assertThat(started).isEqualTo(rowsFromAllRuns());
+        assertThat(mean(started, mgda)).isEqualTo(71.0);
+    }
+
+    @Test
+    void shouldReadAllRunsWhenTheSnapshotIsCorruptOrOfAnotherDatabase() throws Exception {
+        run("ew", 0, 70);
+        rowsAfterStart();
+        service.awaitSnapshots();
+        byte[] whole = Files.readAllBytes(file);
+
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 3));
+        long full = service.fullReads();
+        assertThat(rowsAfterStart()).isEqualTo(rowsFromAllRuns());
+        assertThat(service.fullReads()).isEqualTo(full + 1);
+        service.awaitSnapshots();
+
+        BoardSnapshots.write(
+                file,
+                "another database",
+                OffsetDateTime.now(),
+                service.boardFacts(OFFICE),
+                service.unlistedIds(OFFICE));
+        assertThat(rowsAfterStart()).isEqualTo(rowsFromAllRuns());
+        assertThat(service.fullReads()).isEqualTo(full + 2);
+    }
+
+    private static double mean(List<BoardCalculator.BoardRow> rows, long runId) {
+        return rows.stream()
+                .filter(r -> r.runIds().contains(runId))
+                .findFirst()
+                .orElseThrow()
+                .metrics()
+                .values()
+                .iterator()
+                .next()
+                .mean();
+    }
+}
