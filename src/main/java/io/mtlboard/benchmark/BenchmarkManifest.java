@@ -28,6 +28,13 @@ public record BenchmarkManifest(
         return tasks.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
+    /** The split with role {@code test}, which the worker evaluates on. */
+    public Optional<Split> testSplit() {
+        return data.splits() == null
+                ? Optional.empty()
+                : data.splits().stream().filter(s -> "test".equals(s.role())).findFirst();
+    }
+
     /** The split named {@code name}. */
     public Optional<Split> split(String name) {
         return data.splits() == null
@@ -119,8 +126,8 @@ public record BenchmarkManifest(
 
     /**
      * One task: kind ({@code classification}, {@code segmentation}, {@code depth}, {@code normals},
-     * {@code regression}), loss, number of classes and ignore label where they apply, where its
-     * targets come from, the output contract and its metrics.
+     * {@code regression}), loss, number of classes, their display names and the ignore label where
+     * they apply, where its targets come from, the output contract and its metrics.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TaskSpec(
@@ -130,6 +137,7 @@ public record BenchmarkManifest(
             String loss,
             Integer classes,
             Integer ignoreLabel,
+            List<String> classNames,
             Target target,
             Output output,
             List<MetricSpec> metrics) {
@@ -137,6 +145,13 @@ public record BenchmarkManifest(
         /** The ignore label of a segmentation task, −1 unless the manifest says otherwise. */
         public int ignoreLabelOrDefault() {
             return ignoreLabel == null ? -1 : ignoreLabel;
+        }
+
+        /** The display name of class {@code c}: the manifest's, else {@code class <c>}. */
+        public String className(int c) {
+            return classNames != null && c >= 0 && c < classNames.size()
+                    ? classNames.get(c)
+                    : "class " + c;
         }
     }
 

@@ -52,15 +52,16 @@ public class BenchmarkService {
     public BenchmarkView benchmark(String id) {
         return Benchmark.byId(id)
                 .map(b -> BenchmarkView.from(b, statistics, true))
-                .orElseThrow(
-                        () ->
-                                new NotFoundProblem(
-                                        "No benchmark '"
-                                                + id
-                                                + "'; known benchmarks: "
-                                                + Benchmark.allByName().stream()
-                                                        .map(b -> b.id)
-                                                        .toList()));
+                .orElseThrow(() -> unknownBenchmark(id));
+    }
+
+    /** The problem for a benchmark id that is not in the registry, naming the known ones. */
+    public static NotFoundProblem unknownBenchmark(String id) {
+        return new NotFoundProblem(
+                "No benchmark '"
+                        + id
+                        + "'; known benchmarks: "
+                        + Benchmark.allByName().stream().map(b -> b.id).toList());
     }
 
     public List<MethodView> methods() {

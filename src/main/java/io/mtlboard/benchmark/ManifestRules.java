@@ -68,6 +68,16 @@ final class ManifestRules {
                             + " per sample, not "
                             + t.output().shape());
         }
+        if (t.classNames() != null
+                && (t.classes() == null || t.classNames().size() != t.classes())) {
+            problems.add(
+                    "task '"
+                            + t.name()
+                            + "' names "
+                            + t.classNames().size()
+                            + " classes but has "
+                            + t.classes());
+        }
         if ("segmentation".equals(t.kind())
                 && t.ignoreLabelOrDefault() >= 0
                 && t.ignoreLabelOrDefault() < t.classes()) {

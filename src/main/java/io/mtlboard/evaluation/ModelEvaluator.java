@@ -277,9 +277,7 @@ public final class ModelEvaluator {
 
     /** The name of the split with role {@code test}. */
     public static String testSplit(BenchmarkManifest manifest) {
-        return manifest.data().splits().stream()
-                .filter(s -> "test".equals(s.role()))
-                .findFirst()
+        return manifest.testSplit()
                 .orElseThrow(
                         () ->
                                 new IllegalStateException(

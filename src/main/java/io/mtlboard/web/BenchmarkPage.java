@@ -2,6 +2,8 @@ package io.mtlboard.web;
 
 import io.mtlboard.benchmark.BenchmarkService;
 import io.mtlboard.benchmark.BenchmarkView;
+import io.mtlboard.benchmark.sample.BenchmarkSamples;
+import io.mtlboard.benchmark.sample.SampleGallery;
 import io.mtlboard.leaderboard.LeaderboardService;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.training.ReferenceProtocols;
@@ -20,7 +22,7 @@ import java.util.List;
 
 /**
  * A benchmark's page: tasks, metrics with direction, baselines, settings, reference protocols,
- * licence, sources.
+ * licence, sample pictures of its data, sources.
  */
 @Path("/benchmarks")
 @Produces(MediaType.TEXT_HTML)
@@ -31,22 +33,26 @@ public class BenchmarkPage {
         static native TemplateInstance benchmark(
                 BenchmarkView benchmark,
                 List<LeaderboardView.SettingView> settings,
-                List<ReferenceProtocols.ProtocolView> protocols);
+                List<ReferenceProtocols.ProtocolView> protocols,
+                SampleGallery samples);
     }
 
     private final BenchmarkService benchmarks;
     private final LeaderboardService leaderboards;
     private final ReferenceProtocols protocols;
+    private final BenchmarkSamples samples;
     private final PageCache cache;
 
     public BenchmarkPage(
             BenchmarkService benchmarks,
             LeaderboardService leaderboards,
             ReferenceProtocols protocols,
+            BenchmarkSamples samples,
             PageCache cache) {
         this.benchmarks = benchmarks;
         this.leaderboards = leaderboards;
         this.protocols = protocols;
+        this.samples = samples;
         this.cache = cache;
     }
 
@@ -64,7 +70,8 @@ public class BenchmarkPage {
                     return Templates.benchmark(
                                     benchmark,
                                     leaderboards.settings(id),
-                                    protocols.of(benchmark.id()))
+                                    protocols.of(benchmark.id()),
+                                    samples.gallery(id))
                             .render();
                 });
     }

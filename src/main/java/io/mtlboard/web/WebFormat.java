@@ -69,6 +69,11 @@ public final class WebFormat {
                 : "± " + fixed(stat.std(), decimals(stat.mean()));
     }
 
+    /** A count with thousands separators, or a dash. */
+    public static String thousands(Integer value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%,d", value);
+    }
+
     /** A whole number with thousands separators (rounded), or a dash. */
     public static String integer(Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%,d", Math.round(value));

@@ -130,6 +130,28 @@ class BenchmarkManifestReaderTest {
     }
 
     @Test
+    void shouldRequireOneClassNamePerClass() throws IOException {
+        ObjectNode m = nyuv2();
+        ArrayNode names = ((ObjectNode) m.get("tasks").get(0)).putArray("classNames");
+        names.add("wall").add("floor");
+        assertThat(problems(m)).containsExactly("task 'segmentation' names 2 classes but has 13");
+        ObjectNode depth = (ObjectNode) m.get("tasks").get(1);
+        depth.putArray("classNames").add("near").add("far");
+        assertThat(problems(m)).contains("task 'depth' names 2 classes but has null");
+    }
+
+    @Test
+    void shouldNameClassesByTheManifestOrByIndex() throws IOException {
+        BenchmarkManifest m =
+                BenchmarkManifestReader.read(DATA.resolve("fashionscenes/benchmark.json"));
+        BenchmarkManifest.TaskSpec segmentation = m.task("segmentation").orElseThrow();
+        assertThat(segmentation.className(0)).isEqualTo("background");
+        assertThat(segmentation.className(10)).isEqualTo("Ankle boot");
+        assertThat(segmentation.className(11)).isEqualTo("class 11");
+        assertThat(m.testSplit().orElseThrow().name()).isEqualTo("test");
+    }
+
+    @Test
     void shouldRefuseInputThatIsNotJson() {
         assertThatThrownBy(() -> BenchmarkManifestReader.parse("{".getBytes(), "broken"))
                 .isInstanceOf(IOException.class);

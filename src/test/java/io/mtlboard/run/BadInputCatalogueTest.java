@@ -1398,6 +1398,37 @@ class BadInputCatalogueTest {
         // --- catalogue of benchmarks and methods
         c.add(get("benchmark: unknown", "/api/benchmarks/imagenet", 404, "not-found", "imagenet"));
         c.add(get("method: unknown", "/api/methods/magic", 404, "not-found", "magic"));
+        String samples = "/api/benchmarks/multifashion/samples/";
+        c.add(
+                get(
+                        "sample picture: unknown benchmark",
+                        "/api/benchmarks/imagenet/samples/0.png",
+                        404,
+                        "not-found",
+                        "imagenet"));
+        c.add(
+                get(
+                        "sample picture: data not bundled",
+                        "/api/benchmarks/cityscapes/samples/0.png",
+                        404,
+                        "not-found",
+                        "not bundled"));
+        c.add(
+                get(
+                        "sample picture: index past the split",
+                        samples + "10000.png",
+                        400,
+                        inv,
+                        "from 0 to 9999"));
+        c.add(get("sample picture: negative index", samples + "-1.png", 400, inv, "index"));
+        c.add(get("sample picture: index not a number", samples + "first.png", 400, inv, "index"));
+        c.add(
+                get(
+                        "sample picture: target of another benchmark",
+                        samples + "0.png?target=depth",
+                        400,
+                        inv,
+                        "target"));
         c.add(
                 req(
                         "benchmarks: POST",

@@ -23,9 +23,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Every page type at a 390 px wide phone viewport — leaderboard, benchmark, method, run,
- * methodology, home and each analysis page, with data, with a message and without data: nothing
- * makes the page scroll sideways; wide tables scroll inside their own box and charts resize.
+ * Every page type at a 390 px wide phone viewport — leaderboard, benchmark (with and without sample
+ * pictures), method, run, methodology, home and each analysis page, with data, with a message and
+ * without data: nothing makes the page scroll sideways; wide tables scroll inside their own box,
+ * charts resize and picture grids wrap.
  */
 @QuarkusTest
 @Tag("browser")
@@ -92,6 +93,8 @@ class NarrowScreenBrowserTest {
                         "/docs/methods",
                         "/leaderboards/celeba",
                         "/benchmarks/celeba",
+                        "/benchmarks/multifashion",
+                        "/benchmarks/fashionscenes",
                         "/analysis",
                         "/analysis/ranking-similarity?benchmark=multifashion",
                         "/analysis/ranking-similarity?benchmark=nyuv2&backbone=segnet-mtan",

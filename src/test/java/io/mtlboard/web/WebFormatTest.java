@@ -83,6 +83,13 @@ class WebFormatTest {
     }
 
     @Test
+    void shouldGroupThousandsOfACount() {
+        assertThat(WebFormat.thousands(10000)).isEqualTo("10,000");
+        assertThat(WebFormat.thousands(999)).isEqualTo("999");
+        assertThat(WebFormat.thousands(null)).isEqualTo("—");
+    }
+
+    @Test
     void shouldSpellOrdinals() {
         assertThat(
                         List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 103).stream()
