@@ -14,6 +14,7 @@ import io.mtlboard.support.MtlboardConfig;
 import io.mtlboard.support.NotFoundProblem;
 import io.mtlboard.support.Violation;
 import io.mtlboard.support.query.QueryChecks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +81,18 @@ public class LeaderboardService {
             Executors.newSingleThreadExecutor(
                     r -> {
                         Thread t = new Thread(r, "board-snapshot-writer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    /** A board served from snapshot rows gets its facts this long after the first request. */
+    static final Duration WARM_AFTER = Duration.ofSeconds(5);
+
+    /** Loads boards served from snapshot rows in the background. */
+    private final ExecutorService warmer =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "board-warmer");
                         t.setDaemon(true);
                         return t;
                     });
@@ -533,7 +547,12 @@ public class LeaderboardService {
     private static final class Live {
         final long global;
         final List<BoardCalculator.MetricInfo> metrics;
-        final IncrementalBoard board;
+
+        /** The board, or null while the rows come from a snapshot that nothing has changed since. */
+        IncrementalBoard board;
+
+        /** The rows served while {@link #board} is null. */
+        List<BoardCalculator.BoardRow> snapshotRows;
 
         /** Ids of the benchmark's runs not on the board (hidden or not listed): kept for the snapshot check. */
         final Set<Long> unlisted;
@@ -562,15 +581,20 @@ public class LeaderboardService {
             this.snapshotKey = snapshotKey;
             this.watermark = watermark;
         }
+
+        List<BoardCalculator.BoardRow> rows() {
+            return board != null ? board.rows() : snapshotRows;
+        }
     }
 
     /**
      * The rows of a benchmark at the current data: after a registry or literature reload from all
-     * runs, on the first read from the board's snapshot and the runs changed since (or from all runs
-     * when there is no usable snapshot), otherwise by re-reading only the runs written since the last
-     * read — those this process marked ({@link LeaderboardVersion#bump(String, long)}) and those any
-     * process updated since then (with a margin for transactions that committed late) — and applying
-     * them to the {@link IncrementalBoard}.
+     * runs; on the first read from the board's snapshot — its rows alone when no run changed since it
+     * was taken, else its facts and the runs changed since — or from all runs when there is no usable
+     * snapshot; otherwise by re-reading only the runs written since the last read — those this process
+     * marked ({@link LeaderboardVersion#bump(String, long)}) and those any process updated since then
+     * (with a margin for transactions that committed late) — and applying them to the {@link
+     * IncrementalBoard}.
      */
     private List<BoardCalculator.BoardRow> liveRows(
             Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics) {
@@ -584,15 +608,19 @@ public class LeaderboardService {
                 || !state.metrics.equals(metrics)) {
             String key =
                     config.leaderboard().snapshots() ? snapshots.key(benchmark.id, metrics) : null;
+            if (state == null && key != null) {
+                Live unchanged = fromSnapshotRows(benchmark, metrics, global, key, started);
+                if (unchanged != null) {
+                    live.put(benchmark.id, unchanged);
+                    warmLater(benchmark.id);
+                    return unchanged.rows();
+                }
+            }
             Restored restored =
                     state == null && key != null ? fromSnapshot(benchmark, metrics) : null;
             boolean full = restored == null;
             if (full) {
-                restored =
-                        new Restored(
-                                new IncrementalBoard(metrics, repository.runFacts(benchmark)),
-                                new HashSet<>(repository.unlistedIds(benchmark.id)));
-                fullReads.incrementAndGet();
+                restored = fullRead(benchmark, metrics);
             }
             state = new Live(global, metrics, restored.board, restored.unlisted, key, started);
             live.put(benchmark.id, state);
@@ -601,12 +629,13 @@ public class LeaderboardService {
             } else {
                 state.snapshotAt = started;
             }
-            return state.board.rows();
+            return state.rows();
         }
         Set<Long> ids = new HashSet<>(dirty);
         ids.addAll(
                 repository.updatedSince(benchmark.id, state.watermark.minus(LATE_COMMIT_MARGIN)));
         if (!ids.isEmpty()) {
+            ensureBoard(benchmark, state);
             update(benchmark.id, state.board, state.unlisted, ids);
             state.changedSinceSnapshot += ids.size();
         }
@@ -617,7 +646,102 @@ public class LeaderboardService {
                         && state.snapshotAt.plus(SNAPSHOT_AFTER).isBefore(started))) {
             saveSnapshot(benchmark.id, state);
         }
-        return state.board.rows();
+        return state.rows();
+    }
+
+    private Restored fullRead(Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics) {
+        fullReads.incrementAndGet();
+        return new Restored(
+                new IncrementalBoard(metrics, repository.runFacts(benchmark)),
+                new HashSet<>(repository.unlistedIds(benchmark.id)));
+    }
+
+    /**
+     * The board served from its snapshot's rows, when no run of the benchmark was updated since the
+     * snapshot was taken (minus the late-commit margin) and the benchmark's runs still add up to the
+     * snapshot's (count and id sum); else null.
+     */
+    private Live fromSnapshotRows(
+            Benchmark benchmark,
+            List<BoardCalculator.MetricInfo> metrics,
+            long global,
+            String key,
+            OffsetDateTime started) {
+        long t0 = System.nanoTime();
+        Optional<BoardSnapshots.Rows> rows = snapshots.readRows(benchmark.id, metrics);
+        if (rows.isEmpty()
+                || !repository
+                        .updatedSince(benchmark.id, rows.get().takenAt().minus(LATE_COMMIT_MARGIN))
+                        .isEmpty()) {
+            return null;
+        }
+        long[] check = repository.checksum(benchmark.id);
+        Set<Long> unlisted = new HashSet<>(rows.get().unlisted());
+        if (check[0] != rows.get().runs() + (long) unlisted.size()
+                || check[1]
+                        != rows.get().idSum()
+                                + unlisted.stream().mapToLong(Long::longValue).sum()) {
+            return null;
+        }
+        Live state = new Live(global, metrics, null, unlisted, key, started);
+        state.snapshotRows = rows.get().rows();
+        state.snapshotAt = rows.get().takenAt();
+        snapshotLoads.incrementAndGet();
+        LOG.infof(
+                "Board of %s from its snapshot's %d rows (%d runs, none changed since) in %d ms",
+                benchmark.id,
+                rows.get().rows().size(),
+                rows.get().runs(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return state;
+    }
+
+    /**
+     * Gives a board served from snapshot rows its {@link IncrementalBoard} (from the snapshot's facts,
+     * or from all runs), so that changes can be applied; the caller holds the benchmark's lock.
+     */
+    private void ensureBoard(Benchmark benchmark, Live state) {
+        if (state.board != null) {
+            return;
+        }
+        Restored restored = fromSnapshot(benchmark, state.metrics);
+        if (restored == null) {
+            restored = fullRead(benchmark, state.metrics);
+        }
+        state.board = restored.board;
+        state.unlisted.clear();
+        state.unlisted.addAll(restored.unlisted);
+        state.snapshotRows = null;
+    }
+
+    /**
+     * Loads the board of a benchmark served from snapshot rows a few seconds after the first request,
+     * in the background, so that the first change after a start does not wait for it.
+     */
+    private void warmLater(String benchmarkId) {
+        CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> warm(benchmarkId));
+                    } catch (RuntimeException e) {
+                        LOG.infof("Board of %s not warmed: %s", benchmarkId, e.toString());
+                    }
+                },
+                CompletableFuture.delayedExecutor(
+                        WARM_AFTER.toMillis(), TimeUnit.MILLISECONDS, warmer));
+    }
+
+    private void warm(String benchmarkId) {
+        Benchmark benchmark = Benchmark.byId(benchmarkId).orElse(null);
+        if (benchmark == null) {
+            return;
+        }
+        synchronized (locks[Math.floorMod(benchmarkId.hashCode(), locks.length)]) {
+            Live state = live.get(benchmarkId);
+            if (state != null && state.board == null) {
+                ensureBoard(benchmark, state);
+            }
+        }
     }
 
     /**
@@ -686,13 +810,17 @@ public class LeaderboardService {
         if (state.snapshotKey == null) {
             return;
         }
+        if (state.board == null) {
+            return;
+        }
         List<BoardCalculator.RunFacts> facts = state.board.facts();
+        List<BoardCalculator.BoardRow> rows = state.board.rows();
         List<Long> unlisted = new ArrayList<>(state.unlisted);
         OffsetDateTime at = state.watermark;
         String key = state.snapshotKey;
         state.changedSinceSnapshot = 0;
         state.snapshotAt = at;
-        snapshotWriter.execute(() -> snapshots.write(benchmarkId, key, at, facts, unlisted));
+        snapshotWriter.execute(() -> snapshots.write(benchmarkId, key, at, facts, unlisted, rows));
     }
 
     /** At shutdown, the boards changed since their last snapshot are written (waits for the writes). */
@@ -704,6 +832,7 @@ public class LeaderboardService {
                 }
             }
         }
+        warmer.shutdownNow();
         snapshotWriter.shutdown();
         try {
             snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
@@ -730,7 +859,7 @@ public class LeaderboardService {
     List<BoardCalculator.RunFacts> boardFacts(String benchmarkId) {
         synchronized (locks[Math.floorMod(benchmarkId.hashCode(), locks.length)]) {
             Live state = live.get(benchmarkId);
-            return state == null ? List.of() : state.board.facts();
+            return state == null || state.board == null ? List.of() : state.board.facts();
         }
     }
 

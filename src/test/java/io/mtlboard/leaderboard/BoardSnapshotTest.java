@@ -72,10 +72,10 @@ class BoardSnapshotTest {
      * snapshot's late-commit margin, so only a snapshot or a full read can bring it).
      */
     private long run(String method, int seed, double accuracy) {
-        return run(method, seed, accuracy, OffsetDateTime.now().minusHours(1));
+        return run(method, seed, accuracy, OffsetDateTime.now().minusHours(1), true);
     }
 
-    private long run(String method, int seed, double accuracy, OffsetDateTime at) {
+    private long run(String method, int seed, double accuracy, OffsetDateTime at, boolean bumpAll) {
         long id =
                 QuarkusTransaction.requiringNew()
                         .call(
@@ -103,7 +103,9 @@ class BoardSnapshotTest {
                                     return run.id;
                                 });
         created.add(id);
-        version.bumpAll();
+        if (bumpAll) {
+            version.bumpAll();
+        }
         return id;
     }
 
@@ -119,8 +121,52 @@ class BoardSnapshotTest {
                 .rows();
     }
 
+    private String key() {
+        return snapshots.key(OFFICE, service.board(OFFICE).metrics());
+    }
+
     @Test
-    void shouldStartFromTheSnapshotAndTheRunsChangedSince() throws Exception {
+    void shouldServeTheSnapshotsRowsWhileNoRunChangedSinceAndItsFactsOnceOneDoes()
+            throws Exception {
+        run("ew", 0, 70);
+        long mgda = run("mgda", 0, 71);
+        rowsAfterStart();
+        service.awaitSnapshots();
+        // the same board, its mgda row edited, taken "later" than every run's last update: only the
+        // snapshot's rows can show 12.5
+        List<BoardCalculator.BoardRow> edited =
+                service.board(OFFICE).rows().stream()
+                        .map(r -> r.runIds().contains(mgda) ? withMean(r, 12.5) : r)
+                        .toList();
+        BoardSnapshots.write(
+                file,
+                key(),
+                OffsetDateTime.now().plusHours(1),
+                service.boardFacts(OFFICE),
+                service.unlistedIds(OFFICE),
+                edited);
+        long loads = service.snapshotLoads();
+        long full = service.fullReads();
+
+        assertThat(mean(rowsAfterStart(), mgda)).isEqualTo(12.5);
+        assertThat(service.snapshotLoads()).isEqualTo(loads + 1);
+        assertThat(service.fullReads()).isEqualTo(full);
+
+        // a write after the snapshot was taken: the board takes the snapshot's facts and applies
+        // the new run
+        long pcgrad = run("pcgrad", 0, 72, OffsetDateTime.now().plusHours(1).plusMinutes(1), false);
+        version.bump(OFFICE, pcgrad);
+        List<BoardCalculator.BoardRow> after = service.board(OFFICE).rows();
+
+        assertThat(service.snapshotLoads()).isEqualTo(loads + 2);
+        assertThat(service.fullReads()).isEqualTo(full);
+        assertThat(mean(after, mgda)).isEqualTo(71.0);
+        assertThat(after.stream().flatMap(r -> r.runIds().stream())).contains(pcgrad);
+        assertThat(after).isEqualTo(rowsFromAllRuns());
+    }
+
+    @Test
+    void shouldStartFromTheSnapshotsFactsAndTheRunsChangedSince() throws Exception {
         long ew = run("ew", 0, 70);
         run("mgda", 0, 71);
         long rejected = run("imtl", 0, 69);
@@ -134,7 +180,7 @@ class BoardSnapshotTest {
         assertThat(file).exists();
 
         // changes after the snapshot: a new run, and a withdrawal (both update the run's time)
-        long pcgrad = run("pcgrad", 0, 72, OffsetDateTime.now());
+        long pcgrad = run("pcgrad", 0, 72, OffsetDateTime.now(), true);
         QuarkusTransaction.requiringNew()
                 .run(
                         () -> {
@@ -162,62 +208,52 @@ class BoardSnapshotTest {
         rowsAfterStart();
         service.awaitSnapshots();
         // a snapshot whose facts of an unchanged run differ from the database: proves they are read
-        BoardSnapshots.Snapshot taken =
-                BoardSnapshots.read(file, snapshots.key(OFFICE, service.board(OFFICE).metrics()))
-                        .orElseThrow();
-        List<BoardCalculator.RunFacts> edited = new ArrayList<>();
-        for (BoardCalculator.RunFacts f : taken.facts()) {
-            if (f.runId() == mgda) {
-                Map<String, Double> values = new HashMap<>();
-                f.values().keySet().forEach(k -> values.put(k, 12.5));
-                f =
-                        new BoardCalculator.RunFacts(
-                                f.runId(),
-                                f.methodId(),
-                                f.methodName(),
-                                f.backboneId(),
-                                f.optimizer(),
-                                f.gradientLevel(),
-                                f.source(),
-                                f.seed(),
-                                f.reportedSeeds(),
-                                f.owner(),
-                                f.protocol(),
-                                f.baselineProtocol(),
-                                f.baselineOptimizer(),
-                                f.citation(),
-                                f.published(),
-                                Map.copyOf(values));
-            }
-            edited.add(f);
-        }
+        BoardSnapshots.Snapshot taken = BoardSnapshots.read(file, key()).orElseThrow();
+        List<BoardCalculator.RunFacts> edited =
+                taken.facts().stream()
+                        .map(f -> f.runId() == mgda ? withValues(f, 12.5) : f)
+                        .toList();
         BoardSnapshots.write(
                 file,
-                snapshots.key(OFFICE, service.board(OFFICE).metrics()),
+                key(),
                 taken.takenAt(),
                 edited,
-                taken.unlisted());
+                taken.unlisted(),
+                service.board(OFFICE).rows());
+        run("pcgrad", 0, 72, OffsetDateTime.now(), true); // a change since: the rows alone won't do
 
         assertThat(mean(rowsAfterStart(), mgda)).isEqualTo(12.5);
+    }
 
+    @Test
+    void shouldReadAllRunsWhenARunWasDeletedOutright() throws Exception {
+        long mgda = run("mgda", 0, 71);
         // a run deleted outright leaves no trace in the run times: the count and id sum catch it
         long gone = run("pcgrad", 0, 72);
-        String key = snapshots.key(OFFICE, service.board(OFFICE).metrics());
+        rowsAfterStart();
+        String key = key();
         List<BoardCalculator.RunFacts> withGone = service.boardFacts(OFFICE);
+        List<BoardCalculator.BoardRow> rowsWithGone = service.board(OFFICE).rows();
         assertThat(withGone).anyMatch(f -> f.runId() == gone);
         service.awaitSnapshots();
         QuarkusTransaction.requiringNew().run(() -> Run.deleteById(gone));
         created.remove(Long.valueOf(gone));
-        BoardSnapshots.write(
-                file, key, OffsetDateTime.now(), withGone, service.unlistedIds(OFFICE));
-        long loads = service.snapshotLoads();
-        long full = service.fullReads();
-        List<BoardCalculator.BoardRow> started = rowsAfterStart();
+        for (OffsetDateTime at :
+                List.of(OffsetDateTime.now().plusHours(1), OffsetDateTime.now().minusHours(2))) {
+            // taken after every update (the rows would do) and before (the facts would do)
+            BoardSnapshots.write(
+                    file, key, at, withGone, service.unlistedIds(OFFICE), rowsWithGone);
+            long loads = service.snapshotLoads();
+            long full = service.fullReads();
+            List<BoardCalculator.BoardRow> started = rowsAfterStart();
 
-        assertThat(service.snapshotLoads()).isEqualTo(loads);
-        assertThat(service.fullReads()).isEqualTo(full + 1);
-        assertThat(started).isEqualTo(rowsFromAllRuns());
-        assertThat(mean(started, mgda)).isEqualTo(71.0);
+            assertThat(service.snapshotLoads()).as("taken at %s", at).isEqualTo(loads);
+            assertThat(service.fullReads()).isEqualTo(full + 1);
+            assertThat(started).isEqualTo(rowsFromAllRuns());
+            assertThat(started.stream().flatMap(r -> r.runIds().stream()))
+                    .contains(mgda)
+                    .doesNotContain(gone);
+        }
     }
 
     @Test
@@ -236,11 +272,57 @@ class BoardSnapshotTest {
         BoardSnapshots.write(
                 file,
                 "another database",
-                OffsetDateTime.now(),
+                OffsetDateTime.now().plusHours(1),
                 service.boardFacts(OFFICE),
-                service.unlistedIds(OFFICE));
+                service.unlistedIds(OFFICE),
+                service.board(OFFICE).rows());
         assertThat(rowsAfterStart()).isEqualTo(rowsFromAllRuns());
         assertThat(service.fullReads()).isEqualTo(full + 2);
+    }
+
+    private static BoardCalculator.BoardRow withMean(BoardCalculator.BoardRow r, double mean) {
+        Map<String, SeedStats> metrics = new java.util.LinkedHashMap<>();
+        r.metrics().forEach((k, v) -> metrics.put(k, new SeedStats(v.n(), mean, v.std())));
+        return new BoardCalculator.BoardRow(
+                r.settingId(),
+                r.backboneId(),
+                r.protocol(),
+                r.methodId(),
+                r.methodName(),
+                r.optimizer(),
+                r.gradientLevel(),
+                r.source(),
+                r.citation(),
+                r.seeds(),
+                r.runIds(),
+                metrics,
+                r.deltaMPerTask(),
+                r.deltaMFlat(),
+                r.baseline(),
+                r.role(),
+                r.published());
+    }
+
+    private static BoardCalculator.RunFacts withValues(BoardCalculator.RunFacts f, double value) {
+        Map<String, Double> values = new HashMap<>();
+        f.values().keySet().forEach(k -> values.put(k, value));
+        return new BoardCalculator.RunFacts(
+                f.runId(),
+                f.methodId(),
+                f.methodName(),
+                f.backboneId(),
+                f.optimizer(),
+                f.gradientLevel(),
+                f.source(),
+                f.seed(),
+                f.reportedSeeds(),
+                f.owner(),
+                f.protocol(),
+                f.baselineProtocol(),
+                f.baselineOptimizer(),
+                f.citation(),
+                f.published(),
+                Map.copyOf(values));
     }
 
     private static double mean(List<BoardCalculator.BoardRow> rows, long runId) {

@@ -27,7 +27,7 @@ class BoardSnapshotsFileTest {
     private static List<BoardCalculator.RunFacts> facts() {
         Map<String, Double> withNull = new HashMap<>();
         withNull.put("segmentation.miou", 41.5);
-        withNull.put("depth.abs_err", null);
+        withNull.put("depth.abs_err", 0.5);
         return List.of(
                 new BoardCalculator.RunFacts(
                         7,
@@ -51,8 +51,8 @@ class BoardSnapshotsFileTest {
                         "stl",
                         "Single-task",
                         "segnet",
-                        null,
-                        null,
+                        "adam",
+                        "param",
                         RowSource.VERIFIED,
                         2,
                         null,
@@ -82,32 +82,53 @@ class BoardSnapshotsFileTest {
                         Map.of()));
     }
 
+    private static final List<BoardCalculator.MetricInfo> METRICS =
+            List.of(
+                    new BoardCalculator.MetricInfo("segmentation.miou", "segmentation", true),
+                    new BoardCalculator.MetricInfo("depth.abs_err", "depth", false));
+
+    private static List<BoardCalculator.BoardRow> rows() {
+        return BoardCalculator.rows(METRICS, facts());
+    }
+
+    private void write(Path file) throws IOException {
+        BoardSnapshots.write(file, "key-1", TAKEN, facts(), List.of(11L, 12L), rows());
+    }
+
     @Test
     void shouldReadBackExactlyWhatWasWritten() throws IOException {
         Path file = dir.resolve("nyuv2.facts");
-        BoardSnapshots.write(file, "key-1", TAKEN, facts(), List.of(11L, 12L));
+        write(file);
 
         BoardSnapshots.Snapshot back = BoardSnapshots.read(file, "key-1").orElseThrow();
+        BoardSnapshots.Rows rows = BoardSnapshots.readRows(file, "key-1").orElseThrow();
 
         assertThat(back.takenAt()).isEqualTo(TAKEN);
         assertThat(back.facts()).isEqualTo(facts());
         assertThat(back.unlisted()).containsExactlyInAnyOrder(11L, 12L);
-        assertThat(back.facts().get(1).values()).containsEntry("depth.abs_err", null);
         assertThat(back.facts().get(0).published().note()).isEqualTo("printed note");
+        assertThat(rows.rows()).isNotEmpty().isEqualTo(rows());
+        assertThat(rows.rows().get(0).metrics().keySet())
+                .containsExactlyElementsOf(rows().get(0).metrics().keySet());
+        assertThat(rows.takenAt()).isEqualTo(TAKEN);
+        assertThat(rows.runs()).isEqualTo(3);
+        assertThat(rows.idSum()).isEqualTo(7 + 9 + Long.MAX_VALUE);
+        assertThat(rows.unlisted()).containsExactlyInAnyOrder(11L, 12L);
     }
 
     @Test
     void shouldIgnoreASnapshotTakenUnderAnotherKey() throws IOException {
         Path file = dir.resolve("nyuv2.facts");
-        BoardSnapshots.write(file, "key-1", TAKEN, facts(), List.of(11L, 12L));
+        write(file);
 
         assertThat(BoardSnapshots.read(file, "key-2")).isEmpty();
+        assertThat(BoardSnapshots.readRows(file, "key-2")).isEmpty();
     }
 
     @Test
     void shouldRefuseATruncatedOrForeignFile() throws IOException {
         Path file = dir.resolve("nyuv2.facts");
-        BoardSnapshots.write(file, "key-1", TAKEN, facts(), List.of(11L, 12L));
+        write(file);
         byte[] whole = Files.readAllBytes(file);
 
         for (int cut : new int[] {0, 5, 12, whole.length / 2, whole.length - 1}) {
@@ -121,47 +142,41 @@ class BoardSnapshotsFileTest {
                 .isInstanceOf(IOException.class);
     }
 
+    /**
+     * Any single changed byte (a value, a reference, a count) is refused — by the checksums, or by the
+     * bounds every count and reference is checked against — or leaves what is read unchanged (a byte
+     * of the facts, for the reader of the rows); it is never read as other numbers.
+     */
     @Test
-    void shouldRefuseAFileWhoseStringReferencesPointNowhere() throws IOException {
+    void shouldNeverReadAChangedByteAsOtherNumbers() throws IOException {
         Path file = dir.resolve("nyuv2.facts");
-        BoardSnapshots.write(file, "key-1", TAKEN, facts().subList(0, 1), List.of());
-        byte[] bytes = Files.readAllBytes(file);
-        // the first run's method reference follows its id: point it past the string table
-        int table = indexOf(bytes, "ew".getBytes());
-        assertThat(table).isPositive();
-        int run = bytes.length - 12; // unlisted count and end mark
-        // find the run id 7 (8 bytes big-endian) written after the table and the run count
-        for (int i = table; i < run - 12; i++) {
-            if (bytes[i] == 0 && bytes[i + 7] == 7 && allZero(bytes, i, 7)) {
-                bytes[i + 8] = 0x7f;
-                break;
-            }
-        }
-        Files.write(file, bytes);
-        assertThatThrownBy(() -> BoardSnapshots.read(file, "key-1"))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("out of range");
-    }
-
-    private static boolean allZero(byte[] b, int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
+        write(file);
+        byte[] whole = Files.readAllBytes(file);
+        BoardSnapshots.Snapshot facts = BoardSnapshots.read(file, "key-1").orElseThrow();
+        BoardSnapshots.Rows rows = BoardSnapshots.readRows(file, "key-1").orElseThrow();
+        int refused = 0;
+        for (int i = 0; i < whole.length; i++) {
+            byte[] changed = whole.clone();
+            changed[i] ^= 0x5a;
+            Files.write(file, changed);
+            for (boolean rowsOnly : new boolean[] {false, true}) {
+                try {
+                    java.util.Optional<?> back =
+                            rowsOnly
+                                    ? BoardSnapshots.readRows(file, "key-1")
+                                    : BoardSnapshots.read(file, "key-1");
+                    if (back.isPresent()) {
+                        assertThat(back.get())
+                                .as("byte %d of %d changed", i, whole.length)
+                                .isEqualTo(rowsOnly ? rows : facts);
+                    } else {
+                        refused++;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    refused++;
                 }
             }
-            return i;
         }
-        return -1;
+        assertThat(refused).isGreaterThan(whole.length);
     }
 }
