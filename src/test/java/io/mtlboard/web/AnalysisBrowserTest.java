@@ -457,9 +457,11 @@ class AnalysisBrowserTest {
                     .as(p[0] + ": a row of data, not the empty-table line")
                     .isEmpty();
         }
-        open("/analysis/levels?benchmark=multifashion&backbone=lenet5");
+        open("/analysis/levels?benchmark=multifashion&source=claimed");
         assertThat(driver.findElement(By.id("noscript-api")).getDomAttribute("href"))
-                .isEqualTo("/api/analysis/levels?benchmark=multifashion&backbone=lenet5");
+                .isEqualTo("/api/analysis/levels?benchmark=multifashion&source=claimed");
+        assertThat(driver.findElement(By.id("pairs-table")).getText())
+                .contains("gains from the feature level");
         screenshot("levels-without-javascript");
     }
 
