@@ -2,7 +2,7 @@
 // /api/analysis/feature-disentanglement.
 import { curves, scatter } from './analysis/charts.js';
 import { bind, methodBoxes, methodFilter, options } from './analysis/form.js';
-import { fmt, notes, shortLabels, stat, table } from './analysis/format.js';
+import { fmt, notes, pointRows, shortLabels, stat, table } from './analysis/format.js';
 
 function draw(view) {
   const labels = shortLabels(view.curves.map(c => c.label));
@@ -14,6 +14,8 @@ function draw(view) {
   document.getElementById('finals-caption').textContent = view.coefficient.label + ' = '
     + fmt(view.agreement.value, 2) + ', n = ' + view.agreement.n;
   notes(document.getElementById('finals-notes'), [view.finalsMessage]);
+  table(document.querySelector('#finals-table tbody'), pointRows(view.finals),
+    'No row has logged FD and a test Δm here.');
   document.getElementById('measured-source').textContent = 'Source: ' + view.measured.source + '.';
   notes(document.getElementById('measured-notes'), [view.measured.message]);
   table(document.querySelector('#measured-table tbody'), view.measured.rows.map(r => [r.label,

@@ -1,7 +1,7 @@
 // Gradients page: inter-task curves and the inter-task/inter-sample comparison, from /api/analysis/gradients.
 import { bars, curves, scatter } from './analysis/charts.js';
 import { bind, methodBoxes, methodFilter, options } from './analysis/form.js';
-import { notes, shortLabels, stat } from './analysis/format.js';
+import { notes, shortLabels, stat, table } from './analysis/format.js';
 
 function histogram(view) {
   const c = view.comparison;
@@ -21,6 +21,11 @@ function histogram(view) {
   scatter(document.getElementById('scope-pairs'), c.rows.map((r, i) => ({ x: r.interTask.mean, y: r.interSample.mean,
     xStd: r.interTask.std, yStd: r.interSample.std, label: labelsPerRow[i] })), 'inter-task ' + c.label,
     'inter-sample ' + c.label, { diagonal: true });
+  document.getElementById('scope-table-caption').textContent = c.label + ', ' + view.granularity
+    + '; run means, mean ± std over seeds';
+  table(document.querySelector('#scope-table tbody'), c.rows.map(r => [r.label,
+    { text: stat(r.interTask, 3), className: 'num' }, { text: stat(r.interSample, 3), className: 'num' }]),
+  c.message || 'No row logged both inter-task and inter-sample indicators here.');
 }
 
 function draw(view) {

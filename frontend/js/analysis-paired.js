@@ -78,7 +78,10 @@ function draw(view) {
     document.getElementById('agreement-caption').textContent = agreementCaption(view);
   }
   pairTable('#pairs-table tbody', view.pairs, undefined, view.scope.convention.id);
-  if (!levels) {
+  if (levels) {
+    document.getElementById('pairs-caption').textContent = view.pairs.length + ' pair(s); ' + view.gaining
+      + ' gain from the feature level';
+  } else {
     drawOptimizerExtras(view);
   }
   notes(document.getElementById('messages'), [view.message].concat(view.notes));

@@ -1,7 +1,7 @@
 // Ranking-similarity page: three heatmaps and a scatter from /api/analysis/ranking-similarity.
 import { heatmap, scatter } from './analysis/charts.js';
 import { bind, options } from './analysis/form.js';
-import { fmt, notes, shortIndicator, shortLabels } from './analysis/format.js';
+import { fmt, notes, pointRows, shortIndicator, shortLabels, table } from './analysis/format.js';
 
 function heatNotes(id, map) {
   notes(document.getElementById(id), [map.message]);
@@ -30,6 +30,11 @@ function draw(view) {
     + (s.interval ? ' [' + fmt(s.interval.low, 2) + ', ' + fmt(s.interval.high, 2) + ']' : '') + ', n = ' + agreement.n;
   notes(document.getElementById('scatter-notes'), [s.message]);
   document.getElementById('scatter-verdict').textContent = s.verdict || '';
+  document.getElementById('scatter-table-caption').textContent = s.indicator.label
+    + (agreement.value !== null ? ': ' + label + ' = ' + fmt(agreement.value, 2) + ', n = ' + agreement.n : '');
+  document.getElementById('scatter-table-verdict').textContent = [s.verdict, s.message].filter(t => t).join(' ');
+  table(document.querySelector('#scatter-table tbody'), pointRows(s.points),
+    'No row of this backbone has the indicator and a test Δm.');
   const c = view.noiseCeiling;
   document.getElementById('noise-ceiling').textContent = c
     ? 'Noise ceiling: ' + label + ' = ' + fmt(c.value, 2) + ' (2.5–97.5 % of ' + c.splits + ' random half splits: '

@@ -1,23 +1,21 @@
-// The leaderboard table's controls: a search over method names and citations (filters the rendered
-// rows), a column picker (metric and efficiency columns on and off), and row selection for the compare
-// page. Search and columns live in the address (q=, cols=) so that a reload or a shared link keeps
-// them, and they ride along with the server-side filters, sort links and pages.
+// The leaderboard table's controls: a column picker (metric and efficiency columns on and off) and row
+// selection for the compare page. The search is the server's (q=, over the whole board, in the filter
+// form). Columns live in the address (cols=) so that a reload or a shared link keeps them, and they
+// ride along with the server-side filters, sort links and pages. The rows chosen for comparison are
+// kept for the tab (sessionStorage, per benchmark), so rows of several pages can be compared.
 const script = document.getElementById('leaderboard-table-script');
 const benchmark = script.dataset.benchmark;
 const tools = document.getElementById('board-tools');
-const searchBox = document.getElementById('board-search');
 const summary = document.getElementById('column-summary');
 const status = document.getElementById('board-status');
 const compareButton = document.getElementById('compare-button');
+const chosenList = document.getElementById('compare-chosen');
 const boxes = [...document.querySelectorAll('#column-picker input[data-col]')];
 const metricKeys = boxes.filter(b => b.dataset.kind === 'metric').map(b => b.dataset.col);
 const defaults = new Set((tools.dataset.defaultColumns || '').split(',').filter(Boolean));
 const MIN_COMPARED = 2;
 const MAX_COMPARED = 4;
-
-function rows() {
-  return [...document.querySelectorAll('table.board tbody tr[data-key]')];
-}
+const STORE = 'mtlboard.compare.' + benchmark;
 
 function visibleColumns() {
   return boxes.filter(b => b.checked).map(b => b.dataset.col);
@@ -27,15 +25,9 @@ function sameAsDefault(cols) {
   return cols.length === defaults.size && cols.every(c => defaults.has(c));
 }
 
-// The address with this page's search and columns, replacing the current entry.
+// The address with this page's columns, replacing the current entry.
 function remember() {
   const url = new URL(window.location.href);
-  const q = searchBox.value.trim();
-  if (q) {
-    url.searchParams.set('q', q);
-  } else {
-    url.searchParams.delete('q');
-  }
   const cols = visibleColumns();
   if (sameAsDefault(cols)) {
     url.searchParams.delete('cols');
@@ -55,56 +47,81 @@ function applyColumns() {
     + (boxes.some(b => b.dataset.kind === 'efficiency' && b.checked) ? ' + efficiency' : '');
 }
 
-function applySearch() {
-  const terms = searchBox.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  let shown = 0;
-  const all = rows();
-  all.forEach(tr => {
-    const text = (tr.dataset.search || '').toLowerCase();
-    const match = terms.every(t => text.includes(t));
-    tr.classList.toggle('search-off', !match);
-    if (match) {
-      shown++;
+// The chosen rows, [{key, label, title}], in the order they were ticked; kept across pages of the board.
+function chosen() {
+  try {
+    const list = JSON.parse(window.sessionStorage.getItem(STORE) || '[]');
+    return Array.isArray(list) ? list.filter(c => c && typeof c.key === 'string') : [];
+  } catch (e) {
+    return [];
+  }
+}
+
+function store(list) {
+  try {
+    if (list.length) {
+      window.sessionStorage.setItem(STORE, JSON.stringify(list));
+    } else {
+      window.sessionStorage.removeItem(STORE);
     }
+  } catch (e) {
+    // storage refused (private mode, quota): the selection then lasts for this page only
+  }
+  memory = list;
+}
+
+let memory = chosen();
+
+function picks() {
+  return [...document.querySelectorAll('input.compare-pick')];
+}
+
+function showSelection() {
+  const list = memory;
+  const keys = new Set(list.map(c => c.key));
+  picks().forEach(box => {
+    box.checked = keys.has(box.value);
   });
-  document.querySelectorAll('table.board').forEach(table => {
-    const any = table.querySelector('tbody tr[data-key]:not(.search-off)');
-    table.closest('.table-wrap').classList.toggle('search-empty', !any);
+  chosenList.replaceChildren();
+  list.forEach(c => {
+    const item = document.createElement('li');
+    item.className = 'chosen';
+    item.dataset.key = c.key;
+    item.title = c.title || c.key;
+    const name = document.createElement('span');
+    name.textContent = c.label || c.key;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'remove secondary';
+    remove.textContent = '×';
+    remove.setAttribute('aria-label', 'remove ' + (c.label || c.key) + ' from the comparison');
+    remove.addEventListener('click', () => {
+      store(memory.filter(x => x.key !== c.key));
+      showSelection();
+    });
+    item.append(name, remove);
+    chosenList.append(item);
   });
-  status.textContent = terms.length
-    ? shown + ' of ' + all.length + ' rows on this page match “' + searchBox.value.trim() + '”.'
-    : 'Tick 2–4 rows to compare them side by side.';
-  status.dataset.shown = String(shown);
+  chosenList.hidden = list.length === 0;
+  compareButton.textContent = 'Compare (' + list.length + ')';
+  compareButton.disabled = list.length < MIN_COMPARED || list.length > MAX_COMPARED;
+  compareButton.title = list.length > MAX_COMPARED
+    ? 'at most ' + MAX_COMPARED + ' rows can be compared: remove ' + (list.length - MAX_COMPARED)
+    : 'select 2 to 4 rows with the boxes in the Rank column, on any page of the board';
+  status.textContent = list.length
+    ? list.length + ' row' + (list.length === 1 ? '' : 's') + ' chosen; the choice stays while you move between pages.'
+    : 'Tick 2–4 rows to compare them side by side, on any page of the board.';
 }
 
-function selected() {
-  return [...document.querySelectorAll('input.compare-pick:checked')].map(b => b.value);
-}
-
-function applySelection() {
-  const keys = selected();
-  compareButton.textContent = 'Compare (' + keys.length + ')';
-  compareButton.disabled = keys.length < MIN_COMPARED || keys.length > MAX_COMPARED;
-  compareButton.title = keys.length > MAX_COMPARED
-    ? 'at most ' + MAX_COMPARED + ' rows can be compared'
-    : 'select 2 to 4 rows with the boxes in the Rank column';
-}
-
-// Start from the address: q= and cols= of a reload or a shared link.
+// Start from the address: cols= of a reload or a shared link.
 const params = new URLSearchParams(window.location.search);
-searchBox.value = params.get('q') || '';
 const asked = params.has('cols') ? new Set(params.get('cols').split(',').filter(Boolean)) : defaults;
 boxes.forEach(b => {
   b.checked = asked.has(b.dataset.col);
 });
 applyColumns();
-applySearch();
-applySelection();
+showSelection();
 
-searchBox.addEventListener('input', () => {
-  applySearch();
-  remember();
-});
 boxes.forEach(b => b.addEventListener('change', () => {
   applyColumns();
   remember();
@@ -124,28 +141,38 @@ document.getElementById('columns-default').addEventListener('click', () => {
   remember();
 });
 document.addEventListener('change', event => {
-  if (event.target.classList && event.target.classList.contains('compare-pick')) {
-    applySelection();
+  const box = event.target;
+  if (!box.classList || !box.classList.contains('compare-pick')) {
+    return;
   }
+  const row = box.closest('tr');
+  const rest = memory.filter(c => c.key !== box.value);
+  store(box.checked
+    ? rest.concat([{ key: box.value, label: row.dataset.label || box.value, title: row.dataset.title || box.value }])
+    : rest);
+  showSelection();
 });
 compareButton.addEventListener('click', () => {
-  const keys = selected();
+  const keys = memory.map(c => c.key);
   if (keys.length >= MIN_COMPARED && keys.length <= MAX_COMPARED) {
     window.location.href = '/leaderboards/' + encodeURIComponent(benchmark) + '/compare?rows='
       + keys.map(encodeURIComponent).join(',');
   }
 });
+// another tab or the back button may have changed the choice
+window.addEventListener('pageshow', () => {
+  memory = chosen();
+  showSelection();
+});
 
-// The server-side filters, sort links and pages keep the search and the columns.
+// The server-side filters, sort links, pages and setting links keep the columns.
 function carry(url) {
   const current = new URLSearchParams(window.location.search);
-  ['q', 'cols'].forEach(name => {
-    if (current.has(name)) {
-      url.searchParams.set(name, current.get(name));
-    } else {
-      url.searchParams.delete(name);
-    }
-  });
+  if (current.has('cols')) {
+    url.searchParams.set('cols', current.get('cols'));
+  } else {
+    url.searchParams.delete('cols');
+  }
   return url;
 }
 
@@ -153,24 +180,22 @@ document.getElementById('filters').addEventListener('submit', event => {
   const form = event.target;
   form.querySelectorAll('input.carried').forEach(i => i.remove());
   const current = new URLSearchParams(window.location.search);
-  ['q', 'cols'].forEach(name => {
-    if (current.has(name)) {
-      const input = document.createElement('input');
-      input.type = 'hidden';
-      input.name = name;
-      input.value = current.get(name);
-      input.className = 'carried';
-      form.append(input);
-    }
-  });
+  if (current.has('cols')) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = 'cols';
+    input.value = current.get('cols');
+    input.className = 'carried';
+    form.append(input);
+  }
 });
 document.addEventListener('click', event => {
   const link = event.target.closest && event.target.closest('a[href]');
-  if (!link || !(link.closest('table.board thead') || link.closest('nav.pager'))) {
+  if (!link || link.closest('#board-tools')) {
     return;
   }
   const url = new URL(link.href, window.location.href);
-  if (url.pathname === window.location.pathname) {
+  if (url.origin === window.location.origin && url.pathname === window.location.pathname) {
     link.href = carry(url).toString();
   }
 });

@@ -46,9 +46,8 @@ function drawMetric(view, key) {
   metricCanvas.dataset.setting = setting;
 }
 
-// the table's own parameters (search, columns) are no part of the data: the same JSON for every choice
+// the columns are no part of the data: the same JSON for every choice (the search is: q= narrows the rows)
 const query = new URLSearchParams(window.location.search);
-query.delete('q');
 query.delete('cols');
 const search = query.toString();
 

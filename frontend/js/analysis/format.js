@@ -50,6 +50,14 @@ export function notes(container, texts, kind) {
   });
 }
 
+// Rows of an indicator-against-Δm table: label, indicator ± std, Δm ± std, runs (as the server renders them).
+export function pointRows(points) {
+  return points.map(p => [p.label,
+    { text: fmt(p.x, 3) + (p.xStd !== null && p.xStd !== undefined ? ' ± ' + fmt(p.xStd, 3) : ''), className: 'num' },
+    { text: fmt(p.y, 2) + (p.yStd !== null && p.yStd !== undefined ? ' ± ' + fmt(p.yStd, 2) : ''), className: 'num' },
+    { text: String(p.runs), className: 'num' }]);
+}
+
 // Replaces the body of a table with rows of cells (strings; a cell may be {text, className, title}).
 export function table(tbody, rows, empty) {
   tbody.replaceChildren();

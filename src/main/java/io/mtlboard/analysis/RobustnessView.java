@@ -72,6 +72,15 @@ public record RobustnessView(
                 .orElse(key);
     }
 
+    /** The label of the row whose series has the given key, or the key itself. */
+    public String seriesLabel(String key) {
+        return series.stream()
+                .filter(s -> s.key().equals(key))
+                .map(Series::label)
+                .findFirst()
+                .orElse(key);
+    }
+
     /** One row's drop curve. */
     public record Series(
             String key,

@@ -43,6 +43,10 @@ public class Method extends PanacheEntityBase {
     @Column(name = "paper_url")
     public String paperUrl;
 
+    /** The authors' official code repository, if they published one; null otherwise. */
+    @Column(name = "code_url")
+    public String codeUrl;
+
     public String summary;
 
     public static Optional<Method> byId(String id) {

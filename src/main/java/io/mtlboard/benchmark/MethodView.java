@@ -1,6 +1,9 @@
 package io.mtlboard.benchmark;
 
-/** An MTL method as served by {@code /api/methods}. */
+/**
+ * An MTL method as served by {@code /api/methods}: {@code paperUrl} its paper, {@code codeUrl} the
+ * authors' official code repository (null when they published none).
+ */
 public record MethodView(
         String id,
         String name,
@@ -10,6 +13,7 @@ public record MethodView(
         String venue,
         Integer year,
         String paperUrl,
+        String codeUrl,
         String summary) {
 
     static MethodView from(Method m) {
@@ -22,6 +26,7 @@ public record MethodView(
                 m.venue,
                 m.year,
                 m.paperUrl,
+                m.codeUrl,
                 m.summary);
     }
 }

@@ -1,5 +1,6 @@
 package io.mtlboard.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.support.ImportLedger;
 import io.mtlboard.support.MtlboardConfig;
@@ -111,6 +112,10 @@ public class RegistryLoader {
     }
 
     private void loadMethods(Path file) {
+        List<String> problems = RegistryEntries.methodProblems(read(file, JsonNode.class));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(file + " is invalid: " + String.join("; ", problems));
+        }
         for (RegistryEntries.MethodEntry e : read(file, RegistryEntries.MethodEntry[].class)) {
             Method m = Method.<Method>findByIdOptional(e.id()).orElseGet(Method::new);
             boolean isNew = m.id == null;
@@ -122,6 +127,7 @@ public class RegistryLoader {
             m.venue = e.venue();
             m.year = e.year();
             m.paperUrl = e.paperUrl();
+            m.codeUrl = e.codeUrl();
             m.summary = e.summary();
             if (isNew) {
                 m.persist();

@@ -108,25 +108,79 @@ final class CompareCalculator {
         return keys;
     }
 
+    /** A compared value: its mean and the half-width of its interval (null without one). */
+    record Value(double mean, Double spread) {}
+
+    /**
+     * Whether the better value stands out from seed noise (METRICS.md §9, the leaderboard's rule
+     * for sharing a rank): the best row is compared with every other row that has a value, and a
+     * pair differs clearly when |difference| &gt; the sum of both spreads. {@link
+     * CompareView#WITHIN_NOISE} when some pair does not (a tie included); otherwise {@link
+     * CompareView#NOT_JUDGED} when a side of some pair has no spread (one seed, no printed std);
+     * otherwise {@link CompareView#CLEAR}. Null when fewer than two rows have a value.
+     */
+    static String verdict(
+            List<CompareView.CompareRow> rows,
+            List<String> best,
+            Function<CompareView.CompareRow, Value> value) {
+        List<Value> winners = new ArrayList<>();
+        List<Value> others = new ArrayList<>();
+        for (CompareView.CompareRow r : rows) {
+            Value v = value.apply(r);
+            if (v != null) {
+                (best.contains(r.key()) ? winners : others).add(v);
+            }
+        }
+        if (winners.isEmpty() || winners.size() + others.size() < 2) {
+            return null;
+        }
+        List<Value> rivals = new ArrayList<>(others);
+        if (winners.size() > 1) {
+            rivals.addAll(winners.subList(1, winners.size()));
+        }
+        Value w = winners.get(0);
+        boolean unjudged = false;
+        for (Value o : rivals) {
+            if (w.spread() == null || o.spread() == null) {
+                unjudged = true;
+            } else if (Math.abs(w.mean() - o.mean()) <= w.spread() + o.spread()) {
+                return CompareView.WITHIN_NOISE;
+            }
+        }
+        return unjudged ? CompareView.NOT_JUDGED : CompareView.CLEAR;
+    }
+
     static CompareView view(
             Ref benchmark,
             List<LeaderboardView.MetricColumn> columns,
             List<CompareView.CompareRow> rows) {
         Map<String, List<String>> best = new LinkedHashMap<>();
+        Map<String, String> verdicts = new LinkedHashMap<>();
         for (LeaderboardView.MetricColumn c : columns) {
-            best.put(
-                    c.key(),
+            Function<CompareView.CompareRow, Value> metric =
+                    r -> {
+                        LeaderboardView.Stat s = r.row().metrics().get(c.key());
+                        return s == null ? null : new Value(s.mean(), s.std());
+                    };
+            List<String> keys =
                     best(
                             rows,
                             r -> {
-                                LeaderboardView.Stat s = r.row().metrics().get(c.key());
-                                return s == null ? null : s.mean();
+                                Value v = metric.apply(r);
+                                return v == null ? null : v.mean();
                             },
-                            c.higherIsBetter()));
+                            c.higherIsBetter());
+            best.put(c.key(), keys);
+            verdicts.put(c.key(), verdict(rows, keys, metric));
         }
         Map<String, List<String>> bestDeltaM = new LinkedHashMap<>();
-        bestDeltaM.put("per-task", best(rows, r -> deltaM(r, true), true));
-        bestDeltaM.put("flat", best(rows, r -> deltaM(r, false), true));
+        Map<String, String> deltaMVerdicts = new LinkedHashMap<>();
+        for (boolean perTask : List.of(true, false)) {
+            String convention = perTask ? "per-task" : "flat";
+            List<String> keys = best(rows, r -> deltaM(r, perTask), true);
+            bestDeltaM.put(convention, keys);
+            deltaMVerdicts.put(convention, verdict(rows, keys, r -> deltaMValue(r, perTask)));
+        }
         List<List<Long>> baselines =
                 rows.stream()
                         .map(
@@ -157,7 +211,36 @@ final class CompareCalculator {
         }
         List<String> tasks =
                 columns.stream().map(LeaderboardView.MetricColumn::task).distinct().toList();
-        return new CompareView(benchmark, columns, tasks, rows, best, bestDeltaM, same, note);
+        return new CompareView(
+                benchmark,
+                columns,
+                tasks,
+                rows,
+                best,
+                bestDeltaM,
+                verdicts,
+                deltaMVerdicts,
+                same,
+                note);
+    }
+
+    /**
+     * A row's Δm with its spread: the std over its seeds, or for a literature row the std its
+     * publication printed — for this convention, else for the other (as the leaderboard ranks).
+     */
+    private static Value deltaMValue(CompareView.CompareRow r, boolean perTask) {
+        Double mean = deltaM(r, perTask);
+        if (mean == null) {
+            return null;
+        }
+        LeaderboardView.Stat s = perTask ? r.row().deltaM().perTask() : r.row().deltaM().flat();
+        Double spread = s.std();
+        if (spread == null && r.row().published() != null) {
+            Double task = r.row().published().deltaMPerTaskStd();
+            Double flat = r.row().published().deltaMFlatStd();
+            spread = perTask ? (task != null ? task : flat) : (flat != null ? flat : task);
+        }
+        return new Value(mean, spread);
     }
 
     private static Double deltaM(CompareView.CompareRow r, boolean perTask) {

@@ -9,8 +9,13 @@ import java.util.Map;
  * /api/leaderboards/{id}/compare} and rendered by the compare page. {@code best} names, per metric
  * key, the key(s) of the row(s) with the better mean in that metric's direction (several on a tie);
  * {@code bestDeltaM} the same for Δm in each convention ({@code per-task}, {@code flat}). {@code
- * sameBaseline} is false when the rows' Δm are against different single-task baselines (rows of
- * different settings, or of different optimizers), which {@code baselineNote} then says.
+ * verdicts} says per metric key, and {@code deltaMVerdicts} per convention, whether the better
+ * value stands out from seed noise (METRICS.md §9): {@code clear} (its interval mean ± std
+ * overlaps no other row's), {@code within-noise} (it overlaps some row's, a tie included), {@code
+ * not-judged} (a row has no spread: one seed and no printed std), null when fewer than two rows
+ * have a value. {@code sameBaseline} is false when the rows' Δm are against different single-task
+ * baselines (rows of different settings, or of different optimizers), which {@code baselineNote}
+ * then says.
  */
 public record CompareView(
         Ref benchmark,
@@ -19,8 +24,19 @@ public record CompareView(
         List<CompareRow> rows,
         Map<String, List<String>> best,
         Map<String, List<String>> bestDeltaM,
+        Map<String, String> verdicts,
+        Map<String, String> deltaMVerdicts,
         boolean sameBaseline,
         String baselineNote) {
+
+    /** The better value differs from every other row's by more than both spreads. */
+    public static final String CLEAR = "clear";
+
+    /** The better value is within the summed spreads of some other row's. */
+    public static final String WITHIN_NOISE = "within-noise";
+
+    /** Some compared row has no spread (one seed, no printed std): the difference is not judged. */
+    public static final String NOT_JUDGED = "not-judged";
 
     /**
      * One compared row: the leaderboard row (metrics, Δm in both conventions with its baseline,

@@ -26,10 +26,20 @@ final class LeaderboardPager {
 
     static LeaderboardView page(
             LeaderboardService.Board board, LeaderboardQuery q, String rankRule) {
-        List<BoardCalculator.BoardRow> rows =
+        List<BoardCalculator.BoardRow> filtered =
                 board.rows().stream().filter(r -> matches(r, q)).toList();
-        List<Integer> ranks = ranks(rows, q);
-        Map<String, Integer> settingOrder = settingOrder(board, rows);
+        List<Integer> filteredRanks = ranks(filtered, q);
+        Map<String, Integer> settingOrder = settingOrder(board, filtered);
+        // the search narrows the ranked rows: a row it finds keeps its rank on the board
+        List<String> terms = q.searchTerms();
+        List<BoardCalculator.BoardRow> rows = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
+        for (int i = 0; i < filtered.size(); i++) {
+            if (found(board, filtered.get(i), terms)) {
+                rows.add(filtered.get(i));
+                ranks.add(filteredRanks.get(i));
+            }
+        }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             order.add(i);
@@ -65,7 +75,8 @@ final class LeaderboardPager {
                         q.sources().stream().map(RowSource::id).toList(),
                         q.methods(),
                         q.settings(),
-                        q.includeCrossProtocol() ? "include" : "exclude"),
+                        q.includeCrossProtocol() ? "include" : "exclude",
+                        q.search() == null || q.search().isBlank() ? null : q.search()),
                 q.sort(),
                 q.descending() ? "desc" : "asc",
                 q.defaultDescending() ? "desc" : "asc",
@@ -105,6 +116,26 @@ final class LeaderboardPager {
                 && (q.sources().isEmpty() || q.sources().contains(r.source()))
                 && (q.methods().isEmpty() || q.methods().contains(r.methodId()))
                 && (q.settings().isEmpty() || q.settings().contains(r.settingId()));
+    }
+
+    /**
+     * Whether a row contains every search word in its method name, id or label (MGDA-UB) or its
+     * citation, case-insensitive.
+     */
+    static boolean found(
+            LeaderboardService.Board board, BoardCalculator.BoardRow r, List<String> terms) {
+        if (terms.isEmpty()) {
+            return true;
+        }
+        String text =
+                String.join(
+                                " ",
+                                r.methodName(),
+                                r.methodId(),
+                                methodLabel(board, r),
+                                r.citation() == null ? "" : r.citation())
+                        .toLowerCase(java.util.Locale.ROOT);
+        return terms.stream().allMatch(text::contains);
     }
 
     private static boolean ranked(BoardCalculator.BoardRow r, LeaderboardQuery q) {

@@ -58,6 +58,14 @@ public class LeaderboardParams {
     @QueryParam("convention")
     public String convention;
 
+    @Parameter(
+            description =
+                    "words every row must contain in its method name or id or its citation, "
+                            + "case-insensitive (at most 100 characters); it searches the whole board "
+                            + "before paging, and ranks stay those of the board")
+    @QueryParam("q")
+    public String q;
+
     @Parameter(description = "1-based page")
     @QueryParam("page")
     public String page;

@@ -15,6 +15,9 @@ import java.util.List;
  * @param settings settings ({@code backbone@protocol}) to show; empty = all
  * @param includeCrossProtocol whether rows whose baseline comes from another publication are ranked
  * @param page 1-based page number
+ * @param search words every listed row must contain (method name or id, its label, citation),
+ *     case-insensitive; empty = no search. It narrows the rows after ranking, so a row found keeps
+ *     the rank it has on the board
  */
 public record LeaderboardQuery(
         List<String> backbones,
@@ -29,7 +32,51 @@ public record LeaderboardQuery(
         boolean defaultDescending,
         DeltaM.Convention convention,
         int page,
-        int size) {
+        int size,
+        String search) {
+
+    /** Longest search the leaderboard takes. */
+    public static final int MAX_SEARCH = 100;
+
+    /** A query without a search. */
+    public LeaderboardQuery(
+            List<String> backbones,
+            List<String> optimizers,
+            List<String> gradientLevels,
+            List<RowSource> sources,
+            List<String> methods,
+            List<String> settings,
+            boolean includeCrossProtocol,
+            String sort,
+            boolean descending,
+            boolean defaultDescending,
+            DeltaM.Convention convention,
+            int page,
+            int size) {
+        this(
+                backbones,
+                optimizers,
+                gradientLevels,
+                sources,
+                methods,
+                settings,
+                includeCrossProtocol,
+                sort,
+                descending,
+                defaultDescending,
+                convention,
+                page,
+                size,
+                "");
+    }
+
+    /** The lower-case words of the search; empty without one. */
+    List<String> searchTerms() {
+        if (search == null || search.isBlank()) {
+            return List.of();
+        }
+        return List.of(search.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+    }
 
     /** Sort keys every leaderboard has besides its metric keys. */
     public static final List<String> FIXED_SORTS = List.of("rank", "deltaM", "method", "seeds");
@@ -70,7 +117,8 @@ public record LeaderboardQuery(
                 defaultDescending,
                 convention,
                 1,
-                Integer.MAX_VALUE);
+                Integer.MAX_VALUE,
+                search);
     }
 
     /** A stable string of this query, for caches and permalinks. */
@@ -88,6 +136,7 @@ public record LeaderboardQuery(
                 Boolean.toString(descending),
                 convention.id(),
                 Integer.toString(page),
-                Integer.toString(size));
+                Integer.toString(size),
+                search == null ? "" : search);
     }
 }

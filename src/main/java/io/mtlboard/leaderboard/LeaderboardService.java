@@ -193,6 +193,15 @@ public class LeaderboardService {
         int max = config.leaderboard().maxPageSize();
         Integer pageNumber = checks.integer("page", p.page, 1, Integer.MAX_VALUE, null);
         Integer pageSize = checks.integer("size", p.size, 1, max, null);
+        String search = p.q == null ? "" : p.q.strip().replaceAll("\\s+", " ");
+        if (search.length() > LeaderboardQuery.MAX_SEARCH) {
+            checks.add(
+                    "q",
+                    "a search of "
+                            + search.length()
+                            + " characters is too long; at most "
+                            + LeaderboardQuery.MAX_SEARCH);
+        }
         checks.done("the leaderboard of " + benchmarkId);
         boolean byDefault = defaultDescending(board, sortKey);
         boolean descending = blank(order) ? byDefault : order.equals("desc");
@@ -212,7 +221,8 @@ public class LeaderboardService {
                         .findFirst()
                         .orElseThrow(),
                 pageNumber == null ? 1 : pageNumber,
-                pageSize == null ? config.leaderboard().defaultPageSize() : pageSize);
+                pageSize == null ? config.leaderboard().defaultPageSize() : pageSize,
+                search);
     }
 
     /** One page of the leaderboard for a validated query. */
@@ -334,7 +344,8 @@ public class LeaderboardService {
     }
 
     /**
-     * Rows with their links (the first run's own paper and code, else the method's paper) and, for
+     * Rows with their links (the first run's own paper and code, else the method's paper and its
+     * authors' code from the method registry) and, for
      * verified and reference rows, the mean efficiency over their runs that measured it.
      */
     private List<LeaderboardView.LeaderboardRowView> withExtras(
@@ -346,11 +357,15 @@ public class LeaderboardService {
                 repository.extras(
                         rows.stream().flatMap(r -> r.runIds().stream()).distinct().toList());
         Map<String, String> papers = new HashMap<>();
+        Map<String, String> codes = new HashMap<>();
         Method.allByName()
                 .forEach(
                         m -> {
                             if (m.paperUrl != null) {
                                 papers.put(m.id, m.paperUrl);
+                            }
+                            if (m.codeUrl != null) {
+                                codes.put(m.id, m.codeUrl);
                             }
                         });
         List<LeaderboardView.LeaderboardRowView> out = new ArrayList<>(rows.size());
@@ -363,12 +378,17 @@ public class LeaderboardService {
                             .filter(u -> u != null)
                             .findFirst()
                             .orElse(papers.get(r.method().id()));
-            String code =
+            String ownCode =
                     runs.stream()
                             .map(BoardRepository.RunExtra::codeUrl)
                             .filter(u -> u != null)
                             .findFirst()
                             .orElse(null);
+            String code = ownCode != null ? ownCode : codes.get(r.method().id());
+            String codeSource =
+                    ownCode != null
+                            ? LeaderboardView.Links.RUN
+                            : code == null ? null : LeaderboardView.Links.METHOD;
             LeaderboardView.Efficiency efficiency = null;
             if (r.source().equals(RowSource.VERIFIED.id())
                     || r.source().equals(RowSource.REFERENCE.id())) {
@@ -378,7 +398,7 @@ public class LeaderboardService {
                     r.with(
                             paper == null && code == null
                                     ? null
-                                    : new LeaderboardView.Links(paper, code),
+                                    : new LeaderboardView.Links(paper, code, codeSource),
                             efficiency));
         }
         return out;

@@ -39,7 +39,11 @@ public record LeaderboardView(
             boolean higherIsBetter,
             String unit) {}
 
-    /** The filters applied; empty lists mean no filter. */
+    /**
+     * The filters applied; empty lists mean no filter. {@code q} is the search over method names,
+     * ids and citations (null without one): {@code total} then counts the rows it found, and their
+     * ranks stay those of the board without it.
+     */
     public record Filters(
             List<String> backbone,
             List<String> optimizer,
@@ -47,7 +51,8 @@ public record LeaderboardView(
             List<String> source,
             List<String> method,
             List<String> setting,
-            String crossProtocol) {}
+            String crossProtocol,
+            String q) {}
 
     /** Mean, sample std (null for one value) and count. */
     public record Stat(double mean, Double std, int n) {
@@ -119,7 +124,7 @@ public record LeaderboardView(
      * {@code unranked} saying why; {@code role} is {@code ranked}, {@code baseline}, {@code claimed},
      * {@code cross-protocol} or {@code no-baseline}. {@code key} identifies the row across reloads
      * and new seeds ({@link #rowKey}); {@code links} are its paper and code (the run's own, else the
-     * method's paper); {@code efficiency} is measured for verified and reference rows (null when not).
+     * method's paper and its authors' code); {@code efficiency} is measured for verified and reference rows (null when not).
      */
     public record LeaderboardRowView(
             Integer rank,
@@ -167,8 +172,16 @@ public record LeaderboardView(
         }
     }
 
-    /** A row's paper and code (either may be null). */
-    public record Links(String paper, String code) {}
+    /**
+     * A row's paper and code (either may be null). {@code codeSource} says whose code it is: {@code
+     * run} the code its runs' submitter linked, which wins; {@code method} the authors' official
+     * repository from the method registry; null without code.
+     */
+    public record Links(String paper, String code, String codeSource) {
+
+        public static final String RUN = "run";
+        public static final String METHOD = "method";
+    }
 
     /**
      * Efficiency of a row as measured by the evaluator, mean over its runs that have it: parameter

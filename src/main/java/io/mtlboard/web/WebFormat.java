@@ -407,6 +407,16 @@ public final class WebFormat {
                 + "crossProtocol=include";
     }
 
+    /** The link to this view without its search: every row of the board again, from page 1. */
+    public static String clearSearchLink(LeaderboardView view) {
+        return link(view, query(view, view.sort(), explicitOrder(view), 1, false));
+    }
+
+    /** "3 rows match" or "1 row matches". */
+    public static String matchCount(int n) {
+        return n + (n == 1 ? " row matches" : " rows match");
+    }
+
     /** The query string of this view, for the JSON and CSV links. */
     public static String queryString(LeaderboardView view) {
         return query(view, view.sort(), explicitOrder(view), view.page());
@@ -444,6 +454,11 @@ public final class WebFormat {
     }
 
     private static String query(LeaderboardView view, String sort, String order, int page) {
+        return query(view, sort, order, page, true);
+    }
+
+    private static String query(
+            LeaderboardView view, String sort, String order, int page, boolean withSearch) {
         List<String> parts = new ArrayList<>();
         LeaderboardView.Filters f = view.filters();
         f.backbone().forEach(v -> parts.add("backbone=" + enc(v)));
@@ -454,6 +469,9 @@ public final class WebFormat {
         f.setting().forEach(v -> parts.add("setting=" + enc(v)));
         if ("include".equals(f.crossProtocol())) {
             parts.add("crossProtocol=include");
+        }
+        if (f.q() != null && withSearch) {
+            parts.add("q=" + enc(f.q()));
         }
         if (!"per-task".equals(view.convention().id())) {
             parts.add("convention=" + enc(view.convention().id()));

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -87,7 +88,11 @@ class BenchmarkResourceTest {
                 .body("find { it.id == 'uw' }.category", equalTo("loss-weighting"))
                 .body(
                         "find { it.id == 'pcgrad' }.paperUrl",
-                        equalTo("https://arxiv.org/abs/2001.06782"));
+                        equalTo("https://arxiv.org/abs/2001.06782"))
+                .body(
+                        "find { it.id == 'pcgrad' }.codeUrl",
+                        equalTo("https://github.com/tianheyu927/PCGrad"))
+                .body("find { it.id == 'ew' }.codeUrl", nullValue());
     }
 
     @Test

@@ -82,6 +82,30 @@ class CompareResourceTest {
                 .containsExactlyElementsOf(v.getList("tasks", String.class));
         // a published row has no training log to plot
         assertThat(v.getBoolean("rows[0].hasTrainingLog")).isFalse();
+        // published rows stand for one mean without a std per metric: the better one is not
+        // judged against seed noise
+        int unjudged = 0;
+        for (Map<String, Object> m : metrics) {
+            String key = (String) m.get("key");
+            String verdict = v.getString("verdicts.'" + key + "'");
+            if (v.getList("best.'" + key + "'").isEmpty()) {
+                assertThat(verdict).as(key).isNull();
+                continue;
+            }
+            boolean noStd =
+                    v.get("rows[0].row.metrics.'" + key + "'.std") == null
+                            || v.get("rows[1].row.metrics.'" + key + "'.std") == null;
+            if (noStd) {
+                assertThat(verdict).as(key).isEqualTo("not-judged");
+                unjudged++;
+            } else {
+                assertThat(verdict).as(key).isIn("clear", "within-noise");
+            }
+        }
+        assertThat(unjudged).isPositive();
+        assertThat(v.getMap("deltaMVerdicts").keySet()).containsExactly("per-task", "flat");
+        assertThat(v.getString("deltaMVerdicts.per-task"))
+                .isIn("clear", "within-noise", "not-judged");
     }
 
     @Test
@@ -147,7 +171,9 @@ class CompareResourceTest {
                 .body(containsString("id=\"compare-table\""))
                 .body(containsString("data-key=\"" + keys.get(0) + "\""))
                 .body(containsString("data-key=\"" + keys.get(1) + "\""))
-                .body(containsString("None of these rows has a training log"));
+                .body(containsString("None of these rows has a training log"))
+                .body(containsString("data-verdict=\"not-judged\""))
+                .body(containsString("not judged (one seed)"));
         given().accept("text/html")
                 .queryParam("rows", keys.get(0))
                 .get("/leaderboards/nyuv2/compare")

@@ -487,4 +487,127 @@ class LeaderboardResourceTest {
                 .statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    /** Whether a row of the JSON contains every word in its method name, id, label or citation. */
+    private static boolean contains(Map<String, Object> row, String... words) {
+        String text =
+                String.join(
+                                " ",
+                                (String) ((Map<?, ?>) row.get("method")).get("name"),
+                                (String) ((Map<?, ?>) row.get("method")).get("id"),
+                                (String) row.get("methodLabel"),
+                                Objects.toString(row.get("citation"), ""))
+                        .toLowerCase(java.util.Locale.ROOT);
+        for (String w : words) {
+            if (!text.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void shouldSearchTheWholeBoardBeforePagingAndKeepTheBoardsRanks() {
+        JsonPath board = get("?size=500");
+        List<Map<String, Object>> all = board.getList("rows");
+        Map<String, Object> rankOf = new HashMap<>();
+        all.forEach(r -> rankOf.put((String) r.get("key"), r.get("rank")));
+        // a ranked row that the default page size puts on page 2
+        JsonPath second = get("?page=2");
+        Map<String, Object> target =
+                second.<Map<String, Object>>getList("rows").stream()
+                        .filter(r -> r.get("rank") != null && (Integer) r.get("rank") > 1)
+                        .findFirst()
+                        .orElseThrow();
+        String name = (String) ((Map<?, ?>) target.get("method")).get("name");
+        long expected = all.stream().filter(r -> contains(r, name)).count();
+        JsonPath found =
+                given().queryParam("q", name.toUpperCase(java.util.Locale.ROOT))
+                        .get(NYU)
+                        .then()
+                        .statusCode(200)
+                        .body("filters.q", equalTo(name.toUpperCase(java.util.Locale.ROOT)))
+                        .extract()
+                        .jsonPath();
+        List<Map<String, Object>> rows = found.getList("rows");
+        assertThat(found.getInt("total")).isEqualTo((int) expected);
+        assertThat(found.getInt("page")).isEqualTo(1);
+        // the row of page 2 is found on page 1 of the search, with its rank on the board
+        assertThat(rows).extracting(r -> r.get("key")).contains(target.get("key"));
+        assertThat(rows).allMatch(r -> contains(r, name));
+        for (Map<String, Object> r : rows) {
+            assertThat(r.get("rank")).as((String) r.get("key")).isEqualTo(rankOf.get(r.get("key")));
+        }
+        assertThat(rows.stream().map(r -> r.get("rank")).filter(Objects::nonNull))
+                .as("a search renumbers no rank")
+                .contains(target.get("rank"));
+    }
+
+    @Test
+    void shouldSearchCitationsWithEveryWordAndPageTheMatches() {
+        JsonPath board = get("?size=500");
+        List<Map<String, Object>> all = board.getList("rows");
+        long elich = all.stream().filter(r -> contains(r, "elich")).count();
+        long both = all.stream().filter(r -> contains(r, "elich", "a6")).count();
+        assertThat(elich).isGreaterThan(both).isGreaterThan(3);
+        assertThat(get("?q=elich&size=500").getInt("total")).isEqualTo((int) elich);
+        assertThat(
+                        given().queryParam("q", " Elich  A6 ")
+                                .get(NYU + "?size=500")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<Integer>path("total"))
+                .isEqualTo((int) both);
+        // matches are paged like any view, and the other parameters still apply
+        JsonPath page = get("?q=elich&size=3&page=2&source=literature");
+        assertThat(page.getInt("pages")).isEqualTo((int) Math.ceil(page.getInt("total") / 3.0));
+        assertThat(page.<Map<String, Object>>getList("rows"))
+                .hasSizeLessThanOrEqualTo(3)
+                .allMatch(r -> contains(r, "elich") && "literature".equals(r.get("source")));
+        assertThat(get("?q=no-such-method-anywhere").getInt("total")).isZero();
+        // CSV carries the same rows
+        String csv =
+                given().get(NYU + "?q=elich&size=500&format=csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(csv.strip().split("\n")).hasSize((int) elich + 1);
+    }
+
+    @Test
+    void shouldRejectASearchLongerThanAHundredCharacters() {
+        given().queryParam("q", "x".repeat(101))
+                .get(NYU)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("q")))
+                .body("violations[0].message", containsString("at most 100"));
+        given().queryParam("q", "x".repeat(100)).get(NYU).then().statusCode(200);
+    }
+
+    @Test
+    void shouldLinkTheAuthorsCodeOfAMethodWhenTheRunHasNone() {
+        List<Map<String, Object>> rows = get("?q=nash-mtl&size=500").getList("rows");
+        assertThat(rows).isNotEmpty();
+        assertThat(rows)
+                .filteredOn(r -> "nash-mtl".equals(((Map<?, ?>) r.get("method")).get("id")))
+                .isNotEmpty()
+                .allSatisfy(
+                        r -> {
+                            Map<?, ?> links = (Map<?, ?>) r.get("links");
+                            assertThat(links.get("code"))
+                                    .isEqualTo("https://github.com/AvivNavon/nash-mtl");
+                            assertThat(links.get("codeSource")).isEqualTo("method");
+                        });
+        // a method without official code has no code link from the registry
+        assertThat(get("?method=ew&size=500").<Map<String, Object>>getList("rows"))
+                .isNotEmpty()
+                .allMatch(
+                        r ->
+                                r.get("links") == null
+                                        || ((Map<?, ?>) r.get("links")).get("code") == null);
+    }
 }

@@ -420,18 +420,48 @@ class AnalysisBrowserTest {
                 .doesNotContain("evaluation.test_fd");
     }
 
-    /** With scripts off, the charts and tables the script would fill are hidden and a notice names the JSON. */
+    /**
+     * With scripts off, every analysis page hides its charts, says that they need JavaScript with
+     * a link to the JSON, and shows its main table with the rows the server rendered.
+     */
     @Test
-    void shouldShowTheNoscriptNoticeInsteadOfEmptyChartsWithoutJavaScript() throws Exception {
+    void shouldShowTheTablesAndANoticeInsteadOfEmptyChartsWithoutJavaScript() throws Exception {
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
-        open("/analysis/levels?benchmark=multifashion&backbone=lenet5");
-        WebElement notice = driver.findElement(By.id("noscript-notice"));
-        assertThat(notice.isDisplayed()).isTrue();
-        assertThat(notice.getText()).contains("need JavaScript");
+        String[][] pages = {
+            {"/analysis/levels?benchmark=multifashion&source=claimed", "pairs-table"},
+            {"/analysis/ranking-similarity?benchmark=multifashion", "scatter-table"},
+            {"/analysis/feature-disentanglement?benchmark=multifashion", "finals-table"},
+            {"/analysis/gradients?benchmark=multifashion", "scope-table"},
+            {"/analysis/optimizers?benchmark=nyuv2", "pairs-table"},
+            {"/analysis/robustness?benchmark=multifashion", "delta-table"},
+            {"/analysis/task-grouping", "choices-table"}
+        };
+        for (String[] p : pages) {
+            open(p[0]);
+            WebElement notice = driver.findElement(By.id("noscript-notice"));
+            assertThat(notice.isDisplayed()).as(p[0]).isTrue();
+            assertThat(notice.getText())
+                    .as(p[0])
+                    .contains("The charts of this page need JavaScript");
+            assertThat(driver.findElement(By.id("noscript-api")).getDomAttribute("href"))
+                    .as(p[0])
+                    .startsWith(p[0].replace("/analysis/", "/api/analysis/").split("\\?")[0]);
+            assertThat(driver.findElements(By.cssSelector("canvas")))
+                    .as(p[0])
+                    .noneMatch(WebElement::isDisplayed);
+            WebElement table = driver.findElement(By.id(p[1]));
+            assertThat(table.isDisplayed()).as(p[0]).isTrue();
+            List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+            assertThat(rows).as(p[0]).isNotEmpty();
+            assertThat(rows.get(0).findElements(By.cssSelector("td.muted")))
+                    .as(p[0] + ": a row of data, not the empty-table line")
+                    .isEmpty();
+        }
+        open("/analysis/levels?benchmark=multifashion&source=claimed");
         assertThat(driver.findElement(By.id("noscript-api")).getDomAttribute("href"))
-                .isEqualTo("/api/analysis/levels?benchmark=multifashion&backbone=lenet5");
-        assertThat(driver.findElement(By.cssSelector("section.charts")).isDisplayed()).isFalse();
-        assertThat(driver.findElement(By.id("pairs-table")).isDisplayed()).isFalse();
+                .isEqualTo("/api/analysis/levels?benchmark=multifashion&source=claimed");
+        assertThat(driver.findElement(By.id("pairs-table")).getText())
+                .contains("gains from the feature level");
         screenshot("levels-without-javascript");
     }
 

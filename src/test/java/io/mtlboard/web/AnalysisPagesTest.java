@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.not;
 
 import io.mtlboard.analysis.AnalysisFixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,8 +136,9 @@ class AnalysisPagesTest {
     }
 
     /**
-     * Without JavaScript an analysis page shows no empty charts or tables silently: a notice in
-     * {@code <noscript>} links the JSON endpoint the page reads, with the page's own choices.
+     * Without JavaScript an analysis page shows no empty charts silently: a notice in {@code
+     * <noscript>} says the charts need it and links the JSON endpoint the page reads, with the
+     * page's own choices.
      */
     @Test
     void shouldTellReadersWithoutJavaScriptWhereTheDataIs() {
@@ -164,13 +167,14 @@ class AnalysisPagesTest {
                     String notice = html.substring(start, html.indexOf("</noscript>", start));
                     assertThat(notice)
                             .as(page)
-                            .contains("The charts and tables of this page need JavaScript")
+                            .contains("The charts of this page need JavaScript")
+                            .contains("its tables below are complete without it")
                             .contains("<a href=\"" + api + "\" id=\"noscript-api\">");
                     // the charts and the tables the script fills are hidden without it
                     assertThat(html)
                             .as(page)
                             .containsPattern(
-                                    "<section class=\"charts needs-js\">|<div class=\"needs-js\">\\s*<section class=\"charts\">")
+                                    "<section class=\"charts needs-js\">|<div class=\"chart-box needs-js\">")
                             .contains(
                                     "<noscript><link rel=\"stylesheet\" href=\"/static/css/noscript.css?v=");
                     given().when()
@@ -184,6 +188,114 @@ class AnalysisPagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString(".needs-js"));
+    }
+
+    private static io.restassured.path.json.JsonPath json(String pathAndQuery) {
+        return given().when().get(pathAndQuery).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static final java.util.regex.Pattern BOX =
+            java.util.regex.Pattern.compile("<(/?)(div|section)\\b([^>]*)>");
+
+    /** The attributes of the div and section elements still open at the end of an HTML prefix. */
+    private static List<String> openBoxes(String prefix) {
+        java.util.Deque<String> open = new java.util.ArrayDeque<>();
+        java.util.regex.Matcher m = BOX.matcher(prefix);
+        while (m.find()) {
+            if (m.group(1).isEmpty()) {
+                open.push(m.group(3));
+            } else {
+                open.pop();
+            }
+        }
+        return List.copyOf(open);
+    }
+
+    /** The data rows of a table of a page: its body's rows without the muted "nothing to show" row. */
+    private static List<String> tableRows(String html, String tableId) {
+        int table = html.indexOf("id=\"" + tableId + "\"");
+        assertThat(table).as(tableId).isPositive();
+        int body = html.indexOf("<tbody>", table);
+        String rows = html.substring(body, html.indexOf("</tbody>", body));
+        List<String> out = new ArrayList<>();
+        for (String tr : rows.split("<tr")) {
+            if (tr.contains("</tr>") && !tr.contains("class=\"muted\"")) {
+                out.add(tr);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every analysis page renders its main table on the server, one row per entry of the JSON the
+     * script would redraw it from, outside what the noscript style sheet hides, and says that the
+     * charts need JavaScript.
+     */
+    @Test
+    void shouldRenderTheMainTableOfEveryAnalysisPageOnTheServer() {
+        // page, its JSON, then table id → the JSON list its rows stand for
+        String[][] pages = {
+            {
+                "/analysis/ranking-similarity?benchmark=multifashion",
+                "scatter-table",
+                "scatter.points"
+            },
+            {"/analysis/feature-disentanglement?benchmark=multifashion", "finals-table", "finals"},
+            {
+                "/analysis/feature-disentanglement?benchmark=multifashion",
+                "measured-table",
+                "measured.rows"
+            },
+            {"/analysis/gradients?benchmark=multifashion", "scope-table", "comparison.rows"},
+            {"/analysis/levels?benchmark=multifashion&source=claimed", "pairs-table", "pairs"},
+            {"/analysis/optimizers?benchmark=nyuv2", "pairs-table", "pairs"},
+            {"/analysis/optimizers?benchmark=nyuv2", "sign-pairs-table", "signSgdPairs"},
+            {"/analysis/optimizers?benchmark=nyuv2", "pareto-table", "pareto"},
+            {"/analysis/robustness?benchmark=multifashion", "delta-table", "deltas"},
+            {"/analysis/task-grouping", "choices-table", "curve"}
+        };
+        java.util.Set<String> withRows = new java.util.TreeSet<>();
+        for (String[] p : pages) {
+            String html = given().when().get(p[0]).then().statusCode(200).extract().asString();
+            List<?> entries = json(p[0].replace("/analysis/", "/api/analysis/")).getList(p[2]);
+            List<String> rows = tableRows(html, p[1]);
+            assertThat(rows).as(p[0] + " #" + p[1]).hasSize(entries.size());
+            if (!rows.isEmpty()) {
+                withRows.add(
+                        p[0].substring(
+                                0, p[0].indexOf('?') < 0 ? p[0].length() : p[0].indexOf('?')));
+            }
+            // the table is in no box the noscript style sheet hides
+            assertThat(openBoxes(html.substring(0, html.indexOf("id=\"" + p[1] + "\""))))
+                    .as(p[0] + " #" + p[1])
+                    .noneMatch(attributes -> attributes.contains("needs-js"));
+            assertThat(html).as(p[0]).contains("The charts of this page need JavaScript");
+        }
+        // every page has a main table with rows of data
+        assertThat(withRows)
+                .containsExactlyInAnyOrder(
+                        "/analysis/ranking-similarity",
+                        "/analysis/feature-disentanglement",
+                        "/analysis/gradients",
+                        "/analysis/levels",
+                        "/analysis/optimizers",
+                        "/analysis/robustness",
+                        "/analysis/task-grouping");
+        // a value of the JSON is in the HTML, formatted as the script would write it
+        String levels =
+                given().when()
+                        .get("/analysis/levels?benchmark=multifashion&source=claimed")
+                        .then()
+                        .extract()
+                        .asString();
+        String first =
+                json("/api/analysis/levels?benchmark=multifashion&source=claimed")
+                        .getString("pairs[0].methodName");
+        assertThat(tableRows(levels, "pairs-table").get(0)).contains("<td>" + first + "</td>");
+        String grouping = given().when().get("/analysis/task-grouping").then().extract().asString();
+        assertThat(tableRows(grouping, "selected-table")).hasSize(5);
+        assertThat(String.join("", tableRows(grouping, "selected-table"))).contains("0.45224");
+        assertThat(String.join("", tableRows(grouping, "comparison-table"))).contains("0.50273");
     }
 
     /** The benchmark menu of an analysis page lists the benchmarks with data for it first; the others are marked. */

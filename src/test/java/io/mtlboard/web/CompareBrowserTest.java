@@ -204,6 +204,12 @@ class CompareBrowserTest {
                                         By.cssSelector("tr[data-metric='right.accuracy'] td.best"))
                                 .getText())
                 .startsWith("79.50");
+        // two seeds a row, 79.50 ± 0.71 against 76.50 ± 0.71: 3 > 1.41, a clear difference
+        assertThat(
+                        driver.findElements(
+                                By.cssSelector(
+                                        "tr[data-metric='right.accuracy'] span.best-mark[data-verdict='clear']")))
+                .hasSize(1);
         // the page survives a reload: its address names the rows
         driver.navigate().refresh();
         assertThat(driver.findElements(By.cssSelector("#compare-table th.row-head"))).hasSize(2);
@@ -228,19 +234,26 @@ class CompareBrowserTest {
         assertThat(head.isDisplayed()).isFalse();
         assertThat(summary.getText()).isEqualTo("5 of 9 metric columns");
         assertThat(query()).contains("cols=");
-        // search filters the rendered rows by method name
+        // the search goes to the server, over the whole board, keeping size and columns
         WebElement search = driver.findElement(By.id("board-search"));
         search.sendKeys("imtl");
+        search.submit();
+        HeadlessChromium.waiting(driver).until(d -> query().contains("q=imtl"));
+        assertThat(query()).contains("size=200").contains("cols=");
         List<WebElement> shown =
-                driver.findElements(By.cssSelector("table.board tbody tr[data-key]")).stream()
-                        .filter(WebElement::isDisplayed)
-                        .toList();
+                driver.findElements(By.cssSelector("table.board tbody tr[data-key]"));
         assertThat(shown).isNotEmpty();
         assertThat(shown)
-                .allMatch(r -> r.getDomAttribute("data-search").toLowerCase().contains("imtl"));
-        assertThat(driver.findElements(By.cssSelector("tr[data-method='ew']")))
-                .noneMatch(WebElement::isDisplayed);
-        assertThat(query()).contains("q=imtl").contains("size=200");
+                .allMatch(r -> r.getDomAttribute("data-title").toLowerCase().contains("imtl"));
+        assertThat(driver.findElements(By.cssSelector("tr[data-method='ew']"))).isEmpty();
+        assertThat(driver.findElement(By.id("search-status")).getText())
+                .startsWith(shown.size() + " rows match “imtl”");
+        // the column choice came along
+        assertThat(
+                        driver.findElement(
+                                        By.cssSelector("table.board th[data-col='" + first + "']"))
+                                .isDisplayed())
+                .isFalse();
         // a reload keeps both
         driver.navigate().refresh();
         assertThat(driver.findElement(By.id("board-search")).getDomProperty("value"))
@@ -250,12 +263,16 @@ class CompareBrowserTest {
                                         By.cssSelector("table.board th[data-col='" + first + "']"))
                                 .isDisplayed())
                 .isFalse();
-        assertThat(driver.findElements(By.cssSelector("tr[data-method='ew']")))
-                .noneMatch(WebElement::isDisplayed);
+        assertThat(driver.findElements(By.cssSelector("tr[data-method='ew']"))).isEmpty();
         // the server-side filters keep them too
         driver.findElement(By.id("apply-filters")).click();
         HeadlessChromium.waiting(driver).until(d -> query().contains("backbone="));
         assertThat(query()).contains("q=imtl").contains("cols=");
+        // clearing the search lists every row again, columns kept
+        driver.findElement(By.id("clear-search")).click();
+        HeadlessChromium.waiting(driver).until(d -> !query().contains("q="));
+        assertThat(query()).contains("cols=");
+        assertThat(driver.findElements(By.cssSelector("tr[data-method='ew']"))).isNotEmpty();
         // rank and method stay in place when the table scrolls sideways
         assertThat(
                         js(
@@ -265,6 +282,60 @@ class CompareBrowserTest {
                         js(
                                 "return getComputedStyle(document.querySelector('table.board tbody td.method')).position"))
                 .isEqualTo("sticky");
+    }
+
+    @Test
+    void shouldKeepTheChosenRowsAcrossPagesAndCompareRowsOfTwoPages() throws Exception {
+        importRuns();
+        driver = HeadlessChromium.start(1400, 1200);
+        // two rows a page: the single-task row and one method on page 1, the other on page 2
+        open("/leaderboards/multifashion?backbone=" + BACKBONE + "&source=reference&size=2");
+        WebElement onFirst =
+                driver.findElement(By.cssSelector("tr[data-role='ranked'] input.compare-pick"));
+        String firstKey = onFirst.getDomAttribute("value");
+        onFirst.click();
+        assertThat(driver.findElement(By.id("compare-button")).getText()).isEqualTo("Compare (1)");
+        driver.findElement(By.linkText("next →")).click();
+        HeadlessChromium.waiting(driver).until(d -> query().contains("page=2"));
+        // the choice of page 1 is still there, named in the compare bar
+        List<WebElement> chosen = driver.findElements(By.cssSelector("#compare-chosen li"));
+        assertThat(chosen).hasSize(1);
+        assertThat(chosen.get(0).getDomAttribute("data-key")).isEqualTo(firstKey);
+        assertThat(chosen.get(0).getText()).contains("· adam · reference");
+        WebElement onSecond =
+                driver.findElement(By.cssSelector("tr[data-role='ranked'] input.compare-pick"));
+        String secondKey = onSecond.getDomAttribute("value");
+        assertThat(secondKey).isNotEqualTo(firstKey);
+        onSecond.click();
+        WebElement button = driver.findElement(By.id("compare-button"));
+        assertThat(button.getText()).isEqualTo("Compare (2)");
+        assertThat(button.isEnabled()).isTrue();
+        // a row can be removed from the bar, and ticked again
+        driver.findElement(
+                        By.cssSelector(
+                                "#compare-chosen li[data-key='" + secondKey + "'] button.remove"))
+                .click();
+        assertThat(button.getText()).isEqualTo("Compare (1)");
+        assertThat(button.isEnabled()).isFalse();
+        assertThat(onSecond.isSelected()).isFalse();
+        onSecond.click();
+        // back on page 1 the first row is still ticked
+        driver.findElement(By.linkText("← previous")).click();
+        HeadlessChromium.waiting(driver).until(d -> !query().contains("page=2"));
+        assertThat(
+                        driver.findElement(
+                                        By.cssSelector(
+                                                "input.compare-pick[value='" + firstKey + "']"))
+                                .isSelected())
+                .isTrue();
+        driver.findElement(By.id("compare-button")).click();
+        HeadlessChromium.waiting(driver)
+                .until(d -> d.getCurrentUrl().contains("/leaderboards/multifashion/compare?rows="));
+        assertThat(
+                        driver.findElements(By.cssSelector("#compare-table th.row-head")).stream()
+                                .map(h -> h.getDomAttribute("data-key"))
+                                .toList())
+                .containsExactly(firstKey, secondKey);
     }
 
     @Test

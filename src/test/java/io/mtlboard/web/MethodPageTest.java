@@ -237,4 +237,15 @@ class MethodPageTest {
         // no Δm std of any single-task row takes the five decimals of a mean near 0
         assertThat(rows).noneMatch(r -> r.deltaText().matches(".*± \\d+\\.\\d{3,}.*"));
     }
+
+    @Test
+    void shouldLinkTheAuthorsCodeFromTheMethodRegistry() {
+        String html =
+                given().when().get("/methods/nash-mtl").then().statusCode(200).extract().asString();
+        assertThat(html)
+                .contains(
+                        "<dd id=\"method-code\"><a href=\"https://github.com/AvivNavon/nash-mtl\" rel=\"noopener\">");
+        String ew = given().when().get("/methods/ew").then().statusCode(200).extract().asString();
+        assertThat(ew).contains("no official code listed").doesNotContain("github.com");
+    }
 }

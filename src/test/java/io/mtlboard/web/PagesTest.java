@@ -227,6 +227,53 @@ class PagesTest {
     }
 
     @Test
+    void shouldSearchTheWholeBoardOnTheServerAndKeepTheOtherParameters() {
+        int total =
+                given().get("/api/leaderboards/nyuv2?q=elich&sort=method&size=5")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("total");
+        assertThat(total).isGreaterThan(5);
+        String html =
+                given().when()
+                        .get("/leaderboards/nyuv2?q=elich&sort=method&size=5")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(html)
+                // the box is part of the filter form, filled with the search
+                .contains("<input type=\"search\" name=\"q\" id=\"board-search\" value=\"elich\"")
+                .contains("<strong>" + total + " rows match “elich”</strong>")
+                // clearing keeps sort and size and starts on page 1
+                .contains("<a href=\"?sort=method&amp;size=5\" id=\"clear-search\">")
+                // sort and page links keep the search
+                .contains("href=\"?q=elich&amp;sort=seeds&amp;size=5\"")
+                .contains("href=\"?q=elich&amp;sort=method&amp;page=2&amp;size=5\">next →")
+                .contains("<input type=\"hidden\" name=\"sort\" value=\"method\">")
+                .contains("<input type=\"hidden\" name=\"size\" value=\"5\">");
+        // rows of another method are not listed
+        assertThat(html).doesNotContain("data-method=\"ew\"");
+        assertThat(
+                        given().when()
+                                .get("/leaderboards/nyuv2?q=nothing-matches-this")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                .contains("<strong>0 rows match “nothing-matches-this”</strong>")
+                .contains("No rows match these filters.");
+        given().accept("text/html")
+                .when()
+                .get("/leaderboards/nyuv2?q=" + "x".repeat(101))
+                .then()
+                .statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("at most 100"));
+    }
+
+    @Test
     void shouldListBenchmarksWithResultsFirstAndSayPlainlyWhenOneHasNone() {
         String home = given().when().get("/").then().statusCode(200).extract().asString();
         int lastWithRows =
