@@ -36,7 +36,8 @@ start_portal() {  # $1 data dir; sets portal (pid) and started_in (seconds from 
   local t0 t1
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use" >&2; exit 1; fi
   t0=$(date +%s.%N)
-  MTLBOARD_SUBMISSION_ADMIN_TOKEN=$admin java -Dmtlboard.data-dir="$1" -Dquarkus.http.port=$port \
+  # shellcheck disable=SC2086
+  MTLBOARD_SUBMISSION_ADMIN_TOKEN=$admin java ${JVM_OPTS:-} -Dmtlboard.data-dir="$1" -Dquarkus.http.port=$port \
     -jar target/quarkus-app/quarkus-run.jar > "$1.log" 2>&1 &
   portal=$!
   for _ in $(seq 1 3000); do
@@ -156,7 +157,14 @@ first=$(curl -s -o "$work/first.json" -w '%{time_total}' "http://127.0.0.1:$port
 runs=$(grep -o '"total":[0-9]*' "$work/first.json")
 second=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
 page=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/leaderboards/nyuv2")
-say "rows: $runs; first leaderboard request after start: ${first} s; next: ${second} s; page: ${page} s (load $(load))"
+say "rows: $runs; first leaderboard request after start (no board snapshot yet: every run read): ${first} s; next: ${second} s; page: ${page} s (load $(load))"
+# the board's snapshot (<data-dir>/boards) was written after that first read: start again
+stop_portal
+start_portal "$d100"
+first=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
+page=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/leaderboards/nyuv2")
+say "after a restart, with the board's snapshot: first leaderboard request ${first} s; page ${page} s (load $(load)); $(grep -o 'Board of nyuv2 from its snapshot[^(]*([^)]*)[^,]*' "$d100.log" | head -1)"
+sleep 8 # the board's facts load in the background 5 s after the first request
 # a write acknowledged to its author, then the next read: withdraw run 10000007 (an ordinary row member)
 victim=10000007
 tw=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X DELETE -H "Authorization: Bearer $admin" \
@@ -181,6 +189,17 @@ done
 say "resident memory after these requests: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$portal/status") (default heap sizing, load $(load))"
 jcmd "$portal" GC.run >/dev/null
 say "Java heap in use after a full GC: $(jcmd "$portal" GC.heap_info | awk '/used/ {print; exit}')"
+stop_portal
+# resident memory with a bounded heap: the same requests under -Xmx256m
+JVM_OPTS="-Xmx256m" start_portal "$d100"
+for u in /api/leaderboards/nyuv2 /leaderboards/nyuv2 "/api/analysis/ranking-similarity?benchmark=nyuv2" "/api/analysis/levels?benchmark=nyuv2"; do
+  r=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "http://127.0.0.1:$port$u")
+  say "-Xmx256m: GET $u: $r s"
+done
+sleep 6
+curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $admin" "http://127.0.0.1:$port/api/runs/10000013"
+curl -s -o /dev/null "http://127.0.0.1:$port/api/leaderboards/nyuv2"
+say "-Xmx256m: resident memory after these requests and a withdrawal: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$portal/status") (load $(load))"
 stop_portal
 say ""
 say "written to $out"
