@@ -10,7 +10,7 @@ select 10000000 + x, 'nyuv2',
                  mod(x / 5, 20) + 1),
        case mod(x / 100, 2) when 0 then 'adam' else 'sgd' end,
        case mod(x / 200, 2) when 0 then 'param' else 'feature' end,
-       x / 400, 'SUBMITTED', 'CLAIMED', false, current_timestamp, current_timestamp
+       x / 400, 'SUBMITTED', 'CLAIMED', false, DATEADD(DAY, -1, CURRENT_TIMESTAMP), DATEADD(DAY, -1, CURRENT_TIMESTAMP)
 from system_range(0, 99999);
 
 insert into run_claim (id, run_id, metric_id, claimed)

@@ -11,7 +11,7 @@ select 10000000 + x, 'nyuv2',
            [mod(x / 5, 20) + 1],
        case mod(x / 100, 2) when 0 then 'adam' else 'sgd' end,
        case mod(x / 200, 2) when 0 then 'param' else 'feature' end,
-       x / 400, 'SUBMITTED', 'CLAIMED', false, current_timestamp, current_timestamp
+       x / 400, 'SUBMITTED', 'CLAIMED', false, current_timestamp - interval '1 day', current_timestamp - interval '1 day'
 from generate_series(0, 999999) as x;
 
 insert into run_claim (id, run_id, metric_id, claimed)

@@ -85,6 +85,9 @@ public class LeaderboardService {
                         return t;
                     });
 
+    /** Changed runs above which (and above a tenth of the board) a board is read again in full. */
+    static final int BULK_CHANGE = 2_000;
+
     /** A board served from snapshot rows gets its facts this long after the first request. */
     static final Duration WARM_AFTER = Duration.ofSeconds(5);
 
@@ -656,7 +659,15 @@ public class LeaderboardService {
                 repository.updatedSince(benchmark.id, state.watermark.minus(LATE_COMMIT_MARGIN)));
         if (!ids.isEmpty()) {
             ensureBoard(benchmark, state);
-            update(benchmark.id, state.board, state.unlisted, ids);
+            if (tooMany(ids.size(), state.board.runs())) {
+                // one read of all runs is faster than re-reading most of them by id
+                Restored all = fullRead(benchmark, metrics);
+                state.board = all.board;
+                state.unlisted.clear();
+                state.unlisted.addAll(all.unlisted);
+            } else {
+                update(benchmark.id, state.board, state.unlisted, ids);
+            }
             state.changedSinceSnapshot += ids.size();
         }
         state.watermark = started;
@@ -667,6 +678,14 @@ public class LeaderboardService {
             saveSnapshot(benchmark.id, state);
         }
         return state.rows();
+    }
+
+    /**
+     * Whether so many runs changed (a bulk import, a restart right after one) that reading all runs
+     * is faster than re-reading the changed ones by id.
+     */
+    static boolean tooMany(int changed, int runs) {
+        return changed > Math.max(BULK_CHANGE, runs / 10);
     }
 
     private Restored fullRead(Benchmark benchmark, List<BoardCalculator.MetricInfo> metrics) {
@@ -782,6 +801,13 @@ public class LeaderboardService {
         List<Long> ids =
                 repository.updatedSince(
                         benchmark.id, snapshot.get().takenAt().minus(LATE_COMMIT_MARGIN));
+        if (tooMany(ids.size(), board.runs())) {
+            LOG.infof(
+                    "Board snapshot of %s not used: %d of its %d runs changed since (a bulk"
+                            + " change): reading all runs",
+                    benchmark.id, ids.size(), board.runs());
+            return null;
+        }
         if (!ids.isEmpty()) {
             update(benchmark.id, board, unlisted, ids);
         }
