@@ -647,7 +647,8 @@ public class LeaderboardService {
             }
             state = new Live(global, metrics, restored.board, restored.unlisted, key, started);
             live.put(benchmark.id, state);
-            if (full) {
+            if (full || restored.changed > 0) {
+                // a snapshot as of now: the next start needs neither all runs nor these changes
                 saveSnapshot(benchmark.id, state);
             } else {
                 state.snapshotAt = started;
@@ -692,7 +693,8 @@ public class LeaderboardService {
         fullReads.incrementAndGet();
         return new Restored(
                 new IncrementalBoard(metrics, repository.runFacts(benchmark)),
-                new HashSet<>(repository.unlistedIds(benchmark.id)));
+                new HashSet<>(repository.unlistedIds(benchmark.id)),
+                0);
     }
 
     /**
@@ -834,11 +836,11 @@ public class LeaderboardService {
                 ids.size(),
                 (t3 - t2) / 1_000_000,
                 (t4 - t3) / 1_000_000);
-        return new Restored(board, unlisted);
+        return new Restored(board, unlisted, ids.size());
     }
 
     /** A board and the ids of its benchmark's runs that are not on it. */
-    private record Restored(IncrementalBoard board, Set<Long> unlisted) {}
+    private record Restored(IncrementalBoard board, Set<Long> unlisted, int changed) {}
 
     /** Re-reads the given runs and applies them: listed ones to the board, the others to {@code unlisted}. */
     private void update(
