@@ -75,6 +75,13 @@ final class IncrementalBoard {
         return sum;
     }
 
+    /** The metric values of every run on the board, by run id (a copy of the map; values are immutable). */
+    Map<Long, Map<String, Double>> values() {
+        Map<Long, Map<String, Double>> values = new HashMap<>(facts.size() * 2);
+        facts.forEach((id, f) -> values.put(id, f.values()));
+        return values;
+    }
+
     /** The facts of every run on the board (a copy). */
     List<BoardCalculator.RunFacts> facts() {
         return new ArrayList<>(facts.values());

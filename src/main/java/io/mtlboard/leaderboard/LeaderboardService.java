@@ -428,13 +428,18 @@ public class LeaderboardService {
      * latest completed evaluation), by run id: for per-seed analyses such as the seed bootstrap.
      */
     public Map<Long, Map<String, Double>> runValues(String benchmarkId) {
-        Benchmark benchmark =
-                Benchmark.byId(benchmarkId)
-                        .orElseThrow(
-                                () -> new NotFoundProblem("No benchmark '" + benchmarkId + "'"));
-        Map<Long, Map<String, Double>> values = new HashMap<>();
-        repository.runFacts(benchmark).forEach(f -> values.put(f.runId(), f.values()));
-        return values;
+        board(benchmarkId); // brings the live board up to date (404 for an unknown benchmark)
+        Benchmark benchmark = Benchmark.byId(benchmarkId).orElseThrow();
+        synchronized (locks[Math.floorMod(benchmarkId.hashCode(), locks.length)]) {
+            Live state = live.get(benchmarkId);
+            if (state == null) {
+                Map<Long, Map<String, Double>> values = new HashMap<>();
+                repository.runFacts(benchmark).forEach(f -> values.put(f.runId(), f.values()));
+                return values;
+            }
+            ensureBoard(benchmark, state);
+            return state.board.values();
+        }
     }
 
     /** The settings of a benchmark's whole board, largest first, with their protocols and baselines. */
@@ -871,15 +876,13 @@ public class LeaderboardService {
         snapshotWriter.execute(() -> snapshots.write(benchmarkId, key, at, facts, unlisted, rows));
     }
 
-    /** At shutdown, the boards changed since their last snapshot are written (waits for the writes). */
+    /**
+     * At shutdown, every board that may have changed since its last snapshot is brought up to date
+     * and written as of now (waits for the writes), so that the next start can serve its rows
+     * unless runs change in the meantime.
+     */
     void onStop(@Observes ShutdownEvent event) {
-        for (Map.Entry<String, Live> e : live.entrySet()) {
-            synchronized (locks[Math.floorMod(e.getKey().hashCode(), locks.length)]) {
-                if (e.getValue().changedSinceSnapshot > 0) {
-                    saveSnapshot(e.getKey(), e.getValue());
-                }
-            }
-        }
+        snapshotAll();
         warmer.shutdownNow();
         snapshotWriter.shutdown();
         try {
@@ -887,6 +890,41 @@ public class LeaderboardService {
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Brings every board that may have changed since its snapshot up to date and writes it. */
+    void snapshotAll() {
+        for (Map.Entry<String, Live> e : live.entrySet()) {
+            synchronized (locks[Math.floorMod(e.getKey().hashCode(), locks.length)]) {
+                Live state = e.getValue();
+                if (state.board == null) {
+                    continue; // served from snapshot rows that nothing changed since: still valid
+                }
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> refresh(e.getKey(), state));
+                } catch (RuntimeException ex) {
+                    LOG.infof(
+                            "Board of %s not brought up to date at shutdown: %s",
+                            e.getKey(), ex.toString());
+                }
+                saveSnapshot(e.getKey(), state);
+            }
+        }
+    }
+
+    /** Applies the runs updated since the board's watermark and moves it to now (the caller holds the lock). */
+    private void refresh(String benchmarkId, Live state) {
+        OffsetDateTime now = OffsetDateTime.now();
+        Set<Long> ids =
+                new HashSet<>(
+                        repository.updatedSince(
+                                benchmarkId, state.watermark.minus(LATE_COMMIT_MARGIN)));
+        if (!ids.isEmpty() && !tooMany(ids.size(), state.board.runs())) {
+            update(benchmarkId, state.board, state.unlisted, ids);
+        } else if (!ids.isEmpty()) {
+            return; // a bulk change: the next start reads all runs anyway
+        }
+        state.watermark = now;
     }
 
     long fullReads() {

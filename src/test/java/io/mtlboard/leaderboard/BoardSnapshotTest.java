@@ -280,6 +280,23 @@ class BoardSnapshotTest {
         assertThat(service.fullReads()).isEqualTo(full + 2);
     }
 
+    @Test
+    void shouldBringTheBoardUpToDateBeforeTheSnapshotAtShutdown() throws Exception {
+        run("ew", 0, 70);
+        rowsAfterStart();
+        service.awaitSnapshots();
+        OffsetDateTime before = OffsetDateTime.now();
+        // written by another process: no mark in this one, only the run's time
+        long other = run("mgda", 0, 71, OffsetDateTime.now(), false);
+
+        service.snapshotAll();
+        service.awaitSnapshots();
+
+        BoardSnapshots.Snapshot taken = BoardSnapshots.read(file, key()).orElseThrow();
+        assertThat(taken.takenAt()).isAfterOrEqualTo(before);
+        assertThat(taken.facts()).anyMatch(f -> f.runId() == other);
+    }
+
     private static BoardCalculator.BoardRow withMean(BoardCalculator.BoardRow r, double mean) {
         Map<String, SeedStats> metrics = new java.util.LinkedHashMap<>();
         r.metrics().forEach((k, v) -> metrics.put(k, new SeedStats(v.n(), mean, v.std())));
