@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -36,6 +38,9 @@ public class AnalysisData {
 
     /** Ids per query: keeps {@code in} lists within what every database accepts. */
     private static final int CHUNK = 500;
+
+    /** Above this many runs, one query over all runs (filtered here) replaces the id lists. */
+    private volatile int bulk = 5_000;
 
     private record Cached(String manifestSha256, RunSummary summary) {}
 
@@ -241,21 +246,33 @@ public class AnalysisData {
     /** What the worker measured on each run in its latest completed evaluation, for runs that have one. */
     Map<Long, WorkerDiagnostics> diagnostics(Collection<Long> runIds) {
         Map<Long, Object[]> latest = new HashMap<>();
-        for (List<Long> ids : chunks(runIds)) {
-            em.createQuery(
-                            """
-                    select e.id, e.run.id, e.attempt, e.testFd, e.testFdMeanEntropy from Evaluation e
-                    where e.run.id in :ids and e.status = :completed""",
-                            Object[].class)
-                    .setParameter("ids", ids)
+        java.util.function.Consumer<Object[]> take =
+                row ->
+                        latest.merge(
+                                (Long) row[1],
+                                row,
+                                (a, b) -> (Integer) a[2] >= (Integer) b[2] ? a : b);
+        String select =
+                "select e.id, e.run.id, e.attempt, e.testFd, e.testFdMeanEntropy from Evaluation e"
+                        + " where e.status = :completed";
+        if (runIds.size() > bulk) {
+            // one pass over the completed evaluations beats thousands of id lists
+            Set<Long> wanted = new HashSet<>(runIds);
+            em
+                    .createQuery(select, Object[].class)
                     .setParameter("completed", Evaluation.COMPLETED)
                     .getResultList()
-                    .forEach(
-                            row ->
-                                    latest.merge(
-                                            (Long) row[1],
-                                            row,
-                                            (a, b) -> (Integer) a[2] >= (Integer) b[2] ? a : b));
+                    .stream()
+                    .filter(row -> wanted.contains((Long) row[1]))
+                    .forEach(take);
+        } else {
+            for (List<Long> ids : chunks(runIds)) {
+                em.createQuery(select + " and e.run.id in :ids", Object[].class)
+                        .setParameter("ids", ids)
+                        .setParameter("completed", Evaluation.COMPLETED)
+                        .getResultList()
+                        .forEach(take);
+            }
         }
         Map<Long, Long> runOf = new HashMap<>();
         latest.forEach((run, row) -> runOf.put((Long) row[0], run));
@@ -346,24 +363,43 @@ public class AnalysisData {
     record Measured(boolean testFd, boolean corrupted) {}
 
     /** Log summaries by run id; a manifest never changes under the same hash, so summaries are cached. */
-    private Map<Long, RunSummary> summaries(List<Long> runIds) {
+    /** Sets the number of runs above which one query replaces the id lists (tests). */
+    void bulkAbove(int runs) {
+        bulk = runs;
+    }
+
+    Map<Long, RunSummary> summaries(List<Long> runIds) {
         Map<Long, RunSummary> result = new HashMap<>();
         List<Long> missing = new ArrayList<>();
-        for (List<Long> ids : chunks(runIds)) {
-            em.createQuery(
-                            "select r.id, r.manifestSha256 from Run r where r.id in :ids and r.manifest is not null",
+        java.util.function.Consumer<Object[]> take =
+                row -> {
+                    Cached c = summaries.get((Long) row[0]);
+                    if (c != null && Objects.equals(c.manifestSha256(), row[1])) {
+                        result.put((Long) row[0], c.summary());
+                    } else {
+                        missing.add((Long) row[0]);
+                    }
+                };
+        if (runIds.size() > bulk) {
+            // one pass over the runs that have a manifest beats thousands of id lists
+            Set<Long> wanted = new HashSet<>(runIds);
+            em
+                    .createQuery(
+                            "select r.id, r.manifestSha256 from Run r where r.manifest is not null",
                             Object[].class)
-                    .setParameter("ids", ids)
                     .getResultList()
-                    .forEach(
-                            row -> {
-                                Cached c = summaries.get((Long) row[0]);
-                                if (c != null && Objects.equals(c.manifestSha256(), row[1])) {
-                                    result.put((Long) row[0], c.summary());
-                                } else {
-                                    missing.add((Long) row[0]);
-                                }
-                            });
+                    .stream()
+                    .filter(row -> wanted.contains((Long) row[0]))
+                    .forEach(take);
+        } else {
+            for (List<Long> ids : chunks(runIds)) {
+                em.createQuery(
+                                "select r.id, r.manifestSha256 from Run r where r.id in :ids and r.manifest is not null",
+                                Object[].class)
+                        .setParameter("ids", ids)
+                        .getResultList()
+                        .forEach(take);
+            }
         }
         for (List<Long> ids : chunks(missing)) {
             em.createQuery(
