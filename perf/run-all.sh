@@ -10,6 +10,9 @@
 # The machine's load average is written beside each measurement.
 # Usage: perf/run-all.sh [wrk duration, default 15s]   (needs wrk and nginx)
 #        PART=100k perf/run-all.sh   only part 3 (100,000 runs, without the start-up medians), no nginx
+#        PART=verdict perf/run-all.sh  only submission → verdict and evaluate vs PyTorch-Python
+#                                    (perf/verdict-and-eval.sh 5, which the whole run also ends with)
+#        WITH_PG1M=1 perf/run-all.sh  the whole run, then perf/pg-1m.sh as well
 #        PART=pg1m perf/run-all.sh   only 1,000,000 runs on PostgreSQL: runs perf/pg-1m.sh with the wrk
 #                                    duration (needs PostgreSQL on 127.0.0.1:5432; writes pg-1m-<date>.txt)
 set -euo pipefail
@@ -17,6 +20,9 @@ cd "$(dirname "$0")/.."
 duration=${1:-15s}
 if [ "${PART:-all}" = pg1m ]; then
   exec perf/pg-1m.sh "$duration"
+fi
+if [ "${PART:-all}" = verdict ]; then
+  exec perf/verdict-and-eval.sh 5
 fi
 work=$(mktemp -d)
 port=18141
@@ -210,5 +216,18 @@ curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $admin" "http://127.0.0
 curl -s -o /dev/null "http://127.0.0.1:$port/api/leaderboards/nyuv2"
 say "-Xmx256m: resident memory after these requests and a withdrawal: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$portal/status") (load $(load))"
 stop_portal
+
+# ---- 4. submission → verdict and evaluation throughput against PyTorch-Python (and, with
+# WITH_PG1M=1, 1,000,000 runs on PostgreSQL): the same scripts as PART=verdict / PART=pg1m
+if [ "${PART:-all}" = all ]; then
+  say ""
+  say "== submission → verdict, evaluation throughput (perf/verdict-and-eval.sh 5)"
+  perf/verdict-and-eval.sh 5 2>&1 | tee -a "$out"
+  if [ "${WITH_PG1M:-0}" = 1 ]; then
+    say ""
+    say "== 1,000,000 runs on PostgreSQL (perf/pg-1m.sh)"
+    perf/pg-1m.sh "$duration" 2>&1 | tee -a "$out"
+  fi
+fi
 say ""
 say "written to $out"
