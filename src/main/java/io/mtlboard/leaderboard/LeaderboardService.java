@@ -721,12 +721,8 @@ public class LeaderboardService {
                         .isEmpty()) {
             return null;
         }
-        long[] check = repository.checksum(benchmark.id);
         Set<Long> unlisted = new HashSet<>(rows.get().unlisted());
-        if (check[0] != rows.get().runs() + (long) unlisted.size()
-                || check[1]
-                        != rows.get().idSum()
-                                + unlisted.stream().mapToLong(Long::longValue).sum()) {
+        if (!addsUp(benchmark.id, rows.get().runs(), rows.get().idSum(), unlisted)) {
             return null;
         }
         Live state = new Live(global, metrics, null, unlisted, key, started);
@@ -819,15 +815,9 @@ public class LeaderboardService {
             update(benchmark.id, board, unlisted, ids);
         }
         long t3 = System.nanoTime();
-        long[] check = repository.checksum(benchmark.id);
+        boolean addsUp = addsUp(benchmark.id, board.runs(), board.idSum(), unlisted);
         long t4 = System.nanoTime();
-        long count = board.runs() + (long) unlisted.size();
-        long sum = board.idSum() + unlisted.stream().mapToLong(Long::longValue).sum();
-        if (check[0] != count || check[1] != sum) {
-            LOG.infof(
-                    "Board snapshot of %s does not match the database (%d runs, id sum %d; snapshot"
-                            + " brought up to date: %d runs, id sum %d): reading all runs",
-                    benchmark.id, check[0], check[1], count, sum);
+        if (!addsUp) {
             return null;
         }
         snapshotLoads.incrementAndGet();
@@ -842,6 +832,24 @@ public class LeaderboardService {
                 (t3 - t2) / 1_000_000,
                 (t4 - t3) / 1_000_000);
         return new Restored(board, unlisted, ids.size());
+    }
+
+    /**
+     * Whether a board's runs and the unlisted ids beside it are exactly the benchmark's runs (count
+     * and id sum, from the index); logs the difference when not.
+     */
+    private boolean addsUp(String benchmarkId, long runs, long idSum, Set<Long> unlisted) {
+        long[] check = repository.checksum(benchmarkId);
+        long count = runs + unlisted.size();
+        long sum = idSum + unlisted.stream().mapToLong(Long::longValue).sum();
+        if (check[0] == count && check[1] == sum) {
+            return true;
+        }
+        LOG.infof(
+                "Board snapshot of %s does not match the database (%d runs, id sum %d; snapshot"
+                        + " brought up to date: %d runs, id sum %d): reading all runs",
+                benchmarkId, check[0], check[1], count, sum);
+        return false;
     }
 
     /** A board and the ids of its benchmark's runs that are not on it. */
