@@ -10,6 +10,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +42,19 @@ public class LeaderboardVersion {
     private final Map<String, Set<Long>> dirty = new ConcurrentHashMap<>();
 
     private static final int MAX_DIRTY = 20_000;
+
+    /**
+     * Writes committed by this process that the poll has not yet seen, per benchmark: run id → the
+     * {@code updated_at} it wrote and whether it created the run. The poll does not bump a benchmark
+     * again for changes these writes explain: they were bumped when they were made, and a second bump
+     * would only render the same board twice.
+     */
+    private final Map<String, Map<Long, OwnWrite>> own = new ConcurrentHashMap<>();
+
+    private static final int MAX_OWN = 10_000;
+
+    private record OwnWrite(Instant updatedAt, boolean created) {}
+
     @Inject TransactionSynchronizationRegistry transactions;
 
     /** The part of every benchmark's version that {@link #bumpAll()} changes. */
@@ -94,6 +110,57 @@ public class LeaderboardVersion {
         return ids.contains(-1L) ? null : Set.copyOf(ids);
     }
 
+    /**
+     * Marks a run written by this process (its {@code updated_at} stamped), as {@link #bump(String,
+     * long)} does, and remembers the write once committed, so that the poll recognises it as this
+     * process's own and does not bump the benchmark a second time for it.
+     */
+    public void written(Run run, boolean created) {
+        // the database keeps microseconds: stamp what it will store, so the poll can recognise it
+        run.updatedAt = run.updatedAt.truncatedTo(ChronoUnit.MICROS);
+        String benchmarkId = run.benchmark.id;
+        long runId = run.id;
+        OwnWrite write = new OwnWrite(micros(run.updatedAt), created);
+        bump(benchmarkId, runId);
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(
+                    new Synchronization() {
+                        @Override
+                        public void beforeCompletion() {}
+
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (status == Status.STATUS_COMMITTED) {
+                                remember(benchmarkId, runId, write);
+                            }
+                        }
+                    });
+        } else {
+            remember(benchmarkId, runId, write);
+        }
+    }
+
+    private void remember(String benchmarkId, long runId, OwnWrite write) {
+        own.compute(
+                benchmarkId,
+                (k, writes) -> {
+                    Map<Long, OwnWrite> map = writes == null ? new HashMap<>() : writes;
+                    if (map.size() < MAX_OWN) {
+                        map.merge(
+                                runId,
+                                write,
+                                (a, b) -> new OwnWrite(b.updatedAt(), a.created() || b.created()));
+                    } else {
+                        map.put(-1L, write); // too many to account for: the poll bumps
+                    }
+                    return map;
+                });
+    }
+
+    private static Instant micros(OffsetDateTime at) {
+        return at == null ? null : at.toInstant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** The current version of a benchmark's data. */
     public long current(String benchmarkId) {
         AtomicLong counter = versions.get(benchmarkId);
@@ -131,16 +198,62 @@ public class LeaderboardVersion {
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
-    void poll() {
+    synchronized void poll() {
         Map<String, List<Object>> current = fingerprint();
         Map<String, List<Object>> previous = fingerprints;
         current.forEach(
                 (benchmark, print) -> {
-                    if (!print.equals(previous.get(benchmark))) {
+                    List<Object> before = previous.get(benchmark);
+                    if (!print.equals(before) && !ownWritesExplain(benchmark, before, print)) {
                         bump(benchmark);
                     }
                 });
+        previous.keySet().stream()
+                .filter(benchmark -> !current.containsKey(benchmark))
+                .forEach(this::bump);
         fingerprints = current;
+    }
+
+    /**
+     * Whether this process's own committed writes account for the change of a benchmark's
+     * fingerprint from {@code before} to {@code after}: every run updated after the earlier latest
+     * update is one of them with the very {@code updated_at} it wrote, and the count changed by the
+     * number of runs they created. Anything else (a write by another process, a run deleted) is not
+     * explained. The writes seen are forgotten either way.
+     */
+    private boolean ownWritesExplain(String benchmark, List<Object> before, List<Object> after) {
+        Map<Long, OwnWrite> writes = own.remove(benchmark);
+        if (writes == null || writes.containsKey(-1L) || before == null || before.get(1) == null) {
+            return false;
+        }
+        OffsetDateTime since = (OffsetDateTime) before.get(1);
+        OffsetDateTime until = (OffsetDateTime) after.get(1);
+        List<Object[]> changed =
+                Run.getEntityManager()
+                        .createQuery(
+                                "select r.id, r.updatedAt from Run r "
+                                        + "where r.benchmark.id = ?1 and r.updatedAt > ?2 "
+                                        + "and r.updatedAt <= ?3",
+                                Object[].class)
+                        .setParameter(1, benchmark)
+                        .setParameter(2, since)
+                        .setParameter(3, until)
+                        .setMaxResults(writes.size() + 1)
+                        .getResultList();
+        long created = 0;
+        for (Object[] row : changed) {
+            OwnWrite write = writes.get((Long) row[0]);
+            if (write == null || !write.updatedAt().equals(micros((OffsetDateTime) row[1]))) {
+                return false;
+            }
+            created += write.created() ? 1 : 0;
+        }
+        Instant latest = micros(until);
+        // writes stamped after the fingerprint was read belong to the next poll
+        writes.entrySet().stream()
+                .filter(e -> latest != null && e.getValue().updatedAt().isAfter(latest))
+                .forEach(e -> remember(benchmark, e.getKey(), e.getValue()));
+        return ((Long) after.get(0)) - ((Long) before.get(0)) == created;
     }
 
     /**

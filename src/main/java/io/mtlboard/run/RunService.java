@@ -138,7 +138,7 @@ public class RunService {
         run.updatedAt = run.createdAt;
         replaceClaims(run, n.claims(), false);
         run.persist();
-        version.bump(run.benchmark.id, run.id);
+        version.written(run, true);
         return run;
     }
 
@@ -356,7 +356,7 @@ public class RunService {
             run.status = RunStatus.valueOf(r.verdict());
         }
         run.updatedAt = OffsetDateTime.now();
-        version.bump(run.benchmark.id, run.id);
+        version.written(run, false);
         return true;
     }
 
@@ -435,7 +435,7 @@ public class RunService {
             e.corruptions.add(x);
         }
         e.run.updatedAt = OffsetDateTime.now();
-        version.bump(e.run.benchmark.id, e.run.id);
+        version.written(e.run, false);
         return true;
     }
 
@@ -453,7 +453,7 @@ public class RunService {
         Run managed = Run.findById(run.id);
         managed.status = status;
         managed.updatedAt = OffsetDateTime.now();
-        version.bump(managed.benchmark.id, managed.id);
+        version.written(managed, false);
         return managed;
     }
 
@@ -469,7 +469,7 @@ public class RunService {
             run.flagged = flagged;
         }
         run.updatedAt = OffsetDateTime.now();
-        version.bump(run.benchmark.id, run.id);
+        version.written(run, false);
         return run;
     }
 }
