@@ -315,43 +315,81 @@ public class BoardRepository {
         List<Long> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            Map<Long, Object[]> efficiency = new HashMap<>();
-            Map<Long, Integer> latest = new HashMap<>();
-            for (Object[] e :
-                    em.createQuery(
-                                    """
+            Map<Long, Object[]> efficiency =
+                    latestEfficiency(
+                            em.createQuery(
+                                            """
                     select e.run.id, e.attempt, e.parameterCount, e.latencyMs, e.throughput from Evaluation e
                     where e.run.id in :ids and e.status = :completed""",
-                                    Object[].class)
-                            .setParameter("ids", chunk)
-                            .setParameter("completed", Evaluation.COMPLETED)
-                            .getResultList()) {
-                Long run = (Long) e[0];
-                int attempt = (Integer) e[1];
-                if (!latest.containsKey(run) || latest.get(run) < attempt) {
-                    latest.put(run, attempt);
-                    efficiency.put(run, e);
-                }
-            }
-            for (Object[] r :
+                                            Object[].class)
+                                    .setParameter("ids", chunk)
+                                    .setParameter("completed", Evaluation.COMPLETED)
+                                    .getResultList());
+            extras(
                     em.createQuery(
                                     "select r.id, r.seed, r.paperUrl, r.codeUrl from Run r where r.id in :ids",
                                     Object[].class)
                             .setParameter("ids", chunk)
-                            .getResultList()) {
-                Object[] e = efficiency.get((Long) r[0]);
-                out.put(
-                        (Long) r[0],
-                        new RunExtra(
-                                (Integer) r[1],
-                                (String) r[2],
-                                (String) r[3],
-                                e == null ? null : (Long) e[2],
-                                e == null ? null : (Double) e[3],
-                                e == null ? null : (Double) e[4]));
-            }
+                            .getResultList(),
+                    efficiency,
+                    out);
         }
         return out;
+    }
+
+    /**
+     * The extras of every run of a benchmark in two passes (its runs, its completed evaluations):
+     * for many runs far cheaper than lists of ids.
+     */
+    Map<Long, RunExtra> extrasOfBenchmark(String benchmarkId) {
+        Map<Long, Object[]> efficiency =
+                latestEfficiency(
+                        em.createQuery(
+                                        """
+                select e.run.id, e.attempt, e.parameterCount, e.latencyMs, e.throughput from Evaluation e
+                where e.run.benchmark.id = :b and e.status = :completed""",
+                                        Object[].class)
+                                .setParameter("b", benchmarkId)
+                                .setParameter("completed", Evaluation.COMPLETED)
+                                .getResultList());
+        Map<Long, RunExtra> out = new HashMap<>();
+        extras(
+                em.createQuery(
+                                "select r.id, r.seed, r.paperUrl, r.codeUrl from Run r where r.benchmark.id = :b",
+                                Object[].class)
+                        .setParameter("b", benchmarkId)
+                        .getResultList(),
+                efficiency,
+                out);
+        return out;
+    }
+
+    /** Per run, the row (run id, attempt, parameters, latency, throughput) of its latest attempt. */
+    private static Map<Long, Object[]> latestEfficiency(List<Object[]> evaluations) {
+        Map<Long, Object[]> efficiency = new HashMap<>();
+        for (Object[] e : evaluations) {
+            Object[] seen = efficiency.get((Long) e[0]);
+            if (seen == null || (Integer) seen[1] < (Integer) e[1]) {
+                efficiency.put((Long) e[0], e);
+            }
+        }
+        return efficiency;
+    }
+
+    private static void extras(
+            List<Object[]> runs, Map<Long, Object[]> efficiency, Map<Long, RunExtra> out) {
+        for (Object[] r : runs) {
+            Object[] e = efficiency.get((Long) r[0]);
+            out.put(
+                    (Long) r[0],
+                    new RunExtra(
+                            (Integer) r[1],
+                            (String) r[2],
+                            (String) r[3],
+                            e == null ? null : (Long) e[2],
+                            e == null ? null : (Double) e[3],
+                            e == null ? null : (Double) e[4]));
+        }
     }
 
     /** The training log of a run's manifest as JSON text, null when the run has no manifest. */

@@ -284,11 +284,12 @@ public class LeaderboardService {
                     violations);
         }
         List<LeaderboardView.LeaderboardRowView> chosen = keys.stream().map(byKey::get).toList();
-        chosen = withExtras(chosen);
+        chosen = withExtras(benchmarkId, chosen);
         Map<List<Long>, LeaderboardView.LeaderboardRowView> byRuns = new HashMap<>();
         all.rows().forEach(r -> byRuns.putIfAbsent(r.runIds(), r));
         Map<Long, BoardRepository.RunExtra> extras =
-                repository.extras(
+                extras(
+                        benchmarkId,
                         chosen.stream().flatMap(r -> r.runIds().stream()).distinct().toList());
         List<CompareView.CompareRow> rows = new ArrayList<>();
         for (LeaderboardView.LeaderboardRowView r : chosen) {
@@ -343,7 +344,7 @@ public class LeaderboardService {
                 v.size(),
                 v.pages(),
                 v.settings(),
-                withExtras(v.rows()));
+                withExtras(v.benchmark().id(), v.rows()));
     }
 
     /**
@@ -352,12 +353,13 @@ public class LeaderboardService {
      * verified and reference rows, the mean efficiency over their runs that measured it.
      */
     private List<LeaderboardView.LeaderboardRowView> withExtras(
-            List<LeaderboardView.LeaderboardRowView> rows) {
+            String benchmarkId, List<LeaderboardView.LeaderboardRowView> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
         Map<Long, BoardRepository.RunExtra> extras =
-                repository.extras(
+                extras(
+                        benchmarkId,
                         rows.stream().flatMap(r -> r.runIds().stream()).distinct().toList());
         Map<String, String> papers = new HashMap<>();
         Map<String, String> codes = new HashMap<>();
@@ -571,6 +573,45 @@ public class LeaderboardService {
         return board;
     }
 
+    /** Above this many runs missing from a board's extras, all of its benchmark's are read at once. */
+    private static final int EXTRAS_BULK = 2_000;
+
+    /**
+     * The extras (seed, links, efficiency) of runs of a benchmark, kept beside its live board: a run's
+     * entry is dropped whenever the board re-reads that run, so a page re-rendered after a write
+     * reads the extras of the changed runs alone.
+     */
+    private Map<Long, BoardRepository.RunExtra> extras(String benchmarkId, List<Long> ids) {
+        Live state = live.get(benchmarkId);
+        if (state == null) {
+            return repository.extras(ids);
+        }
+        List<Long> missing = ids.stream().filter(id -> !state.extras.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            long generation = state.extrasGeneration.get();
+            Map<Long, BoardRepository.RunExtra> read =
+                    missing.size() > EXTRAS_BULK
+                            ? repository.extrasOfBenchmark(benchmarkId)
+                            : repository.extras(missing);
+            synchronized (state.extras) {
+                // a run re-read by the board meanwhile may have been read before its write
+                if (state.extrasGeneration.get() == generation) {
+                    state.extras.putAll(read);
+                }
+            }
+            Map<Long, BoardRepository.RunExtra> out = new HashMap<>();
+            for (Long id : ids) {
+                BoardRepository.RunExtra x = state.extras.get(id);
+                out.put(id, x != null ? x : read.get(id));
+            }
+            out.values().removeIf(x -> x == null);
+            return out;
+        }
+        Map<Long, BoardRepository.RunExtra> out = new HashMap<>();
+        ids.forEach(id -> out.put(id, state.extras.get(id)));
+        return out;
+    }
+
     /** A benchmark's incrementally maintained rows and the moment they were last brought up to date. */
     private static final class Live {
         final long global;
@@ -589,6 +630,12 @@ public class LeaderboardService {
         final String snapshotKey;
 
         OffsetDateTime watermark;
+
+        /** Extras of the board's runs read so far ({@link LeaderboardService#extras}). */
+        final Map<Long, BoardRepository.RunExtra> extras = new ConcurrentHashMap<>();
+
+        /** Changes whenever runs are dropped from {@link #extras}. */
+        final AtomicLong extrasGeneration = new AtomicLong();
 
         /** Runs applied since the facts were last written, and when that was. */
         long changedSinceSnapshot;
@@ -664,6 +711,10 @@ public class LeaderboardService {
         ids.addAll(
                 repository.updatedSince(benchmark.id, state.watermark.minus(LATE_COMMIT_MARGIN)));
         if (!ids.isEmpty()) {
+            synchronized (state.extras) {
+                state.extrasGeneration.incrementAndGet();
+                state.extras.keySet().removeAll(ids);
+            }
             ensureBoard(benchmark, state);
             if (tooMany(ids.size(), state.board.runs())) {
                 // one read of all runs is faster than re-reading most of them by id
