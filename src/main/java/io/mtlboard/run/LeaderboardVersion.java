@@ -1,5 +1,6 @@
 package io.mtlboard.run;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Per-benchmark counters that change whenever a benchmark's leaderboard data may have changed;
@@ -30,13 +32,16 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class LeaderboardVersion {
 
+    private static final Logger LOG = Logger.getLogger(LeaderboardVersion.class);
+
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     private final AtomicLong global = new AtomicLong();
 
     /** Incremented by every change of any benchmark: the version of pages that show several. */
     private final AtomicLong overall = new AtomicLong();
 
-    private volatile Map<String, List<Object>> fingerprints = Map.of();
+    /** The last fingerprint read; null until the first is taken after start-up. */
+    private Map<String, List<Object>> fingerprints;
 
     /** Runs written in this process since the board last read them, per benchmark; null: too many. */
     private final Map<String, Set<Long>> dirty = new ConcurrentHashMap<>();
@@ -201,6 +206,12 @@ public class LeaderboardVersion {
     synchronized void poll() {
         Map<String, List<Object>> current = fingerprint();
         Map<String, List<Object>> previous = fingerprints;
+        if (previous == null) {
+            // no fingerprint from the start (it failed): what changed since is unknown
+            fingerprints = current;
+            current.keySet().forEach(this::bump);
+            return;
+        }
         current.forEach(
                 (benchmark, print) -> {
                     List<Object> before = previous.get(benchmark);
@@ -257,12 +268,31 @@ public class LeaderboardVersion {
     }
 
     /**
-     * The fingerprint as the portal starts serving, after the start-up imports: the first poll then
-     * bumps only what changed since, and the caches filled in the first seconds stay valid.
+     * The fingerprint as the portal starts serving, after the start-up imports, taken on a thread of
+     * its own (the first poll waits for it): the first poll then bumps only what changed since, and
+     * the caches filled in the first seconds stay valid.
      */
-    @Transactional
     void onStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
-        fingerprints = fingerprint();
+        // beside the start-up, not in it: the first query of the run table also warms up the
+        // query parser, which the portal need not wait for
+        Thread baseline =
+                new Thread(
+                        () -> {
+                            try {
+                                QuarkusTransaction.requiringNew().run(this::takeBaseline);
+                            } catch (RuntimeException e) {
+                                LOG.warnf(e, "Start-up fingerprint of the runs not taken");
+                            }
+                        },
+                        "leaderboard-version-baseline");
+        baseline.setDaemon(true);
+        baseline.start();
+    }
+
+    private synchronized void takeBaseline() {
+        if (fingerprints == null) {
+            fingerprints = fingerprint();
+        }
     }
 
     /**
