@@ -10,7 +10,9 @@
 #     PostgreSQL queries are taken while it runs), the next (cached), the leaderboard page, a new query
 #     (other sort and size), a withdrawal DELETE /api/runs/{id} and the first read after it (the run
 #     must be gone), wrk -t2 -c64 on the cached JSON, /api/analysis/levels first and repeated, resident
-#     memory and the heap after a full GC; then, with the portal stopped, how long PostgreSQL alone takes
+#     memory and the heap after a full GC; then two restarts with the board's snapshot written at
+#     shutdown (within 2 minutes of the withdrawal: facts plus changed runs; then with none: its rows),
+#     the first request after each and a withdrawal read on the second; then, with the portal stopped, how long PostgreSQL alone takes
 #     to stream every claim and to aggregate them per row. The load average is written beside each figure.
 # The database is dropped at the end.
 # Usage: perf/pg-1m.sh [wrk duration, default 10s]
@@ -144,6 +146,29 @@ say "resident memory after these requests: $(rss) (-Xmx$heap)"
 jcmd "$portal" GC.run >/dev/null
 say "Java heap after a full GC: $(jcmd "$portal" GC.heap_info | awk '/used/ {print; exit}' | sed 's/^ *//')"
 say "resident memory after the full GC: $(rss) (load $(load))"
+stop_portal   # writes the board's snapshot (<data-dir>/boards/nyuv2.facts)
+
+# restarts with the board's snapshot: first within the 2-minute late-commit margin of the withdrawal
+# (the snapshot's facts plus the runs changed since), then with no change in the 2 minutes before the
+# snapshot was taken (its rows alone)
+say ""
+say "== restarts with the board's snapshot ($(du -h "$work/data/boards/nyuv2.facts" 2>/dev/null | cut -f1) on disk)"
+start_portal snapshot1 "-Xmx$heap"
+first=$(curl -s -m 3600 -o /dev/null -w '%{http_code} %{time_total} %{size_download}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
+say "start-up $started_in s; first GET /api/leaderboards/nyuv2 within 2 minutes of a change: $first (load $(load)); $(grep -o 'Board of nyuv2 from its snapshot[^;]*' "$work/snapshot1.log" | head -1)"
+sleep 130
+stop_portal
+start_portal snapshot2 "-Xmx$heap"
+first=$(curl -s -m 3600 -o /dev/null -w '%{http_code} %{time_total} %{size_download}' "http://127.0.0.1:$port/api/leaderboards/nyuv2")
+say "start-up $started_in s; first GET /api/leaderboards/nyuv2, no change in the 2 minutes before the snapshot: $first (load $(load)); $(grep -o 'Board of nyuv2 from its snapshot[^;]*' "$work/snapshot2.log" | head -1)"
+victim2=$(sql "select min(id) from run where benchmark_id = 'nyuv2' and status = 'CLAIMED' and id > $victim")
+tw=$(curl -s -m 600 -o /dev/null -w '%{http_code} %{time_total}' -X DELETE -H "Authorization: Bearer $admin" \
+  "http://127.0.0.1:$port/api/runs/$victim2")
+after=$(curl -s -m 600 -o "$work/after2.json" -w '%{http_code} %{time_total} %{size_download}' "http://127.0.0.1:$port/api/leaderboards/nyuv2?size=500")
+if grep -q "\b$victim2\b" "$work/after2.json"; then seen="STILL LISTED"; else seen="gone"; fi
+again=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/leaderboards/nyuv2?size=500")
+say "withdrawal DELETE /api/runs/$victim2: $tw; first read after it (?size=500): $after, run $seen; the same read again: $again s (load $(load))"
+say "resident memory: $(rss)"
 stop_portal
 
 # what the database alone takes, portal stopped: producing every claim the board reads (streamed to
