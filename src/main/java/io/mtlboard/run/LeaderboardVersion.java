@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * Per-benchmark counters that change whenever a benchmark's leaderboard data may have changed;
  * caches key on them, so a submission to one benchmark leaves the others' caches warm. Writes in
  * this process bump a counter at once; writes by other processes sharing the database (replicas,
- * workers) are noticed by a per-benchmark fingerprint of the run table polled every two seconds.
+ * workers) are noticed by a per-benchmark fingerprint of the run table: its latest update, polled
+ * every two seconds, and its run count, read when that moved and every 30 seconds.
  */
 @ApplicationScoped
 public class LeaderboardVersion {
@@ -204,8 +205,12 @@ public class LeaderboardVersion {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     synchronized void poll() {
-        Map<String, List<Object>> current = fingerprint();
         Map<String, List<Object>> previous = fingerprints;
+        polls++;
+        if (previous != null && polls % COUNT_EVERY != 0 && latestUnchanged(previous)) {
+            return; // nothing updated; runs deleted outright show in the count, read less often
+        }
+        Map<String, List<Object>> current = fingerprint();
         if (previous == null) {
             // no fingerprint from the start (it failed): what changed since is unknown
             fingerprints = current;
@@ -223,6 +228,47 @@ public class LeaderboardVersion {
                 .filter(benchmark -> !current.containsKey(benchmark))
                 .forEach(this::bump);
         fingerprints = current;
+    }
+
+    /** Every how many polls the run counts are read even when no run was updated. */
+    private static final int COUNT_EVERY = 15;
+
+    private long polls;
+
+    /**
+     * Whether the latest run update of every benchmark is the one of the last fingerprint: one index
+     * seek per benchmark (the {@code (benchmark_id, updated_at)} index read backwards), where the
+     * fingerprint's counts read the whole index. Every write stamps its run, so only a run deleted
+     * outright goes unseen here; the counts are read every {@link #COUNT_EVERY} polls for that.
+     */
+    private boolean latestUnchanged(Map<String, List<Object>> previous) {
+        int withRuns = 0;
+        for (String benchmark :
+                Run.getEntityManager()
+                        .createQuery("select b.id from Benchmark b", String.class)
+                        .getResultList()) {
+            List<OffsetDateTime> latest =
+                    Run.getEntityManager()
+                            .createQuery(
+                                    "select r.updatedAt from Run r where r.benchmark.id = ?1 "
+                                            + "order by r.updatedAt desc",
+                                    OffsetDateTime.class)
+                            .setParameter(1, benchmark)
+                            .setMaxResults(1)
+                            .getResultList();
+            List<Object> before = previous.get(benchmark);
+            if (latest.isEmpty()) {
+                if (before != null) {
+                    return false;
+                }
+                continue;
+            }
+            withRuns++;
+            if (before == null || !latest.get(0).equals(before.get(1))) {
+                return false;
+            }
+        }
+        return withRuns == previous.size();
     }
 
     /**

@@ -121,4 +121,18 @@ class LeaderboardVersionPollTest {
         version.poll();
         assertThat(version.current(OFFICE)).isNotEqualTo(before);
     }
+
+    @Test
+    void shouldNoticeARunDeletedElsewhereWithinTheCountsPeriod() {
+        long older = insertElsewhere();
+        insertElsewhere();
+        version.poll();
+        QuarkusTransaction.requiringNew().run(() -> Run.deleteById(older));
+        long before = version.current(OFFICE);
+        // the latest update is unchanged: only the run count, read every 15 polls, tells
+        for (int i = 0; i < 15; i++) {
+            version.poll();
+        }
+        assertThat(version.current(OFFICE)).isNotEqualTo(before);
+    }
 }
