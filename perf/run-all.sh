@@ -4,6 +4,8 @@
 #     leaderboard page, the benchmark page, the home page and an analysis page, each against nginx serving
 #     the identical bytes as a static file in the same run (ratio of requests/s, p99 of both);
 #  2. start-up to ready with an existing database (10,000 runs, then 100,000 runs), median of 3 starts;
+#     at 10,000 runs also with the C2 compiler off and with C2's thresholds raised tenfold, each with
+#     the leaderboard JSON against nginx again;
 #  3. with 100,000 runs in NYUv2 (perf/load-100k-runs.sql): first leaderboard request after start, the
 #     next, the leaderboard page, a withdrawal (DELETE /api/runs/{id}) and the first read after it
 #     (the run must be gone), analysis endpoints, resident memory after those requests.
@@ -145,6 +147,22 @@ for n in $(seq 1 200); do
 done
 say "200 sequential distinct queries: $(echo "scale=1; ($(date +%s.%N) - $t0) * 1000 / 200" | bc) ms each (load $(load))"
 stop_portal
+# start-up is mostly the JIT compilers' work on 2 cores: the same start-up and the JSON line with the
+# C2 compiler off, and with C2 compiling only hotter methods (10x its invocation thresholds)
+say ""
+say "== JIT options: start-up to ready (10,000 runs, median of 3) and the leaderboard JSON against nginx"
+say "| JVM options | start-up s | portal req/s | portal p99 | nginx req/s | ratio | load avg |"
+say "|---|---|---|---|---|---|---|"
+f=${files[/api/leaderboards/nyuv2]}
+for opts in "" "-XX:TieredStopAtLevel=1" "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000"; do
+  m=$(JVM_OPTS="$opts ${JVM_OPTS:-}" median_start_out "$d10")
+  JVM_OPTS="$opts ${JVM_OPTS:-}" start_portal "$d10"
+  wrk -t2 -c64 -d5s "http://127.0.0.1:$port/api/leaderboards/nyuv2" >/dev/null   # JIT warm-up
+  read -r prs pp50 pp99 perr <<< "$(wrk_line "http://127.0.0.1:$port/api/leaderboards/nyuv2")"
+  read -r nrs np50 np99 nerr <<< "$(wrk_line "http://127.0.0.1:$nginx_port/$f")"
+  say "| ${opts:-(defaults)} | $m | $prs | $pp99 | $nrs | $(echo "scale=2; $prs / $nrs" | bc) | $(load) |"
+  stop_portal
+done
 kill "$(cat "$work/nginx.pid")"; rm -f "$work/nginx.pid"
 fi
 
