@@ -193,6 +193,14 @@ public final class ReferenceCommand implements Callable<Integer> {
     boolean taskGrouping;
 
     @Option(
+            names = "--write-dataset",
+            description =
+                    "with --task-grouping: only write the task-grouping data set "
+                            + "<benchmarks-dir>/task-grouping/<benchmark>-measured/ from the bundles (it is also "
+                            + "written after a grouping run that leaves every bundle in place)")
+    boolean writeDataset;
+
+    @Option(
             names = "--dry-run",
             description = "print the planned runs, their lr and whether they would be skipped")
     boolean dryRun;
@@ -309,6 +317,9 @@ public final class ReferenceCommand implements Callable<Integer> {
                             + "without --protocol, --lr-sweep and --loss-scales");
         }
         long seed = seeds.get(0);
+        if (writeDataset) {
+            return writeGroupingDataset();
+        }
         if (dryRun) {
             return TaskGroupingExperiment.run(null, manifest(), out, seed, true, System.out);
         }
@@ -324,9 +335,21 @@ public final class ReferenceCommand implements Callable<Integer> {
                                 Path.of(FashionMnist.DEBIAN_DIR),
                                 dataDir.resolve("external"),
                                 dataDir.resolve("cache")));
-        return TaskGroupingExperiment.run(data, data.manifest, out, seed, false, System.out) == 0
-                ? 0
-                : 1;
+        int failed = TaskGroupingExperiment.run(data, data.manifest, out, seed, false, System.out);
+        return failed == 0 ? writeGroupingDataset() : 1;
+    }
+
+    private int writeGroupingDataset() throws IOException {
+        BenchmarkManifest m = manifest();
+        Path target = benchmarksDir.resolve("task-grouping").resolve(benchmark + "-measured");
+        List<TaskGroupingDataset.Row> rows =
+                TaskGroupingDataset.write(
+                        out.resolve(benchmark).resolve(GroupingNetwork.DIR),
+                        target,
+                        benchmark,
+                        TaskGroupingExperiment.taskNames(m));
+        System.out.printf(Locale.ROOT, "%d networks written to %s%n", rows.size(), target);
+        return 0;
     }
 
     /** A planned run: its spec, its settings (with its lr), its bundle file and whether it is already done. */
