@@ -125,6 +125,14 @@ function drawSource(view) {
     line.append(strong, ' · networks are chosen and scored on the same pasted losses.');
     return;
   }
+  if (!view.source.publishedSource) {
+    strong.textContent = 'Measured by MTLBoard';
+    const tables = document.createElement('code');
+    tables.textContent = view.source.source;
+    line.append(strong, ' · ' + view.title + ' · protocol: ' + view.source.protocol + ' · tables: ', tables,
+      ' · no published curves: the paper did not train these networks.');
+    return;
+  }
   strong.textContent = 'Published results';
   const paper = document.createElement('a');
   paper.href = view.source.paper;

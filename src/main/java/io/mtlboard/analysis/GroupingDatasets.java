@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The built-in task-grouping data sets, {@code <benchmarks-dir>/task-grouping/<id>/}: a
- * {@code dataset.json} (title, paper, protocol, published curves with notes) and the loss tables
+ * {@code dataset.json} (title, paper, protocol, published curves with notes — absent for a data set
+ * measured by MTLBoard itself) and the loss tables
  * it names, each in the format of {@link GroupingTable}. A data set that cannot be read is an error
  * of the installation, reported with the file and every problem found.
  */
@@ -39,7 +40,15 @@ final class GroupingDatasets {
             String publishedSource,
             Map<String, List<Double>> published,
             Map<String, String> publishedLabels,
-            List<PublishedNote> publishedNotes) {}
+            List<PublishedNote> publishedNotes) {
+
+        /** A measured data set has no published curves, labels or notes: they default to empty. */
+        Descriptor {
+            published = published == null ? Map.of() : published;
+            publishedLabels = publishedLabels == null ? Map.of() : publishedLabels;
+            publishedNotes = publishedNotes == null ? List.of() : publishedNotes;
+        }
+    }
 
     /** An explanation of published points that a recomputation from the tables does not give. */
     record PublishedNote(List<String> strategies, List<Double> budgets, String note) {}

@@ -182,6 +182,25 @@ public final class ReferenceCommand implements Callable<Integer> {
     boolean freezeEncoder;
 
     @Option(
+            names = "--task-grouping",
+            description =
+                    "Standley et al.'s task-grouping experiment on a dense benchmark: every task subset as "
+                            + "a full-size network and every task as a half-size single-task network, one seed "
+                            + "(--seeds, first), under the legacy schedule "
+                            + TaskGroupingExperiment.PROTOCOL
+                            + "; bundles go to <out>/<benchmark>/task-grouping/ (not imported as leaderboard "
+                            + "rows), networks whose bundle exists are skipped")
+    boolean taskGrouping;
+
+    @Option(
+            names = "--write-dataset",
+            description =
+                    "with --task-grouping: only write the task-grouping data set "
+                            + "<benchmarks-dir>/task-grouping/<benchmark>-measured/ from the bundles (it is also "
+                            + "written after a grouping run that leaves every bundle in place)")
+    boolean writeDataset;
+
+    @Option(
             names = "--dry-run",
             description = "print the planned runs, their lr and whether they would be skipped")
     boolean dryRun;
@@ -207,6 +226,9 @@ public final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("offline", "true");
+        if (taskGrouping) {
+            return taskGrouping();
+        }
         ReferenceProtocol protocol =
                 protocolId == null
                         ? null
@@ -286,6 +308,48 @@ public final class ReferenceCommand implements Callable<Integer> {
                 failed,
                 SweepProgress.clock(bar.seconds()));
         return failed == 0 ? 0 : 1;
+    }
+
+    private int taskGrouping() throws IOException {
+        if (protocolId != null || lrSweep || lossScales != null || !denseBenchmark()) {
+            throw new IllegalArgumentException(
+                    "--task-grouping is an experiment of its own on a dense benchmark: use it "
+                            + "without --protocol, --lr-sweep and --loss-scales");
+        }
+        long seed = seeds.get(0);
+        if (writeDataset) {
+            return writeGroupingDataset();
+        }
+        if (dryRun) {
+            return TaskGroupingExperiment.run(null, manifest(), out, seed, true, System.out);
+        }
+        Engine.getEngine("PyTorch");
+        JniUtils.setNumThreads(
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        ReferenceData data =
+                ReferenceData.load(
+                        benchmark,
+                        TaskGroupingExperiment.settings(),
+                        new DataLocations(
+                                benchmarksDir,
+                                Path.of(FashionMnist.DEBIAN_DIR),
+                                dataDir.resolve("external"),
+                                dataDir.resolve("cache")));
+        int failed = TaskGroupingExperiment.run(data, data.manifest, out, seed, false, System.out);
+        return failed == 0 ? writeGroupingDataset() : 1;
+    }
+
+    private int writeGroupingDataset() throws IOException {
+        BenchmarkManifest m = manifest();
+        Path target = benchmarksDir.resolve("task-grouping").resolve(benchmark + "-measured");
+        List<TaskGroupingDataset.Row> rows =
+                TaskGroupingDataset.write(
+                        out.resolve(benchmark).resolve(GroupingNetwork.DIR),
+                        target,
+                        benchmark,
+                        TaskGroupingExperiment.taskNames(m));
+        System.out.printf(Locale.ROOT, "%d networks written to %s%n", rows.size(), target);
+        return 0;
     }
 
     /** A planned run: its spec, its settings (with its lr), its bundle file and whether it is already done. */

@@ -9,9 +9,12 @@ import static org.hamcrest.Matchers.hasItems;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET/POST /api/analysis/task-grouping}: the built-in Standley et al. data set and hand-made pasted tables. */
@@ -134,7 +137,7 @@ class TaskGroupingResourceTest {
                         "independent@5.0");
         assertThat(disagreements).allSatisfy(m -> assertThat((String) m.get("note")).isNotBlank());
         assertThat(v.getDouble("affinity.change[0][1]")).isCloseTo(-5.41, within(0.005));
-        assertThat(v.getList("datasets.id", String.class)).containsExactly("standley2020-setting1");
+        assertThat(v.getList("datasets.id", String.class)).contains("standley2020-setting1");
     }
 
     @Test
@@ -168,5 +171,58 @@ class TaskGroupingResourceTest {
                 .then()
                 .statusCode(400)
                 .body("violations[0].field", Matchers.equalTo("budget"));
+    }
+
+    static final Path MEASURED = Path.of("benchmarks-data/task-grouping/fashionscenes-measured");
+
+    /**
+     * The sum of the test losses of the network solving every task: at budget 1 the only choice
+     * covering all tasks (two half-size networks cover only two), computed from the CSV by hand.
+     */
+    private static double allTaskTestLoss() throws Exception {
+        for (String line : Files.readAllLines(MEASURED.resolve("test.csv"))) {
+            String[] cells = line.split(",", -1);
+            if (!line.startsWith("#") && !line.startsWith("cost") && cells.length == 4) {
+                if (!cells[1].isEmpty() && !cells[2].isEmpty() && !cells[3].isEmpty()) {
+                    return Double.parseDouble(cells[1])
+                            + Double.parseDouble(cells[2])
+                            + Double.parseDouble(cells[3]);
+                }
+            }
+        }
+        throw new AssertionError("no all-task network in test.csv");
+    }
+
+    @Test
+    void shouldOfferAndComputeTheMeasuredFashionScenesDataSet() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isRegularFile(MEASURED.resolve("dataset.json")),
+                "the measured data set is written by mtlboard reference --task-grouping");
+        JsonPath v =
+                given().when()
+                        .get("/api/analysis/task-grouping?dataset=fashionscenes-measured&budget=1")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        assertThat(v.getList("datasets.id", String.class))
+                .contains("fashionscenes-measured", "standley2020-setting1");
+        assertThat(v.getList("tasks", String.class))
+                .containsExactly("segmentation", "depth", "normal");
+        assertThat(v.getList("networks")).hasSize(10);
+        assertThat(v.getString("taskLabels.normal")).isEqualTo("Surface normals");
+        assertThat(v.getString("source.protocol")).contains("one seed").contains("1,280");
+        assertThat(v.getList("published")).isEmpty();
+        assertThat(v.getList("comparison")).isEmpty();
+        assertThat(v.getDouble("selected.exactLoss")).isCloseTo(allTaskTestLoss(), within(1e-9));
+        assertThat(v.getDouble("selected.exact.cost")).isEqualTo(1.0);
+        given().when()
+                .get("/analysis/task-grouping?dataset=fashionscenes-measured")
+                .then()
+                .statusCode(200)
+                .body(containsString("<strong>Measured by MTLBoard</strong>"))
+                .body(containsString("no published curves"))
+                .body(containsString("FashionScenes, measured by MTLBoard"));
     }
 }

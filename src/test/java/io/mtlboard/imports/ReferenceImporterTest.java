@@ -113,6 +113,20 @@ class ReferenceImporterTest {
     }
 
     @Test
+    void shouldSkipTheTaskGroupingBundlesInTheirSubfolder() throws IOException {
+        Path dir = Files.createTempDirectory("reference");
+        write(dir, "stl-1", bundle("stl", 1, 80.0, 78.0));
+        Path grouping = dir.resolve("multifashion").resolve("task-grouping");
+        Files.createDirectories(grouping);
+        JSON.writeValue(
+                grouping.resolve("encoder-decoder_left+right_full_adam_seed1.json").toFile(),
+                Map.of("format", "mtlboard-task-grouping-run/1", "cost", 1.0));
+
+        assertThat(importer.importAll(dir)).isEqualTo(1);
+        assertThat(board().getList("rows.method.id", String.class)).containsExactly("stl");
+    }
+
+    @Test
     void shouldRegisterReferenceRunsWithDeltaMOnceWhenStlBundlesOfTheBackboneExist()
             throws IOException {
         Path dir = Files.createTempDirectory("reference");

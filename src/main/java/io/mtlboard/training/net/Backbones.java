@@ -32,8 +32,61 @@ public final class Backbones {
 
     private Backbones() {}
 
+    /** Channel widths of the encoder–decoder's five convolutions at full size. */
+    static final int[] ENCODER_DECODER_WIDTHS = {16, 32, 64, 32, 16};
+
+    /**
+     * The width factor of a half-size encoder–decoder: every convolution's output channels × 1/√2
+     * (rounded), so each layer's multiply-adds (∝ in × out channels) are about halved.
+     */
+    public static final double HALF_WIDTH = Math.sqrt(0.5);
+
     /** The encoder {@code id}, a fresh uninitialized block. */
     public static Block encoder(String id) {
+        return encoder(id, 1);
+    }
+
+    /**
+     * The encoder {@code id} with its channel widths scaled by {@code width} (only the
+     * encoder–decoder supports a factor other than 1).
+     */
+    public static Block encoder(String id, double width) {
+        if (width != 1) {
+            if (!id.equals("encoder-decoder")) {
+                throw new IllegalArgumentException("only encoder-decoder has a width factor");
+            }
+            return encoderDecoder(encoderDecoderWidths(width));
+        }
+        return fullSize(id);
+    }
+
+    /** The encoder–decoder's five convolution widths scaled by {@code width}, rounded, at least 1. */
+    public static int[] encoderDecoderWidths(double width) {
+        int[] widths = new int[ENCODER_DECODER_WIDTHS.length];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = (int) Math.max(1, Math.round(ENCODER_DECODER_WIDTHS[i] * width));
+        }
+        return widths;
+    }
+
+    /**
+     * Multiply-adds of one forward pass of the encoder–decoder with {@code widths} on one
+     * {@code channels × size × size} input: its 3×3 convolutions (at full, ½, ¼, ½ and full
+     * resolution); batch norm, pooling and upsampling are not counted.
+     */
+    public static long encoderDecoderMultiplyAdds(int[] widths, int channels, int size) {
+        int[] divisor = {1, 2, 4, 2, 1};
+        long total = 0;
+        int in = channels;
+        for (int i = 0; i < widths.length; i++) {
+            long pixels = (long) (size / divisor[i]) * (size / divisor[i]);
+            total += pixels * 9L * in * widths[i];
+            in = widths[i];
+        }
+        return total;
+    }
+
+    private static Block fullSize(String id) {
         return switch (id) {
             case "lenet5" -> lenet();
             case "resnet-narrow" -> resnet();
@@ -139,16 +192,20 @@ public final class Backbones {
      * (DJL's PyTorch engine has no transposed convolution.)
      */
     private static Block encoderDecoder() {
+        return encoderDecoder(ENCODER_DECODER_WIDTHS);
+    }
+
+    private static Block encoderDecoder(int[] w) {
         return new SequentialBlock()
-                .add(convBnRelu(16))
+                .add(convBnRelu(w[0]))
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(convBnRelu(32))
+                .add(convBnRelu(w[1]))
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(convBnRelu(64))
+                .add(convBnRelu(w[2]))
                 .add(upsample())
-                .add(convBnRelu(32))
+                .add(convBnRelu(w[3]))
                 .add(upsample())
-                .add(convBnRelu(16));
+                .add(convBnRelu(w[4]));
     }
 
     /** Nearest-neighbour upsampling by 2 of N × C × H × W, as a broadcast view reshaped. */

@@ -48,11 +48,17 @@ public final class Heads {
      */
     public static MultiTaskNet network(
             String backbone, BenchmarkManifest manifest, List<Integer> tasks) {
+        return network(backbone, 1, manifest, tasks);
+    }
+
+    /** As above, with the encoder's channel widths scaled by {@code width} ({@link Backbones#encoder(String, double)}). */
+    public static MultiTaskNet network(
+            String backbone, double width, BenchmarkManifest manifest, List<Integer> tasks) {
         List<Block> heads = new ArrayList<>();
         for (int t : tasks) {
             heads.add(forTask(manifest.tasks().get(t)));
         }
-        return new MultiTaskNet(Backbones.encoder(backbone), heads, tasks);
+        return new MultiTaskNet(Backbones.encoder(backbone, width), heads, tasks);
     }
 
     private static int channels(BenchmarkManifest.TaskSpec task) {

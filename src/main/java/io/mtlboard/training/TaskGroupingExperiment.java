@@ -1,0 +1,189 @@
+package io.mtlboard.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.training.net.Backbones;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code mtlboard reference --task-grouping}: Standley et al.'s task-grouping experiment on a
+ * dense benchmark. Trains every non-empty subset of the tasks as a full-size encoder–decoder (equal
+ * weights, one head per task of the subset) and every task as a half-size single-task network,
+ * one seed, under the legacy reference schedule {@value #PROTOCOL}, and writes one bundle per
+ * network to {@code <out>/<benchmark>/task-grouping/}, a folder the reference importer does not
+ * read as leaderboard runs. Networks whose bundle exists are skipped (resume).
+ */
+final class TaskGroupingExperiment {
+
+    /** The reference schedule the networks are trained under. */
+    static final String PROTOCOL = "fs-encoder-decoder-v1";
+
+    /** Identifies the bundle format. */
+    static final String FORMAT = "mtlboard-task-grouping-run/1";
+
+    static final String BACKBONE = "encoder-decoder";
+    static final String OPTIMIZER = "adam";
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TaskGroupingExperiment() {}
+
+    /** The schedule of {@value #PROTOCOL}: 6 epochs on 1,280 scenes, 200 held out, batch 16, Adam 1e-3, last epoch. */
+    static TrainingSettings settings() {
+        return new TrainingSettings(6, 16, 1e-3, "train", 1280, 200, 10);
+    }
+
+    /** The bundle file of {@code network}. */
+    static Path file(Path out, BenchmarkManifest manifest, GroupingNetwork network, long seed) {
+        return out.resolve(manifest.id())
+                .resolve(GroupingNetwork.DIR)
+                .resolve(network.name(BACKBONE, taskNames(manifest), OPTIMIZER, seed) + ".json");
+    }
+
+    static List<String> taskNames(BenchmarkManifest manifest) {
+        return manifest.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+    }
+
+    /** Trains the networks whose bundle is missing, one after the other; returns how many failed. */
+    static int run(
+            ReferenceData data,
+            BenchmarkManifest manifest,
+            Path out,
+            long seed,
+            boolean dryRun,
+            PrintStream log)
+            throws IOException {
+        List<GroupingNetwork> plan = GroupingNetwork.plan(manifest.tasks().size());
+        TrainingSettings settings = settings();
+        long total = (long) settings.epochs() * settings.stepsPerEpoch();
+        long missing =
+                plan.stream().filter(n -> !Files.exists(file(out, manifest, n, seed))).count();
+        log.printf(
+                Locale.ROOT,
+                "task grouping on %s: %d networks (%d done) under %s%n",
+                manifest.id(),
+                plan.size(),
+                plan.size() - missing,
+                PROTOCOL);
+        if (dryRun) {
+            plan.forEach(n -> log.println(file(out, manifest, n, seed).getFileName()));
+            return 0;
+        }
+        TrainingSet[] eval = GroupingTrainer.evaluationSets(data);
+        SweepProgress bar = new SweepProgress(System.err, total * missing, (int) missing);
+        int failed = 0;
+        for (GroupingNetwork network : plan) {
+            Path file = file(out, manifest, network, seed);
+            if (Files.exists(file)) {
+                continue;
+            }
+            OffsetDateTime started = OffsetDateTime.now();
+            try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+                GroupingTrainer.Result result =
+                        new GroupingTrainer(data, settings, eval[0], eval[1], bar::steps)
+                                .train(network, BACKBONE, seed, manager);
+                write(file, bundle(manifest, network, seed, settings, result, started));
+                bar.finishRun(
+                        String.format(
+                                Locale.ROOT,
+                                "%-50s train %6.1f s  test %s",
+                                file.getFileName().toString().replace(".json", ""),
+                                result.seconds(),
+                                result.test()));
+            } catch (RuntimeException e) {
+                failed++;
+                e.printStackTrace();
+            }
+        }
+        bar.finish();
+        return failed;
+    }
+
+    static Map<String, Object> bundle(
+            BenchmarkManifest manifest,
+            GroupingNetwork network,
+            long seed,
+            TrainingSettings settings,
+            GroupingTrainer.Result result,
+            OffsetDateTime started) {
+        int size = manifest.input().height();
+        int channels = manifest.input().channels();
+        int[] widths = Backbones.encoderDecoderWidths(network.width());
+        long macs = Backbones.encoderDecoderMultiplyAdds(widths, channels, size);
+        long fullMacs =
+                Backbones.encoderDecoderMultiplyAdds(
+                        Backbones.encoderDecoderWidths(1), channels, size);
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("format", FORMAT);
+        b.put("benchmark", manifest.id());
+        b.put("backbone", BACKBONE);
+        b.put("tasks", network.tasks().stream().map(t -> manifest.tasks().get(t).name()).toList());
+        b.put("size", network.half() ? "half" : "full");
+        b.put("cost", network.cost());
+        b.put("encoderWidths", widths);
+        b.put("encoderMultiplyAdds", macs);
+        b.put("multiplyAddRatio", (double) macs / fullMacs);
+        b.put("parameters", result.parameters());
+        b.put("method", network.tasks().size() == 1 ? "single task" : "ew");
+        b.put("optimizer", OPTIMIZER);
+        b.put("seed", seed);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("protocol", PROTOCOL);
+        s.put("epochs", settings.epochs());
+        s.put("batchSize", settings.batchSize());
+        s.put("lr", settings.lr());
+        s.put("trainSamples", settings.trainSamples());
+        s.put("validationSamples", settings.validationSamples());
+        s.put("checkpoint", "last");
+        s.put("steps", settings.epochs() * settings.stepsPerEpoch());
+        s.put("earlyStep", result.earlyStep());
+        b.put("settings", s);
+        b.put(
+                "loss",
+                "TaskLoss: cross-entropy over labelled pixels (segmentation), L1 over pixels with depth > 0 (depth), "
+                        + "1 − cosine over pixels with a non-zero normal (normals); a split's loss is the mean over "
+                        + "batches of "
+                        + GroupingTrainer.EVAL_BATCH
+                        + " samples, batch norm in inference mode");
+        b.put("validationLossEarly", result.validationEarly());
+        b.put("validationLoss", result.validation());
+        b.put("testLoss", result.test());
+        b.put("trainingLog", result.log());
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("seconds", result.seconds());
+        training.put("threads", JniUtils.getNumThreads());
+        training.put("startedAt", started.toString());
+        training.put("finishedAt", OffsetDateTime.now().toString());
+        b.put("training", training);
+        return b;
+    }
+
+    private static void write(Path target, Map<String, Object> bundle) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "grouping", ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), bundle);
+            Files.move(
+                    tmp,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
