@@ -57,11 +57,12 @@ public class AnalysisData {
 
     /** The rows of a scope, each with the log summaries of those of its runs that have a training log. */
     List<AnalysisRow> rows(Scope scope) {
-        LeaderboardView view = leaderboards.leaderboard(scope.benchmark().id(), scope.query());
+        LeaderboardView view = leaderboards.rowsOnly(scope.benchmark().id(), scope.query());
         Map<Long, RunSummary> logs =
                 summaries(view.rows().stream().flatMap(r -> r.runIds().stream()).toList());
         List<AnalysisRow> rows = new ArrayList<>();
         Map<Long, Map<String, Double>> values = null;
+        RunDeltaM perRun = null;
         boolean coincide = conventionsCoincide(view.benchmark().id());
         for (LeaderboardView.LeaderboardRowView r : view.rows()) {
             List<RunSummary> runs =
@@ -80,13 +81,12 @@ public class AnalysisData {
             if (deltaM != null && r.deltaM().baseline() != null) {
                 if (values == null) {
                     values = leaderboards.runValues(view.benchmark().id());
+                    perRun = new RunDeltaM(view.benchmark().id(), values);
                 }
                 runDeltaM =
-                        runDeltaM(
-                                view.benchmark().id(),
+                        perRun.of(
                                 r.runIds(),
                                 r.deltaM().baseline().runIds(),
-                                values,
                                 scope.deltaMConvention());
             }
             rows.add(
@@ -158,45 +158,73 @@ public class AnalysisData {
     /**
      * Δm of each run against the mean of the baseline runs (METRICS.md §2), in the convention;
      * runs lacking a metric are left out. Literature rows (one run standing for several seeds) get
-     * one value.
+     * one value. The benchmark's metrics are read once and each baseline's means once, since the
+     * rows of a backbone share their baseline.
      */
-    private static Map<Long, Double> runDeltaM(
-            String benchmarkId,
-            List<Long> runIds,
-            List<Long> baselineRuns,
-            Map<Long, Map<String, Double>> values,
-            DeltaM.Convention convention) {
-        List<BenchmarkMetric> metrics = Benchmark.byId(benchmarkId).orElseThrow().metrics();
-        Map<String, Double> base = new HashMap<>();
-        for (BenchmarkMetric m : metrics) {
-            List<Double> b =
-                    baselineRuns.stream()
-                            .map(id -> values.getOrDefault(id, Map.of()).get(m.key()))
-                            .filter(Objects::nonNull)
-                            .toList();
-            if (b.isEmpty()) {
+    private static final class RunDeltaM {
+
+        private final Map<Long, Map<String, Double>> values;
+        private final String[] keys;
+        private final String[] tasks;
+        private final boolean[] higherIsBetter;
+        private final Map<List<Long>, double[]> baselines = new HashMap<>();
+
+        RunDeltaM(String benchmarkId, Map<Long, Map<String, Double>> values) {
+            this.values = values;
+            List<BenchmarkMetric> metrics = Benchmark.byId(benchmarkId).orElseThrow().metrics();
+            keys = new String[metrics.size()];
+            tasks = new String[metrics.size()];
+            higherIsBetter = new boolean[metrics.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = metrics.get(i).key();
+                tasks[i] = metrics.get(i).task.name;
+                higherIsBetter[i] = metrics.get(i).higherIsBetter;
+            }
+        }
+
+        Map<Long, Double> of(
+                List<Long> runIds, List<Long> baselineRuns, DeltaM.Convention convention) {
+            double[] base = baselines.computeIfAbsent(baselineRuns, this::means);
+            if (base == null) {
                 return Map.of();
             }
-            base.put(m.key(), b.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
-        }
-        Map<Long, Double> result = new LinkedHashMap<>();
-        for (long id : runIds) {
-            Map<String, Double> v = values.getOrDefault(id, Map.of());
-            List<DeltaM.Term> terms = new ArrayList<>();
-            for (BenchmarkMetric m : metrics) {
-                Double value = v.get(m.key());
-                if (value == null || base.get(m.key()) == 0.0) {
-                    terms = null;
-                    break;
+            Map<Long, Double> result = new LinkedHashMap<>();
+            for (long id : runIds) {
+                Map<String, Double> v = values.getOrDefault(id, Map.of());
+                List<DeltaM.Term> terms = new ArrayList<>(keys.length);
+                for (int i = 0; i < keys.length; i++) {
+                    Double value = v.get(keys[i]);
+                    if (value == null || base[i] == 0.0) {
+                        terms = null;
+                        break;
+                    }
+                    terms.add(new DeltaM.Term(tasks[i], higherIsBetter[i], value, base[i]));
                 }
-                terms.add(new DeltaM.Term(m.task.name, m.higherIsBetter, value, base.get(m.key())));
+                if (terms != null) {
+                    var d = DeltaM.of(terms);
+                    result.put(id, convention == DeltaM.Convention.FLAT ? d.flat() : d.perTask());
+                }
             }
-            if (terms != null) {
-                var d = DeltaM.of(terms);
-                result.put(id, convention == DeltaM.Convention.FLAT ? d.flat() : d.perTask());
-            }
+            return result;
         }
-        return result;
+
+        /** The mean of each metric over the baseline runs that have it; null when one has none. */
+        private double[] means(List<Long> baselineRuns) {
+            double[] base = new double[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                String key = keys[i];
+                List<Double> b =
+                        baselineRuns.stream()
+                                .map(id -> values.getOrDefault(id, Map.of()).get(key))
+                                .filter(Objects::nonNull)
+                                .toList();
+                if (b.isEmpty()) {
+                    return null;
+                }
+                base[i] = b.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            }
+            return base;
+        }
     }
 
     /**
