@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 
 /** Builds the ranking-similarity analysis (METRICS.md §5) of a benchmark from its rows and training logs. */
 @ApplicationScoped
@@ -76,12 +79,14 @@ public class RankingSimilarityService {
         List<SeedScoring> seedScorings = new ArrayList<>();
         seedScorings.add(seedDeltaM);
         seedScorings.addAll(Scorings.seedIndicators(rows, logged));
+        Map<String, String> backboneNames = new HashMap<>();
+        Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));
+        // the seed bootstraps are pure computations on what was read: the largest, over every
+        // benchmark's rows, runs beside the others
+        CompletableFuture<Heatmap> datasets = datasets(scope, all, c);
         Heatmap indicators = Heatmap.of(indicatorScorings, seedScorings, labels, c, "rows");
         SeedBootstrap.Ceiling ceiling =
                 SeedBootstrap.noiseCeiling(seedDeltaM, c, SeedBootstrap.SPLITS, 20261204L);
-
-        Map<String, String> backboneNames = new HashMap<>();
-        Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));
         Heatmap backbones =
                 Heatmap.of(
                         Scorings.deltaMByGroup(all, AnalysisRow::backboneId),
@@ -89,7 +94,6 @@ public class RankingSimilarityService {
                         backboneNames,
                         c,
                         "methods");
-        Heatmap datasets = datasets(scope, c);
 
         List<Indicator> available =
                 logged.stream().map(s -> Indicator.byKey(s.name()).orElseThrow()).toList();
@@ -109,6 +113,7 @@ public class RankingSimilarityService {
         RankingSimilarityView.Scatter scatter =
                 scatter(rows, x, indicatorScorings.get(0), seedDeltaM, c, choice, noiseCeiling);
 
+        Heatmap datasetsHeatmap = join(datasets);
         List<String> notes = new ArrayList<>();
         long withLogs = rows.stream().filter(r -> !r.runs().isEmpty()).count();
         if (withLogs == 0) {
@@ -135,26 +140,48 @@ public class RankingSimilarityService {
                 (int) withLogs,
                 indicators,
                 backbones,
-                datasets,
+                datasetsHeatmap,
                 scatter,
                 available,
                 notes,
                 noiseCeiling);
     }
 
-    private Heatmap datasets(Scope scope, Coefficient c) {
+    /**
+     * The benchmark × benchmark heatmap, computed on another thread from the rows read here;
+     * {@code own} are the rows of the scope's benchmark, read already.
+     */
+    private CompletableFuture<Heatmap> datasets(Scope scope, List<AnalysisRow> own, Coefficient c) {
         List<AnalysisRow> rows = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (Benchmark b : Benchmark.allByName()) {
             names.put(b.id, b.name);
-            rows.addAll(data.rows(scope.with(new Ref(b.id, b.name), List.of(), scope.methods())));
+            rows.addAll(
+                    b.id.equals(scope.benchmark().id())
+                            ? own
+                            : data.rows(
+                                    scope.with(new Ref(b.id, b.name), List.of(), scope.methods())));
         }
-        return Heatmap.of(
-                Scorings.deltaMByGroup(rows, AnalysisRow::benchmarkId),
-                Scorings.seedDeltaMByGroup(rows, AnalysisRow::benchmarkId),
-                names,
-                c,
-                "methods");
+        return CompletableFuture.supplyAsync(
+                () ->
+                        Heatmap.of(
+                                Scorings.deltaMByGroup(rows, AnalysisRow::benchmarkId),
+                                Scorings.seedDeltaMByGroup(rows, AnalysisRow::benchmarkId),
+                                names,
+                                c,
+                                "methods"),
+                ForkJoinPool.commonPool());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static RankingSimilarityView.Scatter scatter(
