@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -55,8 +56,20 @@ public class AnalysisData {
         this.json = json;
     }
 
-    /** The rows of a scope, each with the log summaries of those of its runs that have a training log. */
+    /**
+     * The rows of a scope, each with the log summaries of those of its runs that have a training
+     * log, without per-run Δm.
+     */
     List<AnalysisRow> rows(Scope scope) {
+        return rows(scope, false);
+    }
+
+    /**
+     * The rows of a scope, each with the log summaries of those of its runs that have a training
+     * log, and with each run's Δm when {@code perRunDeltaM} (the seed bootstrap of ranking
+     * similarity needs it; it reads every run's metric values, a second pass over the runs).
+     */
+    List<AnalysisRow> rows(Scope scope, boolean perRunDeltaM) {
         LeaderboardView view = leaderboards.rowsOnly(scope.benchmark().id(), scope.query());
         Map<Long, RunSummary> logs =
                 summaries(view.rows().stream().flatMap(r -> r.runIds().stream()).toList());
@@ -78,7 +91,7 @@ public class AnalysisData {
                                     ? r.deltaM().flat()
                                     : r.deltaM().perTask();
             Map<Long, Double> runDeltaM = Map.of();
-            if (deltaM != null && r.deltaM().baseline() != null) {
+            if (perRunDeltaM && deltaM != null && r.deltaM().baseline() != null) {
                 if (values == null) {
                     values = leaderboards.runValues(view.benchmark().id());
                     perRun = new RunDeltaM(view.benchmark().id(), values);
@@ -167,7 +180,7 @@ public class AnalysisData {
         private final String[] keys;
         private final String[] tasks;
         private final boolean[] higherIsBetter;
-        private final Map<List<Long>, double[]> baselines = new HashMap<>();
+        private final Map<List<Long>, Optional<DeltaM.Against>> baselines = new HashMap<>();
 
         RunDeltaM(String benchmarkId, Map<Long, Map<String, Double>> values) {
             this.values = values;
@@ -184,28 +197,51 @@ public class AnalysisData {
 
         Map<Long, Double> of(
                 List<Long> runIds, List<Long> baselineRuns, DeltaM.Convention convention) {
-            double[] base = baselines.computeIfAbsent(baselineRuns, this::means);
-            if (base == null) {
+            DeltaM.Against against =
+                    baselines
+                            .computeIfAbsent(baselineRuns, b -> Optional.ofNullable(against(b)))
+                            .orElse(null);
+            if (against == null) {
                 return Map.of();
             }
             Map<Long, Double> result = new LinkedHashMap<>();
-            for (long id : runIds) {
-                Map<String, Double> v = values.getOrDefault(id, Map.of());
-                List<DeltaM.Term> terms = new ArrayList<>(keys.length);
-                for (int i = 0; i < keys.length; i++) {
-                    Double value = v.get(keys[i]);
-                    if (value == null || base[i] == 0.0) {
-                        terms = null;
-                        break;
-                    }
-                    terms.add(new DeltaM.Term(tasks[i], higherIsBetter[i], value, base[i]));
-                }
-                if (terms != null) {
-                    var d = DeltaM.of(terms);
+            double[] model = new double[keys.length];
+            for (Long id : runIds) {
+                if (values(values.getOrDefault(id, Map.of()), model)) {
+                    DeltaM.Result d = against.of(model);
                     result.put(id, convention == DeltaM.Convention.FLAT ? d.flat() : d.perTask());
                 }
             }
             return result;
+        }
+
+        /** A run's value of every metric into {@code model}; false when it lacks one. */
+        private boolean values(Map<String, Double> run, double[] model) {
+            for (int i = 0; i < keys.length; i++) {
+                Double value = run.get(keys[i]);
+                if (value == null) {
+                    return false;
+                }
+                model[i] = value;
+            }
+            return true;
+        }
+
+        /**
+         * Δm against the means of the baseline runs; null when a metric has no baseline value, or
+         * a zero mean (no run's relative change is defined then).
+         */
+        private DeltaM.Against against(List<Long> baselineRuns) {
+            double[] base = means(baselineRuns);
+            if (base == null) {
+                return null;
+            }
+            for (double b : base) {
+                if (b == 0.0) {
+                    return null;
+                }
+            }
+            return new DeltaM.Against(tasks, higherIsBetter, base);
         }
 
         /** The mean of each metric over the baseline runs that have it; null when one has none. */

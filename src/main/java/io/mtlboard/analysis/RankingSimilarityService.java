@@ -60,7 +60,7 @@ public class RankingSimilarityService {
         Coefficient c = choice.coefficient();
 
         List<AnalysisRow> all =
-                data.rows(scope.with(scope.benchmark(), List.of(), scope.methods()));
+                data.rows(scope.with(scope.benchmark(), List.of(), scope.methods()), true);
         String backboneId =
                 scope.backbones().isEmpty()
                         ? AnalysisData.defaultBackbone(mtl(all))
@@ -160,7 +160,8 @@ public class RankingSimilarityService {
                     b.id.equals(scope.benchmark().id())
                             ? own
                             : data.rows(
-                                    scope.with(new Ref(b.id, b.name), List.of(), scope.methods())));
+                                    scope.with(new Ref(b.id, b.name), List.of(), scope.methods()),
+                                    true));
         }
         return CompletableFuture.supplyAsync(
                 () ->
