@@ -29,6 +29,12 @@ final class BoundedDraws {
         final long multiplier;
         final int shift;
 
+        /**
+         * The first rejected candidate, {@code floor(2^31 / n) · n}: boundedNextInt rejects u when
+         * {@code u + (n − 1) − u % n} overflows, i.e. when {@code u >= limit}.
+         */
+        final int limit;
+
         Bound(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("bound must be positive, got " + n);
@@ -40,6 +46,7 @@ final class BoundedDraws {
             int l = 32 - Integer.numberOfLeadingZeros(n - 1);
             this.shift = 31 + l;
             this.multiplier = n == 1 ? 0 : (1L << shift) / n + 1;
+            this.limit = powerOfTwo ? Integer.MAX_VALUE : (int) ((1L << 31) / n * n);
         }
 
         /** {@code u % n} for {@code 0 <= u < 2^31}. */
@@ -75,18 +82,16 @@ final class BoundedDraws {
             }
             return;
         }
-        int m = n - 1;
         long multiplier = bound.multiplier;
         int shift = bound.shift;
+        int limit = bound.limit;
         long s = seed;
         for (int i = 0; i < n; i++) {
             int u = mix32(s += GOLDEN_GAMMA) >>> 1;
-            int r = u - (int) ((u * multiplier) >>> shift) * n;
-            while (u + m - r < 0) {
+            while (u >= limit) {
                 u = mix32(s += GOLDEN_GAMMA) >>> 1;
-                r = u - (int) ((u * multiplier) >>> shift) * n;
             }
-            picks[i] = r;
+            picks[i] = u - (int) ((u * multiplier) >>> shift) * n;
         }
         seed = s;
     }
@@ -105,18 +110,27 @@ final class BoundedDraws {
             }
             return sum;
         }
-        int m = n - 1;
         long multiplier = bound.multiplier;
         int shift = bound.shift;
+        int limit = bound.limit;
         long s = seed;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        // a rejection is rare (probability below n / 2^31 per draw): the first loop is
+        // straight-line code, the second takes over after one
+        for (; i < n; i++) {
             int u = mix32(s += GOLDEN_GAMMA) >>> 1;
-            int r = u - (int) ((u * multiplier) >>> shift) * n;
-            while (u + m - r < 0) {
-                u = mix32(s += GOLDEN_GAMMA) >>> 1;
-                r = u - (int) ((u * multiplier) >>> shift) * n;
+            if (u >= limit) {
+                s -= GOLDEN_GAMMA;
+                break;
             }
-            sum += values[r];
+            sum += values[u - (int) ((u * multiplier) >>> shift) * n];
+        }
+        for (; i < n; i++) {
+            int u = mix32(s += GOLDEN_GAMMA) >>> 1;
+            while (u >= limit) {
+                u = mix32(s += GOLDEN_GAMMA) >>> 1;
+            }
+            sum += values[u - (int) ((u * multiplier) >>> shift) * n];
         }
         seed = s;
         return sum;

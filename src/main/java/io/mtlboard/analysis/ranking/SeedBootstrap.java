@@ -53,13 +53,19 @@ public final class SeedBootstrap {
         int k = scorings.size();
         double[][][] values = new double[k][k][draws];
         int[][] defined = new int[k][k];
+        Double[][] cell = new Double[k][k];
         ResampledMeans resampled = new ResampledMeans(scorings);
         BoundedDraws random = new BoundedDraws(seed);
         for (int d = 0; d < draws; d++) {
             resampled.draw(random);
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    Double v = resampled.compare(i, j, coefficient);
+                    // below the diagonal a symmetric coefficient repeats cell (j, i) of this draw
+                    Double v =
+                            j < i && coefficient.symmetric()
+                                    ? cell[j][i]
+                                    : resampled.compare(i, j, coefficient);
+                    cell[i][j] = v;
                     if (v != null) {
                         values[i][j][defined[i][j]++] = v;
                     }

@@ -79,6 +79,37 @@ class BoundedDrawsTest {
     }
 
     @Test
+    void shouldFillAndSumAsSplittableRandomWhenCandidatesAreRejected() {
+        // 2^31 mod 1,099,583 = 0.05 % of 2^31: some 560 rejections per call
+        int n = 1_099_583;
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (i % 1000) / 7.0;
+        }
+        SplittableRandom expected = new SplittableRandom(8);
+        BoundedDraws filled = new BoundedDraws(8);
+        BoundedDraws summed = new BoundedDraws(8);
+        BoundedDraws.Bound b = new BoundedDraws.Bound(n);
+        int[] picks = new int[n];
+        for (int call = 0; call < 2; call++) {
+            filled.fill(picks, b);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                int e = expected.nextInt(n);
+                if (picks[i] != e) {
+                    assertThat(picks[i]).as("call %d, draw %d", call, i).isEqualTo(e);
+                }
+                sum += values[e];
+            }
+            assertThat(summed.sum(values, b)).isEqualTo(sum);
+        }
+        // all three are at the same place of the stream afterwards
+        int e = expected.nextInt(n);
+        assertThat(filled.next(b)).isEqualTo(e);
+        assertThat(summed.next(b)).isEqualTo(e);
+    }
+
+    @Test
     void shouldComputeRemaindersExactlyForEveryThirtyOneBitNumerator() {
         SplittableRandom random = new SplittableRandom(11);
         for (int t = 0; t < 2_000; t++) {

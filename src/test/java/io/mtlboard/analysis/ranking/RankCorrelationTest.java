@@ -123,6 +123,27 @@ class RankCorrelationTest {
         }
     }
 
+    @Test
+    void shouldGiveTheSameValueBothWaysRoundWhereTheCoefficientSaysItIsSymmetric() {
+        SplittableRandom random = new SplittableRandom(23);
+        for (Coefficient c :
+                java.util.List.of(Coefficient.kendallTauB(), Coefficient.topKOverlap(3))) {
+            assertThat(c.symmetric()).isTrue();
+            for (int t = 0; t < 2_000; t++) {
+                int n = 2 + random.nextInt(60);
+                int levels = 1 + random.nextInt(n + 1);
+                double[] x = new double[n];
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = value(random, levels);
+                    y[i] = value(random, levels);
+                }
+                assertThat(c.compute(x, y)).isEqualTo(c.compute(y, x));
+            }
+        }
+        assertThat(Coefficient.spearmanRho().symmetric()).isFalse();
+    }
+
     private static double value(SplittableRandom random, int levels) {
         int level = random.nextInt(levels);
         return switch (random.nextInt(8)) {
