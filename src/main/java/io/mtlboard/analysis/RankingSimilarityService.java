@@ -81,19 +81,26 @@ public class RankingSimilarityService {
         seedScorings.addAll(Scorings.seedIndicators(rows, logged));
         Map<String, String> backboneNames = new HashMap<>();
         Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));
-        // the seed bootstraps are pure computations on what was read: the largest, over every
-        // benchmark's rows, runs beside the others
-        CompletableFuture<Heatmap> datasets = datasets(scope, all, c);
-        Heatmap indicators = Heatmap.of(indicatorScorings, seedScorings, labels, c, "rows");
+        // the seed bootstraps are pure computations on what was read: the backbone and row
+        // heatmaps are computed on another thread while this one reads the other benchmarks' rows
+        // and computes the benchmark heatmap, the noise ceiling and the scatter
+        CompletableFuture<Heatmap> backbones =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                Heatmap.of(
+                                        Scorings.deltaMByGroup(all, AnalysisRow::backboneId),
+                                        Scorings.seedDeltaMByGroup(all, AnalysisRow::backboneId),
+                                        backboneNames,
+                                        c,
+                                        "methods"),
+                        ForkJoinPool.commonPool());
+        CompletableFuture<Heatmap> indicators =
+                CompletableFuture.supplyAsync(
+                        () -> Heatmap.of(indicatorScorings, seedScorings, labels, c, "rows"),
+                        ForkJoinPool.commonPool());
+        Heatmap datasets = datasets(scope, all, c);
         SeedBootstrap.Ceiling ceiling =
                 SeedBootstrap.noiseCeiling(seedDeltaM, c, SeedBootstrap.SPLITS, 20261204L);
-        Heatmap backbones =
-                Heatmap.of(
-                        Scorings.deltaMByGroup(all, AnalysisRow::backboneId),
-                        Scorings.seedDeltaMByGroup(all, AnalysisRow::backboneId),
-                        backboneNames,
-                        c,
-                        "methods");
 
         List<Indicator> available =
                 logged.stream().map(s -> Indicator.byKey(s.name()).orElseThrow()).toList();
@@ -113,7 +120,6 @@ public class RankingSimilarityService {
         RankingSimilarityView.Scatter scatter =
                 scatter(rows, x, indicatorScorings.get(0), seedDeltaM, c, choice, noiseCeiling);
 
-        Heatmap datasetsHeatmap = join(datasets);
         List<String> notes = new ArrayList<>();
         long withLogs = rows.stream().filter(r -> !r.runs().isEmpty()).count();
         if (withLogs == 0) {
@@ -138,20 +144,17 @@ public class RankingSimilarityService {
                 Agreement.MIN_RELIABLE_METHODS,
                 rows.size(),
                 (int) withLogs,
-                indicators,
-                backbones,
-                datasetsHeatmap,
+                join(indicators),
+                join(backbones),
+                datasets,
                 scatter,
                 available,
                 notes,
                 noiseCeiling);
     }
 
-    /**
-     * The benchmark × benchmark heatmap, computed on another thread from the rows read here;
-     * {@code own} are the rows of the scope's benchmark, read already.
-     */
-    private CompletableFuture<Heatmap> datasets(Scope scope, List<AnalysisRow> own, Coefficient c) {
+    /** The benchmark × benchmark heatmap; {@code own} are the rows of the scope's benchmark, read already. */
+    private Heatmap datasets(Scope scope, List<AnalysisRow> own, Coefficient c) {
         List<AnalysisRow> rows = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (Benchmark b : Benchmark.allByName()) {
@@ -163,15 +166,12 @@ public class RankingSimilarityService {
                                     scope.with(new Ref(b.id, b.name), List.of(), scope.methods()),
                                     true));
         }
-        return CompletableFuture.supplyAsync(
-                () ->
-                        Heatmap.of(
-                                Scorings.deltaMByGroup(rows, AnalysisRow::benchmarkId),
-                                Scorings.seedDeltaMByGroup(rows, AnalysisRow::benchmarkId),
-                                names,
-                                c,
-                                "methods"),
-                ForkJoinPool.commonPool());
+        return Heatmap.of(
+                Scorings.deltaMByGroup(rows, AnalysisRow::benchmarkId),
+                Scorings.seedDeltaMByGroup(rows, AnalysisRow::benchmarkId),
+                names,
+                c,
+                "methods");
     }
 
     private static <T> T join(CompletableFuture<T> future) {
