@@ -1,6 +1,7 @@
 package io.mtlboard.analysis.ranking;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class ResampledMeans {
         names = new String[k];
         entries = new String[k][];
         means = new double[k][];
-        Map<String, Map<List<Long>, Integer>> groupOf = new HashMap<>();
+        Map<String, Map<RunIds, Integer>> groupOf = new HashMap<>();
         List<Integer> sizes = new ArrayList<>();
         List<List<int[]>> members = new ArrayList<>();
         List<List<double[]>> values = new ArrayList<>();
@@ -51,17 +52,24 @@ final class ResampledMeans {
             means[s] = new double[entries[s].length];
             for (int e = 0; e < entries[s].length; e++) {
                 Map<Long, Double> runs = scoring.runs().get(entries[s][e]);
-                List<Long> ids = runs.keySet().stream().sorted().toList();
+                long[] ids = new long[runs.size()];
+                double[] v = new double[runs.size()];
+                int t = 0;
+                for (Map.Entry<Long, Double> run : runs.entrySet()) {
+                    ids[t] = run.getKey();
+                    v[t++] = run.getValue();
+                }
+                sortById(ids, v, new long[ids.length], new double[ids.length]);
                 int g =
                         groupOf.computeIfAbsent(entries[s][e], x -> new HashMap<>())
-                                .computeIfAbsent(ids, x -> sizes.size());
+                                .computeIfAbsent(new RunIds(ids), x -> sizes.size());
                 if (g == sizes.size()) {
-                    sizes.add(ids.size());
+                    sizes.add(ids.length);
                     members.add(new ArrayList<>());
                     values.add(new ArrayList<>());
                 }
                 members.get(g).add(new int[] {s, e});
-                values.get(g).add(ids.stream().mapToDouble(runs::get).toArray());
+                values.get(g).add(v);
             }
         }
         int groups = sizes.size();
@@ -83,6 +91,58 @@ final class ResampledMeans {
             for (int j = 0; j < k; j++) {
                 shared[i][j] = sharedPositions(entries[i], entries[j]);
             }
+        }
+    }
+
+    /** An entry's run ids in ascending order, compared by content: the key of a group. */
+    private record RunIds(long[] ids) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RunIds other && Arrays.equals(ids, other.ids);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(ids);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(ids);
+        }
+    }
+
+    /** Sorts distinct run ids ascending and their values alike (bottom-up merge sort). */
+    private static void sortById(
+            long[] ids, double[] values, long[] idBuffer, double[] valueBuffer) {
+        int n = ids.length;
+        long[] fromIds = ids;
+        double[] fromValues = values;
+        long[] toIds = idBuffer;
+        double[] toValues = valueBuffer;
+        for (int width = 1; width < n; width <<= 1) {
+            for (int start = 0; start < n; start += 2 * width) {
+                int mid = Math.min(start + width, n);
+                int end = Math.min(start + 2 * width, n);
+                int i = start;
+                int j = mid;
+                for (int k = start; k < end; k++) {
+                    int from = j >= end || (i < mid && fromIds[i] < fromIds[j]) ? i++ : j++;
+                    toIds[k] = fromIds[from];
+                    toValues[k] = fromValues[from];
+                }
+            }
+            long[] ti = fromIds;
+            fromIds = toIds;
+            toIds = ti;
+            double[] tv = fromValues;
+            fromValues = toValues;
+            toValues = tv;
+        }
+        if (fromIds != ids) {
+            System.arraycopy(fromIds, 0, ids, 0, n);
+            System.arraycopy(fromValues, 0, values, 0, n);
         }
     }
 
