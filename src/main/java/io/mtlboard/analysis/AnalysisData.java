@@ -3,7 +3,6 @@ package io.mtlboard.analysis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.analysis.robustness.Condition;
 import io.mtlboard.benchmark.Benchmark;
-import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.metric.DeltaM;
 import io.mtlboard.leaderboard.LeaderboardService;
@@ -18,7 +17,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,13 +53,26 @@ public class AnalysisData {
         this.json = json;
     }
 
-    /** The rows of a scope, each with the log summaries of those of its runs that have a training log. */
+    /**
+     * The rows of a scope, each with the log summaries of those of its runs that have a training
+     * log, without per-run Δm.
+     */
     List<AnalysisRow> rows(Scope scope) {
-        LeaderboardView view = leaderboards.leaderboard(scope.benchmark().id(), scope.query());
+        return rows(scope, false);
+    }
+
+    /**
+     * The rows of a scope, each with the log summaries of those of its runs that have a training
+     * log, and with each run's Δm when {@code perRunDeltaM} (the seed bootstrap of ranking
+     * similarity needs it; it reads every run's metric values, a second pass over the runs).
+     */
+    List<AnalysisRow> rows(Scope scope, boolean perRunDeltaM) {
+        LeaderboardView view = leaderboards.rowsOnly(scope.benchmark().id(), scope.query());
         Map<Long, RunSummary> logs =
                 summaries(view.rows().stream().flatMap(r -> r.runIds().stream()).toList());
         List<AnalysisRow> rows = new ArrayList<>();
         Map<Long, Map<String, Double>> values = null;
+        RunDeltaM perRun = null;
         boolean coincide = conventionsCoincide(view.benchmark().id());
         for (LeaderboardView.LeaderboardRowView r : view.rows()) {
             List<RunSummary> runs =
@@ -77,16 +88,15 @@ public class AnalysisData {
                                     ? r.deltaM().flat()
                                     : r.deltaM().perTask();
             Map<Long, Double> runDeltaM = Map.of();
-            if (deltaM != null && r.deltaM().baseline() != null) {
+            if (perRunDeltaM && deltaM != null && r.deltaM().baseline() != null) {
                 if (values == null) {
                     values = leaderboards.runValues(view.benchmark().id());
+                    perRun = new RunDeltaM(view.benchmark().id(), values);
                 }
                 runDeltaM =
-                        runDeltaM(
-                                view.benchmark().id(),
+                        perRun.of(
                                 r.runIds(),
                                 r.deltaM().baseline().runIds(),
-                                values,
                                 scope.deltaMConvention());
             }
             rows.add(
@@ -153,50 +163,6 @@ public class AnalysisData {
                 b.metrics().stream()
                         .collect(Collectors.groupingBy(m -> m.task.name, Collectors.counting()));
         return perTask.values().stream().distinct().count() == 1;
-    }
-
-    /**
-     * Δm of each run against the mean of the baseline runs (METRICS.md §2), in the convention;
-     * runs lacking a metric are left out. Literature rows (one run standing for several seeds) get
-     * one value.
-     */
-    private static Map<Long, Double> runDeltaM(
-            String benchmarkId,
-            List<Long> runIds,
-            List<Long> baselineRuns,
-            Map<Long, Map<String, Double>> values,
-            DeltaM.Convention convention) {
-        List<BenchmarkMetric> metrics = Benchmark.byId(benchmarkId).orElseThrow().metrics();
-        Map<String, Double> base = new HashMap<>();
-        for (BenchmarkMetric m : metrics) {
-            List<Double> b =
-                    baselineRuns.stream()
-                            .map(id -> values.getOrDefault(id, Map.of()).get(m.key()))
-                            .filter(Objects::nonNull)
-                            .toList();
-            if (b.isEmpty()) {
-                return Map.of();
-            }
-            base.put(m.key(), b.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
-        }
-        Map<Long, Double> result = new LinkedHashMap<>();
-        for (long id : runIds) {
-            Map<String, Double> v = values.getOrDefault(id, Map.of());
-            List<DeltaM.Term> terms = new ArrayList<>();
-            for (BenchmarkMetric m : metrics) {
-                Double value = v.get(m.key());
-                if (value == null || base.get(m.key()) == 0.0) {
-                    terms = null;
-                    break;
-                }
-                terms.add(new DeltaM.Term(m.task.name, m.higherIsBetter, value, base.get(m.key())));
-            }
-            if (terms != null) {
-                var d = DeltaM.of(terms);
-                result.put(id, convention == DeltaM.Convention.FLAT ? d.flat() : d.perTask());
-            }
-        }
-        return result;
     }
 
     /**

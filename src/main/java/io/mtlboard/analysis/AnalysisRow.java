@@ -24,7 +24,8 @@ import java.util.function.Function;
  * @param metrics metric key → mean ± std over seeds
  * @param runs one summary per run of the row that has a training log
  * @param runDeltaM Δm of each run of the row against the row's baseline means, in the requested
- *     convention (gain sign), by run id; empty without a baseline
+ *     convention (gain sign), by run id; empty without a baseline, and unless the analysis asked
+ *     for it ({@link AnalysisData#rows(Scope, boolean)})
  * @param settingId the row's setting ({@code backbone@protocol}), null in unit tests' rows
  * @param benchmarkName the benchmark's name
  * @param settingLabel the setting's label, e.g. "SegNet · Elich et al. NYUv2 SegNet"

@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 
 /** Builds the ranking-similarity analysis (METRICS.md §5) of a benchmark from its rows and training logs. */
 @ApplicationScoped
@@ -57,7 +60,7 @@ public class RankingSimilarityService {
         Coefficient c = choice.coefficient();
 
         List<AnalysisRow> all =
-                data.rows(scope.with(scope.benchmark(), List.of(), scope.methods()));
+                data.rows(scope.with(scope.benchmark(), List.of(), scope.methods()), true);
         String backboneId =
                 scope.backbones().isEmpty()
                         ? AnalysisData.defaultBackbone(mtl(all))
@@ -76,20 +79,28 @@ public class RankingSimilarityService {
         List<SeedScoring> seedScorings = new ArrayList<>();
         seedScorings.add(seedDeltaM);
         seedScorings.addAll(Scorings.seedIndicators(rows, logged));
-        Heatmap indicators = Heatmap.of(indicatorScorings, seedScorings, labels, c, "rows");
-        SeedBootstrap.Ceiling ceiling =
-                SeedBootstrap.noiseCeiling(seedDeltaM, c, SeedBootstrap.SPLITS, 20261204L);
-
         Map<String, String> backboneNames = new HashMap<>();
         Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));
-        Heatmap backbones =
-                Heatmap.of(
-                        Scorings.deltaMByGroup(all, AnalysisRow::backboneId),
-                        Scorings.seedDeltaMByGroup(all, AnalysisRow::backboneId),
-                        backboneNames,
-                        c,
-                        "methods");
-        Heatmap datasets = datasets(scope, c);
+        // the seed bootstraps are pure computations on what was read: the backbone and row
+        // heatmaps are computed on another thread while this one reads the other benchmarks' rows
+        // and computes the benchmark heatmap, the noise ceiling and the scatter
+        CompletableFuture<Heatmap> backbones =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                Heatmap.of(
+                                        Scorings.deltaMByGroup(all, AnalysisRow::backboneId),
+                                        Scorings.seedDeltaMByGroup(all, AnalysisRow::backboneId),
+                                        backboneNames,
+                                        c,
+                                        "methods"),
+                        ForkJoinPool.commonPool());
+        CompletableFuture<Heatmap> indicators =
+                CompletableFuture.supplyAsync(
+                        () -> Heatmap.of(indicatorScorings, seedScorings, labels, c, "rows"),
+                        ForkJoinPool.commonPool());
+        Heatmap datasets = datasets(scope, all, c);
+        SeedBootstrap.Ceiling ceiling =
+                SeedBootstrap.noiseCeiling(seedDeltaM, c, SeedBootstrap.SPLITS, 20261204L);
 
         List<Indicator> available =
                 logged.stream().map(s -> Indicator.byKey(s.name()).orElseThrow()).toList();
@@ -133,8 +144,8 @@ public class RankingSimilarityService {
                 Agreement.MIN_RELIABLE_METHODS,
                 rows.size(),
                 (int) withLogs,
-                indicators,
-                backbones,
+                join(indicators),
+                join(backbones),
                 datasets,
                 scatter,
                 available,
@@ -142,12 +153,18 @@ public class RankingSimilarityService {
                 noiseCeiling);
     }
 
-    private Heatmap datasets(Scope scope, Coefficient c) {
+    /** The benchmark × benchmark heatmap; {@code own} are the rows of the scope's benchmark, read already. */
+    private Heatmap datasets(Scope scope, List<AnalysisRow> own, Coefficient c) {
         List<AnalysisRow> rows = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (Benchmark b : Benchmark.allByName()) {
             names.put(b.id, b.name);
-            rows.addAll(data.rows(scope.with(new Ref(b.id, b.name), List.of(), scope.methods())));
+            rows.addAll(
+                    b.id.equals(scope.benchmark().id())
+                            ? own
+                            : data.rows(
+                                    scope.with(new Ref(b.id, b.name), List.of(), scope.methods()),
+                                    true));
         }
         return Heatmap.of(
                 Scorings.deltaMByGroup(rows, AnalysisRow::benchmarkId),
@@ -155,6 +172,17 @@ public class RankingSimilarityService {
                 names,
                 c,
                 "methods");
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static RankingSimilarityView.Scatter scatter(

@@ -10,26 +10,31 @@ public final class Coefficient {
     private final String id;
     private final String label;
     private final Computation computation;
+    private final boolean symmetric;
 
     @FunctionalInterface
     private interface Computation {
         Double apply(double[] a, double[] b);
     }
 
-    private Coefficient(String id, String label, Computation computation) {
+    private Coefficient(String id, String label, Computation computation, boolean symmetric) {
         this.id = id;
         this.label = label;
         this.computation = computation;
+        this.symmetric = symmetric;
     }
 
     /** Kendall τ-b, in [−1, 1]; the default coefficient. */
     public static Coefficient kendallTauB() {
-        return new Coefficient("kendall-tau-b", "Kendall τ-b", RankCorrelation::kendallTauB);
+        // integer counts that do not depend on the order of the rankings, and one commutative
+        // product
+        return new Coefficient("kendall-tau-b", "Kendall τ-b", RankCorrelation::kendallTauB, true);
     }
 
     /** Spearman ρ on average ranks, in [−1, 1]. */
     public static Coefficient spearmanRho() {
-        return new Coefficient("spearman-rho", "Spearman ρ", RankCorrelation::spearmanRho);
+        // Pearson's correlation of the ranks need not round alike both ways round
+        return new Coefficient("spearman-rho", "Spearman ρ", RankCorrelation::spearmanRho, false);
     }
 
     /**
@@ -43,7 +48,8 @@ public final class Coefficient {
         return new Coefficient(
                 "top-" + k + "-overlap",
                 "top-" + k + " overlap",
-                (a, b) -> RankCorrelation.topKOverlap(a, b, k));
+                (a, b) -> RankCorrelation.topKOverlap(a, b, k),
+                true);
     }
 
     /** A stable identifier, e.g. {@code kendall-tau-b} or {@code top-3-overlap}. */
@@ -58,6 +64,11 @@ public final class Coefficient {
 
     Double compute(double[] a, double[] b) {
         return computation.apply(a, b);
+    }
+
+    /** Whether {@code compute(a, b)} and {@code compute(b, a)} are the same double, to the last bit. */
+    boolean symmetric() {
+        return symmetric;
     }
 
     @Override

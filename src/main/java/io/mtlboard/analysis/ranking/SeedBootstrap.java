@@ -2,11 +2,7 @@ package io.mtlboard.analysis.ranking;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Uncertainty of ranking similarities from seed noise (METRICS.md §5, issue "a reference study
@@ -55,26 +51,23 @@ public final class SeedBootstrap {
     public static Interval[][] intervals(
             List<SeedScoring> scorings, Coefficient coefficient, int draws, long seed) {
         int k = scorings.size();
-        List<List<List<Double>>> values = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            List<List<Double>> row = new ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                row.add(new ArrayList<>());
-            }
-            values.add(row);
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] groups = {0};
-        List<Prepared> prepared = prepare(scorings, groups);
+        double[][][] values = new double[k][k][draws];
+        int[][] defined = new int[k][k];
+        Double[][] cell = new Double[k][k];
+        ResampledMeans resampled = new ResampledMeans(scorings);
+        BoundedDraws random = new BoundedDraws(seed);
         for (int d = 0; d < draws; d++) {
-            List<Scoring> drawn = draw(prepared, groups[0], random);
+            resampled.draw(random);
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
+                    // below the diagonal a symmetric coefficient repeats cell (j, i) of this draw
                     Double v =
-                            RankingSimilarity.compare(drawn.get(i), drawn.get(j), coefficient)
-                                    .value();
+                            j < i && coefficient.symmetric()
+                                    ? cell[j][i]
+                                    : resampled.compare(i, j, coefficient);
+                    cell[i][j] = v;
                     if (v != null) {
-                        values.get(i).get(j).add(v);
+                        values[i][j][defined[i][j]++] = v;
                     }
                 }
             }
@@ -82,8 +75,8 @@ public final class SeedBootstrap {
         Interval[][] result = new Interval[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                List<Double> v = values.get(i).get(j);
-                result[i][j] = v.size() * 2 < draws ? null : percentiles(v);
+                result[i][j] =
+                        defined[i][j] * 2 < draws ? null : percentiles(values[i][j], defined[i][j]);
             }
         }
         return result;
@@ -98,142 +91,95 @@ public final class SeedBootstrap {
     /** The noise ceiling of a scoring; null when fewer than two entries have two runs or no split is defined. */
     public static Ceiling noiseCeiling(
             SeedScoring scoring, Coefficient coefficient, int splits, long seed) {
-        Map<String, long[]> split = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<double[]> runs = new ArrayList<>();
         scoring.runs()
                 .forEach(
-                        (entry, runs) -> {
-                            if (runs.size() >= 2) {
-                                split.put(
-                                        entry,
-                                        runs.keySet().stream()
-                                                .mapToLong(Long::longValue)
+                        (entry, byId) -> {
+                            if (byId.size() >= 2) {
+                                names.add(entry);
+                                runs.add(
+                                        byId.keySet().stream()
                                                 .sorted()
+                                                .mapToDouble(byId::get)
                                                 .toArray());
                             }
                         });
-        if (split.size() < 2) {
+        int m = names.size();
+        if (m < 2) {
             return null;
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Double> values = new ArrayList<>();
+        // the coefficient compares the entries in ascending order of key
+        Integer[] byKey = new Integer[m];
+        for (int e = 0; e < m; e++) {
+            byKey[e] = e;
+        }
+        Arrays.sort(byKey, (e, f) -> names.get(e).compareTo(names.get(f)));
+        int largest = runs.stream().mapToInt(r -> r.length).max().orElseThrow();
+        BoundedDraws.Bound[] bounds = new BoundedDraws.Bound[largest + 1];
+        for (int n = 1; n <= largest; n++) {
+            bounds[n] = new BoundedDraws.Bound(n);
+        }
+        BoundedDraws random = new BoundedDraws(seed);
+        double[] first = new double[m];
+        double[] second = new double[m];
+        double[] x = new double[m];
+        double[] y = new double[m];
+        int[] order = new int[largest];
+        double[] values = new double[splits];
+        int defined = 0;
         for (int s = 0; s < splits; s++) {
-            Map<String, Double> first = new LinkedHashMap<>();
-            Map<String, Double> second = new LinkedHashMap<>();
-            split.forEach(
-                    (entry, ids) -> {
-                        long[] shuffled = ids.clone();
-                        for (int i = shuffled.length - 1; i > 0; i--) {
-                            int j = random.nextInt(i + 1);
-                            long t = shuffled[i];
-                            shuffled[i] = shuffled[j];
-                            shuffled[j] = t;
-                        }
-                        int half = shuffled.length / 2;
-                        Map<Long, Double> runs = scoring.runs().get(entry);
-                        first.put(entry, mean(runs, Arrays.copyOfRange(shuffled, 0, half)));
-                        second.put(
-                                entry,
-                                mean(runs, Arrays.copyOfRange(shuffled, half, shuffled.length)));
-                    });
-            Double v =
-                    RankingSimilarity.compare(
-                                    new Scoring("a", scoring.orientation(), first),
-                                    new Scoring("b", scoring.orientation(), second),
-                                    coefficient)
-                            .value();
+            for (int e = 0; e < m; e++) {
+                double[] v = runs.get(e);
+                int n = v.length;
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                for (int i = n - 1; i > 0; i--) {
+                    int j = random.next(bounds[i + 1]);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                int half = n / 2;
+                double sum = 0;
+                for (int i = 0; i < half; i++) {
+                    sum += v[order[i]];
+                }
+                first[e] = sum / half;
+                sum = 0;
+                for (int i = half; i < n; i++) {
+                    sum += v[order[i]];
+                }
+                second[e] = sum / (n - half);
+            }
+            for (int t = 0; t < m; t++) {
+                x[t] = scoring.orientation().goodness(first[byKey[t]]);
+                y[t] = scoring.orientation().goodness(second[byKey[t]]);
+            }
+            Double v = coefficient.compute(x, y);
             if (v != null) {
-                values.add(v);
+                values[defined++] = v;
             }
         }
-        if (values.isEmpty()) {
+        if (defined == 0) {
             return null;
         }
-        Interval range = percentiles(values);
-        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new Ceiling(mean, range.low(), range.high(), split.size(), values.size());
-    }
-
-    /**
-     * The scorings as arrays, prepared once for all draws: per entry, its runs' values in ascending
-     * order of run id and the group of (entry, run ids) it belongs to; scorings over the same runs
-     * of an entry share a group, so that one draw resamples them alike (a paired bootstrap).
-     */
-    private record Prepared(
-            String name,
-            Orientation orientation,
-            String[] entries,
-            int[] groups,
-            double[][] values,
-            int[] sizes) {}
-
-    private static List<Prepared> prepare(List<SeedScoring> scorings, int[] groupCount) {
-        Map<String, Map<List<Long>, Integer>> groups = new HashMap<>();
-        List<Prepared> prepared = new ArrayList<>(scorings.size());
-        for (SeedScoring s : scorings) {
-            int n = s.runs().size();
-            String[] entries = new String[n];
-            int[] group = new int[n];
-            double[][] values = new double[n][];
-            int[] sizes = new int[n];
-            int e = 0;
-            for (Map.Entry<String, Map<Long, Double>> entry : s.runs().entrySet()) {
-                List<Long> ids = entry.getValue().keySet().stream().sorted().toList();
-                entries[e] = entry.getKey();
-                group[e] =
-                        groups.computeIfAbsent(entry.getKey(), x -> new HashMap<>())
-                                .computeIfAbsent(ids, x -> groupCount[0]++);
-                values[e] = ids.stream().mapToDouble(entry.getValue()::get).toArray();
-                sizes[e] = ids.size();
-                e++;
-            }
-            prepared.add(new Prepared(s.name(), s.orientation(), entries, group, values, sizes));
-        }
-        return prepared;
-    }
-
-    /**
-     * One bootstrap draw of every scoring: each group's runs are drawn with replacement once, in
-     * the order the groups are first met, and every scoring of the group takes the mean of its
-     * values over the same draws.
-     */
-    private static List<Scoring> draw(
-            List<Prepared> prepared, int groupCount, SplittableRandom random) {
-        int[][] picks = new int[groupCount][];
-        List<Scoring> result = new ArrayList<>(prepared.size());
-        for (Prepared s : prepared) {
-            Map<String, Double> values = new LinkedHashMap<>();
-            for (int e = 0; e < s.entries().length; e++) {
-                int g = s.groups()[e];
-                if (picks[g] == null) {
-                    int n = s.sizes()[e];
-                    picks[g] = new int[n];
-                    for (int i = 0; i < n; i++) {
-                        picks[g][i] = random.nextInt(n);
-                    }
-                }
-                double[] v = s.values()[e];
-                double sum = 0;
-                for (int i : picks[g]) {
-                    sum += v[i];
-                }
-                values.put(s.entries()[e], sum / picks[g].length);
-            }
-            result.add(new Scoring(s.name(), s.orientation(), values));
-        }
-        return result;
-    }
-
-    private static double mean(Map<Long, Double> runs, long[] ids) {
-        double sum = 0;
-        for (long id : ids) {
-            sum += runs.get(id);
-        }
-        return sum / ids.length;
+        Interval range = percentiles(values, defined);
+        double mean = Arrays.stream(values, 0, defined).average().orElseThrow();
+        return new Ceiling(mean, range.low(), range.high(), m, defined);
     }
 
     /** The 2.5th and 97.5th percentiles (linear interpolation between order statistics). */
     static Interval percentiles(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        return percentiles(v, v.length);
+    }
+
+    /** {@link #percentiles(List)} of {@code values[0, count)}. */
+    static Interval percentiles(double[] values, int count) {
+        double[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
         return new Interval(quantile(sorted, 0.025), quantile(sorted, 0.975), sorted.length);
     }
 

@@ -77,28 +77,92 @@ public final class DeltaM {
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("Δm needs at least one metric");
         }
-        double flatSum = 0;
-        Map<String, double[]> perTask = new LinkedHashMap<>();
-        for (Term t : terms) {
-            if (!Double.isFinite(t.model()) || !Double.isFinite(t.baseline())) {
-                throw new IllegalArgumentException(
-                        "non-finite value for a metric of task " + t.task());
-            }
-            if (t.baseline() == 0.0) {
-                throw new IllegalArgumentException(
-                        "baseline value is zero for a metric of task " + t.task());
-            }
-            double sign = t.higherIsBetter() ? 1.0 : -1.0;
-            double rel = sign * (t.model() - t.baseline()) / t.baseline();
-            flatSum += rel;
-            double[] acc = perTask.computeIfAbsent(t.task(), k -> new double[2]);
-            acc[0] += rel;
-            acc[1] += 1;
+        int n = terms.size();
+        String[] tasks = new String[n];
+        boolean[] higherIsBetter = new boolean[n];
+        double[] baseline = new double[n];
+        double[] model = new double[n];
+        for (int i = 0; i < n; i++) {
+            Term t = terms.get(i);
+            tasks[i] = t.task();
+            higherIsBetter[i] = t.higherIsBetter();
+            baseline[i] = t.baseline();
+            model[i] = t.model();
         }
-        double taskSum = 0;
-        for (double[] acc : perTask.values()) {
-            taskSum += acc[0] / acc[1];
+        return new Against(tasks, higherIsBetter, baseline).of(model);
+    }
+
+    /**
+     * Δm of many models against one baseline over the same metrics, e.g. every run of a row: {@link
+     * #of} (the same operations in the same order) without a list of terms per model.
+     */
+    public static final class Against {
+
+        private final String[] tasks;
+        private final boolean[] higherIsBetter;
+        private final double[] baseline;
+
+        /** Per metric, its task's position among the tasks in order of first appearance. */
+        private final int[] task;
+
+        private final int taskCount;
+
+        /**
+         * @param tasks the task of each metric
+         * @param higherIsBetter the direction of each metric
+         * @param baseline the baseline's value of each metric
+         */
+        public Against(String[] tasks, boolean[] higherIsBetter, double[] baseline) {
+            if (tasks.length != higherIsBetter.length || tasks.length != baseline.length) {
+                throw new IllegalArgumentException("one task, direction and baseline per metric");
+            }
+            this.tasks = tasks.clone();
+            this.higherIsBetter = higherIsBetter.clone();
+            this.baseline = baseline.clone();
+            this.task = new int[tasks.length];
+            Map<String, Integer> positions = new LinkedHashMap<>();
+            for (int i = 0; i < tasks.length; i++) {
+                task[i] = positions.computeIfAbsent(tasks[i], k -> positions.size());
+            }
+            this.taskCount = positions.size();
         }
-        return new Result(100.0 * taskSum / perTask.size(), 100.0 * flatSum / terms.size());
+
+        /**
+         * Δm of a model given its value of each metric, in the order of the constructor's arrays.
+         *
+         * @throws IllegalArgumentException as {@link DeltaM#of}
+         */
+        public Result of(double[] model) {
+            if (model.length != tasks.length) {
+                throw new IllegalArgumentException(
+                        "a value per metric: " + tasks.length + " expected, " + model.length);
+            }
+            if (model.length == 0) {
+                throw new IllegalArgumentException("Δm needs at least one metric");
+            }
+            double flatSum = 0;
+            double[] sums = new double[taskCount];
+            double[] counts = new double[taskCount];
+            for (int i = 0; i < model.length; i++) {
+                if (!Double.isFinite(model[i]) || !Double.isFinite(baseline[i])) {
+                    throw new IllegalArgumentException(
+                            "non-finite value for a metric of task " + tasks[i]);
+                }
+                if (baseline[i] == 0.0) {
+                    throw new IllegalArgumentException(
+                            "baseline value is zero for a metric of task " + tasks[i]);
+                }
+                double sign = higherIsBetter[i] ? 1.0 : -1.0;
+                double rel = sign * (model[i] - baseline[i]) / baseline[i];
+                flatSum += rel;
+                sums[task[i]] += rel;
+                counts[task[i]] += 1;
+            }
+            double taskSum = 0;
+            for (int t = 0; t < taskCount; t++) {
+                taskSum += sums[t] / counts[t];
+            }
+            return new Result(100.0 * taskSum / taskCount, 100.0 * flatSum / model.length);
+        }
     }
 }

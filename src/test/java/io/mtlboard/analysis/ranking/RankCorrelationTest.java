@@ -3,6 +3,8 @@ package io.mtlboard.analysis.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.junit.jupiter.api.Test;
 
 class RankCorrelationTest {
@@ -96,5 +98,59 @@ class RankCorrelationTest {
         // two methods and k = 3: both top sets are all methods, overlap 2 / 2
         assertThat(RankCorrelation.topKOverlap(new double[] {1, 2}, new double[] {2, 1}, 3))
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldGiveExactlyTheKendallTauBOfCommonsMathOnRandomRankingsWithTies() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int t = 0; t < 3_000; t++) {
+            int n = 2 + random.nextInt(t < 2_000 ? 12 : 300);
+            // few distinct values make many ties; 0.0 and -0.0 are distinct to both
+            int levels = 1 + random.nextInt(n + 1);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = value(random, levels);
+                y[i] = value(random, levels);
+            }
+            double expected = new KendallsCorrelation().correlation(x, y);
+            Double actual = RankCorrelation.kendallTauB(x, y);
+            if (Double.isNaN(expected)) {
+                assertThat(actual).isNull();
+            } else {
+                assertThat(actual).as("n = %d, try %d", n, t).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameValueBothWaysRoundWhereTheCoefficientSaysItIsSymmetric() {
+        SplittableRandom random = new SplittableRandom(23);
+        for (Coefficient c :
+                java.util.List.of(Coefficient.kendallTauB(), Coefficient.topKOverlap(3))) {
+            assertThat(c.symmetric()).isTrue();
+            for (int t = 0; t < 2_000; t++) {
+                int n = 2 + random.nextInt(60);
+                int levels = 1 + random.nextInt(n + 1);
+                double[] x = new double[n];
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = value(random, levels);
+                    y[i] = value(random, levels);
+                }
+                assertThat(c.compute(x, y)).isEqualTo(c.compute(y, x));
+            }
+        }
+        assertThat(Coefficient.spearmanRho().symmetric()).isFalse();
+    }
+
+    private static double value(SplittableRandom random, int levels) {
+        int level = random.nextInt(levels);
+        return switch (random.nextInt(8)) {
+            case 0 -> 0.0;
+            case 1 -> -0.0;
+            case 2 -> random.nextGaussian();
+            default -> level - levels / 2;
+        };
     }
 }

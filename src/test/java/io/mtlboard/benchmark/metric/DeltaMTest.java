@@ -103,4 +103,19 @@ class DeltaMTest {
         assertThat(r.perTask()).as("Δp_task of %s", method).isCloseTo(task, within(0.02));
         assertThat(r.flat()).as("Δp_metric of %s", method).isCloseTo(flat, within(0.02));
     }
+
+    @Test
+    void shouldGiveEveryModelAgainstOneBaselineWhatOfGives() {
+        DeltaM.Against against = new DeltaM.Against(TASKS, HIGHER, STL);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int t = 0; t < 200; t++) {
+            double[] model = new double[STL.length];
+            for (int k = 0; k < model.length; k++) {
+                model[k] = STL[k] * (0.5 + random.nextDouble());
+            }
+            assertThat(against.of(model)).isEqualTo(DeltaM.of(nyu(model)));
+        }
+        assertThatThrownBy(() -> new DeltaM.Against(TASKS, HIGHER, new double[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
