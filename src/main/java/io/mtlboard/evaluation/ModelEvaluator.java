@@ -6,6 +6,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -73,26 +74,79 @@ public final class ModelEvaluator {
             EvaluationRequest req, Progress progress, Consumer<EvaluationResult> interim)
             throws ModelFault, IOException {
         long start = System.nanoTime();
+        EngineLoader.start();
         Path benchmarks = Path.of(req.benchmarksDir());
         BenchmarkManifest manifest =
                 BenchmarkManifestReader.read(
                         benchmarks.resolve(req.benchmark()).resolve("benchmark.json"));
         BenchmarkDataset data = BenchmarkData.open(manifest, testSplit(manifest), locations(req));
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine = EngineLoader.pytorch();
         String deviceName = DeviceSelector.select(req.device(), engine.getGpuCount());
         List<Corruption> corruptions =
                 req.robustness() ? CorruptionSweep.corruptions(req.corruptions()) : List.of();
+        int defaultThreads = JniUtils.getNumThreads();
+        if (req.threads() != null) {
+            JniUtils.setNumThreads(req.threads());
+        }
+        try {
+            return evaluate(
+                            Path.of(req.model()),
+                            deviceName,
+                            manifest,
+                            data,
+                            req.claims(),
+                            req.tolerances(),
+                            corruptions,
+                            new Settings(req.threads(), req.efficiency()),
+                            progress,
+                            r -> interim.accept(r.withSeconds(seconds(start))))
+                    .withSeconds(seconds(start));
+        } finally {
+            if (req.threads() != null) {
+                JniUtils.setNumThreads(defaultThreads);
+            }
+        }
+    }
+
+    /**
+     * How an evaluation runs beside what it scores.
+     *
+     * @param threads libtorch's intra-op threads set for it, or null for the default; caps the
+     *     threads of the corrupted passes
+     * @param efficiency whether to measure latency and throughput after scoring
+     */
+    record Settings(Integer threads, boolean efficiency) {
+
+        /** libtorch's default threads, efficiency measured: what the worker does. */
+        static final Settings DEFAULT = new Settings(null, true);
+    }
+
+    /**
+     * As {@link #evaluate(Path, String, BenchmarkManifest, BenchmarkDataset, Map, Map, List,
+     * Settings, Progress, Consumer)} with the {@link Settings#DEFAULT default settings}.
+     */
+    EvaluationResult evaluate(
+            Path file,
+            String device,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances,
+            List<Corruption> corruptions,
+            Progress progress,
+            Consumer<EvaluationResult> interim)
+            throws ModelFault {
         return evaluate(
-                        Path.of(req.model()),
-                        deviceName,
-                        manifest,
-                        data,
-                        req.claims(),
-                        req.tolerances(),
-                        corruptions,
-                        progress,
-                        r -> interim.accept(r.withSeconds(seconds(start))))
-                .withSeconds(seconds(start));
+                file,
+                device,
+                manifest,
+                data,
+                claims,
+                tolerances,
+                corruptions,
+                Settings.DEFAULT,
+                progress,
+                interim);
     }
 
     /**
@@ -110,6 +164,7 @@ public final class ModelEvaluator {
             Map<String, Double> claims,
             Map<String, ClaimCheck.Tolerance> tolerances,
             List<Corruption> corruptions,
+            Settings settings,
             Progress progress,
             Consumer<EvaluationResult> interim)
             throws ModelFault {
@@ -125,11 +180,13 @@ public final class ModelEvaluator {
                                 data,
                                 claims,
                                 tolerances,
+                                settings.efficiency(),
                                 (done, t) -> progress.update(done, total));
             }
             interim.accept(verdict);
             return diagnose(
                     corruptions,
+                    CorruptionSweep.threads(settings.threads()),
                     manifest,
                     data,
                     model,
@@ -155,6 +212,7 @@ public final class ModelEvaluator {
      */
     private static EvaluationResult diagnose(
             List<Corruption> corruptions,
+            int sweepThreads,
             BenchmarkManifest manifest,
             BenchmarkDataset data,
             ZooModel<NDList, NDList> model,
@@ -186,7 +244,8 @@ public final class ModelEvaluator {
                             corruptions,
                             SplitScorer.of(predictor),
                             model.getNDManager(),
-                            corruptedProgress);
+                            corruptedProgress,
+                            sweepThreads);
             notes.addAll(sweep.notes());
             return verdict.withDiagnostics(
                     new EvaluationDiagnostics(fd, entropy, sweep.measured()), notes);
@@ -241,12 +300,33 @@ public final class ModelEvaluator {
             Map<String, ClaimCheck.Tolerance> tolerances,
             Progress progress)
             throws ModelFault {
+        return evaluate(subject, manifest, data, claims, tolerances, true, progress);
+    }
+
+    /**
+     * As {@link #evaluate(Subject, BenchmarkManifest, BenchmarkDataset, Map, Map, Progress)};
+     * without {@code efficiency}, latency and throughput are not measured (null).
+     */
+    EvaluationResult evaluate(
+            Subject subject,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances,
+            boolean efficiency,
+            Progress progress)
+            throws ModelFault {
         long start = System.nanoTime();
         Map<String, Double> measured = new SplitScorer(manifest).score(subject, data, progress);
-        SplitBatches batches = new SplitBatches(manifest, data);
+        double scoring = seconds(start);
         Efficiency eff =
-                Efficiency.measure(
-                        subject, batches, Math.min(SplitScorer.BATCH, data.size()), LATENCY_RUNS);
+                efficiency
+                        ? Efficiency.measure(
+                                subject,
+                                new SplitBatches(manifest, data),
+                                Math.min(SplitScorer.BATCH, data.size()),
+                                LATENCY_RUNS)
+                        : Efficiency.parametersOnly(subject.model());
         ClaimCheck.Outcome outcome =
                 claims.isEmpty()
                         ? new ClaimCheck.Outcome(Map.of(), "MEASURED")
@@ -271,6 +351,7 @@ public final class ModelEvaluator {
                 eff.throughput(),
                 data.size(),
                 seconds(start),
+                scoring,
                 null,
                 List.of());
     }
