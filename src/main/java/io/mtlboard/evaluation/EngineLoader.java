@@ -1,62 +1,89 @@
 package io.mtlboard.evaluation;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.repository.zoo.ZooModel;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * Loads DJL's PyTorch engine on a background thread. Loading libtorch and its JNI library takes
- * 0.5–1 s of mostly native work; started first, it overlaps with reading the benchmark manifest
- * (JSON Schema validation) and decoding the test split, which is where a fresh evaluation process
- * spends that time otherwise. Whoever needs the engine waits in {@link #pytorch()}.
+ * Loads DJL's PyTorch engine, then the model, on background threads. Loading libtorch and its JNI
+ * library takes 0.5–1 s of mostly native work, and loading a TorchScript file a little more;
+ * started first, both overlap with reading the benchmark manifest (JSON Schema validation) and
+ * decoding the test split, which is where a fresh evaluation process spends that time otherwise.
+ * Whoever needs the engine or the model waits for it.
  */
 final class EngineLoader {
 
+    private static final Executor BACKGROUND =
+            task -> {
+                Thread t = new Thread(task, "pytorch-loader");
+                t.setDaemon(true);
+                t.start();
+            };
+
     private static CompletableFuture<Engine> loading;
+
+    /** A loaded model and the device it was loaded on ({@link DeviceSelector#CPU} or GPU). */
+    record Loaded(ZooModel<NDList, NDList> model, String device) {}
 
     private EngineLoader() {}
 
     /** Starts loading the engine unless it is loading or loaded already. */
-    static synchronized void start() {
-        if (loading != null) {
-            return;
+    static synchronized CompletableFuture<Engine> start() {
+        if (loading == null) {
+            loading = CompletableFuture.supplyAsync(() -> Engine.getEngine("PyTorch"), BACKGROUND);
         }
-        CompletableFuture<Engine> future = new CompletableFuture<>();
-        Thread t =
-                new Thread(
-                        () -> {
-                            try {
-                                future.complete(Engine.getEngine("PyTorch"));
-                            } catch (Throwable e) {
-                                future.completeExceptionally(e);
-                            }
-                        },
-                        "pytorch-engine-loader");
-        t.setDaemon(true);
-        t.start();
-        loading = future;
+        return loading;
     }
 
     /**
-     * The PyTorch engine, loaded on the background thread (started now if it was not); what
-     * loading threw is thrown here as it was.
+     * Starts loading a TorchScript file for scoring as soon as the engine is there, on the device
+     * {@code requested} (auto, cpu or gpu) resolves to; {@link #await} returns it.
      */
-    static Engine pytorch() {
-        start();
-        CompletableFuture<Engine> future;
-        synchronized (EngineLoader.class) {
-            future = loading;
-        }
+    static CompletableFuture<Loaded> load(Path file, String requested) {
+        return start().thenApplyAsync(
+                        engine -> {
+                            String device = DeviceSelector.select(requested, engine.getGpuCount());
+                            try {
+                                return new Loaded(
+                                        ModelEvaluator.load(
+                                                file, ModelEvaluator.device(device), false),
+                                        device);
+                            } catch (ModelFault fault) {
+                                throw new CompletionException(fault);
+                            }
+                        },
+                        BACKGROUND);
+    }
+
+    /**
+     * The model loaded by {@link #load}, once it is; what loading threw is thrown here as it was.
+     *
+     * @throws ModelFault when the file is not a TorchScript model DJL can load
+     */
+    static Loaded await(CompletableFuture<Loaded> loaded) throws ModelFault {
         try {
-            return future.join();
+            return loaded.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ModelFault fault) {
+                throw fault;
+            }
+            if (cause instanceof RuntimeException r) {
                 throw r;
             }
-            if (e.getCause() instanceof Error r) {
+            if (cause instanceof Error r) {
                 throw r;
             }
             throw e;
         }
+    }
+
+    /** Closes the model of {@link #load} when it arrives, for an evaluation that ended before. */
+    static void discard(CompletableFuture<Loaded> loaded) {
+        loaded.thenAccept(l -> l.model().close());
     }
 }

@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -79,9 +80,17 @@ public final class ModelEvaluator {
         BenchmarkManifest manifest =
                 BenchmarkManifestReader.read(
                         benchmarks.resolve(req.benchmark()).resolve("benchmark.json"));
-        BenchmarkDataset data = BenchmarkData.open(manifest, testSplit(manifest), locations(req));
-        Engine engine = EngineLoader.pytorch();
-        String deviceName = DeviceSelector.select(req.device(), engine.getGpuCount());
+        // the model loads (after the engine) while the test split is read
+        CompletableFuture<EngineLoader.Loaded> loading =
+                EngineLoader.load(Path.of(req.model()), req.device());
+        BenchmarkDataset data;
+        try {
+            data = BenchmarkData.open(manifest, testSplit(manifest), locations(req));
+        } catch (IOException | RuntimeException e) {
+            EngineLoader.discard(loading);
+            throw e;
+        }
+        EngineLoader.Loaded loaded = EngineLoader.await(loading);
         List<Corruption> corruptions =
                 req.robustness() ? CorruptionSweep.corruptions(req.corruptions()) : List.of();
         int defaultThreads = JniUtils.getNumThreads();
@@ -90,8 +99,9 @@ public final class ModelEvaluator {
         }
         try {
             return evaluate(
+                            loaded.model(),
                             Path.of(req.model()),
-                            deviceName,
+                            loaded.device(),
                             manifest,
                             data,
                             req.claims(),
@@ -168,9 +178,37 @@ public final class ModelEvaluator {
             Progress progress,
             Consumer<EvaluationResult> interim)
             throws ModelFault {
+        return evaluate(
+                load(file, device(device), false),
+                file,
+                device,
+                manifest,
+                data,
+                claims,
+                tolerances,
+                corruptions,
+                settings,
+                progress,
+                interim);
+    }
+
+    /** The evaluation of a model loaded from {@code file} for scoring, which it closes. */
+    private EvaluationResult evaluate(
+            ZooModel<NDList, NDList> loaded,
+            Path file,
+            String device,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances,
+            List<Corruption> corruptions,
+            Settings settings,
+            Progress progress,
+            Consumer<EvaluationResult> interim)
+            throws ModelFault {
         long clean = data.size();
         long total = clean * (1 + CorruptionSweep.conditions(corruptions));
-        try (ZooModel<NDList, NDList> model = load(file, device(device), false)) {
+        try (ZooModel<NDList, NDList> model = loaded) {
             EvaluationResult verdict;
             try (Predictor<NDList, NDList> predictor = model.newPredictor()) {
                 verdict =
@@ -202,7 +240,7 @@ public final class ModelEvaluator {
         }
     }
 
-    private static Device device(String name) {
+    static Device device(String name) {
         return DeviceSelector.GPU.equals(name) ? Device.gpu(0) : Device.cpu();
     }
 

@@ -1,6 +1,7 @@
 package io.mtlboard.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
@@ -46,6 +47,24 @@ class EvaluatorSettingsTest {
                         r -> {});
     }
 
+    /** The CLI's pure scoring pass with one thread. */
+    private static EvaluationRequest request(String model) {
+        return new EvaluationRequest(
+                model,
+                "benchmarks-data",
+                "multifashion",
+                "cpu",
+                Map.of(),
+                Map.of(),
+                "target/unused",
+                FashionMnist.DEBIAN_DIR,
+                null,
+                false,
+                null,
+                1,
+                false);
+    }
+
     @Test
     void shouldScoreTheSameWithoutTheEfficiencyRuns() throws Exception {
         EvaluationResult measured = evaluate(1000, ModelEvaluator.Settings.DEFAULT);
@@ -67,22 +86,7 @@ class EvaluatorSettingsTest {
         int before = JniUtils.getNumThreads();
         EvaluationResult r =
                 new ModelEvaluator()
-                        .evaluate(
-                                new EvaluationRequest(
-                                        "clients/python/examples/model.pt",
-                                        "benchmarks-data",
-                                        "multifashion",
-                                        "cpu",
-                                        Map.of(),
-                                        Map.of(),
-                                        "target/unused",
-                                        FashionMnist.DEBIAN_DIR,
-                                        null,
-                                        false,
-                                        null,
-                                        1,
-                                        false),
-                                (done, total) -> {});
+                        .evaluate(request("clients/python/examples/model.pt"), (d, t) -> {});
 
         assertThat(r.measured()).isEqualTo(Map.of("left.accuracy", 66.5, "right.accuracy", 60.31));
         assertThat(r.samples()).isEqualTo(10_000);
@@ -100,7 +104,19 @@ class EvaluatorSettingsTest {
 
     @Test
     void shouldLoadTheEngineOnceWhoeverAsksFirst() {
-        EngineLoader.start();
-        assertThat(EngineLoader.pytorch()).isSameAs(Engine.getEngine("PyTorch"));
+        assertThat(EngineLoader.start().join()).isSameAs(Engine.getEngine("PyTorch"));
+        assertThat(EngineLoader.start()).isSameAs(EngineLoader.start());
+    }
+
+    @Test
+    void shouldRejectAFileThatIsNoModelWhileTheTestSplitIsRead() {
+        assertThatThrownBy(
+                        () ->
+                                new ModelEvaluator()
+                                        .evaluate(
+                                                request(MODELS.resolve("truncated.pt").toString()),
+                                                (d, t) -> {}))
+                .isInstanceOf(ModelFault.class)
+                .hasMessageStartingWith("the model could not be loaded as TorchScript: ");
     }
 }
