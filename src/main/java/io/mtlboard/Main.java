@@ -42,6 +42,9 @@ public final class Main implements Runnable {
 
     public static void main(String... args) {
         if (args.length > 0 && (TOOLS.contains(args[0]) || HELP.contains(args[0]))) {
+            if (args[0].equals("evaluate") && Arrays.stream(args).noneMatch(HELP::contains)) {
+                EvaluateCommand.prepare();
+            }
             System.exit(commandLine(args[0]).execute(args));
         }
         String[] rest =

@@ -105,6 +105,15 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    /**
+     * Starts loading libtorch in the background before the command line is parsed: every
+     * evaluation needs it, and it takes longer than anything the evaluation does before it needs
+     * the model.
+     */
+    public static void prepare() {
+        EngineLoader.start();
+    }
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("offline", "true");
@@ -117,7 +126,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(missing);
             return 3;
         }
-        // libtorch loads while the manifests and the test split are read
+        // libtorch loads while the manifests and the test split are read (if it is not already)
         EngineLoader.start();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         BenchmarkManifest bm =
