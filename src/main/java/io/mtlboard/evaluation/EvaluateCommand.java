@@ -111,7 +111,7 @@ public final class EvaluateCommand implements Callable<Integer> {
      * the model.
      */
     public static void prepare() {
-        EngineLoader.start();
+        ModelLoader.start();
     }
 
     @Override
@@ -127,7 +127,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return 3;
         }
         // libtorch loads while the manifests and the test split are read (if it is not already)
-        EngineLoader.start();
+        ModelLoader.start();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         BenchmarkManifest bm =
                 BenchmarkManifestReader.read(

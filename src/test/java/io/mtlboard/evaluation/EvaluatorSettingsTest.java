@@ -104,8 +104,8 @@ class EvaluatorSettingsTest {
 
     @Test
     void shouldLoadTheEngineOnceWhoeverAsksFirst() {
-        assertThat(EngineLoader.start().join()).isSameAs(Engine.getEngine("PyTorch"));
-        assertThat(EngineLoader.start()).isSameAs(EngineLoader.start());
+        assertThat(ModelLoader.start().join()).isSameAs(Engine.getEngine("PyTorch"));
+        assertThat(ModelLoader.start()).isSameAs(ModelLoader.start());
     }
 
     @Test

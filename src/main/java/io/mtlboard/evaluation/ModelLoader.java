@@ -1,21 +1,28 @@
 package io.mtlboard.evaluation;
 
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Loads DJL's PyTorch engine, then the model, on background threads. Loading libtorch and its JNI
- * library takes 0.5–1 s of mostly native work, and loading a TorchScript file a little more;
- * started first, both overlap with reading the benchmark manifest (JSON Schema validation) and
- * decoding the test split, which is where a fresh evaluation process spends that time otherwise.
- * Whoever needs the engine or the model waits for it.
+ * Loads TorchScript files with DJL's PyTorch engine, and, for an evaluation process, the engine
+ * and then the model on background threads. Loading libtorch and its JNI library takes 0.5–1 s of
+ * mostly native work, and loading a TorchScript file a little more; started first, both overlap
+ * with reading the benchmark manifest (JSON Schema validation) and decoding the test split, which
+ * is where a fresh evaluation process spends that time otherwise. Whoever needs the engine or the
+ * model waits for it.
  */
-final class EngineLoader {
+final class ModelLoader {
 
     private static final Executor BACKGROUND =
             task -> {
@@ -29,7 +36,7 @@ final class EngineLoader {
     /** A loaded model and the device it was loaded on ({@link DeviceSelector#CPU} or GPU). */
     record Loaded(ZooModel<NDList, NDList> model, String device) {}
 
-    private EngineLoader() {}
+    private ModelLoader() {}
 
     /** Starts loading the engine unless it is loading or loaded already. */
     static synchronized CompletableFuture<Engine> start() {
@@ -37,6 +44,30 @@ final class EngineLoader {
             loading = CompletableFuture.supplyAsync(() -> Engine.getEngine("PyTorch"), BACKGROUND);
         }
         return loading;
+    }
+
+    /**
+     * Loads a TorchScript file. The file is given to the engine directly (not through DJL's model
+     * zoo, whose repository lookup adds work and nothing for a single file).
+     *
+     * @param gradients whether gradients can flow through the parameters; otherwise DJL loads them as
+     *     inference tensors, which is faster but refuses autograd
+     * @throws ModelFault when the file is not a TorchScript model the engine can load
+     */
+    static ZooModel<NDList, NDList> load(Path file, Device device, boolean gradients)
+            throws ModelFault {
+        Model model = null;
+        try {
+            model = Model.newInstance("model", device, "PyTorch");
+            model.load(file, null, Map.of("trainParam", String.valueOf(gradients)));
+            return new ZooModel<>(model, new NoopTranslator());
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            if (model != null) {
+                model.close();
+            }
+            throw new ModelFault(
+                    "the model could not be loaded as TorchScript: " + ModelErrors.brief(e));
+        }
     }
 
     /**
@@ -49,9 +80,7 @@ final class EngineLoader {
                             String device = DeviceSelector.select(requested, engine.getGpuCount());
                             try {
                                 return new Loaded(
-                                        ModelEvaluator.load(
-                                                file, ModelEvaluator.device(device), false),
-                                        device);
+                                        load(file, ModelEvaluator.device(device), false), device);
                             } catch (ModelFault fault) {
                                 throw new CompletionException(fault);
                             }
