@@ -21,7 +21,7 @@ import java.util.Map;
  * @param threads libtorch's intra-op threads for the model; null for libtorch's default (one per
  *     core); the corrupted passes use at most this many, and one core fewer than there are
  * @param efficiency whether to measure latency at batch size 1 and throughput after scoring (the
- *     parameter count is reported either way)
+ *     parameter count is reported either way); null (a request that does not say) measures them
  */
 public record EvaluationRequest(
         String model,
@@ -36,7 +36,11 @@ public record EvaluationRequest(
         boolean robustness,
         List<String> corruptions,
         Integer threads,
-        boolean efficiency) {
+        Boolean efficiency) {
+
+    public EvaluationRequest {
+        efficiency = efficiency == null || efficiency;
+    }
 
     /** A request with libtorch's default threads and the efficiency measured, as the worker asks. */
     public EvaluationRequest(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
 import io.mtlboard.benchmark.data.FashionMnist;
@@ -118,5 +119,23 @@ class EvaluatorSettingsTest {
                                                 (d, t) -> {}))
                 .isInstanceOf(ModelFault.class)
                 .hasMessageStartingWith("the model could not be loaded as TorchScript: ");
+    }
+
+    @Test
+    void shouldMeasureEfficiencyWithTheDefaultThreadsForARequestThatDoesNotSay() throws Exception {
+        EvaluationRequest r =
+                new ObjectMapper()
+                        .readValue(
+                                "{\"model\": \"m.pt\", \"benchmark\": \"multifashion\","
+                                        + " \"robustness\": true}",
+                                EvaluationRequest.class);
+        assertThat(r.efficiency()).isTrue();
+        assertThat(r.threads()).isNull();
+        assertThat(
+                        new ObjectMapper()
+                                .readValue(
+                                        new ObjectMapper().writeValueAsString(request("m.pt")),
+                                        EvaluationRequest.class))
+                .isEqualTo(request("m.pt"));
     }
 }
