@@ -320,9 +320,13 @@ public final class EvaluateCommand implements Callable<Integer> {
      * and severity; a first line says so with the numbers.
      */
     static final class ProgressBar {
+        /** Least time between two redraws: a terminal need not be written a hundred times a second. */
+        private static final long REDRAW_NANOS = 100_000_000L;
+
         private final long start = System.nanoTime();
         private final int corruptedPasses;
         private int lastPercent = -1;
+        private long lastDrawn;
 
         /**
          * @param corruptedPasses corrupted copies of the test split scored after it (0 without
@@ -334,7 +338,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         void update(long done, long total) {
             int percent = (int) (100 * done / Math.max(1, total));
-            if (percent == lastPercent) {
+            long now = System.nanoTime();
+            if (percent == lastPercent
+                    || (lastPercent >= 0 && done < total && now - lastDrawn < REDRAW_NANOS)) {
                 return;
             }
             long clean = total / (1 + corruptedPasses);
@@ -342,6 +348,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 System.err.println(legend(clean, total));
             }
             lastPercent = percent;
+            lastDrawn = now;
             int filled = percent * 30 / 100;
             String phase =
                     done < clean || corruptedPasses == 0
