@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Scores a TorchScript model on MultiFashion's test split with PyTorch-Python, the way MTLBoard's
 evaluator does (uint8 images scaled by 1/255, batches of 100, argmax of each task's logits), and prints
-one JSON line: samples, seconds of scoring (data decoded before the clock starts, as in the evaluator's
-'seconds'), accuracies. Used by perf/verdict-and-eval.sh as the PyTorch side of the throughput ratio.
+one JSON line: samples, seconds of scoring (model loaded and data decoded before the clock starts: the
+counterpart of the evaluate CLI's 'scoringSeconds'), wholeSeconds (from after the imports to the end),
+accuracies, torch version and threads. Used by perf/verdict-and-eval.sh as the PyTorch side of the
+throughput ratios; the script times the whole process itself.
 Usage: evaluate_torch.py <model.pt> <benchmarks-data/multifashion> [threads]"""
 import gzip
 import json

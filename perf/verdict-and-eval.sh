@@ -5,13 +5,20 @@
 #     example bundle (clients/python/examples: 22k-parameter LeNet-style model, 10,000 test images) N times
 #     one after the other and polls GET /api/runs/{id} every 50 ms: the time from the POST to status
 #     'verified' (the verdict) and to the end of the diagnostics (the log's robustness line);
-#  2. evaluation throughput: the `evaluate` CLI (--no-robustness: clean test split only) against
-#     perf/evaluate_torch.py (PyTorch-Python, same TorchScript file, same split, same batches) alternately,
-#     N times each; whole-process wall time of both, and the ratio of the medians.
+#  2. evaluation throughput: the `evaluate` CLI against perf/evaluate_torch.py (PyTorch-Python, same
+#     TorchScript file, same split, same batches of 100, same libtorch thread count) alternately, N times
+#     each, both doing the same work: the clean test split only (--no-robustness) and no timing runs
+#     (--no-efficiency: the CLI's batch-1 latency and throughput runs have no counterpart in Python).
+#     Whole-process wall time of both and the time each reports for scoring alone (the CLI's
+#     scoringSeconds, Python's seconds: model loaded, data decoded); the ratio of the medians of each.
 # Usage: perf/verdict-and-eval.sh [N=5]     (needs /usr/bin/python3 with torch: Debian's python3-torch)
+#   ONLY=eval or ONLY=verdict runs one part; THREADS=k sets libtorch's threads on both sides (default 1,
+#   PyTorch-Python's default on this machine's Debian torch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5}
+only=${ONLY:-all}
+threads=${THREADS:-1}
 port=18143
 admin=perf-admin-token
 work=$(mktemp -d)
@@ -36,6 +43,7 @@ trap cleanup EXIT
 } | tee "$out"
 
 # ---- 1. submission → verdict
+if [ "$only" != eval ]; then
 MTLBOARD_SUBMISSION_ADMIN_TOKEN=$admin java -Dmtlboard.data-dir="$work/data" -Dquarkus.http.port=$port \
   -jar "$jar" > "$work/portal.log" 2>&1 &
 portal=$!
@@ -69,24 +77,31 @@ for i in $(seq 1 "$n"); do
 done
 say "   median verdict: $(median < "$work/verdicts") s (target <= 5 s)"
 kill "$portal"; wait "$portal" 2>/dev/null || true; portal=
+fi
 
-# ---- 2. evaluation throughput: evaluate CLI against PyTorch-Python, alternating
+# ---- 2. evaluation throughput: evaluate CLI against PyTorch-Python, alternating, the same work
+if [ "$only" != verdict ]; then
 say ""
-say "2. evaluation of the same TorchScript file on MultiFashion's 10,000 test images, whole process, alternating"
-say "   round  cli_s  (scored+efficiency s)  python_s  (scoring s)  load"
-: > "$work/cli"; : > "$work/py"
+say "2. evaluation of the same TorchScript file on MultiFashion's 10,000 test images, alternating; both score"
+say "   the clean test split only, no latency/throughput runs, libtorch threads: $threads on both sides"
+say "   round  cli_whole_s  cli_scoring_s  python_whole_s  python_scoring_s  load"
+: > "$work/cli"; : > "$work/py"; : > "$work/cli_s"; : > "$work/py_s"
 for i in $(seq 1 "$n"); do
   t0=$(now)
-  cli_json=$(java -jar "$jar" evaluate --model "$model" --benchmark multifashion --no-robustness --json 2>/dev/null)
+  cli_json=$(java -jar "$jar" evaluate --model "$model" --benchmark multifashion --no-robustness --no-efficiency \
+    --threads "$threads" --json 2>/dev/null)
   cli=$(echo "$(now) - $t0" | bc)
   t0=$(now)
-  py_json=$(/usr/bin/python3 perf/evaluate_torch.py "$model" benchmarks-data/multifashion)
+  py_json=$(/usr/bin/python3 perf/evaluate_torch.py "$model" benchmarks-data/multifashion "$threads")
   py=$(echo "$(now) - $t0" | bc)
-  acc_cli=$(echo "$cli_json" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["measured"]["left.accuracy"], d["measured"]["right.accuracy"], round(d["seconds"],3))')
-  acc_py=$(echo "$py_json" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(*d["accuracy"], round(d["seconds"],3))')
-  echo "$cli" >> "$work/cli"; echo "$py" >> "$work/py"
-  say "   $i  $(printf %.2f "$cli")  (${acc_cli##* })  $(printf %.2f "$py")  (${acc_py##* })  $(load)   accuracies cli ${acc_cli% *} / python ${acc_py% *}"
+  IFS=/ read -r l_cli r_cli cli_s < <(echo "$cli_json" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); m=d["measured"]; print(m["left.accuracy"], m["right.accuracy"], round(d["scoringSeconds"],3), sep="/")')
+  IFS=/ read -r l_py r_py py_s < <(echo "$py_json" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(*d["accuracy"], round(d["seconds"],3), sep="/")')
+  echo "$cli" >> "$work/cli"; echo "$py" >> "$work/py"; echo "$cli_s" >> "$work/cli_s"; echo "$py_s" >> "$work/py_s"
+  say "   $i  $(printf %.2f "$cli")  $cli_s  $(printf %.2f "$py")  $py_s  $(load)   accuracies cli $l_cli/$r_cli, python $l_py/$r_py"
 done
-mc=$(median < "$work/cli"); mp=$(median < "$work/py")
-say "   medians: cli $mc s, python $mp s; throughput ratio cli/python = $(echo "scale=2; $mp / $mc" | bc) (target >= 1.0)"
+mc=$(median < "$work/cli"); mp=$(median < "$work/py"); mcs=$(median < "$work/cli_s"); mps=$(median < "$work/py_s")
+ratio() { printf %.2f "$(echo "scale=4; $1 / $2" | bc)"; }
+say "   medians: whole process cli $(printf %.2f "$mc") s, python $(printf %.2f "$mp") s -> throughput ratio cli/python $(ratio "$mp" "$mc") (target >= 1.0)"
+say "            scoring alone cli $(printf %.2f "$mcs") s, python $(printf %.2f "$mps") s -> throughput ratio cli/python $(ratio "$mps" "$mcs")"
+fi
 echo "written to $out"

@@ -6,7 +6,10 @@ import io.mtlboard.training.ReferenceCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,27 +24,50 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "MTLBoard 0.1.0",
         description =
-                "MTLBoard: leaderboard portal and evaluation tools for multi-task learning methods.",
-        subcommands = {
-            EvaluateCommand.class,
-            ReferenceCommand.class,
-            TokenCommand.class,
-            Main.Serve.class
-        })
+                "MTLBoard: leaderboard portal and evaluation tools for multi-task learning methods.")
 public final class Main implements Runnable {
 
-    private static final Set<String> TOOLS =
-            Set.of("evaluate", "reference", "token", "help", "-h", "--help", "-V", "--version");
+    /** The commands in the order help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("evaluate", EvaluateCommand::new);
+        COMMANDS.put("reference", ReferenceCommand::new);
+        COMMANDS.put("token", TokenCommand::new);
+        COMMANDS.put("serve", Serve::new);
+    }
+
+    private static final Set<String> HELP = Set.of("help", "-h", "--help", "-V", "--version");
+    private static final Set<String> TOOLS = Set.of("evaluate", "reference", "token");
 
     public static void main(String... args) {
-        if (args.length > 0 && TOOLS.contains(args[0])) {
-            System.exit(new CommandLine(new Main()).execute(args));
+        if (args.length > 0 && (TOOLS.contains(args[0]) || HELP.contains(args[0]))) {
+            if (args[0].equals("evaluate") && Arrays.stream(args).noneMatch(HELP::contains)) {
+                EvaluateCommand.prepare();
+            }
+            System.exit(commandLine(args[0]).execute(args));
         }
         String[] rest =
                 args.length > 0 && args[0].equals("serve")
                         ? Arrays.copyOfRange(args, 1, args.length)
                         : args;
         Quarkus.run(rest);
+    }
+
+    /**
+     * The command line for arguments starting with {@code first}: with that tool alone, or with
+     * every command for help and version. picocli inspects a command's class and options when it
+     * is added; a tool need not pay for the others' (a quarter of a second on 2 cores).
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cli = new CommandLine(new Main());
+        COMMANDS.forEach(
+                (name, command) -> {
+                    if (name.equals(first) || HELP.contains(first)) {
+                        cli.addSubcommand(name, command.get());
+                    }
+                });
+        return cli;
     }
 
     @Override

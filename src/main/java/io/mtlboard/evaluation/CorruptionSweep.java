@@ -47,10 +47,18 @@ public final class CorruptionSweep {
     }
 
     /**
-     * Scores {@code model} on every corrupted copy of {@code clean}: each corruption in
-     * {@code corruptions} at severities 1–5.
-     *
-     * @param progress receives the samples done over all conditions and their total
+     * libtorch threads of the corrupted passes: one core fewer than there are, since one core
+     * corrupts the next batch while the others run the model, and at most {@code requested} when
+     * the evaluation was given a thread count.
+     */
+    static int threads(Integer requested) {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return requested == null ? cores : Math.max(1, Math.min(requested, cores));
+    }
+
+    /**
+     * As {@link #run(BenchmarkManifest, BenchmarkDataset, List, SplitScorer.BatchModel, NDManager,
+     * ModelEvaluator.Progress, int)} with the default {@link #threads(Integer) threads}.
      */
     static Outcome run(
             BenchmarkManifest manifest,
@@ -59,6 +67,24 @@ public final class CorruptionSweep {
             SplitScorer.BatchModel model,
             NDManager manager,
             ModelEvaluator.Progress progress) {
+        return run(manifest, clean, corruptions, model, manager, progress, threads(null));
+    }
+
+    /**
+     * Scores {@code model} on every corrupted copy of {@code clean}: each corruption in
+     * {@code corruptions} at severities 1–5.
+     *
+     * @param progress receives the samples done over all conditions and their total
+     * @param modelThreads libtorch threads while the passes run
+     */
+    static Outcome run(
+            BenchmarkManifest manifest,
+            BenchmarkDataset clean,
+            List<Corruption> corruptions,
+            SplitScorer.BatchModel model,
+            NDManager manager,
+            ModelEvaluator.Progress progress,
+            int modelThreads) {
         int threads = JniUtils.getNumThreads();
         ExecutorService reader =
                 Executors.newSingleThreadExecutor(
@@ -68,8 +94,7 @@ public final class CorruptionSweep {
                             return t;
                         });
         try {
-            // one core corrupts the next batch while the others run the model on this one
-            JniUtils.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+            JniUtils.setNumThreads(modelThreads);
             return new Run(
                             manifest,
                             clean,

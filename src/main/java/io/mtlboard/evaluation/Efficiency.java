@@ -40,6 +40,11 @@ record Efficiency(Long parameters, Double latencyMs, Double throughput) {
         }
     }
 
+    /** The parameter count alone, latency and throughput not measured. */
+    static Efficiency parametersOnly(Model model) {
+        return new Efficiency(parameters(model), null, null);
+    }
+
     private static Long parameters(Model model) {
         try {
             long count = 0;

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,6 +64,26 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean robustness;
 
     @Option(
+            names = "--efficiency",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description =
+                    "after scoring, time the model at batch size 1 (latency) and at the batch size"
+                            + " of 100 (throughput); --no-efficiency skips these runs for a pure"
+                            + " scoring pass (the parameter count is reported either way)")
+    boolean efficiency;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description =
+                    "libtorch threads for the model (intra-op); default: libtorch's, one per"
+                            + " core. On a busy machine 1 is often faster; the corrupted copies use"
+                            + " at most N")
+    Integer threads;
+
+    @Option(
             names = "--benchmarks-dir",
             defaultValue = "benchmarks-data",
             description =
@@ -84,18 +105,30 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    /**
+     * Starts loading libtorch in the background before the command line is parsed: every
+     * evaluation needs it, and it takes longer than anything the evaluation does before it needs
+     * the model.
+     */
+    public static void prepare() {
+        ModelLoader.start();
+    }
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("offline", "true");
-        ObjectMapper mapper =
-                new ObjectMapper()
-                        .findAndRegisterModules()
-                        .enable(SerializationFeature.INDENT_OUTPUT);
+        if (threads != null && threads < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "--threads must be at least 1, not " + threads);
+        }
         String missing = missingInput();
         if (missing != null) {
             spec.commandLine().getErr().println(missing);
             return 3;
         }
+        // libtorch loads while the manifests and the test split are read (if it is not already)
+        ModelLoader.start();
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         BenchmarkManifest bm =
                 BenchmarkManifestReader.read(
                         benchmarksDir.resolve(benchmark).resolve("benchmark.json"));
@@ -154,7 +187,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                                             fashionMnistDir.toString(),
                                             null,
                                             robustness,
-                                            null),
+                                            null,
+                                            threads,
+                                            efficiency),
                                     bar::update);
         } catch (ModelFault fault) {
             r = EvaluationResult.rejected(fault.getMessage(), null, null, 0, bar.seconds());
@@ -215,11 +250,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (r.device() != null) {
             System.out.printf(
                     Locale.ROOT,
-                    "device: %s, %s, %d test samples, %.1f s in all%n",
+                    "device: %s, %s, %d test samples, %.1f s in all%s%n",
                     r.device(),
                     r.engine(),
                     r.samples(),
-                    r.seconds());
+                    r.seconds(),
+                    r.scoringSeconds() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (scoring the test split %.1f s)",
+                                    r.scoringSeconds()));
         }
         r.measured()
                 .forEach(
@@ -245,6 +286,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                     r.parameterCount() == null ? "n/a" : r.parameterCount(),
                     r.latencyMs(),
                     r.throughput());
+        } else if (r.parameterCount() != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "parameters: %d (latency and throughput not measured: --no-efficiency)%n",
+                    r.parameterCount());
         }
         r.notes().forEach(n -> System.out.println(n));
         if (r.diagnostics() != null && !r.diagnostics().corrupted().isEmpty()) {
@@ -274,9 +320,13 @@ public final class EvaluateCommand implements Callable<Integer> {
      * and severity; a first line says so with the numbers.
      */
     static final class ProgressBar {
+        /** Least time between two redraws: a terminal need not be written a hundred times a second. */
+        private static final long REDRAW_NANOS = 100_000_000L;
+
         private final long start = System.nanoTime();
         private final int corruptedPasses;
         private int lastPercent = -1;
+        private long lastDrawn;
 
         /**
          * @param corruptedPasses corrupted copies of the test split scored after it (0 without
@@ -288,7 +338,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         void update(long done, long total) {
             int percent = (int) (100 * done / Math.max(1, total));
-            if (percent == lastPercent) {
+            long now = System.nanoTime();
+            if (percent == lastPercent
+                    || (lastPercent >= 0 && done < total && now - lastDrawn < REDRAW_NANOS)) {
                 return;
             }
             long clean = total / (1 + corruptedPasses);
@@ -296,6 +348,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 System.err.println(legend(clean, total));
             }
             lastPercent = percent;
+            lastDrawn = now;
             int filled = percent * 30 / 100;
             String phase =
                     done < clean || corruptedPasses == 0

@@ -18,6 +18,10 @@ import java.util.Map;
  * @param externalDir data of external benchmarks
  * @param robustness whether to score the corrupted copies of the test split (METRICS.md §7)
  * @param corruptions ids of the corruptions to score; null or empty for all of METRICS.md §7
+ * @param threads libtorch's intra-op threads for the model; null for libtorch's default (one per
+ *     core); the corrupted passes use at most this many, and one core fewer than there are
+ * @param efficiency whether to measure latency at batch size 1 and throughput after scoring (the
+ *     parameter count is reported either way); null (a request that does not say) measures them
  */
 public record EvaluationRequest(
         String model,
@@ -30,4 +34,40 @@ public record EvaluationRequest(
         String fashionMnistDir,
         String externalDir,
         boolean robustness,
-        List<String> corruptions) {}
+        List<String> corruptions,
+        Integer threads,
+        Boolean efficiency) {
+
+    public EvaluationRequest {
+        efficiency = efficiency == null || efficiency;
+    }
+
+    /** A request with libtorch's default threads and the efficiency measured, as the worker asks. */
+    public EvaluationRequest(
+            String model,
+            String benchmarksDir,
+            String benchmark,
+            String device,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances,
+            String dataDir,
+            String fashionMnistDir,
+            String externalDir,
+            boolean robustness,
+            List<String> corruptions) {
+        this(
+                model,
+                benchmarksDir,
+                benchmark,
+                device,
+                claims,
+                tolerances,
+                dataDir,
+                fashionMnistDir,
+                externalDir,
+                robustness,
+                corruptions,
+                null,
+                true);
+    }
+}

@@ -14,6 +14,10 @@ import java.util.Map;
  * @param latencyMs median latency of one sample at batch size 1
  * @param throughput samples per second at the benchmark batch size
  * @param samples clean test samples scored
+ * @param seconds wall time of the whole evaluation, from reading the benchmark to the last
+ *     diagnostic
+ * @param scoringSeconds wall time of scoring the clean test split: every batch through the model,
+ *     the output contract and the metrics, the model being loaded; null when it was not scored
  * @param diagnostics FD on the test split and corrupted-split metrics measured after the verdict;
  *     null when none were measured (a rejected model, a reference evaluation)
  * @param notes what the log should say about the diagnostics: what was measured, skipped and why
@@ -30,6 +34,7 @@ public record EvaluationResult(
         Double throughput,
         long samples,
         double seconds,
+        Double scoringSeconds,
         EvaluationDiagnostics diagnostics,
         List<String> notes) {
 
@@ -51,6 +56,7 @@ public record EvaluationResult(
                 throughput,
                 samples,
                 total,
+                scoringSeconds,
                 diagnostics,
                 notes);
     }
@@ -69,6 +75,7 @@ public record EvaluationResult(
                 throughput,
                 samples,
                 seconds,
+                scoringSeconds,
                 d,
                 diagnosticNotes);
     }
@@ -88,6 +95,7 @@ public record EvaluationResult(
                 null,
                 samples,
                 seconds,
+                null,
                 null,
                 List.of());
     }

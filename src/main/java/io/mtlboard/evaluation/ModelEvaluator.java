@@ -1,15 +1,12 @@
 package io.mtlboard.evaluation;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.BenchmarkManifestReader;
 import io.mtlboard.benchmark.corruption.Corruption;
@@ -20,14 +17,11 @@ import io.mtlboard.benchmark.data.FashionMnist;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Evaluates a TorchScript model on a benchmark's test split with DJL's PyTorch engine: scores it
@@ -73,26 +67,88 @@ public final class ModelEvaluator {
             EvaluationRequest req, Progress progress, Consumer<EvaluationResult> interim)
             throws ModelFault, IOException {
         long start = System.nanoTime();
+        ModelLoader.start();
         Path benchmarks = Path.of(req.benchmarksDir());
         BenchmarkManifest manifest =
                 BenchmarkManifestReader.read(
                         benchmarks.resolve(req.benchmark()).resolve("benchmark.json"));
-        BenchmarkDataset data = BenchmarkData.open(manifest, testSplit(manifest), locations(req));
-        Engine engine = Engine.getEngine("PyTorch");
-        String deviceName = DeviceSelector.select(req.device(), engine.getGpuCount());
+        // the model loads (after the engine) while the test split is read
+        CompletableFuture<ModelLoader.Loaded> loading =
+                ModelLoader.load(Path.of(req.model()), req.device());
+        BenchmarkDataset data;
+        try {
+            data = BenchmarkData.open(manifest, testSplit(manifest), locations(req));
+        } catch (IOException | RuntimeException e) {
+            ModelLoader.discard(loading);
+            throw e;
+        }
+        ModelLoader.Loaded loaded = ModelLoader.await(loading);
         List<Corruption> corruptions =
                 req.robustness() ? CorruptionSweep.corruptions(req.corruptions()) : List.of();
+        int defaultThreads = JniUtils.getNumThreads();
+        if (req.threads() != null) {
+            JniUtils.setNumThreads(req.threads());
+        }
+        try {
+            return evaluate(
+                            loaded.model(),
+                            Path.of(req.model()),
+                            loaded.device(),
+                            manifest,
+                            data,
+                            req.claims(),
+                            req.tolerances(),
+                            corruptions,
+                            new Settings(req.threads(), req.efficiency()),
+                            progress,
+                            r -> interim.accept(r.withSeconds(seconds(start))))
+                    .withSeconds(seconds(start));
+        } finally {
+            if (req.threads() != null) {
+                JniUtils.setNumThreads(defaultThreads);
+            }
+        }
+    }
+
+    /**
+     * How an evaluation runs beside what it scores.
+     *
+     * @param threads libtorch's intra-op threads set for it, or null for the default; caps the
+     *     threads of the corrupted passes
+     * @param efficiency whether to measure latency and throughput after scoring
+     */
+    record Settings(Integer threads, boolean efficiency) {
+
+        /** libtorch's default threads, efficiency measured: what the worker does. */
+        static final Settings DEFAULT = new Settings(null, true);
+    }
+
+    /**
+     * As {@link #evaluate(Path, String, BenchmarkManifest, BenchmarkDataset, Map, Map, List,
+     * Settings, Progress, Consumer)} with the {@link Settings#DEFAULT default settings}.
+     */
+    EvaluationResult evaluate(
+            Path file,
+            String device,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances,
+            List<Corruption> corruptions,
+            Progress progress,
+            Consumer<EvaluationResult> interim)
+            throws ModelFault {
         return evaluate(
-                        Path.of(req.model()),
-                        deviceName,
-                        manifest,
-                        data,
-                        req.claims(),
-                        req.tolerances(),
-                        corruptions,
-                        progress,
-                        r -> interim.accept(r.withSeconds(seconds(start))))
-                .withSeconds(seconds(start));
+                file,
+                device,
+                manifest,
+                data,
+                claims,
+                tolerances,
+                corruptions,
+                Settings.DEFAULT,
+                progress,
+                interim);
     }
 
     /**
@@ -110,12 +166,41 @@ public final class ModelEvaluator {
             Map<String, Double> claims,
             Map<String, ClaimCheck.Tolerance> tolerances,
             List<Corruption> corruptions,
+            Settings settings,
+            Progress progress,
+            Consumer<EvaluationResult> interim)
+            throws ModelFault {
+        return evaluate(
+                load(file, device(device), false),
+                file,
+                device,
+                manifest,
+                data,
+                claims,
+                tolerances,
+                corruptions,
+                settings,
+                progress,
+                interim);
+    }
+
+    /** The evaluation of a model loaded from {@code file} for scoring, which it closes. */
+    private EvaluationResult evaluate(
+            ZooModel<NDList, NDList> loaded,
+            Path file,
+            String device,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances,
+            List<Corruption> corruptions,
+            Settings settings,
             Progress progress,
             Consumer<EvaluationResult> interim)
             throws ModelFault {
         long clean = data.size();
         long total = clean * (1 + CorruptionSweep.conditions(corruptions));
-        try (ZooModel<NDList, NDList> model = load(file, device(device), false)) {
+        try (ZooModel<NDList, NDList> model = loaded) {
             EvaluationResult verdict;
             try (Predictor<NDList, NDList> predictor = model.newPredictor()) {
                 verdict =
@@ -125,11 +210,13 @@ public final class ModelEvaluator {
                                 data,
                                 claims,
                                 tolerances,
+                                settings.efficiency(),
                                 (done, t) -> progress.update(done, total));
             }
             interim.accept(verdict);
             return diagnose(
                     corruptions,
+                    CorruptionSweep.threads(settings.threads()),
                     manifest,
                     data,
                     model,
@@ -145,7 +232,7 @@ public final class ModelEvaluator {
         }
     }
 
-    private static Device device(String name) {
+    static Device device(String name) {
         return DeviceSelector.GPU.equals(name) ? Device.gpu(0) : Device.cpu();
     }
 
@@ -155,6 +242,7 @@ public final class ModelEvaluator {
      */
     private static EvaluationResult diagnose(
             List<Corruption> corruptions,
+            int sweepThreads,
             BenchmarkManifest manifest,
             BenchmarkDataset data,
             ZooModel<NDList, NDList> model,
@@ -186,12 +274,14 @@ public final class ModelEvaluator {
                             corruptions,
                             SplitScorer.of(predictor),
                             model.getNDManager(),
-                            corruptedProgress);
+                            corruptedProgress,
+                            sweepThreads);
             notes.addAll(sweep.notes());
             return verdict.withDiagnostics(
                     new EvaluationDiagnostics(fd, entropy, sweep.measured()), notes);
         } catch (RuntimeException e) {
-            notes.add("diagnostics stopped: " + brief(e) + "; the verdict is unaffected");
+            notes.add(
+                    "diagnostics stopped: " + ModelErrors.brief(e) + "; the verdict is unaffected");
             return verdict.withDiagnostics(
                     new EvaluationDiagnostics(fd, entropy, List.of()), notes);
         }
@@ -241,12 +331,33 @@ public final class ModelEvaluator {
             Map<String, ClaimCheck.Tolerance> tolerances,
             Progress progress)
             throws ModelFault {
+        return evaluate(subject, manifest, data, claims, tolerances, true, progress);
+    }
+
+    /**
+     * As {@link #evaluate(Subject, BenchmarkManifest, BenchmarkDataset, Map, Map, Progress)};
+     * without {@code efficiency}, latency and throughput are not measured (null).
+     */
+    EvaluationResult evaluate(
+            Subject subject,
+            BenchmarkManifest manifest,
+            BenchmarkDataset data,
+            Map<String, Double> claims,
+            Map<String, ClaimCheck.Tolerance> tolerances,
+            boolean efficiency,
+            Progress progress)
+            throws ModelFault {
         long start = System.nanoTime();
         Map<String, Double> measured = new SplitScorer(manifest).score(subject, data, progress);
-        SplitBatches batches = new SplitBatches(manifest, data);
+        double scoring = seconds(start);
         Efficiency eff =
-                Efficiency.measure(
-                        subject, batches, Math.min(SplitScorer.BATCH, data.size()), LATENCY_RUNS);
+                efficiency
+                        ? Efficiency.measure(
+                                subject,
+                                new SplitBatches(manifest, data),
+                                Math.min(SplitScorer.BATCH, data.size()),
+                                LATENCY_RUNS)
+                        : Efficiency.parametersOnly(subject.model());
         ClaimCheck.Outcome outcome =
                 claims.isEmpty()
                         ? new ClaimCheck.Outcome(Map.of(), "MEASURED")
@@ -271,6 +382,7 @@ public final class ModelEvaluator {
                 eff.throughput(),
                 data.size(),
                 seconds(start),
+                scoring,
                 null,
                 List.of());
     }
@@ -307,105 +419,7 @@ public final class ModelEvaluator {
      */
     static ZooModel<NDList, NDList> load(Path file, Device device, boolean gradients)
             throws ModelFault {
-        Criteria<NDList, NDList> criteria =
-                Criteria.builder()
-                        .setTypes(NDList.class, NDList.class)
-                        .optModelPath(file)
-                        .optEngine("PyTorch")
-                        .optDevice(device)
-                        .optTranslator(new NoopTranslator())
-                        .optOption("trainParam", String.valueOf(gradients))
-                        .build();
-        try {
-            return criteria.loadModel();
-        } catch (MalformedModelException
-                | ModelNotFoundException
-                | IOException
-                | RuntimeException e) {
-            throw new ModelFault("the model could not be loaded as TorchScript: " + brief(e));
-        }
-    }
-
-    /** Every message of an exception and its causes, for the run's log. */
-    static String fullText(Throwable e) {
-        StringBuilder out = new StringBuilder();
-        Set<Throwable> seen = new HashSet<>();
-        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (out.length() == 0 || !out.toString().contains(m))) {
-                out.append(out.length() == 0 ? "" : "\ncaused by: ").append(m);
-            }
-        }
-        return out.toString();
-    }
-
-    /**
-     * One line of an exception's message for a reason or a note: the first line, or, for a
-     * TorchScript interpreter failure (a traceback, possibly in a cause), the error it ends with and
-     * where the model's own source raised it: {@code builtins.ValueError: … (model.py, line 43, in
-     * forward: raise ValueError(…))}.
-     */
-    static String brief(Throwable e) {
-        String full = fullText(e);
-        List<String> lines = full.lines().toList();
-        String first =
-                lines.stream()
-                        .map(String::trim)
-                        .filter(l -> !l.isEmpty())
-                        .findFirst()
-                        .orElse(full.trim());
-        String line = first;
-        if (full.contains("The following operation failed in the TorchScript interpreter")) {
-            line =
-                    lines.stream()
-                                    .map(String::trim)
-                                    .filter(l -> ERROR_LINE.matcher(l).matches())
-                                    .reduce((a, b) -> b)
-                                    .orElse(first)
-                            + origin(lines);
-        }
-        return line.length() > 500 ? line.substring(0, 500) + "…" : line;
-    }
-
-    private static final Pattern ERROR_LINE =
-            Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]*(Error|Exception): .*");
-    private static final Pattern FILE_LINE =
-            Pattern.compile("^\\s*File \"([^\"]*)\", line (\\d+), in (\\S+)");
-
-    /**
-     * Where the model's source raised the error: the last frame of the traceback's original code
-     * (or of the serialized code when the original is absent) and the statement marked HERE.
-     */
-    private static String origin(List<String> lines) {
-        int from = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("Traceback of TorchScript, original code")) {
-                from = i;
-            }
-        }
-        String where = null;
-        String statement = null;
-        for (int i = from; i < lines.size(); i++) {
-            Matcher m = FILE_LINE.matcher(lines.get(i));
-            if (m.find()) {
-                where =
-                        Path.of(m.group(1)).getFileName()
-                                + ", line "
-                                + m.group(2)
-                                + ", in "
-                                + m.group(3);
-                statement = null;
-            } else if (lines.get(i).contains("<--- HERE") && i > 0 && statement == null) {
-                statement = lines.get(i - 1).trim();
-            }
-        }
-        if (where == null) {
-            return "";
-        }
-        return " ("
-                + where
-                + (statement == null || statement.isEmpty() ? "" : ": " + statement)
-                + ")";
+        return ModelLoader.load(file, device, gradients);
     }
 
     /**

@@ -177,8 +177,8 @@ public final class SplitScorer {
                     "the model failed on an input of shape "
                             + input.getShape()
                             + ": "
-                            + ModelEvaluator.brief(e),
-                    ModelEvaluator.fullText(e));
+                            + ModelErrors.brief(e),
+                    ModelErrors.fullText(e));
         }
     }
 }

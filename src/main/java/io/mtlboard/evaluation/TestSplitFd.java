@@ -96,7 +96,7 @@ final class TestSplitFd {
         } catch (Skip s) {
             return skipped(s.getMessage());
         } catch (ModelFault | RuntimeException e) {
-            return skipped("encode/decode failed: " + ModelEvaluator.brief(e));
+            return skipped("encode/decode failed: " + ModelErrors.brief(e));
         }
     }
 
@@ -153,7 +153,7 @@ final class TestSplitFd {
         } catch (Skip s) {
             return skipped(s.getMessage());
         } catch (ModelFault | RuntimeException e) {
-            return skipped("encode/decode failed: " + ModelEvaluator.brief(e));
+            return skipped("encode/decode failed: " + ModelErrors.brief(e));
         } finally {
             JniUtils.setGradMode(gradMode);
         }

@@ -110,6 +110,7 @@ final class ReferenceRunner {
                             measured.throughput(),
                             measured.samples(),
                             measured.seconds(),
+                            measured.scoringSeconds(),
                             null,
                             List.of());
             return new RunBundle(

@@ -108,4 +108,23 @@ class EvaluateCommandTest {
         assertThat(new EvaluateCommand.ProgressBar(0).legend(10_000, 10_000))
                 .isEqualTo("samples = test images scored: the 10000 images of the test split");
     }
+
+    @Test
+    void shouldRefuseFewerThanOneThread() {
+        Run r = evaluate("--model", MODEL, "--benchmark", "multifashion", "--threads", "0");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--threads must be at least 1, not 0");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void shouldDocumentThePureScoringPassAndTheThreadsInItsHelp() {
+        Run r = evaluate("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out())
+                .contains("--[no-]efficiency")
+                .contains("--no-efficiency skips these runs")
+                .contains("--threads=N")
+                .contains("--[no-]robustness");
+    }
 }

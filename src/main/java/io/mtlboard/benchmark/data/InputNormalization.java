@@ -38,15 +38,26 @@ public final class InputNormalization {
 
     /** The normalized copy of a raw {@code C × H × W} sample. */
     public float[] apply(float[] raw) {
+        float[] out = new float[raw.length];
+        apply(raw, out);
+        return out;
+    }
+
+    /**
+     * Normalizes a raw {@code C × H × W} sample into {@code out} (at least as long), without
+     * allocating: the batch loops reuse one row.
+     */
+    public void apply(float[] raw, float[] out) {
         if (raw.length != mean.length * plane) {
             throw new IllegalArgumentException(
                     "expected " + mean.length * plane + " values, got " + raw.length);
         }
-        float[] out = new float[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            int c = i / plane;
-            out[i] = (raw[i] * scale - mean[c]) / std[c];
+        for (int c = 0, i = 0; c < mean.length; c++) {
+            float m = mean[c];
+            float s = std[c];
+            for (int end = i + plane; i < end; i++) {
+                out[i] = (raw[i] * scale - m) / s;
+            }
         }
-        return out;
     }
 }

@@ -116,6 +116,14 @@ public final class NumericArray {
     /** {@code count} elements from {@code offset} as floats. */
     public float[] toFloats(long offset, int count) {
         float[] out = new float[count];
+        if (dtype == DType.UINT8) {
+            // images: the common case, read without the per-element type switch
+            int at = Math.toIntExact(offset);
+            for (int i = 0; i < count; i++) {
+                out[i] = data.get(at + i) & 0xFF;
+            }
+            return out;
+        }
         for (int i = 0; i < count; i++) {
             out[i] = getFloat(offset + i);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.mtlboard.benchmark.BenchmarkManifest;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class InputNormalizationTest {
@@ -28,5 +29,35 @@ class InputNormalizationTest {
         assertThat(out[3]).isCloseTo(0.6f, within(1e-6f));
         assertThatThrownBy(() -> new InputNormalization(spec).apply(new float[3]))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldNormalizeIntoARowAsTheFormulaDoesElementByElement() {
+        BenchmarkManifest.InputSpec spec =
+                new BenchmarkManifest.InputSpec(
+                        List.of(3, 4, 5),
+                        "float32",
+                        "uint8",
+                        new BenchmarkManifest.Normalization(
+                                1 / 255.0,
+                                List.of(0.485, 0.456, 0.406),
+                                List.of(0.229, 0.224, 0.225)));
+        InputNormalization normalization = new InputNormalization(spec);
+        Random random = new Random(7);
+        float[] raw = new float[60];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = random.nextInt(256);
+        }
+        float scale = (float) (1 / 255.0);
+        float[] mean = {0.485f, 0.456f, 0.406f};
+        float[] std = {0.229f, 0.224f, 0.225f};
+        float[] row = new float[60];
+        normalization.apply(raw, row);
+        for (int i = 0; i < raw.length; i++) {
+            float expected = (raw[i] * scale - mean[i / 20]) / std[i / 20];
+            assertThat(Float.floatToRawIntBits(row[i]))
+                    .isEqualTo(Float.floatToRawIntBits(expected));
+        }
+        assertThat(normalization.apply(raw)).containsExactly(row);
     }
 }
