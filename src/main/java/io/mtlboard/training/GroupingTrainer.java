@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.mtlboard.benchmark.BenchmarkManifest;
@@ -209,14 +207,6 @@ final class GroupingTrainer {
     }
 
     private MultiTaskNet initialized(MultiTaskNet net, NDManager manager) {
-        BenchmarkManifest.InputSpec in = data.manifest.input();
-        net.initialize(
-                manager, new Shape(settings.batchSize(), in.channels(), in.height(), in.width()));
-        List<Parameter> trained = new ArrayList<>(net.sharedParameters());
-        for (int h = 0; h < net.heads().size(); h++) {
-            trained.addAll(net.headParameters(h));
-        }
-        trained.forEach(p -> p.getArray().setRequiresGradient(true));
-        return net;
+        return Trainer.initialized(net, manager, data, settings);
     }
 }

@@ -347,6 +347,15 @@ final class Trainer {
     }
 
     private MultiTaskNet initialized(MultiTaskNet net, NDManager manager) {
+        return initialized(net, manager, data, settings);
+    }
+
+    /**
+     * The network initialized for batches of {@code data}'s inputs, with every shared and head
+     * parameter trainable.
+     */
+    static MultiTaskNet initialized(
+            MultiTaskNet net, NDManager manager, ReferenceData data, TrainingSettings settings) {
         BenchmarkManifest.InputSpec in = data.manifest.input();
         net.initialize(
                 manager, new Shape(settings.batchSize(), in.channels(), in.height(), in.width()));
