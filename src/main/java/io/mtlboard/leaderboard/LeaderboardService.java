@@ -595,9 +595,10 @@ public class LeaderboardService {
             return repository.extras(ids);
         }
         List<Long> missing = ids.stream().filter(id -> !state.extras.containsKey(id)).toList();
+        Map<Long, BoardRepository.RunExtra> read = Map.of();
         if (!missing.isEmpty()) {
             long generation = state.extrasGeneration.get();
-            Map<Long, BoardRepository.RunExtra> read =
+            read =
                     missing.size() > EXTRAS_BULK
                             ? repository.extrasOfBenchmark(benchmarkId)
                             : repository.extras(missing);
@@ -607,16 +608,14 @@ public class LeaderboardService {
                     state.extras.putAll(read);
                 }
             }
-            Map<Long, BoardRepository.RunExtra> out = new HashMap<>();
-            for (Long id : ids) {
-                BoardRepository.RunExtra x = state.extras.get(id);
-                out.put(id, x != null ? x : read.get(id));
-            }
-            out.values().removeIf(x -> x == null);
-            return out;
         }
         Map<Long, BoardRepository.RunExtra> out = new HashMap<>();
-        ids.forEach(id -> out.put(id, state.extras.get(id)));
+        for (Long id : ids) {
+            BoardRepository.RunExtra x = state.extras.getOrDefault(id, read.get(id));
+            if (x != null) {
+                out.put(id, x);
+            }
+        }
         return out;
     }
 
