@@ -3,6 +3,7 @@ package io.mtlboard.leaderboard;
 import io.mtlboard.support.InvalidInputProblem;
 import io.mtlboard.support.Problem;
 import io.mtlboard.support.Violation;
+import io.mtlboard.web.EventLoopAnswers;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,10 +35,13 @@ public class LeaderboardResource {
 
     private final LeaderboardService service;
     private final LeaderboardResponses responses;
+    private final EventLoopAnswers answers;
 
-    public LeaderboardResource(LeaderboardService service, LeaderboardResponses responses) {
+    public LeaderboardResource(
+            LeaderboardService service, LeaderboardResponses responses, EventLoopAnswers answers) {
         this.service = service;
         this.responses = responses;
+        this.answers = answers;
     }
 
     @GET
@@ -90,6 +94,15 @@ public class LeaderboardResource {
                         raw.toString(),
                         csv,
                         () -> service.leaderboard(benchmarkId, service.query(benchmarkId, params)));
+        if (!csv) {
+            answers.remember(
+                    benchmarkId,
+                    entry.version(),
+                    entry.body(),
+                    entry.etag(),
+                    MediaType.APPLICATION_JSON,
+                    "no-cache");
+        }
         EntityTag tag = EntityTag.valueOf(entry.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {

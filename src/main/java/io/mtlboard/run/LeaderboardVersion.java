@@ -1,6 +1,7 @@
 package io.mtlboard.run;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -327,12 +328,23 @@ public class LeaderboardVersion {
                             try {
                                 QuarkusTransaction.requiringNew().run(this::takeBaseline);
                             } catch (RuntimeException e) {
-                                LOG.warnf(e, "Start-up fingerprint of the runs not taken");
+                                if (stopping) {
+                                    // stopped before it was taken: the data source is closing
+                                    LOG.debugf("Start-up fingerprint not taken: stopping (%s)", e);
+                                } else {
+                                    LOG.warnf(e, "Start-up fingerprint of the runs not taken");
+                                }
                             }
                         },
                         "leaderboard-version-baseline");
         baseline.setDaemon(true);
         baseline.start();
+    }
+
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     private synchronized void takeBaseline() {

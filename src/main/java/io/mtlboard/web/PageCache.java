@@ -34,17 +34,20 @@ public class PageCache {
     /** Pages always revalidate: their data changes with every accepted run. */
     public static final String CACHE_CONTROL = "no-cache";
 
-    static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+    static final String HTML_TYPE = "text/html;charset=UTF-8";
+    static final MediaType HTML = MediaType.valueOf(HTML_TYPE);
     private static final int MAX_ENTRIES = 1024;
 
     private final LeaderboardVersion version;
+    private final EventLoopAnswers answers;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     /** Striped locks: bounded, whatever the keys clients send. */
     private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
-    public PageCache(LeaderboardVersion version) {
+    public PageCache(LeaderboardVersion version, EventLoopAnswers answers) {
         this.version = version;
+        this.answers = answers;
     }
 
     /** A rendered page and its entity tag at one data version. */
@@ -55,6 +58,7 @@ public class PageCache {
             String benchmarkId, UriInfo uri, Request request, Supplier<String> render) {
         return page(
                 "b:" + benchmarkId + ":" + normalised(uri),
+                benchmarkId,
                 () -> version.current(benchmarkId),
                 request,
                 render);
@@ -62,7 +66,7 @@ public class PageCache {
 
     /** A page that shows several benchmarks' data (home, method, analysis): cached until any data changes. */
     public Response sitePage(UriInfo uri, Request request, Supplier<String> render) {
-        return page("s:" + normalised(uri), version::overall, request, render);
+        return page("s:" + normalised(uri), null, version::overall, request, render);
     }
 
     /** The request's path and its query parameters sorted by name, values in request order. */
@@ -74,8 +78,14 @@ public class PageCache {
     }
 
     private Response page(
-            String key, LongSupplier currentVersion, Request request, Supplier<String> render) {
+            String key,
+            String benchmarkId,
+            LongSupplier currentVersion,
+            Request request,
+            Supplier<String> render) {
         Entry entry = entry(key, currentVersion, render);
+        answers.remember(
+                benchmarkId, entry.version(), entry.body(), entry.etag(), HTML_TYPE, CACHE_CONTROL);
         EntityTag tag = EntityTag.valueOf(entry.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
