@@ -148,13 +148,14 @@ done
 say "200 sequential distinct queries: $(echo "scale=1; ($(date +%s.%N) - $t0) * 1000 / 200" | bc) ms each (load $(load))"
 stop_portal
 # start-up is mostly the JIT compilers' work on 2 cores: the same start-up and the JSON line with the
-# C2 compiler off, and with C2 compiling only hotter methods (10x its invocation thresholds)
+# serial collector, with the C2 compiler off, and with C2 compiling only hotter methods (10x its
+# invocation thresholds)
 say ""
 say "== JIT options: start-up to ready (10,000 runs, median of 3) and the leaderboard JSON against nginx"
 say "| JVM options | start-up s | portal req/s | portal p99 | nginx req/s | ratio | load avg |"
 say "|---|---|---|---|---|---|---|"
 f=${files[/api/leaderboards/nyuv2]}
-for opts in "" "-XX:TieredStopAtLevel=1" "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000"; do
+for opts in "" "-XX:+UseSerialGC" "-XX:TieredStopAtLevel=1" "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000"; do
   m=$(JVM_OPTS="$opts ${JVM_OPTS:-}" median_start_out "$d10")
   JVM_OPTS="$opts ${JVM_OPTS:-}" start_portal "$d10"
   wrk -t2 -c64 -d5s "http://127.0.0.1:$port/api/leaderboards/nyuv2" >/dev/null   # JIT warm-up
