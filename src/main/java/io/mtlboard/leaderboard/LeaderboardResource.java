@@ -1,9 +1,10 @@
 package io.mtlboard.leaderboard;
 
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.support.EventLoopAnswers;
 import io.mtlboard.support.InvalidInputProblem;
 import io.mtlboard.support.Problem;
 import io.mtlboard.support.Violation;
-import io.mtlboard.web.EventLoopAnswers;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,12 +37,17 @@ public class LeaderboardResource {
     private final LeaderboardService service;
     private final LeaderboardResponses responses;
     private final EventLoopAnswers answers;
+    private final LeaderboardVersion version;
 
     public LeaderboardResource(
-            LeaderboardService service, LeaderboardResponses responses, EventLoopAnswers answers) {
+            LeaderboardService service,
+            LeaderboardResponses responses,
+            EventLoopAnswers answers,
+            LeaderboardVersion version) {
         this.service = service;
         this.responses = responses;
         this.answers = answers;
+        this.version = version;
     }
 
     @GET
@@ -96,7 +102,7 @@ public class LeaderboardResource {
                         () -> service.leaderboard(benchmarkId, service.query(benchmarkId, params)));
         if (!csv) {
             answers.remember(
-                    benchmarkId,
+                    () -> version.current(benchmarkId),
                     entry.version(),
                     entry.body(),
                     entry.etag(),

@@ -2,6 +2,8 @@ package io.mtlboard.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.benchmark.BenchmarkManifestReader;
 import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -15,8 +17,8 @@ import java.util.Set;
 /**
  * The documented reference protocols of a benchmark ({@code benchmarks-data/<benchmark>/
  * reference-protocols.json}, the file {@code mtlboard reference --protocol} trains by), for the
- * benchmark page: id, label, backbone, description, every setting and the hash that every bundle
- * trained under it carries.
+ * benchmark page: id, label, backbone, description, every setting, the hash that every bundle
+ * trained under it carries, and what those bundles show ({@link ProtocolEvidence}).
  */
 @ApplicationScoped
 public class ReferenceProtocols {
@@ -30,7 +32,8 @@ public class ReferenceProtocols {
             String backbone,
             String description,
             List<Setting> settings,
-            String hash) {}
+            String hash,
+            ProtocolEvidence evidence) {}
 
     /** One setting: its name and its value as JSON text. */
     public record Setting(String name, String value) {}
@@ -52,6 +55,12 @@ public class ReferenceProtocols {
             return List.of();
         }
         try {
+            BenchmarkManifest manifest =
+                    BenchmarkManifestReader.read(
+                            Path.of(config.benchmarksDir())
+                                    .resolve(benchmark)
+                                    .resolve("benchmark.json"));
+            Path referenceDir = Path.of(config.benchmarksDir(), "reference", benchmark);
             List<ProtocolView> views = new ArrayList<>();
             for (JsonNode p : json.readTree(file.toFile())) {
                 List<Setting> settings = new ArrayList<>();
@@ -74,7 +83,11 @@ public class ReferenceProtocols {
                                 p.path("backbone").asText(),
                                 p.path("description").asText(),
                                 settings,
-                                ReferenceProtocol.hash(benchmark, p)));
+                                ReferenceProtocol.hash(benchmark, p),
+                                ProtocolEvidence.read(
+                                        referenceDir,
+                                        ReferenceProtocol.parse(benchmark, p),
+                                        manifest)));
             }
             return views;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.mtlboard.web;
 
 import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.support.EventLoopAnswers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -58,7 +59,6 @@ public class PageCache {
             String benchmarkId, UriInfo uri, Request request, Supplier<String> render) {
         return page(
                 "b:" + benchmarkId + ":" + normalised(uri),
-                benchmarkId,
                 () -> version.current(benchmarkId),
                 request,
                 render);
@@ -66,7 +66,7 @@ public class PageCache {
 
     /** A page that shows several benchmarks' data (home, method, analysis): cached until any data changes. */
     public Response sitePage(UriInfo uri, Request request, Supplier<String> render) {
-        return page("s:" + normalised(uri), null, version::overall, request, render);
+        return page("s:" + normalised(uri), version::overall, request, render);
     }
 
     /** The request's path and its query parameters sorted by name, values in request order. */
@@ -78,14 +78,15 @@ public class PageCache {
     }
 
     private Response page(
-            String key,
-            String benchmarkId,
-            LongSupplier currentVersion,
-            Request request,
-            Supplier<String> render) {
+            String key, LongSupplier currentVersion, Request request, Supplier<String> render) {
         Entry entry = entry(key, currentVersion, render);
         answers.remember(
-                benchmarkId, entry.version(), entry.body(), entry.etag(), HTML_TYPE, CACHE_CONTROL);
+                currentVersion,
+                entry.version(),
+                entry.body(),
+                entry.etag(),
+                HTML_TYPE,
+                CACHE_CONTROL);
         EntityTag tag = EntityTag.valueOf(entry.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {

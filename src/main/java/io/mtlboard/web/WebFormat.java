@@ -48,6 +48,24 @@ public final class WebFormat {
         return s.matches("-0\\.?0*") ? s.substring(1) : s;
     }
 
+    /** A learning rate as written in a protocol (0.003, 0.0001): no exponent, no trailing zeros. */
+    public static String rate(Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            return "—";
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** A score with four decimals. */
+    public static String fixed4(Double value) {
+        return value == null || !Double.isFinite(value) ? "—" : fixed(value, 4);
+    }
+
+    /** A change in metric points with its sign and two decimals; "—" when unknown. */
+    public static String points(Double value) {
+        return value == null || !Double.isFinite(value) ? "—" : signed(value);
+    }
+
     /** A Δm value with an explicit sign and two decimals; one that rounds to zero has no sign. */
     public static String signed(Double value) {
         if (value == null) {

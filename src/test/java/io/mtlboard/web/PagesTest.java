@@ -393,6 +393,32 @@ class PagesTest {
                 .body(containsString("mf-lenet5-v2"))
                 .body(containsString("best-validation"))
                 .body(containsString(hash));
+        // the bundles' evidence: every bundle of the protocol is a row of the convergence table,
+        // and the sweep's candidates are listed with the chosen rate
+        long bundles;
+        try (var files =
+                java.nio.file.Files.list(Path.of("benchmarks-data/reference/multifashion"))) {
+            bundles =
+                    files.filter(f -> f.toString().endsWith(".json"))
+                            .filter(
+                                    f -> {
+                                        try {
+                                            return java.nio.file.Files.readString(f).contains(hash);
+                                        } catch (java.io.IOException e) {
+                                            throw new java.io.UncheckedIOException(e);
+                                        }
+                                    })
+                            .count();
+        }
+        String page = given().get("/benchmarks/multifashion").asString();
+        assertThat(bundles).isPositive();
+        assertThat(page)
+                .contains("Convergence in the bundles")
+                .containsPattern("<strong>\\d+ of " + bundles + "</strong> reference runs meet")
+                .contains("id=\"convergence-mf-lenet5-v2\"")
+                .contains("id=\"sweep-mf-lenet5-v2\"")
+                .contains("<strong>chosen</strong>");
+        assertThat(page.split("<tr><td>", -1).length - 1).isGreaterThanOrEqualTo((int) bundles);
         given().when()
                 .get("/benchmarks/nyuv2")
                 .then()

@@ -1,4 +1,4 @@
-package io.mtlboard.web;
+package io.mtlboard.support;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,7 @@ class EventLoopAnswersTest {
     @Inject EventLoopAnswers answers;
     @Inject Scheduler scheduler;
 
-    /** Only this test changes a version between two requests (see {@link PageCacheTest}). */
+    /** Only this test changes a version between two requests (as in the page cache's test). */
     @BeforeEach
     void pauseThePoll() {
         scheduler.pause();

@@ -1,6 +1,5 @@
-package io.mtlboard.web;
+package io.mtlboard.support;
 
-import io.mtlboard.run.LeaderboardVersion;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -13,14 +12,15 @@ import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Repeated reads of a cached page or leaderboard answered on the event loop, before the request
  * reaches the REST layer: no hand-over to a worker thread, no resource method, no response
  * building. The REST layer stays the only place that renders; after it has answered a request
- * from its cache ({@link PageCache}, the leaderboard JSON), it {@linkplain #remember remembers}
- * the answer under the request's exact target and {@code Accept} header, with the data version
- * it belongs to. The next request with the same target and {@code Accept} is answered here only
+ * from its cache (the page cache, the leaderboard JSON), it {@linkplain #remember remembers} the
+ * answer under the request's exact target and {@code Accept} header, with the data version it
+ * belongs to and how to read that version's current value. The next request with the same target and {@code Accept} is answered here only
  * while that version is still current — the same check the REST layer makes, so a submitter's
  * next read after an acknowledged write never gets the old answer — and otherwise passes on to
  * the REST layer, which renders anew. Conditional requests get {@code 304} by the entity tag, as
@@ -35,22 +35,21 @@ public class EventLoopAnswers {
 
     private static final int MAX_ENTRIES = 4096;
 
-    private final LeaderboardVersion version;
     private final CurrentVertxRequest current;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final AtomicLong served = new AtomicLong();
 
-    public EventLoopAnswers(LeaderboardVersion version, CurrentVertxRequest current) {
-        this.version = version;
+    public EventLoopAnswers(CurrentVertxRequest current) {
         this.current = current;
     }
 
     /**
-     * A cached answer: {@code benchmarkId} is the benchmark whose data it shows, or {@code null} for
-     * an answer that shows several benchmarks' data (then any data change makes it stale).
+     * A cached answer, valid while {@code currentVersion} still reads {@code version}: a
+     * benchmark's data version for an answer that shows one benchmark, the overall one for an
+     * answer that shows several.
      */
     record Answer(
-            String benchmarkId,
+            LongSupplier currentVersion,
             long version,
             byte[] body,
             String etag,
@@ -64,7 +63,7 @@ public class EventLoopAnswers {
      * and the data version.
      */
     public void remember(
-            String benchmarkId,
+            LongSupplier currentVersion,
             long dataVersion,
             byte[] body,
             String etag,
@@ -79,16 +78,16 @@ public class EventLoopAnswers {
         }
         answers.put(
                 key(ctx.request()),
-                new Answer(benchmarkId, dataVersion, body, etag, contentType, cacheControl));
+                new Answer(currentVersion, dataVersion, body, etag, contentType, cacheControl));
     }
 
     /** How many requests were answered here (for tests). */
-    long served() {
+    public long served() {
         return served.get();
     }
 
     /** Forgets every remembered answer (for tests). */
-    void forget() {
+    public void forget() {
         answers.clear();
     }
 
@@ -104,11 +103,7 @@ public class EventLoopAnswers {
     private void answer(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         Answer a = request.method() == HttpMethod.GET ? answers.get(key(request)) : null;
-        if (a == null
-                || a.version()
-                        != (a.benchmarkId() == null
-                                ? version.overall()
-                                : version.current(a.benchmarkId()))) {
+        if (a == null || a.version() != a.currentVersion().getAsLong()) {
             ctx.next();
             return;
         }

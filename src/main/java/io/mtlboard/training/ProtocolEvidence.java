@@ -1,0 +1,234 @@
+package io.mtlboard.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.benchmark.BenchmarkManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * What the bundles trained under one reference protocol show about it, for the benchmark page: the
+ * learning-rate sweep (every candidate's validation score and the rate chosen, from the sweep
+ * bundles kept in {@code lr-sweep/}) and, for every reference run, the convergence facts its bundle
+ * recorded (the protocol's criterion per task) — so that a reader sees whether the criterion holds
+ * rather than being told. Beside the recorded criterion each run and sweep candidate gets the
+ * <em>late rise</em>: how much the best validation value of a task rose over the last five epochs
+ * (oriented so that a rise is an improvement). The criterion asks whether the curve still moves; the
+ * late rise asks whether the best-validation checkpoint was still improving, which a curve that
+ * scatters or falls after its peak does not.
+ */
+public record ProtocolEvidence(
+        List<String> tasks, List<SweepRow> sweep, List<RunRow> runs, int converged) {
+
+    /** Epochs over which the late rise of the best validation value is taken. */
+    public static final int LATE_EPOCHS = 5;
+
+    /**
+     * One optimizer and method of the sweep: its candidates in rate order, and how many rates the
+     * protocol's grid has for the optimizer (a sweep still running has fewer candidates, and its
+     * choice is provisional).
+     */
+    public record SweepRow(String optimizer, String method, List<Candidate> candidates, int grid) {
+
+        /** Whether every rate of the grid has its run. */
+        public boolean complete() {
+            return candidates.size() >= grid;
+        }
+    }
+
+    /** One swept rate: its score (as the sweep ranks them), whether it won, its largest late rise. */
+    public record Candidate(double lr, double score, boolean chosen, double lateRise) {}
+
+    /** One reference run and what its bundle recorded about its convergence. */
+    public record RunRow(
+            String method,
+            String level,
+            String optimizer,
+            int seed,
+            double lr,
+            List<TaskFacts> tasks,
+            Boolean converged) {}
+
+    /**
+     * One task of a run: the change of its validation metric over the last two epochs (recorded by
+     * the criterion; null when the bundle has none), the late rise, and the checkpoint epoch.
+     */
+    public record TaskFacts(Double change, double lateRise, Integer checkpointEpoch) {}
+
+    /** Whether anything was trained under the protocol yet. */
+    public boolean isEmpty() {
+        return sweep.isEmpty() && runs.isEmpty();
+    }
+
+    /**
+     * The evidence of {@code protocol} from the bundles in {@code referenceDir} (a benchmark's
+     * reference directory: its runs, and {@code lr-sweep/} below it); bundles of other protocols
+     * are ignored.
+     */
+    public static ProtocolEvidence read(
+            Path referenceDir, ReferenceProtocol protocol, BenchmarkManifest manifest)
+            throws IOException {
+        List<String> tasks =
+                manifest.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
+        List<RunRow> runs = new ArrayList<>();
+        for (JsonNode bundle : bundles(referenceDir, protocol)) {
+            JsonNode m = bundle.path("manifest");
+            JsonNode c = bundle.path("training").path("convergence");
+            List<TaskFacts> facts = new ArrayList<>();
+            double[] rise = lateRise(bundle, manifest);
+            for (int t = 0; t < tasks.size(); t++) {
+                JsonNode task = c.path("tasks").path(tasks.get(t));
+                JsonNode epoch = c.path("checkpointEpoch").path(tasks.get(t));
+                facts.add(
+                        new TaskFacts(
+                                task.path("change").isNumber()
+                                        ? task.path("change").asDouble()
+                                        : null,
+                                rise[t],
+                                epoch.isInt() ? epoch.asInt() : null));
+            }
+            runs.add(
+                    new RunRow(
+                            m.path("method").asText(),
+                            m.path("gradientLevel").asText(),
+                            m.path("optimizer").asText(),
+                            m.path("seed").asInt(),
+                            m.path("hyperParameters").path("lr").asDouble(),
+                            facts,
+                            c.path("converged").isBoolean()
+                                    ? c.path("converged").asBoolean()
+                                    : null));
+        }
+        runs.sort(
+                Comparator.comparing(RunRow::optimizer)
+                        .thenComparing(
+                                r -> "stl".equals(r.method()) ? 0 : "ew".equals(r.method()) ? 1 : 2)
+                        .thenComparing(RunRow::method)
+                        .thenComparing(RunRow::level, Comparator.reverseOrder())
+                        .thenComparingInt(RunRow::seed));
+        int converged = (int) runs.stream().filter(r -> Boolean.TRUE.equals(r.converged())).count();
+        return new ProtocolEvidence(
+                tasks,
+                sweep(referenceDir.resolve(LrSweep.DIR), protocol, manifest),
+                runs,
+                converged);
+    }
+
+    private static List<SweepRow> sweep(
+            Path dir, ReferenceProtocol protocol, BenchmarkManifest manifest) throws IOException {
+        LrSweep.Choice choice = LrSweep.choose(dir, protocol, manifest);
+        Map<String, Map<String, Map<Double, Double>>> rises = new TreeMap<>();
+        for (JsonNode bundle : bundles(dir, protocol)) {
+            JsonNode m = bundle.path("manifest");
+            double largest = Double.NEGATIVE_INFINITY;
+            for (double r : lateRise(bundle, manifest)) {
+                largest = Math.max(largest, r);
+            }
+            rises.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
+                    .computeIfAbsent(m.path("method").asText(), k -> new TreeMap<>())
+                    .put(m.path("hyperParameters").path("lr").asDouble(), largest);
+        }
+        List<SweepRow> rows = new ArrayList<>();
+        choice.scores()
+                .forEach(
+                        (optimizer, perMethod) ->
+                                perMethod.forEach(
+                                        (method, scores) -> {
+                                            double chosen =
+                                                    choice.best().get(optimizer).get(method);
+                                            List<Candidate> candidates = new ArrayList<>();
+                                            scores.forEach(
+                                                    (lr, score) ->
+                                                            candidates.add(
+                                                                    new Candidate(
+                                                                            lr,
+                                                                            score,
+                                                                            lr == chosen,
+                                                                            rises.get(optimizer)
+                                                                                    .get(method)
+                                                                                    .get(lr))));
+                                            rows.add(
+                                                    new SweepRow(
+                                                            optimizer,
+                                                            method,
+                                                            candidates,
+                                                            protocol.sweepGrid()
+                                                                    .getOrDefault(
+                                                                            optimizer, List.of())
+                                                                    .size()));
+                                        }));
+        return rows;
+    }
+
+    /**
+     * Per task, how much its best validation value (first metric, higher is better after
+     * orientation) rose over the last {@link #LATE_EPOCHS} epochs: best over all epochs minus best
+     * over all but the last five; NaN with fewer than six epochs.
+     */
+    static double[] lateRise(JsonNode bundle, BenchmarkManifest manifest) {
+        JsonNode log = bundle.path("manifest").path("trainingLog");
+        List<BenchmarkManifest.TaskSpec> tasks = manifest.tasks();
+        double[] rise = new double[tasks.size()];
+        int epochs = log.size();
+        for (int t = 0; t < rise.length; t++) {
+            if (epochs <= LATE_EPOCHS) {
+                rise[t] = Double.NaN;
+                continue;
+            }
+            BenchmarkManifest.TaskSpec task = tasks.get(t);
+            String key = task.name() + "." + task.metrics().get(0).name();
+            double sign = Boolean.FALSE.equals(task.metrics().get(0).higherIsBetter()) ? -1 : 1;
+            double before = Double.NEGATIVE_INFINITY;
+            double all = Double.NEGATIVE_INFINITY;
+            for (int e = 0; e < epochs; e++) {
+                JsonNode v = log.get(e).path("validation").path(key);
+                if (!v.isNumber()) {
+                    continue;
+                }
+                double x = sign * v.asDouble();
+                all = Math.max(all, x);
+                if (e < epochs - LATE_EPOCHS) {
+                    before = Math.max(before, x);
+                }
+            }
+            rise[t] =
+                    Double.isInfinite(all) || Double.isInfinite(before) ? Double.NaN : all - before;
+        }
+        return rise;
+    }
+
+    private static List<JsonNode> bundles(Path dir, ReferenceProtocol protocol) throws IOException {
+        List<JsonNode> bundles = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return bundles;
+        }
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f :
+                    files.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".json"))
+                            .sorted()
+                            .toList()) {
+                JsonNode bundle = json.readTree(f.toFile());
+                if (protocol.hash().equals(bundle.path("protocol").path("hash").asText())) {
+                    bundles.add(bundle);
+                }
+            }
+        }
+        return bundles;
+    }
+
+    /** Rows of {@link #runs} grouped by optimizer, for the page. */
+    public Map<String, List<RunRow>> runsByOptimizer() {
+        Map<String, List<RunRow>> by = new LinkedHashMap<>();
+        runs.forEach(r -> by.computeIfAbsent(r.optimizer(), k -> new ArrayList<>()).add(r));
+        return by;
+    }
+}

@@ -1,0 +1,228 @@
+package io.mtlboard.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.benchmark.BenchmarkManifestReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a protocol's bundles show: recorded convergence, late rise, the lr sweep; values by hand. */
+class ProtocolEvidenceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static BenchmarkManifest manifest() throws IOException {
+        return BenchmarkManifestReader.read(Path.of("benchmarks-data/multifashion/benchmark.json"));
+    }
+
+    private static ReferenceProtocol protocol() throws IOException {
+        return ReferenceProtocol.read(Path.of("benchmarks-data"), "multifashion", "mf-lenet5-v2");
+    }
+
+    /** A bundle with the given validation curves, checkpoint epochs and recorded convergence. */
+    private static void bundle(
+            Path file,
+            String hash,
+            String method,
+            String level,
+            String optimizer,
+            int seed,
+            double lr,
+            double[] left,
+            double[] right,
+            int[] checkpoint,
+            Boolean converged)
+            throws IOException {
+        List<Map<String, Object>> log = new ArrayList<>();
+        for (int e = 0; e < left.length; e++) {
+            log.add(
+                    Map.of(
+                            "epoch",
+                            e + 1,
+                            "validation",
+                            Map.of("left.accuracy", left[e], "right.accuracy", right[e])));
+        }
+        Map<String, Object> convergence = new LinkedHashMap<>();
+        convergence.put(
+                "tasks", Map.of("left", Map.of("change", -0.55), "right", Map.of("change", 0.12)));
+        convergence.put("checkpointEpoch", Map.of("left", checkpoint[0], "right", checkpoint[1]));
+        if (converged != null) {
+            convergence.put("converged", converged);
+        }
+        Map<String, Object> b =
+                Map.of(
+                        "protocol",
+                        Map.of("hash", hash),
+                        "manifest",
+                        Map.of(
+                                "method",
+                                method,
+                                "gradientLevel",
+                                level,
+                                "optimizer",
+                                optimizer,
+                                "seed",
+                                seed,
+                                "hyperParameters",
+                                Map.of("lr", lr),
+                                "trainingLog",
+                                log),
+                        "training",
+                        Map.of("convergence", convergence));
+        Files.createDirectories(file.getParent());
+        JSON.writeValue(file.toFile(), b);
+    }
+
+    @Test
+    void shouldShowTheRecordedCriterionTheLateRiseAndTheSweep(@TempDir Path dir)
+            throws IOException {
+        ReferenceProtocol p = protocol();
+        // left: best before the last five epochs 85 (epoch 3), best overall 87 -> late rise +2;
+        // right: 75 before, 76 overall -> +1
+        double[] left = {70, 80, 85, 84, 86, 85, 87, 86};
+        double[] right = {60, 70, 75, 76, 74, 73, 72, 71};
+        bundle(
+                dir.resolve("a.json"),
+                p.hash(),
+                "mgda",
+                "feature",
+                "adam",
+                0,
+                0.003,
+                left,
+                right,
+                new int[] {7, 4},
+                false);
+        // past its peak: falls after epoch 2, late rise 0 for both tasks
+        double[] falling = {80, 90, 89, 88, 87, 86, 85, 84};
+        bundle(
+                dir.resolve("b.json"),
+                p.hash(),
+                "stl",
+                "param",
+                "adam",
+                0,
+                0.003,
+                falling,
+                falling,
+                new int[] {2, 2},
+                true);
+        // too short for a late rise; no recorded verdict
+        bundle(
+                dir.resolve("c.json"),
+                p.hash(),
+                "ew",
+                "param",
+                "sgd",
+                1,
+                0.03,
+                new double[] {1, 2, 3},
+                new double[] {1, 2, 3},
+                new int[] {3, 3},
+                null);
+        // another protocol's bundle is not this protocol's evidence
+        bundle(
+                dir.resolve("d.json"),
+                "another",
+                "ew",
+                "param",
+                "adam",
+                0,
+                0.003,
+                left,
+                right,
+                new int[] {7, 4},
+                true);
+        // the sweep: ew with adam at two rates, checkpoint values (84, 82) and (86, 80)
+        double[] a1 = {80, 84, 83, 83, 83, 83, 83, 83};
+        double[] a2 = {80, 82, 81, 81, 81, 81, 81, 81};
+        bundle(
+                dir.resolve("lr-sweep/ew1.json"),
+                p.hash(),
+                "ew",
+                "param",
+                "adam",
+                0,
+                0.001,
+                a1,
+                a2,
+                new int[] {2, 2},
+                false);
+        double[] b1 = {80, 81, 82, 83, 84, 85, 86, 85};
+        double[] b2 = {79, 80, 79, 79, 79, 79, 79, 79};
+        bundle(
+                dir.resolve("lr-sweep/ew3.json"),
+                p.hash(),
+                "ew",
+                "param",
+                "adam",
+                0,
+                0.003,
+                b1,
+                b2,
+                new int[] {7, 2},
+                false);
+
+        ProtocolEvidence e = ProtocolEvidence.read(dir, p, manifest());
+
+        assertThat(e.tasks()).containsExactly("left", "right");
+        assertThat(e.runs()).hasSize(3);
+        assertThat(e.converged()).isEqualTo(1);
+        // adam before sgd; single-task first within an optimizer
+        assertThat(e.runs())
+                .extracting(ProtocolEvidence.RunRow::method)
+                .containsExactly("stl", "mgda", "ew");
+        ProtocolEvidence.RunRow mgda = e.runs().get(1);
+        assertThat(mgda.level()).isEqualTo("feature");
+        assertThat(mgda.lr()).isEqualTo(0.003);
+        assertThat(mgda.converged()).isFalse();
+        assertThat(mgda.tasks().get(0).lateRise()).isCloseTo(2.0, within(1e-12));
+        assertThat(mgda.tasks().get(1).lateRise()).isCloseTo(1.0, within(1e-12));
+        assertThat(mgda.tasks().get(0).change()).isEqualTo(-0.55);
+        assertThat(mgda.tasks().get(0).checkpointEpoch()).isEqualTo(7);
+        assertThat(mgda.tasks().get(1).checkpointEpoch()).isEqualTo(4);
+        ProtocolEvidence.RunRow stl = e.runs().get(0);
+        assertThat(stl.converged()).isTrue();
+        assertThat(stl.tasks().get(0).lateRise()).isEqualTo(0.0);
+        ProtocolEvidence.RunRow shortRun = e.runs().get(2);
+        assertThat(shortRun.converged()).isNull();
+        assertThat(shortRun.tasks().get(0).lateRise()).isNaN();
+
+        // scores: scale left (84 + 86) / 2 = 85, right (82 + 80) / 2 = 81;
+        // 0.001: (84/85 + 82/81) / 2 = 1.000290..., 0.003: (86/85 + 80/81) / 2 = 0.999709...
+        assertThat(e.sweep()).hasSize(1);
+        ProtocolEvidence.SweepRow ew = e.sweep().get(0);
+        assertThat(ew.optimizer()).isEqualTo("adam");
+        assertThat(ew.method()).isEqualTo("ew");
+        assertThat(ew.candidates())
+                .extracting(ProtocolEvidence.Candidate::lr)
+                .containsExactly(0.001, 0.003);
+        assertThat(ew.candidates().get(0).score())
+                .isCloseTo((84.0 / 85 + 82.0 / 81) / 2, within(1e-12));
+        assertThat(ew.candidates().get(1).score())
+                .isCloseTo((86.0 / 85 + 80.0 / 81) / 2, within(1e-12));
+        assertThat(ew.candidates())
+                .extracting(ProtocolEvidence.Candidate::chosen)
+                .containsExactly(true, false);
+        // late rise, largest over tasks: 0.001 none (84 at epoch 2); 0.003 left 86 against 82 -> +4
+        assertThat(ew.candidates().get(0).lateRise()).isEqualTo(0.0);
+        assertThat(ew.candidates().get(1).lateRise()).isCloseTo(4.0, within(1e-12));
+    }
+
+    @Test
+    void shouldBeEmptyWithoutBundles(@TempDir Path dir) throws IOException {
+        ProtocolEvidence e = ProtocolEvidence.read(dir.resolve("none"), protocol(), manifest());
+        assertThat(e.isEmpty()).isTrue();
+        assertThat(e.converged()).isZero();
+    }
+}
