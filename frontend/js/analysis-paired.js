@@ -33,8 +33,14 @@ function unjudged(p) {
     : 'no seed spread on both sides';
 }
 
+// The pair's setting (backbone × protocol): one method can be paired once per protocol.
+function settingName(p) {
+  return p.setting ? p.setting.label : p.backbone.name;
+}
+
 function name(p) {
-  return p.methodName + (levels ? '' : ' · ' + p.first.other) + ' · ' + p.backbone.name
+  // compact in a chart: the setting's id (backbone@protocol); the table gives its label
+  return p.methodName + (levels ? '' : ' · ' + p.first.other) + ' · ' + (p.setting ? p.setting.id : p.backbone.name)
     + (levels ? '' : ' · ' + p.benchmark.name.split(' (')[0]);
 }
 
@@ -158,7 +164,7 @@ function drawOptimizerExtras(view) {
 function pairTable(selector, pairs, empty, convention) {
   table(document.querySelector(selector), pairs.map(p => {
     const v = verdict(p);
-    const common = levels ? [p.methodName, p.backbone.name] : [p.methodName, p.benchmark.name, p.backbone.name];
+    const common = levels ? [p.methodName, settingName(p)] : [p.methodName, p.benchmark.name, settingName(p)];
     common.push(p.first.other);
     common.push(source(p));
     const cells = common.concat([{ text: deltaCell(p.first, convention), className: 'num' },

@@ -74,6 +74,14 @@ class AnalysisPagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("only MGDA and Aligned-MTL"));
+        // a method can be paired once per protocol: each pair names its setting (backbone ×
+        // protocol), not only its backbone
+        given().when()
+                .get("/analysis/levels?benchmark=multifashion&source=claimed")
+                .then()
+                .statusCode(200)
+                .body(containsString(">Setting</th>"))
+                .body(containsString("<td>LeNet-5-style · "));
         given().when()
                 .get("/analysis/optimizers?benchmark=multifashion")
                 .then()
