@@ -3,26 +3,33 @@ package io.mtlboard.leaderboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.support.BoundedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * Serialized leaderboard responses, cached by request until the data version changes, so that
- * reads cost a map lookup. Bounded: the cache is emptied when it holds too many entries.
+ * reads cost a map lookup. Bounded: the cache is emptied when it would hold too many entries or too
+ * many bytes ({@link BoundedCache}).
  */
 @ApplicationScoped
 public class LeaderboardResponses {
 
     private static final int MAX_ENTRIES = 4096;
 
+    /**
+     * Bytes of answers kept at most: every distinct query is an entry, and one answer of every row
+     * at 1,000,000 runs is ≈ 19 MB.
+     */
+    static final long MAX_BYTES = 64L << 20;
+
     private final ObjectMapper json;
     private final LeaderboardVersion version;
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<Entry> cache =
+            new BoundedCache<>(MAX_ENTRIES, MAX_BYTES, e -> e.body().length);
 
     /** Striped locks: bounded, whatever the keys clients send. */
     private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
@@ -62,9 +69,6 @@ public class LeaderboardResponses {
                         v,
                         body,
                         "\"" + v + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"");
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
-        }
         cache.put(key, fresh);
         return fresh;
     }

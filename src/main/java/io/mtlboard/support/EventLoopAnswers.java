@@ -9,8 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -35,8 +33,15 @@ public class EventLoopAnswers {
 
     private static final int MAX_ENTRIES = 4096;
 
+    /**
+     * Bytes of answers remembered at most; the bodies are those the REST layer's caches hold, so
+     * this bounds what is kept here after those caches let an answer go.
+     */
+    static final long MAX_BYTES = 64L << 20;
+
     private final CurrentVertxRequest current;
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final BoundedCache<Answer> answers =
+            new BoundedCache<>(MAX_ENTRIES, MAX_BYTES, a -> a.body().length);
     private final AtomicLong served = new AtomicLong();
 
     public EventLoopAnswers(CurrentVertxRequest current) {
@@ -73,9 +78,6 @@ public class EventLoopAnswers {
         if (ctx == null || ctx.request().method() != HttpMethod.GET) {
             return;
         }
-        if (answers.size() >= MAX_ENTRIES) {
-            answers.clear();
-        }
         answers.put(
                 key(ctx.request()),
                 new Answer(currentVersion, dataVersion, body, etag, contentType, cacheControl));
@@ -103,7 +105,13 @@ public class EventLoopAnswers {
     private void answer(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         Answer a = request.method() == HttpMethod.GET ? answers.get(key(request)) : null;
-        if (a == null || a.version() != a.currentVersion().getAsLong()) {
+        if (a == null) {
+            ctx.next();
+            return;
+        }
+        if (a.version() != a.currentVersion().getAsLong()) {
+            // stale: let its body go; the REST layer renders anew and remembers the new answer
+            answers.remove(key(request), a);
             ctx.next();
             return;
         }

@@ -1,6 +1,7 @@
 package io.mtlboard.web;
 
 import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.support.BoundedCache;
 import io.mtlboard.support.EventLoopAnswers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -13,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -27,7 +26,7 @@ import java.util.stream.IntStream;
  * matches gets {@code 304 Not Modified}. Pages are {@code Cache-Control: no-cache}: a browser or proxy
  * may keep them but revalidates each time, so that a submitter's next read after an acknowledged write
  * sees their row. A render that fails (unknown id, invalid parameter) is not cached. Bounded: the cache
- * is emptied when it holds too many entries.
+ * is emptied when it would hold too many entries or too many bytes ({@link BoundedCache}).
  */
 @ApplicationScoped
 public class PageCache {
@@ -39,9 +38,13 @@ public class PageCache {
     static final MediaType HTML = MediaType.valueOf(HTML_TYPE);
     private static final int MAX_ENTRIES = 1024;
 
+    /** Bytes of rendered pages kept at most (a page of every row at 1,000,000 runs is ≈ 0.6 MB). */
+    static final long MAX_BYTES = 32L << 20;
+
     private final LeaderboardVersion version;
     private final EventLoopAnswers answers;
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<Entry> cache =
+            new BoundedCache<>(MAX_ENTRIES, MAX_BYTES, e -> e.body().length);
 
     /** Striped locks: bounded, whatever the keys clients send. */
     private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
@@ -116,9 +119,6 @@ public class PageCache {
                             v,
                             body,
                             "\"p" + v + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"");
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.clear();
-            }
             cache.put(key, fresh);
             return fresh;
         }
