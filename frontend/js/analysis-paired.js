@@ -87,6 +87,10 @@ function draw(view) {
   if (levels) {
     document.getElementById('pairs-caption').textContent = view.pairs.length + ' pair(s); ' + view.gaining
       + ' gain from the feature level';
+    const bySetting = document.getElementById('pairs-by-setting');
+    bySetting.hidden = view.bySetting.length < 2;
+    bySetting.textContent = 'Per setting (a method is paired once in each): '
+      + view.bySetting.map(c => c.label + ': ' + c.gaining + ' of ' + c.pairs + ' gain').join('; ');
   } else {
     drawOptimizerExtras(view);
   }

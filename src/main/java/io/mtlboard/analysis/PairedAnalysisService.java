@@ -74,6 +74,7 @@ public class PairedAnalysisService {
                 both,
                 pairs,
                 gaining,
+                LevelsView.bySetting(pairs),
                 message,
                 claimedLeftOut(
                         Pairing.pair(claimed(all, scope), "gradientLevel", "param", "feature")
