@@ -152,6 +152,20 @@ class EventLoopAnswersTest {
     }
 
     @Test
+    void shouldTagAnswersInTheMetricsByTheRouteTemplateNotTheConcretePath() {
+        for (int i = 0; i < 3; i++) {
+            given().get("/methods/mgda").then().statusCode(200);
+            given().get("/api/leaderboards/office-home").then().statusCode(200);
+        }
+        String metrics = given().get("/q/metrics").asString();
+        assertThat(metrics)
+                .contains("uri=\"/methods/{id}\"")
+                .contains("uri=\"/api/leaderboards/{benchmarkId}\"")
+                .doesNotContain("uri=\"/methods/mgda\"")
+                .doesNotContain("uri=\"/api/leaderboards/office-home\"");
+    }
+
+    @Test
     void shouldMatchEntityTagsWeakly() {
         assertThat(EventLoopAnswers.matches("\"a\"", "\"a\"")).isTrue();
         assertThat(EventLoopAnswers.matches("W/\"a\"", "\"a\"")).isTrue();
