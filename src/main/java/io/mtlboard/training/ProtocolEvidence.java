@@ -23,10 +23,20 @@ import java.util.stream.Stream;
  * <em>late rise</em>: how much the best validation value of a task rose over the last five epochs
  * (oriented so that a rise is an improvement). The criterion asks whether the curve still moves; the
  * late rise asks whether the best-validation checkpoint was still improving, which a curve that
- * scatters or falls after its peak does not.
+ * scatters or falls after its peak does not. When a bundle cannot be read the evidence is empty and
+ * {@code problem} says why, so that the page still shows the protocol.
  */
 public record ProtocolEvidence(
-        List<String> tasks, List<SweepRow> sweep, List<RunRow> runs, int converged) {
+        List<String> tasks,
+        List<SweepRow> sweep,
+        List<RunRow> runs,
+        int converged,
+        String problem) {
+
+    /** No evidence, because the bundles could not be read: {@code problem} says why. */
+    public static ProtocolEvidence unreadable(String problem) {
+        return new ProtocolEvidence(List.of(), List.of(), List.of(), 0, problem);
+    }
 
     /** Epochs over which the late rise of the best validation value is taken. */
     public static final int LATE_EPOCHS = 5;
@@ -119,7 +129,8 @@ public record ProtocolEvidence(
                 tasks,
                 sweep(referenceDir.resolve(LrSweep.DIR), protocol, manifest),
                 runs,
-                converged);
+                converged,
+                null);
     }
 
     private static List<SweepRow> sweep(
@@ -152,9 +163,18 @@ public record ProtocolEvidence(
                                                                             lr,
                                                                             score,
                                                                             lr == chosen,
-                                                                            rises.get(optimizer)
-                                                                                    .get(method)
-                                                                                    .get(lr))));
+                                                                            rises.getOrDefault(
+                                                                                            optimizer,
+                                                                                            Map
+                                                                                                    .of())
+                                                                                    .getOrDefault(
+                                                                                            method,
+                                                                                            Map
+                                                                                                    .of())
+                                                                                    .getOrDefault(
+                                                                                            lr,
+                                                                                            Double
+                                                                                                    .NaN))));
                                             rows.add(
                                                     new SweepRow(
                                                             optimizer,

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * The documented reference protocols of a benchmark ({@code benchmarks-data/<benchmark>/
@@ -22,6 +23,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ReferenceProtocols {
+
+    private static final Logger LOG = Logger.getLogger(ReferenceProtocols.class);
 
     private static final Set<String> PROSE = Set.of("id", "label", "backbone", "description");
 
@@ -43,6 +46,22 @@ public class ReferenceProtocols {
 
     public ReferenceProtocols(MtlboardConfig config) {
         this.config = config;
+    }
+
+    /**
+     * What the bundles of protocol {@code p} show; a bundle that cannot be read leaves the page
+     * with the protocol and a note instead of the evidence.
+     */
+    private static ProtocolEvidence evidence(
+            Path referenceDir, String benchmark, JsonNode p, BenchmarkManifest manifest) {
+        try {
+            return ProtocolEvidence.read(
+                    referenceDir, ReferenceProtocol.parse(benchmark, p), manifest);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Evidence of protocol %s not read: %s", p.path("id").asText(), e.toString());
+            return ProtocolEvidence.unreadable(
+                    "The bundles of this protocol could not be read: " + e.getMessage());
+        }
     }
 
     /** The protocols of {@code benchmark}; empty when it has none. */
@@ -84,10 +103,7 @@ public class ReferenceProtocols {
                                 p.path("description").asText(),
                                 settings,
                                 ReferenceProtocol.hash(benchmark, p),
-                                ProtocolEvidence.read(
-                                        referenceDir,
-                                        ReferenceProtocol.parse(benchmark, p),
-                                        manifest)));
+                                evidence(referenceDir, benchmark, p, manifest)));
             }
             return views;
         } catch (IOException e) {

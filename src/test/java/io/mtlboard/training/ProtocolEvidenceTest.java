@@ -220,6 +220,28 @@ class ProtocolEvidenceTest {
     }
 
     @Test
+    void shouldListASweepRunWithoutAReadableCurveWithAnUnknownLateRise(@TempDir Path dir)
+            throws IOException {
+        ReferenceProtocol p = protocol();
+        // a sweep bundle whose log is too short for a late rise still shows with its score
+        bundle(
+                dir.resolve("lr-sweep/a.json"),
+                p.hash(),
+                "ew",
+                "param",
+                "adam",
+                0,
+                0.001,
+                new double[] {80, 84},
+                new double[] {80, 82},
+                new int[] {2, 2},
+                false);
+        ProtocolEvidence e = ProtocolEvidence.read(dir, p, manifest());
+        assertThat(e.sweep().get(0).candidates().get(0).lateRise()).isNaN();
+        assertThat(e.problem()).isNull();
+    }
+
+    @Test
     void shouldBeEmptyWithoutBundles(@TempDir Path dir) throws IOException {
         ProtocolEvidence e = ProtocolEvidence.read(dir.resolve("none"), protocol(), manifest());
         assertThat(e.isEmpty()).isTrue();
