@@ -1,18 +1,15 @@
 package io.mtlboard.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The learning-rate sweep of a reference protocol and the choice it makes. Sweep runs are kept
@@ -107,22 +104,13 @@ final class LrSweep {
     static Choice choose(Path dir, ReferenceProtocol protocol, BenchmarkManifest manifest)
             throws IOException {
         Map<String, Map<String, Map<Double, double[]>>> values = new TreeMap<>();
-        if (Files.isDirectory(dir)) {
-            ObjectMapper json = new ObjectMapper();
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                    JsonNode bundle = json.readTree(f.toFile());
-                    if (!protocol.hash().equals(bundle.path("protocol").path("hash").asText())) {
-                        continue;
-                    }
-                    JsonNode m = bundle.path("manifest");
-                    values.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
-                            .computeIfAbsent(m.path("method").asText(), k -> new TreeMap<>())
-                            .put(
-                                    m.path("hyperParameters").path("lr").asDouble(),
-                                    checkpointValues(bundle, manifest));
-                }
-            }
+        for (JsonNode bundle : ProtocolEvidence.bundles(dir, protocol)) {
+            JsonNode m = bundle.path("manifest");
+            values.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
+                    .computeIfAbsent(m.path("method").asText(), k -> new TreeMap<>())
+                    .put(
+                            m.path("hyperParameters").path("lr").asDouble(),
+                            checkpointValues(bundle, manifest));
         }
         Map<String, Map<String, Double>> best = new LinkedHashMap<>();
         Map<String, Map<String, Map<Double, Double>>> scores = new LinkedHashMap<>();

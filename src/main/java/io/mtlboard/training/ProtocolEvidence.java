@@ -225,7 +225,8 @@ public record ProtocolEvidence(
         return rise;
     }
 
-    private static List<JsonNode> bundles(Path dir, ReferenceProtocol protocol) throws IOException {
+    /** The bundles in {@code dir} (not below it) trained under {@code protocol}, by file name. */
+    static List<JsonNode> bundles(Path dir, ReferenceProtocol protocol) throws IOException {
         List<JsonNode> bundles = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return bundles;
