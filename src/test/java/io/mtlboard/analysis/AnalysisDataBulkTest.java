@@ -2,13 +2,17 @@ package io.mtlboard.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlboard.imports.ReferenceImporter;
+import io.mtlboard.run.LeaderboardVersion;
 import io.mtlboard.run.Run;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +23,23 @@ import org.junit.jupiter.api.Test;
 class AnalysisDataBulkTest {
 
     @Inject AnalysisData data;
+    @Inject ReferenceImporter importer;
+    @Inject LeaderboardVersion version;
+
+    /**
+     * The test profile imports no reference runs: the bundled ones (training logs and worker
+     * diagnostics) are imported here, so that the test does not depend on what other tests left.
+     */
+    @BeforeEach
+    void importTheBundledReferenceRuns() {
+        importer.importAll(Path.of("benchmarks-data/reference"));
+    }
 
     @AfterEach
     void restore() {
         data.bulkAbove(5_000);
+        QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
+        version.bumpAll();
     }
 
     private static List<Long> allRunIds() {
