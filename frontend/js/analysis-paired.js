@@ -70,12 +70,11 @@ function draw(view) {
   document.getElementById('deltam-caption').textContent = view.pairs.length + ' pair(s); '
     + (levels ? view.gaining + ' gain from the feature level' : view.adamBetter + ' better with Adam') + ' (▲)';
   if (levels) {
-    bars(document.getElementById('levels-time'), names, [
-      { label: firstLabel, values: view.pairs.map(p => (p.first.trainingSeconds ? p.first.trainingSeconds.mean : null)),
-        colour: '#9ca3af' },
-      { label: secondLabel, values: view.pairs.map(p => (p.second.trainingSeconds ? p.second.trainingSeconds.mean : null)),
-        colour: '#1f5fa8' }
-    ], 'training time (s)');
+    // one unit-free bar per pair: CPU time per step where measured, logged wall time otherwise
+    bars(document.getElementById('levels-time'), names.map((n, i) => n + timeMark(view.pairs[i])), [
+      { label: 'feature ÷ parameter level', values: view.pairs.map(p => p.timeRatio),
+        colour: view.pairs.map(p => (p.timeBasis === 'step-cost' ? '#1f5fa8' : '#9ca3af')) }
+    ], 'time, feature ÷ param');
   } else {
     bars(document.getElementById('optimizers-difference'), names, [
       { label: 'Adam − SGD (Δm points)', values: view.pairs.map(p => p.difference),
@@ -176,15 +175,31 @@ function pairTable(selector, pairs, empty, convention) {
       { text: p.difference === null ? '—' : (p.difference > 0 ? '+' : '') + fmt(p.difference, 2), className: 'num' },
       { text: v.text, className: 'verdict ' + v.className }]);
     if (levels) {
-      cells.push({ text: stat(p.first.trainingSeconds, 1), className: 'num' },
-        { text: stat(p.second.trainingSeconds, 1), className: 'num' },
-        { text: p.timeRatio === null ? '—' : fmt(p.timeRatio, 2) + '×', className: 'num' });
+      cells.push(timeCell(p.first), timeCell(p.second),
+        { text: p.timeRatio === null ? '—' : fmt(p.timeRatio, 2) + '×' + (p.timeBasis === 'step-cost' ? ' per step' : ' logged'),
+          className: 'num' });
     } else {
       cells.push({ text: seeds(p.first) + ' / ' + seeds(p.second), className: 'num',
         title: 'literature rows: the number of seeds the publication reports for its mean' });
     }
     return cells;
   }), empty || 'No pairs under these filters.');
+}
+
+// A side's training time: measured CPU time per step, else logged wall time (the server's AnalysisFormat.time).
+function timeCell(side) {
+  if (side.stepCpuMs) {
+    return { text: fmt(side.stepCpuMs.median, 1) + ' ms/step', className: 'num',
+      title: 'CPU time per step, quartiles ' + fmt(side.stepCpuMs.q1, 1) + '–' + fmt(side.stepCpuMs.q3, 1)
+        + ' ms over the measured rounds' };
+  }
+  return { text: side.trainingSeconds ? stat(side.trainingSeconds, 1) + ' s' : '—', className: 'num',
+    title: 'logged training wall time, mean ± std over runs' };
+}
+
+// The chart label's mark of a ratio of logged wall times.
+function timeMark(p) {
+  return p.timeBasis === 'logged' ? ' (logged)' : '';
 }
 
 function seeds(side) {

@@ -2,6 +2,8 @@ package io.mtlboard.analysis;
 
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.LeaderboardView;
+import io.mtlboard.training.StepCost;
+import java.util.function.Function;
 
 /**
  * One method run two ways on the same backbone (e.g. parameter- and feature-level gradients, or
@@ -16,7 +18,11 @@ import io.mtlboard.leaderboard.LeaderboardView;
  *     seeds (METRICS.md §9): measured over two or more seeds, or for literature rows the std their
  *     publication printed when it is the std of the Δm shown; null when a side has neither, when
  *     seed noise cannot be told apart
- * @param timeRatio training time of the second over the first (mean over runs), null when not logged
+ * @param timeRatio training time of the second over the first: of the CPU time per step when both
+ *     sides have a measured step cost, else of the logged training time (mean over runs); null when
+ *     neither is known
+ * @param timeBasis what {@code timeRatio} compares: {@code step-cost} or {@code logged}; null
+ *     without a ratio
  * @param citation the publication of literature rows, else null
  */
 public record PairView(
@@ -32,7 +38,14 @@ public record PairView(
         Boolean secondBetter,
         Boolean clear,
         Double timeRatio,
+        String timeBasis,
         String citation) {
+
+    /** {@link #timeBasis} of a ratio of measured CPU milliseconds per training step. */
+    public static final String STEP_COST = "step-cost";
+
+    /** {@link #timeBasis} of a ratio of logged training wall times. */
+    public static final String LOGGED = "logged";
 
     /**
      * One row of the pair.
@@ -42,6 +55,9 @@ public record PairView(
      * @param deltaM Δm over the row's runs; a literature row has one run standing for a published
      *     mean, so no std over seeds here: see {@code printedDeltaMStd}
      * @param trainingSeconds total logged training time, mean ± std over runs; null when not logged
+     * @param stepCpuMs CPU milliseconds per training step of the row's configuration, measured back
+     *     to back with the other configurations of its protocol ({@link StepCost}); null when not
+     *     measured
      * @param seeds the row's seeds: distinct seeds of MTLBoard runs, the reported count of a
      *     literature row; null when its publication did not state it
      * @param printedDeltaMStd the Δm std over seeds the publication printed, labelled with the
@@ -54,25 +70,43 @@ public record PairView(
             String other,
             LeaderboardView.Stat deltaM,
             LeaderboardView.Stat trainingSeconds,
+            StepCost.Spread stepCpuMs,
             Integer seeds,
             PrintedStd printedDeltaMStd) {}
 
     static PairView of(Pairing.Pair pair, String dimension) {
+        return of(pair, dimension, r -> null);
+    }
+
+    /**
+     * The pair, with the measured step cost of each row where {@code stepCost} knows it (null
+     * otherwise): when both sides have one, the time ratio compares them, not the logged times.
+     */
+    static PairView of(
+            Pairing.Pair pair, String dimension, Function<AnalysisRow, StepCost.Spread> stepCost) {
         AnalysisRow a = pair.first();
         AnalysisRow b = pair.second();
-        Side first = side(a, dimension);
-        Side second = side(b, dimension);
+        Side first = side(a, dimension, stepCost.apply(a));
+        Side second = side(b, dimension, stepCost.apply(b));
         Double difference =
                 a.deltaM() == null || b.deltaM() == null
                         ? null
                         : b.deltaM().mean() - a.deltaM().mean();
         Boolean clear = difference == null ? null : clear(difference, a, b);
-        Double ratio =
-                first.trainingSeconds() == null
-                                || second.trainingSeconds() == null
-                                || first.trainingSeconds().mean() == 0
-                        ? null
-                        : second.trainingSeconds().mean() / first.trainingSeconds().mean();
+        Double ratio;
+        String basis;
+        if (first.stepCpuMs() != null && second.stepCpuMs() != null) {
+            ratio = second.stepCpuMs().median() / first.stepCpuMs().median();
+            basis = STEP_COST;
+        } else if (first.trainingSeconds() == null
+                || second.trainingSeconds() == null
+                || first.trainingSeconds().mean() == 0) {
+            ratio = null;
+            basis = null;
+        } else {
+            ratio = second.trainingSeconds().mean() / first.trainingSeconds().mean();
+            basis = LOGGED;
+        }
         return new PairView(
                 a.methodId(),
                 a.methodName(),
@@ -88,10 +122,11 @@ public record PairView(
                 difference == null ? null : difference > 0,
                 clear,
                 ratio,
+                basis,
                 a.citation());
     }
 
-    private static Side side(AnalysisRow r, String dimension) {
+    private static Side side(AnalysisRow r, String dimension, StepCost.Spread stepCpuMs) {
         boolean byOptimizer = dimension.equals("optimizer");
         return new Side(
                 r.key(),
@@ -100,6 +135,7 @@ public record PairView(
                 byOptimizer ? r.gradientLevel() : r.optimizer(),
                 r.deltaM(),
                 Stats.of(r.trainingSeconds()),
+                stepCpuMs,
                 r.seeds(),
                 r.printedDeltaMStd());
     }

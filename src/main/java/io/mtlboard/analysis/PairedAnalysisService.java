@@ -57,11 +57,12 @@ public class PairedAnalysisService {
                         scope.methods(),
                         scope.convention());
         List<AnalysisRow> all = data.rows(both);
+        StepCosts stepCosts = new StepCosts(Path.of(config.benchmarksDir()));
         List<PairView> pairs =
                 sorted(
                         Pairing.pair(comparable(all, scope), "gradientLevel", "param", "feature")
                                 .stream()
-                                .map(p -> PairView.of(p, "gradientLevel"))
+                                .map(p -> PairView.of(p, "gradientLevel", stepCosts::of))
                                 .toList());
         int gaining =
                 (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
@@ -76,9 +77,21 @@ public class PairedAnalysisService {
                 gaining,
                 LevelsView.bySetting(pairs),
                 message,
-                claimedLeftOut(
-                        Pairing.pair(claimed(all, scope), "gradientLevel", "param", "feature")
-                                .size()));
+                concat(
+                        stepCosts.notes(),
+                        claimedLeftOut(
+                                Pairing.pair(
+                                                claimed(all, scope),
+                                                "gradientLevel",
+                                                "param",
+                                                "feature")
+                                        .size())));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**

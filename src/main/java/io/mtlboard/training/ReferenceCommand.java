@@ -201,6 +201,28 @@ public final class ReferenceCommand implements Callable<Integer> {
     boolean writeDataset;
 
     @Option(
+            names = "--step-cost",
+            description =
+                    "with --protocol: instead of training, time one training step of every "
+                            + "requested method × level × optimizer back to back (CPU and wall milliseconds per step) "
+                            + "into <out>/<benchmark>/step-cost/<protocol>.json, which the levels page compares")
+    boolean stepCost;
+
+    @Option(
+            names = "--step-cost-rounds",
+            defaultValue = "30",
+            description =
+                    "with --step-cost: rounds over all configurations; default: ${DEFAULT-VALUE}")
+    int stepCostRounds;
+
+    @Option(
+            names = "--step-cost-steps",
+            defaultValue = "5",
+            description =
+                    "with --step-cost: steps per configuration and round; default: ${DEFAULT-VALUE}")
+    int stepCostSteps;
+
+    @Option(
             names = "--dry-run",
             description = "print the planned runs, their lr and whether they would be skipped")
     boolean dryRun;
@@ -235,6 +257,9 @@ public final class ReferenceCommand implements Callable<Integer> {
                         : ReferenceProtocol.read(benchmarksDir, benchmark, protocolId);
         if (protocol == null && (lrSweep || force)) {
             throw new IllegalArgumentException("--lr-sweep and --force need --protocol");
+        }
+        if (stepCost) {
+            return stepCost(protocol);
         }
         List<Planned> runs = planned(protocol);
         int tasks = tasks();
@@ -309,6 +334,81 @@ public final class ReferenceCommand implements Callable<Integer> {
                 SweepProgress.clock(bar.seconds()));
         return failed == 0 ? 0 : 1;
     }
+
+    /** {@code --step-cost}: the planned runs' configurations at seed 0, timed back to back. */
+    private int stepCost(ReferenceProtocol protocol) throws IOException {
+        if (protocol == null || lrSweep || lossScales != null || freezeEncoder) {
+            throw new IllegalArgumentException(
+                    "--step-cost needs --protocol and no --lr-sweep, --loss-scales or --freeze-encoder");
+        }
+        if (stepCostRounds < 1 || stepCostSteps < 1) {
+            throw new IllegalArgumentException(
+                    "--step-cost-rounds and --step-cost-steps must be positive");
+        }
+        seeds = List.of(0L);
+        force = true;
+        List<StepCost.Config> configs =
+                planned(protocol).stream()
+                        .map(p -> new StepCost.Config(p.spec(), p.settings()))
+                        .toList();
+        if (configs.isEmpty()) {
+            throw new IllegalArgumentException("--step-cost: no configuration to time");
+        }
+        Path file = StepCost.file(out.resolve(benchmark), protocol.id());
+        System.out.printf(
+                Locale.ROOT,
+                "timing %d configurations of %s under %s: %d warm-up steps, %d rounds of %d steps%n",
+                configs.size(),
+                benchmark,
+                protocol.id(),
+                STEP_COST_WARMUP,
+                stepCostRounds,
+                stepCostSteps);
+        if (dryRun) {
+            configs.forEach(c -> System.out.println("  " + c.spec().name()));
+            return 0;
+        }
+        int libtorchThreads = threads != null ? threads : 1;
+        Engine.getEngine("PyTorch");
+        JniUtils.setNumThreads(libtorchThreads);
+        ReferenceData data =
+                ReferenceData.load(
+                        benchmark,
+                        configs.get(0).settings(),
+                        new DataLocations(
+                                benchmarksDir,
+                                Path.of(FashionMnist.DEBIAN_DIR),
+                                dataDir.resolve("external"),
+                                dataDir.resolve("cache")));
+        StepCost.Table table =
+                StepCost.measure(
+                        data,
+                        protocol,
+                        configs,
+                        STEP_COST_WARMUP,
+                        stepCostSteps,
+                        stepCostRounds,
+                        libtorchThreads,
+                        file,
+                        System.err);
+        for (StepCost.Entry e : table.entries()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-14s %-8s %-5s cpu %7.2f ms/step (quartiles %.2f–%.2f)  wall %7.2f ms/step%n",
+                    e.method(),
+                    e.level(),
+                    e.optimizer(),
+                    e.cpuMs().median(),
+                    e.cpuMs().q1(),
+                    e.cpuMs().q3(),
+                    e.wallMs().median());
+        }
+        System.out.println("written to " + file);
+        return 0;
+    }
+
+    /** Warm-up steps of each configuration before {@code --step-cost} times it. */
+    static final int STEP_COST_WARMUP = 10;
 
     private int taskGrouping() throws IOException {
         if (protocolId != null || lrSweep || lossScales != null || !denseBenchmark()) {

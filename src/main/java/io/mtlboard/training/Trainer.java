@@ -147,6 +147,54 @@ final class Trainer {
         return new Outcome(members.stream().map(Member::net).toList(), log, seconds, convergence);
     }
 
+    /**
+     * The networks of {@code spec}, initialized from its seed, for taking training steps outside
+     * any epoch: what {@link StepCost} times. No logging steps, no validation.
+     */
+    Stepper stepper(RunSpec spec, NDManager manager) {
+        List<Member> members;
+        synchronized (Trainer.class) {
+            Engine.getEngine("PyTorch").setRandomSeed((int) spec.seed());
+            members = members(spec, manager);
+        }
+        return new Stepper(members, manager, new SplittableRandom(spec.seed()));
+    }
+
+    /** Takes training steps of one run's networks on batches of the training samples in a seeded order. */
+    final class Stepper {
+        private final List<Member> members;
+        private final NDManager manager;
+        private final int[] order;
+        private final List<Integer> all;
+        private int next;
+
+        private Stepper(List<Member> members, NDManager manager, SplittableRandom random) {
+            this.members = members;
+            this.manager = manager;
+            this.order = permutation(random, data.train.size());
+            this.all = IntStream.range(0, data.manifest.tasks().size()).boxed().toList();
+        }
+
+        /** Takes {@code n} steps, each on the next batch (wrapping around the samples). */
+        void steps(int n) {
+            int batch = settings.batchSize();
+            int perPass = order.length / batch;
+            for (int s = 0; s < n; s++) {
+                int from = (next++ % perPass) * batch;
+                try (NDManager batchManager = manager.newSubManager()) {
+                    NDList samples =
+                            data.train.batch(
+                                    batchManager,
+                                    Arrays.copyOfRange(order, from, from + batch),
+                                    all);
+                    for (Member member : members) {
+                        step(member, batchManager, select(samples, member.net()), false);
+                    }
+                }
+            }
+        }
+    }
+
     /** Each task's mean per-step update norm of its head this epoch, ‖Δφ_t‖ (Elich et al. §4.1). */
     private Map<String, Double> headUpdates(List<Member> members) {
         Map<String, Double> updates = new LinkedHashMap<>();

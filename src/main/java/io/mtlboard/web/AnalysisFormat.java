@@ -114,6 +114,37 @@ public final class AnalysisFormat {
         return value == null ? "—" : fixed(value, 2) + "×";
     }
 
+    /**
+     * The training time of a pair's side: its measured CPU time per step ("54.6 ms/step") when it
+     * has one, else its logged training time ("292.2 ± 95.3 s"), else a dash.
+     */
+    public static String time(PairView.Side side) {
+        if (side.stepCpuMs() != null) {
+            return fixed(side.stepCpuMs().median(), 1) + " ms/step";
+        }
+        return side.trainingSeconds() == null ? "—" : stat(side.trainingSeconds(), 1) + " s";
+    }
+
+    /** The quartiles of a side's step cost, for the cell's title; empty without one. */
+    public static String timeTitle(PairView.Side side) {
+        return side.stepCpuMs() == null
+                ? "logged training wall time, mean ± std over runs"
+                : "CPU time per step, quartiles "
+                        + fixed(side.stepCpuMs().q1(), 1)
+                        + "–"
+                        + fixed(side.stepCpuMs().q3(), 1)
+                        + " ms over the measured rounds";
+    }
+
+    /** A pair's time ratio with what it compares: "0.87× per step", "1.85× logged", or a dash. */
+    public static String timeRatio(PairView p) {
+        if (p.timeRatio() == null) {
+            return "—";
+        }
+        return ratio(p.timeRatio())
+                + (PairView.STEP_COST.equals(p.timeBasis()) ? " per step" : " logged");
+    }
+
     /** The first part of a benchmark name ("NYUv2" of "NYUv2 (…)"). */
     public static String shortName(String name) {
         return name == null ? "" : name.split(" \\(")[0];

@@ -24,6 +24,7 @@ class LevelsViewTest {
                 gains,
                 null,
                 null,
+                null,
                 null);
     }
 

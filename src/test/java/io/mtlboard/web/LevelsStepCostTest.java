@@ -1,0 +1,110 @@
+package io.mtlboard.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.imports.ReferenceImporter;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.Run;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The levels page compares the training time of MTLBoard's reference pairs by the protocol's
+ * measured step cost (benchmarks-data/reference/multifashion/step-cost/mf-lenet5-v2.json), not by
+ * the runs' logged wall times; pairs of a protocol without a table keep the logged times, marked.
+ */
+@QuarkusTest
+class LevelsStepCostTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject ReferenceImporter importer;
+    @Inject LeaderboardVersion version;
+
+    /** The test profile imports no reference runs: the bundled ones are imported here. */
+    @BeforeEach
+    void importTheBundledReferenceRuns() {
+        importer.importAll(Path.of("benchmarks-data/reference"));
+    }
+
+    @AfterEach
+    void restore() {
+        QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
+        version.bumpAll();
+    }
+
+    @Test
+    void shouldCompareReferencePairsByTheMeasuredCpuTimePerStep() throws IOException {
+        Map<String, Double> table = new HashMap<>();
+        for (JsonNode e :
+                JSON.readTree(
+                                Path.of(
+                                                "benchmarks-data/reference/multifashion/step-cost/"
+                                                        + "mf-lenet5-v2.json")
+                                        .toFile())
+                        .path("entries")) {
+            table.put(
+                    e.path("method").asText() + "/" + e.path("level").asText(),
+                    e.path("cpuMsPerStep").path("median").asDouble());
+        }
+        JsonNode view =
+                JSON.readTree(
+                        given().when()
+                                .get("/api/analysis/levels?benchmark=multifashion&source=reference")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString());
+        int measured = 0;
+        int logged = 0;
+        for (JsonNode p : view.path("pairs")) {
+            String setting = p.path("setting").path("id").asText();
+            String method = p.path("method").asText();
+            if (setting.endsWith("@mf-lenet5-v2")) {
+                measured++;
+                assertThat(p.path("timeBasis").asText()).isEqualTo("step-cost");
+                double param = p.path("first").path("stepCpuMs").path("median").asDouble();
+                double feature = p.path("second").path("stepCpuMs").path("median").asDouble();
+                assertThat(param).isEqualTo(table.get(method + "/param"));
+                assertThat(feature).isEqualTo(table.get(method + "/feature"));
+                assertThat(p.path("timeRatio").asDouble()).isCloseTo(feature / param, within(1e-9));
+            } else {
+                logged++;
+                assertThat(p.path("first").path("stepCpuMs").isNull()).isTrue();
+                if (!p.path("timeRatio").isNull()) {
+                    assertThat(p.path("timeBasis").asText()).isEqualTo("logged");
+                }
+            }
+        }
+        assertThat(measured).isGreaterThanOrEqualTo(10);
+        assertThat(logged).isPositive();
+        assertThat(view.path("notes").toString())
+                .contains("CPU milliseconds per training step")
+                .contains("mf-lenet5-v2");
+        String page =
+                given().when()
+                        .get("/analysis/levels?benchmark=multifashion&source=reference")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(page)
+                .contains(" ms/step</td>")
+                .contains("× per step</td>")
+                .contains("× logged</td>")
+                .contains(
+                        "<p class=\"note warn\">Time of the MTLBoard reference pairs of mf-lenet5-v2");
+    }
+}
