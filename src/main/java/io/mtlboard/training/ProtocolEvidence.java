@@ -31,11 +31,35 @@ public record ProtocolEvidence(
         List<SweepRow> sweep,
         List<RunRow> runs,
         int converged,
+        double threshold,
         String problem) {
 
     /** No evidence, because the bundles could not be read: {@code problem} says why. */
     public static ProtocolEvidence unreadable(String problem) {
-        return new ProtocolEvidence(List.of(), List.of(), List.of(), 0, problem);
+        return new ProtocolEvidence(List.of(), List.of(), List.of(), 0, Double.NaN, problem);
+    }
+
+    /**
+     * Runs that miss the recorded criterion although every task's best validation value rose by
+     * less than the threshold over the last {@link #LATE_EPOCHS} epochs: their curves scatter or
+     * fall after the peak, which the best-validation checkpoint keeps.
+     */
+    public int plateaued() {
+        return (int)
+                runs.stream()
+                        .filter(r -> Boolean.FALSE.equals(r.converged()))
+                        .filter(r -> r.tasks().stream().allMatch(t -> t.lateRise() < threshold))
+                        .count();
+    }
+
+    /**
+     * Runs that miss the recorded criterion with some task's best validation value still rising by
+     * the threshold or more over the last {@link #LATE_EPOCHS} epochs (or of unknown late rise):
+     * the epoch budget may hold them back.
+     */
+    public int stillRising() {
+        return (int) runs.stream().filter(r -> Boolean.FALSE.equals(r.converged())).count()
+                - plateaued();
     }
 
     /** Epochs over which the late rise of the best validation value is taken. */
@@ -130,6 +154,7 @@ public record ProtocolEvidence(
                 sweep(referenceDir.resolve(LrSweep.DIR), protocol, manifest),
                 runs,
                 converged,
+                protocol.convergenceThreshold(),
                 null);
     }
 

@@ -220,6 +220,75 @@ class ProtocolEvidenceTest {
     }
 
     @Test
+    void shouldTellRunsPastTheirPeakFromRunsStillImproving(@TempDir Path dir) throws IOException {
+        ReferenceProtocol p = protocol();
+        assertThat(p.convergenceThreshold()).isEqualTo(0.3);
+        // misses the criterion but past its peak: best 90 at epoch 2, late rise 0 in both tasks
+        double[] falling = {80, 90, 89, 88, 87, 86, 85, 84};
+        bundle(
+                dir.resolve("a.json"),
+                p.hash(),
+                "ew",
+                "param",
+                "adam",
+                0,
+                0.003,
+                falling,
+                falling,
+                new int[] {2, 2},
+                false);
+        // misses it, left past its peak, right rose by 0.29 < 0.3 over the last five epochs
+        double[] slow = {80, 81, 82, 82.01, 82.1, 82.2, 82.25, 82.29};
+        bundle(
+                dir.resolve("b.json"),
+                p.hash(),
+                "mgda",
+                "param",
+                "adam",
+                0,
+                0.003,
+                falling,
+                slow,
+                new int[] {2, 8},
+                false);
+        // misses it and still improving: right rose by 0.5 (82.5 against 82.0)
+        double[] rising = {80, 81, 82, 81, 81, 81, 81, 82.5};
+        bundle(
+                dir.resolve("c.json"),
+                p.hash(),
+                "pcgrad",
+                "param",
+                "adam",
+                0,
+                0.003,
+                falling,
+                rising,
+                new int[] {2, 8},
+                false);
+        // meets it: counted in neither
+        bundle(
+                dir.resolve("d.json"),
+                p.hash(),
+                "stl",
+                "param",
+                "adam",
+                0,
+                0.003,
+                falling,
+                falling,
+                new int[] {2, 2},
+                true);
+
+        ProtocolEvidence e = ProtocolEvidence.read(dir, p, manifest());
+
+        assertThat(e.converged()).isEqualTo(1);
+        assertThat(e.threshold()).isEqualTo(0.3);
+        assertThat(e.plateaued()).isEqualTo(2);
+        assertThat(e.stillRising()).isEqualTo(1);
+        assertThat(ProtocolEvidence.unreadable("x").plateaued()).isZero();
+    }
+
+    @Test
     void shouldListASweepRunWithoutAReadableCurveWithAnUnknownLateRise(@TempDir Path dir)
             throws IOException {
         ReferenceProtocol p = protocol();
