@@ -15,8 +15,8 @@ function draw(view) {
   heatNotes('indicator-notes', view.indicatorHeatmap);
   heatNotes('backbone-notes', view.backboneHeatmap);
   heatNotes('dataset-notes', view.datasetHeatmap);
-  document.getElementById('indicator-caption').textContent = view.backbone
-    ? view.rows + ' rows of ' + view.backbone.name + ', ' + view.rowsWithLogs + ' with a training log'
+  document.getElementById('indicator-caption').textContent = view.setting
+    ? view.rows + ' rows of ' + view.setting.label + ', ' + view.rowsWithLogs + ' with a training log'
     : 'no rows';
 
   const s = view.scatter;
@@ -40,6 +40,7 @@ function draw(view) {
     ? 'Noise ceiling: ' + label + ' = ' + fmt(c.value, 2) + ' (2.5–97.5 % of ' + c.splits + ' random half splits: '
       + fmt(c.low, 2) + ' to ' + fmt(c.high, 2) + '; ' + c.rows + ' rows with at least two seeds) — how well test Δm '
       + 'ranks these rows like itself between disjoint halves of their seeds.'
+      + (c.rows < view.minReliable ? ' With fewer than ' + view.minReliable + ' such rows it cannot be read yet.' : '')
     : 'No noise ceiling: it needs at least two rows with two or more seeds.';
 
   const indicator = document.getElementById('control-indicator');
@@ -47,6 +48,8 @@ function draw(view) {
   options(indicator, choices.map(i => ({ value: i.key, label: i.label })), s.indicator.key);
   const backbone = document.getElementById('control-backbone');
   options(backbone, view.backbones.map(b => ({ value: b.id, label: b.name })), view.backbone ? view.backbone.id : '');
+  options(document.getElementById('control-setting'),
+    view.settings.map(c => ({ value: c.id, label: c.label + ' (' + c.rows + ' rows)' })), view.setting ? view.setting.id : '');
   notes(document.getElementById('messages'), view.notes);
 }
 
@@ -62,6 +65,11 @@ bind({
       form.elements.backbone.value = '';
       form.elements.backbone.replaceChildren();
       form.elements.indicator.replaceChildren();
+    }
+    // another backbone has other settings: let the server choose the one with the most rows
+    if (event.target.name === 'benchmark' || event.target.name === 'backbone') {
+      form.elements.setting.value = '';
+      form.elements.setting.replaceChildren();
     }
   }
 });

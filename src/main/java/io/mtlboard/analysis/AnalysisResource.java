@@ -89,8 +89,14 @@ public class AnalysisResource {
                             description =
                                     "indicator of the scatter, e.g. param.interTask.cosine or fd.value")
                     @QueryParam("indicator")
-                    String indicator) {
-        return cache.get(uri, () -> ranking.similarity(filter, coefficient, k, indicator));
+                    String indicator,
+            @Parameter(
+                            description =
+                                    "setting (backbone@protocol, e.g. lenet5@mf-lenet5-v2) whose rows the indicator heatmap "
+                                            + "and the scatter rank; default: the backbone's setting with the most rows")
+                    @QueryParam("setting")
+                    String setting) {
+        return cache.get(uri, () -> ranking.similarity(filter, coefficient, k, indicator, setting));
     }
 
     @GET

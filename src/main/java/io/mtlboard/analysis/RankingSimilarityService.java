@@ -12,6 +12,7 @@ import io.mtlboard.benchmark.Ref;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,20 @@ public class RankingSimilarityService {
      */
     public RankingSimilarityView similarity(
             AnalysisFilter filter, String coefficient, String k, String indicator) {
+        return similarity(filter, coefficient, k, indicator, null);
+    }
+
+    /**
+     * The analysis for the filter within one setting (backbone × protocol) of the backbone:
+     * {@code setting}, or by default the setting with the most rows. Rows of different protocols
+     * are never ranked together: their Δm and indicators differ by protocol (epochs, data, lr) as
+     * much as by method.
+     *
+     * @throws io.mtlboard.support.InvalidInputProblem listing every invalid parameter, including a
+     *     setting the backbone has no rows in
+     */
+    public RankingSimilarityView similarity(
+            AnalysisFilter filter, String coefficient, String k, String indicator, String setting) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
@@ -65,8 +80,33 @@ public class RankingSimilarityService {
                 scope.backbones().isEmpty()
                         ? AnalysisData.defaultBackbone(mtl(all))
                         : scope.backbones().get(0);
-        List<AnalysisRow> rows =
+        List<AnalysisRow> ofBackbone =
                 mtl(all).stream().filter(r -> r.backboneId().equals(backboneId)).toList();
+        List<RankingSimilarityView.SettingChoice> settings = settings(ofBackbone);
+        String settingId;
+        if (setting == null || setting.isBlank()) {
+            settingId = settings.isEmpty() ? null : settings.get(0).id();
+        } else {
+            settingId = setting.trim();
+            if (settings.stream().noneMatch(s -> s.id().equals(settingId))) {
+                Checks late = new Checks();
+                late.add(
+                        "setting",
+                        "backbone "
+                                + backboneId
+                                + " has no rows in setting '"
+                                + settingId
+                                + "'; allowed values: "
+                                + String.join(
+                                        ", ",
+                                        settings.stream()
+                                                .map(RankingSimilarityView.SettingChoice::id)
+                                                .toList()));
+                late.done("the ranking-similarity analysis");
+            }
+        }
+        List<AnalysisRow> rows =
+                ofBackbone.stream().filter(r -> settingOf(r).equals(settingId)).toList();
 
         List<Scoring> indicatorScorings = new ArrayList<>();
         indicatorScorings.add(Scorings.deltaM(rows));
@@ -140,6 +180,8 @@ public class RankingSimilarityService {
                         ? null
                         : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)),
                 present,
+                settings.stream().filter(s -> s.id().equals(settingId)).findFirst().orElse(null),
+                settings,
                 choice,
                 Agreement.MIN_RELIABLE_METHODS,
                 rows.size(),
@@ -151,6 +193,34 @@ public class RankingSimilarityService {
                 available,
                 notes,
                 noiseCeiling);
+    }
+
+    /** The setting (backbone × protocol) of a row; a row without a protocol is its backbone's. */
+    private static String settingOf(AnalysisRow r) {
+        return r.settingId() == null ? r.backboneId() : r.settingId();
+    }
+
+    /** The settings of {@code rows}, the one with the most rows first (ties: by id, later first). */
+    private static List<RankingSimilarityView.SettingChoice> settings(List<AnalysisRow> rows) {
+        Map<String, RankingSimilarityView.SettingChoice> counts = new LinkedHashMap<>();
+        for (AnalysisRow r : rows) {
+            String id = settingOf(r);
+            RankingSimilarityView.SettingChoice c = counts.get(id);
+            counts.put(
+                    id,
+                    new RankingSimilarityView.SettingChoice(
+                            id,
+                            r.settingLabel() == null ? r.backboneName() : r.settingLabel(),
+                            c == null ? 1 : c.rows() + 1));
+        }
+        return counts.values().stream()
+                .sorted(
+                        Comparator.comparingInt(RankingSimilarityView.SettingChoice::rows)
+                                .reversed()
+                                .thenComparing(
+                                        RankingSimilarityView.SettingChoice::id,
+                                        Comparator.reverseOrder()))
+                .toList();
     }
 
     /** The benchmark × benchmark heatmap; {@code own} are the rows of the scope's benchmark, read already. */
@@ -251,6 +321,7 @@ public class RankingSimilarityService {
             Heatmap.IntervalView interval,
             RankingSimilarityView.Ceiling ceiling,
             String coefficient) {
+        String ceilingText;
         if (a.value() == null || a.unreliable()) {
             return "Too few rows (n = "
                     + a.n()
@@ -268,14 +339,28 @@ public class RankingSimilarityService {
                                         + "from resampling seeds within rows",
                                 interval.low(),
                                 interval.high());
-        String ceilingText =
-                ceiling == null
-                        ? "no noise ceiling (it needs rows with at least two seeds)"
-                        : String.format(
-                                Locale.ROOT,
-                                "the noise ceiling (test Δm against itself between halves of "
-                                        + "the seeds) is %.2f",
-                                ceiling.value());
+        if (ceiling != null && ceiling.rows() < Agreement.MIN_RELIABLE_METHODS) {
+            // a ceiling over fewer rows than any coefficient needs says nothing: leave it out
+            ceilingText =
+                    "no noise ceiling yet (only "
+                            + ceiling.rows()
+                            + " row(s) have two or more seeds; it needs "
+                            + Agreement.MIN_RELIABLE_METHODS
+                            + ")";
+            ceiling = null;
+        } else {
+            ceilingText = null;
+        }
+        if (ceilingText == null) {
+            ceilingText =
+                    ceiling == null
+                            ? "no noise ceiling (it needs rows with at least two seeds)"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "the noise ceiling (test Δm against itself between halves of "
+                                            + "the seeds) is %.2f",
+                                    ceiling.value());
+        }
         if (interval != null && interval.includesZero()) {
             return x.label()
                     + " does not agree with test performance beyond seed noise ("

@@ -11,7 +11,10 @@ import java.util.List;
  *
  * @param backbone the backbone of the indicator heatmap and the scatter
  * @param backbones backbones with rows on the benchmark under the filters
- * @param rows MTL rows of the backbone; {@code rowsWithLogs} of them have a training log
+ * @param setting the setting (backbone × protocol) of the indicator heatmap and the scatter: the
+ *     chosen one, or the one with the most rows; null without rows
+ * @param settings the settings of the backbone, most rows first
+ * @param rows MTL rows of the setting; {@code rowsWithLogs} of them have a training log
  * @param indicatorHeatmap indicators × indicators including test Δm; entries are rows
  * @param backboneHeatmap backbones × backbones, Δm ranking of methods
  * @param datasetHeatmap benchmarks × benchmarks, Δm ranking of methods
@@ -24,6 +27,8 @@ public record RankingSimilarityView(
         Scope scope,
         Ref backbone,
         List<Ref> backbones,
+        SettingChoice setting,
+        List<SettingChoice> settings,
         CoefficientChoice coefficient,
         int minReliable,
         int rows,
@@ -35,6 +40,12 @@ public record RankingSimilarityView(
         List<Indicator> indicators,
         List<String> notes,
         Ceiling noiseCeiling) {
+
+    /**
+     * A setting (backbone × protocol) of the chosen backbone and its number of MTL rows: the
+     * indicator heatmap and the scatter rank the rows of one setting.
+     */
+    public record SettingChoice(String id, String label, int rows) {}
 
     /**
      * An indicator against Δm.

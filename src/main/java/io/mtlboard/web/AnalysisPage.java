@@ -143,13 +143,15 @@ public class AnalysisPage {
             @BeanParam AnalysisFilter filter,
             @QueryParam("coefficient") String coefficient,
             @QueryParam("k") String k,
-            @QueryParam("indicator") String indicator) {
+            @QueryParam("indicator") String indicator,
+            @QueryParam("setting") String setting) {
         return cache.sitePage(
                 uri,
                 request,
                 () -> {
                     RankingSimilarityView view =
-                            ranking.similarity(withDefault(filter), coefficient, k, indicator);
+                            ranking.similarity(
+                                    withDefault(filter), coefficient, k, indicator, setting);
                     return Templates.ranking(
                                     view,
                                     options("ranking-similarity"),

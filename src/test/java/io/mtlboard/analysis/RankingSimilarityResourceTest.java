@@ -225,5 +225,31 @@ class RankingSimilarityResourceTest {
                 .then()
                 .statusCode(400)
                 .body("violations[0].message", containsString("give one backbone"));
+        // a setting the backbone has no rows in: its allowed values are the backbone's settings
+        given().when()
+                .get(
+                        PATH
+                                + "?benchmark=multifashion&backbone=lenet5&setting=lenet5@no-such-protocol")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("setting"))
+                .body(
+                        "violations[0].message",
+                        containsString("has no rows in setting 'lenet5@no-such-protocol'"))
+                .body("violations[0].message", containsString("allowed values: lenet5@mtlboard"));
+    }
+
+    @Test
+    void shouldRankTheRowsOfOneSetting() {
+        JsonPath v = get("benchmark=multifashion&backbone=lenet5&optimizer=adam");
+        // the fixture rows share one setting
+        assertThat(v.getList("settings.id", String.class)).containsExactly("lenet5@mtlboard");
+        assertThat(v.getString("setting.id")).isEqualTo("lenet5@mtlboard");
+        assertThat(v.getInt("setting.rows")).isEqualTo(v.getInt("rows"));
+        JsonPath chosen =
+                get(
+                        "benchmark=multifashion&backbone=lenet5&optimizer=adam&setting=lenet5@mtlboard");
+        assertThat(chosen.getInt("rows")).isEqualTo(v.getInt("rows"));
     }
 }

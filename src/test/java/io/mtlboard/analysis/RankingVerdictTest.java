@@ -48,6 +48,21 @@ class RankingVerdictTest {
     }
 
     @Test
+    void shouldNotCompareWithACeilingOfTooFewRows() {
+        // a ceiling over 4 rows with two or more seeds: no coefficient is read from fewer than 5
+        RankingSimilarityView.Ceiling thin =
+                new RankingSimilarityView.Ceiling(-0.32, -0.67, 0.33, 4, 200);
+        assertThat(verdict(0.01, -0.03, 0.04, thin))
+                .contains("does not agree with test performance beyond seed noise")
+                .contains("no noise ceiling yet (only 4 row(s) have two or more seeds; it needs 5)")
+                .doesNotContain("-0.32");
+        assertThat(verdict(0.6, 0.4, 0.8, thin))
+                .contains("ranks methods like test performance beyond seed noise")
+                .doesNotContain("below the noise ceiling")
+                .contains("no noise ceiling yet");
+    }
+
+    @Test
     void shouldSayTooFewRowsWhenTheCoefficientIsUnreliable() {
         assertThat(
                         RankingSimilarityService.verdict(

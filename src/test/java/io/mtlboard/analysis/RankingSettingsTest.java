@@ -1,0 +1,69 @@
+package io.mtlboard.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlboard.imports.ReferenceImporter;
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.Run;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the bundled reference runs of two protocols on one backbone (mf-lenet5-v1 and -v2), the
+ * ranking-similarity analysis ranks the rows of one protocol at a time: by default the setting with
+ * the most rows, or the one asked for, never both together.
+ */
+@QuarkusTest
+class RankingSettingsTest {
+
+    @Inject ReferenceImporter importer;
+    @Inject LeaderboardVersion version;
+
+    /** The test profile imports no reference runs: the bundled ones are imported here. */
+    @BeforeEach
+    void importTheBundledReferenceRuns() {
+        importer.importAll(Path.of("benchmarks-data/reference"));
+        version.bumpAll();
+    }
+
+    @AfterEach
+    void restore() {
+        QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
+        version.bumpAll();
+    }
+
+    private static JsonPath get(String query) {
+        return AnalysisFixtures.json("/api/analysis/ranking-similarity?" + query);
+    }
+
+    @Test
+    void shouldNeverRankRowsOfTwoProtocolsTogether() {
+        JsonPath v = get("benchmark=multifashion&backbone=lenet5&source=reference");
+        List<String> settings = v.getList("settings.id", String.class);
+        assertThat(settings).contains("lenet5@mf-lenet5-v1", "lenet5@mf-lenet5-v2");
+        List<Integer> counts = v.getList("settings.rows", Integer.class);
+        assertThat(counts).isSortedAccordingTo((a, b) -> b - a);
+        assertThat(v.getString("setting.id")).isEqualTo(settings.get(0));
+        for (String setting : settings) {
+            JsonPath one =
+                    get(
+                            "benchmark=multifashion&backbone=lenet5&source=reference&setting="
+                                    + setting);
+            String protocol = setting.substring(setting.indexOf('@') + 1);
+            int rows = counts.get(settings.indexOf(setting));
+            assertThat(one.getInt("rows")).isEqualTo(rows);
+            assertThat(one.getString("setting.id")).isEqualTo(setting);
+            List<String> labels = one.getList("scatter.points.label", String.class);
+            assertThat(labels).isNotEmpty().allMatch(l -> l.contains(" · " + protocol + " · "));
+            // the indicator heatmap's Δm entry counts only this setting's rows
+            assertThat(one.getInt("indicatorHeatmap.cells[0][1].n")).isLessThanOrEqualTo(rows);
+        }
+    }
+}
