@@ -128,9 +128,11 @@ public class RankingSimilarityService {
                 CompletableFuture.supplyAsync(
                         () ->
                                 Heatmap.of(
-                                        Scorings.deltaMByGroup(all, AnalysisRow::backboneId),
-                                        Scorings.seedDeltaMByGroup(all, AnalysisRow::backboneId),
-                                        backboneNames,
+                                        Scorings.deltaMByGroup(
+                                                all, RankingSimilarityService::settingOf),
+                                        Scorings.seedDeltaMByGroup(
+                                                all, RankingSimilarityService::settingOf),
+                                        settingNames(all),
                                         c,
                                         "methods"),
                         ForkJoinPool.commonPool());
@@ -198,6 +200,16 @@ public class RankingSimilarityService {
     /** The setting (backbone × protocol) of a row; a row without a protocol is its backbone's. */
     private static String settingOf(AnalysisRow r) {
         return r.settingId() == null ? r.backboneId() : r.settingId();
+    }
+
+    /** The label of every setting of {@code rows}: backbone · protocol. */
+    private static Map<String, String> settingNames(List<AnalysisRow> rows) {
+        Map<String, String> names = new HashMap<>();
+        for (AnalysisRow r : rows) {
+            names.putIfAbsent(
+                    settingOf(r), r.settingLabel() == null ? r.backboneName() : r.settingLabel());
+        }
+        return names;
     }
 
     /** The settings of {@code rows}, the one with the most rows first (ties: by id, later first). */

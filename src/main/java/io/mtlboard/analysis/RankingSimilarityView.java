@@ -16,7 +16,8 @@ import java.util.List;
  * @param settings the settings of the backbone, most rows first
  * @param rows MTL rows of the setting; {@code rowsWithLogs} of them have a training log
  * @param indicatorHeatmap indicators × indicators including test Δm; entries are rows
- * @param backboneHeatmap backbones × backbones, Δm ranking of methods
+ * @param backboneHeatmap settings × settings (backbone × protocol: across backbones, and across
+ *     protocols of one backbone), Δm ranking of methods
  * @param datasetHeatmap benchmarks × benchmarks, Δm ranking of methods
  * @param scatter one indicator against Δm, one point per row
  * @param indicators the indicators logged on the backbone, for the scatter's choice

@@ -65,5 +65,8 @@ class RankingSettingsTest {
             // the indicator heatmap's Δm entry counts only this setting's rows
             assertThat(one.getInt("indicatorHeatmap.cells[0][1].n")).isLessThanOrEqualTo(rows);
         }
+        // the setting heatmap compares the two protocols of one backbone, each an axis of its own
+        assertThat(v.getList("backboneHeatmap.axes.key", String.class))
+                .contains("lenet5@mf-lenet5-v1", "lenet5@mf-lenet5-v2");
     }
 }

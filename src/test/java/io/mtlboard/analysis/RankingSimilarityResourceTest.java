@@ -164,9 +164,11 @@ class RankingSimilarityResourceTest {
         assertThat(v.getString("backbone.id")).as("default: most logged rows").isEqualTo("lenet5");
         assertThat(v.getList("backbones.id", String.class))
                 .containsExactly("lenet5", "mobilenet-like", "resnet-narrow");
+        // one axis per setting (backbone × protocol); the fixture rows share one protocol
         assertThat(v.getList("backboneHeatmap.axes.key", String.class))
-                .containsExactly("lenet5", "mobilenet-like", "resnet-narrow");
-        assertThat(v.getString("backboneHeatmap.axes[0].label")).isEqualTo("LeNet-5-style");
+                .containsExactly(
+                        "lenet5@mtlboard", "mobilenet-like@mtlboard", "resnet-narrow@mtlboard");
+        assertThat(v.getString("backboneHeatmap.axes[0].label")).startsWith("LeNet-5-style · ");
         // LeNet-5 against the narrow ResNet: same order on 5 methods but pcgrad/mgda swapped → τ =
         // 0.8
         assertThat(v.getDouble("backboneHeatmap.cells[0][2].value")).isCloseTo(0.8, within(1e-12));
