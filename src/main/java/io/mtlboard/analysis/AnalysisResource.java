@@ -65,9 +65,9 @@ public class AnalysisResource {
     @Operation(
             summary = "Ranking similarity of indicators, backbones and datasets with test Δm",
             description =
-                    "On one backbone (default: the one with the most logged rows), the indicator × indicator "
+                    "On one setting (backbone × protocol; default: the backbone with the most logged rows, its setting with the most rows), the indicator × indicator "
                             + "heatmap including test Δm (entries are leaderboard rows; an indicator is the mean over a "
-                            + "run's logged epochs, averaged over seeds), the backbone × backbone and dataset × dataset "
+                            + "run's logged epochs, averaged over seeds), the setting × setting (backbone × protocol) and dataset × dataset "
                             + "agreement of the Δm ranking of methods, and one indicator against Δm. Every cell carries n; "
                             + "n < 5 is marked unreliable. METRICS.md §5, Mao et al. (arXiv 2402.03557).")
     @APIResponse(

@@ -35,7 +35,7 @@ public class RankingSimilarityService {
 
     /**
      * The analysis for the filter; {@code backbone} takes at most one value and defaults to the
-     * backbone with the most logged rows.
+     * backbone with the most logged rows, and the setting is the backbone's with the most rows.
      *
      * @throws io.mtlboard.support.InvalidInputProblem listing every invalid parameter
      */
