@@ -1,7 +1,7 @@
 // Feature-disentanglement page: FD curves, final FD against Δm and worker-measured FD, from
 // /api/analysis/feature-disentanglement.
 import { curves, scatter } from './analysis/charts.js';
-import { bind, methodBoxes, methodFilter, options } from './analysis/form.js';
+import { bind, methodBoxes, methodFilter, options, resetSetting, settingOptions } from './analysis/form.js';
 import { fmt, notes, pointRows, shortLabels, stat, table } from './analysis/format.js';
 
 function draw(view) {
@@ -24,6 +24,7 @@ function draw(view) {
   methodBoxes(view, 'no method logged FD on this backbone');
   options(document.getElementById('control-backbone'), view.backbones.map(b => ({ value: b.id, label: b.name })),
     view.backbone ? view.backbone.id : '');
+  settingOptions(view);
   notes(document.getElementById('messages'), view.notes);
 }
 
@@ -34,5 +35,8 @@ bind({
     form.elements.k.disabled = form.elements.coefficient.value !== 'top-k-overlap';
   },
   adjust: methodFilter.adjust,
-  onChange: methodFilter.onChange
+  onChange(event, form) {
+    methodFilter.onChange(event, form);
+    resetSetting(event, form);
+  }
 });

@@ -1,6 +1,6 @@
 // Ranking-similarity page: three heatmaps and a scatter from /api/analysis/ranking-similarity.
 import { heatmap, scatter } from './analysis/charts.js';
-import { bind, options } from './analysis/form.js';
+import { bind, options, resetSetting, settingOptions } from './analysis/form.js';
 import { fmt, notes, pointRows, shortIndicator, shortLabels, table } from './analysis/format.js';
 
 function heatNotes(id, map) {
@@ -48,8 +48,7 @@ function draw(view) {
   options(indicator, choices.map(i => ({ value: i.key, label: i.label })), s.indicator.key);
   const backbone = document.getElementById('control-backbone');
   options(backbone, view.backbones.map(b => ({ value: b.id, label: b.name })), view.backbone ? view.backbone.id : '');
-  options(document.getElementById('control-setting'),
-    view.settings.map(c => ({ value: c.id, label: c.label + ' (' + c.rows + ' rows)' })), view.setting ? view.setting.id : '');
+  settingOptions(view);
   notes(document.getElementById('messages'), view.notes);
 }
 
@@ -66,10 +65,6 @@ bind({
       form.elements.backbone.replaceChildren();
       form.elements.indicator.replaceChildren();
     }
-    // another backbone has other settings: let the server choose the one with the most rows
-    if (event.target.name === 'benchmark' || event.target.name === 'backbone') {
-      form.elements.setting.value = '';
-      form.elements.setting.replaceChildren();
-    }
+    resetSetting(event, form);
   }
 });

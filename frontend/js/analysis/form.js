@@ -119,6 +119,20 @@ export function methodBoxes(view, emptyText) {
 
 // Hooks for bind() of a page with method boxes: ticking every box is the same as no method filter
 // (the URL stays short), and another benchmark or backbone has other methods (and backbones).
+// The setting select (backbone × protocol) of view.settings, the chosen one selected.
+export function settingOptions(view) {
+  options(document.getElementById('control-setting'),
+    view.settings.map(c => ({ value: c.id, label: c.label + ' (' + c.rows + ' rows)' })), view.setting ? view.setting.id : '');
+}
+
+// Another benchmark or backbone has other settings: let the server choose the one with the most rows.
+export function resetSetting(event, form) {
+  if ((event.target.name === 'benchmark' || event.target.name === 'backbone') && form.elements.setting) {
+    form.elements.setting.value = '';
+    form.elements.setting.replaceChildren();
+  }
+}
+
 export const methodFilter = {
   adjust(params, form) {
     const boxes = Array.from(form.querySelectorAll('input[name=method]'));

@@ -122,8 +122,15 @@ public class AnalysisResource {
             @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
                     @QueryParam("coefficient")
                     String coefficient,
-            @Parameter(description = "k of top-k-overlap") @QueryParam("k") String k) {
-        return cache.get(uri, () -> disentanglement.disentanglement(filter, coefficient, k));
+            @Parameter(description = "k of top-k-overlap") @QueryParam("k") String k,
+            @Parameter(
+                            description =
+                                    "setting (backbone@protocol) whose rows are shown and ranked; default: the "
+                                            + "backbone's setting with the most rows")
+                    @QueryParam("setting")
+                    String setting) {
+        return cache.get(
+                uri, () -> disentanglement.disentanglement(filter, coefficient, k, setting));
     }
 
     @GET

@@ -38,6 +38,15 @@ public class FeatureDisentanglementService {
      */
     public FeatureDisentanglementView disentanglement(
             AnalysisFilter filter, String coefficient, String k) {
+        return disentanglement(filter, coefficient, k, null);
+    }
+
+    /**
+     * The analysis within one setting (backbone × protocol) of the backbone: {@code setting}, or
+     * by default the backbone's setting with the most rows ({@link SettingChoice}).
+     */
+    public FeatureDisentanglementView disentanglement(
+            AnalysisFilter filter, String coefficient, String k, String setting) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
@@ -55,8 +64,18 @@ public class FeatureDisentanglementService {
                 scope.backbones().isEmpty()
                         ? AnalysisData.defaultBackbone(all)
                         : scope.backbones().get(0);
-        List<AnalysisRow> rows =
+        List<AnalysisRow> ofBackbone =
                 all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
+        List<SettingChoice> settings = SettingChoice.all(ofBackbone);
+        SettingChoice chosen =
+                SettingChoice.choose(
+                        settings, setting, backboneId, "the feature-disentanglement analysis");
+        List<AnalysisRow> rows =
+                chosen == null
+                        ? List.of()
+                        : ofBackbone.stream()
+                                .filter(r -> SettingChoice.of(r).equals(chosen.id()))
+                                .toList();
 
         Map<String, Ref> methods = new LinkedHashMap<>();
         List<FeatureDisentanglementView.Curve> curves = new ArrayList<>();
@@ -134,6 +153,8 @@ public class FeatureDisentanglementService {
                         ? null
                         : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)),
                 present,
+                chosen,
+                settings,
                 choice,
                 List.copyOf(methods.values()),
                 curves,

@@ -10,9 +10,12 @@ import java.util.List;
  * 2402.03557) over training per row, the final FD against test Δm, and FD measured by the worker
  * on the test split.
  *
- * @param methods methods with an FD curve on the backbone, for choosing which to overlay
+ * @param setting the setting (backbone × protocol) whose rows are shown and ranked: the chosen
+ *     one, or the backbone's with the most rows; null without rows
+ * @param settings the settings of the backbone, most rows first
+ * @param methods methods with an FD curve in the setting, for choosing which to overlay
  * @param curves FD per epoch (mean ± std over runs) of the rows of the chosen methods
- * @param finals final FD (last logged epoch) against Δm, every method of the backbone
+ * @param finals final FD (last logged epoch) against Δm, every row of the setting
  * @param agreement rank agreement of final FD with Δm over {@code finals}
  * @param measured FD measured by the worker on the test split
  */
@@ -20,6 +23,8 @@ public record FeatureDisentanglementView(
         Scope scope,
         Ref backbone,
         List<Ref> backbones,
+        SettingChoice setting,
+        List<SettingChoice> settings,
         CoefficientChoice coefficient,
         List<Ref> methods,
         List<Curve> curves,

@@ -12,7 +12,6 @@ import io.mtlboard.benchmark.Ref;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,31 +81,16 @@ public class RankingSimilarityService {
                         : scope.backbones().get(0);
         List<AnalysisRow> ofBackbone =
                 mtl(all).stream().filter(r -> r.backboneId().equals(backboneId)).toList();
-        List<RankingSimilarityView.SettingChoice> settings = settings(ofBackbone);
-        String settingId;
-        if (setting == null || setting.isBlank()) {
-            settingId = settings.isEmpty() ? null : settings.get(0).id();
-        } else {
-            settingId = setting.trim();
-            if (settings.stream().noneMatch(s -> s.id().equals(settingId))) {
-                Checks late = new Checks();
-                late.add(
-                        "setting",
-                        "backbone "
-                                + backboneId
-                                + " has no rows in setting '"
-                                + settingId
-                                + "'; allowed values: "
-                                + String.join(
-                                        ", ",
-                                        settings.stream()
-                                                .map(RankingSimilarityView.SettingChoice::id)
-                                                .toList()));
-                late.done("the ranking-similarity analysis");
-            }
-        }
+        List<SettingChoice> settings = SettingChoice.all(ofBackbone);
+        SettingChoice chosen =
+                SettingChoice.choose(
+                        settings, setting, backboneId, "the ranking-similarity analysis");
         List<AnalysisRow> rows =
-                ofBackbone.stream().filter(r -> settingOf(r).equals(settingId)).toList();
+                chosen == null
+                        ? List.of()
+                        : ofBackbone.stream()
+                                .filter(r -> SettingChoice.of(r).equals(chosen.id()))
+                                .toList();
 
         List<Scoring> indicatorScorings = new ArrayList<>();
         indicatorScorings.add(Scorings.deltaM(rows));
@@ -128,11 +112,9 @@ public class RankingSimilarityService {
                 CompletableFuture.supplyAsync(
                         () ->
                                 Heatmap.of(
-                                        Scorings.deltaMByGroup(
-                                                all, RankingSimilarityService::settingOf),
-                                        Scorings.seedDeltaMByGroup(
-                                                all, RankingSimilarityService::settingOf),
-                                        settingNames(all),
+                                        Scorings.deltaMByGroup(all, SettingChoice::of),
+                                        Scorings.seedDeltaMByGroup(all, SettingChoice::of),
+                                        SettingChoice.names(all),
                                         c,
                                         "methods"),
                         ForkJoinPool.commonPool());
@@ -182,7 +164,7 @@ public class RankingSimilarityService {
                         ? null
                         : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)),
                 present,
-                settings.stream().filter(s -> s.id().equals(settingId)).findFirst().orElse(null),
+                chosen,
                 settings,
                 choice,
                 Agreement.MIN_RELIABLE_METHODS,
@@ -195,44 +177,6 @@ public class RankingSimilarityService {
                 available,
                 notes,
                 noiseCeiling);
-    }
-
-    /** The setting (backbone × protocol) of a row; a row without a protocol is its backbone's. */
-    private static String settingOf(AnalysisRow r) {
-        return r.settingId() == null ? r.backboneId() : r.settingId();
-    }
-
-    /** The label of every setting of {@code rows}: backbone · protocol. */
-    private static Map<String, String> settingNames(List<AnalysisRow> rows) {
-        Map<String, String> names = new HashMap<>();
-        for (AnalysisRow r : rows) {
-            names.putIfAbsent(
-                    settingOf(r), r.settingLabel() == null ? r.backboneName() : r.settingLabel());
-        }
-        return names;
-    }
-
-    /** The settings of {@code rows}, the one with the most rows first (ties: by id, later first). */
-    private static List<RankingSimilarityView.SettingChoice> settings(List<AnalysisRow> rows) {
-        Map<String, RankingSimilarityView.SettingChoice> counts = new LinkedHashMap<>();
-        for (AnalysisRow r : rows) {
-            String id = settingOf(r);
-            RankingSimilarityView.SettingChoice c = counts.get(id);
-            counts.put(
-                    id,
-                    new RankingSimilarityView.SettingChoice(
-                            id,
-                            r.settingLabel() == null ? r.backboneName() : r.settingLabel(),
-                            c == null ? 1 : c.rows() + 1));
-        }
-        return counts.values().stream()
-                .sorted(
-                        Comparator.comparingInt(RankingSimilarityView.SettingChoice::rows)
-                                .reversed()
-                                .thenComparing(
-                                        RankingSimilarityView.SettingChoice::id,
-                                        Comparator.reverseOrder()))
-                .toList();
     }
 
     /** The benchmark × benchmark heatmap; {@code own} are the rows of the scope's benchmark, read already. */

@@ -43,12 +43,6 @@ public record RankingSimilarityView(
         Ceiling noiseCeiling) {
 
     /**
-     * A setting (backbone × protocol) of the chosen backbone and its number of MTL rows: the
-     * indicator heatmap and the scatter rank the rows of one setting.
-     */
-    public record SettingChoice(String id, String label, int rows) {}
-
-    /**
      * An indicator against Δm.
      *
      * @param agreement the same coefficient as the heatmaps, over the points

@@ -166,13 +166,15 @@ public class AnalysisPage {
     public Response disentanglement(
             @BeanParam AnalysisFilter filter,
             @QueryParam("coefficient") String coefficient,
-            @QueryParam("k") String k) {
+            @QueryParam("k") String k,
+            @QueryParam("setting") String setting) {
         return cache.sitePage(
                 uri,
                 request,
                 () -> {
                     FeatureDisentanglementView view =
-                            disentanglement.disentanglement(withDefault(filter), coefficient, k);
+                            disentanglement.disentanglement(
+                                    withDefault(filter), coefficient, k, setting);
                     return Templates.disentanglement(
                                     view,
                                     options("feature-disentanglement"),

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With the bundled reference runs of two protocols on one backbone (mf-lenet5-v1 and -v2), the
- * ranking-similarity analysis ranks the rows of one protocol at a time: by default the setting with
+ * ranking-similarity and feature-disentanglement analyses rank the rows of one protocol at a time: by default the setting with
  * the most rows, or the one asked for, never both together.
  */
 @QuarkusTest
@@ -65,6 +65,33 @@ class RankingSettingsTest {
             // the indicator heatmap's Δm entry counts only this setting's rows
             assertThat(one.getInt("indicatorHeatmap.cells[0][1].n")).isLessThanOrEqualTo(rows);
         }
+        // FD against Δm: the rows of one setting as well
+        for (String setting : settings) {
+            JsonPath fd =
+                    AnalysisFixtures.json(
+                            "/api/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5"
+                                    + "&source=reference&setting="
+                                    + setting);
+            String protocol = setting.substring(setting.indexOf('@') + 1);
+            assertThat(fd.getString("setting.id")).isEqualTo(setting);
+            assertThat(fd.getList("finals.label", String.class))
+                    .isNotEmpty()
+                    .allMatch(l -> l.contains(" · " + protocol + " · "));
+        }
+        JsonPath fdDefault =
+                AnalysisFixtures.json(
+                        "/api/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5"
+                                + "&source=reference");
+        assertThat(fdDefault.getString("setting.id")).isEqualTo(settings.get(0));
+        io.restassured.RestAssured.given()
+                .when()
+                .get(
+                        "/api/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5"
+                                + "&setting=lenet5@nothing")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("setting"));
         // the setting heatmap compares the two protocols of one backbone, each an axis of its own
         assertThat(v.getList("backboneHeatmap.axes.key", String.class))
                 .contains("lenet5@mf-lenet5-v1", "lenet5@mf-lenet5-v2");

@@ -1,0 +1,79 @@
+package io.mtlboard.analysis;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A setting (backbone × protocol) of a backbone and its number of MTL rows. Analyses that rank or
+ * correlate rows (an indicator against Δm) take the rows of one setting: rows of different
+ * protocols differ by protocol (epochs, data, learning rate) as much as by method.
+ */
+public record SettingChoice(String id, String label, int rows) {
+
+    /** The setting of a row; a row without a setting (unit tests' rows) is its backbone's. */
+    static String of(AnalysisRow r) {
+        return r.settingId() == null ? r.backboneId() : r.settingId();
+    }
+
+    /** The label of every setting of {@code rows}: backbone · protocol. */
+    static Map<String, String> names(List<AnalysisRow> rows) {
+        Map<String, String> names = new HashMap<>();
+        for (AnalysisRow r : rows) {
+            names.putIfAbsent(of(r), label(r));
+        }
+        return names;
+    }
+
+    private static String label(AnalysisRow r) {
+        return r.settingLabel() == null ? r.backboneName() : r.settingLabel();
+    }
+
+    /** The settings of {@code rows}, the one with the most rows first (ties: by id, later first). */
+    static List<SettingChoice> all(List<AnalysisRow> rows) {
+        Map<String, SettingChoice> counts = new LinkedHashMap<>();
+        for (AnalysisRow r : rows) {
+            SettingChoice c = counts.get(of(r));
+            counts.put(of(r), new SettingChoice(of(r), label(r), c == null ? 1 : c.rows() + 1));
+        }
+        return counts.values().stream()
+                .sorted(
+                        Comparator.comparingInt(SettingChoice::rows)
+                                .reversed()
+                                .thenComparing(SettingChoice::id, Comparator.reverseOrder()))
+                .toList();
+    }
+
+    /**
+     * The setting asked for, or without one the first of {@code settings} (null when there is
+     * none).
+     *
+     * @throws io.mtlboard.support.InvalidInputProblem when the backbone has no rows in the setting
+     *     asked for, with the allowed values
+     */
+    static SettingChoice choose(
+            List<SettingChoice> settings, String requested, String backboneId, String analysis) {
+        if (requested == null || requested.isBlank()) {
+            return settings.isEmpty() ? null : settings.get(0);
+        }
+        String id = requested.trim();
+        for (SettingChoice s : settings) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        Checks checks = new Checks();
+        checks.add(
+                "setting",
+                "backbone "
+                        + backboneId
+                        + " has no rows in setting '"
+                        + id
+                        + "'; allowed values: "
+                        + String.join(", ", settings.stream().map(SettingChoice::id).toList()));
+        checks.done(analysis);
+        throw new IllegalStateException("unreachable: the checks above fail");
+    }
+}
