@@ -46,7 +46,7 @@ public class FeatureDisentanglementService {
      * by default the backbone's setting with the most rows ({@link SettingChoice}).
      */
     public FeatureDisentanglementView disentanglement(
-            AnalysisFilter filter, String coefficient, String k, String setting) {
+            AnalysisFilter filter, String coefficient, String k, String requestedSetting) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
@@ -66,16 +66,13 @@ public class FeatureDisentanglementService {
                         : scope.backbones().get(0);
         List<AnalysisRow> ofBackbone =
                 all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
-        List<SettingChoice> settings = SettingChoice.all(ofBackbone);
-        SettingChoice chosen =
-                SettingChoice.choose(
-                        settings, setting, backboneId, "the feature-disentanglement analysis");
-        List<AnalysisRow> rows =
-                chosen == null
-                        ? List.of()
-                        : ofBackbone.stream()
-                                .filter(r -> SettingChoice.of(r).equals(chosen.id()))
-                                .toList();
+        SettingChoice.Chosen setting =
+                SettingChoice.select(
+                        ofBackbone,
+                        requestedSetting,
+                        backboneId,
+                        "the feature-disentanglement analysis");
+        List<AnalysisRow> rows = setting.rows();
 
         Map<String, Ref> methods = new LinkedHashMap<>();
         List<FeatureDisentanglementView.Curve> curves = new ArrayList<>();
@@ -153,8 +150,8 @@ public class FeatureDisentanglementService {
                         ? null
                         : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)),
                 present,
-                chosen,
-                settings,
+                setting.setting(),
+                setting.settings(),
                 choice,
                 List.copyOf(methods.values()),
                 curves,

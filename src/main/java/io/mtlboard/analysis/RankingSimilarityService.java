@@ -53,7 +53,11 @@ public class RankingSimilarityService {
      *     setting the backbone has no rows in
      */
     public RankingSimilarityView similarity(
-            AnalysisFilter filter, String coefficient, String k, String indicator, String setting) {
+            AnalysisFilter filter,
+            String coefficient,
+            String k,
+            String indicator,
+            String requestedSetting) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         CoefficientChoice choice = CoefficientChoice.parse(checks, coefficient, k);
@@ -81,16 +85,13 @@ public class RankingSimilarityService {
                         : scope.backbones().get(0);
         List<AnalysisRow> ofBackbone =
                 mtl(all).stream().filter(r -> r.backboneId().equals(backboneId)).toList();
-        List<SettingChoice> settings = SettingChoice.all(ofBackbone);
-        SettingChoice chosen =
-                SettingChoice.choose(
-                        settings, setting, backboneId, "the ranking-similarity analysis");
-        List<AnalysisRow> rows =
-                chosen == null
-                        ? List.of()
-                        : ofBackbone.stream()
-                                .filter(r -> SettingChoice.of(r).equals(chosen.id()))
-                                .toList();
+        SettingChoice.Chosen setting =
+                SettingChoice.select(
+                        ofBackbone,
+                        requestedSetting,
+                        backboneId,
+                        "the ranking-similarity analysis");
+        List<AnalysisRow> rows = setting.rows();
 
         List<Scoring> indicatorScorings = new ArrayList<>();
         indicatorScorings.add(Scorings.deltaM(rows));
@@ -164,8 +165,8 @@ public class RankingSimilarityService {
                         ? null
                         : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)),
                 present,
-                chosen,
-                settings,
+                setting.setting(),
+                setting.settings(),
                 choice,
                 Agreement.MIN_RELIABLE_METHODS,
                 rows.size(),

@@ -46,6 +46,27 @@ public record SettingChoice(String id, String label, int rows) {
                 .toList();
     }
 
+    /** The settings of a backbone's rows, the one chosen and its rows. */
+    record Chosen(List<SettingChoice> settings, SettingChoice setting, List<AnalysisRow> rows) {}
+
+    /**
+     * The settings of {@code ofBackbone} (a backbone's rows), the one asked for or the one with
+     * the most rows, and that setting's rows.
+     *
+     * @throws io.mtlboard.support.InvalidInputProblem when the backbone has no rows in the setting
+     *     asked for
+     */
+    static Chosen select(
+            List<AnalysisRow> ofBackbone, String requested, String backboneId, String analysis) {
+        List<SettingChoice> settings = all(ofBackbone);
+        SettingChoice chosen = choose(settings, requested, backboneId, analysis);
+        List<AnalysisRow> rows =
+                chosen == null
+                        ? List.of()
+                        : ofBackbone.stream().filter(r -> of(r).equals(chosen.id())).toList();
+        return new Chosen(settings, chosen, rows);
+    }
+
     /**
      * The setting asked for, or without one the first of {@code settings} (null when there is
      * none).

@@ -2,13 +2,11 @@ package io.mtlboard.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlboard.imports.ReferenceImporter;
-import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.imports.BundledReferenceRuns;
 import io.mtlboard.run.Run;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class AnalysisDataBulkTest {
 
     @Inject AnalysisData data;
-    @Inject ReferenceImporter importer;
-    @Inject LeaderboardVersion version;
+    @Inject BundledReferenceRuns bundled;
 
     /**
      * The test profile imports no reference runs: the bundled ones (training logs and worker
@@ -32,14 +29,13 @@ class AnalysisDataBulkTest {
      */
     @BeforeEach
     void importTheBundledReferenceRuns() {
-        importer.importAll(Path.of("benchmarks-data/reference"));
+        bundled.load();
     }
 
     @AfterEach
     void restore() {
         data.bulkAbove(5_000);
-        QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
-        version.bumpAll();
+        bundled.remove();
     }
 
     private static List<Long> allRunIds() {

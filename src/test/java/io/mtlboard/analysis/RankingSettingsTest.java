@@ -2,14 +2,10 @@ package io.mtlboard.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlboard.imports.ReferenceImporter;
-import io.mtlboard.run.LeaderboardVersion;
-import io.mtlboard.run.Run;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.mtlboard.imports.BundledReferenceRuns;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,20 +19,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RankingSettingsTest {
 
-    @Inject ReferenceImporter importer;
-    @Inject LeaderboardVersion version;
+    @Inject BundledReferenceRuns bundled;
 
     /** The test profile imports no reference runs: the bundled ones are imported here. */
     @BeforeEach
     void importTheBundledReferenceRuns() {
-        importer.importAll(Path.of("benchmarks-data/reference"));
-        version.bumpAll();
+        bundled.load();
     }
 
     @AfterEach
     void restore() {
-        QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
-        version.bumpAll();
+        bundled.remove();
     }
 
     private static JsonPath get(String query) {

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mtlboard.imports.ReferenceImporter;
-import io.mtlboard.run.LeaderboardVersion;
-import io.mtlboard.run.Run;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.mtlboard.imports.BundledReferenceRuns;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,19 +27,17 @@ class LevelsStepCostTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject ReferenceImporter importer;
-    @Inject LeaderboardVersion version;
+    @Inject BundledReferenceRuns bundled;
 
     /** The test profile imports no reference runs: the bundled ones are imported here. */
     @BeforeEach
     void importTheBundledReferenceRuns() {
-        importer.importAll(Path.of("benchmarks-data/reference"));
+        bundled.load();
     }
 
     @AfterEach
     void restore() {
-        QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
-        version.bumpAll();
+        bundled.remove();
     }
 
     @Test

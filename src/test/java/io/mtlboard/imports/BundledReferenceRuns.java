@@ -1,0 +1,32 @@
+package io.mtlboard.imports;
+
+import io.mtlboard.run.LeaderboardVersion;
+import io.mtlboard.run.Run;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+
+/**
+ * The test profile imports no reference runs: tests that read the bundled ones (training logs,
+ * worker diagnostics, protocols) import them here before each test and remove them after, so that
+ * no test depends on what another left.
+ */
+@ApplicationScoped
+public class BundledReferenceRuns {
+
+    @Inject ReferenceImporter importer;
+    @Inject LeaderboardVersion version;
+
+    /** Imports every bundle under {@code benchmarks-data/reference} and makes it visible. */
+    public void load() {
+        importer.importAll(Path.of("benchmarks-data/reference"));
+        version.bumpAll();
+    }
+
+    /** Removes every imported reference run. */
+    public void remove() {
+        QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
+        version.bumpAll();
+    }
+}
