@@ -346,10 +346,15 @@ public final class ReferenceCommand implements Callable<Integer> {
                     "--step-cost-rounds and --step-cost-steps must be positive");
         }
         seeds = List.of(0L);
-        force = true;
+        // the learning rate does not change what a step costs: any rate of the protocol's grid
+        double rate =
+                protocol.sweepGrid().values().stream()
+                        .flatMap(List::stream)
+                        .findFirst()
+                        .orElse(1e-3);
         List<StepCost.Config> configs =
-                planned(protocol).stream()
-                        .map(p -> new StepCost.Config(p.spec(), p.settings()))
+                plan(backbones(protocol)).stream()
+                        .map(spec -> new StepCost.Config(spec, protocol.settings(rate)))
                         .toList();
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("--step-cost: no configuration to time");
