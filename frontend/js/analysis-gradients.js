@@ -1,6 +1,6 @@
 // Gradients page: inter-task curves and the inter-task/inter-sample comparison, from /api/analysis/gradients.
 import { bars, curves, scatter } from './analysis/charts.js';
-import { bind, methodBoxes, methodFilter, options } from './analysis/form.js';
+import { bind, methodBoxes, methodFilter, options, resetSetting, settingOptions } from './analysis/form.js';
 import { notes, shortLabels, stat, table } from './analysis/format.js';
 
 function histogram(view) {
@@ -41,6 +41,7 @@ function draw(view) {
   methodBoxes(view, 'no method has a training log on this backbone');
   options(document.getElementById('control-backbone'), view.backbones.map(b => ({ value: b.id, label: b.name })),
     view.backbone ? view.backbone.id : '');
+  settingOptions(view);
   const levels = view.levels.length ? view.levels : [view.level];
   notes(document.getElementById('messages'), view.notes.concat(levels.includes(view.level) ? []
     : ['No run logged ' + view.level + '-level indicators on this backbone.']));
@@ -50,5 +51,8 @@ bind({
   api: '/api/analysis/gradients',
   draw: draw,
   adjust: methodFilter.adjust,
-  onChange: methodFilter.onChange
+  onChange(event, form) {
+    methodFilter.onChange(event, form);
+    resetSetting(event, form);
+  }
 });

@@ -167,8 +167,15 @@ public class AnalysisResource {
                             description =
                                     "per-sample (default when logged) or batch: how finely gradients are compared")
                     @QueryParam("granularity")
-                    String granularity) {
-        return cache.get(uri, () -> gradients.gradients(filter, level, indicator, granularity));
+                    String granularity,
+            @Parameter(
+                            description =
+                                    "setting (backbone@protocol) whose rows are shown and pooled; default: the "
+                                            + "backbone's setting with the most rows")
+                    @QueryParam("setting")
+                    String setting) {
+        return cache.get(
+                uri, () -> gradients.gradients(filter, level, indicator, granularity, setting));
     }
 
     @GET

@@ -52,6 +52,20 @@ public class GradientsService {
      */
     public GradientsView gradients(
             AnalysisFilter filter, String level, String indicator, String granularity) {
+        return gradients(filter, level, indicator, granularity, null);
+    }
+
+    /**
+     * The analysis within one setting (backbone × protocol) of the backbone: {@code setting}, or
+     * by default the backbone's setting with the most rows ({@link SettingChoice}); the
+     * distributions pool the rows of that setting only.
+     */
+    public GradientsView gradients(
+            AnalysisFilter filter,
+            String level,
+            String indicator,
+            String granularity,
+            String requestedSetting) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
         if (scope.backbones().size() > 1) {
@@ -72,10 +86,14 @@ public class GradientsService {
                 scope.backbones().isEmpty()
                         ? AnalysisData.defaultBackbone(all)
                         : scope.backbones().get(0);
-        List<AnalysisRow> onBackbone =
+        List<AnalysisRow> ofBackbone =
                 all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
+        SettingChoice.Chosen setting =
+                SettingChoice.select(
+                        ofBackbone, requestedSetting, backboneId, "the gradient analysis");
+        List<AnalysisRow> inSetting = setting.rows();
         List<AnalysisRow> rows =
-                onBackbone.stream()
+                inSetting.stream()
                         .filter(
                                 r ->
                                         scope.methods().isEmpty()
@@ -116,7 +134,7 @@ public class GradientsService {
             }
         }
         Map<String, Ref> methods = new LinkedHashMap<>();
-        onBackbone.stream()
+        inSetting.stream()
                 .filter(r -> !r.runs().isEmpty())
                 .forEach(
                         r ->
@@ -155,6 +173,8 @@ public class GradientsService {
                         ? null
                         : new Ref(backboneId, names.getOrDefault(backboneId, backboneId)),
                 present,
+                setting.setting(),
+                setting.settings(),
                 List.copyOf(methods.values()),
                 lv,
                 levels,

@@ -9,7 +9,10 @@ import java.util.List;
  * (METRICS.md §3), and the inter-task against the inter-sample distribution of one of them (Elich
  * et al., arXiv 2311.04698).
  *
- * @param methods methods with a training log on the backbone, for choosing which rows to show
+ * @param setting the setting (backbone × protocol) whose rows are shown and pooled: the chosen
+ *     one, or the backbone's with the most rows; null without rows
+ * @param settings the settings of the backbone, most rows first
+ * @param methods methods with a training log in the setting, for choosing which rows to show
  * @param level the gradient level shown: {@code param} or {@code feature}
  * @param levels levels some row of the backbone logged indicators for
  * @param indicator {@code cosine} or {@code magnitudeSimilarity}: the one compared between scopes
@@ -23,6 +26,8 @@ public record GradientsView(
         Scope scope,
         Ref backbone,
         List<Ref> backbones,
+        SettingChoice setting,
+        List<SettingChoice> settings,
         List<Ref> methods,
         String level,
         List<String> levels,

@@ -189,13 +189,15 @@ public class AnalysisPage {
             @BeanParam AnalysisFilter filter,
             @QueryParam("level") String level,
             @QueryParam("indicator") String indicator,
-            @QueryParam("granularity") String granularity) {
+            @QueryParam("granularity") String granularity,
+            @QueryParam("setting") String setting) {
         return cache.sitePage(
                 uri,
                 request,
                 () -> {
                     GradientsView view =
-                            gradients.gradients(withDefault(filter), level, indicator, granularity);
+                            gradients.gradients(
+                                    withDefault(filter), level, indicator, granularity, setting);
                     return Templates.gradients(
                                     view, options("gradients"), api("gradients", view.scope()))
                             .render();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With the bundled reference runs of two protocols on one backbone (mf-lenet5-v1 and -v2), the
- * ranking-similarity and feature-disentanglement analyses rank the rows of one protocol at a time: by default the setting with
+ * ranking-similarity, feature-disentanglement and gradient analyses take the rows of one protocol at a time: by default the setting with
  * the most rows, or the one asked for, never both together.
  */
 @QuarkusTest
@@ -68,6 +68,19 @@ class RankingSettingsTest {
             String protocol = setting.substring(setting.indexOf('@') + 1);
             assertThat(fd.getString("setting.id")).isEqualTo(setting);
             assertThat(fd.getList("finals.label", String.class))
+                    .isNotEmpty()
+                    .allMatch(l -> l.contains(" · " + protocol + " · "));
+        }
+        // the gradient curves and distributions: one setting's rows as well
+        for (String setting : settings) {
+            JsonPath g =
+                    AnalysisFixtures.json(
+                            "/api/analysis/gradients?benchmark=multifashion&backbone=lenet5"
+                                    + "&source=reference&setting="
+                                    + setting);
+            String protocol = setting.substring(setting.indexOf('@') + 1);
+            assertThat(g.getString("setting.id")).isEqualTo(setting);
+            assertThat(g.getList("curves.label", String.class))
                     .isNotEmpty()
                     .allMatch(l -> l.contains(" · " + protocol + " · "));
         }
