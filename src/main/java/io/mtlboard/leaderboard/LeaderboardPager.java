@@ -272,6 +272,13 @@ final class LeaderboardPager {
                                                                 ranks.get(i));
                                                     })
                                             .toList();
+                            List<SeedStats> rankedDeltaM = new ArrayList<>();
+                            List<Double> rankedSpreads = new ArrayList<>();
+                            for (int i : ranked) {
+                                SeedStats d = deltaM(rows.get(i), q.convention());
+                                rankedDeltaM.add(d);
+                                rankedSpreads.add(spread(rows.get(i), d, q.convention()));
+                            }
                             Protocols.Protocol p = board.protocols().get(first.protocol());
                             settings.add(
                                     new LeaderboardView.SettingView(
@@ -313,7 +320,8 @@ final class LeaderboardPager {
                                                     .sorted()
                                                     .toList(),
                                             baselineView(board, first, baseline),
-                                            chart));
+                                            chart,
+                                            SeedNoise.of(rankedDeltaM, rankedSpreads)));
                         });
         return settings;
     }

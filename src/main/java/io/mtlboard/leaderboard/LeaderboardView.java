@@ -105,7 +105,8 @@ public record LeaderboardView(
      * One setting among the filtered rows: its rows, how many are ranked, how many are
      * cross-protocol (their single-task baseline comes from another protocol; ranked only when the
      * query includes them), the pages of this view that list its rows, its single-task baseline
-     * (null when it has none) and the data of its Δm chart (ranked rows only; claimed rows never).
+     * (null when it has none), the data of its Δm chart (ranked rows only; claimed rows never) and
+     * how much of its ranking rests on one seed ({@link SeedNoise}).
      */
     public record SettingView(
             String id,
@@ -117,7 +118,8 @@ public record LeaderboardView(
             int crossProtocol,
             List<Integer> pages,
             Baseline baseline,
-            List<ChartBar> chart) {}
+            List<ChartBar> chart,
+            SeedNoise seedNoise) {}
 
     /**
      * One row. {@code rank} is the rank within its setting, null for rows that are not ranked, with

@@ -56,6 +56,11 @@ public final class WebFormat {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /** A value in points with two decimals; "—" when unknown. */
+    public static String fixed2(Double value) {
+        return value == null || !Double.isFinite(value) ? "—" : fixed(value, 2);
+    }
+
     /** A score with four decimals. */
     public static String fixed4(Double value) {
         return value == null || !Double.isFinite(value) ? "—" : fixed(value, 4);

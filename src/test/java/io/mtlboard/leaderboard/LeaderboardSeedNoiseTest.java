@@ -1,0 +1,94 @@
+package io.mtlboard.leaderboard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.mtlboard.imports.BundledReferenceRuns;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The leaderboard says how much of a setting's ranking rests on one seed, with the seed std pooled
+ * over its rows of two or more seeds, recomputed here from the rows the JSON lists.
+ */
+@QuarkusTest
+class LeaderboardSeedNoiseTest {
+
+    private static final String SETTING = "lenet5@mf-lenet5-v2";
+
+    @Inject BundledReferenceRuns bundled;
+
+    @BeforeEach
+    void importTheBundledReferenceRuns() {
+        bundled.load();
+    }
+
+    @AfterEach
+    void restore() {
+        bundled.remove();
+    }
+
+    /** JsonPath reads JSON decimals as floats: values compare to 1e-6. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldPoolTheSeedStdOverTheRankedRowsOfTwoOrMoreSeeds() {
+        JsonPath v =
+                given().queryParam("setting", SETTING)
+                        .queryParam("size", 500)
+                        .when()
+                        .get("/api/leaderboards/multifashion")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        List<Map<String, Object>> rows = v.getList("rows");
+        int single = 0;
+        int pooled = 0;
+        double sum = 0;
+        int df = 0;
+        for (Map<String, Object> r : rows) {
+            if (!"ranked".equals(r.get("role"))) {
+                continue;
+            }
+            Map<String, Object> d =
+                    (Map<String, Object>) ((Map<String, Object>) r.get("deltaM")).get("perTask");
+            int n = ((Number) d.get("n")).intValue();
+            Number std = (Number) d.get("std");
+            if (std == null) {
+                single++;
+            } else if (n >= 2) {
+                pooled++;
+                sum += (n - 1) * std.doubleValue() * std.doubleValue();
+                df += n - 1;
+            }
+        }
+        assertThat(single).as("single-seed ranked rows in the bundles").isPositive();
+        assertThat(pooled).as("ranked rows of two or more seeds in the bundles").isPositive();
+        Map<String, Object> noise = v.getMap("settings[0].seedNoise");
+        assertThat(v.getString("settings[0].id")).isEqualTo(SETTING);
+        assertThat(noise.get("singleSeed")).isEqualTo(single);
+        assertThat(noise.get("pooledRows")).isEqualTo(pooled);
+        double std = Math.sqrt(sum / df);
+        assertThat(((Number) noise.get("pooledStd")).doubleValue()).isCloseTo(std, within(1e-6));
+        assertThat(((Number) noise.get("noiseBand")).doubleValue())
+                .isCloseTo(1.96 * Math.sqrt(2) * std, within(1e-6));
+        String page =
+                given().queryParam("setting", SETTING)
+                        .when()
+                        .get("/leaderboards/multifashion")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(page)
+                .contains("rest on one seed")
+                .contains(String.format(java.util.Locale.ROOT, "%.2f", 1.96 * Math.sqrt(2) * std));
+    }
+}

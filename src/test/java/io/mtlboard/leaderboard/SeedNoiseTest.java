@@ -1,0 +1,44 @@
+package io.mtlboard.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Seed noise of a setting, computed by hand. */
+class SeedNoiseTest {
+
+    @Test
+    void shouldPoolTheSeedVarianceByDegreesOfFreedom() {
+        // rows: 3 seeds std 0.3 (df 2), 2 seeds std 0.6 (df 1), two single-seed rows, and a
+        // literature row with one seed and a printed std (not single-seed, not pooled)
+        List<SeedStats> d =
+                List.of(
+                        new SeedStats(3, -1.0, 0.3),
+                        new SeedStats(2, -1.5, 0.6),
+                        new SeedStats(1, -2.0, null),
+                        new SeedStats(1, -2.2, null),
+                        new SeedStats(1, -0.5, null));
+        List<Double> spreads = Arrays.asList(0.3, 0.6, null, null, 0.4);
+        SeedNoise n = SeedNoise.of(d, spreads);
+        assertThat(n.singleSeed()).isEqualTo(2);
+        assertThat(n.pooledRows()).isEqualTo(2);
+        // (2 · 0.09 + 1 · 0.36) / 3 = 0.18, √0.18 = 0.424264...
+        assertThat(n.pooledStd()).isCloseTo(Math.sqrt(0.18), within(1e-12));
+        assertThat(n.noiseBand()).isCloseTo(1.96 * Math.sqrt(2) * Math.sqrt(0.18), within(1e-12));
+    }
+
+    @Test
+    void shouldHaveNoPooledStdWithoutRowsOfTwoSeeds() {
+        SeedNoise n =
+                SeedNoise.of(
+                        List.of(new SeedStats(1, -1.0, null), new SeedStats(1, -2.0, null)),
+                        Arrays.asList(null, null));
+        assertThat(n.singleSeed()).isEqualTo(2);
+        assertThat(n.pooledRows()).isZero();
+        assertThat(n.pooledStd()).isNull();
+        assertThat(n.noiseBand()).isNull();
+    }
+}
