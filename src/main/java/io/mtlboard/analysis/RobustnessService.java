@@ -235,10 +235,11 @@ public class RobustnessService {
     }
 
     /**
-     * The single-task row an MTL row is compared with: same backbone and measured under corruption;
-     * the same optimizer and source preferred.
+     * The single-task row an MTL row is compared with: same setting (backbone × protocol: a model
+     * trained under another protocol is not its baseline) and measured under corruption; the same
+     * optimizer and source preferred.
      */
-    private static Optional<AnalysisRow> baseline(
+    static Optional<AnalysisRow> baseline(
             AnalysisRow r,
             List<AnalysisRow> rows,
             Map<Long, WorkerDiagnostics> diagnostics,
@@ -246,6 +247,7 @@ public class RobustnessService {
         return rows.stream()
                 .filter(AnalysisRow::singleTask)
                 .filter(s -> s.backboneId().equals(r.backboneId()))
+                .filter(s -> SettingChoice.of(s).equals(SettingChoice.of(r)))
                 .filter(
                         s ->
                                 runs(s, diagnostics).stream()

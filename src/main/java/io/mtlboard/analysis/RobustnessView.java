@@ -14,7 +14,7 @@ import java.util.Map;
  * @param corruptions corruption ids: those measured first, then the others of METRICS.md §7
  * @param corruptionLabels the name shown to readers of each corruption id
  * @param series relative drop (positive = worse) per severity of the chosen corruption, per row
- * @param deltas δ_t of each MTL row against the single-task row of its backbone, over every
+ * @param deltas δ_t of each MTL row against the single-task row of its setting, over every
  *     corruption and severity measured for both (negative: MTL degrades less)
  * @param message "no data yet" or "too little data" and why, or null
  * @param protocol the protocol of MTLBoard's own measurements, in one line
@@ -90,7 +90,7 @@ public record RobustnessView(
             int runs,
             List<CorruptionCurves.SeverityDrop> points) {}
 
-    /** δ_t of an MTL row against a single-task row of the same backbone. */
+    /** δ_t of an MTL row against a single-task row of the same setting (backbone × protocol). */
     public record Delta(
             String key,
             String label,
