@@ -2,7 +2,7 @@ package io.mtlboard.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlboard.imports.BundledReferenceRuns;
+import io.mtlboard.imports.WithBundledReferenceRuns;
 import io.mtlboard.run.Run;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,24 +17,13 @@ import org.junit.jupiter.api.Test;
  * instead of id lists: both ways give the same answer.
  */
 @QuarkusTest
-class AnalysisDataBulkTest {
+class AnalysisDataBulkTest extends WithBundledReferenceRuns {
 
     @Inject AnalysisData data;
-    @Inject BundledReferenceRuns bundled;
-
-    /**
-     * The test profile imports no reference runs: the bundled ones (training logs and worker
-     * diagnostics) are imported here, so that the test does not depend on what other tests left.
-     */
-    @BeforeEach
-    void importTheBundledReferenceRuns() {
-        bundled.load();
-    }
 
     @AfterEach
     void restore() {
         data.bulkAbove(5_000);
-        bundled.remove();
     }
 
     private static List<Long> allRunIds() {

@@ -2,13 +2,10 @@ package io.mtlboard.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlboard.imports.BundledReferenceRuns;
+import io.mtlboard.imports.WithBundledReferenceRuns;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,23 +14,26 @@ import org.junit.jupiter.api.Test;
  * the most rows, or the one asked for, never both together.
  */
 @QuarkusTest
-class RankingSettingsTest {
-
-    @Inject BundledReferenceRuns bundled;
-
-    /** The test profile imports no reference runs: the bundled ones are imported here. */
-    @BeforeEach
-    void importTheBundledReferenceRuns() {
-        bundled.load();
-    }
-
-    @AfterEach
-    void restore() {
-        bundled.remove();
-    }
+class RankingSettingsTest extends WithBundledReferenceRuns {
 
     private static JsonPath get(String query) {
         return AnalysisFixtures.json("/api/analysis/ranking-similarity?" + query);
+    }
+
+    /** The analysis for {@code setting} chooses it and lists rows of its protocol only. */
+    private static void onlyRowsOf(String setting, String analysis, String labels) {
+        JsonPath v =
+                AnalysisFixtures.json(
+                        "/api/analysis/"
+                                + analysis
+                                + "?benchmark=multifashion&backbone=lenet5&source=reference&setting="
+                                + setting);
+        String protocol = setting.substring(setting.indexOf('@') + 1);
+        assertThat(v.getString("setting.id")).isEqualTo(setting);
+        assertThat(v.getList(labels, String.class))
+                .as(analysis)
+                .isNotEmpty()
+                .allMatch(l -> l.contains(" · " + protocol + " · "));
     }
 
     @Test
@@ -58,31 +58,10 @@ class RankingSettingsTest {
             // the indicator heatmap's Δm entry counts only this setting's rows
             assertThat(one.getInt("indicatorHeatmap.cells[0][1].n")).isLessThanOrEqualTo(rows);
         }
-        // FD against Δm: the rows of one setting as well
+        // FD against Δm, and the gradient curves and distributions: one setting's rows as well
         for (String setting : settings) {
-            JsonPath fd =
-                    AnalysisFixtures.json(
-                            "/api/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5"
-                                    + "&source=reference&setting="
-                                    + setting);
-            String protocol = setting.substring(setting.indexOf('@') + 1);
-            assertThat(fd.getString("setting.id")).isEqualTo(setting);
-            assertThat(fd.getList("finals.label", String.class))
-                    .isNotEmpty()
-                    .allMatch(l -> l.contains(" · " + protocol + " · "));
-        }
-        // the gradient curves and distributions: one setting's rows as well
-        for (String setting : settings) {
-            JsonPath g =
-                    AnalysisFixtures.json(
-                            "/api/analysis/gradients?benchmark=multifashion&backbone=lenet5"
-                                    + "&source=reference&setting="
-                                    + setting);
-            String protocol = setting.substring(setting.indexOf('@') + 1);
-            assertThat(g.getString("setting.id")).isEqualTo(setting);
-            assertThat(g.getList("curves.label", String.class))
-                    .isNotEmpty()
-                    .allMatch(l -> l.contains(" · " + protocol + " · "));
+            onlyRowsOf(setting, "feature-disentanglement", "finals.label");
+            onlyRowsOf(setting, "gradients", "curves.label");
         }
         JsonPath fdDefault =
                 AnalysisFixtures.json(

@@ -4,14 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.mtlboard.imports.BundledReferenceRuns;
+import io.mtlboard.imports.WithBundledReferenceRuns;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,21 +16,9 @@ import org.junit.jupiter.api.Test;
  * over its rows of two or more seeds, recomputed here from the rows the JSON lists.
  */
 @QuarkusTest
-class LeaderboardSeedNoiseTest {
+class LeaderboardSeedNoiseTest extends WithBundledReferenceRuns {
 
     private static final String SETTING = "lenet5@mf-lenet5-v2";
-
-    @Inject BundledReferenceRuns bundled;
-
-    @BeforeEach
-    void importTheBundledReferenceRuns() {
-        bundled.load();
-    }
-
-    @AfterEach
-    void restore() {
-        bundled.remove();
-    }
 
     /** JsonPath reads JSON decimals as floats: values compare to 1e-6. */
     @Test

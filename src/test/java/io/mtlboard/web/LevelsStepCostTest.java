@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mtlboard.imports.BundledReferenceRuns;
+import io.mtlboard.imports.WithBundledReferenceRuns;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,22 +20,9 @@ import org.junit.jupiter.api.Test;
  * the runs' logged wall times; pairs of a protocol without a table keep the logged times, marked.
  */
 @QuarkusTest
-class LevelsStepCostTest {
+class LevelsStepCostTest extends WithBundledReferenceRuns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject BundledReferenceRuns bundled;
-
-    /** The test profile imports no reference runs: the bundled ones are imported here. */
-    @BeforeEach
-    void importTheBundledReferenceRuns() {
-        bundled.load();
-    }
-
-    @AfterEach
-    void restore() {
-        bundled.remove();
-    }
 
     @Test
     void shouldCompareReferencePairsByTheMeasuredCpuTimePerStep() throws IOException {
