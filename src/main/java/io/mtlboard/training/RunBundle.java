@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,18 +123,7 @@ record RunBundle(
 
     /** Writes the bundle to {@code target}, atomically; returns it. */
     Path writeTo(Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), spec.name(), ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), toMap());
-            Files.move(
-                    tmp,
-                    target,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        JsonFiles.writeAtomically(JSON, target, toMap());
         return target;
     }
 }

@@ -265,16 +265,8 @@ public final class StepCost {
             entries.add(m);
         }
         root.put("entries", entries);
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(tmp.toFile(), root);
-        Files.move(
-                tmp,
-                file,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        JsonFiles.writeAtomically(
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT), file, root);
     }
 
     private static Map<String, Object> spreadMap(Spread s) {

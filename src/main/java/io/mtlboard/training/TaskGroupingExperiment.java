@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,17 +172,6 @@ final class TaskGroupingExperiment {
     }
 
     private static void write(Path target, Map<String, Object> bundle) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "grouping", ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), bundle);
-            Files.move(
-                    tmp,
-                    target,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        JsonFiles.writeAtomically(JSON, target, bundle);
     }
 }
