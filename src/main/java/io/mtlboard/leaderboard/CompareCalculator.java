@@ -226,7 +226,8 @@ final class CompareCalculator {
 
     /**
      * A row's Δm with its spread: the std over its seeds, or for a literature row the std its
-     * publication printed — for this convention, else for the other (as the leaderboard ranks).
+     * publication printed — for this convention, else for the other — or for a single-seed row its
+     * setting's pooled seed std (as the leaderboard ranks).
      */
     private static Value deltaMValue(CompareView.CompareRow r, boolean perTask) {
         Double mean = deltaM(r, perTask);
@@ -239,6 +240,10 @@ final class CompareCalculator {
             Double task = r.row().published().deltaMPerTaskStd();
             Double flat = r.row().published().deltaMFlatStd();
             spread = perTask ? (task != null ? task : flat) : (flat != null ? flat : task);
+        }
+        if (spread == null) {
+            LeaderboardView.DeltaMView d = r.row().deltaM();
+            spread = perTask ? d.perTaskPooledStd() : d.flatPooledStd();
         }
         return new Value(mean, spread);
     }

@@ -28,7 +28,13 @@ final class LeaderboardPager {
             LeaderboardService.Board board, LeaderboardQuery q, String rankRule) {
         List<BoardCalculator.BoardRow> filtered =
                 board.rows().stream().filter(r -> matches(r, q)).toList();
-        List<Integer> filteredRanks = ranks(filtered, q);
+        // the seed noise of every setting over its ranked rows, per convention: single-seed rows
+        // are ranked and compared with the pooled std where it is firm enough (SeedNoise)
+        Map<String, SeedNoise> taskNoise = seedNoise(filtered, q, DeltaM.Convention.PER_TASK);
+        Map<String, SeedNoise> flatNoise = seedNoise(filtered, q, DeltaM.Convention.FLAT);
+        Map<String, SeedNoise> noise =
+                q.convention() == DeltaM.Convention.PER_TASK ? taskNoise : flatNoise;
+        List<Integer> filteredRanks = ranks(filtered, q, noise);
         Map<String, Integer> settingOrder = settingOrder(board, filtered);
         // the search narrows the ranked rows: a row it finds keeps its rank on the board
         List<String> terms = q.searchTerms();
@@ -58,7 +64,7 @@ final class LeaderboardPager {
         board.rows().forEach(r -> byRuns.putIfAbsent(r.runIds(), r));
         for (int i = (int) from; i < to; i++) {
             int index = order.get(i);
-            views.add(view(board, rows.get(index), ranks.get(index), byRuns));
+            views.add(view(board, rows.get(index), ranks.get(index), byRuns, taskNoise, flatNoise));
         }
         int pages = total == 0 ? 1 : (int) ((total + (long) q.size() - 1) / q.size());
         DeltaM.Convention c = q.convention();
@@ -84,7 +90,7 @@ final class LeaderboardPager {
                 q.page(),
                 q.size() == Integer.MAX_VALUE ? total : q.size(),
                 pages,
-                settings(board, rows, ranks, pageOf, settingOrder, q),
+                settings(board, rows, ranks, pageOf, settingOrder, q, noise),
                 views);
     }
 
@@ -143,14 +149,60 @@ final class LeaderboardPager {
                 || r.role() == BoardCalculator.Role.CROSS_PROTOCOL && q.includeCrossProtocol();
     }
 
-    /** The rank of every row within its setting; null for rows that are not ranked. */
-    private static List<Integer> ranks(List<BoardCalculator.BoardRow> rows, LeaderboardQuery q) {
+    /** The indices of the ranked rows of every setting. */
+    private static Map<String, List<Integer>> rankedBySetting(
+            List<BoardCalculator.BoardRow> rows, LeaderboardQuery q) {
         Map<String, List<Integer>> bySetting = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if (ranked(rows.get(i), q)) {
                 bySetting.computeIfAbsent(rows.get(i).settingId(), k -> new ArrayList<>()).add(i);
             }
         }
+        return bySetting;
+    }
+
+    /** The seed noise of every setting in one convention, over its ranked rows. */
+    private static Map<String, SeedNoise> seedNoise(
+            List<BoardCalculator.BoardRow> rows, LeaderboardQuery q, DeltaM.Convention c) {
+        Map<String, SeedNoise> noise = new HashMap<>();
+        rankedBySetting(rows, q)
+                .forEach(
+                        (setting, members) -> {
+                            List<SeedStats> deltaM = new ArrayList<>();
+                            List<Double> spreads = new ArrayList<>();
+                            for (int i : members) {
+                                SeedStats d = deltaM(rows.get(i), c);
+                                if (d != null) {
+                                    deltaM.add(d);
+                                    spreads.add(spread(rows.get(i), d, c));
+                                }
+                            }
+                            noise.put(setting, SeedNoise.of(deltaM, spreads));
+                        });
+        return noise;
+    }
+
+    /**
+     * The half-width a row is ranked and compared with: its own {@link #spread}, else the pooled
+     * std of its setting when that is firm enough (SeedNoise#standIn), else null.
+     */
+    static Double rankingSpread(
+            BoardCalculator.BoardRow r,
+            SeedStats d,
+            DeltaM.Convention c,
+            Map<String, SeedNoise> noise) {
+        Double own = spread(r, d, c);
+        if (own != null) {
+            return own;
+        }
+        SeedNoise n = noise.get(r.settingId());
+        return n == null ? null : n.standIn();
+    }
+
+    /** The rank of every row within its setting; null for rows that are not ranked. */
+    private static List<Integer> ranks(
+            List<BoardCalculator.BoardRow> rows, LeaderboardQuery q, Map<String, SeedNoise> noise) {
+        Map<String, List<Integer>> bySetting = rankedBySetting(rows, q);
         Integer[] ranks = new Integer[rows.size()];
         for (List<Integer> members : bySetting.values()) {
             List<Integer> r =
@@ -162,7 +214,11 @@ final class LeaderboardPager {
                                                 return new Ranking.Entry(
                                                         0,
                                                         d.mean(),
-                                                        spread(rows.get(i), d, q.convention()));
+                                                        rankingSpread(
+                                                                rows.get(i),
+                                                                d,
+                                                                q.convention(),
+                                                                noise));
                                             })
                                     .toList());
             for (int k = 0; k < members.size(); k++) {
@@ -210,7 +266,8 @@ final class LeaderboardPager {
             List<Integer> ranks,
             int[] pageOf,
             Map<String, Integer> settingOrder,
-            LeaderboardQuery q) {
+            LeaderboardQuery q,
+            Map<String, SeedNoise> noise) {
         Map<String, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).role() != BoardCalculator.Role.CLAIMED) {
@@ -272,13 +329,14 @@ final class LeaderboardPager {
                                                                 ranks.get(i));
                                                     })
                                             .toList();
-                            List<SeedStats> rankedDeltaM = new ArrayList<>();
-                            List<Double> rankedSpreads = new ArrayList<>();
+                            int singleSeed = 0;
                             for (int i : ranked) {
                                 SeedStats d = deltaM(rows.get(i), q.convention());
-                                rankedDeltaM.add(d);
-                                rankedSpreads.add(spread(rows.get(i), d, q.convention()));
+                                if (spread(rows.get(i), d, q.convention()) == null) {
+                                    singleSeed++;
+                                }
                             }
+                            SeedNoise settingNoise = noise.get(e.getKey());
                             Protocols.Protocol p = board.protocols().get(first.protocol());
                             settings.add(
                                     new LeaderboardView.SettingView(
@@ -321,7 +379,9 @@ final class LeaderboardPager {
                                                     .toList(),
                                             baselineView(board, first, baseline),
                                             chart,
-                                            SeedNoise.of(rankedDeltaM, rankedSpreads)));
+                                            settingNoise == null
+                                                    ? null
+                                                    : settingNoise.withSingleSeed(singleSeed)));
                         });
         return settings;
     }
@@ -356,16 +416,30 @@ final class LeaderboardPager {
     }
 
     private static String versusBaseline(
-            BoardCalculator.BoardRow r, BoardCalculator.BoardRow base, DeltaM.Convention c) {
+            BoardCalculator.BoardRow r,
+            BoardCalculator.BoardRow base,
+            DeltaM.Convention c,
+            Map<String, SeedNoise> noise) {
         SeedStats d = deltaM(r, c);
         if (d == null || base == r) {
             return null; // the baseline row is the 0 line itself
         }
         Double baseSpread = null;
         if (base != null && deltaM(base, c) != null) {
-            baseSpread = spread(base, deltaM(base, c), c);
+            baseSpread = rankingSpread(base, deltaM(base, c), c, noise);
         }
-        return BaselineComparison.of(d.mean(), spread(r, d, c), baseSpread);
+        return BaselineComparison.of(d.mean(), rankingSpread(r, d, c, noise), baseSpread);
+    }
+
+    /** The pooled std a row without a spread of its own is compared with, or null. */
+    private static Double standIn(
+            BoardCalculator.BoardRow r, DeltaM.Convention c, Map<String, SeedNoise> noise) {
+        SeedStats d = deltaM(r, c);
+        if (d == null || spread(r, d, c) != null) {
+            return null;
+        }
+        SeedNoise n = noise.get(r.settingId());
+        return n == null ? null : n.standIn();
     }
 
     private static SeedStats deltaM(BoardCalculator.BoardRow r, DeltaM.Convention c) {
@@ -469,7 +543,9 @@ final class LeaderboardPager {
             LeaderboardService.Board board,
             BoardCalculator.BoardRow r,
             Integer rank,
-            Map<List<Long>, BoardCalculator.BoardRow> byRuns) {
+            Map<List<Long>, BoardCalculator.BoardRow> byRuns,
+            Map<String, SeedNoise> taskNoise,
+            Map<String, SeedNoise> flatNoise) {
         var metrics = new LinkedHashMap<String, LeaderboardView.Stat>();
         r.metrics().forEach((k, s) -> metrics.put(k, LeaderboardView.Stat.of(s)));
         BoardCalculator.BoardRow base =
@@ -484,8 +560,10 @@ final class LeaderboardPager {
                                 LeaderboardView.Stat.of(r.deltaMFlat()),
                                 "gain",
                                 baselineView(board, r, r.baseline()),
-                                versusBaseline(r, base, DeltaM.Convention.PER_TASK),
-                                versusBaseline(r, base, DeltaM.Convention.FLAT));
+                                versusBaseline(r, base, DeltaM.Convention.PER_TASK, taskNoise),
+                                versusBaseline(r, base, DeltaM.Convention.FLAT, flatNoise),
+                                standIn(r, DeltaM.Convention.PER_TASK, taskNoise),
+                                standIn(r, DeltaM.Convention.FLAT, flatNoise));
         BoardCalculator.Published p = r.published();
         Published published =
                 p.isEmpty()

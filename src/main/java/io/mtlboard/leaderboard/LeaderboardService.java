@@ -53,7 +53,8 @@ public class LeaderboardService {
             "Ranks compare rows of one setting (backbone × protocol) and restart in every "
                     + "setting; rows are ranked by mean Δm over seeds, and a row shares the rank of the first row of its rank "
                     + "group when their mean ± std intervals overlap (a difference within seed noise; for a published mean, "
-                    + "the std its publication printed). Single-task rows are "
+                    + "the std its publication printed; for a row of one seed, the setting's seed std pooled over its rows of "
+                    + "two or more seeds, when that rests on at least 5 degrees of freedom). Single-task rows are "
                     + "the baseline (Δm = 0), claimed rows are listed apart, and rows whose baseline comes from another "
                     + "publication are not ranked unless cross-protocol rows are asked to be ranked (the "
                     + "\"Cross-protocol rows\" filter; crossProtocol=include in the API).";

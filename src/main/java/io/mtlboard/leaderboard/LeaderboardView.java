@@ -66,7 +66,10 @@ public record LeaderboardView(
      * Δm of a row in both conventions, gain sign (positive = better than single-task), and per
      * convention how it compares with the single-task baseline given the seed noise of both: {@code
      * better}, {@code worse} or {@code within-noise} ({@link BaselineComparison}); null when
-     * neither side has an interval (one seed each and no printed std).
+     * neither side has an interval (one seed each and no printed std). A row without a std of its
+     * own (one seed, no printed std) is ranked and compared with its setting's pooled seed std
+     * where that is firm enough ({@link SeedNoise}): {@code perTaskPooledStd} and {@code
+     * flatPooledStd} give it, null for rows with an interval of their own.
      */
     public record DeltaMView(
             Stat perTask,
@@ -74,7 +77,9 @@ public record LeaderboardView(
             String sign,
             Baseline baseline,
             String perTaskVsBaseline,
-            String flatVsBaseline) {}
+            String flatVsBaseline,
+            Double perTaskPooledStd,
+            Double flatPooledStd) {}
 
     /**
      * The single-task rows a Δm is relative to: their source, optimizer and protocol;

@@ -9,15 +9,30 @@ import java.util.List;
  * rows whose Δm differ by less than 1.96 · √2 · s_pooled are within seed noise at 95 % (the
  * difference of two independent draws with std s has std √2 s), if the pooled std holds for them.
  *
- * @param singleSeed ranked rows with one seed and no printed std: their rank is not tested against
- *     seed noise
+ * <p>When the pooled std rests on at least {@link #MIN_DEGREES_OF_FREEDOM} degrees of freedom, a
+ * single-seed row of the setting is ranked and compared with its baseline as if its std were the
+ * pooled one (docs/LEADERBOARD.md §3): without it the row would look exact and every difference
+ * to it would count. With fewer, the pooled std is itself too uncertain to stand in for a row's.
+ *
+ * @param singleSeed ranked rows with one seed and no printed std
  * @param pooledRows ranked rows with two or more seeds that the pooled std is taken over
+ * @param degreesOfFreedom Σ (n_i − 1) over those rows
  * @param pooledStd the pooled std of Δm between seeds, null without such rows
  * @param noiseBand 1.96 · √2 · pooledStd, null without a pooled std
+ * @param appliedToSingleSeed whether single-seed rows are ranked with the pooled std
  */
-public record SeedNoise(int singleSeed, int pooledRows, Double pooledStd, Double noiseBand) {
+public record SeedNoise(
+        int singleSeed,
+        int pooledRows,
+        int degreesOfFreedom,
+        Double pooledStd,
+        Double noiseBand,
+        boolean appliedToSingleSeed) {
 
-    /** The seed noise of ranked rows: their Δm over seeds and the spread each is ranked with. */
+    /** The fewest degrees of freedom a pooled std needs to stand in for a single-seed row's std. */
+    public static final int MIN_DEGREES_OF_FREEDOM = 5;
+
+    /** The seed noise of ranked rows: their Δm over seeds and the spread each has of its own. */
     static SeedNoise of(List<SeedStats> deltaM, List<Double> spreads) {
         int single = 0;
         int pooled = 0;
@@ -35,6 +50,23 @@ public record SeedNoise(int singleSeed, int pooledRows, Double pooledStd, Double
             }
         }
         Double std = df == 0 ? null : Math.sqrt(sum / df);
-        return new SeedNoise(single, pooled, std, std == null ? null : 1.96 * Math.sqrt(2) * std);
+        return new SeedNoise(
+                single,
+                pooled,
+                df,
+                std,
+                std == null ? null : 1.96 * Math.sqrt(2) * std,
+                std != null && df >= MIN_DEGREES_OF_FREEDOM);
+    }
+
+    /** The std a row without a spread of its own is ranked with: the pooled one, or null. */
+    Double standIn() {
+        return appliedToSingleSeed ? pooledStd : null;
+    }
+
+    /** The same pooled figures with another count of single-seed rows (e.g. of the rows a search found). */
+    SeedNoise withSingleSeed(int count) {
+        return new SeedNoise(
+                count, pooledRows, degreesOfFreedom, pooledStd, noiseBand, appliedToSingleSeed);
     }
 }

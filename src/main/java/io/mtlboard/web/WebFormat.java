@@ -56,6 +56,11 @@ public final class WebFormat {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /** The fewest degrees of freedom a setting's pooled seed std needs to stand in for a row's own. */
+    public static int minPooledDf() {
+        return io.mtlboard.leaderboard.SeedNoise.MIN_DEGREES_OF_FREEDOM;
+    }
+
     /** A value in points with two decimals; "—" when unknown. */
     public static String fixed2(Double value) {
         return value == null || !Double.isFinite(value) ? "—" : fixed(value, 2);
@@ -361,7 +366,8 @@ public final class WebFormat {
 
     /**
      * The ± part of a row's Δm: the std over its seeds, or the std the publication printed (marked
-     * "printed") for a literature row that stands for a published mean.
+     * "printed") for a literature row that stands for a published mean, or for a single-seed row
+     * its setting's pooled seed std that it is ranked with (marked "pooled").
      */
     public static String deltaStd(LeaderboardView.LeaderboardRowView row, String convention) {
         LeaderboardView.Stat s = pickStat(row.deltaM(), convention);
@@ -371,19 +377,21 @@ public final class WebFormat {
             return "± " + fixed(s.std(), 2);
         }
         Published p = row.published();
-        if (p == null) {
-            return "";
-        }
         boolean flat = "flat".equals(convention);
-        Double same = flat ? p.deltaMFlatStd() : p.deltaMPerTaskStd();
-        Double other = flat ? p.deltaMPerTaskStd() : p.deltaMFlatStd();
+        Double same = p == null ? null : flat ? p.deltaMFlatStd() : p.deltaMPerTaskStd();
+        Double other = p == null ? null : flat ? p.deltaMPerTaskStd() : p.deltaMFlatStd();
         if (same != null) {
             return String.format(Locale.ROOT, "± %.2f (printed)", same);
         }
-        return other == null
-                ? ""
-                : String.format(
-                        Locale.ROOT, "± %.2f (printed, %s)", other, flat ? "per task" : "flat");
+        if (other != null) {
+            return String.format(
+                    Locale.ROOT, "± %.2f (printed, %s)", other, flat ? "per task" : "flat");
+        }
+        Double pooled =
+                row.deltaM() == null
+                        ? null
+                        : flat ? row.deltaM().flatPooledStd() : row.deltaM().perTaskPooledStd();
+        return pooled == null ? "" : String.format(Locale.ROOT, "± %.2f (pooled)", pooled);
     }
 
     /**

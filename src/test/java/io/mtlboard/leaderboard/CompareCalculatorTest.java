@@ -37,7 +37,8 @@ class CompareCalculatorTest {
         LeaderboardView.DeltaMView deltaM =
                 perTask == null
                         ? null
-                        : new LeaderboardView.DeltaMView(perTask, flat, "gain", null, null, null);
+                        : new LeaderboardView.DeltaMView(
+                                perTask, flat, "gain", null, null, null, null, null);
         LeaderboardView.LeaderboardRowView r =
                 new LeaderboardView.LeaderboardRowView(
                         1,

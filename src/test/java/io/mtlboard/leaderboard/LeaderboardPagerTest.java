@@ -338,6 +338,89 @@ class LeaderboardPagerTest {
         assertThat(mgda.deltaM().perTask().std()).isCloseTo(0.8729, Offset.offset(1e-4));
     }
 
+    /**
+     * The setting's single-task row at acc 80 and 82, {@code twoSeeded} methods of two seeds (acc
+     * x and x + 2: per-task Δm std 0.8729 each, one degree of freedom each) and three single-seed
+     * rows: cagrad acc 85.5 (Δm 2.778), gradvac 85 (2.469), imtl 83 (1.235).
+     */
+    private static LeaderboardView pooledBoard(int twoSeeded) {
+        double[] accs = {90, 86, 78, 70, 95};
+        List<BoardCalculator.RunFacts> runs = new java.util.ArrayList<>();
+        runs.add(seeded(1, "stl", "small", 0, 80));
+        runs.add(seeded(2, "stl", "small", 1, 82));
+        for (int m = 0; m < twoSeeded; m++) {
+            runs.add(seeded(10 + 2 * m, "m" + (m + 1), "small", 0, accs[m]));
+            runs.add(seeded(11 + 2 * m, "m" + (m + 1), "small", 1, accs[m] + 2));
+        }
+        runs.add(seeded(30, "cagrad", "small", 0, 85.5));
+        runs.add(seeded(31, "gradvac", "small", 0, 85));
+        runs.add(seeded(32, "imtl", "small", 0, 83));
+        return LeaderboardPager.page(board(runs), query(false, List.of()), "rule");
+    }
+
+    private static LeaderboardView.LeaderboardRowView row(LeaderboardView v, String method) {
+        return v.rows().stream()
+                .filter(r -> r.method().id().equals(method))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void shouldRankSingleSeedRowsWithThePooledSeedStdOnceItHasFiveDegreesOfFreedom() {
+        LeaderboardView v = pooledBoard(5);
+        SeedNoise noise = v.settings().get(0).seedNoise();
+        assertThat(noise.degreesOfFreedom()).isEqualTo(5);
+        assertThat(noise.singleSeed()).isEqualTo(3);
+        assertThat(noise.pooledStd()).isCloseTo(0.8729, Offset.offset(1e-4));
+        assertThat(noise.appliedToSingleSeed()).isTrue();
+        // Δm: m5 9.259, m1 6.173, m2 3.704, cagrad 2.778, gradvac 2.469, imtl 1.235, m3 −1.235,
+        // m4 −6.173; a row shares its group's rank when |difference| ≤ 0.873 + 0.873 = 1.746
+        Map<String, Integer> ranks = new HashMap<>();
+        v.rows().forEach(r -> ranks.put(r.method().id(), r.rank()));
+        assertThat(ranks)
+                .containsEntry("m5", 1)
+                .containsEntry("m1", 2)
+                .containsEntry("m2", 3)
+                .containsEntry("cagrad", 3) // 3.704 − 2.778 = 0.926
+                .containsEntry("gradvac", 3) // 1.235
+                .containsEntry("imtl", 6) // 2.469: a new group
+                .containsEntry("m3", 7)
+                .containsEntry("m4", 8);
+        LeaderboardView.LeaderboardRowView imtl = row(v, "imtl");
+        // 1.235 ≤ 0.873 (pooled) + 0.873 (the baseline's own std)
+        assertThat(imtl.deltaM().perTaskVsBaseline()).isEqualTo("within-noise");
+        assertThat(imtl.deltaM().perTaskPooledStd()).isCloseTo(0.8729, Offset.offset(1e-4));
+        assertThat(imtl.deltaM().perTask().std()).isNull();
+        assertThat(io.mtlboard.web.WebFormat.deltaStd(imtl, "per-task"))
+                .isEqualTo("± 0.87 (pooled)");
+        // rows with a std of their own keep it
+        assertThat(row(v, "m1").deltaM().perTaskPooledStd()).isNull();
+        assertThat(row(v, "m1").deltaM().perTaskVsBaseline()).isEqualTo("better");
+    }
+
+    @Test
+    void shouldKeepSingleSeedRowsExactWhileThePooledStdRestsOnFewerThanFiveDegreesOfFreedom() {
+        LeaderboardView v = pooledBoard(4);
+        SeedNoise noise = v.settings().get(0).seedNoise();
+        assertThat(noise.degreesOfFreedom()).isEqualTo(4);
+        assertThat(noise.appliedToSingleSeed()).isFalse();
+        assertThat(noise.pooledStd()).isCloseTo(0.8729, Offset.offset(1e-4));
+        Map<String, Integer> ranks = new HashMap<>();
+        v.rows().forEach(r -> ranks.put(r.method().id(), r.rank()));
+        // m1 6.173, m2 3.704, cagrad 2.778 (0.926 > 0.873 + 0), gradvac 2.469, imtl 1.235
+        assertThat(ranks)
+                .containsEntry("m1", 1)
+                .containsEntry("m2", 2)
+                .containsEntry("cagrad", 3)
+                .containsEntry("gradvac", 4)
+                .containsEntry("imtl", 5);
+        LeaderboardView.LeaderboardRowView imtl = row(v, "imtl");
+        // 1.235 > 0 + 0.873: only the baseline's own std counts
+        assertThat(imtl.deltaM().perTaskVsBaseline()).isEqualTo("better");
+        assertThat(imtl.deltaM().perTaskPooledStd()).isNull();
+        assertThat(io.mtlboard.web.WebFormat.deltaStd(imtl, "per-task")).isEmpty();
+    }
+
     @Test
     void shouldKeepReferenceProtocolsApartAndCompareSubmissionsWithTheNewestReferenceBaseline() {
         List<BoardCalculator.RunFacts> runs =

@@ -64,6 +64,23 @@ class LeaderboardSeedNoiseTest extends WithBundledReferenceRuns {
         assertThat(((Number) noise.get("pooledStd")).doubleValue()).isCloseTo(std, within(1e-6));
         assertThat(((Number) noise.get("noiseBand")).doubleValue())
                 .isCloseTo(1.96 * Math.sqrt(2) * std, within(1e-6));
+        assertThat(noise.get("degreesOfFreedom")).isEqualTo(df);
+        // enough degrees of freedom in the bundles: single-seed rows are ranked with the pooled std
+        assertThat(df).isGreaterThanOrEqualTo(SeedNoise.MIN_DEGREES_OF_FREEDOM);
+        assertThat(noise.get("appliedToSingleSeed")).isEqualTo(true);
+        for (Map<String, Object> r : rows) {
+            if (!"ranked".equals(r.get("role"))) {
+                continue;
+            }
+            Map<String, Object> dm = (Map<String, Object>) r.get("deltaM");
+            Object own = ((Map<String, Object>) dm.get("perTask")).get("std");
+            Number stood = (Number) dm.get("perTaskPooledStd");
+            if (own == null) {
+                assertThat(stood.doubleValue()).isCloseTo(std, within(1e-6));
+            } else {
+                assertThat(stood).isNull();
+            }
+        }
         String page =
                 given().queryParam("setting", SETTING)
                         .when()
@@ -74,6 +91,8 @@ class LeaderboardSeedNoiseTest extends WithBundledReferenceRuns {
                         .asString();
         assertThat(page)
                 .contains("rest on one seed")
+                .contains("(pooled)")
+                .contains("ranked and compared with the baseline with this setting's seed std")
                 .contains(String.format(java.util.Locale.ROOT, "%.2f", 1.96 * Math.sqrt(2) * std));
     }
 }

@@ -28,6 +28,27 @@ class SeedNoiseTest {
         // (2 · 0.09 + 1 · 0.36) / 3 = 0.18, √0.18 = 0.424264...
         assertThat(n.pooledStd()).isCloseTo(Math.sqrt(0.18), within(1e-12));
         assertThat(n.noiseBand()).isCloseTo(1.96 * Math.sqrt(2) * Math.sqrt(0.18), within(1e-12));
+        // 3 degrees of freedom: too few for the pooled std to stand in for a row's own
+        assertThat(n.degreesOfFreedom()).isEqualTo(3);
+        assertThat(n.appliedToSingleSeed()).isFalse();
+        assertThat(n.standIn()).isNull();
+    }
+
+    @Test
+    void shouldLetThePooledStdStandInForSingleSeedRowsFromFiveDegreesOfFreedom() {
+        // 4 seeds std 0.2 (df 3) and 3 seeds std 0.5 (df 2): (3 · 0.04 + 2 · 0.25) / 5 = 0.124
+        SeedNoise n =
+                SeedNoise.of(
+                        List.of(
+                                new SeedStats(4, -1.0, 0.2),
+                                new SeedStats(3, -1.2, 0.5),
+                                new SeedStats(1, -1.1, null)),
+                        Arrays.asList(0.2, 0.5, null));
+        assertThat(n.degreesOfFreedom()).isEqualTo(5);
+        assertThat(n.appliedToSingleSeed()).isTrue();
+        assertThat(n.standIn()).isCloseTo(Math.sqrt(0.124), within(1e-12));
+        assertThat(n.withSingleSeed(0).singleSeed()).isZero();
+        assertThat(n.withSingleSeed(0).standIn()).isEqualTo(n.standIn());
     }
 
     @Test

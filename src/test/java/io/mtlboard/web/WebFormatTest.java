@@ -26,7 +26,8 @@ class WebFormatTest {
                 List.of(1L),
                 "c",
                 Map.of(),
-                new LeaderboardView.DeltaMView(zero, zero, "gain", baseline, null, null),
+                new LeaderboardView.DeltaMView(
+                        zero, zero, "gain", baseline, null, null, null, null),
                 null,
                 new LeaderboardView.SettingRef("net@mtlboard", "Net · MTLBoard protocol"),
                 "ranked",
@@ -129,7 +130,8 @@ class WebFormatTest {
                         r.runIds(),
                         r.citation(),
                         r.metrics(),
-                        new LeaderboardView.DeltaMView(base, base, "gain", null, null, null),
+                        new LeaderboardView.DeltaMView(
+                                base, base, "gain", null, null, null, null, null),
                         null,
                         r.setting(),
                         "baseline",
