@@ -381,16 +381,28 @@ public class PairedAnalysisService {
      * Pairs by benchmark, then with the largest difference first, then by method and backbone;
      * pairs without a difference last within their benchmark.
      */
+    /**
+     * Pairs by benchmark, then by setting — the setting with the most pairs first, so that the
+     * pairs of one protocol read together — then best gain first.
+     */
     static List<PairView> sorted(List<PairView> pairs) {
+        Map<String, Integer> perSetting = new HashMap<>();
+        pairs.forEach(p -> perSetting.merge(settingOf(p), 1, Integer::sum));
         List<PairView> sorted = new ArrayList<>(pairs);
         sorted.sort(
                 Comparator.comparing((PairView p) -> p.benchmark().name())
+                        .thenComparing(p -> -perSetting.get(settingOf(p)))
+                        .thenComparing(PairedAnalysisService::settingOf)
                         .thenComparing(
                                 PairView::difference,
                                 Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(PairView::methodName)
                         .thenComparing(p -> p.backbone().id()));
         return sorted;
+    }
+
+    private static String settingOf(PairView p) {
+        return p.setting() == null ? p.backbone().id() : p.setting().id();
     }
 
     /** Says when the pairs are too few, or too noisy, to conclude; null when they suffice. */
