@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -269,6 +270,90 @@ public record ProtocolEvidence(
             }
         }
         return bundles;
+    }
+
+    /** Seeds every method variant of the study is to have (issue: 3 seeds, 5 for STL and EW). */
+    static int targetSeeds(String method) {
+        return "stl".equals(method) || "ew".equals(method) ? 5 : 3;
+    }
+
+    /**
+     * Which seeds the protocol's bundles hold per method and (optimizer, gradient level), and the
+     * methods paired at both gradient levels with their target number of seeds on each side under
+     * one optimizer — what the levels page's verdicts rest on.
+     *
+     * @param columns "optimizer · level", optimizers in the order of {@link #runs}, param first
+     * @param rows one per method, in the order of {@link #runs}
+     * @param paired the methods paired at both levels with their target seeds, in row order
+     */
+    public record Coverage(List<String> columns, List<CoverageRow> rows, List<String> paired) {}
+
+    /**
+     * One method: its target number of seeds and, per column of {@link Coverage#columns}, the seeds
+     * trained.
+     */
+    public record CoverageRow(String method, int target, List<Cell> cells) {}
+
+    /** The seeds of one method in one column (empty when none), and whether they reach its target. */
+    public record Cell(List<Integer> seeds, boolean met) {}
+
+    /** The coverage of the study under this protocol, from {@link #runs}. */
+    public Coverage coverage() {
+        List<String> optimizers = new ArrayList<>();
+        Map<String, Map<String, TreeSet<Integer>>> byMethod = new LinkedHashMap<>();
+        for (RunRow r : runs) {
+            if (!optimizers.contains(r.optimizer())) {
+                optimizers.add(r.optimizer());
+            }
+            byMethod.computeIfAbsent(r.method(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.optimizer() + " · " + r.level(), k -> new TreeSet<>())
+                    .add(r.seed());
+        }
+        List<String> columns = new ArrayList<>();
+        for (String o : optimizers) {
+            for (String level : List.of("param", "feature")) {
+                String column = o + " · " + level;
+                if (byMethod.values().stream().anyMatch(m -> m.containsKey(column))) {
+                    columns.add(column);
+                }
+            }
+        }
+        List<CoverageRow> rows = new ArrayList<>();
+        List<String> paired = new ArrayList<>();
+        byMethod.forEach(
+                (method, cells) -> {
+                    int target = targetSeeds(method);
+                    rows.add(
+                            new CoverageRow(
+                                    method,
+                                    target,
+                                    columns.stream()
+                                            .map(
+                                                    c -> {
+                                                        List<Integer> seeds =
+                                                                List.copyOf(
+                                                                        cells.getOrDefault(
+                                                                                c,
+                                                                                new TreeSet<>()));
+                                                        return new Cell(
+                                                                seeds, seeds.size() >= target);
+                                                    })
+                                            .toList()));
+                    if (optimizers.stream()
+                            .anyMatch(
+                                    o ->
+                                            cells.getOrDefault(o + " · param", new TreeSet<>())
+                                                                    .size()
+                                                            >= target
+                                                    && cells.getOrDefault(
+                                                                            o + " · feature",
+                                                                            new TreeSet<>())
+                                                                    .size()
+                                                            >= target)) {
+                        paired.add(method);
+                    }
+                });
+        return new Coverage(columns, rows, paired);
     }
 
     /** Rows of {@link #runs} grouped by optimizer, for the page. */

@@ -310,6 +310,47 @@ class ProtocolEvidenceTest {
         assertThat(e.problem()).isNull();
     }
 
+    private static ProtocolEvidence.RunRow run(
+            String method, String level, String optimizer, int seed) {
+        return new ProtocolEvidence.RunRow(method, level, optimizer, seed, 1e-3, List.of(), true);
+    }
+
+    @Test
+    void shouldCountTheSeedsOfEveryMethodAndLevelAndNameTheMethodsPairedWithTheirTargetSeeds() {
+        List<ProtocolEvidence.RunRow> runs = new ArrayList<>();
+        for (int seed = 0; seed < 5; seed++) {
+            runs.add(run("stl", "param", "adam", seed));
+        }
+        for (int seed = 0; seed < 3; seed++) {
+            runs.add(run("ew", "param", "adam", seed)); // 3 of its target 5
+            runs.add(run("mgda", "param", "adam", seed));
+            runs.add(run("mgda", "feature", "adam", seed)); // paired with 3 seeds each
+            runs.add(run("pcgrad", "param", "adam", seed));
+        }
+        runs.add(run("pcgrad", "feature", "adam", 0)); // paired, but one seed at the feature level
+        runs.add(run("pcgrad", "feature", "adam", 2));
+        runs.add(run("mgda", "param", "sgd", 1));
+        ProtocolEvidence e = new ProtocolEvidence(List.of("a"), List.of(), runs, 0, 0.3, null);
+        ProtocolEvidence.Coverage c = e.coverage();
+        assertThat(c.columns()).containsExactly("adam · param", "adam · feature", "sgd · param");
+        assertThat(c.rows())
+                .extracting(ProtocolEvidence.CoverageRow::method)
+                .containsExactly("stl", "ew", "mgda", "pcgrad");
+        ProtocolEvidence.CoverageRow stl = c.rows().get(0);
+        assertThat(stl.target()).isEqualTo(5);
+        assertThat(stl.cells().get(0).seeds()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(stl.cells().get(0).met()).isTrue();
+        assertThat(stl.cells().get(1).seeds()).isEmpty();
+        ProtocolEvidence.CoverageRow ew = c.rows().get(1);
+        assertThat(ew.cells().get(0).met()).isFalse(); // 3 of 5
+        ProtocolEvidence.CoverageRow pcgrad = c.rows().get(3);
+        assertThat(pcgrad.cells().get(1).seeds()).containsExactly(0, 2);
+        assertThat(pcgrad.cells().get(1).met()).isFalse();
+        ProtocolEvidence.CoverageRow mgda = c.rows().get(2);
+        assertThat(mgda.cells().get(2).seeds()).containsExactly(1);
+        assertThat(c.paired()).containsExactly("mgda");
+    }
+
     @Test
     void shouldBeEmptyWithoutBundles(@TempDir Path dir) throws IOException {
         ProtocolEvidence e = ProtocolEvidence.read(dir.resolve("none"), protocol(), manifest());

@@ -417,7 +417,12 @@ class PagesTest {
                 .containsPattern("<strong>\\d+ of " + bundles + "</strong> reference runs meet")
                 .contains("id=\"convergence-mf-lenet5-v2\"")
                 .contains("id=\"sweep-mf-lenet5-v2\"")
-                .contains("<strong>chosen</strong>");
+                .contains("<strong>chosen</strong>")
+                // the coverage table: the single-task row has the seeds 0, 1, 2 at least
+                .contains("id=\"coverage-mf-lenet5-v2\"")
+                .containsPattern("<tr><td>stl</td><td class=\"num[ a-z]*\">0 1 2")
+                .containsPattern(
+                        "<strong>\\d+</strong> methods? (is|are) paired at both gradient levels");
         assertThat(page.split("<tr><td>", -1).length - 1).isGreaterThanOrEqualTo((int) bundles);
         given().when()
                 .get("/benchmarks/nyuv2")
