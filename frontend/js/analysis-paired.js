@@ -19,11 +19,14 @@ function verdict(p) {
   if (p.clear === null) {
     return { text: direction + ' on the means (' + unjudged(p) + ': not conclusive)', className: 'within' };
   }
+  // a single-seed side is judged with its setting's pooled seed std, as the leaderboard ranks it
+  const pooled = p.pooledStd === null || p.pooledStd === undefined ? ''
+    : "; single-seed side with the setting's pooled seed std " + p.pooledStd.toFixed(2);
   if (!p.clear) {
     // a difference inside the seed spread is no gain and no loss: neither green nor red
-    return { text: 'within seed spread (' + direction + ' on the means)', className: 'within' };
+    return { text: 'within seed spread (' + direction + ' on the means' + pooled + ')', className: 'within' };
   }
-  return { text: direction + ' (clear)', className: p.secondBetter ? 'gain clear' : 'loss clear' };
+  return { text: direction + ' (clear' + pooled + ')', className: p.secondBetter ? 'gain clear' : 'loss clear' };
 }
 
 // Why a pair has no verdict: no spread on a side, or a printed std for the other Δm convention only.

@@ -24,6 +24,9 @@ import java.util.function.Function;
  * @param timeBasis what {@code timeRatio} compares: {@code step-cost} or {@code logged}; null
  *     without a ratio
  * @param citation the publication of literature rows, else null
+ * @param pooledStd the setting's pooled seed std of Δm that stood in for a side without a spread
+ *     of its own in {@code clear} (as the leaderboard ranks single-seed rows, {@link
+ *     io.mtlboard.leaderboard.SeedNoise}); null when both sides had their own or none could stand in
  */
 public record PairView(
         String method,
@@ -39,7 +42,8 @@ public record PairView(
         Boolean clear,
         Double timeRatio,
         String timeBasis,
-        String citation) {
+        String citation,
+        Double pooledStd) {
 
     /** {@link #timeBasis} of a ratio of measured CPU milliseconds per training step. */
     public static final String STEP_COST = "step-cost";
@@ -75,15 +79,20 @@ public record PairView(
             PrintedStd printedDeltaMStd) {}
 
     static PairView of(Pairing.Pair pair, String dimension) {
-        return of(pair, dimension, r -> null);
+        return of(pair, dimension, r -> null, r -> null);
     }
 
     /**
      * The pair, with the measured step cost of each row where {@code stepCost} knows it (null
-     * otherwise): when both sides have one, the time ratio compares them, not the logged times.
+     * otherwise): when both sides have one, the time ratio compares them, not the logged times. A
+     * side without a spread of its own is judged with {@code standIn} of its row (the pooled seed
+     * std of its setting, or null).
      */
     static PairView of(
-            Pairing.Pair pair, String dimension, Function<AnalysisRow, StepCost.Spread> stepCost) {
+            Pairing.Pair pair,
+            String dimension,
+            Function<AnalysisRow, StepCost.Spread> stepCost,
+            Function<AnalysisRow, Double> standIn) {
         AnalysisRow a = pair.first();
         AnalysisRow b = pair.second();
         Side first = side(a, dimension, stepCost.apply(a));
@@ -92,7 +101,16 @@ public record PairView(
                 a.deltaM() == null || b.deltaM() == null
                         ? null
                         : b.deltaM().mean() - a.deltaM().mean();
-        Boolean clear = difference == null ? null : clear(difference, a, b);
+        Double pooled = null;
+        if (a.deltaMSpread() == null || b.deltaMSpread() == null) {
+            pooled = a.deltaMSpread() == null ? standIn.apply(a) : standIn.apply(b);
+        }
+        Double spreadA = a.deltaMSpread() == null ? pooled : a.deltaMSpread();
+        Double spreadB = b.deltaMSpread() == null ? pooled : b.deltaMSpread();
+        Boolean clear =
+                difference == null || spreadA == null || spreadB == null
+                        ? null
+                        : Math.abs(difference) > spreadA + spreadB;
         Double ratio;
         String basis;
         if (first.stepCpuMs() != null && second.stepCpuMs() != null) {
@@ -123,7 +141,8 @@ public record PairView(
                 clear,
                 ratio,
                 basis,
-                a.citation());
+                a.citation(),
+                clear == null ? null : pooled);
     }
 
     private static Side side(AnalysisRow r, String dimension, StepCost.Spread stepCpuMs) {
@@ -138,16 +157,5 @@ public record PairView(
                 stepCpuMs,
                 r.seeds(),
                 r.printedDeltaMStd());
-    }
-
-    /**
-     * The pair rule (METRICS.md §9), the leaderboard's rule for sharing a rank: the difference is
-     * clear when it exceeds the sum of both sides' spreads ({@link AnalysisRow#deltaMSpread()}),
-     * i.e. when the intervals Δm ± std do not overlap; null when a side has no spread.
-     */
-    static Boolean clear(double difference, AnalysisRow first, AnalysisRow second) {
-        Double a = first.deltaMSpread();
-        Double b = second.deltaMSpread();
-        return a == null || b == null ? null : Math.abs(difference) > a + b;
     }
 }

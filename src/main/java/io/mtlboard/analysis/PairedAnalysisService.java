@@ -7,6 +7,8 @@ import io.mtlboard.analysis.ranking.Scoring;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.benchmark.Ref;
+import io.mtlboard.leaderboard.SeedNoise;
+import io.mtlboard.leaderboard.SeedStats;
 import io.mtlboard.run.RowSource;
 import io.mtlboard.support.MtlboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Builds the analyses that pair rows differing in one setting: parameter- against feature-level
@@ -58,11 +61,12 @@ public class PairedAnalysisService {
                         scope.convention());
         List<AnalysisRow> all = data.rows(both);
         StepCosts stepCosts = new StepCosts(Path.of(config.benchmarksDir()));
+        List<AnalysisRow> comparable = comparable(all, scope);
+        Function<AnalysisRow, Double> standIn = standIns(comparable);
         List<PairView> pairs =
                 sorted(
-                        Pairing.pair(comparable(all, scope), "gradientLevel", "param", "feature")
-                                .stream()
-                                .map(p -> PairView.of(p, "gradientLevel", stepCosts::of))
+                        Pairing.pair(comparable, "gradientLevel", "param", "feature").stream()
+                                .map(p -> PairView.of(p, "gradientLevel", stepCosts::of, standIn))
                                 .toList());
         int gaining =
                 (int) pairs.stream().filter(p -> Boolean.TRUE.equals(p.secondBetter())).count();
@@ -86,6 +90,37 @@ public class PairedAnalysisService {
                                                 "param",
                                                 "feature")
                                         .size())));
+    }
+
+    /**
+     * For every row, the seed std of Δm pooled over the rows of its setting (backbone × protocol)
+     * that have two or more seeds — single-task rows aside, as the leaderboard pools over its
+     * ranked rows — where it rests on enough degrees of freedom to stand in for a single-seed row's
+     * spread ({@link SeedNoise#standIn()}); null otherwise.
+     */
+    static Function<AnalysisRow, Double> standIns(List<AnalysisRow> rows) {
+        Map<String, List<AnalysisRow>> bySetting = new HashMap<>();
+        for (AnalysisRow r : rows) {
+            if (!r.singleTask() && r.deltaM() != null) {
+                bySetting.computeIfAbsent(SettingChoice.of(r), k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<String, Double> standIn = new HashMap<>();
+        bySetting.forEach(
+                (setting, members) -> {
+                    List<SeedStats> deltaM = new ArrayList<>();
+                    List<Double> spreads = new ArrayList<>();
+                    for (AnalysisRow r : members) {
+                        deltaM.add(
+                                new SeedStats(r.deltaM().n(), r.deltaM().mean(), r.deltaM().std()));
+                        spreads.add(r.deltaMSpread());
+                    }
+                    Double s = SeedNoise.of(deltaM, spreads).standIn();
+                    if (s != null) {
+                        standIn.put(setting, s);
+                    }
+                });
+        return r -> standIn.get(SettingChoice.of(r));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -135,9 +170,10 @@ public class PairedAnalysisService {
                             + Pairing.pair(claimed, "optimizer", "signsgd", "adam").size();
             rows.addAll(of);
             List<Pairing.Pair> sgd = Pairing.pair(of, "optimizer", "sgd", "adam");
-            sgd.forEach(p -> pairs.add(PairView.of(p, "optimizer")));
+            Function<AnalysisRow, Double> standIn = standIns(of);
+            sgd.forEach(p -> pairs.add(PairView.of(p, "optimizer", r -> null, standIn)));
             Pairing.pair(of, "optimizer", "signsgd", "adam")
-                    .forEach(p -> signPairs.add(PairView.of(p, "optimizer")));
+                    .forEach(p -> signPairs.add(PairView.of(p, "optimizer", r -> null, standIn)));
             if (scope.benchmark() != null || !sgd.isEmpty()) {
                 agreements.add(new OptimizersView.BenchmarkAgreement(b, agreement(of, choice)));
             }

@@ -33,7 +33,7 @@ public record SeedNoise(
     public static final int MIN_DEGREES_OF_FREEDOM = 5;
 
     /** The seed noise of ranked rows: their Δm over seeds and the spread each has of its own. */
-    static SeedNoise of(List<SeedStats> deltaM, List<Double> spreads) {
+    public static SeedNoise of(List<SeedStats> deltaM, List<Double> spreads) {
         int single = 0;
         int pooled = 0;
         double sum = 0;
@@ -60,7 +60,7 @@ public record SeedNoise(
     }
 
     /** The std a row without a spread of its own is ranked with: the pooled one, or null. */
-    Double standIn() {
+    public Double standIn() {
         return appliedToSingleSeed ? pooledStd : null;
     }
 

@@ -71,10 +71,17 @@ public final class AnalysisFormat {
         if (p.clear() == null) {
             return direction + " on the means (" + unjudged(p) + ": not conclusive)";
         }
+        String pooled =
+                p.pooledStd() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "; single-seed side with the setting's pooled seed std %.2f",
+                                p.pooledStd());
         if (!p.clear()) {
-            return "within seed spread (" + direction + " on the means)";
+            return "within seed spread (" + direction + " on the means" + pooled + ")";
         }
-        return direction + " (clear)";
+        return direction + " (clear" + pooled + ")";
     }
 
     /** The class of a pair's verdict cell: green or red only for a clear difference. */

@@ -25,6 +25,7 @@ class LevelsViewTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -25,6 +25,7 @@ class PairOrderTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -68,6 +68,101 @@ class PairViewTest {
         assertThat(PairView.of(new Pairing.Pair(sgd, oneSeed), "optimizer").clear()).isNull();
     }
 
+    private static AnalysisRow seeded(String method, String level, double mean, Double std, int n) {
+        return new AnalysisRow(
+                "r-" + method + "-" + level,
+                method + " · " + level,
+                "bench",
+                method,
+                method,
+                method,
+                "lenet5",
+                "LeNet-5",
+                "adam",
+                level,
+                "reference",
+                null,
+                List.of(1L),
+                new LeaderboardView.Stat(mean, std, n),
+                Map.of(),
+                List.of());
+    }
+
+    /**
+     * Rows of one setting: {@code twoSeeded} methods of two seeds with a Δm std of 0.3 each (one
+     * degree of freedom each), a single-task row of three seeds (not pooled), and MoCo at one seed
+     * at both levels.
+     */
+    private static List<AnalysisRow> setting(int twoSeeded, double feature) {
+        List<AnalysisRow> rows = new java.util.ArrayList<>();
+        for (int m = 0; m < twoSeeded; m++) {
+            rows.add(seeded("m" + m, "param", -1.0 - 0.1 * m, 0.3, 2));
+        }
+        rows.add(
+                new AnalysisRow(
+                        "r-stl",
+                        "STL",
+                        "bench",
+                        "stl",
+                        "STL",
+                        "STL",
+                        "lenet5",
+                        "LeNet-5",
+                        "adam",
+                        "param",
+                        "reference",
+                        null,
+                        List.of(9L),
+                        new LeaderboardView.Stat(0.0, 5.0, 3),
+                        Map.of(),
+                        List.of()));
+        rows.add(seeded("moco", "param", -1.0, null, 1));
+        rows.add(seeded("moco", "feature", feature, null, 1));
+        return rows;
+    }
+
+    private static PairView moco(List<AnalysisRow> rows) {
+        AnalysisRow param = rows.get(rows.size() - 2);
+        AnalysisRow feature = rows.get(rows.size() - 1);
+        return PairView.of(
+                new Pairing.Pair(param, feature),
+                "gradientLevel",
+                r -> null,
+                PairedAnalysisService.standIns(rows));
+    }
+
+    @Test
+    void shouldJudgeSingleSeedSidesWithTheSettingsPooledSeedStdFromFiveDegreesOfFreedom() {
+        // five rows of std 0.3 at one degree of freedom each: pooled std 0.3 (the single-task row's
+        // std 5.0 stays out, as it does on the leaderboard); difference −0.5 ≤ 0.3 + 0.3
+        PairView within = moco(setting(5, -1.5));
+        assertThat(within.difference()).isCloseTo(-0.5, within(1e-12));
+        assertThat(within.clear()).isFalse();
+        assertThat(within.pooledStd()).isCloseTo(0.3, within(1e-12));
+        assertThat(io.mtlboard.web.AnalysisFormat.verdict(within, true))
+                .isEqualTo(
+                        "within seed spread (loses at the feature level on the means; single-seed side"
+                                + " with the setting's pooled seed std 0.30)");
+        // difference −1.0 > 0.6: a clear loss
+        PairView clear = moco(setting(5, -2.0));
+        assertThat(clear.clear()).isTrue();
+        assertThat(clear.secondBetter()).isFalse();
+        // four degrees of freedom: no stand-in, no verdict
+        PairView unjudged = moco(setting(4, -2.0));
+        assertThat(unjudged.clear()).isNull();
+        assertThat(unjudged.pooledStd()).isNull();
+        // a pair with spreads of its own does not use the pooled std
+        List<AnalysisRow> rows = setting(5, -2.0);
+        PairView own =
+                PairView.of(
+                        new Pairing.Pair(rows.get(0), rows.get(1)),
+                        "gradientLevel",
+                        r -> null,
+                        PairedAnalysisService.standIns(rows));
+        assertThat(own.pooledStd()).isNull();
+        assertThat(own.clear()).isFalse(); // 0.1 ≤ 0.6
+    }
+
     /**
      * A literature row of Elich et al.: one run standing for a 3-seed mean (Δm recomputed, no std
      * over runs) with the std the publication printed.

@@ -81,7 +81,9 @@ class StepCostsTest {
         assertThat(costs.of(row("verified", "param", "lenet5@mf-lenet5-v2"))).isNull();
         assertThat(costs.of(row("reference", "param", "lenet5@mf-lenet5-v1"))).isNull();
         assertThat(costs.notes()).singleElement().asString().contains("30 rounds of 5 steps");
-        PairView p = PairView.of(new Pairing.Pair(param, feature), "gradientLevel", costs::of);
+        PairView p =
+                PairView.of(
+                        new Pairing.Pair(param, feature), "gradientLevel", costs::of, r -> null);
         assertThat(p.timeBasis()).isEqualTo(PairView.STEP_COST);
         assertThat(p.timeRatio()).isCloseTo(44.5 / 62.0, within(1e-12));
         // without a measured cost on one side, no step-cost ratio
@@ -89,7 +91,8 @@ class StepCostsTest {
                 PairView.of(
                         new Pairing.Pair(param, feature),
                         "gradientLevel",
-                        r -> r == param ? costs.of(r) : null);
+                        r -> r == param ? costs.of(r) : null,
+                        r -> null);
         assertThat(mixed.timeBasis()).isNotEqualTo(PairView.STEP_COST);
     }
 
