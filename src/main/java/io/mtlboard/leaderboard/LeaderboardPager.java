@@ -24,8 +24,7 @@ final class LeaderboardPager {
 
     private LeaderboardPager() {}
 
-    static LeaderboardView page(
-            LeaderboardService.Board board, LeaderboardQuery q, String rankRule) {
+    static LeaderboardView page(Board board, LeaderboardQuery q, String rankRule) {
         List<BoardCalculator.BoardRow> filtered =
                 board.rows().stream().filter(r -> matches(r, q)).toList();
         // the seed noise of every setting over its ranked rows, per convention: single-seed rows
@@ -128,8 +127,7 @@ final class LeaderboardPager {
      * Whether a row contains every search word in its method name, id or label (MGDA-UB) or its
      * citation, case-insensitive.
      */
-    static boolean found(
-            LeaderboardService.Board board, BoardCalculator.BoardRow r, List<String> terms) {
+    static boolean found(Board board, BoardCalculator.BoardRow r, List<String> terms) {
         if (terms.isEmpty()) {
             return true;
         }
@@ -230,7 +228,7 @@ final class LeaderboardPager {
 
     /** Settings by number of listed (non-claimed) rows, largest first, then by label. */
     private static Map<String, Integer> settingOrder(
-            LeaderboardService.Board board, List<BoardCalculator.BoardRow> rows) {
+            Board board, List<BoardCalculator.BoardRow> rows) {
         Map<String, Integer> counts = new HashMap<>();
         for (BoardCalculator.BoardRow r : rows) {
             counts.merge(
@@ -247,7 +245,7 @@ final class LeaderboardPager {
         return order;
     }
 
-    static String label(LeaderboardService.Board board, String settingId) {
+    static String label(Board board, String settingId) {
         int at = settingId.lastIndexOf('@');
         String backbone = settingId.substring(0, at);
         String protocol = settingId.substring(at + 1);
@@ -261,7 +259,7 @@ final class LeaderboardPager {
     }
 
     private static List<LeaderboardView.SettingView> settings(
-            LeaderboardService.Board board,
+            Board board,
             List<BoardCalculator.BoardRow> rows,
             List<Integer> ranks,
             int[] pageOf,
@@ -386,7 +384,7 @@ final class LeaderboardPager {
         return settings;
     }
 
-    private static String chartLabel(LeaderboardService.Board board, BoardCalculator.BoardRow r) {
+    private static String chartLabel(Board board, BoardCalculator.BoardRow r) {
         List<String> parts = new ArrayList<>(List.of(methodLabel(board, r)));
         if (!"unreported".equals(r.optimizer())) {
             parts.add(r.optimizer());
@@ -515,9 +513,7 @@ final class LeaderboardPager {
     }
 
     private static LeaderboardView.Baseline baselineView(
-            LeaderboardService.Board board,
-            BoardCalculator.BoardRow r,
-            BoardCalculator.Baseline b) {
+            Board board, BoardCalculator.BoardRow r, BoardCalculator.Baseline b) {
         if (b == null) {
             return null;
         }
@@ -533,14 +529,14 @@ final class LeaderboardPager {
                 !b.optimizer().equals(r.optimizer()));
     }
 
-    private static String methodLabel(LeaderboardService.Board board, BoardCalculator.BoardRow r) {
+    private static String methodLabel(Board board, BoardCalculator.BoardRow r) {
         return "feature".equals(r.gradientLevel()) && board.featureNames().containsKey(r.methodId())
                 ? board.featureNames().get(r.methodId())
                 : r.methodName();
     }
 
     private static LeaderboardView.LeaderboardRowView view(
-            LeaderboardService.Board board,
+            Board board,
             BoardCalculator.BoardRow r,
             Integer rank,
             Map<List<Long>, BoardCalculator.BoardRow> byRuns,

@@ -15,11 +15,11 @@ import java.util.Objects;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LeaderboardStatistics implements BenchmarkStatistics {
 
-    private final LeaderboardService service;
+    private final LiveBoards boards;
     private final LeaderboardVersion version;
 
-    public LeaderboardStatistics(LeaderboardService service, LeaderboardVersion version) {
-        this.service = service;
+    LeaderboardStatistics(LiveBoards boards, LeaderboardVersion version) {
+        this.boards = boards;
         this.version = version;
     }
 
@@ -30,12 +30,12 @@ public class LeaderboardStatistics implements BenchmarkStatistics {
 
     @Override
     public int rowCount(String benchmarkId) {
-        return service.board(benchmarkId).rows().size();
+        return boards.board(benchmarkId).rows().size();
     }
 
     @Override
     public List<BaselineRow> baselines(String benchmarkId) {
-        LeaderboardService.Board board = service.board(benchmarkId);
+        Board board = boards.board(benchmarkId);
         return board.rows().stream()
                 .filter(r -> Method.SINGLE_TASK.equals(r.methodId()))
                 .map(
@@ -58,7 +58,7 @@ public class LeaderboardStatistics implements BenchmarkStatistics {
 
     @Override
     public List<String> sources(String benchmarkId) {
-        return service.board(benchmarkId).rows().stream()
+        return boards.board(benchmarkId).rows().stream()
                 .map(BoardCalculator.BoardRow::citation)
                 .filter(Objects::nonNull)
                 .distinct()

@@ -38,7 +38,7 @@ class BoardSnapshotTest {
     private static final String OFFICE = "office-home";
     private static final String BACKBONE = "mobilenet-like";
 
-    @Inject LeaderboardService service;
+    @Inject LiveBoards boards;
     @Inject BoardRepository repository;
     @Inject BoardSnapshots snapshots;
     @Inject LeaderboardVersion version;
@@ -63,7 +63,7 @@ class BoardSnapshotTest {
                             }
                         });
         version.bumpAll();
-        service.awaitSnapshots();
+        boards.awaitSnapshots();
         Files.deleteIfExists(file);
     }
 
@@ -110,19 +110,19 @@ class BoardSnapshotTest {
     }
 
     private List<BoardCalculator.BoardRow> rowsAfterStart() {
-        service.forgetBoards();
-        return service.board(OFFICE).rows();
+        boards.forgetBoards();
+        return boards.board(OFFICE).rows();
     }
 
     private List<BoardCalculator.BoardRow> rowsFromAllRuns() {
-        LeaderboardService.Board board = service.board(OFFICE);
+        Board board = boards.board(OFFICE);
         return new IncrementalBoard(
                         board.metrics(), repository.runFacts(Benchmark.byId(OFFICE).orElseThrow()))
                 .rows();
     }
 
     private String key() {
-        return snapshots.key(OFFICE, service.board(OFFICE).metrics());
+        return snapshots.key(OFFICE, boards.board(OFFICE).metrics());
     }
 
     @Test
@@ -131,35 +131,35 @@ class BoardSnapshotTest {
         run("ew", 0, 70);
         long mgda = run("mgda", 0, 71);
         rowsAfterStart();
-        service.awaitSnapshots();
+        boards.awaitSnapshots();
         // the same board, its mgda row edited, taken "later" than every run's last update: only the
         // snapshot's rows can show 12.5
         List<BoardCalculator.BoardRow> edited =
-                service.board(OFFICE).rows().stream()
+                boards.board(OFFICE).rows().stream()
                         .map(r -> r.runIds().contains(mgda) ? withMean(r, 12.5) : r)
                         .toList();
         BoardSnapshots.write(
                 file,
                 key(),
                 OffsetDateTime.now().plusHours(1),
-                service.boardFacts(OFFICE),
-                service.unlistedIds(OFFICE),
+                boards.boardFacts(OFFICE),
+                boards.unlistedIds(OFFICE),
                 edited);
-        long loads = service.snapshotLoads();
-        long full = service.fullReads();
+        long loads = boards.snapshotLoads();
+        long full = boards.fullReads();
 
         assertThat(mean(rowsAfterStart(), mgda)).isEqualTo(12.5);
-        assertThat(service.snapshotLoads()).isEqualTo(loads + 1);
-        assertThat(service.fullReads()).isEqualTo(full);
+        assertThat(boards.snapshotLoads()).isEqualTo(loads + 1);
+        assertThat(boards.fullReads()).isEqualTo(full);
 
         // a write after the snapshot was taken: the board takes the snapshot's facts and applies
         // the new run
         long pcgrad = run("pcgrad", 0, 72, OffsetDateTime.now().plusHours(1).plusMinutes(1), false);
         version.bump(OFFICE, pcgrad);
-        List<BoardCalculator.BoardRow> after = service.board(OFFICE).rows();
+        List<BoardCalculator.BoardRow> after = boards.board(OFFICE).rows();
 
-        assertThat(service.snapshotLoads()).isEqualTo(loads + 2);
-        assertThat(service.fullReads()).isEqualTo(full);
+        assertThat(boards.snapshotLoads()).isEqualTo(loads + 2);
+        assertThat(boards.fullReads()).isEqualTo(full);
         assertThat(mean(after, mgda)).isEqualTo(71.0);
         assertThat(after.stream().flatMap(r -> r.runIds().stream())).contains(pcgrad);
         assertThat(after).isEqualTo(rowsFromAllRuns());
@@ -172,11 +172,11 @@ class BoardSnapshotTest {
         long rejected = run("imtl", 0, 69);
         QuarkusTransaction.requiringNew()
                 .run(() -> Run.<Run>findById(rejected).status = RunStatus.REJECTED);
-        long full = service.fullReads();
+        long full = boards.fullReads();
         rowsAfterStart();
-        assertThat(service.fullReads()).isEqualTo(full + 1);
-        assertThat(service.unlistedIds(OFFICE)).contains(rejected);
-        service.awaitSnapshots();
+        assertThat(boards.fullReads()).isEqualTo(full + 1);
+        assertThat(boards.unlistedIds(OFFICE)).contains(rejected);
+        boards.awaitSnapshots();
         assertThat(file).exists();
 
         // changes after the snapshot: a new run, and a withdrawal (both update the run's time)
@@ -188,25 +188,25 @@ class BoardSnapshotTest {
                             r.status = RunStatus.WITHDRAWN;
                             r.updatedAt = OffsetDateTime.now();
                         });
-        long loads = service.snapshotLoads();
-        full = service.fullReads();
+        long loads = boards.snapshotLoads();
+        full = boards.fullReads();
 
         List<BoardCalculator.BoardRow> started = rowsAfterStart();
 
-        assertThat(service.snapshotLoads()).isEqualTo(loads + 1);
-        assertThat(service.fullReads()).isEqualTo(full);
+        assertThat(boards.snapshotLoads()).isEqualTo(loads + 1);
+        assertThat(boards.fullReads()).isEqualTo(full);
         assertThat(started).isEqualTo(rowsFromAllRuns());
         assertThat(started.stream().flatMap(r -> r.runIds().stream()))
                 .contains(pcgrad)
                 .doesNotContain(ew, rejected);
-        assertThat(service.unlistedIds(OFFICE)).contains(ew, rejected);
+        assertThat(boards.unlistedIds(OFFICE)).contains(ew, rejected);
     }
 
     @Test
     void shouldTakeTheFactsOfRunsUnchangedSinceTheSnapshotFromIt() throws Exception {
         long mgda = run("mgda", 0, 71);
         rowsAfterStart();
-        service.awaitSnapshots();
+        boards.awaitSnapshots();
         // a snapshot whose facts of an unchanged run differ from the database: proves they are read
         BoardSnapshots.Snapshot taken = BoardSnapshots.read(file, key()).orElseThrow();
         List<BoardCalculator.RunFacts> edited =
@@ -219,7 +219,7 @@ class BoardSnapshotTest {
                 taken.takenAt(),
                 edited,
                 taken.unlisted(),
-                service.board(OFFICE).rows());
+                boards.board(OFFICE).rows());
         run("pcgrad", 0, 72, OffsetDateTime.now(), true); // a change since: the rows alone won't do
 
         assertThat(mean(rowsAfterStart(), mgda)).isEqualTo(12.5);
@@ -232,10 +232,10 @@ class BoardSnapshotTest {
         long gone = run("pcgrad", 0, 72);
         rowsAfterStart();
         String key = key();
-        List<BoardCalculator.RunFacts> withGone = service.boardFacts(OFFICE);
-        List<BoardCalculator.BoardRow> rowsWithGone = service.board(OFFICE).rows();
+        List<BoardCalculator.RunFacts> withGone = boards.boardFacts(OFFICE);
+        List<BoardCalculator.BoardRow> rowsWithGone = boards.board(OFFICE).rows();
         assertThat(withGone).anyMatch(f -> f.runId() == gone);
-        service.awaitSnapshots();
+        boards.awaitSnapshots();
         QuarkusTransaction.requiringNew().run(() -> Run.deleteById(gone));
         created.remove(Long.valueOf(gone));
         for (OffsetDateTime at :
@@ -243,15 +243,14 @@ class BoardSnapshotTest {
             // taken after every update (the rows would do) and before (the facts would do); the
             // snapshot the previous round's full read writes in the background must not land on
             // this one
-            service.awaitSnapshots();
-            BoardSnapshots.write(
-                    file, key, at, withGone, service.unlistedIds(OFFICE), rowsWithGone);
-            long loads = service.snapshotLoads();
-            long full = service.fullReads();
+            boards.awaitSnapshots();
+            BoardSnapshots.write(file, key, at, withGone, boards.unlistedIds(OFFICE), rowsWithGone);
+            long loads = boards.snapshotLoads();
+            long full = boards.fullReads();
             List<BoardCalculator.BoardRow> started = rowsAfterStart();
 
-            assertThat(service.snapshotLoads()).as("taken at %s", at).isEqualTo(loads);
-            assertThat(service.fullReads()).isEqualTo(full + 1);
+            assertThat(boards.snapshotLoads()).as("taken at %s", at).isEqualTo(loads);
+            assertThat(boards.fullReads()).isEqualTo(full + 1);
             assertThat(started).isEqualTo(rowsFromAllRuns());
             assertThat(started.stream().flatMap(r -> r.runIds().stream()))
                     .contains(mgda)
@@ -263,37 +262,37 @@ class BoardSnapshotTest {
     void shouldReadAllRunsWhenTheSnapshotIsCorruptOrOfAnotherDatabase() throws Exception {
         run("ew", 0, 70);
         rowsAfterStart();
-        service.awaitSnapshots();
+        boards.awaitSnapshots();
         byte[] whole = Files.readAllBytes(file);
 
         Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 3));
-        long full = service.fullReads();
+        long full = boards.fullReads();
         assertThat(rowsAfterStart()).isEqualTo(rowsFromAllRuns());
-        assertThat(service.fullReads()).isEqualTo(full + 1);
-        service.awaitSnapshots();
+        assertThat(boards.fullReads()).isEqualTo(full + 1);
+        boards.awaitSnapshots();
 
         BoardSnapshots.write(
                 file,
                 "another database",
                 OffsetDateTime.now().plusHours(1),
-                service.boardFacts(OFFICE),
-                service.unlistedIds(OFFICE),
-                service.board(OFFICE).rows());
+                boards.boardFacts(OFFICE),
+                boards.unlistedIds(OFFICE),
+                boards.board(OFFICE).rows());
         assertThat(rowsAfterStart()).isEqualTo(rowsFromAllRuns());
-        assertThat(service.fullReads()).isEqualTo(full + 2);
+        assertThat(boards.fullReads()).isEqualTo(full + 2);
     }
 
     @Test
     void shouldBringTheBoardUpToDateBeforeTheSnapshotAtShutdown() throws Exception {
         run("ew", 0, 70);
         rowsAfterStart();
-        service.awaitSnapshots();
+        boards.awaitSnapshots();
         OffsetDateTime before = OffsetDateTime.now();
         // written by another process: no mark in this one, only the run's time
         long other = run("mgda", 0, 71, OffsetDateTime.now(), false);
 
-        service.snapshotAll();
-        service.awaitSnapshots();
+        boards.snapshotAll();
+        boards.awaitSnapshots();
 
         BoardSnapshots.Snapshot taken = BoardSnapshots.read(file, key()).orElseThrow();
         assertThat(taken.takenAt()).isAfterOrEqualTo(before);

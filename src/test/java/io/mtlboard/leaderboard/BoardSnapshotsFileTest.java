@@ -183,10 +183,10 @@ class BoardSnapshotsFileTest {
     /** Above 2,000 changed runs and a tenth of the board, one read of all runs beats re-reading by id. */
     @Test
     void shouldReadAllRunsAfterABulkChange() {
-        assertThat(LeaderboardService.tooMany(2_000, 100)).isFalse();
-        assertThat(LeaderboardService.tooMany(2_001, 100)).isTrue();
-        assertThat(LeaderboardService.tooMany(10_000, 100_000)).isFalse();
-        assertThat(LeaderboardService.tooMany(10_001, 100_000)).isTrue();
-        assertThat(LeaderboardService.tooMany(0, 0)).isFalse();
+        assertThat(LiveBoards.tooMany(2_000, 100)).isFalse();
+        assertThat(LiveBoards.tooMany(2_001, 100)).isTrue();
+        assertThat(LiveBoards.tooMany(10_000, 100_000)).isFalse();
+        assertThat(LiveBoards.tooMany(10_001, 100_000)).isTrue();
+        assertThat(LiveBoards.tooMany(0, 0)).isFalse();
     }
 }

@@ -27,7 +27,7 @@ class IncrementalLeaderboardTest {
 
     private static final String OFFICE = "office-home";
 
-    @Inject LeaderboardService service;
+    @Inject LiveBoards boards;
     @Inject LeaderboardVersion version;
     @Inject BoardRepository repository;
 
@@ -78,7 +78,7 @@ class IncrementalLeaderboardTest {
     }
 
     private List<BoardCalculator.BoardRow> fullRecomputation() {
-        LeaderboardService.Board board = service.board(OFFICE);
+        Board board = boards.board(OFFICE);
         return QuarkusTransaction.requiringNew()
                 .call(
                         () ->
@@ -88,19 +88,19 @@ class IncrementalLeaderboardTest {
     }
 
     private boolean listed(long runId) {
-        return service.board(OFFICE).rows().stream().anyMatch(r -> r.runIds().contains(runId));
+        return boards.board(OFFICE).rows().stream().anyMatch(r -> r.runIds().contains(runId));
     }
 
     @Test
     void shouldShowAWriteOnTheNextReadAndEqualAFullRecomputation() {
-        service.board(OFFICE);
+        boards.board(OFFICE);
         long stl = run("stl", 0, 60, true);
         assertThat(listed(stl)).isTrue();
         long ew = run("ew", 0, 62, true);
         long ew2 = run("ew", 1, 64, false);
         assertThat(listed(ew)).isTrue();
         assertThat(listed(ew2)).isTrue();
-        assertThat(service.board(OFFICE).rows()).isEqualTo(fullRecomputation());
+        assertThat(boards.board(OFFICE).rows()).isEqualTo(fullRecomputation());
 
         // withdrawn: the row loses the run at the next read
         QuarkusTransaction.requiringNew()
@@ -113,6 +113,6 @@ class IncrementalLeaderboardTest {
                         });
         assertThat(listed(ew)).isFalse();
         assertThat(listed(ew2)).isTrue();
-        assertThat(service.board(OFFICE).rows()).isEqualTo(fullRecomputation());
+        assertThat(boards.board(OFFICE).rows()).isEqualTo(fullRecomputation());
     }
 }

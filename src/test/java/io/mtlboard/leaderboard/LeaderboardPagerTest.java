@@ -21,7 +21,7 @@ class LeaderboardPagerTest {
                     new BoardCalculator.MetricInfo("a.acc", "a", true),
                     new BoardCalculator.MetricInfo("b.err", "b", false));
 
-    private static LeaderboardService.Board board(List<BoardCalculator.RunFacts> runs) {
+    private static Board board(List<BoardCalculator.RunFacts> runs) {
         Benchmark benchmark = new Benchmark();
         benchmark.id = "toy";
         benchmark.name = "Toy";
@@ -31,7 +31,7 @@ class LeaderboardPagerTest {
                                 "a.acc", "a", "acc", "accuracy", true, "%"),
                         new LeaderboardView.MetricColumn(
                                 "b.err", "b", "err", "error", false, null));
-        return new LeaderboardService.Board(
+        return new Board(
                 1,
                 benchmark,
                 METRICS,

@@ -1,0 +1,23 @@
+package io.mtlboard.leaderboard;
+
+import io.mtlboard.benchmark.Benchmark;
+import io.mtlboard.benchmark.Protocols;
+import java.util.List;
+import java.util.Map;
+
+/** All aggregated rows of a benchmark with its metric columns, at one data version. */
+record Board(
+        long version,
+        Benchmark benchmark,
+        List<BoardCalculator.MetricInfo> metrics,
+        List<LeaderboardView.MetricColumn> columns,
+        List<BoardCalculator.BoardRow> rows,
+        Map<String, String> featureNames,
+        Map<String, String> backboneNames,
+        Map<String, Protocols.Protocol> protocols) {
+
+    /** The ids of the settings that have rows, in no particular order. */
+    List<String> settingIds() {
+        return rows.stream().map(BoardCalculator.BoardRow::settingId).distinct().sorted().toList();
+    }
+}
