@@ -7,10 +7,17 @@ import io.mtlboard.leaderboard.LeaderboardView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The levels page's counts per setting: a method is paired once per protocol. */
+/**
+ * The levels page's counts per setting (a method is paired once per protocol) and the order of its
+ * pairs: those of one setting read together.
+ */
 class LevelsViewTest {
 
     private static PairView pair(String method, String setting, Boolean gains) {
+        return pair(method, setting, gains == null ? null : gains ? 0.5 : -0.5);
+    }
+
+    private static PairView pair(String method, String setting, Double difference) {
         return new PairView(
                 method,
                 method,
@@ -20,8 +27,8 @@ class LevelsViewTest {
                 "reference",
                 null,
                 null,
-                gains == null ? null : gains ? 0.5 : -0.5,
-                gains,
+                difference,
+                difference == null ? null : difference > 0,
                 null,
                 null,
                 null,
@@ -38,12 +45,34 @@ class LevelsViewTest {
                                 pair("mgda", "lenet5@v1", true),
                                 pair("pcgrad", "lenet5@v2", false),
                                 pair("imtl", "lenet5@v2", true),
-                                pair("cagrad", "lenet5@v1", null)));
+                                pair("cagrad", "lenet5@v1", (Boolean) null)));
         assertThat(counts)
                 .containsExactly(
                         new LevelsView.SettingCount("lenet5@v2", "LeNet-5-style · lenet5@v2", 3, 2),
                         new LevelsView.SettingCount(
                                 "lenet5@v1", "LeNet-5-style · lenet5@v1", 2, 1));
         assertThat(LevelsView.bySetting(List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldGroupPairsBySettingMostPairsFirstThenBestGainFirst() {
+        List<PairView> sorted =
+                PairedAnalysisService.sorted(
+                        List.of(
+                                pair("mgda", "lenet5@v1", 0.9),
+                                pair("imtl", "lenet5@v2", -0.2),
+                                pair("pcgrad", "lenet5@v2", 0.1),
+                                pair("cagrad", "lenet5@v2", (Double) null),
+                                pair("gradvac", "lenet5@v1", 0.5),
+                                pair("nash-mtl", "lenet5@v2", 0.3)));
+        assertThat(sorted)
+                .extracting(p -> p.setting().id() + " " + p.method())
+                .containsExactly(
+                        "lenet5@v2 nash-mtl",
+                        "lenet5@v2 pcgrad",
+                        "lenet5@v2 imtl",
+                        "lenet5@v2 cagrad", // no difference: last of its setting
+                        "lenet5@v1 mgda",
+                        "lenet5@v1 gradvac");
     }
 }
