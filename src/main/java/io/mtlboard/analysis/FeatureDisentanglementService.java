@@ -6,6 +6,7 @@ import io.mtlboard.analysis.ranking.Scoring;
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.SeedStats;
+import io.mtlboard.run.RowSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -166,6 +167,8 @@ public class FeatureDisentanglementService {
         Map<Long, WorkerDiagnostics> diagnostics =
                 data.diagnostics(rows.stream().flatMap(r -> r.runIds().stream()).toList());
         List<FeatureDisentanglementView.MeasuredRow> measured = new ArrayList<>();
+        int referenceMissing = 0;
+        int otherMissing = 0;
         for (AnalysisRow r : rows) {
             List<WorkerDiagnostics> runs =
                     r.runIds().stream()
@@ -174,6 +177,11 @@ public class FeatureDisentanglementService {
                             .filter(d -> d.testFd() != null)
                             .toList();
             if (runs.isEmpty()) {
+                if (RowSource.REFERENCE.id().equals(r.source())) {
+                    referenceMissing++;
+                } else {
+                    otherMissing++;
+                }
                 continue;
             }
             List<Double> entropies =
@@ -192,12 +200,41 @@ public class FeatureDisentanglementService {
                             entropies.isEmpty() ? null : Stats.of(SeedStats.of(entropies)),
                             r.deltaM()));
         }
-        String message =
-                measured.isEmpty()
-                        ? "No data yet: the worker has not measured FD on the test split for any "
-                                + "run of this benchmark and backbone. It needs a TorchScript artifact that exports encode(x) -> z and "
-                                + "decode(z) -> task outputs."
-                        : null;
-        return new FeatureDisentanglementView.Measured(SOURCE, measured, message);
+        return new FeatureDisentanglementView.Measured(
+                SOURCE, measured, missingMessage(measured.size(), referenceMissing, otherMissing));
+    }
+
+    /**
+     * Why rows have no test-split FD, or null when every row has it: reference rows whose bundles
+     * predate the reference CLI's diagnostics, and other rows whose artifacts the worker could not
+     * measure.
+     */
+    static String missingMessage(int measured, int referenceMissing, int otherMissing) {
+        if (referenceMissing + otherMissing == 0) {
+            return null;
+        }
+        List<String> reasons = new ArrayList<>();
+        if (referenceMissing > 0) {
+            reasons.add(
+                    referenceMissing
+                            + " reference row(s) whose bundles were trained before the reference CLI measured "
+                            + "each model's diagnostics (a legacy schedule; retraining under the current protocol "
+                            + "measures them)");
+        }
+        if (otherMissing > 0) {
+            reasons.add(
+                    otherMissing
+                            + " row(s) whose artifacts the worker could not measure: FD needs a TorchScript "
+                            + "artifact that exports encode(x) -> z and decode(z) -> task outputs");
+        }
+        return (measured == 0
+                        ? "No data yet: no row of this setting has test-split FD: "
+                        : "No test-split FD for "
+                                + (referenceMissing + otherMissing)
+                                + " of the "
+                                + (measured + referenceMissing + otherMissing)
+                                + " rows of this setting: ")
+                + String.join("; ", reasons)
+                + ".";
     }
 }

@@ -77,6 +77,20 @@ class RankingSettingsTest extends WithBundledReferenceRuns {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", org.hamcrest.Matchers.equalTo("setting"));
+        // test-split FD: every mf-lenet5-v2 reference bundle carries it; the legacy bundles do
+        // not, and the page says why
+        JsonPath v2 =
+                AnalysisFixtures.json(
+                        "/api/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5"
+                                + "&source=reference&setting=lenet5@mf-lenet5-v2");
+        assertThat(v2.getString("measured.message")).isNull();
+        assertThat(v2.getList("measured.rows")).hasSize(v2.getInt("setting.rows"));
+        JsonPath v1 =
+                AnalysisFixtures.json(
+                        "/api/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5"
+                                + "&source=reference&setting=lenet5@mf-lenet5-v1");
+        assertThat(v1.getString("measured.message"))
+                .contains("reference row(s) whose bundles were trained before the reference CLI");
         // the setting heatmap compares the two protocols of one backbone, each an axis of its own
         assertThat(v.getList("backboneHeatmap.axes.key", String.class))
                 .contains("lenet5@mf-lenet5-v1", "lenet5@mf-lenet5-v2");
