@@ -21,11 +21,27 @@ abstract class ModelOptimizer {
 
     final float lr;
 
+    /** The factor of {@link #lr} for the next updates ({@link LrSchedule}); 1 keeps lr exactly. */
+    private float factor = 1f;
+
     ModelOptimizer(double lr) {
         if (!(lr > 0)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + lr);
         }
         this.lr = (float) lr;
+    }
+
+    /** Scales the learning rate of the next updates by {@code f} (in [0, 1]) of the base rate. */
+    void schedule(double f) {
+        if (!(f >= 0 && f <= 1)) {
+            throw new IllegalArgumentException("lr factor must be in [0, 1], got " + f);
+        }
+        factor = (float) f;
+    }
+
+    /** The learning rate of the next update. */
+    float rate() {
+        return lr * factor;
     }
 
     /** The optimizer {@code id} ({@code adam} or {@code sgd}) with learning rate {@code lr}. */
@@ -85,7 +101,7 @@ abstract class ModelOptimizer {
             try (NDArray scaled = mv[1].div(correction2);
                     NDArray denominator = scaled.sqrt();
                     NDArray step = mv[0].div(denominator.addi(EPSILON))) {
-                step.muli(lr / correction1);
+                step.muli(rate() / correction1);
                 weight.subi(step);
                 return squaredNorm(step);
             }
@@ -112,7 +128,7 @@ abstract class ModelOptimizer {
             } else {
                 buffer.muli(momentum).addi(gradient);
             }
-            try (NDArray step = buffer.mul(lr)) {
+            try (NDArray step = buffer.mul(rate())) {
                 weight.subi(step);
                 return squaredNorm(step);
             }

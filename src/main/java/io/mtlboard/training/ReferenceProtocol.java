@@ -113,6 +113,7 @@ public record ReferenceProtocol(
                         Map.copyOf(methods),
                         hash(benchmark, p),
                         p);
+        protocol.lrSchedule(); // an unknown schedule fails here, not after hours of training
         if (!protocol.checkpoint().equals("best-validation")
                 && !protocol.checkpoint().equals("last")) {
             throw new IllegalArgumentException(
@@ -142,20 +143,27 @@ public record ReferenceProtocol(
         return checkpoint.equals("best-validation");
     }
 
+    /** How the protocol's learning rate changes over a run: its {@code lrSchedule}, constant without one. */
+    LrSchedule lrSchedule() {
+        JsonNode schedule = document == null ? null : document.get("lrSchedule");
+        return LrSchedule.parse(schedule == null || schedule.isNull() ? null : schedule.asText());
+    }
+
     /** The training settings of the protocol with learning rate {@code lr}. */
     TrainingSettings settings(double lr) {
         return new TrainingSettings(
-                epochs,
-                batchSize,
-                lr,
-                trainSplit,
-                trainSamples,
-                validationSamples,
-                logEvery,
-                bestValidationCheckpoint(),
-                convergenceThreshold,
-                featureGradients,
-                sgdMomentum);
+                        epochs,
+                        batchSize,
+                        lr,
+                        trainSplit,
+                        trainSamples,
+                        validationSamples,
+                        logEvery,
+                        bestValidationCheckpoint(),
+                        convergenceThreshold,
+                        featureGradients,
+                        sgdMomentum)
+                .withLrSchedule(lrSchedule());
     }
 
     /** What every bundle stores about its protocol. */

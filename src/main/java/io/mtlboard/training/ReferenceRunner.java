@@ -156,6 +156,9 @@ final class ReferenceRunner {
             h.put("featureGradients", settings.featureGradients().id());
         }
         h.put("checkpoint", settings.bestValidation() ? "best-validation" : "last");
+        if (settings.lrSchedule() != LrSchedule.CONSTANT) {
+            h.put("lrSchedule", settings.lrSchedule().id());
+        }
         if (settings.lossScales() != null || settings.frozenEncoder()) {
             Map<String, Double> scales = new LinkedHashMap<>();
             for (int t = 0; t < data.manifest.tasks().size(); t++) {

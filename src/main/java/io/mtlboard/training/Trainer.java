@@ -293,8 +293,11 @@ final class Trainer {
         EpochLog epochLog = new EpochLog(names);
         int[] order = permutation(random, data.train.size());
         int batch = settings.batchSize();
+        long steps = (long) settings.epochs() * settings.stepsPerEpoch();
         for (int s = 0; s < settings.stepsPerEpoch(); s++) {
             boolean logStep = (step + s) % settings.logEvery() == 0;
+            double factor = settings.lrSchedule().factor(step + s, steps);
+            members.forEach(member -> member.step().schedule(factor));
             try (NDManager batchManager = manager.newSubManager()) {
                 NDList samples =
                         data.train.batch(

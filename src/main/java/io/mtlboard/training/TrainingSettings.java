@@ -33,9 +33,10 @@ public record TrainingSettings(
         FeatureGradients featureGradients,
         double sgdMomentum,
         double[] lossScales,
-        boolean frozenEncoder) {
+        boolean frozenEncoder,
+        LrSchedule lrSchedule) {
 
-    /** Settings without loss scales and with a trained encoder. */
+    /** Settings without loss scales, with a trained encoder and a constant learning rate. */
     public TrainingSettings(
             int epochs,
             int batchSize,
@@ -61,10 +62,14 @@ public record TrainingSettings(
                 featureGradients,
                 sgdMomentum,
                 null,
-                false);
+                false,
+                LrSchedule.CONSTANT);
     }
 
     public TrainingSettings {
+        if (lrSchedule == null) {
+            throw new IllegalArgumentException("need an lr schedule");
+        }
         if (epochs < 1
                 || batchSize < 2
                 || trainSamples < batchSize
@@ -129,7 +134,8 @@ public record TrainingSettings(
                 featureGradients,
                 sgdMomentum,
                 lossScales,
-                frozenEncoder);
+                frozenEncoder,
+                lrSchedule);
     }
 
     /** The same settings with the loss-scale study's factors and encoder mode. */
@@ -147,7 +153,27 @@ public record TrainingSettings(
                 featureGradients,
                 sgdMomentum,
                 scales,
-                frozen);
+                frozen,
+                lrSchedule);
+    }
+
+    /** The same settings with learning-rate schedule {@code schedule}. */
+    public TrainingSettings withLrSchedule(LrSchedule schedule) {
+        return new TrainingSettings(
+                epochs,
+                batchSize,
+                lr,
+                trainSplit,
+                trainSamples,
+                validationSamples,
+                logEvery,
+                bestValidation,
+                convergenceThreshold,
+                featureGradients,
+                sgdMomentum,
+                lossScales,
+                frozenEncoder,
+                schedule);
     }
 
     /** Steps per epoch (the last partial batch is dropped). */

@@ -103,6 +103,11 @@ final class TrainingStep {
         this.shared = net.sharedParameters();
     }
 
+    /** Sets the learning rate of the next steps to {@code factor} of the run's rate ({@link LrSchedule}). */
+    void schedule(double factor) {
+        optimizer.schedule(factor);
+    }
+
     /**
      * Trains on one batch ({@code batch}: the input, then one target per head).
      *

@@ -42,6 +42,31 @@ class ModelOptimizerTest {
     }
 
     @Test
+    void shouldScaleTheStepByTheScheduledFactor() {
+        // SGD, lr 0.1 at factor ½: step 1 w = (0.975, 2.05); step 2 at factor ¼ with buf (1.45,
+        // 0.1): w = (0.975 − 0.025·1.45, 2.05 − 0.025·0.1) = (0.93875, 2.0475)
+        ModelOptimizer sgd = ModelOptimizer.of("sgd", 0.1);
+        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+            NDArray w = m.create(new float[] {1, 2});
+            sgd.schedule(0.5);
+            sgd.update("w", w, m.create(new float[] {0.5f, -1}));
+            sgd.schedule(0.25);
+            sgd.update("w", w, m.create(new float[] {1, 1}));
+            assertThat(w.toFloatArray()[0]).isCloseTo(0.93875f, within(1e-6f));
+            assertThat(w.toFloatArray()[1]).isCloseTo(2.0475f, within(1e-6f));
+        }
+        // Adam's first step moves by lr·factor·sign(g)
+        ModelOptimizer adam = ModelOptimizer.of("adam", 0.1);
+        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+            NDArray w = m.create(new float[] {1});
+            adam.schedule(0.5);
+            adam.update("w", w, m.create(new float[] {3}));
+            assertThat(w.getFloat()).isCloseTo(0.95f, within(1e-6f));
+        }
+        assertThatThrownBy(() -> adam.schedule(1.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldKeepStateApartWhenParametersDiffer() {
         ModelOptimizer adam = ModelOptimizer.of("adam", 0.1);
         try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped reference protocols parse, and their hash identifies their content. */
 class ReferenceProtocolTest {
@@ -28,6 +30,37 @@ class ReferenceProtocolTest {
         assertThat(s.lr()).isEqualTo(3e-4);
         assertThat(s.featureGradients()).isEqualTo(FeatureGradients.FLAT);
         assertThat(p.summary()).containsKeys("id", "label", "hash", "definition");
+        // no lrSchedule in the document: a constant rate, and the hash the bundles carry
+        assertThat(s.lrSchedule()).isEqualTo(LrSchedule.CONSTANT);
+        assertThat(p.hash()).startsWith("01280ad6d560");
+    }
+
+    @Test
+    void shouldTakeTheLrScheduleOfTheProtocolAndRefuseAnUnknownOne(@TempDir Path dir)
+            throws IOException {
+        ObjectNode p =
+                (ObjectNode)
+                        JSON.readTree(
+                                        Path.of(
+                                                        "benchmarks-data/multifashion/"
+                                                                + ReferenceProtocol.FILE)
+                                                .toFile())
+                                .get(0);
+        p.put("id", "mf-cosine");
+        p.put("lrSchedule", "cosine");
+        Files.createDirectories(dir.resolve("multifashion"));
+        Files.writeString(
+                dir.resolve("multifashion").resolve(ReferenceProtocol.FILE),
+                JSON.writeValueAsString(JSON.createArrayNode().add(p)));
+        ReferenceProtocol cosine = ReferenceProtocol.read(dir, "multifashion", "mf-cosine");
+        assertThat(cosine.settings(1e-3).lrSchedule()).isEqualTo(LrSchedule.COSINE);
+        p.put("lrSchedule", "step");
+        Files.writeString(
+                dir.resolve("multifashion").resolve(ReferenceProtocol.FILE),
+                JSON.writeValueAsString(JSON.createArrayNode().add(p)));
+        assertThatThrownBy(() -> ReferenceProtocol.read(dir, "multifashion", "mf-cosine"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lr schedule");
     }
 
     @Test

@@ -167,6 +167,41 @@ class TrainerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldApplyTheProtocolsLrScheduleStepByStep() throws Exception {
+        // the same seed trains the same network twice; a cosine schedule (rate ½ by the middle
+        // of the run) must change the first epoch's result and keep it finite
+        TrainingSettings constant = new TrainingSettings(2, 64, 3e-3, "train-subset", 512, 200, 4);
+        Map<String, Double> first = null;
+        for (TrainingSettings settings :
+                List.of(constant, constant, constant.withLrSchedule(LrSchedule.COSINE))) {
+            try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+                Trainer.Outcome outcome =
+                        new Trainer(data, settings, n -> {})
+                                .train(
+                                        new RunSpec(
+                                                "multifashion",
+                                                "lenet5",
+                                                "ew",
+                                                "adam",
+                                                GradientLevel.PARAM,
+                                                5),
+                                        m);
+                Map<String, Double> losses =
+                        (Map<String, Double>) outcome.log().get(0).get("losses");
+                assertThat(losses.values()).allMatch(Double::isFinite);
+                if (first == null) {
+                    first = losses;
+                } else if (settings.lrSchedule() == LrSchedule.CONSTANT) {
+                    assertThat(losses).as("deterministic under one seed").isEqualTo(first);
+                } else {
+                    assertThat(losses).isNotEqualTo(first);
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldStoreTheCorruptedSplitSweepAndTestSplitFdInTheBundleWhenDiagnosing(@TempDir Path out)
             throws IOException {
         for (String method : List.of("ew", "stl")) {
