@@ -170,7 +170,8 @@ function drawOptimizerExtras(view) {
 function pairTable(selector, pairs, empty, convention) {
   table(document.querySelector(selector), pairs.map(p => {
     const v = verdict(p);
-    const common = levels ? [p.methodName, settingName(p)] : [p.methodName, p.benchmark.name, settingName(p)];
+    const setting = { text: settingName(p), className: 'setting' };
+    const common = levels ? [p.methodName, setting] : [p.methodName, p.benchmark.name, setting];
     common.push(p.first.other);
     common.push(source(p));
     const cells = common.concat([{ text: deltaCell(p.first, convention), className: 'num' },

@@ -81,7 +81,7 @@ class AnalysisPagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString(">Setting</th>"))
-                .body(containsString("<td>LeNet-5-style · "));
+                .body(containsString("<td class=\"setting\">LeNet-5-style · "));
         given().when()
                 .get("/analysis/optimizers?benchmark=multifashion")
                 .then()
