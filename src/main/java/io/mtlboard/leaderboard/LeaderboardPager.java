@@ -29,11 +29,13 @@ final class LeaderboardPager {
                 board.rows().stream().filter(r -> matches(r, q)).toList();
         // the seed noise of every setting over its ranked rows, per convention: single-seed rows
         // are ranked and compared with the pooled std where it is firm enough (SeedNoise)
-        Map<String, SeedNoise> taskNoise = seedNoise(filtered, q, DeltaM.Convention.PER_TASK);
-        Map<String, SeedNoise> flatNoise = seedNoise(filtered, q, DeltaM.Convention.FLAT);
+        Map<String, List<Integer>> bySetting = rankedBySetting(filtered, q);
+        Map<String, SeedNoise> taskNoise =
+                seedNoise(filtered, bySetting, DeltaM.Convention.PER_TASK);
+        Map<String, SeedNoise> flatNoise = seedNoise(filtered, bySetting, DeltaM.Convention.FLAT);
         Map<String, SeedNoise> noise =
                 q.convention() == DeltaM.Convention.PER_TASK ? taskNoise : flatNoise;
-        List<Integer> filteredRanks = ranks(filtered, q, noise);
+        List<Integer> filteredRanks = ranks(filtered, q, bySetting, noise);
         Map<String, Integer> settingOrder = settingOrder(board, filtered);
         // the search narrows the ranked rows: a row it finds keeps its rank on the board
         List<String> terms = q.searchTerms();
@@ -161,22 +163,23 @@ final class LeaderboardPager {
 
     /** The seed noise of every setting in one convention, over its ranked rows. */
     private static Map<String, SeedNoise> seedNoise(
-            List<BoardCalculator.BoardRow> rows, LeaderboardQuery q, DeltaM.Convention c) {
+            List<BoardCalculator.BoardRow> rows,
+            Map<String, List<Integer>> rankedBySetting,
+            DeltaM.Convention c) {
         Map<String, SeedNoise> noise = new HashMap<>();
-        rankedBySetting(rows, q)
-                .forEach(
-                        (setting, members) -> {
-                            List<SeedStats> deltaM = new ArrayList<>();
-                            List<Double> spreads = new ArrayList<>();
-                            for (int i : members) {
-                                SeedStats d = deltaM(rows.get(i), c);
-                                if (d != null) {
-                                    deltaM.add(d);
-                                    spreads.add(spread(rows.get(i), d, c));
-                                }
-                            }
-                            noise.put(setting, SeedNoise.of(deltaM, spreads));
-                        });
+        rankedBySetting.forEach(
+                (setting, members) -> {
+                    List<SeedStats> deltaM = new ArrayList<>();
+                    List<Double> spreads = new ArrayList<>();
+                    for (int i : members) {
+                        SeedStats d = deltaM(rows.get(i), c);
+                        if (d != null) {
+                            deltaM.add(d);
+                            spreads.add(spread(rows.get(i), d, c));
+                        }
+                    }
+                    noise.put(setting, SeedNoise.of(deltaM, spreads));
+                });
         return noise;
     }
 
@@ -199,8 +202,10 @@ final class LeaderboardPager {
 
     /** The rank of every row within its setting; null for rows that are not ranked. */
     private static List<Integer> ranks(
-            List<BoardCalculator.BoardRow> rows, LeaderboardQuery q, Map<String, SeedNoise> noise) {
-        Map<String, List<Integer>> bySetting = rankedBySetting(rows, q);
+            List<BoardCalculator.BoardRow> rows,
+            LeaderboardQuery q,
+            Map<String, List<Integer>> bySetting,
+            Map<String, SeedNoise> noise) {
         Integer[] ranks = new Integer[rows.size()];
         for (List<Integer> members : bySetting.values()) {
             List<Integer> r =
