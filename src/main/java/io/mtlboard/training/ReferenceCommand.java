@@ -107,7 +107,8 @@ public final class ReferenceCommand implements Callable<Integer> {
             split = ",",
             description =
                     "learning rate, for all optimizers or per optimizer (adam=…,sgd=…); default without "
-                            + "--protocol: adam=0.001,sgd=0.01; with --protocol: chosen by its lr sweep")
+                            + "--protocol: adam=0.001,sgd=0.01; with --protocol: chosen by its lr sweep; "
+                            + "with --lr-sweep: train only this rate of the sweep's grid")
     List<String> lr;
 
     @Option(
@@ -494,7 +495,7 @@ public final class ReferenceCommand implements Callable<Integer> {
         if (lrSweep) {
             Path dir = out.resolve(benchmark).resolve(LrSweep.DIR);
             for (String optimizer : optimizers) {
-                List<Double> grid = protocol.sweepGrid().getOrDefault(optimizer, List.of());
+                List<Double> grid = sweepGrid(protocol, optimizer);
                 List<String> swept =
                         protocol.sweepMethods().getOrDefault(optimizer, List.of()).stream()
                                 .filter(m -> methods.contains(SweepPlan.ALL) || methods.contains(m))
@@ -683,6 +684,32 @@ public final class ReferenceCommand implements Callable<Integer> {
     }
 
     /** Learning rate per optimizer from {@code --lr}: one number for all, or {@code optimizer=number} pairs. */
+    /**
+     * The rates of the protocol's lr sweep for {@code optimizer}; with {@code --lr}, only the rate
+     * it names, which must be one of the grid's (so that two processes can share a sweep).
+     */
+    private List<Double> sweepGrid(ReferenceProtocol protocol, String optimizer) {
+        List<Double> grid = protocol.sweepGrid().getOrDefault(optimizer, List.of());
+        if (lr == null) {
+            return grid;
+        }
+        double rate = rates(lr).get(optimizer);
+        if (!grid.contains(rate)) {
+            throw new IllegalArgumentException(
+                    "--lr "
+                            + optimizer
+                            + "="
+                            + rate
+                            + " is not in the lr grid of protocol "
+                            + protocol.id()
+                            + " for "
+                            + optimizer
+                            + ": "
+                            + grid);
+        }
+        return List.of(rate);
+    }
+
     private Map<String, Double> rates(List<String> items) {
         Map<String, Double> rates = new LinkedHashMap<>();
         for (String item : items) {

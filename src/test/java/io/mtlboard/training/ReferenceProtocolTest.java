@@ -36,6 +36,25 @@ class ReferenceProtocolTest {
     }
 
     @Test
+    void shouldReadTheShippedFashionScenesProtocol() throws IOException {
+        ReferenceProtocol p =
+                ReferenceProtocol.read(
+                        Path.of("benchmarks-data"), "fashionscenes", "fs-encoder-decoder-v2");
+        assertThat(p.backbone()).isEqualTo("encoder-decoder");
+        // 4,000 + 1,000 scenes of the 20,000-scene training split
+        assertThat(p.trainSamples()).isEqualTo(4000);
+        assertThat(p.validationSamples()).isEqualTo(1000);
+        assertThat(p.bestValidationCheckpoint()).isTrue();
+        TrainingSettings s = p.settings(1e-3);
+        assertThat(s.lrSchedule()).isEqualTo(LrSchedule.COSINE);
+        // the description's "10,000 steps": 4,000 / 16 = 250 steps per epoch, 40 epochs
+        assertThat(s.epochs() * s.stepsPerEpoch()).isEqualTo(10_000);
+        assertThat(p.sweepMethods().get("adam")).containsExactly("stl", "ew", "db-mtl");
+        assertThat(p.sweepGrid().get("adam")).containsExactly(3e-4, 1e-3, 3e-3);
+        assertThat(p.hash()).startsWith("a107e623a916");
+    }
+
+    @Test
     void shouldTakeTheLrScheduleOfTheProtocolAndRefuseAnUnknownOne(@TempDir Path dir)
             throws IOException {
         ObjectNode p =
