@@ -25,8 +25,8 @@ import java.util.stream.IntStream;
  * ({@link TaskLoss}) on the validation samples after 20 % of the training steps (Standley et
  * al.'s early-stopping approximation) and at the end, and on the test split. A split's loss is the
  * mean over batches of {@link #EVAL_BATCH} samples of the batch loss, the encoder's batch
- * normalization in inference mode. The batch order and initialization follow the seed as in
- * {@link Trainer}; no gradient indicators are logged.
+ * normalization in inference mode. The batch order, initialization and learning-rate schedule
+ * follow the seed and settings as in {@link Trainer}; no gradient indicators are logged.
  */
 final class GroupingTrainer {
 
@@ -105,6 +105,7 @@ final class GroupingTrainer {
             int[] order = Trainer.permutation(random, data.train.size());
             double[] sums = new double[network.tasks().size()];
             for (int s = 0; s < settings.stepsPerEpoch(); s++) {
+                step.schedule(settings.lrSchedule().factor(done, total));
                 try (NDManager batchManager = manager.newSubManager()) {
                     NDList samples =
                             data.train.batch(

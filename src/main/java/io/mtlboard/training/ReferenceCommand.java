@@ -187,17 +187,20 @@ public final class ReferenceCommand implements Callable<Integer> {
             description =
                     "Standley et al.'s task-grouping experiment on a dense benchmark: every task subset as "
                             + "a full-size network and every task as a half-size single-task network, one seed "
-                            + "(--seeds, first), under the legacy schedule "
-                            + TaskGroupingExperiment.PROTOCOL
-                            + "; bundles go to <out>/<benchmark>/task-grouping/ (not imported as leaderboard "
-                            + "rows), networks whose bundle exists are skipped")
+                            + "(--seeds, first), under --protocol (task subsets at its EW rate, single-task "
+                            + "networks at its single-task rate, from its lr sweep) or without it the legacy "
+                            + "schedule "
+                            + GroupingSchedule.LEGACY
+                            + "; bundles go to <out>/<benchmark>/task-grouping/[<protocol>/] (not imported as "
+                            + "leaderboard rows), networks whose bundle exists under the same schedule are "
+                            + "skipped")
     boolean taskGrouping;
 
     @Option(
             names = "--write-dataset",
             description =
                     "with --task-grouping: only write the task-grouping data set "
-                            + "<benchmarks-dir>/task-grouping/<benchmark>-measured/ from the bundles (it is also "
+                            + "<benchmarks-dir>/task-grouping/<benchmark>-measured[-<protocol>]/ from the bundles (it is also "
                             + "written after a grouping run that leaves every bundle in place)")
     boolean writeDataset;
 
@@ -417,17 +420,19 @@ public final class ReferenceCommand implements Callable<Integer> {
     static final int STEP_COST_WARMUP = 10;
 
     private int taskGrouping() throws IOException {
-        if (protocolId != null || lrSweep || lossScales != null || !denseBenchmark()) {
+        if (lrSweep || lossScales != null || freezeEncoder || !denseBenchmark()) {
             throw new IllegalArgumentException(
                     "--task-grouping is an experiment of its own on a dense benchmark: use it "
-                            + "without --protocol, --lr-sweep and --loss-scales");
+                            + "without --lr-sweep, --loss-scales and --freeze-encoder");
         }
+        GroupingSchedule schedule = groupingSchedule();
         long seed = seeds.get(0);
         if (writeDataset) {
-            return writeGroupingDataset();
+            return writeGroupingDataset(schedule);
         }
         if (dryRun) {
-            return TaskGroupingExperiment.run(null, manifest(), out, seed, true, System.out);
+            return TaskGroupingExperiment.run(
+                    null, manifest(), out, seed, true, System.out, schedule);
         }
         Engine.getEngine("PyTorch");
         JniUtils.setNumThreads(
@@ -435,25 +440,39 @@ public final class ReferenceCommand implements Callable<Integer> {
         ReferenceData data =
                 ReferenceData.load(
                         benchmark,
-                        TaskGroupingExperiment.settings(),
+                        schedule.multiTask(),
                         new DataLocations(
                                 benchmarksDir,
                                 Path.of(FashionMnist.DEBIAN_DIR),
                                 dataDir.resolve("external"),
                                 dataDir.resolve("cache")));
-        int failed = TaskGroupingExperiment.run(data, data.manifest, out, seed, false, System.out);
-        return failed == 0 ? writeGroupingDataset() : 1;
+        int failed =
+                TaskGroupingExperiment.run(
+                        data, data.manifest, out, seed, false, System.out, schedule);
+        return failed == 0 ? writeGroupingDataset(schedule) : 1;
     }
 
-    private int writeGroupingDataset() throws IOException {
+    /** The schedule of --protocol with the rates of its lr sweep, or the legacy one without it. */
+    private GroupingSchedule groupingSchedule() throws IOException {
+        if (protocolId == null) {
+            return GroupingSchedule.legacy();
+        }
+        ReferenceProtocol protocol = ReferenceProtocol.read(benchmarksDir, benchmark, protocolId);
+        return GroupingSchedule.of(
+                protocol,
+                LrSweep.choose(out.resolve(benchmark).resolve(LrSweep.DIR), protocol, manifest()));
+    }
+
+    private int writeGroupingDataset(GroupingSchedule schedule) throws IOException {
         BenchmarkManifest m = manifest();
-        Path target = benchmarksDir.resolve("task-grouping").resolve(benchmark + "-measured");
+        Path target = benchmarksDir.resolve("task-grouping").resolve(schedule.datasetId(benchmark));
         List<TaskGroupingDataset.Row> rows =
                 TaskGroupingDataset.write(
-                        out.resolve(benchmark).resolve(GroupingNetwork.DIR),
+                        schedule.bundleDir(out, benchmark),
                         target,
                         benchmark,
-                        TaskGroupingExperiment.taskNames(m));
+                        TaskGroupingExperiment.taskNames(m),
+                        schedule);
         System.out.printf(Locale.ROOT, "%d networks written to %s%n", rows.size(), target);
         return 0;
     }

@@ -32,7 +32,8 @@ final class TaskGroupingDataset {
             Map<String, Double> early,
             Map<String, Double> test,
             double seconds,
-            double multiplyAddRatio) {}
+            double multiplyAddRatio,
+            long seed) {}
 
     /** Display labels of the tasks of FashionScenes. */
     static final Map<String, String> LABELS =
@@ -56,7 +57,8 @@ final class TaskGroupingDataset {
                                 losses(b.path("validationLossEarly")),
                                 losses(b.path("testLoss")),
                                 b.path("training").path("seconds").asDouble(),
-                                b.path("multiplyAddRatio").asDouble()));
+                                b.path("multiplyAddRatio").asDouble(),
+                                b.path("seed").asLong()));
             }
         }
         rows.sort(
@@ -115,7 +117,12 @@ final class TaskGroupingDataset {
     }
 
     /** Writes the data set of the bundles in {@code bundles} to {@code target}; returns the rows. */
-    static List<Row> write(Path bundles, Path target, String benchmark, List<String> tasks)
+    static List<Row> write(
+            Path bundles,
+            Path target,
+            String benchmark,
+            List<String> tasks,
+            GroupingSchedule schedule)
             throws IOException {
         List<Row> rows = read(bundles, tasks);
         int expected = (1 << tasks.size()) - 1 + tasks.size();
@@ -130,7 +137,7 @@ final class TaskGroupingDataset {
         Files.createDirectories(target);
         String head =
                 "FashionScenes task grouping, measured by MTLBoard (`mtlboard reference --task-grouping`), protocol "
-                        + TaskGroupingExperiment.PROTOCOL
+                        + schedule.protocol()
                         + ", one seed.";
         String cost =
                 "Lower is better. Cost 0.5 = half-size single-task network (encoder widths × 1/√2), cost 1 = one full-size network; losses of TaskLoss (see README.md).";
@@ -142,7 +149,12 @@ final class TaskGroupingDataset {
                         Table.VALIDATION,
                         List.of(
                                 head,
-                                "validation losses (200 held-out training scenes) after the last epoch (selection).",
+                                "validation losses ("
+                                        + String.format(
+                                                Locale.ROOT,
+                                                "%,d",
+                                                schedule.multiTask().validationSamples())
+                                        + " held-out training scenes) after the last epoch (selection).",
                                 cost)));
         Files.writeString(
                 target.resolve("early-stopping-20.csv"),
@@ -164,13 +176,17 @@ final class TaskGroupingDataset {
                                 head,
                                 "test losses (1,000 test scenes) after the last epoch (evaluation).",
                                 cost)));
-        JSON.writeValue(target.resolve("dataset.json").toFile(), descriptor(benchmark, tasks));
-        Files.writeString(target.resolve("README.md"), readme(rows, benchmark, tasks));
+        JSON.writeValue(
+                target.resolve("dataset.json").toFile(), descriptor(benchmark, tasks, schedule));
+        Files.writeString(target.resolve("README.md"), readme(rows, benchmark, tasks, schedule));
         return rows;
     }
 
     /** The README of the data set: where it comes from, the protocol, the loss definitions and the table. */
-    static String readme(List<Row> rows, String benchmark, List<String> tasks) {
+    static String readme(
+            List<Row> rows, String benchmark, List<String> tasks, GroupingSchedule schedule) {
+        String validation =
+                String.format(Locale.ROOT, "%,d", schedule.multiTask().validationSamples());
         StringBuilder b = new StringBuilder();
         b.append("# FashionScenes task grouping, measured by MTLBoard\n\n")
                 .append(
@@ -181,8 +197,10 @@ final class TaskGroupingDataset {
                 .append(benchmark)
                 .append(" --task-grouping` from the bundles in\n`benchmarks-data/reference/")
                 .append(benchmark)
+                .append("/task-grouping/")
+                .append(schedule.legacySchedule() ? "" : schedule.protocol() + "/")
                 .append(
-                        "/task-grouping/` (not leaderboard runs). No published curves: the paper did not train these networks.\n\n")
+                        "` (not leaderboard runs). No published curves: the paper did not train these networks.\n\n")
                 .append("## Protocol\n\n")
                 .append(
                         "- Networks: the 7 non-empty task subsets as full-size encoder–decoders (shared encoder–decoder, one\n")
@@ -201,10 +219,7 @@ final class TaskGroupingDataset {
                                         .findFirst()
                                         .orElse(Double.NaN)))
                 .append(" of the full encoder's multiply-adds per 64×64 image (heads unchanged).\n")
-                .append("- Schedule of `")
-                .append(TaskGroupingExperiment.PROTOCOL)
-                .append("`: the first 1,280 training scenes, 6 epochs, batch 16, Adam 1e-3, last\n")
-                .append("  epoch; seed 1 (initialization and batch order as the reference runs).\n")
+                .append(scheduleLine(schedule, rows))
                 .append(
                         "- Losses (`TaskLoss`, the trainer's losses): cross-entropy over labelled pixels (segmentation), L1\n")
                 .append(
@@ -212,12 +227,17 @@ final class TaskGroupingDataset {
                 .append("  normal (normals). A split's loss is the mean over batches of ")
                 .append(GroupingTrainer.EVAL_BATCH)
                 .append(" samples, batch norm in\n")
-                .append(
-                        "  inference mode. `validation.csv`: the 200 scenes held out at the end of the training split, after\n")
+                .append("  inference mode. `validation.csv`: the ")
+                .append(validation)
+                .append(" scenes held out at the end of the training split, after\n")
                 .append(
                         "  the last epoch (selection); `early-stopping-20.csv`: the same scenes after 20 % of the training\n")
                 .append(
-                        "  steps (96 of 480; ESA); `test.csv`: the 1,000 test scenes after the last epoch (evaluation).\n")
+                        String.format(
+                                Locale.ROOT,
+                                "  steps (%d of %d; ESA); `test.csv`: the 1,000 test scenes after the last epoch (evaluation).\n",
+                                schedule.earlyStep(),
+                                schedule.steps()))
                 .append(
                         "- One seed: differences between groupings whose total losses are close are within seed noise and\n")
                 .append(
@@ -258,22 +278,57 @@ final class TaskGroupingDataset {
         return b.toString();
     }
 
-    static Map<String, Object> descriptor(String benchmark, List<String> tasks) {
+    /** The README's schedule item: the settings in words and the seed of the networks. */
+    private static String scheduleLine(GroupingSchedule schedule, List<Row> rows) {
+        String seeds =
+                String.join(
+                        ", ", rows.stream().map(r -> Long.toString(r.seed())).distinct().toList());
+        if (schedule.legacySchedule()) {
+            return "- Schedule of `"
+                    + GroupingSchedule.LEGACY
+                    + "`: the first 1,280 training scenes, 6 epochs, batch 16, Adam 1e-3, last\n"
+                    + "  epoch; seed "
+                    + seeds
+                    + " (initialization and batch order as the reference runs).\n";
+        }
+        return "- Schedule: "
+                + schedule.describe()
+                + "; seed "
+                + seeds
+                + " (initialization and batch order as the protocol's reference runs).\n";
+    }
+
+    static Map<String, Object> descriptor(
+            String benchmark, List<String> tasks, GroupingSchedule schedule) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", benchmark + "-measured");
-        d.put("title", "FashionScenes, measured by MTLBoard (encoder–decoder, one seed)");
+        d.put("id", schedule.datasetId(benchmark));
+        d.put(
+                "title",
+                "FashionScenes, measured by MTLBoard (encoder–decoder, one seed"
+                        + (schedule.legacySchedule() ? "" : ", " + schedule.protocol())
+                        + ")");
         d.put(
                 "citation",
                 "MTLBoard reference training (mtlboard reference --benchmark "
                         + benchmark
                         + " --task-grouping), after the experiment of Standley et al., Which Tasks Should Be Learned Together in Multi-task Learning? ICML 2020 (arXiv 1905.07553), §5.");
         d.put("paper", "https://arxiv.org/abs/1905.07553");
-        d.put("source", "benchmarks-data/reference/" + benchmark + "/" + GroupingNetwork.DIR + "/");
+        d.put(
+                "source",
+                "benchmarks-data/reference/"
+                        + benchmark
+                        + "/"
+                        + GroupingNetwork.DIR
+                        + "/"
+                        + (schedule.legacySchedule() ? "" : schedule.protocol() + "/"));
         d.put(
                 "protocol",
-                "FashionScenes, encoder–decoder, three tasks; every task subset trained as a full-size network with equal loss weights (cost 1) and each task as a half-size single-task network with about half the encoder's multiply-adds (cost 0.5); schedule "
-                        + TaskGroupingExperiment.PROTOCOL
-                        + ": 1,280 training scenes, 6 epochs, batch 16, Adam 1e-3, last epoch; networks chosen on the losses of 200 held-out scenes and scored on the 1,000 test scenes; ESA chooses on the validation losses after 20 % of the training steps; one seed, which cannot separate groupings whose losses are close.");
+                "FashionScenes, encoder–decoder, three tasks; every task subset trained as a full-size network with equal loss weights (cost 1) and each task as a half-size single-task network with about half the encoder's multiply-adds (cost 0.5); "
+                        + schedule.describe()
+                        + "; networks chosen on the losses of "
+                        + String.format(
+                                Locale.ROOT, "%,d", schedule.multiTask().validationSamples())
+                        + " held-out scenes and scored on the 1,000 test scenes; ESA chooses on the validation losses after 20 % of the training steps; one seed, which cannot separate groupings whose losses are close.");
         Map<String, String> labels = new LinkedHashMap<>();
         tasks.forEach(t -> labels.put(t, LABELS.getOrDefault(t, t)));
         d.put("taskLabels", labels);

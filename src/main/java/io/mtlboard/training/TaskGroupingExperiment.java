@@ -21,14 +21,12 @@ import java.util.Map;
  * {@code mtlboard reference --task-grouping}: Standley et al.'s task-grouping experiment on a
  * dense benchmark. Trains every non-empty subset of the tasks as a full-size encoder–decoder (equal
  * weights, one head per task of the subset) and every task as a half-size single-task network,
- * one seed, under the legacy reference schedule {@value #PROTOCOL}, and writes one bundle per
- * network to {@code <out>/<benchmark>/task-grouping/}, a folder the reference importer does not
- * read as leaderboard runs. Networks whose bundle exists are skipped (resume).
+ * one seed, under a {@link GroupingSchedule} (a reference protocol, or the legacy schedule), and
+ * writes one bundle per network to {@code <out>/<benchmark>/task-grouping/} (a subfolder per
+ * protocol), folders the reference importer does not read as leaderboard runs. Networks whose
+ * bundle exists under the same schedule are skipped (resume).
  */
 final class TaskGroupingExperiment {
-
-    /** The reference schedule the networks are trained under. */
-    static final String PROTOCOL = "fs-encoder-decoder-v1";
 
     /** Identifies the bundle format. */
     static final String FORMAT = "mtlboard-task-grouping-run/1";
@@ -41,16 +39,36 @@ final class TaskGroupingExperiment {
 
     private TaskGroupingExperiment() {}
 
-    /** The schedule of {@value #PROTOCOL}: 6 epochs on 1,280 scenes, 200 held out, batch 16, Adam 1e-3, last epoch. */
-    static TrainingSettings settings() {
-        return new TrainingSettings(6, 16, 1e-3, "train", 1280, 200, 10);
+    /** The bundle file of {@code network}. */
+    static Path file(
+            Path out,
+            BenchmarkManifest manifest,
+            GroupingNetwork network,
+            long seed,
+            GroupingSchedule schedule) {
+        return schedule.bundleDir(out, manifest.id())
+                .resolve(network.name(BACKBONE, taskNames(manifest), OPTIMIZER, seed) + ".json");
     }
 
-    /** The bundle file of {@code network}. */
-    static Path file(Path out, BenchmarkManifest manifest, GroupingNetwork network, long seed) {
-        return out.resolve(manifest.id())
-                .resolve(GroupingNetwork.DIR)
-                .resolve(network.name(BACKBONE, taskNames(manifest), OPTIMIZER, seed) + ".json");
+    /** Whether {@code network}'s bundle exists, trained under {@code schedule}. */
+    static boolean done(
+            Path out,
+            BenchmarkManifest manifest,
+            GroupingNetwork network,
+            long seed,
+            GroupingSchedule schedule)
+            throws IOException {
+        Path file = file(out, manifest, network, seed, schedule);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        return schedule.legacySchedule()
+                || schedule.hash()
+                        .equals(
+                                JSON.readTree(file.toFile())
+                                        .path("settings")
+                                        .path("protocolHash")
+                                        .asText());
     }
 
     static List<String> taskNames(BenchmarkManifest manifest) {
@@ -64,38 +82,47 @@ final class TaskGroupingExperiment {
             Path out,
             long seed,
             boolean dryRun,
-            PrintStream log)
+            PrintStream log,
+            GroupingSchedule schedule)
             throws IOException {
         List<GroupingNetwork> plan = GroupingNetwork.plan(manifest.tasks().size());
-        TrainingSettings settings = settings();
-        long total = (long) settings.epochs() * settings.stepsPerEpoch();
-        long missing =
-                plan.stream().filter(n -> !Files.exists(file(out, manifest, n, seed))).count();
+        long total = schedule.steps();
+        List<GroupingNetwork> missing = new java.util.ArrayList<>();
+        for (GroupingNetwork n : plan) {
+            if (!done(out, manifest, n, seed, schedule)) {
+                missing.add(n);
+            }
+        }
         log.printf(
                 Locale.ROOT,
                 "task grouping on %s: %d networks (%d done) under %s%n",
                 manifest.id(),
                 plan.size(),
-                plan.size() - missing,
-                PROTOCOL);
+                plan.size() - missing.size(),
+                schedule.describe());
         if (dryRun) {
-            plan.forEach(n -> log.println(file(out, manifest, n, seed).getFileName()));
+            for (GroupingNetwork n : plan) {
+                log.printf(
+                        Locale.ROOT,
+                        "%-62s lr %-8s %s%n",
+                        file(out, manifest, n, seed, schedule).getFileName(),
+                        schedule.settings(n).lr(),
+                        missing.contains(n) ? "to train" : "done");
+            }
             return 0;
         }
         TrainingSet[] eval = GroupingTrainer.evaluationSets(data);
-        SweepProgress bar = new SweepProgress(System.err, total * missing, (int) missing);
+        SweepProgress bar = new SweepProgress(System.err, total * missing.size(), missing.size());
         int failed = 0;
-        for (GroupingNetwork network : plan) {
-            Path file = file(out, manifest, network, seed);
-            if (Files.exists(file)) {
-                continue;
-            }
+        for (GroupingNetwork network : missing) {
+            Path file = file(out, manifest, network, seed, schedule);
             OffsetDateTime started = OffsetDateTime.now();
+            TrainingSettings settings = schedule.settings(network);
             try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
                 GroupingTrainer.Result result =
                         new GroupingTrainer(data, settings, eval[0], eval[1], bar::steps)
                                 .train(network, BACKBONE, seed, manager);
-                write(file, bundle(manifest, network, seed, settings, result, started));
+                write(file, bundle(manifest, network, seed, schedule, settings, result, started));
                 bar.finishRun(
                         String.format(
                                 Locale.ROOT,
@@ -116,6 +143,7 @@ final class TaskGroupingExperiment {
             BenchmarkManifest manifest,
             GroupingNetwork network,
             long seed,
+            GroupingSchedule schedule,
             TrainingSettings settings,
             GroupingTrainer.Result result,
             OffsetDateTime started) {
@@ -141,10 +169,16 @@ final class TaskGroupingExperiment {
         b.put("optimizer", OPTIMIZER);
         b.put("seed", seed);
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("protocol", PROTOCOL);
+        s.put("protocol", schedule.protocol());
+        if (!schedule.legacySchedule()) {
+            s.put("protocolHash", schedule.hash());
+        }
         s.put("epochs", settings.epochs());
         s.put("batchSize", settings.batchSize());
         s.put("lr", settings.lr());
+        if (!schedule.legacySchedule()) {
+            s.put("lrSchedule", settings.lrSchedule().id());
+        }
         s.put("trainSamples", settings.trainSamples());
         s.put("validationSamples", settings.validationSamples());
         s.put("checkpoint", "last");

@@ -64,7 +64,8 @@ class TaskGroupingDatasetTest {
 
     @Test
     void shouldDescribeAMeasuredDataSetWithoutPublishedCurves() {
-        Map<String, Object> d = TaskGroupingDataset.descriptor("fashionscenes", TASKS);
+        Map<String, Object> d =
+                TaskGroupingDataset.descriptor("fashionscenes", TASKS, GroupingSchedule.legacy());
         assertThat(d).containsEntry("id", "fashionscenes-measured").doesNotContainKey("published");
         assertThat(d.get("budgets")).isEqualTo(List.of(1.0, 1.5, 2.0, 2.5, 3.0));
         assertThat(d.get("taskLabels"))
@@ -77,5 +78,66 @@ class TaskGroupingDatasetTest {
                                 "normal",
                                 "Surface normals"));
         assertThat((String) d.get("protocol")).contains("one seed").contains("1,280");
+    }
+
+    /** The shipped data set is what the legacy schedule writes from the shipped bundles, byte for byte. */
+    @Test
+    void shouldRewriteTheShippedLegacyDataSetUnchanged(@TempDir Path dir) throws Exception {
+        Path shipped = Path.of("benchmarks-data/task-grouping/fashionscenes-measured");
+        GroupingSchedule legacy = GroupingSchedule.legacy();
+        TaskGroupingDataset.write(
+                legacy.bundleDir(Path.of("benchmarks-data/reference"), "fashionscenes"),
+                dir,
+                "fashionscenes",
+                TASKS,
+                legacy);
+        for (String file :
+                List.of(
+                        "README.md",
+                        "dataset.json",
+                        "validation.csv",
+                        "early-stopping-20.csv",
+                        "test.csv")) {
+            assertThat(dir.resolve(file)).as(file).hasSameTextualContentAs(shipped.resolve(file));
+        }
+    }
+
+    @Test
+    void shouldDescribeADataSetTrainedUnderAProtocol(@TempDir Path dir) throws Exception {
+        GroupingSchedule v2 = GroupingScheduleTest.v2();
+        Path bundles = Files.createDirectories(dir.resolve("bundles"));
+        ObjectMapper json = new ObjectMapper();
+        int i = 0;
+        for (GroupingNetwork n : GroupingNetwork.plan(3)) {
+            Map<String, Double> val = new LinkedHashMap<>();
+            n.tasks().forEach(t -> val.put(TASKS.get(t), 0.1 * (t + 1)));
+            Map<String, Object> b = bundle(n.cost(), val, 1.5);
+            b.put("seed", 0);
+            json.writeValue(bundles.resolve(i++ + ".json").toFile(), b);
+        }
+        Path target = dir.resolve("fashionscenes-measured-fs-encoder-decoder-v2");
+        TaskGroupingDataset.write(bundles, target, "fashionscenes", TASKS, v2);
+        Map<String, Object> d = TaskGroupingDataset.descriptor("fashionscenes", TASKS, v2);
+        assertThat(d)
+                .containsEntry("id", "fashionscenes-measured-fs-encoder-decoder-v2")
+                .containsEntry(
+                        "source",
+                        "benchmarks-data/reference/fashionscenes/task-grouping/fs-encoder-decoder-v2/");
+        assertThat((String) d.get("title")).endsWith("one seed, fs-encoder-decoder-v2)");
+        assertThat((String) d.get("protocol"))
+                .contains("protocol fs-encoder-decoder-v2: 4,000 training scenes, 40 epochs")
+                .contains("0.001 for task subsets")
+                .contains("0.003 for single-task")
+                .contains("cosine")
+                .contains("losses of 1,000 held-out scenes");
+        String readme = Files.readString(target.resolve("README.md"));
+        // 20 % of 40 epochs × 250 steps
+        assertThat(readme)
+                .contains("steps (2000 of 10000; ESA)")
+                .contains("the 1,000 scenes held out")
+                .contains("seed 0 (initialization")
+                .contains("task-grouping/fs-encoder-decoder-v2/`");
+        assertThat(Files.readString(target.resolve("validation.csv")))
+                .contains("validation losses (1,000 held-out training scenes)");
     }
 }

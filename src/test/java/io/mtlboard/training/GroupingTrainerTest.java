@@ -1,0 +1,69 @@
+package io.mtlboard.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import io.mtlboard.benchmark.data.DataLocations;
+import io.mtlboard.benchmark.data.FashionMnist;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A task-grouping network on a few generated FashionScenes scenes: one seed trains it the same
+ * way twice, and a cosine learning-rate schedule changes the training (so a protocol's schedule
+ * reaches the grouping networks).
+ */
+class GroupingTrainerTest {
+
+    private static final TrainingSettings CONSTANT =
+            new TrainingSettings(2, 16, 3e-3, "train", 48, 16, 10);
+    private static ReferenceData data;
+    private static TrainingSet validation;
+
+    @BeforeAll
+    static void load() throws IOException {
+        data =
+                ReferenceData.load(
+                        "fashionscenes",
+                        CONSTANT,
+                        new DataLocations(
+                                Path.of("benchmarks-data"),
+                                Path.of(FashionMnist.DEBIAN_DIR),
+                                Path.of("target/test-data/external"),
+                                Path.of("target/test-data/cache")));
+        validation = TrainingSet.load(data.manifest, data.validation, 0, 16);
+    }
+
+    private static GroupingTrainer.Result train(TrainingSettings settings) {
+        GroupingNetwork depthHalf =
+                GroupingNetwork.plan(3).stream()
+                        .filter(n -> n.half() && n.tasks().equals(List.of(1)))
+                        .findFirst()
+                        .orElseThrow();
+        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+            return new GroupingTrainer(data, settings, validation, validation, n -> {})
+                    .train(depthHalf, TaskGroupingExperiment.BACKBONE, 3, m);
+        }
+    }
+
+    @Test
+    void shouldFollowTheLrScheduleOfItsSettings() {
+        GroupingTrainer.Result a = train(CONSTANT);
+        GroupingTrainer.Result b = train(CONSTANT);
+        GroupingTrainer.Result cosine = train(CONSTANT.withLrSchedule(LrSchedule.COSINE));
+        Map<String, Double> losses = a.validation();
+        assertThat(losses).containsOnlyKeys("depth");
+        assertThat(losses.values()).allMatch(Double::isFinite);
+        assertThat(b.validation()).as("deterministic under one seed").isEqualTo(losses);
+        // 3 steps per epoch, 6 in all: the early losses are taken after step round(0.2 × 6) = 1
+        assertThat(a.earlyStep()).isEqualTo(1);
+        // the first step runs at the full rate under both schedules
+        assertThat(cosine.validationEarly()).isEqualTo(a.validationEarly());
+        assertThat(cosine.validation()).isNotEqualTo(losses);
+    }
+}
