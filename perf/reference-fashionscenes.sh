@@ -2,7 +2,8 @@
 # Resumable reference sweep of FashionScenes on the encoder–decoder under protocol
 # fs-encoder-decoder-v2 (benchmarks-data/fashionscenes/reference-protocols.json): the Adam lr sweep
 # of single-task, EW and DB-MTL (three rates each, seed 0), then single-task, EW, MGDA, PCGrad,
-# CAGrad, Nash-MTL, Aligned-MTL and DB-MTL at the parameter level, seeds 0-2. Every part skips
+# CAGrad, Nash-MTL, Aligned-MTL and DB-MTL at the parameter level, seeds 0-2, then Standley et
+# al.'s task-grouping networks under the same protocol (GROUPING=0 leaves them out). Every part skips
 # the runs whose bundle already exists with the same protocol hash and lr; stop and start it at
 # any time (the run in progress is lost: an EW run takes about an hour with a core to itself,
 # single-task about 1.8 hours).
@@ -29,4 +30,7 @@ part --lr-sweep --methods "$METHODS" --optimizers adam || exit 1
 for seed in $SEEDS; do
   part --methods "$METHODS" --levels param --optimizers adam --seeds "$seed"
 done
+if [ "${GROUPING:-1}" = 1 ]; then
+  part --task-grouping --seeds 0
+fi
 echo "=== $(date -u +%FT%TZ) sweep complete"
