@@ -167,11 +167,31 @@ function drawOptimizerExtras(view) {
   }), 'No setting has both Adam and SGD rows of methods here.');
 }
 
+// The pairs come sorted by setting: each setting's pairs follow a heading row naming it (and its benchmark on
+// the optimizer page, which can span every benchmark), as the server's AnalysisFormat.groupHeading writes it.
+function settingKey(p) {
+  return p.benchmark.id + '/' + (p.setting ? p.setting.id : p.backbone.id);
+}
+
+function withHeadings(pairs, row) {
+  const rows = [];
+  pairs.forEach((p, i) => {
+    if (i === 0 || settingKey(pairs[i - 1]) !== settingKey(p)) {
+      let n = 0;
+      while (i + n < pairs.length && settingKey(pairs[i + n]) === settingKey(p)) {
+        n++;
+      }
+      rows.push({ group: (levels ? '' : p.benchmark.name + ' · ') + settingName(p) + ' · ' + n + (n === 1 ? ' pair' : ' pairs') });
+    }
+    rows.push(row(p));
+  });
+  return rows;
+}
+
 function pairTable(selector, pairs, empty, convention) {
-  table(document.querySelector(selector), pairs.map(p => {
+  table(document.querySelector(selector), withHeadings(pairs, p => {
     const v = verdict(p);
-    const setting = { text: settingName(p), className: 'setting' };
-    const common = levels ? [p.methodName, setting] : [p.methodName, p.benchmark.name, setting];
+    const common = levels ? [p.methodName] : [p.methodName, p.benchmark.name];
     common.push(p.first.other);
     common.push(source(p));
     const cells = common.concat([{ text: deltaCell(p.first, convention), className: 'num' },

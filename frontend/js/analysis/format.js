@@ -73,6 +73,17 @@ export function table(tbody, rows, empty) {
   }
   rows.forEach(cells => {
     const tr = document.createElement('tr');
+    if (!Array.isArray(cells)) {
+      // a heading row over the rows that follow it: { group: text }
+      const th = document.createElement('th');
+      th.colSpan = 20;
+      th.scope = 'colgroup';
+      th.textContent = cells.group;
+      tr.className = 'group';
+      tr.appendChild(th);
+      tbody.appendChild(tr);
+      return;
+    }
     cells.forEach(c => {
       const td = document.createElement('td');
       if (c && typeof c === 'object') {

@@ -145,6 +145,19 @@ public record PairView(
                 clear == null ? null : pooled);
     }
 
+    /**
+     * The setting the pair belongs to, benchmark × backbone × protocol: a method is paired once
+     * per setting, and the tables head each setting's pairs with its name.
+     */
+    public String settingKey() {
+        return benchmark.id() + "/" + (setting == null ? backbone.id() : setting.id());
+    }
+
+    /** The setting's name: its label, or the backbone's name for a row without a protocol. */
+    public String settingName() {
+        return setting == null ? backbone.name() : setting.label();
+    }
+
     private static Side side(AnalysisRow r, String dimension, StepCost.Spread stepCpuMs) {
         boolean byOptimizer = dimension.equals("optimizer");
         return new Side(

@@ -58,6 +58,29 @@ public final class AnalysisFormat {
      * A pair's verdict in words (METRICS.md §9): clear only beyond both sides' spreads; within seed
      * spread otherwise; not conclusive without a spread on both sides.
      */
+    /**
+     * The heading of the setting whose pairs start at {@code pairs[index]} (pairs come sorted by
+     * setting): its name, with the benchmark's on the optimizer page, which can span every
+     * benchmark, and how many pairs it holds; null when the pair continues the previous one's
+     * setting. analysis-paired.js writes the same headings.
+     */
+    public static String groupHeading(List<PairView> pairs, Integer index, Boolean levels) {
+        PairView p = pairs.get(index);
+        if (index > 0 && pairs.get(index - 1).settingKey().equals(p.settingKey())) {
+            return null;
+        }
+        int n = 0;
+        while (index + n < pairs.size()
+                && pairs.get(index + n).settingKey().equals(p.settingKey())) {
+            n++;
+        }
+        return (levels ? "" : p.benchmark().name() + " · ")
+                + p.settingName()
+                + " · "
+                + n
+                + (n == 1 ? " pair" : " pairs");
+    }
+
     public static String verdict(PairView p, Boolean levels) {
         if (p.difference() == null) {
             return "no Δm";

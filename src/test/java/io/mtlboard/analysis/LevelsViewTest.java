@@ -74,5 +74,21 @@ class LevelsViewTest {
                         "lenet5@v2 cagrad", // no difference: last of its setting
                         "lenet5@v1 mgda",
                         "lenet5@v1 gradvac");
+        // the tables head each setting's pairs with its name and count, once
+        List<String> headings = new java.util.ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            headings.add(io.mtlboard.web.AnalysisFormat.groupHeading(sorted, i, true));
+        }
+        assertThat(headings)
+                .containsExactly(
+                        "LeNet-5-style · lenet5@v2 · 4 pairs",
+                        null,
+                        null,
+                        null,
+                        "LeNet-5-style · lenet5@v1 · 2 pairs",
+                        null);
+        // the optimizer page can span benchmarks: its headings name the benchmark too
+        assertThat(io.mtlboard.web.AnalysisFormat.groupHeading(sorted.subList(5, 6), 0, false))
+                .isEqualTo("MultiFashion · LeNet-5-style · lenet5@v1 · 1 pair");
     }
 }

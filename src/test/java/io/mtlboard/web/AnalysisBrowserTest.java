@@ -282,7 +282,13 @@ class AnalysisBrowserTest {
         open("/analysis/levels?benchmark=multifashion&source=claimed");
         waitForChart("levels-deltam");
         waitForChart("levels-time");
-        assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr:not(.group)")))
+                .hasSize(2);
+        // the script heads each setting's pairs as the server does
+        assertThat(driver.findElements(By.cssSelector("#pairs-table tr.group th")))
+                .extracting(WebElement::getText)
+                .isNotEmpty()
+                .allMatch(t -> t.startsWith("LeNet-5-style · ") && t.matches(".* · \\d+ pairs?"));
         assertThat(points("levels-deltam")).isEqualTo(4);
         assertThat(painted("levels-deltam")).isGreaterThan(1000);
         assertThat(driver.findElement(By.id("pairs-table")).getText())
@@ -303,7 +309,8 @@ class AnalysisBrowserTest {
         open("/analysis/optimizers?benchmark=multifashion&backbone=lenet5&source=claimed");
         waitForChart("optimizers-deltam");
         waitForChart("optimizers-difference");
-        assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr"))).hasSize(5);
+        assertThat(driver.findElements(By.cssSelector("#pairs-table tbody tr:not(.group)")))
+                .hasSize(5);
         assertThat(points("optimizers-difference")).isEqualTo(5);
         assertThat(driver.findElement(By.id("agreement-caption")).getText())
                 .contains("Kendall τ-b = 0.60, n = 5");
@@ -323,7 +330,8 @@ class AnalysisBrowserTest {
         open("/analysis/optimizers");
         waitForChart("optimizers-deltam");
         waitForChart("optimizers-difference");
-        List<WebElement> rows = driver.findElements(By.cssSelector("#pairs-table tbody tr"));
+        List<WebElement> rows =
+                driver.findElements(By.cssSelector("#pairs-table tbody tr:not(.group)"));
         List<WebElement> elich = rows.stream().filter(r -> r.getText().contains("Elich")).toList();
         assertThat(elich).hasSizeGreaterThanOrEqualTo(20);
         assertThat(elich)
@@ -350,7 +358,7 @@ class AnalysisBrowserTest {
         assertThat(driver.findElement(By.id("scope-name")).getText()).isEqualTo("NYUv2");
         choose("control-convention", "flat");
         WebElement ew =
-                driver.findElements(By.cssSelector("#pairs-table tbody tr")).stream()
+                driver.findElements(By.cssSelector("#pairs-table tbody tr:not(.group)")).stream()
                         .filter(
                                 r ->
                                         r.getText().startsWith("EW")
