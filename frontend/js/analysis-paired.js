@@ -197,14 +197,13 @@ function pairTable(selector, pairs, empty, convention) {
     const cells = common.concat([{ text: deltaCell(p.first, convention), className: 'num' },
       { text: deltaCell(p.second, convention), className: 'num' },
       { text: p.difference === null ? '—' : (p.difference > 0 ? '+' : '') + fmt(p.difference, 2), className: 'num' },
-      { text: v.text, className: 'verdict ' + v.className }]);
+      { text: v.text, className: 'verdict ' + v.className },
+      { text: seeds(p.first) + ' / ' + seeds(p.second), className: 'num',
+        title: 'literature rows: the number of seeds the publication reports for its mean' }]);
     if (levels) {
       cells.push(timeCell(p.first), timeCell(p.second),
         { text: p.timeRatio === null ? '—' : fmt(p.timeRatio, 2) + '×' + (p.timeBasis === 'step-cost' ? ' per step' : ' logged'),
           className: 'num' });
-    } else {
-      cells.push({ text: seeds(p.first) + ' / ' + seeds(p.second), className: 'num',
-        title: 'literature rows: the number of seeds the publication reports for its mean' });
     }
     return cells;
   }), empty || 'No pairs under these filters.');

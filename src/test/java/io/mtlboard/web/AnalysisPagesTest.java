@@ -304,6 +304,16 @@ class AnalysisPagesTest {
                 json("/api/analysis/levels?benchmark=multifashion&source=claimed")
                         .getString("pairs[0].methodName");
         assertThat(tableRows(levels, "pairs-table").get(0)).contains("<td>" + first + "</td>");
+        // and the seeds behind each side
+        io.restassured.path.json.JsonPath pairs =
+                json("/api/analysis/levels?benchmark=multifashion&source=claimed");
+        assertThat(tableRows(levels, "pairs-table").get(0))
+                .contains(
+                        ">"
+                                + pairs.getInt("pairs[0].first.seeds")
+                                + " / "
+                                + pairs.getInt("pairs[0].second.seeds")
+                                + "</td>");
         String grouping = given().when().get("/analysis/task-grouping").then().extract().asString();
         assertThat(tableRows(grouping, "selected-table")).hasSize(5);
         assertThat(String.join("", tableRows(grouping, "selected-table"))).contains("0.45224");
