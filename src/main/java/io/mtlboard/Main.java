@@ -67,7 +67,28 @@ public final class Main implements Runnable {
                         cli.addSubcommand(name, command.get());
                     }
                 });
+        cli.setExecutionExceptionHandler(Main::refused);
         return cli;
+    }
+
+    /** Exit code of a command that refused what it was asked (a wrong option value or combination). */
+    static final int REFUSED = 2;
+
+    /**
+     * A tool's refusal — an option value or combination it cannot run, or a precondition such as
+     * an lr sweep that has not been trained — is told in one line with the command's name, as
+     * picocli tells a usage error; anything else is a fault, with its stack trace. {@code
+     * evaluate} keeps its own exit statuses (2 means a rejected model there).
+     */
+    private static int refused(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (!command.getCommandName().equals("evaluate")
+                && (e instanceof IllegalArgumentException || e instanceof IllegalStateException)) {
+            command.getErr()
+                    .println("mtlboard " + command.getCommandName() + ": " + e.getMessage());
+            return REFUSED;
+        }
+        throw e;
     }
 
     @Override

@@ -1,0 +1,87 @@
+package io.mtlboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command-line tools tell a refused request in one line, with a usage error's exit code. */
+class MainTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine(args[0]);
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void shouldRefuseAnOptionCombinationInOneLine() {
+        int code = run("reference", "--benchmark", "multifashion", "--lr-sweep", "--dry-run");
+        assertThat(code).isEqualTo(Main.REFUSED);
+        assertThat(err.toString())
+                .isEqualTo(
+                        "mtlboard reference: --lr-sweep and --force need --protocol"
+                                + System.lineSeparator())
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldRefuseARateOutsideTheSweepsGrid() {
+        int code =
+                run(
+                        "reference",
+                        "--benchmark",
+                        "fashionscenes",
+                        "--protocol",
+                        "fs-encoder-decoder-v2",
+                        "--lr-sweep",
+                        "--lr",
+                        "adam=0.002",
+                        "--optimizers",
+                        "adam",
+                        "--dry-run");
+        assertThat(code).isEqualTo(Main.REFUSED);
+        assertThat(err.toString())
+                .startsWith("mtlboard reference: --lr adam=0.002 is not in the lr grid")
+                .contains("[3.0E-4, 0.001, 0.003]");
+    }
+
+    @Test
+    void shouldPlanOneRateOfTheSweepWhenLrNamesIt() {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buffer, true));
+        int code;
+        try {
+            code =
+                    run(
+                            "reference",
+                            "--benchmark",
+                            "fashionscenes",
+                            "--protocol",
+                            "fs-encoder-decoder-v2",
+                            "--lr-sweep",
+                            "--methods",
+                            "ew,stl",
+                            "--lr",
+                            "adam=0.001",
+                            "--optimizers",
+                            "adam",
+                            "--out",
+                            "target/main-test-out",
+                            "--dry-run");
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(code).isZero();
+        assertThat(buffer.toString())
+                .contains("2 runs on fashionscenes")
+                .contains("encoder-decoder_stl_param_adam_seed0_lr0.001.json")
+                .contains("encoder-decoder_ew_param_adam_seed0_lr0.001.json")
+                .doesNotContain("lr0.003");
+    }
+}
