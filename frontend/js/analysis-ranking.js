@@ -35,6 +35,12 @@ function draw(view) {
   document.getElementById('scatter-table-verdict').textContent = [s.verdict, s.message].filter(t => t).join(' ');
   table(document.querySelector('#scatter-table tbody'), pointRows(s.points),
     'No row of this backbone has the indicator and a test Δm.');
+  document.getElementById('reading-summary').textContent = view.readingSummary || '';
+  table(document.querySelector('#readings-table tbody'), view.readings.map(r => [r.label,
+    { text: fmt(r.agreement.value, 2), className: 'num' },
+    { text: r.interval ? '[' + fmt(r.interval.low, 2) + ', ' + fmt(r.interval.high, 2) + ']' : '—', className: 'num' },
+    { text: String(r.agreement.n), className: 'num' },
+    { text: r.text, className: 'reading-' + r.reading }]), 'No indicator is logged for this setting.');
   const c = view.noiseCeiling;
   document.getElementById('noise-ceiling').textContent = c
     ? 'Noise ceiling: ' + label + ' = ' + fmt(c.value, 2) + ' (2.5–97.5 % of ' + c.splits + ' random half splits: '

@@ -159,6 +159,7 @@ public class RankingSimilarityService {
                         .sorted()
                         .map(id -> new Ref(id, backboneNames.getOrDefault(id, id)))
                         .toList();
+        List<RankingSimilarityView.Reading> readings = readings(join(indicators), noiseCeiling);
         return new RankingSimilarityView(
                 scope,
                 backboneId == null
@@ -177,7 +178,138 @@ public class RankingSimilarityService {
                 scatter,
                 available,
                 notes,
-                noiseCeiling);
+                noiseCeiling,
+                readings,
+                readingSummary(readings, noiseCeiling, choice.label()));
+    }
+
+    /**
+     * Every indicator of {@code heatmap} (whose first axis is test Δm) against test Δm: its cell
+     * and seed-bootstrap interval, read against seed noise and the noise ceiling; most agreeing
+     * first, too-few-rows last.
+     */
+    static List<RankingSimilarityView.Reading> readings(
+            Heatmap heatmap, RankingSimilarityView.Ceiling ceiling) {
+        if (heatmap.axes().isEmpty() || !heatmap.axes().get(0).key().equals(Scorings.DELTA_M)) {
+            return List.of();
+        }
+        boolean readableCeiling =
+                ceiling != null && ceiling.rows() >= Agreement.MIN_RELIABLE_METHODS;
+        List<RankingSimilarityView.Reading> out = new ArrayList<>();
+        for (int j = 1; j < heatmap.axes().size(); j++) {
+            Heatmap.Axis axis = heatmap.axes().get(j);
+            Agreement a = heatmap.cells().get(0).get(j);
+            Heatmap.IntervalView i =
+                    heatmap.intervals() == null ? null : heatmap.intervals().get(0).get(j);
+            String reading;
+            String relation = null;
+            String text;
+            if (a.value() == null || a.unreliable()) {
+                reading = RankingSimilarityView.TOO_FEW;
+                text = "too few rows (n = " + a.n() + ")";
+            } else if (i != null && i.includesZero()) {
+                reading = RankingSimilarityView.NOISE;
+                text = "not told apart from seed noise (the interval includes 0)";
+            } else if (a.value() < 0) {
+                reading = RankingSimilarityView.OPPOSITE;
+                text = "ranks rows opposite to test Δm beyond seed noise";
+            } else {
+                reading = RankingSimilarityView.LIKE;
+                text = "ranks rows like test Δm beyond seed noise";
+                if (readableCeiling) {
+                    double low = i == null ? a.value() : i.low();
+                    double high = i == null ? a.value() : i.high();
+                    relation =
+                            low > ceiling.value()
+                                    ? "beyond"
+                                    : high < ceiling.value() ? "below" : "within";
+                    text +=
+                            switch (relation) {
+                                case "beyond" -> ", beyond the noise ceiling";
+                                case "below" -> ", below the noise ceiling";
+                                default -> ", within reach of the noise ceiling";
+                            };
+                }
+            }
+            out.add(
+                    new RankingSimilarityView.Reading(
+                            axis.key(), axis.label(), a, i, reading, relation, text));
+        }
+        out.sort(
+                java.util.Comparator.comparing(
+                                (RankingSimilarityView.Reading r) ->
+                                        r.reading().equals(RankingSimilarityView.TOO_FEW))
+                        .thenComparing(
+                                r -> r.agreement().value() == null ? 0 : -r.agreement().value()));
+        return out;
+    }
+
+    /** The readings in one sentence: how many indicators agree, disagree, or are noise. */
+    static String readingSummary(
+            List<RankingSimilarityView.Reading> readings,
+            RankingSimilarityView.Ceiling ceiling,
+            String coefficient) {
+        if (readings.isEmpty()) {
+            return null;
+        }
+        Map<String, Long> counts = new HashMap<>();
+        readings.forEach(r -> counts.merge(r.reading(), 1L, Long::sum));
+        long like = counts.getOrDefault(RankingSimilarityView.LIKE, 0L);
+        long opposite = counts.getOrDefault(RankingSimilarityView.OPPOSITE, 0L);
+        long noise = counts.getOrDefault(RankingSimilarityView.NOISE, 0L);
+        long few = counts.getOrDefault(RankingSimilarityView.TOO_FEW, 0L);
+        StringBuilder b =
+                new StringBuilder(
+                        String.format(
+                                Locale.ROOT,
+                                "Of %d indicators, %d rank the rows like test Δm beyond seed noise, %d"
+                                        + " opposite to it, and %d cannot be told apart from seed noise",
+                                readings.size(),
+                                like,
+                                opposite,
+                                noise));
+        if (few > 0) {
+            b.append(String.format(Locale.ROOT, "; %d have too few rows", few));
+        }
+        if (ceiling != null && ceiling.rows() >= Agreement.MIN_RELIABLE_METHODS) {
+            long beyond = readings.stream().filter(r -> "beyond".equals(r.ceiling())).count();
+            long within = readings.stream().filter(r -> "within".equals(r.ceiling())).count();
+            RankingSimilarityView.Reading best =
+                    readings.stream()
+                            .filter(
+                                    r ->
+                                            r.agreement().value() != null
+                                                    && !r.agreement().unreliable())
+                            .findFirst()
+                            .orElse(null);
+            b.append(
+                    String.format(
+                            Locale.ROOT,
+                            ". Against the noise ceiling (%s = %.2f): %s",
+                            coefficient,
+                            ceiling.value(),
+                            beyond > 0
+                                    ? beyond
+                                            + " beyond it"
+                                            + (within > 0
+                                                    ? ", " + within + " within reach of it"
+                                                    : "")
+                                    : within > 0
+                                            ? "none beyond it, " + within + " within reach of it"
+                                            : "none reaches it"));
+            if (best != null && beyond == 0 && within == 0) {
+                b.append(
+                        String.format(
+                                Locale.ROOT,
+                                " (the closest, %s, agrees at %.2f): test Δm's own seeds agree with"
+                                        + " each other more than any indicator agrees with them",
+                                best.label(),
+                                best.agreement().value()));
+            }
+        } else {
+            b.append("; no readable noise ceiling yet");
+        }
+        return b.append('.').toString();
     }
 
     /** The benchmark × benchmark heatmap; {@code own} are the rows of the scope's benchmark, read already. */

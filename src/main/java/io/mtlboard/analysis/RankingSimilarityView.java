@@ -23,6 +23,9 @@ import java.util.List;
  * @param indicators the indicators logged on the backbone, for the scatter's choice
  * @param noiseCeiling the agreement of the backbone's Δm ranking with itself between disjoint halves
  *     of the seeds, or null when fewer than two rows have two seeds
+ * @param readings every indicator of the heatmap against test Δm (its first row), most agreeing
+ *     first, each read against seed noise and the noise ceiling
+ * @param readingSummary the readings in one sentence, or null without indicators
  */
 public record RankingSimilarityView(
         Scope scope,
@@ -40,7 +43,37 @@ public record RankingSimilarityView(
         Scatter scatter,
         List<Indicator> indicators,
         List<String> notes,
-        Ceiling noiseCeiling) {
+        Ceiling noiseCeiling,
+        List<Reading> readings,
+        String readingSummary) {
+
+    /** How an indicator ranks rows against test Δm ({@link Reading#reading}). */
+    public static final String LIKE = "like";
+
+    public static final String OPPOSITE = "opposite";
+
+    public static final String NOISE = "noise";
+
+    public static final String TOO_FEW = "too-few";
+
+    /**
+     * One indicator against test Δm: the heatmap's cell and interval.
+     *
+     * @param reading {@value #LIKE} or {@value #OPPOSITE} (ranks rows like, or opposite to, test Δm
+     *     beyond seed noise), {@value #NOISE} (the interval includes 0) or {@value #TOO_FEW}
+     * @param ceiling for an indicator that ranks like Δm beyond noise: {@code beyond}, {@code
+     *     within} (the interval includes the noise ceiling) or {@code below} it; null otherwise or
+     *     without a readable ceiling
+     * @param text the reading in words
+     */
+    public record Reading(
+            String key,
+            String label,
+            Agreement agreement,
+            Heatmap.IntervalView interval,
+            String reading,
+            String ceiling,
+            String text) {}
 
     /**
      * An indicator against Δm.

@@ -192,6 +192,20 @@ class AnalysisBrowserTest {
         assertThat(driver.getCurrentUrl()).contains("indicator=fd.value");
         assertThat(driver.findElement(By.id("scatter-caption")).getText())
                 .startsWith("feature disentanglement (FD)");
+        // every indicator against test Δm: the heatmap's first row, redrawn in ρ, with its reading
+        List<WebElement> readings = driver.findElements(By.cssSelector("#readings-table tbody tr"));
+        assertThat(readings).hasSize(9);
+        // test Δm against the conflict ratio, ρ = 0.9 over n = 5, as in the heatmap
+        assertThat(readings)
+                .extracting(WebElement::getText)
+                .anyMatch(
+                        t ->
+                                t.startsWith("conflict ratio")
+                                        && t.contains(" 0.90 ")
+                                        && t.contains(" 5 "));
+        assertThat(driver.findElement(By.id("reading-summary")).getText())
+                .startsWith("Of 9 indicators, ")
+                .endsWith("no readable noise ceiling yet.");
     }
 
     @Test

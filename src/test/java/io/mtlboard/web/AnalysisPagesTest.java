@@ -259,6 +259,7 @@ class AnalysisPagesTest {
                 "measured.rows"
             },
             {"/analysis/gradients?benchmark=multifashion", "scope-table", "comparison.rows"},
+            {"/analysis/ranking-similarity?benchmark=multifashion", "readings-table", "readings"},
             {"/analysis/levels?benchmark=multifashion&source=claimed", "pairs-table", "pairs"},
             {"/analysis/optimizers?benchmark=nyuv2", "pairs-table", "pairs"},
             {"/analysis/optimizers?benchmark=nyuv2", "sign-pairs-table", "signSgdPairs"},

@@ -1,0 +1,110 @@
+package io.mtlboard.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlboard.analysis.ranking.Agreement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every indicator against test Δm, read from the heatmap's first row: seed noise first, then the
+ * noise ceiling; the sentence that sums the readings up.
+ */
+class IndicatorReadingsTest {
+
+    /** Test Δm and five indicators: value, interval (low, high), n. */
+    private static Heatmap heatmap() {
+        Object[][] cells = {
+            {"a", 0.40, 0.35, 0.50, 20},
+            {"b", 0.25, 0.10, 0.40, 20},
+            {"c", 0.05, -0.10, 0.20, 20},
+            {"d", -0.20, -0.30, -0.10, 20},
+            {"e", null, null, null, 3}
+        };
+        List<Heatmap.Axis> axes = new ArrayList<>();
+        axes.add(new Heatmap.Axis(Scorings.DELTA_M, "test Δm", "higher is better", 20));
+        List<Agreement> first = new ArrayList<>();
+        List<Heatmap.IntervalView> intervals = new ArrayList<>();
+        first.add(new Agreement(1.0, 20, false));
+        intervals.add(new Heatmap.IntervalView(1, 1, false, 1000));
+        // the order of the heatmap's axes; the readings sort by agreement
+        for (int k : new int[] {2, 0, 4, 3, 1}) {
+            Object[] c = cells[k];
+            axes.add(new Heatmap.Axis((String) c[0], "indicator " + c[0], "higher is better", 20));
+            int n = (Integer) c[4];
+            first.add(new Agreement((Double) c[1], n, n < Agreement.MIN_RELIABLE_METHODS));
+            intervals.add(
+                    c[2] == null
+                            ? null
+                            : new Heatmap.IntervalView(
+                                    (Double) c[2],
+                                    (Double) c[3],
+                                    (Double) c[2] <= 0 && (Double) c[3] >= 0,
+                                    1000));
+        }
+        List<List<Agreement>> rows = new ArrayList<>();
+        List<List<Heatmap.IntervalView>> rowIntervals = new ArrayList<>();
+        rows.add(first);
+        rowIntervals.add(intervals);
+        for (int i = 1; i < axes.size(); i++) {
+            rows.add(first); // other rows are not read
+            rowIntervals.add(intervals);
+        }
+        return new Heatmap("rows", axes, rows, 20, null, rowIntervals);
+    }
+
+    private static RankingSimilarityView.Ceiling ceiling(double value, int rows) {
+        return new RankingSimilarityView.Ceiling(value, value - 0.1, value + 0.1, rows, 200);
+    }
+
+    @Test
+    void shouldReadEachIndicatorAgainstSeedNoiseAndTheCeilingMostAgreeingFirst() {
+        List<RankingSimilarityView.Reading> r =
+                RankingSimilarityService.readings(heatmap(), ceiling(0.33, 20));
+        assertThat(r)
+                .extracting(RankingSimilarityView.Reading::key)
+                .containsExactly("a", "b", "c", "d", "e");
+        assertThat(r)
+                .extracting(RankingSimilarityView.Reading::reading)
+                .containsExactly("like", "like", "noise", "opposite", "too-few");
+        // a: 0.35 > 0.33 — beyond; b: 0.10 < 0.33 < 0.40 — within reach
+        assertThat(r)
+                .extracting(RankingSimilarityView.Reading::ceiling)
+                .containsExactly("beyond", "within", null, null, null);
+        assertThat(r.get(0).text())
+                .isEqualTo("ranks rows like test Δm beyond seed noise, beyond the noise ceiling");
+        assertThat(r.get(2).text()).contains("the interval includes 0");
+        assertThat(r.get(4).text()).isEqualTo("too few rows (n = 3)");
+        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.33, 20), "Kendall τ-b"))
+                .isEqualTo(
+                        "Of 5 indicators, 2 rank the rows like test Δm beyond seed noise, 1 opposite to it, "
+                                + "and 1 cannot be told apart from seed noise; 1 have too few rows. Against the "
+                                + "noise ceiling (Kendall τ-b = 0.33): 1 beyond it, 1 within reach of it.");
+    }
+
+    @Test
+    void shouldNameTheClosestIndicatorWhenNoneReachesTheCeiling() {
+        RankingSimilarityView.Ceiling high = ceiling(0.6, 20);
+        List<RankingSimilarityView.Reading> r = RankingSimilarityService.readings(heatmap(), high);
+        assertThat(r)
+                .extracting(RankingSimilarityView.Reading::ceiling)
+                .containsExactly("below", "below", null, null, null);
+        assertThat(RankingSimilarityService.readingSummary(r, high, "Kendall τ-b"))
+                .endsWith(
+                        "Against the noise ceiling (Kendall τ-b = 0.60): none reaches it (the closest, "
+                                + "indicator a, agrees at 0.40): test Δm's own seeds agree with each other more "
+                                + "than any indicator agrees with them.");
+    }
+
+    @Test
+    void shouldNotReadACeilingOverTooFewRows() {
+        RankingSimilarityView.Ceiling thin = ceiling(0.33, 4);
+        List<RankingSimilarityView.Reading> r = RankingSimilarityService.readings(heatmap(), thin);
+        assertThat(r).extracting(RankingSimilarityView.Reading::ceiling).containsOnlyNulls();
+        assertThat(RankingSimilarityService.readingSummary(r, thin, "Kendall τ-b"))
+                .endsWith("; no readable noise ceiling yet.");
+        assertThat(RankingSimilarityService.readingSummary(List.of(), thin, "Kendall τ-b"))
+                .isNull();
+    }
+}
