@@ -51,7 +51,28 @@ class MainTest {
     }
 
     @Test
-    void shouldPlanOneRateOfTheSweepWhenLrNamesIt() {
+    void shouldPlanOneRateOfTheSweepWhenLrNamesIt() throws Exception {
+        // a checkpoint of the EW run (another run's is ignored): the plan says where it resumes
+        String hash =
+                io.mtlboard.training.ReferenceProtocol.read(
+                                java.nio.file.Path.of("benchmarks-data"),
+                                "fashionscenes",
+                                "fs-encoder-decoder-v2")
+                        .hash();
+        java.nio.file.Path sweep =
+                java.nio.file.Path.of("target/main-test-out/fashionscenes/lr-sweep");
+        for (String run : java.util.List.of("ew", "stl")) {
+            String name = "encoder-decoder_" + run + "_param_adam_seed0_lr0.001";
+            java.nio.file.Path dir = sweep.resolve(".checkpoints").resolve(name);
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(
+                    dir.resolve("state.json"),
+                    "{\"identity\":\""
+                            + name
+                            + " "
+                            + (run.equals("ew") ? hash : "another-protocol")
+                            + " lr 0.001\",\"epoch\":7}");
+        }
         java.io.PrintStream out = System.out;
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(buffer, true));
@@ -82,6 +103,9 @@ class MainTest {
                 .contains("2 runs on fashionscenes")
                 .contains("encoder-decoder_stl_param_adam_seed0_lr0.001.json")
                 .contains("encoder-decoder_ew_param_adam_seed0_lr0.001.json")
+                .contains("to train, resumes after epoch 7")
                 .doesNotContain("lr0.003");
+        assertThat(buffer.toString().lines().filter(l -> l.contains("resumes after")).count())
+                .isEqualTo(1);
     }
 }

@@ -1,9 +1,14 @@
 package io.mtlboard.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The optimizers of the reference runs, applied by hand to a parameter and the gradient the
@@ -68,6 +73,41 @@ abstract class ModelOptimizer {
     /** Moves {@code weight} one step along −{@code gradient}; returns the squared norm of the change. */
     abstract double update(String key, NDArray weight, NDArray gradient);
 
+    /**
+     * The optimizer's state for a checkpoint: its arrays go into {@code arrays} under names
+     * starting with {@code prefix}, its counters into the returned JSON. Parameter keys (ids that
+     * differ between two builds of a network) are written as {@code names} gives them.
+     */
+    abstract ObjectNode save(String prefix, Map<String, NDArray> arrays, Map<String, String> names);
+
+    /**
+     * Puts back the state {@link #save} took; {@code arrays} were read into {@code manager}, and
+     * {@code keys} gives each written name this network's parameter key.
+     */
+    abstract void restore(
+            JsonNode state,
+            String prefix,
+            Map<String, NDArray> arrays,
+            Map<String, String> keys,
+            NDManager manager);
+
+    private static String named(Map<String, String> names, String key) {
+        String name = names.get(key);
+        if (name == null) {
+            throw new IllegalStateException("optimizer state of an unknown parameter " + key);
+        }
+        return name;
+    }
+
+    private static NDArray required(Map<String, NDArray> arrays, String name, NDManager manager) {
+        NDArray a = arrays.get(name);
+        if (a == null) {
+            throw new IllegalStateException("checkpoint lacks the optimizer array " + name);
+        }
+        a.attach(manager);
+        return a;
+    }
+
     private static double squaredNorm(NDArray step) {
         try (NDArray squares = step.square();
                 NDArray sum = squares.sum()) {
@@ -106,6 +146,45 @@ abstract class ModelOptimizer {
                 return squaredNorm(step);
             }
         }
+
+        @Override
+        ObjectNode save(String prefix, Map<String, NDArray> arrays, Map<String, String> names) {
+            ObjectNode saved = JsonNodeFactory.instance.objectNode();
+            Map<String, String> byName = new TreeMap<>();
+            moments.keySet().forEach(key -> byName.put(named(names, key), key));
+            byName.forEach(
+                    (name, key) -> {
+                        NDArray[] mv = moments.get(key);
+                        arrays.put(prefix + "m/" + name, mv[0]);
+                        arrays.put(prefix + "v/" + name, mv[1]);
+                        saved.put(name, steps.get(key));
+                    });
+            return saved;
+        }
+
+        @Override
+        void restore(
+                JsonNode state,
+                String prefix,
+                Map<String, NDArray> arrays,
+                Map<String, String> keys,
+                NDManager manager) {
+            moments.clear();
+            steps.clear();
+            state.fields()
+                    .forEachRemaining(
+                            e -> {
+                                String name = e.getKey();
+                                String key = named(keys, name);
+                                moments.put(
+                                        key,
+                                        new NDArray[] {
+                                            required(arrays, prefix + "m/" + name, manager),
+                                            required(arrays, prefix + "v/" + name, manager)
+                                        });
+                                steps.put(key, e.getValue().asInt());
+                            });
+        }
     }
 
     /** SGD with momentum as {@code torch.optim.SGD(momentum=μ)}. */
@@ -132,6 +211,35 @@ abstract class ModelOptimizer {
                 weight.subi(step);
                 return squaredNorm(step);
             }
+        }
+
+        @Override
+        ObjectNode save(String prefix, Map<String, NDArray> arrays, Map<String, String> names) {
+            ObjectNode saved = JsonNodeFactory.instance.objectNode();
+            Map<String, String> byName = new TreeMap<>();
+            buffers.keySet().forEach(key -> byName.put(named(names, key), key));
+            byName.forEach(
+                    (name, key) -> {
+                        arrays.put(prefix + "buf/" + name, buffers.get(key));
+                        saved.put(name, 1);
+                    });
+            return saved;
+        }
+
+        @Override
+        void restore(
+                JsonNode state,
+                String prefix,
+                Map<String, NDArray> arrays,
+                Map<String, String> keys,
+                NDManager manager) {
+            buffers.clear();
+            state.fieldNames()
+                    .forEachRemaining(
+                            name ->
+                                    buffers.put(
+                                            named(keys, name),
+                                            required(arrays, prefix + "buf/" + name, manager)));
         }
     }
 }

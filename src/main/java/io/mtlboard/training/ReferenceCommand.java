@@ -288,7 +288,14 @@ public final class ReferenceCommand implements Callable<Integer> {
                         "%-62s lr %-8s %s%n",
                         run.file().getFileName(),
                         run.settings().lr(),
-                        run.skip() ? "done" : "to train");
+                        run.skip()
+                                ? "done"
+                                : protocol == null
+                                        ? "to train"
+                                        : checkpoint(run, protocol)
+                                                .epoch()
+                                                .map(e -> "to train, resumes after epoch " + e)
+                                                .orElse("to train"));
             }
             return 0;
         }
@@ -601,12 +608,17 @@ public final class ReferenceCommand implements Callable<Integer> {
             return;
         }
         bar.startRun(run.spec());
+        RunCheckpoint checkpoint = protocol == null ? null : checkpoint(run, protocol);
         RunBundle bundle =
                 new ReferenceRunner(
                                 data, run.settings(), protocol == null ? null : protocol.summary())
                         .withDiagnostics(diagnostics && !lrSweep)
+                        .withCheckpoint(checkpoint)
                         .run(run.spec(), bar::steps, (done, all) -> {});
         bundle.writeTo(run.file());
+        if (checkpoint != null) {
+            checkpoint.delete();
+        }
         List<String> values = new ArrayList<>();
         bundle.claims().forEach((k, v) -> values.add(String.format(Locale.ROOT, "%s=%.4f", k, v)));
         Object converged =
@@ -620,6 +632,20 @@ public final class ReferenceCommand implements Callable<Integer> {
                         bundle.trainingSeconds(),
                         String.join(" ", values),
                         converged));
+    }
+
+    /** Folder of the runs' checkpoints beside their bundles (not imported, not committed). */
+    static final String CHECKPOINT_DIR = ".checkpoints";
+
+    /**
+     * The checkpoint of a protocol run: {@code .checkpoints/<bundle name>/} beside its bundle,
+     * resumed only by the same bundle under the same protocol hash and rate.
+     */
+    static RunCheckpoint checkpoint(Planned run, ReferenceProtocol protocol) {
+        String name = run.file().getFileName().toString().replaceFirst("\\.json$", "");
+        return new RunCheckpoint(
+                run.file().getParent().resolve(CHECKPOINT_DIR).resolve(name),
+                name + " " + protocol.hash() + " lr " + run.settings().lr());
     }
 
     /** The directory of the loss-scale study's bundles under the benchmark's reference directory. */

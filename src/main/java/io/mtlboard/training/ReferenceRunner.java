@@ -28,6 +28,7 @@ final class ReferenceRunner {
     private final Map<String, Object> protocol;
     private boolean diagnose;
     private List<String> corruptions;
+    private RunCheckpoint checkpoint;
 
     ReferenceRunner(ReferenceData data, TrainingSettings settings) {
         this(data, settings, null);
@@ -38,6 +39,12 @@ final class ReferenceRunner {
         this.data = data;
         this.settings = settings;
         this.protocol = protocol;
+    }
+
+    /** Resumes the training from {@code checkpoint} and keeps it after every epoch (null: none). */
+    ReferenceRunner withCheckpoint(RunCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
+        return this;
     }
 
     /** Also measures the diagnostics (corrupted-split sweep, test-split FD) and stores them in the bundle. */
@@ -55,7 +62,8 @@ final class ReferenceRunner {
     RunBundle run(RunSpec spec, Trainer.Progress progress, ModelEvaluator.Progress testProgress) {
         OffsetDateTime started = OffsetDateTime.now();
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-            Trainer.Outcome trained = new Trainer(data, settings, progress).train(spec, manager);
+            Trainer.Outcome trained =
+                    new Trainer(data, settings, progress).train(spec, manager, checkpoint);
             EvaluationResult measured;
             Map<String, Object> diagnostics = null;
             try (TrainedModel model = new TrainedModel(trained.nets())) {
@@ -124,7 +132,8 @@ final class ReferenceRunner {
                     OffsetDateTime.now(),
                     protocol,
                     trained.convergence(),
-                    diagnostics);
+                    diagnostics,
+                    trained.resumedAfter());
         }
     }
 

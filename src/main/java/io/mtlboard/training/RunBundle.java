@@ -29,7 +29,8 @@ record RunBundle(
         OffsetDateTime finishedAt,
         Map<String, Object> protocol,
         Map<String, Object> convergence,
-        Map<String, Object> diagnostics) {
+        Map<String, Object> diagnostics,
+        List<Integer> resumedAfter) {
 
     /** A bundle without protocol and convergence facts. */
     RunBundle(
@@ -50,6 +51,7 @@ record RunBundle(
                 trainingSeconds,
                 startedAt,
                 finishedAt,
+                null,
                 null,
                 null,
                 null);
@@ -104,6 +106,11 @@ record RunBundle(
         training.put("finishedAt", finishedAt.toString());
         if (convergence != null) {
             training.put("convergence", convergence);
+        }
+        if (resumedAfter != null && !resumedAfter.isEmpty()) {
+            // the run was stopped and resumed from its checkpoint after these epochs; seconds sum
+            // the segments, startedAt is the last segment's
+            training.put("resumedAfterEpochs", resumedAfter);
         }
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("format", FORMAT);

@@ -8,20 +8,28 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
 import io.mtlboard.evaluation.ModelFault;
 import io.mtlboard.evaluation.SplitScorer;
+import io.mtlboard.training.method.CountingRandom;
 import io.mtlboard.training.method.MtlMethod;
 import io.mtlboard.training.method.MtlMethods;
 import io.mtlboard.training.net.Heads;
 import io.mtlboard.training.net.MultiTaskNet;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
 /**
@@ -47,7 +55,8 @@ final class Trainer {
             List<MultiTaskNet> nets,
             List<Map<String, Object>> log,
             double seconds,
-            Map<String, Object> convergence) {}
+            Map<String, Object> convergence,
+            List<Integer> resumedAfter) {}
 
     private static final class Member {
         final MultiTaskNet net;
@@ -89,6 +98,16 @@ final class Trainer {
 
     /** Trains {@code spec}; the networks' parameters live in {@code manager}. */
     Outcome train(RunSpec spec, NDManager manager) {
+        return train(spec, manager, null);
+    }
+
+    /**
+     * Trains {@code spec}, resuming from {@code checkpoint} when it holds a whole checkpoint of this
+     * run and writing one after every epoch but the last (null: none). A resumed run is the run
+     * that was not stopped: the same parameters, optimizer and method state, batch order and
+     * logged samples; its training seconds sum the segments.
+     */
+    Outcome train(RunSpec spec, NDManager manager, RunCheckpoint checkpoint) {
         List<Member> members;
         // libtorch's generator is global: seeding and initializing must not interleave with another
         // run's
@@ -96,10 +115,34 @@ final class Trainer {
             Engine.getEngine("PyTorch").setRandomSeed((int) spec.seed());
             members = members(spec, manager);
         }
-        SplittableRandom random = new SplittableRandom(spec.seed());
+        CountingRandom random = new CountingRandom(spec.seed());
         List<Map<String, Object>> log = new ArrayList<>();
+        List<Integer> resumedAfter = new ArrayList<>();
+        int first = 1;
+        double before = 0;
+        if (checkpoint != null) {
+            StringBuilder why = new StringBuilder();
+            Optional<RunCheckpoint.Loaded> loaded = read(checkpoint, manager, why);
+            if (loaded.isPresent()) {
+                JsonNode state = loaded.get().state();
+                restore(loaded.get(), members, random, log, manager);
+                first = state.path("epoch").asInt() + 1;
+                before = state.path("seconds").asDouble();
+                state.path("resumedAfter").forEach(e -> resumedAfter.add(e.asInt()));
+                resumedAfter.add(first - 1);
+                // the progress counts the epochs done before the stop as done
+                progress.steps((first - 1) * settings.stepsPerEpoch() * members.size());
+            } else if (!why.isEmpty()) {
+                System.err.println(
+                        "checkpoint "
+                                + checkpoint.dir()
+                                + " not resumed: "
+                                + why
+                                + "; starting over");
+            }
+        }
         long start = System.nanoTime();
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        for (int epoch = first; epoch <= settings.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             EpochLog epochLog =
                     epoch(members, manager, random, (epoch - 1) * settings.stepsPerEpoch());
@@ -117,8 +160,18 @@ final class Trainer {
             for (Member member : members) {
                 keepIfBest(member, validation, epoch, manager);
             }
+            if (checkpoint != null && epoch < settings.epochs()) {
+                save(
+                        checkpoint,
+                        epoch,
+                        members,
+                        random,
+                        log,
+                        before + (System.nanoTime() - start) / 1e9,
+                        resumedAfter);
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = before + (System.nanoTime() - start) / 1e9;
         if (settings.bestValidation()) {
             members.forEach(Trainer::restoreBest);
         }
@@ -144,8 +197,128 @@ final class Trainer {
                         m.best.forEach(NDArray::close);
                     }
                 });
-        return new Outcome(members.stream().map(Member::net).toList(), log, seconds, convergence);
+        return new Outcome(
+                members.stream().map(Member::net).toList(),
+                log,
+                seconds,
+                convergence,
+                resumedAfter);
     }
+
+    private static Optional<RunCheckpoint.Loaded> read(
+            RunCheckpoint checkpoint, NDManager manager, StringBuilder why) {
+        try {
+            return checkpoint.read(manager, why);
+        } catch (IOException e) {
+            why.append(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Writes the run's state after {@code epoch} (see {@link RunCheckpoint}). */
+    private static void save(
+            RunCheckpoint checkpoint,
+            int epoch,
+            List<Member> members,
+            CountingRandom random,
+            List<Map<String, Object>> log,
+            double seconds,
+            List<Integer> resumedAfter) {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        ObjectNode state = CHECKPOINT_JSON.createObjectNode();
+        state.put("seconds", seconds);
+        state.put("randomDraws", random.draws());
+        state.set("resumedAfter", CHECKPOINT_JSON.valueToTree(resumedAfter));
+        state.set("log", CHECKPOINT_JSON.valueToTree(log));
+        ArrayNode states = state.putArray("members");
+        for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
+            String prefix = "member" + i + "/";
+            List<Parameter> params = parameters(member.net());
+            for (int j = 0; j < params.size(); j++) {
+                arrays.put(prefix + "param/" + j, params.get(j).getArray());
+                if (member.best != null) {
+                    arrays.put(prefix + "best/" + j, member.best.get(j));
+                }
+            }
+            ObjectNode m = states.addObject();
+            if (Double.isFinite(member.bestScore)) {
+                m.put("bestScore", member.bestScore);
+            }
+            m.put("bestEpoch", member.bestEpoch);
+            m.set("firstValues", CHECKPOINT_JSON.valueToTree(member.firstValues));
+            m.put("best", member.best != null);
+            m.set("step", member.step().save(prefix + "step/", arrays));
+        }
+        try {
+            checkpoint.write(epoch, state, arrays);
+        } catch (IOException e) {
+            // the run goes on; a stop before the next checkpoint resumes from an older one
+            System.err.println("checkpoint " + checkpoint.dir() + " not written: " + e);
+        }
+    }
+
+    /** Puts the networks, their steps and the batch order back into the checkpoint's state. */
+    private static void restore(
+            RunCheckpoint.Loaded loaded,
+            List<Member> members,
+            CountingRandom random,
+            List<Map<String, Object>> log,
+            NDManager manager) {
+        JsonNode state = loaded.state();
+        Map<String, NDArray> arrays = loaded.arrays();
+        JsonNode states = state.get("members");
+        if (states == null || states.size() != members.size()) {
+            throw new IllegalStateException("checkpoint of another number of networks");
+        }
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (int i = 0; i < members.size(); i++) {
+                Member member = members.get(i);
+                JsonNode m = states.get(i);
+                String prefix = "member" + i + "/";
+                List<Parameter> params = parameters(member.net());
+                List<NDArray> best = m.path("best").asBoolean() ? new ArrayList<>() : null;
+                for (int j = 0; j < params.size(); j++) {
+                    NDArray target = params.get(j).getArray();
+                    NDArray saved = arrays.get(prefix + "param/" + j);
+                    if (saved == null || !saved.getShape().equals(target.getShape())) {
+                        throw new IllegalStateException(
+                                "checkpoint parameter " + prefix + j + " does not fit the network");
+                    }
+                    target.set(saved.toFloatArray());
+                    if (best != null) {
+                        NDArray copy = arrays.get(prefix + "best/" + j);
+                        copy.attach(manager);
+                        best.add(copy);
+                    }
+                }
+                member.best = best;
+                member.bestScore =
+                        m.has("bestScore")
+                                ? m.get("bestScore").asDouble()
+                                : Double.NEGATIVE_INFINITY;
+                member.bestEpoch = m.path("bestEpoch").asInt();
+                member.firstValues =
+                        m.path("firstValues").isNull() || m.path("firstValues").isMissingNode()
+                                ? null
+                                : CHECKPOINT_JSON.convertValue(
+                                        m.get("firstValues"), double[].class);
+                member.step().restore(m.get("step"), prefix + "step/", arrays, manager);
+            }
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+        random.restore(state.path("randomDraws").asLong());
+        log.addAll(
+                CHECKPOINT_JSON.convertValue(
+                        state.get("log"),
+                        new com.fasterxml.jackson.core.type.TypeReference<
+                                List<Map<String, Object>>>() {}));
+    }
+
+    private static final ObjectMapper CHECKPOINT_JSON = new ObjectMapper();
 
     /**
      * The networks of {@code spec}, initialized from its seed, for taking training steps outside
@@ -286,7 +459,7 @@ final class Trainer {
 
     /** One pass over the training samples in a fresh random order; {@code step} counts steps before it. */
     private EpochLog epoch(
-            List<Member> members, NDManager manager, SplittableRandom random, int step) {
+            List<Member> members, NDManager manager, RandomGenerator random, int step) {
         List<String> names =
                 data.manifest.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
         List<Integer> all = IntStream.range(0, names.size()).boxed().toList();
@@ -447,7 +620,7 @@ final class Trainer {
     }
 
     /** A uniformly random permutation of {@code 0 … n−1} (Fisher–Yates). */
-    static int[] permutation(SplittableRandom random, int n) {
+    static int[] permutation(RandomGenerator random, int n) {
         int[] p = IntStream.range(0, n).toArray();
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

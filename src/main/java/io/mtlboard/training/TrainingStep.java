@@ -7,14 +7,26 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.evaluation.TaskLoss;
+import io.mtlboard.training.method.MethodState;
 import io.mtlboard.training.method.MtlMethod;
 import io.mtlboard.training.method.Step;
 import io.mtlboard.training.method.StepInput;
 import io.mtlboard.training.net.MultiTaskNet;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.MatrixUtils;
@@ -42,7 +54,7 @@ final class TrainingStep {
     private final ModelOptimizer optimizer;
     private final ParameterStore store;
     private final List<Parameter> shared;
-    private final Random sampleChoice = new Random(SAMPLE_SEED);
+    private Random sampleChoice = new Random(SAMPLE_SEED);
 
     /** Seed of the choice of samples whose per-sample gradients are logged. */
     static final long SAMPLE_SEED = 20231108L;
@@ -101,6 +113,62 @@ final class TrainingStep {
         this.optimizer = optimizer;
         this.store = store;
         this.shared = net.sharedParameters();
+    }
+
+    /**
+     * The step's state between epochs for a checkpoint: the optimizer's (arrays under {@code
+     * prefix}), the method's ({@link MethodState}) and the generator that picks the logged samples.
+     */
+    ObjectNode save(String prefix, Map<String, NDArray> arrays) {
+        ObjectNode state = JsonNodeFactory.instance.objectNode();
+        state.set("optimizer", optimizer.save(prefix + "optimizer/", arrays, parameterNames()));
+        if (method != null) {
+            state.set("method", MethodState.capture(method));
+        }
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(sampleChoice);
+            out.flush();
+            state.put("sampleChoice", Base64.getEncoder().encodeToString(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return state;
+    }
+
+    /**
+     * Each parameter's optimizer key (its id, new with every build of a network) → a name that
+     * is the same for every build: its position among the shared, then each head's, parameters.
+     */
+    private Map<String, String> parameterNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        int i = 0;
+        for (Parameter p : shared) {
+            names.put(p.getId(), "shared/" + i++);
+        }
+        for (int h = 0; h < net.heads().size(); h++) {
+            int j = 0;
+            for (Parameter p : net.headParameters(h)) {
+                names.put(p.getId(), "head" + h + "/" + j++);
+            }
+        }
+        return names;
+    }
+
+    /** Puts back the state {@link #save} took. */
+    void restore(JsonNode state, String prefix, Map<String, NDArray> arrays, NDManager manager) {
+        Map<String, String> keys = new java.util.HashMap<>();
+        parameterNames().forEach((key, name) -> keys.put(name, key));
+        optimizer.restore(state.get("optimizer"), prefix + "optimizer/", arrays, keys, manager);
+        if (method != null) {
+            MethodState.restore(method, state.get("method"));
+        }
+        byte[] bytes = Base64.getDecoder().decode(state.get("sampleChoice").asText());
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            sampleChoice = (Random) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("unreadable sample generator in checkpoint", e);
+        }
     }
 
     /** Sets the learning rate of the next steps to {@code factor} of the run's rate ({@link LrSchedule}). */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
@@ -116,11 +115,11 @@ public final class MtlMethods {
             }
             h.put(entry.getKey(), entry.getValue());
         }
-        return build(id, new SplittableRandom(seed), tasks, h);
+        return build(id, new CountingRandom(seed), tasks, h);
     }
 
     private static MtlMethod build(
-            String id, SplittableRandom random, int tasks, Map<String, Object> h) {
+            String id, CountingRandom random, int tasks, Map<String, Object> h) {
         return switch (id) {
             case "ew" -> new EqualWeighting(tasks);
             case "uw" ->
