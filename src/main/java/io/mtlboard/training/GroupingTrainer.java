@@ -4,19 +4,26 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.evaluation.TaskLoss;
+import io.mtlboard.training.method.CountingRandom;
 import io.mtlboard.training.method.MtlMethods;
 import io.mtlboard.training.net.Heads;
 import io.mtlboard.training.net.MultiTaskNet;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -74,6 +81,19 @@ final class GroupingTrainer {
     }
 
     Result train(GroupingNetwork network, String backbone, long seed, NDManager manager) {
+        return train(network, backbone, seed, manager, null);
+    }
+
+    /**
+     * As above, resuming from {@code checkpoint} when it holds a whole checkpoint of this network
+     * and writing one after every epoch but the last (null: none), as {@link Trainer} does.
+     */
+    Result train(
+            GroupingNetwork network,
+            String backbone,
+            long seed,
+            NDManager manager,
+            RunCheckpoint checkpoint) {
         BenchmarkManifest m = data.manifest;
         MultiTaskNet net;
         synchronized (Trainer.class) {
@@ -94,14 +114,47 @@ final class GroupingTrainer {
                         new ParameterStore(manager, false));
         int total = settings.epochs() * settings.stepsPerEpoch();
         int earlyStep = (int) Math.round(EARLY_FRACTION * total);
-        SplittableRandom random = new SplittableRandom(seed);
+        CountingRandom random = new CountingRandom(seed);
         List<Integer> all = IntStream.range(0, m.tasks().size()).boxed().toList();
         List<Map<String, Object>> log = new ArrayList<>();
         Map<String, Double> early = null;
         int done = 0;
+        int first = 1;
+        double before = 0;
+        if (checkpoint != null) {
+            StringBuilder why = new StringBuilder();
+            Optional<RunCheckpoint.Loaded> loaded;
+            try {
+                loaded = checkpoint.read(manager, why);
+            } catch (IOException e) {
+                why.append(e.getMessage());
+                loaded = Optional.empty();
+            }
+            if (loaded.isPresent()) {
+                JsonNode state = loaded.get().state();
+                restore(loaded.get(), net, step, random, log, manager);
+                first = state.path("epoch").asInt() + 1;
+                done = state.path("done").asInt();
+                before = state.path("seconds").asDouble();
+                early =
+                        state.path("early").isObject()
+                                ? JSON.convertValue(
+                                        state.get("early"),
+                                        new TypeReference<Map<String, Double>>() {})
+                                : null;
+                progress.steps(done);
+            } else if (!why.isEmpty()) {
+                System.err.println(
+                        "checkpoint "
+                                + checkpoint.dir()
+                                + " not resumed: "
+                                + why
+                                + "; starting over");
+            }
+        }
         long start = System.nanoTime();
         int batch = settings.batchSize();
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        for (int epoch = first; epoch <= settings.epochs(); epoch++) {
             int[] order = Trainer.permutation(random, data.train.size());
             double[] sums = new double[network.tasks().size()];
             for (int s = 0; s < settings.stepsPerEpoch(); s++) {
@@ -135,8 +188,20 @@ final class GroupingTrainer {
             entry.put("trainLoss", trainLosses);
             entry.put("validationLoss", losses(net, validation, manager));
             log.add(entry);
+            if (checkpoint != null && epoch < settings.epochs()) {
+                save(
+                        checkpoint,
+                        epoch,
+                        net,
+                        step,
+                        random,
+                        log,
+                        early,
+                        done,
+                        before + (System.nanoTime() - start) / 1e9);
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = before + (System.nanoTime() - start) / 1e9;
         @SuppressWarnings("unchecked")
         Map<String, Double> last =
                 (Map<String, Double>) log.get(log.size() - 1).get("validationLoss");
@@ -148,6 +213,69 @@ final class GroupingTrainer {
                 log,
                 seconds,
                 net.parameterCount());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Writes the network's state after {@code epoch} (see {@link RunCheckpoint}). */
+    private static void save(
+            RunCheckpoint checkpoint,
+            int epoch,
+            MultiTaskNet net,
+            TrainingStep step,
+            CountingRandom random,
+            List<Map<String, Object>> log,
+            Map<String, Double> early,
+            int done,
+            double seconds) {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        List<Parameter> params = Trainer.parameters(net);
+        for (int j = 0; j < params.size(); j++) {
+            arrays.put("param/" + j, params.get(j).getArray());
+        }
+        ObjectNode state = JSON.createObjectNode();
+        state.put("seconds", seconds);
+        state.put("done", done);
+        state.put("randomDraws", random.draws());
+        state.set("early", JSON.valueToTree(early));
+        state.set("log", JSON.valueToTree(log));
+        state.set("step", step.save("step/", arrays));
+        try {
+            checkpoint.write(epoch, state, arrays);
+        } catch (IOException e) {
+            System.err.println("checkpoint " + checkpoint.dir() + " not written: " + e);
+        }
+    }
+
+    private static void restore(
+            RunCheckpoint.Loaded loaded,
+            MultiTaskNet net,
+            TrainingStep step,
+            CountingRandom random,
+            List<Map<String, Object>> log,
+            NDManager manager) {
+        JsonNode state = loaded.state();
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            List<Parameter> params = Trainer.parameters(net);
+            for (int j = 0; j < params.size(); j++) {
+                NDArray target = params.get(j).getArray();
+                NDArray saved = loaded.arrays().get("param/" + j);
+                if (saved == null || !saved.getShape().equals(target.getShape())) {
+                    throw new IllegalStateException(
+                            "checkpoint parameter " + j + " does not fit the network");
+                }
+                target.set(saved.toFloatArray());
+            }
+            step.restore(state.get("step"), "step/", loaded.arrays(), manager);
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+        random.restore(state.path("randomDraws").asLong());
+        log.addAll(
+                JSON.convertValue(
+                        state.get("log"), new TypeReference<List<Map<String, Object>>>() {}));
     }
 
     private String taskName(int t) {

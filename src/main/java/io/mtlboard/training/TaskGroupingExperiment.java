@@ -118,11 +118,15 @@ final class TaskGroupingExperiment {
             Path file = file(out, manifest, network, seed, schedule);
             OffsetDateTime started = OffsetDateTime.now();
             TrainingSettings settings = schedule.settings(network);
+            RunCheckpoint checkpoint = checkpoint(file, schedule, settings);
             try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
                 GroupingTrainer.Result result =
                         new GroupingTrainer(data, settings, eval[0], eval[1], bar::steps)
-                                .train(network, BACKBONE, seed, manager);
+                                .train(network, BACKBONE, seed, manager, checkpoint);
                 write(file, bundle(manifest, network, seed, schedule, settings, result, started));
+                if (checkpoint != null) {
+                    checkpoint.delete();
+                }
                 bar.finishRun(
                         String.format(
                                 Locale.ROOT,
@@ -137,6 +141,21 @@ final class TaskGroupingExperiment {
         }
         bar.finish();
         return failed;
+    }
+
+    /**
+     * The checkpoint of a network trained under a protocol ({@code .checkpoints/<bundle name>/}
+     * beside its bundle, for this protocol hash and rate); none under the short legacy schedule.
+     */
+    static RunCheckpoint checkpoint(
+            Path file, GroupingSchedule schedule, TrainingSettings settings) {
+        if (schedule.legacySchedule()) {
+            return null;
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        return new RunCheckpoint(
+                file.getParent().resolve(ReferenceCommand.CHECKPOINT_DIR).resolve(name),
+                name + " " + schedule.hash() + " lr " + settings.lr());
     }
 
     static Map<String, Object> bundle(

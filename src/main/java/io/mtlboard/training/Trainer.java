@@ -415,46 +415,56 @@ final class Trainer {
         if (!settings.bestValidation()) {
             return;
         }
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            if (member.best != null) {
-                member.best.forEach(NDArray::close);
-            }
-            List<NDArray> copies = new ArrayList<>();
-            for (Parameter p : parameters(member.net())) {
-                NDArray copy = p.getArray().duplicate();
-                copy.attach(manager);
-                copies.add(copy);
-            }
-            member.best = copies;
-        } finally {
-            JniUtils.setGradMode(grad);
+        if (member.best != null) {
+            member.best.forEach(NDArray::close);
         }
+        member.best = snapshot(member.net(), manager);
     }
 
     private static void restoreBest(Member member) {
         if (member.best == null) {
             return;
         }
+        restore(member.net(), member.best);
+    }
+
+    /** A copy of every array of {@code net} ({@link #parameters}), in {@code manager}. */
+    static List<NDArray> snapshot(MultiTaskNet net, NDManager manager) {
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            List<Parameter> params = parameters(member.net());
+            List<NDArray> copies = new ArrayList<>();
+            for (Parameter p : parameters(net)) {
+                NDArray copy = p.getArray().duplicate();
+                copy.attach(manager);
+                copies.add(copy);
+            }
+            return copies;
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+    }
+
+    /** Gives every array of {@code net} the values of {@code snapshot}, in place. */
+    static void restore(MultiTaskNet net, List<NDArray> snapshot) {
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            List<Parameter> params = parameters(net);
             for (int i = 0; i < params.size(); i++) {
-                params.get(i).getArray().muli(0).addi(member.best.get(i));
+                params.get(i).getArray().set(snapshot.get(i).toFloatArray());
             }
         } finally {
             JniUtils.setGradMode(grad);
         }
     }
 
-    private static List<Parameter> parameters(MultiTaskNet net) {
-        List<Parameter> all = new ArrayList<>(net.sharedParameters());
-        for (int h = 0; h < net.heads().size(); h++) {
-            all.addAll(net.headParameters(h));
-        }
-        return all;
+    /**
+     * Every array of the network, batch normalization's running statistics included: the best-
+     * validation copy and a checkpoint must give back the statistics the weights were trained with.
+     */
+    static List<Parameter> parameters(MultiTaskNet net) {
+        return net.allParameters();
     }
 
     /** One pass over the training samples in a fresh random order; {@code step} counts steps before it. */

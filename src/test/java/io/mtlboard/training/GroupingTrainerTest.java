@@ -40,6 +40,11 @@ class GroupingTrainerTest {
     }
 
     private static GroupingTrainer.Result train(TrainingSettings settings) {
+        return train(settings, null);
+    }
+
+    private static GroupingTrainer.Result train(
+            TrainingSettings settings, RunCheckpoint checkpoint) {
         GroupingNetwork depthHalf =
                 GroupingNetwork.plan(3).stream()
                         .filter(n -> n.half() && n.tasks().equals(List.of(1)))
@@ -47,7 +52,7 @@ class GroupingTrainerTest {
                         .orElseThrow();
         try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
             return new GroupingTrainer(data, settings, validation, validation, n -> {})
-                    .train(depthHalf, TaskGroupingExperiment.BACKBONE, 3, m);
+                    .train(depthHalf, TaskGroupingExperiment.BACKBONE, 3, m, checkpoint);
         }
     }
 
@@ -65,5 +70,23 @@ class GroupingTrainerTest {
         // the first step runs at the full rate under both schedules
         assertThat(cosine.validationEarly()).isEqualTo(a.validationEarly());
         assertThat(cosine.validation()).isNotEqualTo(losses);
+    }
+
+    /** A network resumed from its checkpoint after epoch 2 of 3 ends with the same losses. */
+    @Test
+    void shouldResumeFromItsCheckpointToTheSameLosses(@org.junit.jupiter.api.io.TempDir Path dir) {
+        TrainingSettings three =
+                new TrainingSettings(3, 16, 3e-3, "train", 48, 16, 10)
+                        .withLrSchedule(LrSchedule.COSINE);
+        GroupingTrainer.Result whole = train(three);
+        RunCheckpoint checkpoint = new RunCheckpoint(dir.resolve("cp"), "net");
+        // the checkpoint of epoch 2 stays until the caller deletes it, as after a stop in epoch 3
+        train(three, checkpoint);
+        GroupingTrainer.Result resumed = train(three, checkpoint);
+        assertThat(resumed.validationEarly()).isEqualTo(whole.validationEarly());
+        assertThat(resumed.validation()).isEqualTo(whole.validation());
+        assertThat(resumed.test()).isEqualTo(whole.test());
+        assertThat(resumed.log()).hasSize(3);
+        assertThat(resumed.log().get(0)).isEqualTo(whole.log().get(0));
     }
 }

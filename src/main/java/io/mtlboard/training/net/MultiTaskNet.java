@@ -46,6 +46,19 @@ public record MultiTaskNet(Block encoder, List<Block> heads, List<Integer> tasks
         return trainable(heads.get(i));
     }
 
+    /**
+     * Every array of the network — trained parameters and batch normalization's running
+     * statistics — encoder first, then each head: what a checkpoint must hold to give the network
+     * back as it was.
+     */
+    public List<Parameter> allParameters() {
+        List<Parameter> all = new ArrayList<>(encoder.getParameters().values());
+        for (Block head : heads) {
+            all.addAll(head.getParameters().values());
+        }
+        return all;
+    }
+
     /** Number of values in all parameters, running statistics included. */
     public long parameterCount() {
         long n = countOf(encoder);
