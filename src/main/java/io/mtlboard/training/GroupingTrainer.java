@@ -122,14 +122,7 @@ final class GroupingTrainer {
         int first = 1;
         double before = 0;
         if (checkpoint != null) {
-            StringBuilder why = new StringBuilder();
-            Optional<RunCheckpoint.Loaded> loaded;
-            try {
-                loaded = checkpoint.read(manager, why);
-            } catch (IOException e) {
-                why.append(e.getMessage());
-                loaded = Optional.empty();
-            }
+            Optional<RunCheckpoint.Loaded> loaded = checkpoint.resume(manager);
             if (loaded.isPresent()) {
                 JsonNode state = loaded.get().state();
                 restore(loaded.get(), net, step, random, log, manager);
@@ -143,13 +136,6 @@ final class GroupingTrainer {
                                         new TypeReference<Map<String, Double>>() {})
                                 : null;
                 progress.steps(done);
-            } else if (!why.isEmpty()) {
-                System.err.println(
-                        "checkpoint "
-                                + checkpoint.dir()
-                                + " not resumed: "
-                                + why
-                                + "; starting over");
             }
         }
         long start = System.nanoTime();
@@ -258,16 +244,7 @@ final class GroupingTrainer {
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            List<Parameter> params = Trainer.parameters(net);
-            for (int j = 0; j < params.size(); j++) {
-                NDArray target = params.get(j).getArray();
-                NDArray saved = loaded.arrays().get("param/" + j);
-                if (saved == null || !saved.getShape().equals(target.getShape())) {
-                    throw new IllegalStateException(
-                            "checkpoint parameter " + j + " does not fit the network");
-                }
-                target.set(saved.toFloatArray());
-            }
+            RunCheckpoint.setArrays(Trainer.parameters(net), loaded.arrays(), "param/");
             step.restore(state.get("step"), "step/", loaded.arrays(), manager);
         } finally {
             JniUtils.setGradMode(grad);

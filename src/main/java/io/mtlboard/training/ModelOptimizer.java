@@ -91,6 +91,13 @@ abstract class ModelOptimizer {
             Map<String, String> keys,
             NDManager manager);
 
+    /** Parameter keys by their written name, in name order. */
+    private static Map<String, String> byName(Iterable<String> keys, Map<String, String> names) {
+        Map<String, String> byName = new TreeMap<>();
+        keys.forEach(key -> byName.put(named(names, key), key));
+        return byName;
+    }
+
     private static String named(Map<String, String> names, String key) {
         String name = names.get(key);
         if (name == null) {
@@ -150,15 +157,14 @@ abstract class ModelOptimizer {
         @Override
         ObjectNode save(String prefix, Map<String, NDArray> arrays, Map<String, String> names) {
             ObjectNode saved = JsonNodeFactory.instance.objectNode();
-            Map<String, String> byName = new TreeMap<>();
-            moments.keySet().forEach(key -> byName.put(named(names, key), key));
-            byName.forEach(
-                    (name, key) -> {
-                        NDArray[] mv = moments.get(key);
-                        arrays.put(prefix + "m/" + name, mv[0]);
-                        arrays.put(prefix + "v/" + name, mv[1]);
-                        saved.put(name, steps.get(key));
-                    });
+            byName(moments.keySet(), names)
+                    .forEach(
+                            (name, key) -> {
+                                NDArray[] mv = moments.get(key);
+                                arrays.put(prefix + "m/" + name, mv[0]);
+                                arrays.put(prefix + "v/" + name, mv[1]);
+                                saved.put(name, steps.get(key));
+                            });
             return saved;
         }
 
@@ -216,13 +222,12 @@ abstract class ModelOptimizer {
         @Override
         ObjectNode save(String prefix, Map<String, NDArray> arrays, Map<String, String> names) {
             ObjectNode saved = JsonNodeFactory.instance.objectNode();
-            Map<String, String> byName = new TreeMap<>();
-            buffers.keySet().forEach(key -> byName.put(named(names, key), key));
-            byName.forEach(
-                    (name, key) -> {
-                        arrays.put(prefix + "buf/" + name, buffers.get(key));
-                        saved.put(name, 1);
-                    });
+            byName(buffers.keySet(), names)
+                    .forEach(
+                            (name, key) -> {
+                                arrays.put(prefix + "buf/" + name, buffers.get(key));
+                                saved.put(name, 1);
+                            });
             return saved;
         }
 

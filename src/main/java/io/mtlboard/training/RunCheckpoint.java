@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -126,6 +128,38 @@ final class RunCheckpoint {
                     : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The checkpoint to resume from, if a whole one of this identity exists; any other checkpoint
+     * here is reported on standard error and left for the run to overwrite.
+     */
+    Optional<Loaded> resume(NDManager manager) {
+        StringBuilder why = new StringBuilder();
+        Optional<Loaded> loaded;
+        try {
+            loaded = read(manager, why);
+        } catch (IOException e) {
+            why.append(e.getMessage());
+            loaded = Optional.empty();
+        }
+        if (loaded.isEmpty() && !why.isEmpty()) {
+            System.err.println("checkpoint " + dir + " not resumed: " + why + "; starting over");
+        }
+        return loaded;
+    }
+
+    /** Sets each of {@code params} to the array saved as {@code <prefix><index>}, which must fit it. */
+    static void setArrays(List<Parameter> params, Map<String, NDArray> arrays, String prefix) {
+        for (int j = 0; j < params.size(); j++) {
+            NDArray target = params.get(j).getArray();
+            NDArray saved = arrays.get(prefix + j);
+            if (saved == null || !saved.getShape().equals(target.getShape())) {
+                throw new IllegalStateException(
+                        "checkpoint array " + prefix + j + " does not fit the network");
+            }
+            target.set(saved.toFloatArray());
         }
     }
 

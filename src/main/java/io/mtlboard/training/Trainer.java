@@ -121,8 +121,7 @@ final class Trainer {
         int first = 1;
         double before = 0;
         if (checkpoint != null) {
-            StringBuilder why = new StringBuilder();
-            Optional<RunCheckpoint.Loaded> loaded = read(checkpoint, manager, why);
+            Optional<RunCheckpoint.Loaded> loaded = checkpoint.resume(manager);
             if (loaded.isPresent()) {
                 JsonNode state = loaded.get().state();
                 restore(loaded.get(), members, random, log, manager);
@@ -132,13 +131,6 @@ final class Trainer {
                 resumedAfter.add(first - 1);
                 // the progress counts the epochs done before the stop as done
                 progress.steps((first - 1) * settings.stepsPerEpoch() * members.size());
-            } else if (!why.isEmpty()) {
-                System.err.println(
-                        "checkpoint "
-                                + checkpoint.dir()
-                                + " not resumed: "
-                                + why
-                                + "; starting over");
             }
         }
         long start = System.nanoTime();
@@ -203,16 +195,6 @@ final class Trainer {
                 seconds,
                 convergence,
                 resumedAfter);
-    }
-
-    private static Optional<RunCheckpoint.Loaded> read(
-            RunCheckpoint checkpoint, NDManager manager, StringBuilder why) {
-        try {
-            return checkpoint.read(manager, why);
-        } catch (IOException e) {
-            why.append(e.getMessage());
-            return Optional.empty();
-        }
     }
 
     /** Writes the run's state after {@code epoch} (see {@link RunCheckpoint}). */
@@ -280,19 +262,11 @@ final class Trainer {
                 String prefix = "member" + i + "/";
                 List<Parameter> params = parameters(member.net());
                 List<NDArray> best = m.path("best").asBoolean() ? new ArrayList<>() : null;
-                for (int j = 0; j < params.size(); j++) {
-                    NDArray target = params.get(j).getArray();
-                    NDArray saved = arrays.get(prefix + "param/" + j);
-                    if (saved == null || !saved.getShape().equals(target.getShape())) {
-                        throw new IllegalStateException(
-                                "checkpoint parameter " + prefix + j + " does not fit the network");
-                    }
-                    target.set(saved.toFloatArray());
-                    if (best != null) {
-                        NDArray copy = arrays.get(prefix + "best/" + j);
-                        copy.attach(manager);
-                        best.add(copy);
-                    }
+                RunCheckpoint.setArrays(params, arrays, prefix + "param/");
+                for (int j = 0; best != null && j < params.size(); j++) {
+                    NDArray copy = arrays.get(prefix + "best/" + j);
+                    copy.attach(manager);
+                    best.add(copy);
                 }
                 member.best = best;
                 member.bestScore =

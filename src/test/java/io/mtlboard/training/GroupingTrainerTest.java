@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import io.mtlboard.benchmark.data.DataLocations;
-import io.mtlboard.benchmark.data.FashionMnist;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,15 +25,7 @@ class GroupingTrainerTest {
 
     @BeforeAll
     static void load() throws IOException {
-        data =
-                ReferenceData.load(
-                        "fashionscenes",
-                        CONSTANT,
-                        new DataLocations(
-                                Path.of("benchmarks-data"),
-                                Path.of(FashionMnist.DEBIAN_DIR),
-                                Path.of("target/test-data/external"),
-                                Path.of("target/test-data/cache")));
+        data = StepFixture.referenceData("fashionscenes", CONSTANT);
         validation = TrainingSet.load(data.manifest, data.validation, 0, 16);
     }
 

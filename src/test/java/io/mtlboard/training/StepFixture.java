@@ -54,6 +54,19 @@ final class StepFixture implements AutoCloseable {
                         manager.randomInteger(0, 10, new Shape(batchSize), DataType.INT64));
     }
 
+    /** The reference data of {@code benchmark} for tests, cached under {@code target/test-data}. */
+    static ReferenceData referenceData(String benchmark, TrainingSettings settings)
+            throws java.io.IOException {
+        return ReferenceData.load(
+                benchmark,
+                settings,
+                new io.mtlboard.benchmark.data.DataLocations(
+                        java.nio.file.Path.of("benchmarks-data"),
+                        java.nio.file.Path.of(io.mtlboard.benchmark.data.FashionMnist.DEBIAN_DIR),
+                        java.nio.file.Path.of("target/test-data/external"),
+                        java.nio.file.Path.of("target/test-data/cache")));
+    }
+
     static BenchmarkManifest read(String path) {
         try {
             return BenchmarkManifestReader.read(Path.of(path));

@@ -6,8 +6,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mtlboard.benchmark.data.DataLocations;
-import io.mtlboard.benchmark.data.FashionMnist;
 import io.mtlboard.training.net.MultiTaskNet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,15 +47,7 @@ class TrainerCheckpointTest {
 
     @BeforeAll
     static void load() throws IOException {
-        data =
-                ReferenceData.load(
-                        "multifashion",
-                        SETTINGS,
-                        new DataLocations(
-                                Path.of("benchmarks-data"),
-                                Path.of(FashionMnist.DEBIAN_DIR),
-                                Path.of("target/test-data/external"),
-                                Path.of("target/test-data/cache")));
+        data = StepFixture.referenceData("multifashion", SETTINGS);
     }
 
     /** The run's end: every parameter's values, the log without wall times, the convergence facts. */

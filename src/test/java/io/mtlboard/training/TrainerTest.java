@@ -10,8 +10,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.mtlboard.benchmark.data.DataLocations;
-import io.mtlboard.benchmark.data.FashionMnist;
 import io.mtlboard.evaluation.SplitScorer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,15 +37,7 @@ class TrainerTest {
 
     @BeforeAll
     static void load() throws IOException {
-        data =
-                ReferenceData.load(
-                        "multifashion",
-                        SETTINGS,
-                        new DataLocations(
-                                Path.of("benchmarks-data"),
-                                Path.of(FashionMnist.DEBIAN_DIR),
-                                Path.of("target/test-data/external"),
-                                Path.of("target/test-data/cache")));
+        data = StepFixture.referenceData("multifashion", SETTINGS);
     }
 
     private static List<Map<String, Object>> log(String method, GradientLevel level, long seed) {
