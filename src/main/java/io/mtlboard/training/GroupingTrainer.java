@@ -17,7 +17,6 @@ import io.mtlboard.training.method.CountingRandom;
 import io.mtlboard.training.method.MtlMethods;
 import io.mtlboard.training.net.Heads;
 import io.mtlboard.training.net.MultiTaskNet;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -226,11 +225,7 @@ final class GroupingTrainer {
         state.set("early", JSON.valueToTree(early));
         state.set("log", JSON.valueToTree(log));
         state.set("step", step.save("step/", arrays));
-        try {
-            checkpoint.write(epoch, state, arrays);
-        } catch (IOException e) {
-            System.err.println("checkpoint " + checkpoint.dir() + " not written: " + e);
-        }
+        checkpoint.keep(epoch, state, arrays);
     }
 
     private static void restore(

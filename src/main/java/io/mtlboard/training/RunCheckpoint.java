@@ -83,6 +83,19 @@ final class RunCheckpoint {
     }
 
     /**
+     * Writes the state after {@code epoch} as {@link #write} does; a failure is reported on
+     * standard error and the run goes on (a stop before the next checkpoint resumes from an older
+     * one, or starts over).
+     */
+    void keep(int epoch, ObjectNode state, Map<String, NDArray> arrays) {
+        try {
+            write(epoch, state, arrays);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("checkpoint " + dir + " not written: " + e);
+        }
+    }
+
+    /**
      * The checkpoint, when one of this identity is whole; otherwise empty, with the reason in
      * {@code why} (no checkpoint: empty reason).
      */

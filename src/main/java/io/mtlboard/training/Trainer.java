@@ -21,7 +21,6 @@ import io.mtlboard.training.method.MtlMethod;
 import io.mtlboard.training.method.MtlMethods;
 import io.mtlboard.training.net.Heads;
 import io.mtlboard.training.net.MultiTaskNet;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -232,12 +231,7 @@ final class Trainer {
             m.put("best", member.best != null);
             m.set("step", member.step().save(prefix + "step/", arrays));
         }
-        try {
-            checkpoint.write(epoch, state, arrays);
-        } catch (IOException e) {
-            // the run goes on; a stop before the next checkpoint resumes from an older one
-            System.err.println("checkpoint " + checkpoint.dir() + " not written: " + e);
-        }
+        checkpoint.keep(epoch, state, arrays);
     }
 
     /** Puts the networks, their steps and the batch order back into the checkpoint's state. */
