@@ -52,6 +52,7 @@ class PairViewTest {
         assertThat(p.clear()).isTrue();
         assertThat(p.first().trainingSeconds().mean()).isCloseTo(20.0, within(1e-12));
         assertThat(p.timeRatio()).isCloseTo(0.8, within(1e-12));
+        assertThat(p.timeBasis()).isEqualTo(PairView.LOGGED);
     }
 
     @Test

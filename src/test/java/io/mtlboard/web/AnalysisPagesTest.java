@@ -315,6 +315,9 @@ class AnalysisPagesTest {
                                 + " / "
                                 + pairs.getInt("pairs[0].second.seeds")
                                 + "</td>");
+        // pairs without a step-cost table (these claimed rows) compare logged wall times, marked
+        assertThat(pairs.getList("pairs.timeBasis")).contains("logged").doesNotContain("step-cost");
+        assertThat(levels).contains("× logged</td>");
         String grouping = given().when().get("/analysis/task-grouping").then().extract().asString();
         assertThat(tableRows(grouping, "selected-table")).hasSize(5);
         assertThat(String.join("", tableRows(grouping, "selected-table"))).contains("0.45224");

@@ -67,8 +67,10 @@ class LevelsStepCostTest extends WithBundledReferenceRuns {
                 }
             }
         }
-        assertThat(measured).isGreaterThanOrEqualTo(10);
-        assertThat(logged).isPositive();
+        // every gradient method of the protocol is paired (the legacy v1 pairs, timed by their
+        // logged wall times, were retired once v2 had three seeds of each)
+        assertThat(measured).isGreaterThanOrEqualTo(12);
+        assertThat(logged).isGreaterThanOrEqualTo(0);
         assertThat(view.path("notes").toString())
                 .contains("CPU milliseconds per training step")
                 .contains("mf-lenet5-v2");
@@ -82,7 +84,6 @@ class LevelsStepCostTest extends WithBundledReferenceRuns {
         assertThat(page)
                 .contains(" ms/step</td>")
                 .contains("× per step</td>")
-                .contains("× logged</td>")
                 .contains(
                         "<p class=\"note warn\">Time of the MTLBoard reference pairs of mf-lenet5-v2");
     }
