@@ -429,6 +429,39 @@ class PagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("No documented reference protocol"));
+        // a protocol with lr-sweep runs but no reference run yet says so instead of empty tables
+        String fsHash =
+                ReferenceProtocol.read(
+                                Path.of("benchmarks-data"),
+                                "fashionscenes",
+                                "fs-encoder-decoder-v2")
+                        .hash();
+        boolean fsRuns;
+        try (var files =
+                java.nio.file.Files.list(Path.of("benchmarks-data/reference/fashionscenes"))) {
+            fsRuns =
+                    files.filter(f -> f.toString().endsWith(".json"))
+                            .anyMatch(
+                                    f -> {
+                                        try {
+                                            return java.nio.file.Files.readString(f)
+                                                    .contains(fsHash);
+                                        } catch (java.io.IOException e) {
+                                            throw new java.io.UncheckedIOException(e);
+                                        }
+                                    });
+        }
+        String fs = given().get("/benchmarks/fashionscenes").asString();
+        assertThat(fs).contains("id=\"sweep-fs-encoder-decoder-v2\"");
+        if (fsRuns) {
+            assertThat(fs).contains("id=\"coverage-fs-encoder-decoder-v2\"");
+        } else {
+            assertThat(fs)
+                    .contains(
+                            "No reference run trained under this protocol yet: its learning-rate sweep has begun")
+                    .doesNotContain("id=\"coverage-fs-encoder-decoder-v2\"")
+                    .doesNotContain("id=\"convergence-fs-encoder-decoder-v2\"");
+        }
     }
 
     @Test
