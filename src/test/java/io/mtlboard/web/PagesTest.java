@@ -380,6 +380,23 @@ class PagesTest {
                 .body(containsString("65.34"));
     }
 
+    /** How many bundles of the benchmark's reference folder carry the protocol hash. */
+    private static long bundlesOf(String benchmark, String hash) throws java.io.IOException {
+        try (var files =
+                java.nio.file.Files.list(Path.of("benchmarks-data/reference", benchmark))) {
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .filter(
+                            f -> {
+                                try {
+                                    return java.nio.file.Files.readString(f).contains(hash);
+                                } catch (java.io.IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            })
+                    .count();
+        }
+    }
+
     @Test
     void shouldShowTheDocumentedReferenceProtocolOnTheBenchmarkPage() throws Exception {
         String hash =
@@ -395,21 +412,7 @@ class PagesTest {
                 .body(containsString(hash));
         // the bundles' evidence: every bundle of the protocol is a row of the convergence table,
         // and the sweep's candidates are listed with the chosen rate
-        long bundles;
-        try (var files =
-                java.nio.file.Files.list(Path.of("benchmarks-data/reference/multifashion"))) {
-            bundles =
-                    files.filter(f -> f.toString().endsWith(".json"))
-                            .filter(
-                                    f -> {
-                                        try {
-                                            return java.nio.file.Files.readString(f).contains(hash);
-                                        } catch (java.io.IOException e) {
-                                            throw new java.io.UncheckedIOException(e);
-                                        }
-                                    })
-                            .count();
-        }
+        long bundles = bundlesOf("multifashion", hash);
         String page = given().get("/benchmarks/multifashion").asString();
         assertThat(bundles).isPositive();
         assertThat(page)
@@ -436,21 +439,7 @@ class PagesTest {
                                 "fashionscenes",
                                 "fs-encoder-decoder-v2")
                         .hash();
-        boolean fsRuns;
-        try (var files =
-                java.nio.file.Files.list(Path.of("benchmarks-data/reference/fashionscenes"))) {
-            fsRuns =
-                    files.filter(f -> f.toString().endsWith(".json"))
-                            .anyMatch(
-                                    f -> {
-                                        try {
-                                            return java.nio.file.Files.readString(f)
-                                                    .contains(fsHash);
-                                        } catch (java.io.IOException e) {
-                                            throw new java.io.UncheckedIOException(e);
-                                        }
-                                    });
-        }
+        boolean fsRuns = bundlesOf("fashionscenes", fsHash) > 0;
         String fs = given().get("/benchmarks/fashionscenes").asString();
         assertThat(fs).contains("id=\"sweep-fs-encoder-decoder-v2\"");
         if (fsRuns) {
