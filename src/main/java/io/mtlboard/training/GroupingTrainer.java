@@ -134,7 +134,7 @@ final class GroupingTrainer {
                                         state.get("early"),
                                         new TypeReference<Map<String, Double>>() {})
                                 : null;
-                progress.steps(done);
+                progress.resumed(done);
             }
         }
         long start = System.nanoTime();

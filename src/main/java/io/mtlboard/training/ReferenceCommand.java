@@ -614,7 +614,7 @@ public final class ReferenceCommand implements Callable<Integer> {
                                 data, run.settings(), protocol == null ? null : protocol.summary())
                         .withDiagnostics(diagnostics && !lrSweep)
                         .withCheckpoint(checkpoint)
-                        .run(run.spec(), bar::steps, (done, all) -> {});
+                        .run(run.spec(), bar, (done, all) -> {});
         bundle.writeTo(run.file());
         if (checkpoint != null) {
             checkpoint.delete();

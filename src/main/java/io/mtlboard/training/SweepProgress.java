@@ -2,19 +2,24 @@ package io.mtlboard.training;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar for a sweep on standard error: the share of all training steps done,
- * the current run, the elapsed time and an estimate of the time left, from the rate so far.
+ * the current run, the elapsed time and an estimate of the time left, from the rate so far. Steps
+ * a resumed run had done before its stop count as done but not toward the rate, which is measured
+ * on the steps this process took.
  */
-final class SweepProgress {
+final class SweepProgress implements Trainer.Progress {
 
     private final PrintStream out;
     private long total;
     private final int runs;
     private int finished;
-    private final long start = System.nanoTime();
+    private final LongSupplier clock;
+    private final long start;
     private long done;
+    private long resumed;
     private String run = "";
     private long lastPrint;
 
@@ -23,7 +28,14 @@ final class SweepProgress {
      * @param runs runs of the sweep
      */
     SweepProgress(PrintStream out, long total, int runs) {
+        this(out, total, runs, System::nanoTime);
+    }
+
+    /** With its own clock (nanoseconds), for tests. */
+    SweepProgress(PrintStream out, long total, int runs, LongSupplier clock) {
         this.out = out;
+        this.clock = clock;
+        this.start = clock.getAsLong();
         this.total = Math.max(1, total);
         this.runs = runs;
     }
@@ -47,9 +59,17 @@ final class SweepProgress {
         finished++;
     }
 
-    synchronized void steps(int n) {
+    @Override
+    public synchronized void steps(int n) {
         done += n;
         print(false);
+    }
+
+    @Override
+    public synchronized void resumed(int n) {
+        done += n;
+        resumed += n;
+        print(true);
     }
 
     /** Counts a finished (or skipped) run and prints {@code line} above the bar. */
@@ -63,16 +83,17 @@ final class SweepProgress {
     }
 
     synchronized double seconds() {
-        return (System.nanoTime() - start) / 1e9;
+        return (clock.getAsLong() - start) / 1e9;
     }
 
-    /** The estimated seconds left, from the rate so far; NaN before any step. */
+    /** The estimated seconds left, from this process's rate so far; NaN before its first step. */
     synchronized double remaining() {
-        return done == 0 ? Double.NaN : seconds() / done * (total - done);
+        long taken = done - resumed;
+        return taken == 0 ? Double.NaN : seconds() / taken * (total - done);
     }
 
     private void print(boolean force) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (!force && now - lastPrint < 500_000_000L) {
             return;
         }

@@ -121,7 +121,7 @@ final class TaskGroupingExperiment {
             RunCheckpoint checkpoint = checkpoint(file, schedule, settings);
             try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
                 GroupingTrainer.Result result =
-                        new GroupingTrainer(data, settings, eval[0], eval[1], bar::steps)
+                        new GroupingTrainer(data, settings, eval[0], eval[1], bar)
                                 .train(network, BACKBONE, seed, manager, checkpoint);
                 write(file, bundle(manifest, network, seed, schedule, settings, result, started));
                 if (checkpoint != null) {

@@ -44,6 +44,14 @@ final class Trainer {
     /** Receives progress in network steps. */
     interface Progress {
         void steps(int done);
+
+        /**
+         * Counts steps a resumed run had done before its stop: they count as done but took no
+         * time in this process.
+         */
+        default void resumed(int done) {
+            steps(done);
+        }
     }
 
     /**
@@ -129,7 +137,7 @@ final class Trainer {
                 state.path("resumedAfter").forEach(e -> resumedAfter.add(e.asInt()));
                 resumedAfter.add(first - 1);
                 // the progress counts the epochs done before the stop as done
-                progress.steps((first - 1) * settings.stepsPerEpoch() * members.size());
+                progress.resumed((first - 1) * settings.stepsPerEpoch() * members.size());
             }
         }
         long start = System.nanoTime();
