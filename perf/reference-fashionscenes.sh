@@ -5,8 +5,9 @@
 # CAGrad, Nash-MTL, Aligned-MTL and DB-MTL at the parameter level, seeds 0-2, then Standley et
 # al.'s task-grouping networks under the same protocol (GROUPING=0 leaves them out). Every part skips
 # the runs whose bundle already exists with the same protocol hash and lr; stop and start it at
-# any time (the run in progress is lost: an EW run takes about an hour with a core to itself,
-# single-task about 1.8 hours).
+# any time: the run in progress resumes after its last finished epoch from its checkpoint in
+# .checkpoints/ (an EW run takes about an hour with a core to itself, single-task about 1.8 hours;
+# an epoch is a fortieth of that).
 #
 #   perf/reference-fashionscenes.sh            # from the repository root, after `mvn -B package -DskipTests`
 #   APP=/path/to/quarkus-run.jar METHODS=stl,ew SEEDS="0" perf/reference-fashionscenes.sh

@@ -18,7 +18,7 @@ public interface BenchmarkStatistics {
     /** Leaderboard rows of the benchmark. */
     int rowCount(String benchmarkId);
 
-    /** The single-task baseline rows of the benchmark, one per backbone and source. */
+    /** The single-task baseline rows of the benchmark, one per setting, optimizer and source. */
     List<BaselineRow> baselines(String benchmarkId);
 
     /** Distinct publications and parties that contributed rows. */
@@ -27,9 +27,13 @@ public interface BenchmarkStatistics {
     /**
      * A single-task baseline row.
      *
+     * @param setting the setting's id ({@code backbone@protocol}), as the leaderboard's filter takes it
+     * @param settingLabel the setting's name: backbone and protocol
      * @param values mean per metric key
      */
     record BaselineRow(
+            String setting,
+            String settingLabel,
             String backbone,
             String backboneName,
             String optimizer,

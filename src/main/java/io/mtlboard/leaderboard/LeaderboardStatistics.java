@@ -43,6 +43,8 @@ public class LeaderboardStatistics implements BenchmarkStatistics {
                             Map<String, Double> values = new LinkedHashMap<>();
                             r.metrics().forEach((k, s) -> values.put(k, s.mean()));
                             return new BaselineRow(
+                                    r.settingId(),
+                                    LeaderboardPager.label(board, r.settingId()),
                                     r.backboneId(),
                                     board.backboneNames()
                                             .getOrDefault(r.backboneId(), r.backboneId()),

@@ -48,6 +48,13 @@ class BenchmarkResourceTest {
                 .body(
                         "baselines.find { it.backbone == 'deeplabv3plus-resnet50' }.values.'segmentation.mIoU'",
                         equalTo(53.5f))
+                // each baseline names its setting, so two protocols of one backbone are told apart
+                .body(
+                        "baselines.find { it.backbone == 'deeplabv3plus-resnet50' }.setting",
+                        equalTo("deeplabv3plus-resnet50@dbmtl-2023"))
+                .body(
+                        "baselines.find { it.backbone == 'deeplabv3plus-resnet50' }.settingLabel",
+                        containsString(" · "))
                 .body("sources", hasItem(containsString("DB-MTL")))
                 .body("licence", containsString("not shipped"));
     }

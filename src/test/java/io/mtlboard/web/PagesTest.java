@@ -358,7 +358,8 @@ class PagesTest {
                 .statusCode(200)
                 .body(containsString("↓ lower is better"))
                 .body(containsString("Single-task baselines"))
-                .body(containsString("53.50"));
+                .body(containsString("53.50"))
+                .body(containsString("<th>Setting (backbone · protocol)</th>"));
         given().when()
                 .get("/methods/mgda")
                 .then()
