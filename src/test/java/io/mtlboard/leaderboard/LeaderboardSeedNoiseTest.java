@@ -54,7 +54,8 @@ class LeaderboardSeedNoiseTest extends WithBundledReferenceRuns {
                 df += n - 1;
             }
         }
-        assertThat(single).as("single-seed ranked rows in the bundles").isPositive();
+        // the number of single-seed rows changes as the reference study fills in its seeds: the
+        // checks below hold for any count (LeaderboardPagerTest covers the note's wording)
         assertThat(pooled).as("ranked rows of two or more seeds in the bundles").isPositive();
         Map<String, Object> noise = v.getMap("settings[0].seedNoise");
         assertThat(v.getString("settings[0].id")).isEqualTo(SETTING);
@@ -89,8 +90,12 @@ class LeaderboardSeedNoiseTest extends WithBundledReferenceRuns {
                         .statusCode(200)
                         .extract()
                         .asString();
+        if (single == 0) {
+            assertThat(page).doesNotContain("on one seed").doesNotContain("(pooled)");
+            return;
+        }
         assertThat(page)
-                .contains("rest on one seed")
+                .containsPattern(single + " of the \\d+ ranked rows rests? on one seed")
                 .contains("(pooled)")
                 .contains("ranked and compared with the baseline with this setting's seed std")
                 .contains(String.format(java.util.Locale.ROOT, "%.2f", 1.96 * Math.sqrt(2) * std));
