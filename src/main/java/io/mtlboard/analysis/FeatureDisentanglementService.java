@@ -3,14 +3,12 @@ package io.mtlboard.analysis;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
-import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.SeedStats;
 import io.mtlboard.run.RowSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,16 +100,7 @@ public class FeatureDisentanglementService {
         for (AnalysisRow r : rows) {
             var last = r.lastValue(FD);
             if (last.isPresent() && r.deltaM() != null) {
-                finals.add(
-                        new RankingSimilarityView.Point(
-                                r.key(),
-                                r.label(),
-                                r.methodId(),
-                                last.get().mean(),
-                                last.get().std(),
-                                r.deltaM().mean(),
-                                r.deltaM().std(),
-                                last.get().n()));
+                finals.add(RankingSimilarityView.Point.of(r, last.get()));
                 finalValues.put(r.key(), last.get().mean());
             }
         }
@@ -136,21 +125,11 @@ public class FeatureDisentanglementService {
                     "No run of this benchmark and backbone logged FD during training yet (FD per epoch in the "
                             + "training log of a run's manifest).");
         }
-        Map<String, String> backboneNames = new HashMap<>();
-        Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));
-        List<Ref> present =
-                all.stream()
-                        .map(AnalysisRow::backboneId)
-                        .distinct()
-                        .sorted()
-                        .map(id -> new Ref(id, backboneNames.getOrDefault(id, id)))
-                        .toList();
+        BackboneRefs backbones = BackboneRefs.load();
         return new FeatureDisentanglementView(
                 scope,
-                backboneId == null
-                        ? null
-                        : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)),
-                present,
+                backbones.of(backboneId),
+                backbones.present(all),
                 setting.setting(),
                 setting.settings(),
                 choice,

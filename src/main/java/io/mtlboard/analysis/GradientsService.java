@@ -1,12 +1,10 @@
 package io.mtlboard.analysis;
 
-import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.SeedStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,21 +156,11 @@ public class GradientsService {
                     "Shown: the batch-level indicators, because no run shown logged per-sample ones; runs trained "
                             + "since per-sample logging was added carry both.");
         }
-        Map<String, String> names = new HashMap<>();
-        Backbone.allById().forEach(b -> names.put(b.id, b.name));
-        List<Ref> present =
-                all.stream()
-                        .map(AnalysisRow::backboneId)
-                        .distinct()
-                        .sorted()
-                        .map(id -> new Ref(id, names.getOrDefault(id, id)))
-                        .toList();
+        BackboneRefs backbones = BackboneRefs.load();
         return new GradientsView(
                 scope,
-                backboneId == null
-                        ? null
-                        : new Ref(backboneId, names.getOrDefault(backboneId, backboneId)),
-                present,
+                backbones.of(backboneId),
+                backbones.present(all),
                 setting.setting(),
                 setting.settings(),
                 List.copyOf(methods.values()),

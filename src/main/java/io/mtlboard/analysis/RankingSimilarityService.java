@@ -6,7 +6,6 @@ import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
 import io.mtlboard.analysis.ranking.SeedBootstrap;
 import io.mtlboard.analysis.ranking.SeedScoring;
-import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.Ref;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,8 +103,7 @@ public class RankingSimilarityService {
         List<SeedScoring> seedScorings = new ArrayList<>();
         seedScorings.add(seedDeltaM);
         seedScorings.addAll(Scorings.seedIndicators(rows, logged));
-        Map<String, String> backboneNames = new HashMap<>();
-        Backbone.allById().forEach(b -> backboneNames.put(b.id, b.name));
+        BackboneRefs backboneRefs = BackboneRefs.load();
         // the seed bootstraps are pure computations on what was read: the backbone and row
         // heatmaps are computed on another thread while this one reads the other benchmarks' rows
         // and computes the benchmark heatmap, the noise ceiling and the scatter
@@ -152,19 +150,11 @@ public class RankingSimilarityService {
                     "No run of this benchmark and backbone has a training log, so there are no indicators to "
                             + "compare with Δm yet. Indicators come from the training log of a run's manifest.");
         }
-        List<Ref> present =
-                mtl(all).stream()
-                        .map(AnalysisRow::backboneId)
-                        .distinct()
-                        .sorted()
-                        .map(id -> new Ref(id, backboneNames.getOrDefault(id, id)))
-                        .toList();
+        List<Ref> present = backboneRefs.present(mtl(all));
         List<RankingSimilarityView.Reading> readings = readings(join(indicators), noiseCeiling);
         return new RankingSimilarityView(
                 scope,
-                backboneId == null
-                        ? null
-                        : new Ref(backboneId, backboneNames.getOrDefault(backboneId, backboneId)),
+                backboneRefs.of(backboneId),
                 present,
                 setting.setting(),
                 setting.settings(),
@@ -357,16 +347,7 @@ public class RankingSimilarityService {
         for (AnalysisRow r : rows) {
             var s = r.indicator(x.key());
             if (s.isPresent() && r.deltaM() != null) {
-                points.add(
-                        new RankingSimilarityView.Point(
-                                r.key(),
-                                r.label(),
-                                r.methodId(),
-                                s.get().mean(),
-                                s.get().std(),
-                                r.deltaM().mean(),
-                                r.deltaM().std(),
-                                s.get().n()));
+                points.add(RankingSimilarityView.Point.of(r, s.get()));
                 values.put(r.key(), s.get().mean());
             }
         }

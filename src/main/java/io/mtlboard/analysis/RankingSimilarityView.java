@@ -2,6 +2,7 @@ package io.mtlboard.analysis;
 
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.benchmark.Ref;
+import io.mtlboard.leaderboard.SeedStats;
 import java.util.List;
 
 /**
@@ -108,5 +109,19 @@ public record RankingSimilarityView(
             Double xStd,
             double y,
             Double yStd,
-            int runs) {}
+            int runs) {
+
+        /** A row's point: its value {@code x} of an indicator against its Δm. */
+        static Point of(AnalysisRow row, SeedStats x) {
+            return new Point(
+                    row.key(),
+                    row.label(),
+                    row.methodId(),
+                    x.mean(),
+                    x.std(),
+                    row.deltaM().mean(),
+                    row.deltaM().std(),
+                    x.n());
+        }
+    }
 }
