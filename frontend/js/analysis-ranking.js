@@ -43,9 +43,14 @@ function draw(view) {
     { text: r.text, className: 'reading-' + r.reading }]), 'No indicator is logged for this setting.');
   const c = view.noiseCeiling;
   document.getElementById('noise-ceiling').textContent = c
-    ? 'Noise ceiling: ' + label + ' = ' + fmt(c.value, 2) + ' (2.5–97.5 % of ' + c.splits + ' random half splits: '
-      + fmt(c.low, 2) + ' to ' + fmt(c.high, 2) + '; ' + c.rows + ' rows with at least two seeds) — how well test Δm '
-      + 'ranks these rows like itself between disjoint halves of their seeds.'
+    ? 'Noise ceiling: ' + label + ' = ' + fmt(c.value, 2)
+      + (c.steppedUp
+        ? ' (' + fmt(c.low, 2) + ' to ' + fmt(c.high, 2) + ') for test Δm from all seeds, stepped up from '
+          + fmt(c.splitHalf.value, 2) + ' between disjoint halves of the seeds (2.5–97.5 % of ' + c.splits
+          + ' random splits: ' + fmt(c.splitHalf.low, 2) + ' to ' + fmt(c.splitHalf.high, 2) + '; ' + c.rows
+          + ' rows with at least two seeds) — the agreement a perfect predictor would reach with test Δm under this seed noise.'
+        : ' between disjoint halves of the seeds (2.5–97.5 % of ' + c.splits + ' random splits: ' + fmt(c.low, 2)
+          + ' to ' + fmt(c.high, 2) + '; ' + c.rows + ' rows with at least two seeds); top-k overlap is not stepped up to all seeds.')
       + (c.rows < view.minReliable ? ' With fewer than ' + view.minReliable + ' such rows it cannot be read yet.' : '')
     : 'No noise ceiling: it needs at least two rows with two or more seeds.';
 

@@ -131,15 +131,7 @@ public class RankingSimilarityService {
                 indicatorKey != null
                         ? Indicator.byKey(indicatorKey).orElseThrow()
                         : available.isEmpty() ? Indicator.ALL.get(0) : available.get(0);
-        RankingSimilarityView.Ceiling noiseCeiling =
-                ceiling == null
-                        ? null
-                        : new RankingSimilarityView.Ceiling(
-                                ceiling.value(),
-                                ceiling.low(),
-                                ceiling.high(),
-                                ceiling.entries(),
-                                ceiling.splits());
+        RankingSimilarityView.Ceiling noiseCeiling = ceiling(ceiling, c);
         RankingSimilarityView.Scatter scatter =
                 scatter(rows, x, indicatorScorings.get(0), seedDeltaM, c, choice, noiseCeiling);
 
@@ -171,6 +163,33 @@ public class RankingSimilarityService {
                 noiseCeiling,
                 readings,
                 readingSummary(readings, noiseCeiling, choice.label()));
+    }
+
+    /** The view of a split-half noise ceiling, stepped up to all seeds where the coefficient allows. */
+    static RankingSimilarityView.Ceiling ceiling(SeedBootstrap.Ceiling half, Coefficient c) {
+        if (half == null) {
+            return null;
+        }
+        var split = new RankingSimilarityView.SplitHalf(half.value(), half.low(), half.high());
+        Double value = c.stepUpFromHalves(half.value());
+        if (value == null) {
+            return new RankingSimilarityView.Ceiling(
+                    half.value(),
+                    half.low(),
+                    half.high(),
+                    half.entries(),
+                    half.splits(),
+                    false,
+                    split);
+        }
+        return new RankingSimilarityView.Ceiling(
+                value,
+                c.stepUpFromHalves(half.low()),
+                c.stepUpFromHalves(half.high()),
+                half.entries(),
+                half.splits(),
+                true,
+                split);
     }
 
     /**
@@ -291,8 +310,8 @@ public class RankingSimilarityService {
                 b.append(
                         String.format(
                                 Locale.ROOT,
-                                " (the closest, %s, agrees at %.2f): test Δm's own seeds agree with"
-                                        + " each other more than any indicator agrees with them",
+                                " (the closest, %s, agrees at %.2f): seed noise leaves room for a"
+                                        + " better predictor of test Δm",
                                 best.label(),
                                 best.agreement().value()));
             }
@@ -425,11 +444,20 @@ public class RankingSimilarityService {
             ceilingText =
                     ceiling == null
                             ? "no noise ceiling (it needs rows with at least two seeds)"
-                            : String.format(
-                                    Locale.ROOT,
-                                    "the noise ceiling (test Δm against itself between halves of "
-                                            + "the seeds) is %.2f",
-                                    ceiling.value());
+                            : ceiling.steppedUp()
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "the noise ceiling is %.2f: what a perfect predictor"
+                                                    + " would reach against test Δm from all seeds,"
+                                                    + " stepped up from %.2f between halves of the"
+                                                    + " seeds",
+                                            ceiling.value(),
+                                            ceiling.splitHalf().value())
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "the noise ceiling (test Δm against itself between"
+                                                    + " halves of the seeds) is %.2f",
+                                            ceiling.value());
         }
         if (interval != null && interval.includesZero()) {
             return x.label()
@@ -456,11 +484,11 @@ public class RankingSimilarityService {
         double high = interval == null ? a.value() : interval.high();
         String relation =
                 low > ceiling.value()
-                        ? "beyond the noise ceiling: it agrees with test Δm more than half "
-                                + "of Δm's own seeds agree with the other half"
+                        ? "beyond the noise ceiling: it agrees with test Δm more than even a perfect "
+                                + "predictor is expected to under this seed noise"
                         : high < ceiling.value()
-                                ? "below the noise ceiling: test Δm's own seeds agree with each other more "
-                                        + "than the indicator agrees with them"
+                                ? "below the noise ceiling: seed noise leaves room for a better "
+                                        + "predictor of test Δm"
                                 : "within reach of the noise ceiling: the interval includes it";
         return x.label()
                 + " "

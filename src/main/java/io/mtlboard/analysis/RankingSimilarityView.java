@@ -94,11 +94,30 @@ public record RankingSimilarityView(
             String verdict) {}
 
     /**
-     * A noise ceiling (see {@link io.mtlboard.analysis.ranking.SeedBootstrap}): mean agreement
-     * over random half splits of the seeds, the 2.5th–97.5th percentiles of the splits, the rows
-     * with at least two seeds it covers and the number of splits.
+     * A noise ceiling (METRICS.md §5): the agreement a perfect predictor of test Δm could reach
+     * with test Δm from all seeds, which the readings compare indicators with. It is measured as
+     * the agreement between two halves of the seeds ({@code splitHalf}: the mean over random splits
+     * of the rows with at least two seeds, with the splits' 2.5th–97.5th percentiles; see {@link
+     * io.mtlboard.analysis.ranking.SeedBootstrap}) and stepped up to the full seed count ({@link
+     * io.mtlboard.analysis.ranking.Coefficient#stepUpFromHalves}); for top-k overlap, which cannot
+     * be stepped up, {@code value} is the split-half agreement itself and {@code steppedUp} false.
+     *
+     * @param value the ceiling, low and high: its value and the range of the splits, stepped up
+     * @param rows rows with at least two seeds
+     * @param splits random half splits
+     * @param splitHalf the measured split-half agreement
      */
-    public record Ceiling(double value, double low, double high, int rows, int splits) {}
+    public record Ceiling(
+            double value,
+            double low,
+            double high,
+            int rows,
+            int splits,
+            boolean steppedUp,
+            SplitHalf splitHalf) {}
+
+    /** The agreement of test Δm with itself between disjoint halves of the seeds. */
+    public record SplitHalf(double value, double low, double high) {}
 
     /** One row: its indicator value (mean ± std over runs) and its Δm (mean ± std over seeds). */
     public record Point(

@@ -95,4 +95,43 @@ class RankingSettingsTest extends WithBundledReferenceRuns {
         assertThat(v.getList("backboneHeatmap.axes.key", String.class))
                 .contains("lenet5@mf-lenet5-v1", "lenet5@mf-lenet5-v2");
     }
+
+    /**
+     * The noise ceiling of the reference bundles is stepped up from halves of the seeds to all of
+     * them, and the page says both numbers as the JSON has them.
+     */
+    @Test
+    void shouldStateTheNoiseCeilingSteppedUpFromHalvesOfTheSeeds() {
+        String path = "/analysis/ranking-similarity?benchmark=multifashion&optimizer=adam";
+        var v = AnalysisFixtures.json(path.replace("/analysis/", "/api/analysis/"));
+        assertThat(v.getBoolean("noiseCeiling.steppedUp")).isTrue();
+        double value = v.getDouble("noiseCeiling.value");
+        double half = v.getDouble("noiseCeiling.splitHalf.value");
+        assertThat(half).isPositive();
+        assertThat(
+                        (double)
+                                io.mtlboard.analysis.ranking.Coefficient.kendallTauB()
+                                        .stepUpFromHalves(half))
+                .isCloseTo(value, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(value).isGreaterThan(half);
+        String html =
+                io.restassured.RestAssured.given()
+                        .when()
+                        .get(path)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(html)
+                .contains(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "Noise ceiling: Kendall τ-b = %.2f (",
+                                value))
+                .contains(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "for test Δm from all seeds, stepped up from %.2f between disjoint halves",
+                                half));
+    }
 }

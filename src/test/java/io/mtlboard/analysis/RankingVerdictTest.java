@@ -10,7 +10,14 @@ class RankingVerdictTest {
 
     private static final Indicator COSINE = Indicator.byKey("param.interTask.cosine").orElseThrow();
     private static final RankingSimilarityView.Ceiling CEILING =
-            new RankingSimilarityView.Ceiling(0.5, 0.3, 0.7, 20, 200);
+            new RankingSimilarityView.Ceiling(
+                    0.5,
+                    0.3,
+                    0.7,
+                    20,
+                    200,
+                    true,
+                    new RankingSimilarityView.SplitHalf(0.2, 0.05, 0.35));
 
     private static String verdict(
             double value, double low, double high, RankingSimilarityView.Ceiling ceiling) {
@@ -51,7 +58,14 @@ class RankingVerdictTest {
     void shouldNotCompareWithACeilingOfTooFewRows() {
         // a ceiling over 4 rows with two or more seeds: no coefficient is read from fewer than 5
         RankingSimilarityView.Ceiling thin =
-                new RankingSimilarityView.Ceiling(-0.32, -0.67, 0.33, 4, 200);
+                new RankingSimilarityView.Ceiling(
+                        0,
+                        0,
+                        0.1,
+                        4,
+                        200,
+                        true,
+                        new RankingSimilarityView.SplitHalf(-0.32, -0.67, 0.33));
         assertThat(verdict(0.01, -0.03, 0.04, thin))
                 .contains("does not agree with test performance beyond seed noise")
                 .contains("no noise ceiling yet (only 4 row(s) have two or more seeds; it needs 5)")
@@ -68,5 +82,39 @@ class RankingVerdictTest {
                         RankingSimilarityService.verdict(
                                 COSINE, new Agreement(0.9, 3, true), null, CEILING, "Kendall τ-b"))
                 .startsWith("Too few rows (n = 3)");
+    }
+
+    @Test
+    void shouldNameTheSplitHalfAgreementTheCeilingIsSteppedUpFrom() {
+        assertThat(verdict(0.25, 0.1, 0.4, CEILING))
+                .contains("the noise ceiling is 0.50: what a perfect predictor would reach")
+                .contains("stepped up from 0.20 between halves of the seeds")
+                .contains("seed noise leaves room for a better predictor");
+    }
+
+    @Test
+    void shouldStepTheMeasuredCeilingUpToAllSeedsUnlessTheCoefficientIsTopK() {
+        var half = new io.mtlboard.analysis.ranking.SeedBootstrap.Ceiling(0.34, 0.11, 0.5, 26, 200);
+        RankingSimilarityView.Ceiling tau =
+                RankingSimilarityService.ceiling(
+                        half, io.mtlboard.analysis.ranking.Coefficient.kendallTauB());
+        assertThat(tau.steppedUp()).isTrue();
+        assertThat(tau.value())
+                .isCloseTo(0.6135842087511533, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(tau.low())
+                .isCloseTo(0.3644195113308719, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(tau.high())
+                .isCloseTo(0.7281133275477534, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(tau.splitHalf().value()).isEqualTo(0.34);
+        assertThat(tau.rows()).isEqualTo(26);
+        RankingSimilarityView.Ceiling topK =
+                RankingSimilarityService.ceiling(
+                        half, io.mtlboard.analysis.ranking.Coefficient.topKOverlap(3));
+        assertThat(topK.steppedUp()).isFalse();
+        assertThat(topK.value()).isEqualTo(0.34);
+        assertThat(
+                        RankingSimilarityService.ceiling(
+                                null, io.mtlboard.analysis.ranking.Coefficient.kendallTauB()))
+                .isNull();
     }
 }

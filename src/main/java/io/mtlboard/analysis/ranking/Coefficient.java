@@ -66,6 +66,28 @@ public final class Coefficient {
         return computation.apply(a, b);
     }
 
+    /**
+     * The agreement expected between the noise-free ranking and a ranking from twice the seeds, for
+     * a split-half agreement {@code half} (two rankings from disjoint halves of the seeds): the
+     * coefficient is mapped to Pearson's r under a bivariate normal model (Greiner's relation
+     * r = sin(πτ/2) for Kendall τ, r = 2 sin(πρ/6) for Spearman ρ), stepped up to the full seed
+     * count by the Spearman–Brown formula R = 2r / (1 + r), and the correlation with the noise-free
+     * values √R mapped back. 0 when {@code half} ≤ 0 (no reproducible ranking); null for top-k
+     * overlap, which has no such relation. METRICS.md §5.
+     */
+    public Double stepUpFromHalves(double half) {
+        boolean tau = id.equals("kendall-tau-b");
+        if (!tau && !id.equals("spearman-rho")) {
+            return null;
+        }
+        double r = tau ? Math.sin(Math.PI * half / 2) : 2 * Math.sin(Math.PI * half / 6);
+        if (!(r > 0)) {
+            return 0.0;
+        }
+        double truth = Math.sqrt(2 * r / (1 + r));
+        return tau ? 2 / Math.PI * Math.asin(truth) : 6 / Math.PI * Math.asin(truth / 2);
+    }
+
     /** Whether {@code compute(a, b)} and {@code compute(b, a)} are the same double, to the last bit. */
     boolean symmetric() {
         return symmetric;

@@ -17,8 +17,9 @@ import java.util.List;
  * its seeds. Each split shuffles every entry's runs, takes the first ⌊n/2⌋ as one half and the rest
  * as the other (entries with fewer than two runs are left out), ranks the entries by each half's
  * mean and computes the coefficient; the ceiling is the mean over splits, with the 2.5th and 97.5th
- * percentiles of the splits. An indicator whose agreement with test Δm is above the ceiling ranks
- * methods more like test Δm than half of the seeds of Δm itself does.</li>
+ * percentiles of the splits. Stepped up to all seeds ({@link Coefficient#stepUpFromHalves}), it is
+ * what a perfect predictor would reach against the full-seed mean, the most an indicator can be
+ * expected to reach.</li>
  * </ul>
  * Seeded: the same input gives the same numbers.
  */
