@@ -129,9 +129,18 @@ export const heatCells = {
       ctx.textBaseline = 'middle';
       const size = Math.max(9, Math.min(14, Math.floor(Math.min(w, h) / 4)));
       ctx.font = (cell.unreliable ? '' : '600 ') + size + 'px system-ui, sans-serif';
-      ctx.fillText(cell.v === null ? '—' : cell.v.toFixed(2), left + w / 2, top + h / 2 - size * 0.45);
-      ctx.font = Math.max(8, size - 3) + 'px system-ui, sans-serif';
-      ctx.fillText('n=' + cell.n, left + w / 2, top + h / 2 + size * 0.7);
+      const text = cell.v === null ? '—' : cell.v.toFixed(2);
+      // a value that does not fit its cell is left to the tooltip rather than overprinted on its
+      // neighbours (a heatmap of dozens of indicators); n only where there is room for two lines
+      const fitsValue = ctx.measureText(text).width <= w - 4 && h >= size + 2;
+      const fitsN = fitsValue && h >= size * 2.4;
+      if (fitsValue) {
+        ctx.fillText(text, left + w / 2, fitsN ? top + h / 2 - size * 0.45 : top + h / 2);
+      }
+      if (fitsN) {
+        ctx.font = Math.max(8, size - 3) + 'px system-ui, sans-serif';
+        ctx.fillText('n=' + cell.n, left + w / 2, top + h / 2 + size * 0.7);
+      }
       ctx.restore();
     });
   }
