@@ -5,16 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mtlboard.imports.WithBundledReferenceRuns;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the bundled reference runs of two protocols on one backbone (mf-lenet5-v1 and -v2), the
+ * With reference runs of two protocols on one backbone (the bundled mf-lenet5-v2 runs and six
+ * legacy mf-lenet5-v1 runs kept as a test fixture, whose bundles the v2 runs replaced), the
  * ranking-similarity, feature-disentanglement and gradient analyses take the rows of one protocol at a time: by default the setting with
  * the most rows, or the one asked for, never both together.
  */
 @QuarkusTest
 class RankingSettingsTest extends WithBundledReferenceRuns {
+
+    /** Legacy mf-lenet5-v1 bundles (single-task, EW and four loss-weighting methods, seed 3). */
+    @BeforeEach
+    void importLegacyRuns() {
+        bundled.loadAlso(Path.of("src/test/resources/fixtures/reference-legacy"));
+    }
 
     private static JsonPath get(String query) {
         return AnalysisFixtures.json("/api/analysis/ranking-similarity?" + query);

@@ -24,6 +24,12 @@ public class BundledReferenceRuns {
         version.bumpAll();
     }
 
+    /** Also imports the bundles under {@code dir} (one folder per benchmark) and makes them visible. */
+    public void loadAlso(Path dir) {
+        importer.importAll(dir);
+        version.bumpAll();
+    }
+
     /** Removes every imported reference run. */
     public void remove() {
         QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
