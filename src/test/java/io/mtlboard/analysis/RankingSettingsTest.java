@@ -1,12 +1,16 @@
 package io.mtlboard.analysis;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.mtlboard.analysis.ranking.Coefficient;
 import io.mtlboard.imports.WithBundledReferenceRuns;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +81,7 @@ class RankingSettingsTest extends WithBundledReferenceRuns {
                         "/api/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5"
                                 + "&source=reference");
         assertThat(fdDefault.getString("setting.id")).isEqualTo(settings.get(0));
-        io.restassured.RestAssured.given()
-                .when()
+        given().when()
                 .get(
                         "/api/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5"
                                 + "&setting=lenet5@nothing")
@@ -117,29 +120,15 @@ class RankingSettingsTest extends WithBundledReferenceRuns {
         double value = v.getDouble("noiseCeiling.value");
         double half = v.getDouble("noiseCeiling.splitHalf.value");
         assertThat(half).isPositive();
-        assertThat(
-                        (double)
-                                io.mtlboard.analysis.ranking.Coefficient.kendallTauB()
-                                        .stepUpFromHalves(half))
-                .isCloseTo(value, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat((double) Coefficient.kendallTauB().stepUpFromHalves(half))
+                .isCloseTo(value, within(1e-6));
         assertThat(value).isGreaterThan(half);
-        String html =
-                io.restassured.RestAssured.given()
-                        .when()
-                        .get(path)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString();
+        String html = given().when().get(path).then().statusCode(200).extract().asString();
         assertThat(html)
+                .contains(String.format(Locale.ROOT, "Noise ceiling: Kendall τ-b = %.2f (", value))
                 .contains(
                         String.format(
-                                java.util.Locale.ROOT,
-                                "Noise ceiling: Kendall τ-b = %.2f (",
-                                value))
-                .contains(
-                        String.format(
-                                java.util.Locale.ROOT,
+                                Locale.ROOT,
                                 "for test Δm from all seeds, stepped up from %.2f between disjoint halves",
                                 half));
     }

@@ -1,8 +1,11 @@
 package io.mtlboard.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.mtlboard.analysis.ranking.Agreement;
+import io.mtlboard.analysis.ranking.Coefficient;
+import io.mtlboard.analysis.ranking.SeedBootstrap;
 import org.junit.jupiter.api.Test;
 
 /** The scatter's verdict in words: seed noise first, then the noise ceiling. */
@@ -94,27 +97,19 @@ class RankingVerdictTest {
 
     @Test
     void shouldStepTheMeasuredCeilingUpToAllSeedsUnlessTheCoefficientIsTopK() {
-        var half = new io.mtlboard.analysis.ranking.SeedBootstrap.Ceiling(0.34, 0.11, 0.5, 26, 200);
+        var half = new SeedBootstrap.Ceiling(0.34, 0.11, 0.5, 26, 200);
         RankingSimilarityView.Ceiling tau =
-                RankingSimilarityService.ceiling(
-                        half, io.mtlboard.analysis.ranking.Coefficient.kendallTauB());
+                RankingSimilarityService.ceiling(half, Coefficient.kendallTauB());
         assertThat(tau.steppedUp()).isTrue();
-        assertThat(tau.value())
-                .isCloseTo(0.6135842087511533, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(tau.low())
-                .isCloseTo(0.3644195113308719, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(tau.high())
-                .isCloseTo(0.7281133275477534, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(tau.value()).isCloseTo(0.6135842087511533, within(1e-12));
+        assertThat(tau.low()).isCloseTo(0.3644195113308719, within(1e-12));
+        assertThat(tau.high()).isCloseTo(0.7281133275477534, within(1e-12));
         assertThat(tau.splitHalf().value()).isEqualTo(0.34);
         assertThat(tau.rows()).isEqualTo(26);
         RankingSimilarityView.Ceiling topK =
-                RankingSimilarityService.ceiling(
-                        half, io.mtlboard.analysis.ranking.Coefficient.topKOverlap(3));
+                RankingSimilarityService.ceiling(half, Coefficient.topKOverlap(3));
         assertThat(topK.steppedUp()).isFalse();
         assertThat(topK.value()).isEqualTo(0.34);
-        assertThat(
-                        RankingSimilarityService.ceiling(
-                                null, io.mtlboard.analysis.ranking.Coefficient.kendallTauB()))
-                .isNull();
+        assertThat(RankingSimilarityService.ceiling(null, Coefficient.kendallTauB())).isNull();
     }
 }
