@@ -12,7 +12,10 @@ import java.util.Optional;
  * under which the indicator signals <em>fewer</em> multi-task challenges: more aligned gradients
  * (higher cosine), more equal norms (higher magnitude similarity, lower imbalance), fewer
  * conflicts, more disentangled features (higher FD, lower entropy). Ranking similarity (§5)
- * compares that ranking with the ranking by test Δm.
+ * compares that ranking with the ranking by test Δm. The training loss (the sum over tasks of the
+ * logged per-task training losses; lower is better) is listed last as a reference predictor, not
+ * an indicator of multi-task challenges: an indicator is worth reading where it ranks methods more
+ * like test Δm than how well they fit the training data does.
  *
  * @param key e.g. {@code param.interTask.cosine} or {@code fd.value}
  * @param label the name shown to readers
@@ -20,8 +23,16 @@ import java.util.Optional;
  */
 public record Indicator(String key, String label, Orientation orientation) {
 
-    /** Every indicator a training log can hold, gradient indicators first. */
+    /** The key of the reference predictor: the training loss summed over tasks. */
+    public static final String TRAINING_LOSS = "loss.total";
+
+    /** Every indicator a training log can hold, gradient indicators first, the training loss last. */
     public static final List<Indicator> ALL = catalogue();
+
+    /** Whether this is the reference predictor (the training loss) rather than an indicator. */
+    public boolean reference() {
+        return key.equals(TRAINING_LOSS);
+    }
 
     /** The indicator with the given key. */
     public static Optional<Indicator> byKey(String key) {
@@ -72,6 +83,11 @@ public record Indicator(String key, String label, Orientation orientation) {
         all.add(
                 new Indicator(
                         "fd.meanEntropy", "mean task entropy (nats)", Orientation.LOWER_IS_BETTER));
+        all.add(
+                new Indicator(
+                        TRAINING_LOSS,
+                        "training loss (sum over tasks; reference)",
+                        Orientation.LOWER_IS_BETTER));
         return List.copyOf(all);
     }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * One entry of a run's training log (the {@code trainingLog} items of the run-manifest schema),
  * flattened for analysis: gradient indicators under keys such as {@code param.interTask.cosine},
- * feature disentanglement under {@code fd.value} and {@code fd.meanEntropy}.
+ * feature disentanglement under {@code fd.value} and {@code fd.meanEntropy}, the training loss summed
+ * over tasks under {@code loss.total}.
  *
  * @param epoch the epoch number (1-based)
  * @param seconds wall time of the epoch, null when not logged

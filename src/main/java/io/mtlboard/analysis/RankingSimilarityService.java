@@ -213,9 +213,12 @@ public class RankingSimilarityService {
             String reading;
             String relation = null;
             String text;
-            if (a.value() == null || a.unreliable()) {
+            if (a.unreliable()) {
                 reading = RankingSimilarityView.TOO_FEW;
                 text = "too few rows (n = " + a.n() + ")";
+            } else if (a.value() == null) {
+                reading = RankingSimilarityView.UNDEFINED;
+                text = "not defined: the rows tie on it (n = " + a.n() + ")";
             } else if (i != null && i.includesZero()) {
                 reading = RankingSimilarityView.NOISE;
                 text = "not told apart from seed noise (the interval includes 0)";
@@ -247,7 +250,9 @@ public class RankingSimilarityService {
         out.sort(
                 java.util.Comparator.comparing(
                                 (RankingSimilarityView.Reading r) ->
-                                        r.reading().equals(RankingSimilarityView.TOO_FEW))
+                                        r.reading().equals(RankingSimilarityView.TOO_FEW)
+                                                || r.reading()
+                                                        .equals(RankingSimilarityView.UNDEFINED))
                         .thenComparing(
                                 r -> r.agreement().value() == null ? 0 : -r.agreement().value()));
         return out;
@@ -255,9 +260,17 @@ public class RankingSimilarityService {
 
     /** The readings in one sentence: how many indicators agree, disagree, or are noise. */
     static String readingSummary(
-            List<RankingSimilarityView.Reading> readings,
+            List<RankingSimilarityView.Reading> all,
             RankingSimilarityView.Ceiling ceiling,
             String coefficient) {
+        // the training loss is a reference predictor: counted apart from the indicators
+        RankingSimilarityView.Reading loss =
+                all.stream()
+                        .filter(r -> r.key().equals(Indicator.TRAINING_LOSS))
+                        .findFirst()
+                        .orElse(null);
+        List<RankingSimilarityView.Reading> readings =
+                all.stream().filter(r -> !r.key().equals(Indicator.TRAINING_LOSS)).toList();
         if (readings.isEmpty()) {
             return null;
         }
@@ -267,6 +280,7 @@ public class RankingSimilarityService {
         long opposite = counts.getOrDefault(RankingSimilarityView.OPPOSITE, 0L);
         long noise = counts.getOrDefault(RankingSimilarityView.NOISE, 0L);
         long few = counts.getOrDefault(RankingSimilarityView.TOO_FEW, 0L);
+        long undefined = counts.getOrDefault(RankingSimilarityView.UNDEFINED, 0L);
         StringBuilder b =
                 new StringBuilder(
                         String.format(
@@ -279,6 +293,11 @@ public class RankingSimilarityService {
                                 noise));
         if (few > 0) {
             b.append(String.format(Locale.ROOT, "; %d have too few rows", few));
+        }
+        if (undefined > 0) {
+            b.append(
+                    String.format(
+                            Locale.ROOT, "; %d are not defined (the rows tie on them)", undefined));
         }
         if (ceiling != null && ceiling.rows() >= Agreement.MIN_RELIABLE_METHODS) {
             long beyond = readings.stream().filter(r -> "beyond".equals(r.ceiling())).count();
@@ -317,6 +336,39 @@ public class RankingSimilarityService {
             }
         } else {
             b.append("; no readable noise ceiling yet");
+        }
+        if (loss != null && loss.agreement().value() != null && !loss.agreement().unreliable()) {
+            double reference = loss.agreement().value();
+            long better =
+                    readings.stream()
+                            .filter(
+                                    r ->
+                                            r.agreement().value() != null
+                                                    && !r.agreement().unreliable()
+                                                    && r.agreement().value() > reference)
+                            .count();
+            b.append(
+                    String.format(
+                            Locale.ROOT,
+                            ". For reference, the training loss (summed over tasks) %s at %s = %.2f%s;"
+                                    + " %d of the %d indicators rank the rows more like test Δm than it"
+                                    + " does",
+                            loss.reading().equals(RankingSimilarityView.LIKE)
+                                    ? "ranks the rows like test Δm beyond seed noise"
+                                    : loss.reading().equals(RankingSimilarityView.OPPOSITE)
+                                            ? "ranks the rows opposite to test Δm beyond seed noise"
+                                            : "is not told apart from seed noise",
+                            coefficient,
+                            reference,
+                            loss.interval() == null
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT,
+                                            " [%.2f, %.2f]",
+                                            loss.interval().low(),
+                                            loss.interval().high()),
+                            better,
+                            readings.size()));
         }
         return b.append('.').toString();
     }

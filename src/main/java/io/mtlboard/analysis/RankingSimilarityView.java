@@ -57,11 +57,15 @@ public record RankingSimilarityView(
 
     public static final String TOO_FEW = "too-few";
 
+    /** The coefficient is not defined: every row has the same value of the indicator. */
+    public static final String UNDEFINED = "undefined";
+
     /**
      * One indicator against test Δm: the heatmap's cell and interval.
      *
      * @param reading {@value #LIKE} or {@value #OPPOSITE} (ranks rows like, or opposite to, test Δm
-     *     beyond seed noise), {@value #NOISE} (the interval includes 0) or {@value #TOO_FEW}
+     *     beyond seed noise), {@value #NOISE} (the interval includes 0), {@value #TOO_FEW} or
+     *     {@value #UNDEFINED} (the rows tie on the indicator)
      * @param ceiling for an indicator that ranks like Δm beyond noise: {@code beyond}, {@code
      *     within} (the interval includes the noise ceiling) or {@code below} it; null otherwise or
      *     without a readable ceiling

@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * Reads the training log of a run manifest ({@code trainingLog} in
- * {@code schemas/run-manifest.schema.json}) into {@link LogEpoch}s. Only the scalar indicators of
- * METRICS.md §3 and §4 are kept; per-task relative norms, losses and weights are not analysed
- * here. Values that are missing or not finite are skipped, never guessed.
+ * {@code schemas/run-manifest.schema.json}) into {@link LogEpoch}s. The scalar indicators of
+ * METRICS.md §3 and §4 are kept, and the sum over tasks of the per-task training losses under
+ * {@link Indicator#TRAINING_LOSS} (only when every logged loss is finite); per-task relative norms
+ * and weights are not analysed here. Values that are missing or not finite are skipped, never
+ * guessed.
  */
 final class TrainingLogs {
 
@@ -72,9 +74,29 @@ final class TrainingLogs {
             }
             put(values, "fd.value", entry.path("fd").get("value"));
             put(values, "fd.meanEntropy", entry.path("fd").get("meanEntropy"));
+            Double loss = totalLoss(entry.get("losses"));
+            if (loss != null) {
+                values.put(Indicator.TRAINING_LOSS, loss);
+            }
             epochs.add(new LogEpoch(epoch.intValue(), number(entry.get("seconds")), values));
         }
         return epochs;
+    }
+
+    /** The sum of the per-task losses; null when there are none or one is not a finite number. */
+    private static Double totalLoss(JsonNode losses) {
+        if (losses == null || !losses.isObject() || losses.isEmpty()) {
+            return null;
+        }
+        double sum = 0;
+        for (JsonNode loss : losses) {
+            Double value = number(loss);
+            if (value == null) {
+                return null;
+            }
+            sum += value;
+        }
+        return sum;
     }
 
     private static void put(Map<String, Double> values, String key, JsonNode node) {

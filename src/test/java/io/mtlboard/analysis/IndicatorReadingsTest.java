@@ -114,4 +114,36 @@ class IndicatorReadingsTest {
         assertThat(RankingSimilarityService.readingSummary(List.of(), thin, "Kendall τ-b"))
                 .isNull();
     }
+
+    /** The training loss is read like an indicator but counted apart, as the reference to beat. */
+    @Test
+    void shouldCountTheTrainingLossApartAsTheReference() {
+        Heatmap h = heatmap();
+        List<Heatmap.Axis> axes = new ArrayList<>(h.axes());
+        axes.add(new Heatmap.Axis(Indicator.TRAINING_LOSS, "training loss", "lower is better", 20));
+        List<Agreement> first = new ArrayList<>(h.cells().get(0));
+        first.add(new Agreement(0.30, 20, false));
+        List<Heatmap.IntervalView> intervals = new ArrayList<>(h.intervals().get(0));
+        intervals.add(new Heatmap.IntervalView(0.15, 0.45, false, 1000));
+        List<List<Agreement>> rows = new ArrayList<>();
+        List<List<Heatmap.IntervalView>> rowIntervals = new ArrayList<>();
+        for (int i = 0; i < axes.size(); i++) {
+            rows.add(first);
+            rowIntervals.add(intervals);
+        }
+        List<RankingSimilarityView.Reading> r =
+                RankingSimilarityService.readings(
+                        new Heatmap("rows", axes, rows, 20, null, rowIntervals), ceiling(0.6, 20));
+        // listed among the indicators by its agreement
+        assertThat(r)
+                .extracting(RankingSimilarityView.Reading::key)
+                .containsExactly("a", Indicator.TRAINING_LOSS, "b", "c", "d", "e");
+        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.6, 20), "Kendall τ-b"))
+                .startsWith(
+                        "Of 5 indicators, 2 rank the rows like test Δm beyond seed noise, 1 opposite")
+                .endsWith(
+                        ". For reference, the training loss (summed over tasks) ranks the rows like"
+                                + " test Δm beyond seed noise at Kendall τ-b = 0.30 [0.15, 0.45]; 1 of"
+                                + " the 5 indicators rank the rows more like test Δm than it does.");
+    }
 }

@@ -58,8 +58,25 @@ class RankingSimilarityResourceTest {
                         "param.interSample.magnitudeSimilarity",
                         "feature.interTask.cosine",
                         "fd.value",
-                        "fd.meanEntropy");
+                        "fd.meanEntropy",
+                        "loss.total");
         assertThat(v.getString("indicatorHeatmap.axes[0].label")).isEqualTo("test Δm (per-task)");
+        // the training loss, the reference predictor, is counted apart from the indicators; every
+        // fixture run logged the same losses, so it cannot rank the rows (IndicatorReadingsTest
+        // reads a defined one)
+        assertThat(deltaMCell(v, "loss.total")).containsEntry("n", 10).containsEntry("value", null);
+        assertThat(v.getString("readingSummary"))
+                .startsWith("Of 9 indicators, ")
+                .doesNotContain("For reference");
+        assertThat(v.getList("readings", java.util.Map.class))
+                .filteredOn(r -> "loss.total".equals(r.get("key")))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.get("reading")).isEqualTo("undefined");
+                            assertThat(r.get("text"))
+                                    .isEqualTo("not defined: the rows tie on it (n = 10)");
+                        });
         // cosine was designed in Δm order, magnitude similarity in reverse order
         assertThat(value(deltaMCell(v, "param.interTask.cosine"))).isCloseTo(1.0, within(1e-12));
         assertThat(deltaMCell(v, "param.interTask.cosine"))

@@ -37,7 +37,8 @@ class TrainingLogsTest {
                         entry("param.interSample.cosine", 0.05),
                         entry("feature.interTask.conflictRatio", 1.0),
                         entry("fd.value", 0.3),
-                        entry("fd.meanEntropy", 0.48));
+                        entry("fd.meanEntropy", 0.48),
+                        entry("loss.total", 0.9));
         assertThat(log.get(1).seconds()).isNull();
         assertThat(log.get(1).values()).isEmpty();
     }
@@ -65,5 +66,21 @@ class TrainingLogsTest {
                             assertThat(e.values()).isEmpty();
                             assertThat(e.seconds()).isNull();
                         });
+    }
+
+    @Test
+    void shouldSumTheTaskLossesOnlyWhenEveryOneIsANumber() {
+        List<LogEpoch> log =
+                TrainingLogs.fromManifest(
+                        """
+                {"trainingLog": [
+                  {"epoch": 1, "losses": {"left": 0.75, "right": 0.5, "depth": 2.25}},
+                  {"epoch": 2, "losses": {"left": 0.75, "right": "NaN"}},
+                  {"epoch": 3, "losses": {}},
+                  {"epoch": 4, "losses": [1, 2]}
+                ]}""",
+                        JSON);
+        assertThat(log.get(0).values()).containsOnly(entry("loss.total", 3.5));
+        assertThat(log.subList(1, 4)).allSatisfy(e -> assertThat(e.values()).isEmpty());
     }
 }
