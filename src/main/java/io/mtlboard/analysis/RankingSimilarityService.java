@@ -351,8 +351,8 @@ public class RankingSimilarityService {
                     String.format(
                             Locale.ROOT,
                             ". For reference, the training loss (summed over tasks) %s at %s = %.2f%s;"
-                                    + " %d of the %d indicators rank the rows more like test Δm than it"
-                                    + " does",
+                                    + " by point estimate, %d of the %d indicators rank the rows more like"
+                                    + " test Δm than it does",
                             loss.reading().equals(RankingSimilarityView.LIKE)
                                     ? "ranks the rows like test Δm beyond seed noise"
                                     : loss.reading().equals(RankingSimilarityView.OPPOSITE)

@@ -143,7 +143,8 @@ class IndicatorReadingsTest {
                         "Of 5 indicators, 2 rank the rows like test Δm beyond seed noise, 1 opposite")
                 .endsWith(
                         ". For reference, the training loss (summed over tasks) ranks the rows like"
-                                + " test Δm beyond seed noise at Kendall τ-b = 0.30 [0.15, 0.45]; 1 of"
-                                + " the 5 indicators rank the rows more like test Δm than it does.");
+                                + " test Δm beyond seed noise at Kendall τ-b = 0.30 [0.15, 0.45]; by point"
+                                + " estimate, 1 of the 5 indicators rank the rows more like test Δm than"
+                                + " it does.");
     }
 }
