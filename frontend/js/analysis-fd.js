@@ -12,7 +12,9 @@ function draw(view) {
   scatter(document.getElementById('fd-finals'), view.finals.map((p, i) => ({ x: p.x, y: p.y, xStd: p.xStd, yStd: p.yStd,
     label: finalLabels[i], extra: ' (' + p.runs + ' run' + (p.runs === 1 ? '' : 's') + ')' })), 'final FD', 'test Δm %');
   document.getElementById('finals-caption').textContent = view.coefficient.label + ' = '
-    + fmt(view.agreement.value, 2) + ', n = ' + view.agreement.n;
+    + fmt(view.agreement.value, 2)
+    + (view.interval ? ' [' + fmt(view.interval.low, 2) + ', ' + fmt(view.interval.high, 2) + ']' : '')
+    + ', n = ' + view.agreement.n;
   notes(document.getElementById('finals-notes'), [view.finalsMessage]);
   table(document.querySelector('#finals-table tbody'), pointRows(view.finals),
     'No row has logged FD and a test Δm here.');

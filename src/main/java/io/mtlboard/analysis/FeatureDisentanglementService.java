@@ -3,6 +3,7 @@ package io.mtlboard.analysis;
 import io.mtlboard.analysis.ranking.Agreement;
 import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
+import io.mtlboard.analysis.ranking.SeedBootstrap;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.SeedStats;
 import io.mtlboard.run.RowSource;
@@ -110,9 +111,24 @@ public class FeatureDisentanglementService {
                                 FD, Indicator.byKey(FD).orElseThrow().orientation(), finalValues),
                         Scorings.deltaM(rows),
                         choice.coefficient());
+        // the agreement's 95 % interval from resampling each row's seeds (METRICS.md §5)
+        Heatmap.IntervalView interval =
+                agreement.value() == null || agreement.unreliable()
+                        ? null
+                        : Heatmap.IntervalView.of(
+                                SeedBootstrap.interval(
+                                        Scorings.seedLastValues(
+                                                rows, Indicator.byKey(FD).orElseThrow()),
+                                        Scorings.seedDeltaM(rows),
+                                        choice.coefficient(),
+                                        SeedBootstrap.DRAWS,
+                                        20261204L));
         String finalsMessage =
                 finals.size() >= Agreement.MIN_RELIABLE_METHODS
-                        ? null
+                        ? interval != null && interval.includesZero()
+                                ? "The 95 % interval includes 0: seed noise alone can produce this"
+                                        + " agreement."
+                                : null
                         : "Too little data to conclude: "
                                 + finals.size()
                                 + " row(s) have both a logged FD and a Δm; at least "
@@ -137,6 +153,7 @@ public class FeatureDisentanglementService {
                 curves,
                 finals,
                 agreement,
+                interval,
                 finalsMessage,
                 measured(rows),
                 notes);

@@ -17,6 +17,8 @@ import java.util.List;
  * @param curves FD per epoch (mean ± std over runs) of the rows of the chosen methods
  * @param finals final FD (last logged epoch) against Δm, every row of the setting
  * @param agreement rank agreement of final FD with Δm over {@code finals}
+ * @param interval its 95 % interval from resampling each row's seeds (METRICS.md §5); null when
+ *     the agreement is undefined or rests on too few rows
  * @param measured FD measured by the worker on the test split
  */
 public record FeatureDisentanglementView(
@@ -30,6 +32,7 @@ public record FeatureDisentanglementView(
         List<Curve> curves,
         List<RankingSimilarityView.Point> finals,
         Agreement agreement,
+        Heatmap.IntervalView interval,
         String finalsMessage,
         Measured measured,
         List<String> notes) {

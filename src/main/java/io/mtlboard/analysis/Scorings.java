@@ -98,6 +98,28 @@ final class Scorings {
         return new SeedScoring(DELTA_M, Orientation.HIGHER_IS_BETTER, runs);
     }
 
+    /** An indicator per run at its last logged entry, for the MTL rows that logged it. */
+    static SeedScoring seedLastValues(List<AnalysisRow> rows, Indicator indicator) {
+        Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
+        for (AnalysisRow r : rows) {
+            if (!r.singleTask()) {
+                Map<Long, Double> values = new LinkedHashMap<>();
+                r.runs()
+                        .forEach(
+                                run -> {
+                                    Double v = run.last(indicator.key());
+                                    if (v != null) {
+                                        values.put(run.runId(), v);
+                                    }
+                                });
+                if (!values.isEmpty()) {
+                    runs.put(r.key(), values);
+                }
+            }
+        }
+        return new SeedScoring(indicator.key(), indicator.orientation(), runs);
+    }
+
     /** The indicators of {@link #indicators} per run (each run's mean over its logged entries). */
     static List<SeedScoring> seedIndicators(List<AnalysisRow> rows, List<Scoring> present) {
         List<SeedScoring> scorings = new ArrayList<>();

@@ -56,6 +56,12 @@ class FeatureDisentanglementResourceTest {
         // one discordant pair of 45 (mgda 0.60 > nash-mtl 0.55 but Δm 0.5 < 0.75)
         assertThat(v.getDouble("agreement.value")).isCloseTo(43.0 / 45, within(1e-12));
         assertThat(v.getInt("agreement.n")).isEqualTo(10);
+        // the seed-bootstrap interval: the rows' runs resampled, far from 0 for this agreement
+        assertThat(v.getDouble("interval.low"))
+                .isGreaterThan(0.5)
+                .isLessThanOrEqualTo(43.0 / 45 + 1e-9);
+        assertThat(v.getDouble("interval.high")).isBetween(43.0 / 45 - 1e-9, 1.0);
+        assertThat(v.getBoolean("interval.includesZero")).isFalse();
         assertThat(v.getString("finalsMessage")).isNull();
         assertThat(v.getString("coefficient.id")).isEqualTo("kendall-tau-b");
         JsonPath rho =
