@@ -86,12 +86,19 @@ function draw(view) {
   bars(document.getElementById('delta-chart'), deltaLabels, [{
     label: 'δ_t of ' + view.metric.label,
     values: view.deltas.map(d => d.delta),
-    colour: view.deltas.map(d => (d.delta !== null && d.delta < 0 ? '#2e8b57' : '#d1495b'))
-  }], 'δ_t (mean drop difference)', view.deltas.map(d => d.conditions + ' condition(s)'));
+    // grey where seed noise alone can produce δ_t; pale where there is one run on each side
+    colour: view.deltas.map(d => d.reading === 'noise' ? '#b8bec6'
+      : d.delta !== null && d.delta < 0 ? (d.reading === 'one-seed' ? '#9cc9ae' : '#2e8b57')
+        : (d.reading === 'one-seed' ? '#eba4ad' : '#d1495b'))
+  }], 'δ_t (mean drop difference)', view.deltas.map(d => d.conditions + ' condition(s)'
+    + (d.low !== null ? ', 95 % interval [' + fmt(d.low, 4) + ', ' + fmt(d.high, 4) + ']' : '')));
+  document.getElementById('delta-summary').textContent = view.deltaSummary || '';
   const byKey = {};
   view.series.forEach(s => { byKey[s.key] = s.label; });
   table(document.querySelector('#delta-table tbody'), view.deltas.map((d, i) => [deltaLabels[i], d.backbone.name,
     byKey[d.baseline] || d.baseline, { text: fmt(d.delta, 4), className: 'num' },
+    { text: d.low !== null ? '[' + fmt(d.low, 4) + ', ' + fmt(d.high, 4) + ']' : '—', className: 'num' },
+    { text: d.text || '—', className: 'reading-' + d.reading },
     { text: String(d.conditions), className: 'num' }]), 'No multi-task row with a single-task row to compare with.');
   options(document.getElementById('control-metric'), view.metrics.map(m => ({ value: m.key,
     label: m.label + (m.higherIsBetter ? ' ↑' : ' ↓') })), view.metric.key);

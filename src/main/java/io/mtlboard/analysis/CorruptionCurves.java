@@ -1,6 +1,7 @@
 package io.mtlboard.analysis;
 
 import io.mtlboard.analysis.ranking.Orientation;
+import io.mtlboard.analysis.ranking.SeedBootstrap;
 import io.mtlboard.analysis.robustness.Condition;
 import io.mtlboard.analysis.robustness.Robustness;
 import io.mtlboard.leaderboard.SeedStats;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -77,6 +79,44 @@ final class CorruptionCurves {
             return null;
         }
         return Robustness.delta(mtlClean, mtlCorrupted, stlClean, stlCorrupted, o);
+    }
+
+    /**
+     * A 95 % seed-bootstrap interval of {@link #delta}: each of {@code draws} draws resamples the
+     * multi-task row's runs and the single-task row's runs with replacement (as many as each has)
+     * and recomputes δ_t; the interval is the 2.5th–97.5th percentile of the defined draws
+     * (METRICS.md §7). Null when both rows have a single run (there is no seed spread to resample)
+     * or fewer than half the draws are defined.
+     */
+    static SeedBootstrap.Interval deltaInterval(
+            List<WorkerDiagnostics> mtl,
+            List<WorkerDiagnostics> stl,
+            String metric,
+            Orientation o,
+            int draws,
+            long seed) {
+        if (mtl.size() < 2 && stl.size() < 2) {
+            return null;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[draws];
+        int defined = 0;
+        for (int d = 0; d < draws; d++) {
+            Double v = delta(resample(mtl, random), resample(stl, random), metric, o);
+            if (v != null) {
+                values[defined++] = v;
+            }
+        }
+        return defined * 2 < draws ? null : SeedBootstrap.percentiles(values, defined);
+    }
+
+    private static List<WorkerDiagnostics> resample(
+            List<WorkerDiagnostics> runs, SplittableRandom random) {
+        List<WorkerDiagnostics> out = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            out.add(runs.get(random.nextInt(runs.size())));
+        }
+        return out;
     }
 
     /** Number of conditions measured for the metric in both rows. */

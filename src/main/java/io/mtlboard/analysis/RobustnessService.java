@@ -1,6 +1,7 @@
 package io.mtlboard.analysis;
 
 import io.mtlboard.analysis.ranking.Orientation;
+import io.mtlboard.analysis.ranking.SeedBootstrap;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
 import io.mtlboard.benchmark.Ref;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -121,25 +123,35 @@ public class RobustnessService {
                                 drops));
             }
             if (!r.singleTask() && !runs.isEmpty()) {
-                baseline(r, rows, diagnostics, metricKey)
-                        .ifPresent(
-                                stl ->
-                                        deltas.add(
-                                                new RobustnessView.Delta(
-                                                        r.key(),
-                                                        r.label(),
-                                                        r.methodId(),
-                                                        new Ref(r.backboneId(), r.backboneName()),
-                                                        stl.key(),
-                                                        CorruptionCurves.delta(
-                                                                runs,
-                                                                runs(stl, diagnostics),
-                                                                metricKey,
-                                                                o),
-                                                        CorruptionCurves.sharedConditions(
-                                                                runs,
-                                                                runs(stl, diagnostics),
-                                                                metricKey))));
+                var stl = baseline(r, rows, diagnostics, metricKey);
+                if (stl.isPresent()) {
+                    List<WorkerDiagnostics> stlRuns = runs(stl.get(), diagnostics);
+                    Double delta = CorruptionCurves.delta(runs, stlRuns, metricKey, o);
+                    SeedBootstrap.Interval interval =
+                            delta == null
+                                    ? null
+                                    : CorruptionCurves.deltaInterval(
+                                            runs,
+                                            stlRuns,
+                                            metricKey,
+                                            o,
+                                            SeedBootstrap.DRAWS,
+                                            20261206L);
+                    String reading = delta == null ? null : RobustnessView.Delta.reading(interval);
+                    deltas.add(
+                            new RobustnessView.Delta(
+                                    r.key(),
+                                    r.label(),
+                                    r.methodId(),
+                                    new Ref(r.backboneId(), r.backboneName()),
+                                    stl.get().key(),
+                                    delta,
+                                    interval == null ? null : interval.low(),
+                                    interval == null ? null : interval.high(),
+                                    reading,
+                                    reading == null ? null : RobustnessView.Delta.text(reading),
+                                    CorruptionCurves.sharedConditions(runs, stlRuns, metricKey)));
+                }
             }
         }
         String message = null;
@@ -168,11 +180,47 @@ public class RobustnessService {
                 chosen,
                 series,
                 deltas,
+                deltaSummary(deltas),
                 message,
                 List.of(),
                 PROTOCOL,
                 scope.benchmark() == null ? List.of() : published(scope.benchmark().id()),
                 published().stream().map(t -> t.ref().benchmark()).distinct().sorted().toList());
+    }
+
+    /** How many rows degrade less, more, or within seed noise of their single-task row. */
+    static String deltaSummary(List<RobustnessView.Delta> deltas) {
+        Map<String, Long> counts =
+                deltas.stream()
+                        .filter(d -> d.reading() != null)
+                        .collect(
+                                Collectors.groupingBy(
+                                        RobustnessView.Delta::reading, Collectors.counting()));
+        long all = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (all == 0) {
+            return null;
+        }
+        StringBuilder b =
+                new StringBuilder(
+                        String.format(
+                                Locale.ROOT,
+                                "Of %d multi-task rows, %d degrade less than their single-task row"
+                                        + " beyond seed noise, %d more, and %d within seed noise (the"
+                                        + " 95 %% interval of δ_t includes 0)",
+                                all,
+                                counts.getOrDefault(RobustnessView.Delta.LESS, 0L),
+                                counts.getOrDefault(RobustnessView.Delta.MORE, 0L),
+                                counts.getOrDefault(RobustnessView.Delta.NOISE, 0L)));
+        long one = counts.getOrDefault(RobustnessView.Delta.ONE_SEED, 0L);
+        if (one > 0) {
+            b.append(
+                    String.format(
+                            Locale.ROOT,
+                            "; %d rest on one run on each side and are not tested against seed"
+                                    + " noise",
+                            one));
+        }
+        return b.append('.').toString();
     }
 
     private static RobustnessView.Metric metric(BenchmarkMetric m) {

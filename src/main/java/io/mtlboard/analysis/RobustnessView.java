@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.analysis.ranking.SeedBootstrap;
 import io.mtlboard.benchmark.Ref;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Map;
  * @param corruptionLabels the name shown to readers of each corruption id
  * @param series relative drop (positive = worse) per severity of the chosen corruption, per row
  * @param deltas δ_t of each MTL row against the single-task row of its setting, over every
- *     corruption and severity measured for both (negative: MTL degrades less)
+ *     corruption and severity measured for both (negative: MTL degrades less), with its seed
+ *     interval and reading
+ * @param deltaSummary the readings of {@code deltas} in one sentence; null without deltas
  * @param message "no data yet" or "too little data" and why, or null
  * @param protocol the protocol of MTLBoard's own measurements, in one line
  * @param published the published robustness tables of this benchmark (Elich et al. Tables
@@ -32,6 +35,7 @@ public record RobustnessView(
         String corruption,
         List<Series> series,
         List<Delta> deltas,
+        String deltaSummary,
         String message,
         List<String> notes,
         String protocol,
@@ -90,7 +94,16 @@ public record RobustnessView(
             int runs,
             List<CorruptionCurves.SeverityDrop> points) {}
 
-    /** δ_t of an MTL row against a single-task row of the same setting (backbone × protocol). */
+    /**
+     * δ_t of an MTL row against a single-task row of the same setting (backbone × protocol).
+     *
+     * @param low the 95 % seed-bootstrap interval of δ_t (both rows' runs resampled); null with one
+     *     run on each side
+     * @param reading {@value #LESS} or {@value #MORE} (the multi-task model degrades less, or more,
+     *     beyond seed noise), {@value #NOISE} (the interval includes 0) or {@value #ONE_SEED} (no
+     *     interval)
+     * @param text the reading in words
+     */
     public record Delta(
             String key,
             String label,
@@ -98,5 +111,36 @@ public record RobustnessView(
             Ref backbone,
             String baseline,
             Double delta,
-            int conditions) {}
+            Double low,
+            Double high,
+            String reading,
+            String text,
+            int conditions) {
+
+        /** The words for a {@link #reading}, as the page's table shows them. */
+        public static String text(String reading) {
+            if (reading == null) {
+                return "—";
+            }
+            return switch (reading) {
+                case LESS -> "degrades less than single-task beyond seed noise";
+                case MORE -> "degrades more than single-task beyond seed noise";
+                case NOISE -> "within seed noise (the interval includes 0)";
+                default -> "one run on each side: not tested against seed noise";
+            };
+        }
+
+        public static final String LESS = "less";
+        public static final String MORE = "more";
+        public static final String NOISE = "noise";
+        public static final String ONE_SEED = "one-seed";
+
+        /** The reading of an interval, or of its absence. */
+        static String reading(SeedBootstrap.Interval i) {
+            if (i == null) {
+                return ONE_SEED;
+            }
+            return i.includesZero() ? NOISE : i.high() < 0 ? LESS : MORE;
+        }
+    }
 }

@@ -85,4 +85,60 @@ class CorruptionCurvesTest {
         assertThat(CorruptionCurves.delta(mtl, stl, ACC, Orientation.HIGHER_IS_BETTER))
                 .isCloseTo(0.0, within(1e-12));
     }
+
+    /**
+     * δ_t's seed interval by hand: single-task keeps 72 of 80 under noise (ratio 0.90); run a of the
+     * multi-task row keeps 76 (0.95, δ_t −0.05 alone), run b 68 (0.85, +0.05), both together 72
+     * (0). Resampling two runs draws {a, a} and {b, b} a quarter of the time each, so the 2.5th and
+     * 97.5th percentiles are δ_t of a alone and of b alone.
+     */
+    @Test
+    void shouldResampleTheRunsOfBothRowsForTheIntervalOfDeltaT() {
+        List<WorkerDiagnostics> stl = List.of(run(1, 80, Map.of(noise(1), 72.0)));
+        WorkerDiagnostics a = run(2, 80, Map.of(noise(1), 76.0));
+        WorkerDiagnostics b = run(3, 80, Map.of(noise(1), 68.0));
+        Orientation up = Orientation.HIGHER_IS_BETTER;
+        assertThat(CorruptionCurves.delta(List.of(a, b), stl, ACC, up)).isCloseTo(0, within(1e-12));
+        var i = CorruptionCurves.deltaInterval(List.of(a, b), stl, ACC, up, 1000, 7);
+        assertThat(i.low()).isCloseTo(-0.05, within(1e-12));
+        assertThat(i.high()).isCloseTo(0.05, within(1e-12));
+        assertThat(RobustnessView.Delta.reading(i)).isEqualTo(RobustnessView.Delta.NOISE);
+        // a and a second run that keeps 77.6 (0.97): δ_t between −0.07 and −0.05, all below 0
+        WorkerDiagnostics c = run(4, 80, Map.of(noise(1), 77.6));
+        var less = CorruptionCurves.deltaInterval(List.of(a, c), stl, ACC, up, 1000, 7);
+        assertThat(less.low()).isCloseTo(-0.07, within(1e-12));
+        assertThat(less.high()).isCloseTo(-0.05, within(1e-12));
+        assertThat(RobustnessView.Delta.reading(less)).isEqualTo(RobustnessView.Delta.LESS);
+        // the same seen from the other side: single-task rows resample too
+        var more = CorruptionCurves.deltaInterval(stl, List.of(a, c), ACC, up, 1000, 7);
+        assertThat(more.low()).isCloseTo(0.05, within(1e-12));
+        assertThat(RobustnessView.Delta.reading(more)).isEqualTo(RobustnessView.Delta.MORE);
+        // one run on each side: nothing to resample
+        assertThat(CorruptionCurves.deltaInterval(List.of(a), stl, ACC, up, 1000, 7)).isNull();
+        assertThat(RobustnessView.Delta.reading(null)).isEqualTo(RobustnessView.Delta.ONE_SEED);
+    }
+
+    @Test
+    void shouldSumTheReadingsOfDeltaTUp() {
+        List<RobustnessView.Delta> deltas =
+                List.of(
+                        delta(-0.02, "less"),
+                        delta(-0.01, "noise"),
+                        delta(0.01, "noise"),
+                        delta(0.03, "more"),
+                        delta(0.0, "one-seed"),
+                        delta(null, null));
+        assertThat(RobustnessService.deltaSummary(deltas))
+                .isEqualTo(
+                        "Of 5 multi-task rows, 1 degrade less than their single-task row beyond seed"
+                                + " noise, 1 more, and 2 within seed noise (the 95 % interval of δ_t"
+                                + " includes 0); 1 rest on one run on each side and are not tested"
+                                + " against seed noise.");
+        assertThat(RobustnessService.deltaSummary(List.of())).isNull();
+    }
+
+    private static RobustnessView.Delta delta(Double value, String reading) {
+        return new RobustnessView.Delta(
+                "k", "row", "ew", null, "stl", value, null, null, reading, null, 40);
+    }
 }

@@ -92,6 +92,14 @@ class RobustnessResourceTest {
         assertThat(v.getInt("deltas.find { it.method == 'ew' }.conditions")).isEqualTo(4);
         assertThat(v.getDouble("deltas.find { it.method == 'mgda' }.delta"))
                 .isCloseTo(-0.025, within(1e-9));
+        // one measured run per fixture row: δ_t is not tested against seed noise, and says so
+        assertThat(v.getString("deltas.find { it.method == 'ew' }.reading")).isEqualTo("one-seed");
+        assertThat(v.getString("deltas.find { it.method == 'ew' }.low")).isNull();
+        assertThat(v.getString("deltas.find { it.method == 'ew' }.text"))
+                .isEqualTo("one run on each side: not tested against seed noise");
+        assertThat(v.getString("deltaSummary"))
+                .startsWith("Of 2 multi-task rows, 0 degrade less")
+                .endsWith("2 rest on one run on each side and are not tested against seed noise.");
         JsonPath contrast =
                 AnalysisFixtures.json(PATH + "&backbone=mobilenet-like&corruption=contrast");
         assertThat(contrast.getDouble("series.find { it.method == 'ew' }.points[0].mean"))

@@ -178,7 +178,7 @@ public final class SeedBootstrap {
     }
 
     /** {@link #percentiles(List)} of {@code values[0, count)}. */
-    static Interval percentiles(double[] values, int count) {
+    public static Interval percentiles(double[] values, int count) {
         double[] sorted = Arrays.copyOf(values, count);
         Arrays.sort(sorted);
         return new Interval(quantile(sorted, 0.025), quantile(sorted, 0.975), sorted.length);
