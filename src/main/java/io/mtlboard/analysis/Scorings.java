@@ -100,6 +100,22 @@ final class Scorings {
 
     /** An indicator per run at its last logged entry, for the MTL rows that logged it. */
     static SeedScoring seedLastValues(List<AnalysisRow> rows, Indicator indicator) {
+        return perRun(rows, indicator, run -> run.last(indicator.key()));
+    }
+
+    /** The indicators of {@link #indicators} per run (each run's mean over its logged entries). */
+    static List<SeedScoring> seedIndicators(List<AnalysisRow> rows, List<Scoring> present) {
+        List<SeedScoring> scorings = new ArrayList<>();
+        for (Scoring p : present) {
+            Indicator indicator = Indicator.byKey(p.name()).orElseThrow();
+            scorings.add(perRun(rows, indicator, run -> run.mean(indicator.key())));
+        }
+        return scorings;
+    }
+
+    /** One value per run of each MTL row, where {@code value} gives one. */
+    private static SeedScoring perRun(
+            List<AnalysisRow> rows, Indicator indicator, Function<RunSummary, Double> value) {
         Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
         for (AnalysisRow r : rows) {
             if (!r.singleTask()) {
@@ -107,7 +123,7 @@ final class Scorings {
                 r.runs()
                         .forEach(
                                 run -> {
-                                    Double v = run.last(indicator.key());
+                                    Double v = value.apply(run);
                                     if (v != null) {
                                         values.put(run.runId(), v);
                                     }
@@ -118,33 +134,6 @@ final class Scorings {
             }
         }
         return new SeedScoring(indicator.key(), indicator.orientation(), runs);
-    }
-
-    /** The indicators of {@link #indicators} per run (each run's mean over its logged entries). */
-    static List<SeedScoring> seedIndicators(List<AnalysisRow> rows, List<Scoring> present) {
-        List<SeedScoring> scorings = new ArrayList<>();
-        for (Scoring p : present) {
-            Indicator indicator = Indicator.byKey(p.name()).orElseThrow();
-            Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
-            for (AnalysisRow r : rows) {
-                if (!r.singleTask()) {
-                    Map<Long, Double> values = new LinkedHashMap<>();
-                    r.runs()
-                            .forEach(
-                                    run -> {
-                                        Double v = run.mean(indicator.key());
-                                        if (v != null) {
-                                            values.put(run.runId(), v);
-                                        }
-                                    });
-                    if (!values.isEmpty()) {
-                        runs.put(r.key(), values);
-                    }
-                }
-            }
-            scorings.add(new SeedScoring(indicator.key(), indicator.orientation(), runs));
-        }
-        return scorings;
     }
 
     /**
