@@ -88,7 +88,8 @@ function draw(view) {
   pairTable('#pairs-table tbody', view.pairs, undefined, view.scope.convention.id);
   if (levels) {
     document.getElementById('pairs-caption').textContent = view.pairs.length + ' pair(s); ' + view.gaining
-      + ' gain from the feature level';
+      + ' gain from the feature level on the means; beyond the seed spread ' + view.clear.better + ' gain and '
+      + view.clear.worse + ' lose';
     const bySetting = document.getElementById('pairs-by-setting');
     bySetting.hidden = view.bySetting.length < 2;
     bySetting.textContent = 'Per setting (a method is paired once in each): '
@@ -142,7 +143,8 @@ function drawOptimizerExtras(view) {
   document.getElementById('sign-caption').textContent = view.signSgdPairs.length + ' pair(s); '
     + view.adamBetterThanSignSgd + ' better with Adam';
   document.getElementById('pairs-caption').textContent = view.pairs.length + ' pair(s); '
-    + view.adamBetter + ' better with Adam';
+    + view.adamBetter + ' better with Adam on the means; beyond the seed spread ' + view.clear.better
+    + ' better and ' + view.clear.worse + ' worse with Adam';
   document.getElementById('scope-name').textContent = view.scope.benchmark ? view.scope.benchmark.name : 'all benchmarks';
   document.getElementById('shown').textContent = view.shown;
   const list = document.getElementById('pair-sources');

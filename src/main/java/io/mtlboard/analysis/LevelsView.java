@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param pairs best gain first
  * @param gaining pairs whose feature-level Δm is higher
+ * @param clear pairs whose feature level is better, or worse, beyond the seed spread
  * @param bySetting the pairs and those gaining per setting (backbone × protocol), in order of first
  *     appearance: a method is paired once per setting, so the totals add up settings
  * @param message the "no data yet" or "too little data" statement, or null
@@ -21,6 +22,7 @@ public record LevelsView(
         Scope scope,
         List<PairView> pairs,
         int gaining,
+        PairView.Clear clear,
         List<SettingCount> bySetting,
         String message,
         List<String> notes) {

@@ -18,6 +18,7 @@ import java.util.Map;
  *
  * @param pairs SGD against Adam, by benchmark, then best Adam gain first
  * @param adamBetter pairs where Adam's Δm is higher
+ * @param clear pairs where Adam is better, or worse, beyond the seed spread
  * @param agreement agreement of the method rankings by Δm under Adam and under SGD on the
  *     benchmark; null when the view spans every benchmark (see {@code agreements})
  * @param message the "no data yet" or "too little data" statement, or null
@@ -36,6 +37,7 @@ public record OptimizersView(
         CoefficientChoice coefficient,
         List<PairView> pairs,
         int adamBetter,
+        PairView.Clear clear,
         Agreement agreement,
         String message,
         List<String> notes,

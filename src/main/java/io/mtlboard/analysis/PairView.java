@@ -3,6 +3,7 @@ package io.mtlboard.analysis;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.training.StepCost;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -170,5 +171,27 @@ public record PairView(
                 stepCpuMs,
                 r.seeds(),
                 r.printedDeltaMStd());
+    }
+
+    /**
+     * How many pairs differ beyond the seed spread ({@code clear}): with the second row better,
+     * and with it worse.
+     */
+    public record Clear(int better, int worse) {
+
+        static Clear of(List<PairView> pairs) {
+            int better = 0;
+            int worse = 0;
+            for (PairView p : pairs) {
+                if (Boolean.TRUE.equals(p.clear()) && p.secondBetter() != null) {
+                    if (p.secondBetter()) {
+                        better++;
+                    } else {
+                        worse++;
+                    }
+                }
+            }
+            return new Clear(better, worse);
+        }
     }
 }

@@ -79,6 +79,7 @@ public class PairedAnalysisService {
                 both,
                 pairs,
                 gaining,
+                PairView.Clear.of(pairs),
                 LevelsView.bySetting(pairs),
                 message,
                 concat(
@@ -202,6 +203,7 @@ public class PairedAnalysisService {
                 choice,
                 sortedPairs,
                 adamBetter,
+                PairView.Clear.of(sortedPairs),
                 scope.benchmark() == null ? null : agreements.get(0).agreement(),
                 message,
                 notes(

@@ -40,6 +40,20 @@ class PairedAnalysisResourceTest {
                 .isCloseTo(42.0, within(1e-9));
         assertThat(v.getDouble("pairs[1].timeRatio")).isCloseTo(30.0 / 42, within(1e-9));
         assertThat(v.getInt("gaining")).isEqualTo(2);
+        // both gains rest on one seed per side: none is beyond the seed spread
+        assertThat(v.getInt("clear.better")).isZero();
+        assertThat(v.getInt("clear.worse")).isZero();
+        String page =
+                given().get(
+                                "/analysis/levels?benchmark=multifashion&backbone=lenet5&source=claimed")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(page)
+                .contains(
+                        "2 pair(s); 2 gain from the feature level on the means; beyond the seed"
+                                + " spread 0 gain and 0 lose");
         assertThat(v.getString("message")).startsWith("Too little data to conclude: 2 pair(s)");
     }
 
@@ -64,6 +78,13 @@ class PairedAnalysisResourceTest {
         assertThat(v.getString("pairs.find { it.method == 'ew' }.first.setting")).isEqualTo("sgd");
         assertThat(v.getInt("pairs.find { it.method == 'ew' }.second.seeds")).isEqualTo(2);
         assertThat(v.getInt("adamBetter")).isEqualTo(5);
+        // the clear counts are the pairs marked clear, by direction
+        assertThat(v.getInt("clear.better"))
+                .isEqualTo(
+                        v.getList("pairs.findAll { it.clear == true && it.secondBetter }").size());
+        assertThat(v.getInt("clear.worse"))
+                .isEqualTo(
+                        v.getList("pairs.findAll { it.clear == true && !it.secondBetter }").size());
         // rankings: Adam ew < uw < pcgrad < mgda < cagrad, SGD ew < pcgrad < uw < cagrad < mgda → τ
         // = (8 − 2) / 10
         assertThat(v.getDouble("agreement.value")).isCloseTo(0.6, within(1e-12));
