@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.DoubleUnaryOperator;
 
 /** Builds the ranking-similarity analysis (METRICS.md §5) of a benchmark from its rows and training logs. */
 @ApplicationScoped
@@ -170,26 +171,17 @@ public class RankingSimilarityService {
         if (half == null) {
             return null;
         }
-        var split = new RankingSimilarityView.SplitHalf(half.value(), half.low(), half.high());
-        Double value = c.stepUpFromHalves(half.value());
-        if (value == null) {
-            return new RankingSimilarityView.Ceiling(
-                    half.value(),
-                    half.low(),
-                    half.high(),
-                    half.entries(),
-                    half.splits(),
-                    false,
-                    split);
-        }
+        // top-k overlap has no step-up: its ceiling stays the split-half agreement
+        boolean stepped = c.stepUpFromHalves(half.value()) != null;
+        DoubleUnaryOperator up = v -> stepped ? c.stepUpFromHalves(v) : v;
         return new RankingSimilarityView.Ceiling(
-                value,
-                c.stepUpFromHalves(half.low()),
-                c.stepUpFromHalves(half.high()),
+                up.applyAsDouble(half.value()),
+                up.applyAsDouble(half.low()),
+                up.applyAsDouble(half.high()),
                 half.entries(),
                 half.splits(),
-                true,
-                split);
+                stepped,
+                new RankingSimilarityView.SplitHalf(half.value(), half.low(), half.high()));
     }
 
     /**
