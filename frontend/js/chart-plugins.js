@@ -123,6 +123,14 @@ export const heatCells = {
         ctx.stroke();
         ctx.restore();
       }
+      if (cell.untested) {
+        ctx.save();
+        ctx.setLineDash([4, 3]);
+        ctx.strokeStyle = cssColour('--muted');
+        ctx.lineWidth = 1.5;
+        ctx.strokeRect(left + 3, top + 3, w - 6, h - 6);
+        ctx.restore();
+      }
       const strong = !cell.unreliable && !cell.noise && cell.v !== null && Math.abs(min < 0 ? cell.v : cell.v * 2 - 1) > 0.6;
       ctx.fillStyle = cell.unreliable || cell.noise ? cssColour('--muted') : strong ? '#fff' : cssColour('--ink');
       ctx.textAlign = 'center';

@@ -15,7 +15,11 @@ export function heatmap(canvas, map, coefficientLabel, shorten) {
   map.cells.forEach((row, i) => row.forEach((c, j) => {
     const ci = map.intervals && map.intervals[i] ? map.intervals[i][j] : null;
     // a cell whose seed-bootstrap interval includes 0 is greyed out: seed noise alone can produce it
-    data.push({ x: j, y: i, v: c.value, n: c.n, unreliable: c.unreliable, ci: ci, noise: i !== j && !!ci && ci.includesZero });
+    // a cell with a coefficient but no interval (its rows have one run each) is outlined dashed:
+    // seed noise is not estimated there, so it is not tested against it
+    const untested = i !== j && !!map.intervals && !ci && c.value !== null && !c.unreliable;
+    data.push({ x: j, y: i, v: c.value, n: c.n, unreliable: c.unreliable, ci: ci, untested: untested,
+      noise: i !== j && !!ci && ci.includesZero });
   }));
   const min = coefficientLabel.indexOf('overlap') >= 0 ? 0 : -1;
   const size = Math.max(1, names.length);
@@ -45,6 +49,8 @@ export function heatmap(canvas, map, coefficientLabel, shorten) {
               const c = item.raw;
               return coefficientLabel + ' = ' + (c.v === null ? 'undefined' : c.v.toFixed(3)) + ' (n = ' + c.n + ')'
                 + (c.ci ? ', 95% interval [' + c.ci.low.toFixed(2) + ', ' + c.ci.high.toFixed(2) + ']' : '')
+                + (c.ci && c.ci.singleRunRows > 0 ? ' (too narrow: ' + c.ci.singleRunRows + ' of ' + c.ci.rows + ' have one run)' : '')
+                + (c.untested ? ' — no seed interval (one run each): not tested against seed noise' : '')
                 + (c.unreliable ? ' — n < 5: too few to conclude' : '')
                 + (c.noise ? ' — the interval includes 0: seed noise alone can produce this' : '');
             }

@@ -125,10 +125,20 @@ public class FeatureDisentanglementService {
                                         20261204L));
         String finalsMessage =
                 finals.size() >= Agreement.MIN_RELIABLE_METHODS
-                        ? interval != null && interval.includesZero()
-                                ? "The 95 % interval includes 0: seed noise alone can produce this"
-                                        + " agreement."
-                                : null
+                        ? agreement.value() == null
+                                ? null
+                                : interval == null
+                                        ? "By point estimate only: " + Heatmap.NO_INTERVAL + "."
+                                        : interval.includesZero()
+                                                ? "The 95 % interval includes 0: seed noise alone"
+                                                        + " can produce this agreement"
+                                                        + interval.caveat()
+                                                        + "."
+                                                : interval.singleRunRows() > 0
+                                                        ? "Beyond seed noise, but "
+                                                                + interval.caveat().substring(2)
+                                                                + "."
+                                                        : null
                         : "Too little data to conclude: "
                                 + finals.size()
                                 + " row(s) have both a logged FD and a Δm; at least "

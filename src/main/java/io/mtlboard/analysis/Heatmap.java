@@ -33,15 +33,53 @@ public record Heatmap(
         String message,
         List<List<IntervalView>> intervals) {
 
-    /** A cell's 95 % bootstrap interval and whether it includes 0. */
-    public record IntervalView(double low, double high, boolean includesZero, int draws) {
+    /**
+     * A cell's 95 % bootstrap interval and whether it includes 0.
+     *
+     * @param rows how many rows (or methods) the coefficient ranks
+     * @param singleRunRows how many of them have one run: they add no seed spread, so when some
+     *     do the interval is too narrow (a cell where all do has no interval)
+     */
+    public record IntervalView(
+            double low, double high, boolean includesZero, int draws, int rows, int singleRunRows) {
+
+        /** An interval over rows that all have two or more runs. */
+        public IntervalView(double low, double high, boolean includesZero, int draws) {
+            this(low, high, includesZero, draws, 0, 0);
+        }
 
         static IntervalView of(SeedBootstrap.Interval i) {
             return i == null
                     ? null
-                    : new IntervalView(i.low(), i.high(), i.includesZero(), i.draws());
+                    : new IntervalView(
+                            i.low(),
+                            i.high(),
+                            i.includesZero(),
+                            i.draws(),
+                            i.entries(),
+                            i.singleRunEntries());
+        }
+
+        /**
+         * What the interval leaves out, in words ("" when every row has two or more runs), e.g.
+         * "; 3 of 8 rows have one run and add no seed spread, so the interval is too narrow".
+         */
+        public String caveat() {
+            return singleRunRows == 0
+                    ? ""
+                    : "; "
+                            + singleRunRows
+                            + " of "
+                            + rows
+                            + " rows have one run and add no seed spread, so the interval is too"
+                            + " narrow";
         }
     }
+
+    /** Why a cell with a coefficient has no interval, in words. */
+    public static final String NO_INTERVAL =
+            "no seed interval, so not tested against seed noise (the rows have one run each, or the"
+                    + " coefficient is undefined in most resamples)";
 
     /**
      * One scoring on the heatmap axes.

@@ -211,18 +211,32 @@ public class RankingSimilarityService {
             } else if (a.value() == null) {
                 reading = RankingSimilarityView.UNDEFINED;
                 text = "not defined: the rows tie on it (n = " + a.n() + ")";
-            } else if (i != null && i.includesZero()) {
+            } else if (i == null) {
+                reading = RankingSimilarityView.UNTESTED;
+                text =
+                        (a.value() < 0 ? "ranks rows opposite to" : "ranks rows like")
+                                + " test Δm by point estimate; "
+                                + Heatmap.NO_INTERVAL;
+            } else if (i.includesZero()) {
                 reading = RankingSimilarityView.NOISE;
-                text = "not told apart from seed noise (the interval includes 0)";
+                text = "not told apart from seed noise (the interval includes 0" + i.caveat() + ")";
             } else if (a.value() < 0) {
                 reading = RankingSimilarityView.OPPOSITE;
-                text = "ranks rows opposite to test Δm beyond seed noise";
+                text =
+                        "ranks rows opposite to test Δm beyond seed noise"
+                                + (i.singleRunRows() > 0
+                                        ? " (" + i.caveat().substring(2) + ")"
+                                        : "");
             } else {
                 reading = RankingSimilarityView.LIKE;
-                text = "ranks rows like test Δm beyond seed noise";
+                text =
+                        "ranks rows like test Δm beyond seed noise"
+                                + (i.singleRunRows() > 0
+                                        ? " (" + i.caveat().substring(2) + ")"
+                                        : "");
                 if (readableCeiling) {
-                    double low = i == null ? a.value() : i.low();
-                    double high = i == null ? a.value() : i.high();
+                    double low = i.low();
+                    double high = i.high();
                     relation =
                             low > ceiling.value()
                                     ? "beyond"
@@ -273,16 +287,56 @@ public class RankingSimilarityService {
         long noise = counts.getOrDefault(RankingSimilarityView.NOISE, 0L);
         long few = counts.getOrDefault(RankingSimilarityView.TOO_FEW, 0L);
         long undefined = counts.getOrDefault(RankingSimilarityView.UNDEFINED, 0L);
-        StringBuilder b =
-                new StringBuilder(
+        long untested = counts.getOrDefault(RankingSimilarityView.UNTESTED, 0L);
+        StringBuilder b = new StringBuilder();
+        if (untested > 0 && like + opposite + noise == 0) {
+            // no interval anywhere: seed noise is unknown, so nothing is "beyond" it
+            long likeByPoint =
+                    readings.stream()
+                            .filter(
+                                    r ->
+                                            r.reading().equals(RankingSimilarityView.UNTESTED)
+                                                    && r.agreement().value() > 0)
+                            .count();
+            b.append(
+                    String.format(
+                            Locale.ROOT,
+                            "No row has two or more runs, so seed noise cannot be estimated and no"
+                                    + " indicator is tested against it: by point estimate, %d of %d"
+                                    + " indicators rank the rows like test Δm and %d opposite to it",
+                            likeByPoint,
+                            readings.size(),
+                            untested - likeByPoint));
+        } else {
+            b.append(
+                    String.format(
+                            Locale.ROOT,
+                            "Of %d indicators, %d rank the rows like test Δm beyond seed noise, %d"
+                                    + " opposite to it, and %d cannot be told apart from seed noise",
+                            readings.size(),
+                            like,
+                            opposite,
+                            noise));
+            if (untested > 0) {
+                b.append(
                         String.format(
                                 Locale.ROOT,
-                                "Of %d indicators, %d rank the rows like test Δm beyond seed noise, %d"
-                                        + " opposite to it, and %d cannot be told apart from seed noise",
-                                readings.size(),
-                                like,
-                                opposite,
-                                noise));
+                                "; %d have no seed interval (not tested against seed noise)",
+                                untested));
+            }
+            long partial =
+                    readings.stream()
+                            .filter(r -> r.interval() != null && r.interval().singleRunRows() > 0)
+                            .count();
+            if (partial > 0) {
+                b.append(
+                        String.format(
+                                Locale.ROOT,
+                                " (%d of the intervals are too narrow: some rows have one run and"
+                                        + " add no seed spread)",
+                                partial));
+            }
+        }
         if (few > 0) {
             b.append(String.format(Locale.ROOT, "; %d have too few rows", few));
         }
@@ -345,11 +399,19 @@ public class RankingSimilarityService {
                             ". For reference, the training loss (summed over tasks) %s at %s = %.2f%s;"
                                     + " by point estimate, %d of the %d indicators rank the rows more like"
                                     + " test Δm than it does",
-                            loss.reading().equals(RankingSimilarityView.LIKE)
-                                    ? "ranks the rows like test Δm beyond seed noise"
-                                    : loss.reading().equals(RankingSimilarityView.OPPOSITE)
-                                            ? "ranks the rows opposite to test Δm beyond seed noise"
-                                            : "is not told apart from seed noise",
+                            switch (loss.reading()) {
+                                case RankingSimilarityView.LIKE ->
+                                        "ranks the rows like test Δm beyond seed noise";
+                                case RankingSimilarityView.OPPOSITE ->
+                                        "ranks the rows opposite to test Δm beyond seed noise";
+                                case RankingSimilarityView.UNTESTED ->
+                                        reference > 0
+                                                ? "ranks the rows like test Δm (not tested against"
+                                                        + " seed noise)"
+                                                : "ranks the rows opposite to test Δm (not tested"
+                                                        + " against seed noise)";
+                                default -> "is not told apart from seed noise";
+                            },
                             coefficient,
                             reference,
                             loss.interval() == null
@@ -503,16 +565,31 @@ public class RankingSimilarityService {
                                                     + " halves of the seeds) is %.2f",
                                             ceiling.value());
         }
-        if (interval != null && interval.includesZero()) {
+        String direction = a.value() > 0 ? "ranks methods like" : "ranks methods opposite to";
+        if (interval == null) {
+            return x.label()
+                    + " "
+                    + direction
+                    + " test performance by point estimate ("
+                    + value
+                    + "), but there is "
+                    + Heatmap.NO_INTERVAL
+                    + "; "
+                    + ceilingText
+                    + ".";
+        }
+        String caveat = interval.caveat();
+        if (interval.includesZero()) {
             return x.label()
                     + " does not agree with test performance beyond seed noise ("
                     + value
                     + range
-                    + ": the interval includes 0); "
+                    + ": the interval includes 0"
+                    + caveat
+                    + "); "
                     + ceilingText
                     + ".";
         }
-        String direction = a.value() > 0 ? "ranks methods like" : "ranks methods opposite to";
         if (ceiling == null) {
             return x.label()
                     + " "
@@ -520,12 +597,13 @@ public class RankingSimilarityService {
                     + " test performance beyond seed noise ("
                     + value
                     + range
+                    + caveat
                     + "); "
                     + ceilingText
                     + ".";
         }
-        double low = interval == null ? a.value() : interval.low();
-        double high = interval == null ? a.value() : interval.high();
+        double low = interval.low();
+        double high = interval.high();
         String relation =
                 low > ceiling.value()
                         ? "beyond the noise ceiling: it agrees with test Δm more than even a perfect "
@@ -540,6 +618,7 @@ public class RankingSimilarityService {
                 + " test performance beyond seed noise ("
                 + value
                 + range
+                + caveat
                 + ") and "
                 + relation
                 + " ("

@@ -60,12 +60,16 @@ public record RankingSimilarityView(
     /** The coefficient is not defined: every row has the same value of the indicator. */
     public static final String UNDEFINED = "undefined";
 
+    /** A coefficient without a seed interval (every row has one run): not tested against seed noise. */
+    public static final String UNTESTED = "untested";
+
     /**
      * One indicator against test Δm: the heatmap's cell and interval.
      *
      * @param reading {@value #LIKE} or {@value #OPPOSITE} (ranks rows like, or opposite to, test Δm
-     *     beyond seed noise), {@value #NOISE} (the interval includes 0), {@value #TOO_FEW} or
-     *     {@value #UNDEFINED} (the rows tie on the indicator)
+     *     beyond seed noise), {@value #NOISE} (the interval includes 0), {@value #UNTESTED} (no
+     *     interval: the rows have one run each), {@value #TOO_FEW} or {@value #UNDEFINED} (the rows
+     *     tie on the indicator)
      * @param ceiling for an indicator that ranks like Δm beyond noise: {@code beyond}, {@code
      *     within} (the interval includes the noise ceiling) or {@code below} it; null otherwise or
      *     without a readable ceiling

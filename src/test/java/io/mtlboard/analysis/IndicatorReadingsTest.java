@@ -147,4 +147,69 @@ class IndicatorReadingsTest {
                                 + " estimate, 1 of the 5 indicators rank the rows more like test Δm than"
                                 + " it does.");
     }
+
+    /** The heatmap of {@link #heatmap()} with every interval replaced by {@code interval}. */
+    private static Heatmap withIntervals(
+            java.util.function.Function<Heatmap.IntervalView, Heatmap.IntervalView> interval) {
+        Heatmap h = heatmap();
+        List<List<Heatmap.IntervalView>> rowIntervals = new ArrayList<>();
+        for (List<Heatmap.IntervalView> row : h.intervals()) {
+            List<Heatmap.IntervalView> r = new ArrayList<>();
+            row.forEach(i -> r.add(i == null ? null : interval.apply(i)));
+            rowIntervals.add(r);
+        }
+        return new Heatmap("rows", h.axes(), h.cells(), 20, null, rowIntervals);
+    }
+
+    /** Rows with one run each have no seed spread: nothing is "beyond seed noise", only by point estimate. */
+    @Test
+    void shouldNotReadAnythingAgainstSeedNoiseWithoutIntervals() {
+        List<RankingSimilarityView.Reading> r =
+                RankingSimilarityService.readings(withIntervals(i -> null), ceiling(0.33, 4));
+        assertThat(r)
+                .extracting(RankingSimilarityView.Reading::reading)
+                .containsExactly("untested", "untested", "untested", "untested", "too-few");
+        assertThat(r).extracting(RankingSimilarityView.Reading::ceiling).containsOnlyNulls();
+        assertThat(r.get(0).text())
+                .startsWith("ranks rows like test Δm by point estimate; no seed interval")
+                .doesNotContain("beyond");
+        assertThat(r.get(3).text()).startsWith("ranks rows opposite to test Δm by point estimate");
+        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.33, 4), "Kendall τ-b"))
+                .isEqualTo(
+                        "No row has two or more runs, so seed noise cannot be estimated and no"
+                                + " indicator is tested against it: by point estimate, 3 of 5"
+                                + " indicators rank the rows like test Δm and 1 opposite to it;"
+                                + " 1 have too few rows; no readable noise ceiling yet.");
+    }
+
+    /** Rows with one run add no spread to the interval: it is too narrow, and the reading says so. */
+    @Test
+    void shouldSayWhenSomeRowsHaveOneRun() {
+        List<RankingSimilarityView.Reading> r =
+                RankingSimilarityService.readings(
+                        withIntervals(
+                                i ->
+                                        new Heatmap.IntervalView(
+                                                i.low(), i.high(), i.includesZero(), 1000, 20, 3)),
+                        ceiling(0.33, 20));
+        assertThat(r)
+                .extracting(RankingSimilarityView.Reading::reading)
+                .containsExactly("like", "like", "noise", "opposite", "too-few");
+        assertThat(r.get(0).text())
+                .isEqualTo(
+                        "ranks rows like test Δm beyond seed noise (3 of 20 rows have one run and"
+                                + " add no seed spread, so the interval is too narrow), beyond the"
+                                + " noise ceiling");
+        assertThat(r.get(2).text())
+                .isEqualTo(
+                        "not told apart from seed noise (the interval includes 0; 3 of 20 rows"
+                                + " have one run and add no seed spread, so the interval is too"
+                                + " narrow)");
+        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.33, 20), "Kendall τ-b"))
+                .startsWith(
+                        "Of 5 indicators, 2 rank the rows like test Δm beyond seed noise, 1 opposite"
+                                + " to it, and 1 cannot be told apart from seed noise (4 of the"
+                                + " intervals are too narrow: some rows have one run and add no seed"
+                                + " spread); 1 have too few rows.");
+    }
 }

@@ -117,8 +117,26 @@ class RankingSimilarityResourceTest {
         // cosine was designed in Δm order: resampling the seeds keeps the agreement far from 0
         assertThat(((Number) interval.get("low")).doubleValue()).isPositive();
         assertThat(interval).containsEntry("includesZero", false).containsEntry("draws", 1000);
+        // only EW has two runs: the other nine rows add no seed spread, and the page says so
+        assertThat(interval).containsEntry("rows", 10).containsEntry("singleRunRows", 9);
         String verdict = v.getString("scatter.verdict");
-        assertThat(verdict).contains("beyond seed noise").contains("Kendall τ-b = ");
+        assertThat(verdict)
+                .contains("beyond seed noise")
+                .contains("Kendall τ-b = ")
+                .contains("9 of 10 rows have one run and add no seed spread");
+        // FD: the interval holds nine rows fixed, and the reading says it is too narrow
+        assertThat(v.getList("readings", java.util.Map.class))
+                .filteredOn(r -> "fd.value".equals(r.get("key")))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.get("reading")).isEqualTo("like");
+                            assertThat((String) r.get("text"))
+                                    .isEqualTo(
+                                            "ranks rows like test Δm beyond seed noise (9 of 10"
+                                                    + " rows have one run and add no seed spread,"
+                                                    + " so the interval is too narrow)");
+                        });
         assertThat(v.getString("scatter.indicator.key")).isEqualTo("param.interTask.cosine");
         assertThat(v.getMap("scatter.interval")).containsEntry("includesZero", false);
         given().when()

@@ -112,4 +112,32 @@ class RankingVerdictTest {
         assertThat(topK.value()).isEqualTo(0.34);
         assertThat(RankingSimilarityService.ceiling(null, Coefficient.kendallTauB())).isNull();
     }
+
+    @Test
+    void shouldNotClaimAgreementBeyondSeedNoiseWithoutAnInterval() {
+        String v =
+                RankingSimilarityService.verdict(
+                        COSINE, new Agreement(0.6, 8, false), null, null, "Kendall τ-b");
+        assertThat(v)
+                .startsWith(
+                        "cosine similarity (param, inter-task, batch) ranks methods like test"
+                                + " performance by point estimate (Kendall τ-b = 0.60), but there is"
+                                + " no seed interval, so not tested against seed noise")
+                .doesNotContain("beyond seed noise");
+    }
+
+    @Test
+    void shouldSayThatAnIntervalOverSomeOneRunRowsIsTooNarrow() {
+        String v =
+                RankingSimilarityService.verdict(
+                        COSINE,
+                        new Agreement(0.6, 20, false),
+                        new Heatmap.IntervalView(0.4, 0.75, false, 1000, 20, 5),
+                        CEILING,
+                        "Kendall τ-b");
+        assertThat(v)
+                .contains(
+                        "[0.40, 0.75] from resampling seeds within rows; 5 of 20 rows have one run")
+                .contains("within reach of the noise ceiling");
+    }
 }

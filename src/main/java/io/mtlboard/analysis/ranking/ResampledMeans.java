@@ -21,6 +21,10 @@ final class ResampledMeans {
     private final Orientation[] orientations;
     private final String[] names;
     private final String[][] entries;
+
+    /** {@code runCounts[s][e]}: how many runs entry e of scoring s has. */
+    private final int[][] runCounts;
+
     private final BoundedDraws.Bound[] bounds;
 
     /** Per group, the (scoring, entry) it holds the runs of, and those runs' values. */
@@ -40,6 +44,7 @@ final class ResampledMeans {
         names = new String[k];
         entries = new String[k][];
         means = new double[k][];
+        runCounts = new int[k][];
         Map<String, Map<RunIds, Integer>> groupOf = new HashMap<>();
         List<Integer> sizes = new ArrayList<>();
         List<List<int[]>> members = new ArrayList<>();
@@ -50,8 +55,10 @@ final class ResampledMeans {
             names[s] = scoring.name();
             entries[s] = scoring.runs().keySet().toArray(String[]::new);
             means[s] = new double[entries[s].length];
+            runCounts[s] = new int[entries[s].length];
             for (int e = 0; e < entries[s].length; e++) {
                 Map<Long, Double> runs = scoring.runs().get(entries[s][e]);
+                runCounts[s][e] = runs.size();
                 long[] ids = new long[runs.size()];
                 double[] v = new double[runs.size()];
                 int t = 0;
@@ -216,5 +223,26 @@ final class ResampledMeans {
             y[t] = orientations[j].goodness(means[j][positions[n + t]]);
         }
         return coefficient.compute(x, y);
+    }
+
+    /** How many entries scorings i and j share: the n of their coefficient. */
+    int sharedEntries(int i, int j) {
+        return shared[i][j].length / 2;
+    }
+
+    /**
+     * How many of the entries scorings i and j share have a single run in either: every draw
+     * keeps their values, so they add no seed spread to the interval.
+     */
+    int singleRunSharedEntries(int i, int j) {
+        int[] positions = shared[i][j];
+        int n = positions.length / 2;
+        int single = 0;
+        for (int t = 0; t < n; t++) {
+            if (runCounts[i][positions[t]] < 2 || runCounts[j][positions[n + t]] < 2) {
+                single++;
+            }
+        }
+        return single;
     }
 }

@@ -33,12 +33,30 @@ public final class SeedBootstrap {
 
     private SeedBootstrap() {}
 
-    /** A 95 % interval of a coefficient over {@code draws} resamples (defined draws only). */
-    public record Interval(double low, double high, int draws) {
+    /**
+     * A 95 % interval of a coefficient over {@code draws} resamples (defined draws only).
+     *
+     * @param entries how many entries the coefficient ranks (0 where the interval is not of a
+     *     ranking, e.g. robustness δ_t)
+     * @param singleRunEntries how many of them have a single run, so that every draw keeps their
+     *     value: when some do, the interval shows the seed noise of the others only and is too
+     *     narrow; when all do, there is no interval ({@link #intervals} gives null)
+     */
+    public record Interval(double low, double high, int draws, int entries, int singleRunEntries) {
+
+        /** An interval that is not of a ranking over entries. */
+        public Interval(double low, double high, int draws) {
+            this(low, high, draws, 0, 0);
+        }
 
         /** Whether the interval contains 0, i.e. seed noise alone can produce no agreement. */
         public boolean includesZero() {
             return low <= 0 && high >= 0;
+        }
+
+        /** The same interval, counted over {@code entries} of which {@code singleRun} have one run. */
+        Interval over(int entries, int singleRun) {
+            return new Interval(low, high, draws, entries, singleRun);
         }
     }
 
@@ -47,7 +65,9 @@ public final class SeedBootstrap {
 
     /**
      * The interval of every ordered pair of scorings (the diagonal included, as in
-     * {@link RankingSimilarity#matrix}); a cell is null when fewer than half the draws defined it.
+     * {@link RankingSimilarity#matrix}); a cell is null when fewer than half the draws defined it,
+     * or when no entry the pair shares has two or more runs in both (no seed spread to resample:
+     * the draws would all repeat the point estimate).
      */
     public static Interval[][] intervals(
             List<SeedScoring> scorings, Coefficient coefficient, int draws, long seed) {
@@ -76,14 +96,21 @@ public final class SeedBootstrap {
         Interval[][] result = new Interval[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
+                int entries = resampled.sharedEntries(i, j);
+                int single = resampled.singleRunSharedEntries(i, j);
                 result[i][j] =
-                        defined[i][j] * 2 < draws ? null : percentiles(values[i][j], defined[i][j]);
+                        defined[i][j] * 2 < draws || single == entries
+                                ? null
+                                : percentiles(values[i][j], defined[i][j]).over(entries, single);
             }
         }
         return result;
     }
 
-    /** The interval of one pair of scorings; null when fewer than half the draws defined it. */
+    /**
+     * The interval of one pair of scorings; null when fewer than half the draws defined it or no
+     * shared entry has two runs in both.
+     */
     public static Interval interval(
             SeedScoring a, SeedScoring b, Coefficient coefficient, int draws, long seed) {
         return intervals(List.of(a, b), coefficient, draws, seed)[0][1];

@@ -147,7 +147,25 @@ class SeedBootstrapEquivalenceTest {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     List<Double> v = values.get(i).get(j);
-                    result[i][j] = v.size() * 2 < draws ? null : SeedBootstrap.percentiles(v);
+                    Map<String, Map<Long, Double>> a = scorings.get(i).runs();
+                    Map<String, Map<Long, Double>> b = scorings.get(j).runs();
+                    int entries = 0;
+                    int single = 0;
+                    for (String e : a.keySet()) {
+                        if (b.containsKey(e)) {
+                            entries++;
+                            single += a.get(e).size() < 2 || b.get(e).size() < 2 ? 1 : 0;
+                        }
+                    }
+                    SeedBootstrap.Interval p =
+                            v.size() * 2 < draws || single == entries
+                                    ? null
+                                    : SeedBootstrap.percentiles(v);
+                    result[i][j] =
+                            p == null
+                                    ? null
+                                    : new SeedBootstrap.Interval(
+                                            p.low(), p.high(), p.draws(), entries, single);
                 }
             }
             return result;

@@ -48,6 +48,43 @@ class SeedBootstrapTest {
     }
 
     @Test
+    void shouldGiveNoIntervalWhenEveryEntryHasOneRun() {
+        // one run per entry: every draw repeats the point estimate, which is no interval at all
+        SeedScoring a = noisy("a", 8, 1, 5, 0, 3);
+        SeedScoring b = noisy("b", 8, 1, 5, 0, 4);
+        assertThat(SeedBootstrap.interval(a, b, TAU, 200, 5)).isNull();
+        for (SeedBootstrap.Interval[] row : SeedBootstrap.intervals(List.of(a, b), TAU, 200, 5)) {
+            assertThat(row).containsOnlyNulls();
+        }
+    }
+
+    @Test
+    void shouldCountTheEntriesWithOneRunThatAnIntervalHoldsFixed() {
+        // e0…e9 with three runs; e3 and e7 keep their first run only in b; e10 is in a only
+        SeedScoring a = noisy("a", 10, 3, 1, 0, 6);
+        Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
+        a.runs()
+                .forEach(
+                        (e, r) -> {
+                            Map<Long, Double> m = new LinkedHashMap<>(r);
+                            if (e.equals("e3") || e.equals("e7")) {
+                                m.keySet().retainAll(List.of(m.keySet().iterator().next()));
+                            }
+                            runs.put(e, m);
+                        });
+        SeedScoring b = new SeedScoring("b", Orientation.HIGHER_IS_BETTER, runs);
+        Map<String, Map<Long, Double>> more = new LinkedHashMap<>(a.runs());
+        more.put("e10", Map.of(99L, 10.0, 100L, 10.5));
+        SeedScoring a11 = new SeedScoring("a", Orientation.HIGHER_IS_BETTER, more);
+        SeedBootstrap.Interval i = SeedBootstrap.interval(a11, b, TAU, 200, 5);
+        assertThat(i.entries()).isEqualTo(10);
+        assertThat(i.singleRunEntries()).isEqualTo(2);
+        SeedBootstrap.Interval self = SeedBootstrap.interval(a11, a11, TAU, 200, 5);
+        assertThat(self.entries()).isEqualTo(11);
+        assertThat(self.singleRunEntries()).isZero();
+    }
+
+    @Test
     void shouldKeepScoringsOfTheSameRunsPairedWhenResampling() {
         // b is a times 2 run by run: every draw ranks both alike, whatever the noise
         SeedScoring a = noisy("a", 10, 3, 5, 0, 2);
