@@ -26,6 +26,13 @@ part() {
   echo "=== $(date -u +%FT%TZ) part: $*"
   nice -n 19 java -Xmx4g -jar "$APP" reference --benchmark fashionscenes --protocol fs-encoder-decoder-v2 \
     --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data "$@"
+  local rc=$?
+  if [ "$rc" = 75 ]; then
+    # a pause was requested (perf/pause-sweeps.sh): stop here, the run in progress resumes later
+    echo "=== $(date -u +%FT%TZ) paused"
+    exit 75
+  fi
+  return "$rc"
 }
 part --lr-sweep --methods "$METHODS" --optimizers adam || exit 1
 for seed in $SEEDS; do

@@ -127,8 +127,9 @@ export const heatCells = {
         ctx.save();
         ctx.setLineDash([4, 3]);
         ctx.strokeStyle = cssColour('--muted');
-        ctx.lineWidth = 1.5;
-        ctx.strokeRect(left + 3, top + 3, w - 6, h - 6);
+        ctx.lineWidth = 1.2;
+        // on the cell's edge, clear of its value and n
+        ctx.strokeRect(left + 1.6, top + 1.6, w - 3.2, h - 3.2);
         ctx.restore();
       }
       const strong = !cell.unreliable && !cell.noise && cell.v !== null && Math.abs(min < 0 ? cell.v : cell.v * 2 - 1) > 0.6;

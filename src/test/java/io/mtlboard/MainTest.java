@@ -108,4 +108,40 @@ class MainTest {
         assertThat(buffer.toString().lines().filter(l -> l.contains("resumes after")).count())
                 .isEqualTo(1);
     }
+
+    @Test
+    void shouldStartNoRunWhileAPauseIsRequested() throws Exception {
+        java.nio.file.Path outDir = java.nio.file.Path.of("target/main-test-pause");
+        java.nio.file.Files.createDirectories(outDir);
+        java.nio.file.Files.writeString(outDir.resolve(".pause"), "");
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buffer, true));
+        int code;
+        try {
+            code =
+                    run(
+                            "reference",
+                            "--benchmark",
+                            "fashionscenes",
+                            "--protocol",
+                            "fs-encoder-decoder-v2",
+                            "--lr-sweep",
+                            "--methods",
+                            "ew",
+                            "--lr",
+                            "adam=0.001",
+                            "--optimizers",
+                            "adam",
+                            "--out",
+                            outDir.toString());
+        } finally {
+            System.setOut(out);
+        }
+        // EX_TEMPFAIL: the sweep scripts stop on it instead of going on to their next part
+        assertThat(code).as(err.toString()).isEqualTo(75);
+        assertThat(buffer.toString())
+                .contains("a pause is requested (target/main-test-pause/.pause exists)");
+        assertThat(outDir.resolve("fashionscenes")).doesNotExist();
+    }
 }

@@ -174,16 +174,20 @@ final class GroupingTrainer {
             entry.put("validationLoss", losses(net, validation, manager));
             log.add(entry);
             if (checkpoint != null && epoch < settings.epochs()) {
-                save(
-                        checkpoint,
-                        epoch,
-                        net,
-                        step,
-                        random,
-                        log,
-                        early,
-                        done,
-                        before + (System.nanoTime() - start) / 1e9);
+                boolean written =
+                        save(
+                                checkpoint,
+                                epoch,
+                                net,
+                                step,
+                                random,
+                                log,
+                                early,
+                                done,
+                                before + (System.nanoTime() - start) / 1e9);
+                if (written && checkpoint.pauseRequested()) {
+                    throw new RunCheckpoint.Paused(epoch, checkpoint.dir());
+                }
             }
         }
         double seconds = before + (System.nanoTime() - start) / 1e9;
@@ -202,8 +206,8 @@ final class GroupingTrainer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Writes the network's state after {@code epoch} (see {@link RunCheckpoint}). */
-    private static void save(
+    /** Writes the network's state after {@code epoch} (see {@link RunCheckpoint}); whether it was written. */
+    private static boolean save(
             RunCheckpoint checkpoint,
             int epoch,
             MultiTaskNet net,
@@ -225,7 +229,7 @@ final class GroupingTrainer {
         state.set("early", JSON.valueToTree(early));
         state.set("log", JSON.valueToTree(log));
         state.set("step", step.save("step/", arrays));
-        checkpoint.keep(epoch, state, arrays);
+        return checkpoint.keep(epoch, state, arrays);
     }
 
     private static void restore(

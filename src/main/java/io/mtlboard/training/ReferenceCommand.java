@@ -299,6 +299,13 @@ public final class ReferenceCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (Files.exists(pauseFile())) {
+            System.out.println(
+                    "a pause is requested ("
+                            + pauseFile()
+                            + " exists): no run starts; remove the file to train");
+            return RunCheckpoint.PAUSED_STATUS;
+        }
         Engine.getEngine("PyTorch"); // loads libtorch before the thread setting
         JniUtils.setNumThreads(
                 threads != null
@@ -326,10 +333,15 @@ public final class ReferenceCommand implements Callable<Integer> {
         }
         pool.shutdown();
         int failed = 0;
+        int paused = 0;
         for (Future<?> f : futures) {
             try {
                 f.get();
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof RunCheckpoint.Paused) {
+                    paused++;
+                    continue;
+                }
                 failed++;
                 System.err.println();
                 e.getCause().printStackTrace();
@@ -338,12 +350,13 @@ public final class ReferenceCommand implements Callable<Integer> {
         bar.finish();
         System.out.printf(
                 Locale.ROOT,
-                "%d runs (%d skipped, %d failed) in %s%n",
+                "%d runs (%d skipped, %d failed%s) in %s%n",
                 runs.size(),
                 skipped,
                 failed,
+                paused == 0 ? "" : ", " + paused + " paused or not started",
                 SweepProgress.clock(bar.seconds()));
-        return failed == 0 ? 0 : 1;
+        return failed > 0 ? 1 : paused > 0 ? RunCheckpoint.PAUSED_STATUS : 0;
     }
 
     /** {@code --step-cost}: the planned runs' configurations at seed 0, timed back to back. */
@@ -453,9 +466,15 @@ public final class ReferenceCommand implements Callable<Integer> {
                                 Path.of(FashionMnist.DEBIAN_DIR),
                                 dataDir.resolve("external"),
                                 dataDir.resolve("cache")));
-        int failed =
-                TaskGroupingExperiment.run(
-                        data, data.manifest, out, seed, false, System.out, schedule);
+        int failed;
+        try {
+            failed =
+                    TaskGroupingExperiment.run(
+                            data, data.manifest, out, seed, false, System.out, schedule);
+        } catch (RunCheckpoint.Paused paused) {
+            System.out.println("task grouping " + paused.getMessage());
+            return RunCheckpoint.PAUSED_STATUS;
+        }
         return failed == 0 ? writeGroupingDataset(schedule) : 1;
     }
 
@@ -607,14 +626,27 @@ public final class ReferenceCommand implements Callable<Integer> {
             bar.skip(steps(run, tasks));
             return;
         }
+        String name = run.file().getFileName().toString().replace(".json", "");
+        if (Files.exists(pauseFile())) {
+            throw RunCheckpoint.Paused.beforeStart(pauseFile());
+        }
         bar.startRun(run.spec());
-        RunCheckpoint checkpoint = protocol == null ? null : checkpoint(run, protocol);
-        RunBundle bundle =
-                new ReferenceRunner(
-                                data, run.settings(), protocol == null ? null : protocol.summary())
-                        .withDiagnostics(diagnostics && !lrSweep)
-                        .withCheckpoint(checkpoint)
-                        .run(run.spec(), bar, (done, all) -> {});
+        RunCheckpoint checkpoint =
+                protocol == null ? null : checkpoint(run, protocol).withPauseFile(pauseFile());
+        RunBundle bundle;
+        try {
+            bundle =
+                    new ReferenceRunner(
+                                    data,
+                                    run.settings(),
+                                    protocol == null ? null : protocol.summary())
+                            .withDiagnostics(diagnostics && !lrSweep)
+                            .withCheckpoint(checkpoint)
+                            .run(run.spec(), bar, (done, all) -> {});
+        } catch (RunCheckpoint.Paused paused) {
+            bar.finishRun(name + " " + paused.getMessage());
+            throw paused;
+        }
         bundle.writeTo(run.file());
         if (checkpoint != null) {
             checkpoint.delete();
@@ -627,11 +659,20 @@ public final class ReferenceCommand implements Callable<Integer> {
                 String.format(
                         Locale.ROOT,
                         "%-50s lr %-7s train %6.1f s  %s  converged=%s",
-                        run.file().getFileName().toString().replace(".json", ""),
+                        name,
                         run.settings().lr(),
                         bundle.trainingSeconds(),
                         String.join(" ", values),
                         converged));
+    }
+
+    /**
+     * The pause file ({@link RunCheckpoint#PAUSE_FILE}) in the output folder: while it exists, the
+     * runs in training stop after their next checkpoint and no run starts; the process then exits
+     * with {@link RunCheckpoint#PAUSED_STATUS}.
+     */
+    private Path pauseFile() {
+        return out.resolve(RunCheckpoint.PAUSE_FILE);
     }
 
     /** Folder of the runs' checkpoints beside their bundles (not imported, not committed). */

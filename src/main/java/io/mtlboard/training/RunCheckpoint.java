@@ -41,15 +41,63 @@ final class RunCheckpoint {
 
     static final String STATE = "state.json";
 
+    /**
+     * The pause file in the reference output folder: while it exists, every reference run stops
+     * right after its next checkpoint and no run starts ({@code perf/pause-sweeps.sh}).
+     */
+    static final String PAUSE_FILE = ".pause";
+
+    /** Exit status of a {@code reference} process that stopped on a pause request (EX_TEMPFAIL). */
+    static final int PAUSED_STATUS = 75;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final String identity;
+    private final Path pauseFile;
 
     /** @param identity what must match for the checkpoint to be resumed: bundle, protocol hash, rate */
     RunCheckpoint(Path dir, String identity) {
+        this(dir, identity, null);
+    }
+
+    private RunCheckpoint(Path dir, String identity, Path pauseFile) {
         this.dir = dir;
         this.identity = identity;
+        this.pauseFile = pauseFile;
+    }
+
+    /**
+     * The same checkpoint, whose run pauses once a checkpoint is written while {@code file} exists
+     * (see {@link Paused}); null: never.
+     */
+    RunCheckpoint withPauseFile(Path file) {
+        return new RunCheckpoint(dir, identity, file);
+    }
+
+    /** Whether a pause is requested: the pause file exists. */
+    boolean pauseRequested() {
+        return pauseFile != null && Files.exists(pauseFile);
+    }
+
+    /**
+     * A run stopped on request right after its checkpoint of {@code epoch} was written: it resumes
+     * from there when it is started again. Not a failure.
+     */
+    static final class Paused extends RuntimeException {
+
+        Paused(int epoch, Path dir) {
+            this("paused after epoch " + epoch + ", checkpoint in " + dir);
+        }
+
+        private Paused(String message) {
+            super(message, null, false, false);
+        }
+
+        /** No run was in training when the pause was seen: none starts. */
+        static Paused beforeStart(Path pauseFile) {
+            return new Paused("not started: a pause is requested (" + pauseFile + " exists)");
+        }
     }
 
     Path dir() {
@@ -86,12 +134,16 @@ final class RunCheckpoint {
      * Writes the state after {@code epoch} as {@link #write} does; a failure is reported on
      * standard error and the run goes on (a stop before the next checkpoint resumes from an older
      * one, or starts over).
+     *
+     * @return whether the checkpoint was written
      */
-    void keep(int epoch, ObjectNode state, Map<String, NDArray> arrays) {
+    boolean keep(int epoch, ObjectNode state, Map<String, NDArray> arrays) {
         try {
             write(epoch, state, arrays);
+            return true;
         } catch (IOException | RuntimeException e) {
             System.err.println("checkpoint " + dir + " not written: " + e);
+            return false;
         }
     }
 

@@ -75,7 +75,11 @@ final class TaskGroupingExperiment {
         return manifest.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
     }
 
-    /** Trains the networks whose bundle is missing, one after the other; returns how many failed. */
+    /**
+     * Trains the networks whose bundle is missing, one after the other; returns how many failed.
+     * While {@code <out>/.pause} exists ({@link RunCheckpoint#PAUSE_FILE}) the network in training
+     * stops after its next checkpoint and no other starts: {@link RunCheckpoint.Paused} is thrown.
+     */
     static int run(
             ReferenceData data,
             BenchmarkManifest manifest,
@@ -114,11 +118,19 @@ final class TaskGroupingExperiment {
         TrainingSet[] eval = GroupingTrainer.evaluationSets(data);
         SweepProgress bar = new SweepProgress(System.err, total * missing.size(), missing.size());
         int failed = 0;
+        Path pause = out.resolve(RunCheckpoint.PAUSE_FILE);
         for (GroupingNetwork network : missing) {
             Path file = file(out, manifest, network, seed, schedule);
+            if (Files.exists(pause)) {
+                bar.finish();
+                throw RunCheckpoint.Paused.beforeStart(pause);
+            }
             OffsetDateTime started = OffsetDateTime.now();
             TrainingSettings settings = schedule.settings(network);
             RunCheckpoint checkpoint = checkpoint(file, schedule, settings);
+            if (checkpoint != null) {
+                checkpoint = checkpoint.withPauseFile(pause);
+            }
             try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
                 GroupingTrainer.Result result =
                         new GroupingTrainer(data, settings, eval[0], eval[1], bar)
@@ -134,6 +146,14 @@ final class TaskGroupingExperiment {
                                 file.getFileName().toString().replace(".json", ""),
                                 result.seconds(),
                                 result.test()));
+            } catch (RunCheckpoint.Paused paused) {
+                bar.finish();
+                log.printf(
+                        Locale.ROOT,
+                        "%s %s%n",
+                        file.getFileName().toString().replace(".json", ""),
+                        paused.getMessage());
+                throw paused;
             } catch (RuntimeException e) {
                 failed++;
                 e.printStackTrace();

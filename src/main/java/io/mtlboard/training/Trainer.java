@@ -110,7 +110,8 @@ final class Trainer {
 
     /**
      * Trains {@code spec}, resuming from {@code checkpoint} when it holds a whole checkpoint of this
-     * run and writing one after every epoch but the last (null: none). A resumed run is the run
+     * run and writing one after every epoch but the last (null: none); throws {@link
+     * RunCheckpoint.Paused} right after a checkpoint is written while a pause is requested. A resumed run is the run
      * that was not stopped: the same parameters, optimizer and method state, batch order and
      * logged samples; its training seconds sum the segments.
      */
@@ -160,14 +161,19 @@ final class Trainer {
                 keepIfBest(member, validation, epoch, manager);
             }
             if (checkpoint != null && epoch < settings.epochs()) {
-                save(
-                        checkpoint,
-                        epoch,
-                        members,
-                        random,
-                        log,
-                        before + (System.nanoTime() - start) / 1e9,
-                        resumedAfter);
+                boolean written =
+                        save(
+                                checkpoint,
+                                epoch,
+                                members,
+                                random,
+                                log,
+                                before + (System.nanoTime() - start) / 1e9,
+                                resumedAfter);
+                if (written && checkpoint.pauseRequested()) {
+                    // the networks' arrays live in the caller's manager, closed by the caller
+                    throw new RunCheckpoint.Paused(epoch, checkpoint.dir());
+                }
             }
         }
         double seconds = before + (System.nanoTime() - start) / 1e9;
@@ -204,8 +210,8 @@ final class Trainer {
                 resumedAfter);
     }
 
-    /** Writes the run's state after {@code epoch} (see {@link RunCheckpoint}). */
-    private static void save(
+    /** Writes the run's state after {@code epoch} (see {@link RunCheckpoint}); whether it was written. */
+    private static boolean save(
             RunCheckpoint checkpoint,
             int epoch,
             List<Member> members,
@@ -239,7 +245,7 @@ final class Trainer {
             m.put("best", member.best != null);
             m.set("step", member.step().save(prefix + "step/", arrays));
         }
-        checkpoint.keep(epoch, state, arrays);
+        return checkpoint.keep(epoch, state, arrays);
     }
 
     /** Puts the networks, their steps and the batch order back into the checkpoint's state. */

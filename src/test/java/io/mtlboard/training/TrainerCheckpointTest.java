@@ -1,6 +1,7 @@
 package io.mtlboard.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -152,5 +153,31 @@ class TrainerCheckpointTest {
         assertThat(damaged.log()).isEqualTo(whole.log());
         new RunCheckpoint(dir.resolve("cp"), "run-b").delete();
         assertThat(dir.resolve("cp")).doesNotExist();
+    }
+
+    @Test
+    void shouldPauseRightAfterACheckpointAndResumeToTheSameEnd(@TempDir Path dir) throws Exception {
+        RunSpec spec =
+                new RunSpec("multifashion", "lenet5", "pcgrad", "adam", GradientLevel.PARAM, 4);
+        End whole = train(SETTINGS, spec, null);
+        Path pause = dir.resolve(".pause");
+        RunCheckpoint checkpoint =
+                new RunCheckpoint(dir.resolve("cp"), "run-a").withPauseFile(pause);
+        Files.writeString(pause, "");
+        // requested before the run: it stops after epoch 1, its checkpoint written
+        assertThatThrownBy(() -> train(SETTINGS, spec, checkpoint))
+                .isInstanceOf(RunCheckpoint.Paused.class)
+                .hasMessageStartingWith("paused after epoch 1, checkpoint in ");
+        assertThat(JSON.readTree(dir.resolve("cp/state.json").toFile()).get("epoch").asInt())
+                .isEqualTo(1);
+        Files.delete(pause);
+        End resumed = train(SETTINGS, spec, checkpoint);
+        assertThat(resumed.resumed()).containsExactly(1);
+        for (int i = 0; i < whole.parameters().size(); i++) {
+            assertThat(resumed.parameters().get(i))
+                    .as("parameter %d", i)
+                    .containsExactly(whole.parameters().get(i));
+        }
+        assertThat(resumed.log()).isEqualTo(whole.log());
     }
 }
