@@ -18,6 +18,20 @@ class MainTest {
         return cli.execute(args);
     }
 
+    /** A command's exit status and what it printed to standard output. */
+    private record Printed(int code, String out) {}
+
+    private Printed runPrinting(String... args) {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buffer, true));
+        try {
+            return new Printed(run(args), buffer.toString());
+        } finally {
+            System.setOut(out);
+        }
+    }
+
     @Test
     void shouldRefuseAnOptionCombinationInOneLine() {
         int code = run("reference", "--benchmark", "multifashion", "--lr-sweep", "--dry-run");
@@ -73,39 +87,31 @@ class MainTest {
                             + (run.equals("ew") ? hash : "another-protocol")
                             + " lr 0.001\",\"epoch\":7}");
         }
-        java.io.PrintStream out = System.out;
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(buffer, true));
-        int code;
-        try {
-            code =
-                    run(
-                            "reference",
-                            "--benchmark",
-                            "fashionscenes",
-                            "--protocol",
-                            "fs-encoder-decoder-v2",
-                            "--lr-sweep",
-                            "--methods",
-                            "ew,stl",
-                            "--lr",
-                            "adam=0.001",
-                            "--optimizers",
-                            "adam",
-                            "--out",
-                            "target/main-test-out",
-                            "--dry-run");
-        } finally {
-            System.setOut(out);
-        }
-        assertThat(code).isZero();
-        assertThat(buffer.toString())
+        Printed printed =
+                runPrinting(
+                        "reference",
+                        "--benchmark",
+                        "fashionscenes",
+                        "--protocol",
+                        "fs-encoder-decoder-v2",
+                        "--lr-sweep",
+                        "--methods",
+                        "ew,stl",
+                        "--lr",
+                        "adam=0.001",
+                        "--optimizers",
+                        "adam",
+                        "--out",
+                        "target/main-test-out",
+                        "--dry-run");
+        assertThat(printed.code()).isZero();
+        assertThat(printed.out())
                 .contains("2 runs on fashionscenes")
                 .contains("encoder-decoder_stl_param_adam_seed0_lr0.001.json")
                 .contains("encoder-decoder_ew_param_adam_seed0_lr0.001.json")
                 .contains("to train, resumes after epoch 7")
                 .doesNotContain("lr0.003");
-        assertThat(buffer.toString().lines().filter(l -> l.contains("resumes after")).count())
+        assertThat(printed.out().lines().filter(l -> l.contains("resumes after")).count())
                 .isEqualTo(1);
     }
 
@@ -114,33 +120,25 @@ class MainTest {
         java.nio.file.Path outDir = java.nio.file.Path.of("target/main-test-pause");
         java.nio.file.Files.createDirectories(outDir);
         java.nio.file.Files.writeString(outDir.resolve(".pause"), "");
-        java.io.PrintStream out = System.out;
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(buffer, true));
-        int code;
-        try {
-            code =
-                    run(
-                            "reference",
-                            "--benchmark",
-                            "fashionscenes",
-                            "--protocol",
-                            "fs-encoder-decoder-v2",
-                            "--lr-sweep",
-                            "--methods",
-                            "ew",
-                            "--lr",
-                            "adam=0.001",
-                            "--optimizers",
-                            "adam",
-                            "--out",
-                            outDir.toString());
-        } finally {
-            System.setOut(out);
-        }
+        Printed printed =
+                runPrinting(
+                        "reference",
+                        "--benchmark",
+                        "fashionscenes",
+                        "--protocol",
+                        "fs-encoder-decoder-v2",
+                        "--lr-sweep",
+                        "--methods",
+                        "ew",
+                        "--lr",
+                        "adam=0.001",
+                        "--optimizers",
+                        "adam",
+                        "--out",
+                        outDir.toString());
         // EX_TEMPFAIL: the sweep scripts stop on it instead of going on to their next part
-        assertThat(code).as(err.toString()).isEqualTo(75);
-        assertThat(buffer.toString())
+        assertThat(printed.code()).as(err.toString()).isEqualTo(75);
+        assertThat(printed.out())
                 .contains("a pause is requested (target/main-test-pause/.pause exists)");
         assertThat(outDir.resolve("fashionscenes")).doesNotExist();
     }
