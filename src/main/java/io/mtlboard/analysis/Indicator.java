@@ -26,12 +26,25 @@ public record Indicator(String key, String label, Orientation orientation) {
     /** The key of the reference predictor: the training loss summed over tasks. */
     public static final String TRAINING_LOSS = "loss.total";
 
-    /** Every indicator a training log can hold, gradient indicators first, the training loss last. */
+    /**
+     * The key of the scale-free reference predictor: the geometric mean over tasks of the training
+     * losses. Multiplying one task's loss by a constant multiplies every row's value by the same
+     * factor, so its ranking of the rows does not depend on the tasks' loss scales, where the sum
+     * is weighted towards the task with the largest loss (METRICS.md §5).
+     */
+    public static final String TRAINING_LOSS_GEOMETRIC = "loss.geometricMean";
+
+    /** Every indicator a training log can hold, gradient indicators first, the training losses last. */
     public static final List<Indicator> ALL = catalogue();
 
-    /** Whether this is the reference predictor (the training loss) rather than an indicator. */
+    /** Whether this is a reference predictor (a training loss) rather than an indicator. */
     public boolean reference() {
-        return key.equals(TRAINING_LOSS);
+        return reference(key);
+    }
+
+    /** Whether {@code key} is a reference predictor's (a training loss). */
+    public static boolean reference(String key) {
+        return key.equals(TRAINING_LOSS) || key.equals(TRAINING_LOSS_GEOMETRIC);
     }
 
     /** The indicator with the given key. */
@@ -87,6 +100,11 @@ public record Indicator(String key, String label, Orientation orientation) {
                 new Indicator(
                         TRAINING_LOSS,
                         "training loss (sum over tasks; reference)",
+                        Orientation.LOWER_IS_BETTER));
+        all.add(
+                new Indicator(
+                        TRAINING_LOSS_GEOMETRIC,
+                        "training loss (geometric mean over tasks; reference)",
                         Orientation.LOWER_IS_BETTER));
         return List.copyOf(all);
     }

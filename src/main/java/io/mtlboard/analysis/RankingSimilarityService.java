@@ -269,14 +269,19 @@ public class RankingSimilarityService {
             List<RankingSimilarityView.Reading> all,
             RankingSimilarityView.Ceiling ceiling,
             String coefficient) {
-        // the training loss is a reference predictor: counted apart from the indicators
-        RankingSimilarityView.Reading loss =
+        // the training losses are reference predictors: counted apart from the indicators
+        List<RankingSimilarityView.Reading> references =
                 all.stream()
-                        .filter(r -> r.key().equals(Indicator.TRAINING_LOSS))
-                        .findFirst()
-                        .orElse(null);
+                        .filter(r -> Indicator.reference(r.key()))
+                        .filter(r -> r.agreement().value() != null && !r.agreement().unreliable())
+                        // the sum first, then the geometric mean
+                        .sorted(
+                                java.util.Comparator.comparing(
+                                        (RankingSimilarityView.Reading r) ->
+                                                !r.key().equals(Indicator.TRAINING_LOSS)))
+                        .toList();
         List<RankingSimilarityView.Reading> readings =
-                all.stream().filter(r -> !r.key().equals(Indicator.TRAINING_LOSS)).toList();
+                all.stream().filter(r -> !Indicator.reference(r.key())).toList();
         if (readings.isEmpty()) {
             return null;
         }
@@ -383,48 +388,67 @@ public class RankingSimilarityService {
         } else {
             b.append("; no readable noise ceiling yet");
         }
-        if (loss != null && loss.agreement().value() != null && !loss.agreement().unreliable()) {
-            double reference = loss.agreement().value();
+        if (!references.isEmpty()) {
+            List<String> clauses = new ArrayList<>();
+            for (RankingSimilarityView.Reading r : references) {
+                clauses.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%s %s at %s = %.2f%s",
+                                r.key().equals(Indicator.TRAINING_LOSS)
+                                        ? "the training loss (summed over tasks)"
+                                        : clauses.isEmpty()
+                                                ? "the training loss's geometric mean over tasks"
+                                                        + " (unaffected by the tasks' loss scales)"
+                                                : "its geometric mean over tasks (unaffected by"
+                                                        + " the tasks' loss scales)",
+                                referenceReading(r),
+                                coefficient,
+                                r.agreement().value(),
+                                r.interval() == null
+                                        ? ""
+                                        : String.format(
+                                                Locale.ROOT,
+                                                " [%.2f, %.2f]",
+                                                r.interval().low(),
+                                                r.interval().high())));
+            }
+            double best =
+                    references.stream().mapToDouble(r -> r.agreement().value()).max().orElseThrow();
             long better =
                     readings.stream()
                             .filter(
                                     r ->
                                             r.agreement().value() != null
                                                     && !r.agreement().unreliable()
-                                                    && r.agreement().value() > reference)
+                                                    && r.agreement().value() > best)
                             .count();
-            b.append(
-                    String.format(
-                            Locale.ROOT,
-                            ". For reference, the training loss (summed over tasks) %s at %s = %.2f%s;"
-                                    + " by point estimate, %d of the %d indicators rank the rows more like"
-                                    + " test Δm than it does",
-                            switch (loss.reading()) {
-                                case RankingSimilarityView.LIKE ->
-                                        "ranks the rows like test Δm beyond seed noise";
-                                case RankingSimilarityView.OPPOSITE ->
-                                        "ranks the rows opposite to test Δm beyond seed noise";
-                                case RankingSimilarityView.UNTESTED ->
-                                        reference > 0
-                                                ? "ranks the rows like test Δm (not tested against"
-                                                        + " seed noise)"
-                                                : "ranks the rows opposite to test Δm (not tested"
-                                                        + " against seed noise)";
-                                default -> "is not told apart from seed noise";
-                            },
-                            coefficient,
-                            reference,
-                            loss.interval() == null
-                                    ? ""
-                                    : String.format(
-                                            Locale.ROOT,
-                                            " [%.2f, %.2f]",
-                                            loss.interval().low(),
-                                            loss.interval().high()),
-                            better,
-                            readings.size()));
+            b.append(". For reference, ")
+                    .append(String.join("; ", clauses))
+                    .append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "; by point estimate, %d of the %d indicators rank the rows more"
+                                            + " like test Δm than %s",
+                                    better,
+                                    readings.size(),
+                                    references.size() == 1 ? "it does" : "either does"));
         }
         return b.append('.').toString();
+    }
+
+    /** How a reference predictor ranks the rows against test Δm, in words. */
+    private static String referenceReading(RankingSimilarityView.Reading r) {
+        return switch (r.reading()) {
+            case RankingSimilarityView.LIKE -> "ranks the rows like test Δm beyond seed noise";
+            case RankingSimilarityView.OPPOSITE ->
+                    "ranks the rows opposite to test Δm beyond seed noise";
+            case RankingSimilarityView.UNTESTED ->
+                    r.agreement().value() > 0
+                            ? "ranks the rows like test Δm (not tested against seed noise)"
+                            : "ranks the rows opposite to test Δm (not tested against seed noise)";
+            default -> "is not told apart from seed noise";
+        };
     }
 
     /** The benchmark × benchmark heatmap; {@code own} are the rows of the scope's benchmark, read already. */

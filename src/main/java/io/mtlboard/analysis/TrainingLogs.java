@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Reads the training log of a run manifest ({@code trainingLog} in
  * {@code schemas/run-manifest.schema.json}) into {@link LogEpoch}s. The scalar indicators of
- * METRICS.md §3 and §4 are kept, and the sum over tasks of the per-task training losses under
- * {@link Indicator#TRAINING_LOSS} (only when every logged loss is finite); per-task relative norms
+ * METRICS.md §3 and §4 are kept, the sum over tasks of the per-task training losses under
+ * {@link Indicator#TRAINING_LOSS} (only when every logged loss is finite) and their geometric mean
+ * under {@link Indicator#TRAINING_LOSS_GEOMETRIC} (only when every one is positive and finite); per-task relative norms
  * and weights are not analysed here. Values that are missing or not finite are skipped, never
  * guessed.
  */
@@ -78,6 +79,10 @@ final class TrainingLogs {
             if (loss != null) {
                 values.put(Indicator.TRAINING_LOSS, loss);
             }
+            Double geometric = geometricMeanLoss(entry.get("losses"));
+            if (geometric != null) {
+                values.put(Indicator.TRAINING_LOSS_GEOMETRIC, geometric);
+            }
             epochs.add(new LogEpoch(epoch.intValue(), number(entry.get("seconds")), values));
         }
         return epochs;
@@ -97,6 +102,25 @@ final class TrainingLogs {
             sum += value;
         }
         return sum;
+    }
+
+    /**
+     * The geometric mean of the per-task losses, exp(mean ln L_t); null when there are none or one
+     * is not a positive finite number.
+     */
+    private static Double geometricMeanLoss(JsonNode losses) {
+        if (losses == null || !losses.isObject() || losses.isEmpty()) {
+            return null;
+        }
+        double logs = 0;
+        for (JsonNode loss : losses) {
+            Double value = number(loss);
+            if (value == null || value <= 0) {
+                return null;
+            }
+            logs += Math.log(value);
+        }
+        return Math.exp(logs / losses.size());
     }
 
     private static void put(Map<String, Double> values, String key, JsonNode node) {

@@ -8,14 +8,18 @@ import org.junit.jupiter.api.Test;
 class IndicatorTest {
 
     @Test
-    void shouldListEveryLevelScopeAndIndicatorOnceWithFdThenTheTrainingLossLast() {
+    void shouldListEveryLevelScopeAndIndicatorOnceWithFdThenTheTrainingLossesLast() {
         // 2 levels × 4 scopes (inter-task and inter-sample, batch and per sample) × 5 indicators,
-        // then FD and its entropy, then the reference predictor
-        assertThat(Indicator.ALL).hasSize(43);
-        assertThat(Indicator.ALL.stream().map(Indicator::key).distinct()).hasSize(43);
+        // then FD and its entropy, then the two reference predictors
+        assertThat(Indicator.ALL).hasSize(44);
+        assertThat(Indicator.ALL.stream().map(Indicator::key).distinct()).hasSize(44);
         assertThat(Indicator.ALL.get(41).key()).isEqualTo("fd.meanEntropy");
         assertThat(Indicator.ALL.get(42).key()).isEqualTo(Indicator.TRAINING_LOSS);
-        assertThat(Indicator.ALL).filteredOn(Indicator::reference).hasSize(1);
+        assertThat(Indicator.ALL.get(43).key()).isEqualTo(Indicator.TRAINING_LOSS_GEOMETRIC);
+        assertThat(Indicator.ALL)
+                .filteredOn(Indicator::reference)
+                .extracting(Indicator::key)
+                .containsExactly("loss.total", "loss.geometricMean");
         assertThat(Indicator.byKey("loss.total").orElseThrow().orientation())
                 .isEqualTo(Orientation.LOWER_IS_BETTER);
         assertThat(Indicator.byKey("param.interSamplePerSample.cosine").orElseThrow().label())

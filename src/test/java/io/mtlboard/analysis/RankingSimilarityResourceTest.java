@@ -59,12 +59,16 @@ class RankingSimilarityResourceTest {
                         "feature.interTask.cosine",
                         "fd.value",
                         "fd.meanEntropy",
-                        "loss.total");
+                        "loss.total",
+                        "loss.geometricMean");
         assertThat(v.getString("indicatorHeatmap.axes[0].label")).isEqualTo("test Δm (per-task)");
         // the training loss, the reference predictor, is counted apart from the indicators; every
         // fixture run logged the same losses, so it cannot rank the rows (IndicatorReadingsTest
         // reads a defined one)
         assertThat(deltaMCell(v, "loss.total")).containsEntry("n", 10).containsEntry("value", null);
+        assertThat(deltaMCell(v, "loss.geometricMean"))
+                .containsEntry("n", 10)
+                .containsEntry("value", null);
         assertThat(v.getString("readingSummary"))
                 .startsWith("Of 9 indicators, ")
                 .doesNotContain("For reference");

@@ -152,8 +152,8 @@ class AnalysisBrowserTest {
         waitForChart("backbone-heatmap");
         waitForChart("dataset-heatmap");
         waitForChart("scatter-chart");
-        // 11 scorings (test Δm, 9 logged indicators and the training loss): 121 cells
-        assertThat(points("indicator-heatmap")).isEqualTo(121);
+        // 12 scorings (test Δm, 9 logged indicators and the two training losses): 144 cells
+        assertThat(points("indicator-heatmap")).isEqualTo(144);
         assertThat(painted("indicator-heatmap")).isGreaterThan(10_000);
         assertThat(points("scatter-chart")).isEqualTo(10);
         assertThat(painted("scatter-chart")).isGreaterThan(1000);
@@ -194,7 +194,7 @@ class AnalysisBrowserTest {
                 .startsWith("feature disentanglement (FD)");
         // every indicator against test Δm: the heatmap's first row, redrawn in ρ, with its reading
         List<WebElement> readings = driver.findElements(By.cssSelector("#readings-table tbody tr"));
-        assertThat(readings).hasSize(10);
+        assertThat(readings).hasSize(11);
         // test Δm against the conflict ratio, ρ = 0.9 over n = 5, as in the heatmap
         assertThat(readings)
                 .extracting(WebElement::getText)
