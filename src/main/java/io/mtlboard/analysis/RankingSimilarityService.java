@@ -215,8 +215,8 @@ public class RankingSimilarityService {
                 reading = RankingSimilarityView.UNTESTED;
                 text =
                         (a.value() < 0 ? "ranks rows opposite to" : "ranks rows like")
-                                + " test Δm by point estimate; "
-                                + Heatmap.NO_INTERVAL;
+                                + " test Δm by point estimate (no seed interval: not tested against"
+                                + " seed noise)";
             } else if (i.includesZero()) {
                 reading = RankingSimilarityView.NOISE;
                 text = "not told apart from seed noise (the interval includes 0" + i.caveat() + ")";

@@ -171,7 +171,9 @@ class IndicatorReadingsTest {
                 .containsExactly("untested", "untested", "untested", "untested", "too-few");
         assertThat(r).extracting(RankingSimilarityView.Reading::ceiling).containsOnlyNulls();
         assertThat(r.get(0).text())
-                .startsWith("ranks rows like test Δm by point estimate; no seed interval")
+                .isEqualTo(
+                        "ranks rows like test Δm by point estimate (no seed interval: not tested"
+                                + " against seed noise)")
                 .doesNotContain("beyond");
         assertThat(r.get(3).text()).startsWith("ranks rows opposite to test Δm by point estimate");
         assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.33, 4), "Kendall τ-b"))
