@@ -56,8 +56,10 @@ public class FeatureDisentanglementService {
         }
         checks.done("the feature-disentanglement analysis");
 
+        // with each run's Δm: the seed bootstrap of the final-FD agreement resamples Δm and FD of
+        // the same runs together
         List<AnalysisRow> all =
-                data.rows(scope.with(scope.benchmark(), List.of(), List.of())).stream()
+                data.rows(scope.with(scope.benchmark(), List.of(), List.of()), true).stream()
                         .filter(r -> !r.singleTask())
                         .toList();
         String backboneId =

@@ -56,14 +56,16 @@ class FeatureDisentanglementResourceTest {
         // one discordant pair of 45 (mgda 0.60 > nash-mtl 0.55 but Δm 0.5 < 0.75)
         assertThat(v.getDouble("agreement.value")).isCloseTo(43.0 / 45, within(1e-12));
         assertThat(v.getInt("agreement.n")).isEqualTo(10);
-        // one run with a final FD per row: no seed spread to resample, so no interval and no
-        // claim about seed noise, only the point estimate
-        assertThat(v.getMap("interval")).isNull();
+        // only EW has two runs (its FD and Δm resampled together); the nine other rows have one
+        // run and are held fixed, so the interval is too narrow and the page says so
+        assertThat(v.getMap("interval"))
+                .containsEntry("rows", 10)
+                .containsEntry("singleRunRows", 9)
+                .containsEntry("includesZero", false);
         assertThat(v.getString("finalsMessage"))
                 .isEqualTo(
-                        "By point estimate only: no seed interval, so not tested against seed"
-                                + " noise (the rows have one run each, or the coefficient is"
-                                + " undefined in most resamples).");
+                        "Beyond seed noise, but 9 of 10 rows have one run and add no seed spread,"
+                                + " so the interval is too narrow.");
         assertThat(v.getString("coefficient.id")).isEqualTo("kendall-tau-b");
         JsonPath rho =
                 AnalysisFixtures.json(

@@ -97,6 +97,19 @@ class RankingSettingsTest extends WithBundledReferenceRuns {
                                 + "&source=reference&setting=lenet5@mf-lenet5-v2");
         assertThat(v2.getString("measured.message")).isNull();
         assertThat(v2.getList("measured.rows")).hasSize(v2.getInt("setting.rows"));
+        // every mf-lenet5-v2 row has three or more seeds: the final-FD agreement's interval
+        // resamples them, Δm and FD of a run together, and holds no row fixed
+        assertThat(v2.getInt("interval.rows")).isEqualTo(v2.getInt("agreement.n"));
+        assertThat(v2.getInt("interval.singleRunRows")).isZero();
+        assertThat(v2.getDouble("interval.high") - v2.getDouble("interval.low")).isPositive();
+        assertThat(v2.getString("finalsMessage")).isNull();
+        // the legacy setting's rows have one run each: no interval, by point estimate only
+        JsonPath fsV1 =
+                AnalysisFixtures.json(
+                        "/api/analysis/feature-disentanglement?benchmark=fashionscenes"
+                                + "&source=reference&setting=encoder-decoder@fs-encoder-decoder-v1");
+        assertThat(fsV1.getMap("interval")).isNull();
+        assertThat(fsV1.getString("finalsMessage")).startsWith("By point estimate only");
         JsonPath v1 =
                 AnalysisFixtures.json(
                         "/api/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5"
