@@ -21,7 +21,7 @@ part() {
   shift
   echo "=== $(date -u +%FT%TZ) $backbone part: $*"
   nice -n 19 java -Xmx3g -jar "$APP" reference --benchmark multifashion --protocol "mf-$backbone-v2" \
-    --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data "$@"
+    --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data ${DRY_RUN:+--dry-run} "$@"
   local rc=$?
   if [ "$rc" = 75 ]; then
     # a pause was requested (perf/pause-sweeps.sh): stop here, the run in progress resumes later

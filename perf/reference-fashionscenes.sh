@@ -25,7 +25,7 @@ SEEDS=${SEEDS:-0 1 2}
 part() {
   echo "=== $(date -u +%FT%TZ) part: $*"
   nice -n 19 java -Xmx4g -jar "$APP" reference --benchmark fashionscenes --protocol fs-encoder-decoder-v2 \
-    --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data "$@"
+    --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data ${DRY_RUN:+--dry-run} "$@"
   local rc=$?
   if [ "$rc" = 75 ]; then
     # a pause was requested (perf/pause-sweeps.sh): stop here, the run in progress resumes later
@@ -34,7 +34,7 @@ part() {
   fi
   return "$rc"
 }
-part --lr-sweep --methods "$METHODS" --optimizers adam || exit 1
+part --lr-sweep --methods "$METHODS" --optimizers adam || [ -n "${DRY_RUN:-}" ] || exit 1
 for seed in $SEEDS; do
   part --methods "$METHODS" --levels param --optimizers adam --seeds "$seed"
 done

@@ -16,7 +16,7 @@ APP=${APP:-target/quarkus-app/quarkus-run.jar}
 part() {
   echo "=== $(date -u +%FT%TZ) part: $*"
   nice -n 19 java -Xmx3g -jar "$APP" reference --benchmark multifashion --protocol mf-lenet5-v2 \
-    --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data "$@"
+    --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data ${DRY_RUN:+--dry-run} "$@"
   local rc=$?
   if [ "$rc" = 75 ]; then
     # a pause was requested (perf/pause-sweeps.sh): stop here, the run in progress resumes later

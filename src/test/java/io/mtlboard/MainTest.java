@@ -142,4 +142,57 @@ class MainTest {
                 .contains("a pause is requested (target/main-test-pause/.pause exists)");
         assertThat(outDir.resolve("fashionscenes")).doesNotExist();
     }
+
+    @Test
+    void shouldRefuseRunsWhoseRateComesFromAnIncompleteSweep() throws Exception {
+        // one run of FashionScenes' sweep (EW at 1e-3) of the three rates its grid has
+        java.nio.file.Path sweep =
+                java.nio.file.Path.of("target/main-test-partial/fashionscenes/lr-sweep");
+        java.nio.file.Files.createDirectories(sweep);
+        String ew = "encoder-decoder_ew_param_adam_seed0_lr0.001.json";
+        java.nio.file.Files.copy(
+                java.nio.file.Path.of("benchmarks-data/reference/fashionscenes/lr-sweep", ew),
+                sweep.resolve(ew),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String[] args = {
+            "reference",
+            "--benchmark",
+            "fashionscenes",
+            "--protocol",
+            "fs-encoder-decoder-v2",
+            "--methods",
+            "ew,pcgrad",
+            "--levels",
+            "param",
+            "--optimizers",
+            "adam",
+            "--seeds",
+            "0",
+            "--out",
+            "target/main-test-partial"
+        };
+        int code = run(args);
+        assertThat(code).isEqualTo(Main.REFUSED);
+        // PCGrad takes EW's rate: only EW's missing rates are named
+        assertThat(err.toString())
+                .startsWith(
+                        "mtlboard reference: the lr sweep of protocol fs-encoder-decoder-v2 that"
+                                + " chooses these runs' rates is not complete (missing adam ew at"
+                                + " 0.0003, adam ew at 0.003): train it first")
+                .doesNotContain("stl")
+                .doesNotContain("\tat ");
+        // the plan can still be looked at, its rates marked provisional
+        String[] dry = java.util.Arrays.copyOf(args, args.length + 1);
+        dry[args.length] = "--dry-run";
+        Printed printed = runPrinting(dry);
+        assertThat(printed.code()).isZero();
+        assertThat(printed.out()).contains("the rates below are provisional");
+        // a rate given with --lr needs no sweep
+        String[] given = java.util.Arrays.copyOf(dry, dry.length + 2);
+        given[dry.length] = "--lr";
+        given[dry.length + 1] = "adam=0.001";
+        Printed overridden = runPrinting(given);
+        assertThat(overridden.code()).isZero();
+        assertThat(overridden.out()).doesNotContain("provisional");
+    }
 }

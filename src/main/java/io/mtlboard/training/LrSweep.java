@@ -5,6 +5,7 @@ import io.mtlboard.benchmark.BenchmarkManifest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,36 @@ final class LrSweep {
                                 + method);
             }
             return rate;
+        }
+
+        /**
+         * The sweep runs still missing for the rate of {@code method} with {@code optimizer}: every
+         * rate of the protocol's grid for the method whose sweep chooses it (the method itself when
+         * the protocol sweeps it, else single-task's for single-task and EW's for the others), as
+         * "ew at 0.003"; empty when that sweep is complete or the protocol sweeps no rate for the
+         * optimizer.
+         */
+        List<String> missing(ReferenceProtocol protocol, String optimizer, String method) {
+            List<Double> grid = protocol.sweepGrid().getOrDefault(optimizer, List.of());
+            List<String> swept = protocol.sweepMethods().getOrDefault(optimizer, List.of());
+            String source =
+                    swept.contains(method)
+                            ? method
+                            : RunSpec.SINGLE_TASK.equals(method) ? RunSpec.SINGLE_TASK : "ew";
+            Map<Double, Double> done =
+                    scores.getOrDefault(optimizer, Map.of()).getOrDefault(source, Map.of());
+            List<String> missing = new ArrayList<>();
+            for (double rate : grid) {
+                if (!done.containsKey(rate)) {
+                    missing.add(
+                            source
+                                    + " at "
+                                    + BigDecimal.valueOf(rate)
+                                            .stripTrailingZeros()
+                                            .toPlainString());
+                }
+            }
+            return missing;
         }
 
         /** One line per optimizer and method: the candidates' scores and the winner. */

@@ -571,6 +571,30 @@ public final class ReferenceCommand implements Callable<Integer> {
         LrSweep.Choice choice =
                 LrSweep.choose(out.resolve(benchmark).resolve(LrSweep.DIR), protocol, manifest());
         System.out.println(choice.describe());
+        // a rate chosen from part of its sweep is not the protocol's: the sweep comes first
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        for (RunSpec run : plan(backbones(protocol))) {
+            if (!overrides.containsKey(run.optimizer())) {
+                choice.missing(protocol, run.optimizer(), run.method())
+                        .forEach(m -> missing.add(run.optimizer() + " " + m));
+            }
+        }
+        if (!missing.isEmpty()) {
+            String what =
+                    "the lr sweep of protocol "
+                            + protocol.id()
+                            + " that chooses these runs' rates is not complete (missing "
+                            + String.join(", ", missing)
+                            + ")";
+            if (!dryRun) {
+                throw new IllegalArgumentException(
+                        what
+                                + ": train it first (reference --protocol "
+                                + protocol.id()
+                                + " --lr-sweep) or give --lr");
+            }
+            System.out.println(what + ": the rates below are provisional");
+        }
         for (RunSpec run : plan(backbones(protocol))) {
             double rate =
                     overrides.containsKey(run.optimizer())
