@@ -17,6 +17,9 @@
 # the swept methods among METHODS). Bundles go to benchmarks-data/reference/fashionscenes/ (lr-sweep
 # runs to its lr-sweep/ subfolder); progress with an ETA goes to standard error, one line per
 # finished run to standard output. One libtorch thread, lowest CPU priority: the machine is shared.
+# DRY_RUN=1 lists what each part would train and what is done, without training (a part whose
+# lr sweep is not complete shows its rates marked provisional). A pause requested by
+# perf/pause-sweeps.sh ends the script with status 75 after the running epoch's checkpoint.
 set -u
 cd "$(dirname "$0")/.."
 APP=${APP:-target/quarkus-app/quarkus-run.jar}
