@@ -161,11 +161,31 @@ class AnalysisBrowserTest {
                         driver.findElement(By.id("indicator-heatmap"))
                                 .getDomAttribute("data-coefficient"))
                 .isEqualTo("Kendall τ-b");
-        // the fixture rows have one seed each: the bootstrap interval collapses onto the value
+        // nine of the ten fixture rows have one seed: the bootstrap interval collapses onto the
+        // value, and the verdict says it is too narrow
         assertThat(driver.findElement(By.id("scatter-caption")).getText())
                 .contains("Kendall τ-b = 1.00 [1.00, 1.00], n = 10");
         assertThat(driver.findElement(By.id("scatter-verdict")).getText())
-                .contains("beyond seed noise");
+                .contains("beyond seed noise")
+                .contains("9 of 10 rows have one run and add no seed spread");
+        // cells over rows of one run each have no interval: marked untested (outlined dashed),
+        // never greyed as noise; the dataset heatmap compares literature rows of one run
+        long untested =
+                (Long)
+                        js(
+                                "return Chart.getChart(document.getElementById(arguments[0]))"
+                                        + ".data.datasets[0].data.filter(d => d.untested && !d.ci"
+                                        + " && !d.noise).length;",
+                                "dataset-heatmap");
+        assertThat(untested).isPositive();
+        assertThat(
+                        (Long)
+                                js(
+                                        "return Chart.getChart(document.getElementById(arguments[0]))"
+                                                + ".data.datasets[0].data.filter(d => d.untested"
+                                                + " && d.ci).length;",
+                                        "indicator-heatmap"))
+                .isZero();
         assertThat(driver.findElement(By.id("noise-ceiling")).getText())
                 .startsWith("No noise ceiling");
         screenshot("ranking-similarity");
