@@ -382,6 +382,13 @@ class PagesTest {
     }
 
     /** How many bundles of the benchmark's reference folder carry the protocol hash. */
+    /** The HTML of the table with id {@code id} on {@code page}. */
+    private static String table(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("table %s", id).isNotNegative();
+        return page.substring(start, page.indexOf("</table>", start));
+    }
+
     private static long bundlesOf(String benchmark, String hash) throws java.io.IOException {
         try (var files =
                 java.nio.file.Files.list(Path.of("benchmarks-data/reference", benchmark))) {
@@ -443,6 +450,25 @@ class PagesTest {
         boolean fsRuns = bundlesOf("fashionscenes", fsHash) > 0;
         String fs = given().get("/benchmarks/fashionscenes").asString();
         assertThat(fs).contains("id=\"sweep-fs-encoder-decoder-v2\"");
+        // a method with one rate run so far has no score (nothing to compare it with); a complete
+        // sweep's candidates all have one
+        String oneRate = "one alone has nothing to be compared with";
+        Map<String, Long> ratesRun = new java.util.TreeMap<>();
+        try (var files =
+                java.nio.file.Files.list(
+                        Path.of("benchmarks-data/reference/fashionscenes/lr-sweep"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                if (java.nio.file.Files.readString(f).contains(fsHash)) {
+                    ratesRun.merge(f.getFileName().toString().split("_")[1], 1L, Long::sum);
+                }
+            }
+        }
+        assertThat(table(fs, "sweep-fs-encoder-decoder-v2").contains(oneRate))
+                .as("rates run per method: %s", ratesRun)
+                .isEqualTo(ratesRun.containsValue(1L));
+        assertThat(table(given().get("/benchmarks/multifashion").asString(), "sweep-mf-lenet5-v2"))
+                .doesNotContain(oneRate)
+                .containsPattern("<td class=\"num\">-?\\d\\.\\d{4}</td>");
         if (fsRuns) {
             assertThat(fs).contains("id=\"coverage-fs-encoder-decoder-v2\"");
         } else {
