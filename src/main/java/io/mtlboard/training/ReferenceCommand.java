@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -572,7 +574,7 @@ public final class ReferenceCommand implements Callable<Integer> {
                 LrSweep.choose(out.resolve(benchmark).resolve(LrSweep.DIR), protocol, manifest());
         System.out.println(choice.describe());
         // a rate chosen from part of its sweep is not the protocol's: the sweep comes first
-        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
         for (RunSpec run : plan(backbones(protocol))) {
             if (!overrides.containsKey(run.optimizer())) {
                 choice.missing(protocol, run.optimizer(), run.method())
