@@ -11,6 +11,7 @@ import io.mtlboard.benchmark.Ref;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,7 +255,7 @@ public class RankingSimilarityService {
                             axis.key(), axis.label(), a, i, reading, relation, text));
         }
         out.sort(
-                java.util.Comparator.comparing(
+                Comparator.comparing(
                                 (RankingSimilarityView.Reading r) ->
                                         r.reading().equals(RankingSimilarityView.TOO_FEW)
                                                 || r.reading()
@@ -276,7 +277,7 @@ public class RankingSimilarityService {
                         .filter(r -> r.agreement().value() != null && !r.agreement().unreliable())
                         // the sum first, then the geometric mean
                         .sorted(
-                                java.util.Comparator.comparing(
+                                Comparator.comparing(
                                         (RankingSimilarityView.Reading r) ->
                                                 !r.key().equals(Indicator.TRAINING_LOSS)))
                         .toList();
