@@ -136,7 +136,7 @@ public class FeatureDisentanglementService {
                                                         + " can produce this agreement"
                                                         + interval.caveat()
                                                         + "."
-                                                : interval.singleRunRows() > 0
+                                                : !interval.caveat().isEmpty()
                                                         ? "Beyond seed noise, but "
                                                                 + interval.caveat().substring(2)
                                                                 + "."

@@ -37,15 +37,24 @@ public record Heatmap(
      * A cell's 95 % bootstrap interval and whether it includes 0.
      *
      * @param rows how many rows (or methods) the coefficient ranks
-     * @param singleRunRows how many of them have one run: they add no seed spread, so when some
-     *     do the interval is too narrow (a cell where all do has no interval)
+     * @param singleRunRows how many of them have one run and no pooled seed std to stand in for
+     *     their spread: they add no seed spread, so when some do the interval is too narrow (a cell
+     *     where all do has no interval)
+     * @param standInRows how many have one run whose seed noise is the pooled seed std of the rows
+     *     with two or more runs (METRICS.md §5)
      */
     public record IntervalView(
-            double low, double high, boolean includesZero, int draws, int rows, int singleRunRows) {
+            double low,
+            double high,
+            boolean includesZero,
+            int draws,
+            int rows,
+            int singleRunRows,
+            int standInRows) {
 
         /** An interval over rows that all have two or more runs. */
         public IntervalView(double low, double high, boolean includesZero, int draws) {
-            this(low, high, includesZero, draws, 0, 0);
+            this(low, high, includesZero, draws, 0, 0, 0);
         }
 
         static IntervalView of(SeedBootstrap.Interval i) {
@@ -57,22 +66,32 @@ public record Heatmap(
                             i.includesZero(),
                             i.draws(),
                             i.entries(),
-                            i.singleRunEntries());
+                            i.singleRunEntries(),
+                            i.standInEntries());
         }
 
         /**
-         * What the interval leaves out, in words ("" when every row has two or more runs), e.g.
-         * "; 3 of 8 rows have one run and add no seed spread, so the interval is too narrow".
+         * What the interval leaves out or assumes, in words ("" when every row has two or more
+         * runs), e.g. "; 3 of 8 rows have one run and add no seed spread, so the interval is too
+         * narrow".
          */
         public String caveat() {
-            return singleRunRows == 0
+            if (singleRunRows > 0) {
+                return "; "
+                        + singleRunRows
+                        + " of "
+                        + rows
+                        + " rows have one run and add no seed spread, so the interval is too"
+                        + " narrow";
+            }
+            return standInRows == 0
                     ? ""
                     : "; "
-                            + singleRunRows
+                            + standInRows
                             + " of "
                             + rows
-                            + " rows have one run and add no seed spread, so the interval is too"
-                            + " narrow";
+                            + " rows have one run, whose seed noise is taken as the pooled seed std"
+                            + " of the rows with two or more";
         }
     }
 

@@ -225,14 +225,14 @@ public class RankingSimilarityService {
                 reading = RankingSimilarityView.OPPOSITE;
                 text =
                         "ranks rows opposite to test Δm beyond seed noise"
-                                + (i.singleRunRows() > 0
+                                + (!i.caveat().isEmpty()
                                         ? " (" + i.caveat().substring(2) + ")"
                                         : "");
             } else {
                 reading = RankingSimilarityView.LIKE;
                 text =
                         "ranks rows like test Δm beyond seed noise"
-                                + (i.singleRunRows() > 0
+                                + (!i.caveat().isEmpty()
                                         ? " (" + i.caveat().substring(2) + ")"
                                         : "");
                 if (readableCeiling) {
@@ -334,6 +334,14 @@ public class RankingSimilarityService {
                     readings.stream()
                             .filter(r -> r.interval() != null && r.interval().singleRunRows() > 0)
                             .count();
+            long standIn =
+                    readings.stream()
+                            .filter(
+                                    r ->
+                                            r.interval() != null
+                                                    && r.interval().singleRunRows() == 0
+                                                    && r.interval().standInRows() > 0)
+                            .count();
             if (partial > 0) {
                 b.append(
                         String.format(
@@ -341,6 +349,13 @@ public class RankingSimilarityService {
                                 " (%d of the intervals are too narrow: some rows have one run and"
                                         + " add no seed spread)",
                                 partial));
+            } else if (standIn > 0) {
+                b.append(
+                        String.format(
+                                Locale.ROOT,
+                                " (%d of the intervals take the pooled seed std of the rows with two"
+                                        + " or more runs for the rows with one)",
+                                standIn));
             }
         }
         if (few > 0) {

@@ -192,7 +192,13 @@ class IndicatorReadingsTest {
                         withIntervals(
                                 i ->
                                         new Heatmap.IntervalView(
-                                                i.low(), i.high(), i.includesZero(), 1000, 20, 3)),
+                                                i.low(),
+                                                i.high(),
+                                                i.includesZero(),
+                                                1000,
+                                                20,
+                                                3,
+                                                0)),
                         ceiling(0.33, 20));
         assertThat(r)
                 .extracting(RankingSimilarityView.Reading::reading)
@@ -252,5 +258,36 @@ class IndicatorReadingsTest {
                                 + " rows like test Δm beyond seed noise at Kendall τ-b = 0.30 [0.15,"
                                 + " 0.45]; by point estimate, 1 of the 5 indicators rank the rows more"
                                 + " like test Δm than either does.");
+    }
+
+    /** One-run rows whose noise the pooled seed std stands in for: read, and said. */
+    @Test
+    void shouldSayWhenThePooledSeedStdStandsInForRowsWithOneRun() {
+        List<RankingSimilarityView.Reading> r =
+                RankingSimilarityService.readings(
+                        withIntervals(
+                                i ->
+                                        new Heatmap.IntervalView(
+                                                i.low(),
+                                                i.high(),
+                                                i.includesZero(),
+                                                1000,
+                                                20,
+                                                0,
+                                                4)),
+                        ceiling(0.33, 20));
+        assertThat(r)
+                .extracting(RankingSimilarityView.Reading::reading)
+                .containsExactly("like", "like", "noise", "opposite", "too-few");
+        assertThat(r.get(3).text())
+                .isEqualTo(
+                        "ranks rows opposite to test Δm beyond seed noise (4 of 20 rows have one"
+                                + " run, whose seed noise is taken as the pooled seed std of the rows"
+                                + " with two or more)");
+        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.33, 20), "Kendall τ-b"))
+                .contains(
+                        "cannot be told apart from seed noise (4 of the intervals take the pooled"
+                                + " seed std of the rows with two or more runs for the rows with"
+                                + " one)");
     }
 }

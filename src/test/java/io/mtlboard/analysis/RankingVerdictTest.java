@@ -132,7 +132,7 @@ class RankingVerdictTest {
                 RankingSimilarityService.verdict(
                         COSINE,
                         new Agreement(0.6, 20, false),
-                        new Heatmap.IntervalView(0.4, 0.75, false, 1000, 20, 5),
+                        new Heatmap.IntervalView(0.4, 0.75, false, 1000, 20, 5, 0),
                         CEILING,
                         "Kendall τ-b");
         assertThat(v)

@@ -25,6 +25,16 @@ final class ResampledMeans {
     /** {@code runCounts[s][e]}: how many runs entry e of scoring s has. */
     private final int[][] runCounts;
 
+    /**
+     * {@code pooledStd[s]}: the seed std of scoring s pooled over its entries with two or more runs
+     * ({@link SeedBootstrap#pooledStd}), which a one-run entry's draws add as noise; NaN where it
+     * rests on fewer than {@link SeedBootstrap#MIN_POOLED_DF} degrees of freedom (the entry is then
+     * held fixed).
+     */
+    private final double[] pooledStd;
+
+    private final long seed;
+
     private final BoundedDraws.Bound[] bounds;
 
     /** Per group, the (scoring, entry) it holds the runs of, and those runs' values. */
@@ -38,8 +48,14 @@ final class ResampledMeans {
     /** {@code means[s][e]}: the mean of entry e of scoring s in the current draw. */
     final double[][] means;
 
-    ResampledMeans(List<SeedScoring> scorings) {
+    /** @param seed the noise of one-run entries: a function of the seed, draw, scoring and entry */
+    ResampledMeans(List<SeedScoring> scorings, long seed) {
         int k = scorings.size();
+        this.seed = seed;
+        pooledStd = new double[k];
+        for (int s = 0; s < k; s++) {
+            pooledStd[s] = SeedBootstrap.pooledStd(scorings.get(s));
+        }
         orientations = new Orientation[k];
         names = new String[k];
         entries = new String[k][];
@@ -176,12 +192,31 @@ final class ResampledMeans {
         return positions;
     }
 
-    /** One bootstrap draw: every group's runs drawn with replacement, the means in {@link #means}. */
-    void draw(BoundedDraws random) {
+    /**
+     * Bootstrap draw {@code d}: every group's runs drawn with replacement, the means in {@link
+     * #means}; a one-run entry of a scoring with a pooled seed std gets that std times a standard
+     * normal deviate ({@link SeedBootstrap#noise}) added to its value.
+     */
+    void draw(BoundedDraws random, int d) {
         for (int g = 0; g < bounds.length; g++) {
             BoundedDraws.Bound bound = bounds[g];
             int n = bound.n;
             double[][] values = memberValues[g];
+            if (n == 1) {
+                random.next(bound); // the draw the group takes, as SplittableRandom.nextInt(1)
+                for (int m = 0; m < values.length; m++) {
+                    int s = memberScoring[g][m];
+                    int e = memberEntry[g][m];
+                    double sigma = pooledStd[s];
+                    set(
+                            s,
+                            e,
+                            Double.isNaN(sigma)
+                                    ? values[m][0]
+                                    : values[m][0] + sigma * SeedBootstrap.noise(seed, d, s, e));
+                }
+                continue;
+            }
             if (values.length == 1) {
                 set(memberScoring[g][0], memberEntry[g][0], random.sum(values[0], bound) / n);
                 continue;
@@ -231,18 +266,40 @@ final class ResampledMeans {
     }
 
     /**
-     * How many of the entries scorings i and j share have a single run in either: every draw
-     * keeps their values, so they add no seed spread to the interval.
+     * How many of the entries scorings i and j share are held fixed: one run, and no pooled seed
+     * std, in either scoring. Every draw keeps their values, so they add no seed spread.
      */
-    int singleRunSharedEntries(int i, int j) {
+    int fixedSharedEntries(int i, int j) {
         int[] positions = shared[i][j];
         int n = positions.length / 2;
-        int single = 0;
+        int fixed = 0;
         for (int t = 0; t < n; t++) {
-            if (runCounts[i][positions[t]] < 2 || runCounts[j][positions[n + t]] < 2) {
-                single++;
+            if (fixed(i, positions[t]) || fixed(j, positions[n + t])) {
+                fixed++;
             }
         }
-        return single;
+        return fixed;
+    }
+
+    /**
+     * How many of the entries scorings i and j share have one run in either scoring and are not
+     * held fixed: their seed noise is the pooled seed std's.
+     */
+    int standInSharedEntries(int i, int j) {
+        int[] positions = shared[i][j];
+        int n = positions.length / 2;
+        int standIn = 0;
+        for (int t = 0; t < n; t++) {
+            int a = positions[t];
+            int b = positions[n + t];
+            if ((runCounts[i][a] < 2 || runCounts[j][b] < 2) && !fixed(i, a) && !fixed(j, b)) {
+                standIn++;
+            }
+        }
+        return standIn;
+    }
+
+    private boolean fixed(int scoring, int entry) {
+        return runCounts[scoring][entry] < 2 && Double.isNaN(pooledStd[scoring]);
     }
 }

@@ -3,6 +3,8 @@ package io.mtlboard.analysis.ranking;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Uncertainty of ranking similarities from seed noise (METRICS.md §5, issue "a reference study
@@ -12,7 +14,10 @@ import java.util.List;
  * with replacement (as many as it has), recomputes every scoring's entry means and the
  * coefficient; the 95 % interval is the 2.5th to 97.5th percentile of the draws. Scorings that hold
  * values for the same runs of an entry reuse the same resampled runs, so Δm and an indicator of a
- * row stay paired by seed.</li>
+ * row stay paired by seed. An entry with one run has nothing to resample: its draws add the
+ * scoring's pooled seed std ({@link #pooledStd}) times a standard normal deviate when that std
+ * rests on {@value #MIN_POOLED_DF} or more degrees of freedom, and keep its value otherwise (it is
+ * then held fixed, and the interval says how many are).</li>
  * <li><b>Noise ceiling</b> of a scoring: how well it agrees with itself between disjoint halves of
  * its seeds. Each split shuffles every entry's runs, takes the first ⌊n/2⌋ as one half and the rest
  * as the other (entries with fewer than two runs are left out), ranks the entries by each half's
@@ -38,15 +43,24 @@ public final class SeedBootstrap {
      *
      * @param entries how many entries the coefficient ranks (0 where the interval is not of a
      *     ranking, e.g. robustness δ_t)
-     * @param singleRunEntries how many of them have a single run, so that every draw keeps their
-     *     value: when some do, the interval shows the seed noise of the others only and is too
-     *     narrow; when all do, there is no interval ({@link #intervals} gives null)
+     * @param singleRunEntries how many of them are held fixed: one run, and no pooled seed std to
+     *     stand in for its spread, so that every draw keeps their value; when some are, the interval
+     *     shows the seed noise of the others only and is too narrow; when all are, there is no
+     *     interval ({@link #intervals} gives null)
+     * @param standInEntries how many have one run whose seed noise is the pooled seed std of the
+     *     entries with two or more ({@link #pooledStd})
      */
-    public record Interval(double low, double high, int draws, int entries, int singleRunEntries) {
+    public record Interval(
+            double low,
+            double high,
+            int draws,
+            int entries,
+            int singleRunEntries,
+            int standInEntries) {
 
         /** An interval that is not of a ranking over entries. */
         public Interval(double low, double high, int draws) {
-            this(low, high, draws, 0, 0);
+            this(low, high, draws, 0, 0, 0);
         }
 
         /** Whether the interval contains 0, i.e. seed noise alone can produce no agreement. */
@@ -54,10 +68,54 @@ public final class SeedBootstrap {
             return low <= 0 && high >= 0;
         }
 
-        /** The same interval, counted over {@code entries} of which {@code singleRun} have one run. */
-        Interval over(int entries, int singleRun) {
-            return new Interval(low, high, draws, entries, singleRun);
+        /** The same interval over {@code entries}, {@code fixed} of them held fixed and {@code standIn} with a stand-in std. */
+        Interval over(int entries, int fixed, int standIn) {
+            return new Interval(low, high, draws, entries, fixed, standIn);
         }
+    }
+
+    /**
+     * The fewest degrees of freedom a pooled seed std may rest on to stand in for the spread of
+     * one-run entries, as the leaderboard's rank rule requires (LEADERBOARD.md).
+     */
+    public static final int MIN_POOLED_DF = 5;
+
+    /**
+     * The seed std of a scoring pooled over its entries with two or more runs, √(Σ_e Σ_r (v_er −
+     * m_e)² / Σ_e (n_e − 1)); NaN when the degrees of freedom Σ_e (n_e − 1) are fewer than {@link
+     * #MIN_POOLED_DF}. A one-run entry's bootstrap draws add it times a standard normal deviate: the
+     * seed noise it would show if it had the setting's spread (the leaderboard's stand-in for
+     * one-seed rows). Its noise is drawn apart from the entry's other scorings, as if their seed
+     * noises were uncorrelated.
+     */
+    public static double pooledStd(SeedScoring scoring) {
+        double squares = 0;
+        int df = 0;
+        for (Map<Long, Double> runs : scoring.runs().values()) {
+            int n = runs.size();
+            if (n < 2) {
+                continue;
+            }
+            double mean = runs.values().stream().mapToDouble(Double::doubleValue).sum() / n;
+            for (double v : runs.values()) {
+                squares += (v - mean) * (v - mean);
+            }
+            df += n - 1;
+        }
+        return df < MIN_POOLED_DF ? Double.NaN : Math.sqrt(squares / df);
+    }
+
+    /**
+     * The standard normal deviate of draw {@code draw} for entry {@code entry} (position in its
+     * scoring's entries) of scoring {@code scoring}: a function of these and the seed alone, so
+     * that the order in which the draws visit entries does not change it.
+     */
+    static double noise(long seed, int draw, int scoring, int entry) {
+        long key = seed;
+        key = key * 0x9e3779b97f4a7c15L + draw;
+        key = key * 0x9e3779b97f4a7c15L + scoring;
+        key = key * 0x9e3779b97f4a7c15L + entry;
+        return new SplittableRandom(key).nextGaussian();
     }
 
     /** A noise ceiling: the mean over splits and the 2.5th–97.5th percentiles, over {@code entries} entries. */
@@ -66,7 +124,7 @@ public final class SeedBootstrap {
     /**
      * The interval of every ordered pair of scorings (the diagonal included, as in
      * {@link RankingSimilarity#matrix}); a cell is null when fewer than half the draws defined it,
-     * or when no entry the pair shares has two or more runs in both (no seed spread to resample:
+     * or when every entry the pair shares is held fixed (one run and no pooled seed std in either:
      * the draws would all repeat the point estimate).
      */
     public static Interval[][] intervals(
@@ -75,10 +133,10 @@ public final class SeedBootstrap {
         double[][][] values = new double[k][k][draws];
         int[][] defined = new int[k][k];
         Double[][] cell = new Double[k][k];
-        ResampledMeans resampled = new ResampledMeans(scorings);
+        ResampledMeans resampled = new ResampledMeans(scorings, seed);
         BoundedDraws random = new BoundedDraws(seed);
         for (int d = 0; d < draws; d++) {
-            resampled.draw(random);
+            resampled.draw(random, d);
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     // below the diagonal a symmetric coefficient repeats cell (j, i) of this draw
@@ -97,19 +155,20 @@ public final class SeedBootstrap {
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 int entries = resampled.sharedEntries(i, j);
-                int single = resampled.singleRunSharedEntries(i, j);
+                int fixed = resampled.fixedSharedEntries(i, j);
                 result[i][j] =
-                        defined[i][j] * 2 < draws || single == entries
+                        defined[i][j] * 2 < draws || fixed == entries
                                 ? null
-                                : percentiles(values[i][j], defined[i][j]).over(entries, single);
+                                : percentiles(values[i][j], defined[i][j])
+                                        .over(entries, fixed, resampled.standInSharedEntries(i, j));
             }
         }
         return result;
     }
 
     /**
-     * The interval of one pair of scorings; null when fewer than half the draws defined it or no
-     * shared entry has two runs in both.
+     * The interval of one pair of scorings; null when fewer than half the draws defined it or every
+     * shared entry is held fixed.
      */
     public static Interval interval(
             SeedScoring a, SeedScoring b, Coefficient coefficient, int draws, long seed) {

@@ -72,6 +72,7 @@ class SeedBootstrapEquivalenceTest {
         SplittableRandom random = new SplittableRandom(2026);
         int cells = 0;
         int defined = 0;
+        int standIn = 0;
         for (int t = 0; t < 60; t++) {
             List<SeedScoring> scorings = randomScorings(random);
             Coefficient c = COEFFICIENTS.get(t % COEFFICIENTS.size());
@@ -82,10 +83,17 @@ class SeedBootstrapEquivalenceTest {
             for (SeedBootstrap.Interval[] row : fast) {
                 cells += row.length;
                 defined += (int) Arrays.stream(row).filter(i -> i != null).count();
+                standIn +=
+                        (int)
+                                Arrays.stream(row)
+                                        .filter(i -> i != null && i.standInEntries() > 0)
+                                        .count();
             }
         }
-        // the comparison is not vacuous: most cells have an interval
+        // the comparison is not vacuous: most cells have an interval, and one-run entries drew
+        // their noise from a pooled std in some of them
         assertThat(defined).isGreaterThan(cells / 2);
+        assertThat(standIn).isPositive();
     }
 
     @Test
@@ -130,8 +138,12 @@ class SeedBootstrapEquivalenceTest {
             SplittableRandom random = new SplittableRandom(seed);
             int[] groups = {0};
             List<Prepared> prepared = prepare(scorings, groups);
+            double[] sigma = new double[k];
+            for (int i = 0; i < k; i++) {
+                sigma[i] = pooledStd(scorings.get(i));
+            }
             for (int d = 0; d < draws; d++) {
-                List<Scoring> drawn = draw(prepared, groups[0], random);
+                List<Scoring> drawn = draw(prepared, groups[0], random, sigma, seed, d);
                 for (int i = 0; i < k; i++) {
                     for (int j = 0; j < k; j++) {
                         Double v =
@@ -150,22 +162,31 @@ class SeedBootstrapEquivalenceTest {
                     Map<String, Map<Long, Double>> a = scorings.get(i).runs();
                     Map<String, Map<Long, Double>> b = scorings.get(j).runs();
                     int entries = 0;
-                    int single = 0;
+                    int fixed = 0;
+                    int standIn = 0;
                     for (String e : a.keySet()) {
                         if (b.containsKey(e)) {
                             entries++;
-                            single += a.get(e).size() < 2 || b.get(e).size() < 2 ? 1 : 0;
+                            boolean oneA = a.get(e).size() < 2;
+                            boolean oneB = b.get(e).size() < 2;
+                            boolean heldA = oneA && Double.isNaN(sigma[i]);
+                            boolean heldB = oneB && Double.isNaN(sigma[j]);
+                            if (heldA || heldB) {
+                                fixed++;
+                            } else if (oneA || oneB) {
+                                standIn++;
+                            }
                         }
                     }
                     SeedBootstrap.Interval p =
-                            v.size() * 2 < draws || single == entries
+                            v.size() * 2 < draws || fixed == entries
                                     ? null
                                     : SeedBootstrap.percentiles(v);
                     result[i][j] =
                             p == null
                                     ? null
                                     : new SeedBootstrap.Interval(
-                                            p.low(), p.high(), p.draws(), entries, single);
+                                            p.low(), p.high(), p.draws(), entries, fixed, standIn);
                 }
             }
             return result;
@@ -257,11 +278,37 @@ class SeedBootstrapEquivalenceTest {
             return prepared;
         }
 
+        /** The pooled seed std as written out: sums of squares over entries with two or more runs. */
+        private static double pooledStd(SeedScoring scoring) {
+            double squares = 0;
+            int df = 0;
+            for (Map<Long, Double> runs : scoring.runs().values()) {
+                if (runs.size() >= 2) {
+                    double mean =
+                            runs.values().stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .average()
+                                    .orElseThrow();
+                    for (double v : runs.values()) {
+                        squares += (v - mean) * (v - mean);
+                    }
+                    df += runs.size() - 1;
+                }
+            }
+            return df >= 5 ? Math.sqrt(squares / df) : Double.NaN;
+        }
+
         private static List<Scoring> draw(
-                List<Prepared> prepared, int groupCount, SplittableRandom random) {
+                List<Prepared> prepared,
+                int groupCount,
+                SplittableRandom random,
+                double[] sigma,
+                long seed,
+                int d) {
             int[][] picks = new int[groupCount][];
             List<Scoring> result = new ArrayList<>(prepared.size());
-            for (Prepared s : prepared) {
+            for (int si = 0; si < prepared.size(); si++) {
+                Prepared s = prepared.get(si);
                 Map<String, Double> values = new LinkedHashMap<>();
                 for (int e = 0; e < s.entries().length; e++) {
                     int g = s.groups()[e];
@@ -277,7 +324,11 @@ class SeedBootstrapEquivalenceTest {
                     for (int i : picks[g]) {
                         sum += v[i];
                     }
-                    values.put(s.entries()[e], sum / picks[g].length);
+                    double mean = sum / picks[g].length;
+                    if (v.length == 1 && !Double.isNaN(sigma[si])) {
+                        mean += sigma[si] * SeedBootstrap.noise(seed, d, si, e);
+                    }
+                    values.put(s.entries()[e], mean);
                 }
                 result.add(new Scoring(s.name(), s.orientation(), values));
             }

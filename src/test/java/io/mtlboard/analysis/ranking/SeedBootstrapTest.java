@@ -59,7 +59,7 @@ class SeedBootstrapTest {
     }
 
     @Test
-    void shouldCountTheEntriesWithOneRunThatAnIntervalHoldsFixed() {
+    void shouldCountTheEntriesWithOneRunAndTheirStandInStd() {
         // e0…e9 with three runs; e3 and e7 keep their first run only in b; e10 is in a only
         SeedScoring a = noisy("a", 10, 3, 1, 0, 6);
         Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
@@ -76,12 +76,87 @@ class SeedBootstrapTest {
         Map<String, Map<Long, Double>> more = new LinkedHashMap<>(a.runs());
         more.put("e10", Map.of(99L, 10.0, 100L, 10.5));
         SeedScoring a11 = new SeedScoring("a", Orientation.HIGHER_IS_BETTER, more);
+        // b's eight entries of three runs give its pooled std 16 degrees of freedom: e3 and e7
+        // draw their noise from it
         SeedBootstrap.Interval i = SeedBootstrap.interval(a11, b, TAU, 200, 5);
         assertThat(i.entries()).isEqualTo(10);
-        assertThat(i.singleRunEntries()).isEqualTo(2);
+        assertThat(i.singleRunEntries()).isZero();
+        assertThat(i.standInEntries()).isEqualTo(2);
         SeedBootstrap.Interval self = SeedBootstrap.interval(a11, a11, TAU, 200, 5);
         assertThat(self.entries()).isEqualTo(11);
         assertThat(self.singleRunEntries()).isZero();
+        assertThat(self.standInEntries()).isZero();
+        // with two entries of two runs (2 degrees of freedom, below 5) there is no stand-in: the
+        // one-run entries are held fixed
+        Map<String, Map<Long, Double>> thin = new LinkedHashMap<>();
+        b.runs()
+                .forEach(
+                        (e, r) -> {
+                            Map<Long, Double> m = new LinkedHashMap<>(r);
+                            if (!e.equals("e1") && !e.equals("e2")) {
+                                m.keySet().retainAll(List.of(m.keySet().iterator().next()));
+                            } else {
+                                m.keySet().retainAll(List.copyOf(m.keySet()).subList(0, 2));
+                            }
+                            thin.put(e, m);
+                        });
+        SeedScoring c = new SeedScoring("c", Orientation.HIGHER_IS_BETTER, thin);
+        assertThat(SeedBootstrap.pooledStd(c)).isNaN();
+        SeedBootstrap.Interval held = SeedBootstrap.interval(c, c, TAU, 200, 5);
+        assertThat(held.singleRunEntries()).isEqualTo(8);
+        assertThat(held.standInEntries()).isZero();
+    }
+
+    @Test
+    void shouldPoolTheSeedStdOverEntriesWithTwoOrMoreRuns() {
+        // {1, 3}: squares 2, 1 df; {2, 4, 6}: squares 8, 2 df; {5}: none — 3 df, below 5
+        Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
+        runs.put("a", Map.of(1L, 1.0, 2L, 3.0));
+        runs.put("b", Map.of(3L, 2.0, 4L, 4.0, 5L, 6.0));
+        runs.put("c", Map.of(6L, 5.0));
+        assertThat(
+                        SeedBootstrap.pooledStd(
+                                new SeedScoring("s", Orientation.HIGHER_IS_BETTER, runs)))
+                .isNaN();
+        // three more entries {0, 10}: squares 50 each, 6 df in all: √(160 / 6)
+        for (String e : List.of("d", "f", "g")) {
+            long id = 10 + e.charAt(0);
+            runs.put(e, Map.of(id, 0.0, id + 100, 10.0));
+        }
+        assertThat(
+                        SeedBootstrap.pooledStd(
+                                new SeedScoring("s", Orientation.HIGHER_IS_BETTER, runs)))
+                .isCloseTo(Math.sqrt(160.0 / 6), within(1e-12));
+    }
+
+    @Test
+    void shouldDrawAOneRunEntryAroundItsValueWithThePooledStd() {
+        // six entries of two runs at e ± 1 (pooled std √2) and one entry of one run at 100
+        Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
+        for (int e = 0; e < 6; e++) {
+            runs.put("e" + e, Map.of(2L * e, e - 1.0, 2L * e + 1, e + 1.0));
+        }
+        runs.put("one", Map.of(99L, 100.0));
+        SeedScoring s = new SeedScoring("s", Orientation.HIGHER_IS_BETTER, runs);
+        ResampledMeans resampled = new ResampledMeans(List.of(s), 11);
+        BoundedDraws random = new BoundedDraws(11);
+        int draws = 20_000;
+        double sum = 0;
+        double squares = 0;
+        for (int d = 0; d < draws; d++) {
+            resampled.draw(random, d);
+            double v = resampled.means[0][6];
+            sum += v;
+            squares += v * v;
+        }
+        double mean = sum / draws;
+        double std = Math.sqrt(squares / draws - mean * mean);
+        // mean 100 ± √2/√20000 ≈ 0.01; std √2 within 3 %
+        assertThat(mean).isCloseTo(100, within(0.05));
+        assertThat(std).isCloseTo(Math.sqrt(2), within(0.04));
+        // a function of the seed, draw, scoring and entry alone
+        assertThat(SeedBootstrap.noise(11, 7, 0, 6)).isEqualTo(SeedBootstrap.noise(11, 7, 0, 6));
+        assertThat(SeedBootstrap.noise(11, 7, 0, 6)).isNotEqualTo(SeedBootstrap.noise(11, 8, 0, 6));
     }
 
     @Test
