@@ -184,22 +184,26 @@ class IndicatorReadingsTest {
                                 + " 1 have too few rows; no readable noise ceiling yet.");
     }
 
+    /** The readings of {@link #heatmap()} with intervals over 20 rows, some of them with one run. */
+    private static List<RankingSimilarityView.Reading> readingsOverRows(int fixed, int standIn) {
+        return RankingSimilarityService.readings(
+                withIntervals(
+                        i ->
+                                new Heatmap.IntervalView(
+                                        i.low(),
+                                        i.high(),
+                                        i.includesZero(),
+                                        1000,
+                                        20,
+                                        fixed,
+                                        standIn)),
+                ceiling(0.33, 20));
+    }
+
     /** Rows with one run add no spread to the interval: it is too narrow, and the reading says so. */
     @Test
     void shouldSayWhenSomeRowsHaveOneRun() {
-        List<RankingSimilarityView.Reading> r =
-                RankingSimilarityService.readings(
-                        withIntervals(
-                                i ->
-                                        new Heatmap.IntervalView(
-                                                i.low(),
-                                                i.high(),
-                                                i.includesZero(),
-                                                1000,
-                                                20,
-                                                3,
-                                                0)),
-                        ceiling(0.33, 20));
+        List<RankingSimilarityView.Reading> r = readingsOverRows(3, 0);
         assertThat(r)
                 .extracting(RankingSimilarityView.Reading::reading)
                 .containsExactly("like", "like", "noise", "opposite", "too-few");
@@ -263,19 +267,7 @@ class IndicatorReadingsTest {
     /** One-run rows whose noise the pooled seed std stands in for: read, and said. */
     @Test
     void shouldSayWhenThePooledSeedStdStandsInForRowsWithOneRun() {
-        List<RankingSimilarityView.Reading> r =
-                RankingSimilarityService.readings(
-                        withIntervals(
-                                i ->
-                                        new Heatmap.IntervalView(
-                                                i.low(),
-                                                i.high(),
-                                                i.includesZero(),
-                                                1000,
-                                                20,
-                                                0,
-                                                4)),
-                        ceiling(0.33, 20));
+        List<RankingSimilarityView.Reading> r = readingsOverRows(0, 4);
         assertThat(r)
                 .extracting(RankingSimilarityView.Reading::reading)
                 .containsExactly("like", "like", "noise", "opposite", "too-few");
