@@ -17,6 +17,7 @@
 # perf/pause-sweeps.sh ends the script with status 75 after the running epoch's checkpoint.
 set -u
 cd "$(dirname "$0")/.."
+. perf/sweep-common.sh
 APP=${APP:-target/quarkus-app/quarkus-run.jar}
 BACKBONES=${BACKBONES:-resnet-narrow mobilenet-like}
 part() {
@@ -25,13 +26,7 @@ part() {
   echo "=== $(date -u +%FT%TZ) $backbone part: $*"
   nice -n 19 java -Xmx3g -jar "$APP" reference --benchmark multifashion --protocol "mf-$backbone-v2" \
     --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data ${DRY_RUN:+--dry-run} "$@"
-  local rc=$?
-  if [ "$rc" = 75 ]; then
-    # a pause was requested (perf/pause-sweeps.sh): stop here, the run in progress resumes later
-    echo "=== $(date -u +%FT%TZ) paused"
-    exit 75
-  fi
-  return "$rc"
+  paused_or $?
 }
 METHODS=stl,ew,mgda,pcgrad,cagrad,nash-mtl,aligned-mtl
 for b in $BACKBONES; do

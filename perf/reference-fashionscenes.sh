@@ -22,6 +22,7 @@
 # perf/pause-sweeps.sh ends the script with status 75 after the running epoch's checkpoint.
 set -u
 cd "$(dirname "$0")/.."
+. perf/sweep-common.sh
 APP=${APP:-target/quarkus-app/quarkus-run.jar}
 METHODS=${METHODS:-stl,ew,mgda,pcgrad,cagrad,nash-mtl,aligned-mtl,db-mtl}
 SEEDS=${SEEDS:-0 1 2}
@@ -29,13 +30,7 @@ part() {
   echo "=== $(date -u +%FT%TZ) part: $*"
   nice -n 19 java -Xmx4g -jar "$APP" reference --benchmark fashionscenes --protocol fs-encoder-decoder-v2 \
     --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data ${DRY_RUN:+--dry-run} "$@"
-  local rc=$?
-  if [ "$rc" = 75 ]; then
-    # a pause was requested (perf/pause-sweeps.sh): stop here, the run in progress resumes later
-    echo "=== $(date -u +%FT%TZ) paused"
-    exit 75
-  fi
-  return "$rc"
+  paused_or $?
 }
 part --lr-sweep --methods "$METHODS" --optimizers adam || [ -n "${DRY_RUN:-}" ] || exit 1
 for seed in $SEEDS; do

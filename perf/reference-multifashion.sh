@@ -15,18 +15,13 @@
 # perf/pause-sweeps.sh ends the script with status 75 after the running epoch's checkpoint.
 set -u
 cd "$(dirname "$0")/.."
+. perf/sweep-common.sh
 APP=${APP:-target/quarkus-app/quarkus-run.jar}
 part() {
   echo "=== $(date -u +%FT%TZ) part: $*"
   nice -n 19 java -Xmx3g -jar "$APP" reference --benchmark multifashion --protocol mf-lenet5-v2 \
     --workers 1 --threads 1 --out benchmarks-data/reference --benchmarks-dir benchmarks-data --data-dir data ${DRY_RUN:+--dry-run} "$@"
-  local rc=$?
-  if [ "$rc" = 75 ]; then
-    # a pause was requested (perf/pause-sweeps.sh): stop here, the run in progress resumes later
-    echo "=== $(date -u +%FT%TZ) paused"
-    exit 75
-  fi
-  return "$rc"
+  paused_or $?
 }
 PRIORITY=stl,ew,mgda,pcgrad,cagrad,aligned-mtl
 REST=imtl,nash-mtl,gradvac,graddrop,imtl-g,db-mtl,moco,gradnorm,uw,dwa,rlw,gls,imtl-l,famo

@@ -75,52 +75,45 @@ final class TrainingLogs {
             }
             put(values, "fd.value", entry.path("fd").get("value"));
             put(values, "fd.meanEntropy", entry.path("fd").get("meanEntropy"));
-            Double loss = totalLoss(entry.get("losses"));
-            if (loss != null) {
-                values.put(Indicator.TRAINING_LOSS, loss);
-            }
-            Double geometric = geometricMeanLoss(entry.get("losses"));
-            if (geometric != null) {
-                values.put(Indicator.TRAINING_LOSS_GEOMETRIC, geometric);
+            double[] losses = losses(entry.get("losses"));
+            if (losses != null) {
+                double sum = 0;
+                double logs = 0;
+                boolean positive = true;
+                for (double l : losses) {
+                    sum += l;
+                    positive &= l > 0;
+                    logs += positive ? Math.log(l) : 0;
+                }
+                values.put(Indicator.TRAINING_LOSS, sum);
+                if (positive) {
+                    values.put(Indicator.TRAINING_LOSS_GEOMETRIC, Math.exp(logs / losses.length));
+                }
             }
             epochs.add(new LogEpoch(epoch.intValue(), number(entry.get("seconds")), values));
         }
         return epochs;
     }
 
-    /** The sum of the per-task losses; null when there are none or one is not a finite number. */
-    private static Double totalLoss(JsonNode losses) {
+    /**
+     * The per-task losses of a log entry: null when there are none or one is not a finite number
+     * (their sum is {@link Indicator#TRAINING_LOSS}; their geometric mean, {@link
+     * Indicator#TRAINING_LOSS_GEOMETRIC}, needs every one positive).
+     */
+    private static double[] losses(JsonNode losses) {
         if (losses == null || !losses.isObject() || losses.isEmpty()) {
             return null;
         }
-        double sum = 0;
+        double[] values = new double[losses.size()];
+        int t = 0;
         for (JsonNode loss : losses) {
             Double value = number(loss);
             if (value == null) {
                 return null;
             }
-            sum += value;
+            values[t++] = value;
         }
-        return sum;
-    }
-
-    /**
-     * The geometric mean of the per-task losses, exp(mean ln L_t); null when there are none or one
-     * is not a positive finite number.
-     */
-    private static Double geometricMeanLoss(JsonNode losses) {
-        if (losses == null || !losses.isObject() || losses.isEmpty()) {
-            return null;
-        }
-        double logs = 0;
-        for (JsonNode loss : losses) {
-            Double value = number(loss);
-            if (value == null || value <= 0) {
-                return null;
-            }
-            logs += Math.log(value);
-        }
-        return Math.exp(logs / losses.size());
+        return values;
     }
 
     private static void put(Map<String, Double> values, String key, JsonNode node) {
