@@ -100,8 +100,12 @@ final class LrSweep {
             return missing;
         }
 
-        /** One line per optimizer and method: the candidates' scores and the winner. */
-        String describe() {
+        /**
+         * One line per optimizer and method: the candidates' scores and the winner, marked when the
+         * sweep is complete and the winner is the lowest or highest rate of {@code protocol}'s grid
+         * (the best rate may then lie outside the grid).
+         */
+        String describe(ReferenceProtocol protocol) {
             StringBuilder b = new StringBuilder("lr sweep:");
             scores.forEach(
                     (optimizer, perMethod) ->
@@ -121,14 +125,44 @@ final class LrSweep {
                                                                         "  %g: %.4f",
                                                                         rate,
                                                                         score)));
-                                        b.append(
-                                                String.format(
-                                                        Locale.ROOT,
-                                                        "  → %g",
-                                                        best.get(optimizer).get(method)));
+                                        double winner = best.get(optimizer).get(method);
+                                        b.append(String.format(Locale.ROOT, "  → %g", winner));
+                                        String edge =
+                                                edge(
+                                                        protocol.sweepGrid()
+                                                                .getOrDefault(optimizer, List.of()),
+                                                        candidates.keySet(),
+                                                        winner);
+                                        if (edge != null) {
+                                            b.append(
+                                                    " (the grid's "
+                                                            + edge
+                                                            + " rate: the best may lie "
+                                                            + ("highest".equals(edge)
+                                                                    ? "above"
+                                                                    : "below")
+                                                            + " it)");
+                                        }
                                     }));
             return b.toString();
         }
+    }
+
+    /**
+     * {@code "highest"} or {@code "lowest"} when every rate of {@code grid} (two or more) was run
+     * and {@code chosen} is its highest or lowest rate; null otherwise.
+     */
+    static String edge(List<Double> grid, java.util.Collection<Double> run, double chosen) {
+        if (grid.size() < 2 || !run.containsAll(grid)) {
+            return null;
+        }
+        if (chosen == grid.stream().mapToDouble(Double::doubleValue).max().orElseThrow()) {
+            return "highest";
+        }
+        if (chosen == grid.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) {
+            return "lowest";
+        }
+        return null;
     }
 
     /** The choice from the sweep bundles in {@code dir} trained under {@code protocol} (others are ignored). */

@@ -67,16 +67,51 @@ public record ProtocolEvidence(
     public static final int LATE_EPOCHS = 5;
 
     /**
-     * One optimizer and method of the sweep: its candidates in rate order, and how many rates the
-     * protocol's grid has for the optimizer (a sweep still running has fewer candidates, and its
-     * choice is provisional).
+     * One optimizer and method of the sweep: its candidates in rate order, and the rates of the
+     * protocol's grid for the optimizer (a sweep still running has fewer candidates, and its choice
+     * is provisional).
      */
-    public record SweepRow(String optimizer, String method, List<Candidate> candidates, int grid) {
+    public record SweepRow(
+            String optimizer, String method, List<Candidate> candidates, List<Double> gridRates) {
+
+        /** How many rates the protocol's grid has for the optimizer. */
+        public int grid() {
+            return gridRates.size();
+        }
 
         /** Whether every rate of the grid has its run. */
         public boolean complete() {
-            return candidates.size() >= grid;
+            return candidates.stream().map(Candidate::lr).toList().containsAll(gridRates);
         }
+
+        /**
+         * {@code "highest"} or {@code "lowest"} when the sweep is complete and chose the highest or
+         * the lowest rate of a grid of two or more: the best rate may then lie outside the grid;
+         * null otherwise.
+         */
+        public String edge() {
+            return LrSweep.edge(
+                    gridRates, candidates.stream().map(Candidate::lr).toList(), chosenRate());
+        }
+
+        /** The rate chosen (so far); NaN without candidates. */
+        public double chosenRate() {
+            return candidates.stream()
+                    .filter(Candidate::chosen)
+                    .findFirst()
+                    .map(Candidate::lr)
+                    .orElse(Double.NaN);
+        }
+    }
+
+    /** The complete sweeps whose chosen rate is the lowest or highest of the grid ({@link SweepRow#edge()}). */
+    public List<SweepRow> sweepsAtEdge() {
+        return sweep.stream().filter(w -> w.edge() != null).toList();
+    }
+
+    /** The complete sweeps. */
+    public List<SweepRow> completeSweeps() {
+        return sweep.stream().filter(SweepRow::complete).toList();
     }
 
     /** One swept rate: its score (as the sweep ranks them), whether it won, its largest late rise. */
@@ -208,8 +243,7 @@ public record ProtocolEvidence(
                                                             candidates,
                                                             protocol.sweepGrid()
                                                                     .getOrDefault(
-                                                                            optimizer, List.of())
-                                                                    .size()));
+                                                                            optimizer, List.of())));
                                         }));
         return rows;
     }

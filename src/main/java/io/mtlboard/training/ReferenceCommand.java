@@ -572,7 +572,7 @@ public final class ReferenceCommand implements Callable<Integer> {
         Map<String, Double> overrides = lr == null ? Map.of() : rates(lr);
         LrSweep.Choice choice =
                 LrSweep.choose(out.resolve(benchmark).resolve(LrSweep.DIR), protocol, manifest());
-        System.out.println(choice.describe());
+        System.out.println(choice.describe(protocol));
         // a rate chosen from part of its sweep is not the protocol's: the sweep comes first
         Set<String> missing = new LinkedHashSet<>();
         for (RunSpec run : plan(backbones(protocol))) {

@@ -88,10 +88,68 @@ class LrSweepTest {
         assertThat(c.rate("adam", "stl")).isEqualTo(1e-3);
         assertThat(c.rate("adam", "db-mtl")).isEqualTo(1e-4);
         assertThat(c.rate("adam", "pcgrad")).isEqualTo(3e-4);
-        assertThat(c.describe()).contains("db-mtl");
+        assertThat(c.describe(p)).contains("db-mtl").doesNotContain("the grid's");
         assertThatThrownBy(() -> c.rate("sgd", "ew"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("--lr-sweep");
+    }
+
+    @Test
+    void shouldSayWhenACompleteSweepChoseTheEdgeOfItsGrid(@TempDir Path dir) throws IOException {
+        ReferenceProtocol p =
+                ReferenceProtocol.read(Path.of("benchmarks-data"), "multifashion", "mf-lenet5-v2");
+        assertThat(p.sweepGrid().get("adam")).containsExactly(1e-4, 3e-4, 1e-3, 3e-3);
+        // ew: every rate run, the highest best; stl: every rate run, an inner one best;
+        // db-mtl: the highest best so far, but 1e-4 not run yet
+        double[][] ew = {{70, 70}, {75, 75}, {80, 80}, {81, 80.5}};
+        double[][] stl = {{70, 70}, {82, 81}, {80, 80}, {75, 75}};
+        double[] grid = {1e-4, 3e-4, 1e-3, 3e-3};
+        for (int i = 0; i < grid.length; i++) {
+            bundle(dir, p, "adam", "ew", grid[i], ew[i][0], ew[i][1], p.hash());
+            bundle(dir, p, "adam", "stl", grid[i], stl[i][0], stl[i][1], p.hash());
+            if (i > 0) {
+                bundle(dir, p, "adam", "db-mtl", grid[i], 70 + i, 70 + i, p.hash());
+            }
+        }
+        LrSweep.Choice c =
+                LrSweep.choose(
+                        dir,
+                        p,
+                        BenchmarkManifestReader.read(
+                                Path.of("benchmarks-data/multifashion/benchmark.json")));
+        assertThat(c.rate("adam", "ew")).isEqualTo(3e-3);
+        assertThat(c.rate("adam", "stl")).isEqualTo(3e-4);
+        assertThat(c.rate("adam", "db-mtl")).isEqualTo(3e-3);
+        List<String> lines = List.of(c.describe(p).split("\\R"));
+        assertThat(lines)
+                .filteredOn(l -> l.contains(" ew "))
+                .singleElement()
+                .asString()
+                .endsWith("→ 0.00300000 (the grid's highest rate: the best may lie above it)");
+        assertThat(lines)
+                .filteredOn(l -> l.contains(" stl "))
+                .singleElement()
+                .asString()
+                .endsWith("→ 0.000300000");
+        assertThat(lines)
+                .filteredOn(l -> l.contains(" db-mtl "))
+                .singleElement()
+                .asString()
+                .endsWith("→ 0.00300000");
+    }
+
+    @Test
+    void shouldPlaceAChosenRateOnItsGrid() {
+        List<Double> grid = List.of(0.01, 0.03, 0.1);
+        assertThat(LrSweep.edge(grid, grid, 0.01)).isEqualTo("lowest");
+        assertThat(LrSweep.edge(grid, grid, 0.1)).isEqualTo("highest");
+        assertThat(LrSweep.edge(grid, grid, 0.03)).isNull();
+        // not every rate run: the choice is provisional, no edge yet
+        assertThat(LrSweep.edge(grid, List.of(0.03, 0.1), 0.1)).isNull();
+        // extra rates run beside a complete grid do not matter
+        assertThat(LrSweep.edge(grid, List.of(0.003, 0.01, 0.03, 0.1), 0.1)).isEqualTo("highest");
+        // a grid of one rate has no edge to speak of
+        assertThat(LrSweep.edge(List.of(0.01), List.of(0.01), 0.01)).isNull();
     }
 
     @Test

@@ -217,6 +217,67 @@ class ProtocolEvidenceTest {
         // late rise, largest over tasks: 0.001 none (84 at epoch 2); 0.003 left 86 against 82 -> +4
         assertThat(ew.candidates().get(0).lateRise()).isEqualTo(0.0);
         assertThat(ew.candidates().get(1).lateRise()).isCloseTo(4.0, within(1e-12));
+        // two of the grid's four adam rates run: provisional, so no edge is claimed
+        assertThat(ew.grid()).isEqualTo(4);
+        assertThat(ew.complete()).isFalse();
+        assertThat(ew.chosenRate()).isEqualTo(0.001);
+        assertThat(ew.edge()).isNull();
+        assertThat(e.completeSweeps()).isEmpty();
+        assertThat(e.sweepsAtEdge()).isEmpty();
+    }
+
+    @Test
+    void shouldNameCompleteSweepsThatChoseTheEdgeOfTheirGrid(@TempDir Path dir) throws IOException {
+        ReferenceProtocol p = protocol();
+        assertThat(p.sweepGrid().get("sgd")).containsExactly(0.01, 0.03, 0.1);
+        // sgd ew: the lowest rate scores best; sgd stl: the middle one
+        double[][] ew = {{84, 83}, {83, 82}, {80, 80}};
+        double[][] stl = {{80, 80}, {84, 83}, {82, 81}};
+        double[] grid = {0.01, 0.03, 0.1};
+        for (int i = 0; i < grid.length; i++) {
+            double[] e1 = {70, ew[i][0]};
+            double[] e2 = {70, ew[i][1]};
+            bundle(
+                    dir.resolve("lr-sweep/ew" + i + ".json"),
+                    p.hash(),
+                    "ew",
+                    "param",
+                    "sgd",
+                    0,
+                    grid[i],
+                    e1,
+                    e2,
+                    new int[] {2, 2},
+                    true);
+            double[] s1 = {70, stl[i][0]};
+            double[] s2 = {70, stl[i][1]};
+            bundle(
+                    dir.resolve("lr-sweep/stl" + i + ".json"),
+                    p.hash(),
+                    "stl",
+                    "param",
+                    "sgd",
+                    0,
+                    grid[i],
+                    s1,
+                    s2,
+                    new int[] {2, 2},
+                    true);
+        }
+
+        ProtocolEvidence e = ProtocolEvidence.read(dir, p, manifest());
+
+        assertThat(e.completeSweeps())
+                .extracting(ProtocolEvidence.SweepRow::method)
+                .containsExactlyInAnyOrder("ew", "stl");
+        assertThat(e.sweepsAtEdge())
+                .singleElement()
+                .satisfies(
+                        w -> {
+                            assertThat(w.method()).isEqualTo("ew");
+                            assertThat(w.chosenRate()).isEqualTo(0.01);
+                            assertThat(w.edge()).isEqualTo("lowest");
+                        });
     }
 
     @Test

@@ -466,6 +466,13 @@ class PagesTest {
         assertThat(table(fs, "sweep-fs-encoder-decoder-v2").contains(oneRate))
                 .as("rates run per method: %s", ratesRun)
                 .isEqualTo(ratesRun.containsValue(1L));
+        // the complete LeNet-5 sweeps that chose an edge of their grid are named: Adam's highest
+        // rate for single-task and EW, SGD's lowest for EW
+        assertThat(given().get("/benchmarks/multifashion").asString())
+                .contains("id=\"sweep-edge-mf-lenet5-v2\"><strong>3 of 6</strong> complete")
+                .contains(
+                        "adam ew: 0.003, the highest; adam stl: 0.003, the highest; sgd ew: 0.01, the lowest")
+                .contains("(the grid's highest)");
         assertThat(table(given().get("/benchmarks/multifashion").asString(), "sweep-mf-lenet5-v2"))
                 .doesNotContain(oneRate)
                 .containsPattern("<td class=\"num\">-?\\d\\.\\d{4}</td>");
