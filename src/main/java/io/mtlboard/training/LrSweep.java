@@ -199,26 +199,31 @@ final class LrSweep {
 
     /** Each candidate's score: mean over tasks of its oriented value over the candidates' mean magnitude. */
     static Map<Double, Double> scores(Map<Double, double[]> candidates) {
-        int tasks = candidates.values().iterator().next().length;
-        double[] scale = new double[tasks];
-        candidates
-                .values()
-                .forEach(
-                        v -> {
-                            for (int t = 0; t < tasks; t++) {
-                                scale[t] += Math.abs(v[t]) / candidates.size();
-                            }
-                        });
+        double[] scale = scale(candidates.values());
         Map<Double, Double> scores = new TreeMap<>();
-        candidates.forEach(
-                (rate, v) -> {
-                    double score = 0;
-                    for (int t = 0; t < tasks; t++) {
-                        score += v[t] / (scale[t] > 0 ? scale[t] : 1) / tasks;
-                    }
-                    scores.put(rate, Double.isFinite(score) ? score : Double.NEGATIVE_INFINITY);
-                });
+        candidates.forEach((rate, v) -> scores.put(rate, score(v, scale)));
         return scores;
+    }
+
+    /** Per task, the mean magnitude of the values over {@code candidates} (each a value per task). */
+    static double[] scale(java.util.Collection<double[]> candidates) {
+        int tasks = candidates.iterator().next().length;
+        double[] scale = new double[tasks];
+        for (double[] v : candidates) {
+            for (int t = 0; t < tasks; t++) {
+                scale[t] += Math.abs(v[t]) / candidates.size();
+            }
+        }
+        return scale;
+    }
+
+    /** The score of per-task values {@code v} on {@code scale}: mean over tasks of v / scale; −∞ if not finite. */
+    static double score(double[] v, double[] scale) {
+        double score = 0;
+        for (int t = 0; t < v.length; t++) {
+            score += v[t] / (scale[t] > 0 ? scale[t] : 1) / v.length;
+        }
+        return Double.isFinite(score) ? score : Double.NEGATIVE_INFINITY;
     }
 
     /** Per task, the first metric's validation value at the task's checkpoint epoch, higher is better. */

@@ -72,7 +72,39 @@ public record ProtocolEvidence(
      * is provisional).
      */
     public record SweepRow(
-            String optimizer, String method, List<Candidate> candidates, List<Double> gridRates) {
+            String optimizer,
+            String method,
+            List<Candidate> candidates,
+            List<Double> gridRates,
+            double seedStd,
+            int seedRuns) {
+
+        /**
+         * How far the chosen rate's score lies above the next best candidate's; NaN with fewer than
+         * two candidates.
+         */
+        public double margin() {
+            List<Double> scores =
+                    candidates.stream()
+                            .map(Candidate::score)
+                            .sorted(Comparator.reverseOrder())
+                            .toList();
+            return scores.size() < 2 ? Double.NaN : scores.get(0) - scores.get(1);
+        }
+
+        /**
+         * Whether the sweep's choice is within seed noise: its margin is below the two candidates'
+         * seed stds added (2 × {@code seedStd}, the seed std of the score over the protocol's runs of
+         * the method at the chosen rate, on the sweep's scale), the leaderboard's test for two rows
+         * (mean ± std intervals overlap). Null when there is no margin or fewer than two such runs.
+         */
+        public Boolean withinNoise() {
+            double margin = margin();
+            if (!Double.isFinite(margin) || !Double.isFinite(seedStd)) {
+                return null;
+            }
+            return margin < 2 * seedStd;
+        }
 
         /** How many rates the protocol's grid has for the optimizer. */
         public int grid() {
@@ -107,6 +139,22 @@ public record ProtocolEvidence(
     /** The complete sweeps whose chosen rate is the lowest or highest of the grid ({@link SweepRow#edge()}). */
     public List<SweepRow> sweepsAtEdge() {
         return sweep.stream().filter(w -> w.edge() != null).toList();
+    }
+
+    /** The complete sweeps whose choice is within seed noise ({@link SweepRow#withinNoise()}). */
+    public List<SweepRow> sweepsWithinNoise() {
+        return sweep.stream()
+                .filter(SweepRow::complete)
+                .filter(w -> Boolean.TRUE.equals(w.withinNoise()))
+                .toList();
+    }
+
+    /** The complete sweeps with a known seed std at their chosen rate. */
+    public List<SweepRow> sweepsWithSeedStd() {
+        return sweep.stream()
+                .filter(SweepRow::complete)
+                .filter(w -> w.withinNoise() != null)
+                .toList();
     }
 
     /** The complete sweeps. */
@@ -187,7 +235,11 @@ public record ProtocolEvidence(
         int converged = (int) runs.stream().filter(r -> Boolean.TRUE.equals(r.converged())).count();
         return new ProtocolEvidence(
                 tasks,
-                sweep(referenceDir.resolve(LrSweep.DIR), protocol, manifest),
+                sweep(
+                        referenceDir.resolve(LrSweep.DIR),
+                        protocol,
+                        manifest,
+                        bundles(referenceDir, protocol)),
                 runs,
                 converged,
                 protocol.convergenceThreshold(),
@@ -195,9 +247,14 @@ public record ProtocolEvidence(
     }
 
     private static List<SweepRow> sweep(
-            Path dir, ReferenceProtocol protocol, BenchmarkManifest manifest) throws IOException {
+            Path dir,
+            ReferenceProtocol protocol,
+            BenchmarkManifest manifest,
+            List<JsonNode> protocolRuns)
+            throws IOException {
         LrSweep.Choice choice = LrSweep.choose(dir, protocol, manifest);
         Map<String, Map<String, Map<Double, Double>>> rises = new TreeMap<>();
+        Map<String, Map<String, List<double[]>>> values = new TreeMap<>();
         for (JsonNode bundle : bundles(dir, protocol)) {
             JsonNode m = bundle.path("manifest");
             double largest = Double.NEGATIVE_INFINITY;
@@ -207,44 +264,54 @@ public record ProtocolEvidence(
             rises.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
                     .computeIfAbsent(m.path("method").asText(), k -> new TreeMap<>())
                     .put(m.path("hyperParameters").path("lr").asDouble(), largest);
+            values.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
+                    .computeIfAbsent(m.path("method").asText(), k -> new ArrayList<>())
+                    .add(LrSweep.checkpointValues(bundle, manifest));
         }
         List<SweepRow> rows = new ArrayList<>();
-        choice.scores()
-                .forEach(
-                        (optimizer, perMethod) ->
-                                perMethod.forEach(
-                                        (method, scores) -> {
-                                            double chosen =
-                                                    choice.best().get(optimizer).get(method);
-                                            List<Candidate> candidates = new ArrayList<>();
-                                            scores.forEach(
-                                                    (lr, score) ->
-                                                            candidates.add(
-                                                                    new Candidate(
-                                                                            lr,
-                                                                            score,
-                                                                            lr == chosen,
-                                                                            rises.getOrDefault(
-                                                                                            optimizer,
-                                                                                            Map
-                                                                                                    .of())
-                                                                                    .getOrDefault(
-                                                                                            method,
-                                                                                            Map
-                                                                                                    .of())
-                                                                                    .getOrDefault(
-                                                                                            lr,
-                                                                                            Double
-                                                                                                    .NaN))));
-                                            rows.add(
-                                                    new SweepRow(
-                                                            optimizer,
-                                                            method,
-                                                            candidates,
-                                                            protocol.sweepGrid()
-                                                                    .getOrDefault(
-                                                                            optimizer, List.of())));
-                                        }));
+        for (var perOptimizer : choice.scores().entrySet()) {
+            String optimizer = perOptimizer.getKey();
+            for (var perMethod : perOptimizer.getValue().entrySet()) {
+                String method = perMethod.getKey();
+                double chosen = choice.best().get(optimizer).get(method);
+                List<Candidate> candidates = new ArrayList<>();
+                perMethod
+                        .getValue()
+                        .forEach(
+                                (lr, score) ->
+                                        candidates.add(
+                                                new Candidate(
+                                                        lr,
+                                                        score,
+                                                        lr == chosen,
+                                                        rises.get(optimizer)
+                                                                .get(method)
+                                                                .getOrDefault(lr, Double.NaN))));
+                // the seed noise of the score at the chosen rate, on the sweep's own scale
+                double[] scale = LrSweep.scale(values.get(optimizer).get(method));
+                List<Double> seedScores = new ArrayList<>();
+                for (JsonNode run : protocolRuns) {
+                    JsonNode m = run.path("manifest");
+                    if (optimizer.equals(m.path("optimizer").asText())
+                            && method.equals(m.path("method").asText())
+                            && "param".equals(m.path("gradientLevel").asText("param"))
+                            && m.path("hyperParameters").path("lr").asDouble() == chosen) {
+                        seedScores.add(
+                                LrSweep.score(LrSweep.checkpointValues(run, manifest), scale));
+                    }
+                }
+                rows.add(
+                        new SweepRow(
+                                optimizer,
+                                method,
+                                candidates,
+                                protocol.sweepGrid().getOrDefault(optimizer, List.of()),
+                                seedScores.size() < 2
+                                        ? Double.NaN
+                                        : io.mtlboard.leaderboard.SeedStats.of(seedScores).std(),
+                                seedScores.size()));
+            }
+        }
         return rows;
     }
 

@@ -278,6 +278,126 @@ class ProtocolEvidenceTest {
                             assertThat(w.chosenRate()).isEqualTo(0.01);
                             assertThat(w.edge()).isEqualTo("lowest");
                         });
+        // no protocol runs yet: no seed std, so no verdict on the margin
+        assertThat(e.sweepsWithSeedStd()).isEmpty();
+        assertThat(e.sweep()).allSatisfy(w -> assertThat(w.withinNoise()).isNull());
+    }
+
+    @Test
+    void shouldTellWhetherASweepChoseBeyondSeedNoise(@TempDir Path dir) throws IOException {
+        ReferenceProtocol p = protocol();
+        double[] grid = {0.01, 0.03, 0.1};
+        // sweep at seed 0 (checkpoint values at epoch 2): ew (84, 83) (83, 82) (80, 80);
+        // stl (80, 80) (84, 83) (82, 81)
+        double[][] ew = {{84, 83}, {83, 82}, {80, 80}};
+        double[][] stl = {{80, 80}, {84, 83}, {82, 81}};
+        for (int i = 0; i < grid.length; i++) {
+            bundle(
+                    dir.resolve("lr-sweep/ew" + i + ".json"),
+                    p.hash(),
+                    "ew",
+                    "param",
+                    "sgd",
+                    0,
+                    grid[i],
+                    new double[] {70, ew[i][0]},
+                    new double[] {70, ew[i][1]},
+                    new int[] {2, 2},
+                    true);
+            bundle(
+                    dir.resolve("lr-sweep/stl" + i + ".json"),
+                    p.hash(),
+                    "stl",
+                    "param",
+                    "sgd",
+                    0,
+                    grid[i],
+                    new double[] {70, stl[i][0]},
+                    new double[] {70, stl[i][1]},
+                    new int[] {2, 2},
+                    true);
+        }
+        // protocol runs at the chosen rates: ew at 0.01 offset by 0, -1, +1 points in both tasks,
+        // stl at 0.03 by 0, +0.1, -0.1; a run at another rate and a feature-level run are not
+        // the chosen rate's seeds
+        double[] ewOffsets = {0, -1, 1};
+        double[] stlOffsets = {0, 0.1, -0.1};
+        for (int seed = 0; seed < 3; seed++) {
+            bundle(
+                    dir.resolve("ew" + seed + ".json"),
+                    p.hash(),
+                    "ew",
+                    "param",
+                    "sgd",
+                    seed,
+                    0.01,
+                    new double[] {70, 84 + ewOffsets[seed]},
+                    new double[] {70, 83 + ewOffsets[seed]},
+                    new int[] {2, 2},
+                    true);
+            bundle(
+                    dir.resolve("stl" + seed + ".json"),
+                    p.hash(),
+                    "stl",
+                    "param",
+                    "sgd",
+                    seed,
+                    0.03,
+                    new double[] {70, 84 + stlOffsets[seed]},
+                    new double[] {70, 83 + stlOffsets[seed]},
+                    new int[] {2, 2},
+                    true);
+        }
+        bundle(
+                dir.resolve("ew-other-rate.json"),
+                p.hash(),
+                "ew",
+                "param",
+                "sgd",
+                3,
+                0.03,
+                new double[] {70, 50},
+                new double[] {70, 50},
+                new int[] {2, 2},
+                true);
+        bundle(
+                dir.resolve("ew-feature.json"),
+                p.hash(),
+                "ew",
+                "feature",
+                "sgd",
+                4,
+                0.01,
+                new double[] {70, 50},
+                new double[] {70, 50},
+                new int[] {2, 2},
+                true);
+
+        ProtocolEvidence e = ProtocolEvidence.read(dir, p, manifest());
+
+        // ew: scales (84 + 83 + 80) / 3 and (83 + 82 + 80) / 3; the margin of 0.01 over 0.03 is
+        // one point in each task, (1 / L + 1 / R) / 2, and the seed std of offsets 0, -1, 1 is
+        // 1 point, the same amount: the margin is below twice it
+        double l = 247.0 / 3;
+        double r = 245.0 / 3;
+        ProtocolEvidence.SweepRow ewRow =
+                e.sweep().stream().filter(w -> w.method().equals("ew")).findFirst().orElseThrow();
+        assertThat(ewRow.margin()).isCloseTo((1 / l + 1 / r) / 2, within(1e-12));
+        assertThat(ewRow.seedStd()).isCloseTo((1 / l + 1 / r) / 2, within(1e-12));
+        assertThat(ewRow.seedRuns()).isEqualTo(3);
+        assertThat(ewRow.withinNoise()).isTrue();
+        // stl: scales 82 and 244 / 3; 0.03 leads 0.1 by 2 points in each task, the seed std is
+        // 0.1 point: beyond noise
+        double ls = 82;
+        double rs = 244.0 / 3;
+        ProtocolEvidence.SweepRow stlRow =
+                e.sweep().stream().filter(w -> w.method().equals("stl")).findFirst().orElseThrow();
+        assertThat(stlRow.chosenRate()).isEqualTo(0.03);
+        assertThat(stlRow.margin()).isCloseTo((2 / ls + 2 / rs) / 2, within(1e-12));
+        assertThat(stlRow.seedStd()).isCloseTo(0.1 * (1 / ls + 1 / rs) / 2, within(1e-12));
+        assertThat(stlRow.withinNoise()).isFalse();
+        assertThat(e.sweepsWithSeedStd()).hasSize(2);
+        assertThat(e.sweepsWithinNoise()).containsExactly(ewRow);
     }
 
     @Test

@@ -472,7 +472,14 @@ class PagesTest {
                 .contains("id=\"sweep-edge-mf-lenet5-v2\"><strong>3 of 6</strong> complete")
                 .contains(
                         "adam ew: 0.003, the highest; adam stl: 0.003, the highest; sgd ew: 0.01, the lowest")
-                .contains("(the grid's highest)");
+                .contains("(the grid's highest)")
+                // and those whose margin over the next rate is within the seed noise of the
+                // chosen rate's protocol runs: Adam EW and MoCo, SGD EW
+                .contains("id=\"sweep-noise-mf-lenet5-v2\">Of the 6 complete sweeps")
+                .contains(
+                        "<strong>3</strong> chose by a margin within\n  seed noise (adam ew, adam moco, sgd ew)")
+                .containsPattern(
+                        "margin 0\\.\\d{4}, beyond seed noise \\(seed std 0\\.\\d{4}, 5 runs\\)");
         assertThat(table(given().get("/benchmarks/multifashion").asString(), "sweep-mf-lenet5-v2"))
                 .doesNotContain(oneRate)
                 .containsPattern("<td class=\"num\">-?\\d\\.\\d{4}</td>");
