@@ -83,6 +83,34 @@ class ProtocolEvidenceTest {
         JSON.writeValue(file.toFile(), b);
     }
 
+    /**
+     * A converged SGD run of two epochs whose checkpoint (epoch 2) has validation values {@code
+     * left} and {@code right}.
+     */
+    private static void sgdRun(
+            Path file,
+            String hash,
+            String method,
+            String level,
+            int seed,
+            double lr,
+            double left,
+            double right)
+            throws IOException {
+        bundle(
+                file,
+                hash,
+                method,
+                level,
+                "sgd",
+                seed,
+                lr,
+                new double[] {70, left},
+                new double[] {70, right},
+                new int[] {2, 2},
+                true);
+    }
+
     @Test
     void shouldShowTheRecordedCriterionTheLateRiseAndTheSweep(@TempDir Path dir)
             throws IOException {
@@ -235,34 +263,24 @@ class ProtocolEvidenceTest {
         double[][] stl = {{80, 80}, {84, 83}, {82, 81}};
         double[] grid = {0.01, 0.03, 0.1};
         for (int i = 0; i < grid.length; i++) {
-            double[] e1 = {70, ew[i][0]};
-            double[] e2 = {70, ew[i][1]};
-            bundle(
+            sgdRun(
                     dir.resolve("lr-sweep/ew" + i + ".json"),
                     p.hash(),
                     "ew",
                     "param",
-                    "sgd",
                     0,
                     grid[i],
-                    e1,
-                    e2,
-                    new int[] {2, 2},
-                    true);
-            double[] s1 = {70, stl[i][0]};
-            double[] s2 = {70, stl[i][1]};
-            bundle(
+                    ew[i][0],
+                    ew[i][1]);
+            sgdRun(
                     dir.resolve("lr-sweep/stl" + i + ".json"),
                     p.hash(),
                     "stl",
                     "param",
-                    "sgd",
                     0,
                     grid[i],
-                    s1,
-                    s2,
-                    new int[] {2, 2},
-                    true);
+                    stl[i][0],
+                    stl[i][1]);
         }
 
         ProtocolEvidence e = ProtocolEvidence.read(dir, p, manifest());
@@ -292,30 +310,24 @@ class ProtocolEvidenceTest {
         double[][] ew = {{84, 83}, {83, 82}, {80, 80}};
         double[][] stl = {{80, 80}, {84, 83}, {82, 81}};
         for (int i = 0; i < grid.length; i++) {
-            bundle(
+            sgdRun(
                     dir.resolve("lr-sweep/ew" + i + ".json"),
                     p.hash(),
                     "ew",
                     "param",
-                    "sgd",
                     0,
                     grid[i],
-                    new double[] {70, ew[i][0]},
-                    new double[] {70, ew[i][1]},
-                    new int[] {2, 2},
-                    true);
-            bundle(
+                    ew[i][0],
+                    ew[i][1]);
+            sgdRun(
                     dir.resolve("lr-sweep/stl" + i + ".json"),
                     p.hash(),
                     "stl",
                     "param",
-                    "sgd",
                     0,
                     grid[i],
-                    new double[] {70, stl[i][0]},
-                    new double[] {70, stl[i][1]},
-                    new int[] {2, 2},
-                    true);
+                    stl[i][0],
+                    stl[i][1]);
         }
         // protocol runs at the chosen rates: ew at 0.01 offset by 0, -1, +1 points in both tasks,
         // stl at 0.03 by 0, +0.1, -0.1; a run at another rate and a feature-level run are not
@@ -323,55 +335,27 @@ class ProtocolEvidenceTest {
         double[] ewOffsets = {0, -1, 1};
         double[] stlOffsets = {0, 0.1, -0.1};
         for (int seed = 0; seed < 3; seed++) {
-            bundle(
+            sgdRun(
                     dir.resolve("ew" + seed + ".json"),
                     p.hash(),
                     "ew",
                     "param",
-                    "sgd",
                     seed,
                     0.01,
-                    new double[] {70, 84 + ewOffsets[seed]},
-                    new double[] {70, 83 + ewOffsets[seed]},
-                    new int[] {2, 2},
-                    true);
-            bundle(
+                    84 + ewOffsets[seed],
+                    83 + ewOffsets[seed]);
+            sgdRun(
                     dir.resolve("stl" + seed + ".json"),
                     p.hash(),
                     "stl",
                     "param",
-                    "sgd",
                     seed,
                     0.03,
-                    new double[] {70, 84 + stlOffsets[seed]},
-                    new double[] {70, 83 + stlOffsets[seed]},
-                    new int[] {2, 2},
-                    true);
+                    84 + stlOffsets[seed],
+                    83 + stlOffsets[seed]);
         }
-        bundle(
-                dir.resolve("ew-other-rate.json"),
-                p.hash(),
-                "ew",
-                "param",
-                "sgd",
-                3,
-                0.03,
-                new double[] {70, 50},
-                new double[] {70, 50},
-                new int[] {2, 2},
-                true);
-        bundle(
-                dir.resolve("ew-feature.json"),
-                p.hash(),
-                "ew",
-                "feature",
-                "sgd",
-                4,
-                0.01,
-                new double[] {70, 50},
-                new double[] {70, 50},
-                new int[] {2, 2},
-                true);
+        sgdRun(dir.resolve("ew-other-rate.json"), p.hash(), "ew", "param", 3, 0.03, 50, 50);
+        sgdRun(dir.resolve("ew-feature.json"), p.hash(), "ew", "feature", 4, 0.01, 50, 50);
 
         ProtocolEvidence e = ProtocolEvidence.read(dir, p, manifest());
 
