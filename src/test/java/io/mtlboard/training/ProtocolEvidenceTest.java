@@ -111,6 +111,37 @@ class ProtocolEvidenceTest {
                 true);
     }
 
+    /**
+     * An SGD sweep of EW and single-task at seed 0 over the grid 0.01, 0.03, 0.1, with checkpoint
+     * values (epoch 2) ew (84, 83) (83, 82) (80, 80) and stl (80, 80) (84, 83) (82, 81): EW's lowest
+     * rate scores best, single-task's middle one.
+     */
+    private static void sgdSweep(Path dir, ReferenceProtocol p) throws IOException {
+        double[][] ew = {{84, 83}, {83, 82}, {80, 80}};
+        double[][] stl = {{80, 80}, {84, 83}, {82, 81}};
+        double[] grid = {0.01, 0.03, 0.1};
+        for (int i = 0; i < grid.length; i++) {
+            sgdRun(
+                    dir.resolve("lr-sweep/ew" + i + ".json"),
+                    p.hash(),
+                    "ew",
+                    "param",
+                    0,
+                    grid[i],
+                    ew[i][0],
+                    ew[i][1]);
+            sgdRun(
+                    dir.resolve("lr-sweep/stl" + i + ".json"),
+                    p.hash(),
+                    "stl",
+                    "param",
+                    0,
+                    grid[i],
+                    stl[i][0],
+                    stl[i][1]);
+        }
+    }
+
     @Test
     void shouldShowTheRecordedCriterionTheLateRiseAndTheSweep(@TempDir Path dir)
             throws IOException {
@@ -258,30 +289,7 @@ class ProtocolEvidenceTest {
     void shouldNameCompleteSweepsThatChoseTheEdgeOfTheirGrid(@TempDir Path dir) throws IOException {
         ReferenceProtocol p = protocol();
         assertThat(p.sweepGrid().get("sgd")).containsExactly(0.01, 0.03, 0.1);
-        // sgd ew: the lowest rate scores best; sgd stl: the middle one
-        double[][] ew = {{84, 83}, {83, 82}, {80, 80}};
-        double[][] stl = {{80, 80}, {84, 83}, {82, 81}};
-        double[] grid = {0.01, 0.03, 0.1};
-        for (int i = 0; i < grid.length; i++) {
-            sgdRun(
-                    dir.resolve("lr-sweep/ew" + i + ".json"),
-                    p.hash(),
-                    "ew",
-                    "param",
-                    0,
-                    grid[i],
-                    ew[i][0],
-                    ew[i][1]);
-            sgdRun(
-                    dir.resolve("lr-sweep/stl" + i + ".json"),
-                    p.hash(),
-                    "stl",
-                    "param",
-                    0,
-                    grid[i],
-                    stl[i][0],
-                    stl[i][1]);
-        }
+        sgdSweep(dir, p);
 
         ProtocolEvidence e = ProtocolEvidence.read(dir, p, manifest());
 
@@ -304,31 +312,8 @@ class ProtocolEvidenceTest {
     @Test
     void shouldTellWhetherASweepChoseBeyondSeedNoise(@TempDir Path dir) throws IOException {
         ReferenceProtocol p = protocol();
-        double[] grid = {0.01, 0.03, 0.1};
-        // sweep at seed 0 (checkpoint values at epoch 2): ew (84, 83) (83, 82) (80, 80);
-        // stl (80, 80) (84, 83) (82, 81)
-        double[][] ew = {{84, 83}, {83, 82}, {80, 80}};
-        double[][] stl = {{80, 80}, {84, 83}, {82, 81}};
-        for (int i = 0; i < grid.length; i++) {
-            sgdRun(
-                    dir.resolve("lr-sweep/ew" + i + ".json"),
-                    p.hash(),
-                    "ew",
-                    "param",
-                    0,
-                    grid[i],
-                    ew[i][0],
-                    ew[i][1]);
-            sgdRun(
-                    dir.resolve("lr-sweep/stl" + i + ".json"),
-                    p.hash(),
-                    "stl",
-                    "param",
-                    0,
-                    grid[i],
-                    stl[i][0],
-                    stl[i][1]);
-        }
+        // the sweep of sgdSweep: ew chooses 0.01, stl 0.03
+        sgdSweep(dir, p);
         // protocol runs at the chosen rates: ew at 0.01 offset by 0, -1, +1 points in both tasks,
         // stl at 0.03 by 0, +0.1, -0.1; a run at another rate and a feature-level run are not
         // the chosen rate's seeds
