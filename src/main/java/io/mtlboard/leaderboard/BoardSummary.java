@@ -15,15 +15,18 @@ import java.util.Map;
 public class BoardSummary {
 
     /**
-     * One setting: its id and label, its ranked row count and its rank-1 rows (empty when nothing
-     * is ranked, e.g. no single-task baseline).
+     * One setting: its id and label, its ranked row count, its rank-1 rows (empty when nothing is
+     * ranked, e.g. no single-task baseline) and how many of its ranked rows rest on one seed with no
+     * std to stand in for theirs ({@code untested}: their ranks are by point estimate, not tested
+     * against seed noise).
      */
     public record SettingBest(
             String id,
             String label,
             int ranked,
             int rows,
-            List<LeaderboardView.LeaderboardRowView> best) {}
+            List<LeaderboardView.LeaderboardRowView> best,
+            int untested) {}
 
     /** A benchmark's settings (largest first, as on the leaderboard) and rows per source. */
     public record Summary(List<SettingBest> settings, Map<String, Integer> bySource) {}
@@ -45,7 +48,9 @@ public class BoardSummary {
                             .filter(r -> s.id().equals(r.setting().id()))
                             .filter(r -> r.rank() != null && r.rank() == 1)
                             .toList();
-            settings.add(new SettingBest(s.id(), s.label(), s.ranked(), s.rows(), best));
+            SeedNoise noise = s.seedNoise();
+            int untested = noise == null || noise.appliedToSingleSeed() ? 0 : noise.singleSeed();
+            settings.add(new SettingBest(s.id(), s.label(), s.ranked(), s.rows(), best, untested));
         }
         Map<String, Integer> bySource = new LinkedHashMap<>();
         for (String source : List.of("verified", "reference", "literature", "claimed")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlboard.benchmark.Backbone;
 import io.mtlboard.benchmark.Method;
+import io.mtlboard.imports.BundledReferenceRuns;
 import io.mtlboard.leaderboard.TestRuns;
 import io.mtlboard.run.LeaderboardVersion;
 import io.mtlboard.run.Run;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class HomePageTest {
 
     @Inject LeaderboardVersion version;
+
+    @Inject BundledReferenceRuns bundled;
 
     private Long made;
 
@@ -74,6 +77,67 @@ class HomePageTest {
         // the benchmarks without rows have no card
         assertThat(home)
                 .doesNotContain("<section class=\"glance-card\" data-benchmark=\"celeba\">");
+    }
+
+    @Test
+    void shouldSayWhenASettingsRanksAreNotTestedAgainstSeedNoise() {
+        bundled.load();
+        try {
+            checkTheUntestedRanksOfEveryCard();
+        } finally {
+            bundled.remove();
+        }
+    }
+
+    private void checkTheUntestedRanksOfEveryCard() {
+        String home = given().get("/").then().statusCode(200).extract().asString();
+        int checked = 0;
+        int untested = 0;
+        for (String benchmark : List.of("fashionscenes", "multifashion", "cityscapes", "nyuv2")) {
+            JsonPath board =
+                    given().queryParam("size", 1)
+                            .get("/api/leaderboards/" + benchmark)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
+            int start =
+                    home.indexOf(
+                            "<section class=\"glance-card\" data-benchmark=\"" + benchmark + "\">");
+            assertThat(start).as("an at-a-glance card for %s", benchmark).isNotNegative();
+            String card = home.substring(start, home.indexOf("</section>", start));
+            for (Map<String, Object> setting : board.<Map<String, Object>>getList("settings")) {
+                int at = card.indexOf("?setting=" + setting.get("id") + "\"");
+                if (at < 0) {
+                    continue; // beyond the settings the card lists
+                }
+                String item = card.substring(at, card.indexOf("</li>", at));
+                Map<?, ?> noise = (Map<?, ?>) setting.get("seedNoise");
+                int ranked = (Integer) setting.get("ranked");
+                int single =
+                        noise == null || Boolean.TRUE.equals(noise.get("appliedToSingleSeed"))
+                                ? 0
+                                : (Integer) noise.get("singleSeed");
+                boolean caveat = single > 0 && ranked > 1;
+                assertThat(item.contains("not tested against seed noise"))
+                        .as(
+                                "%s: %d of %d ranked rows on one seed untested",
+                                setting.get("id"), single, ranked)
+                        .isEqualTo(caveat);
+                if (caveat) {
+                    assertThat(item)
+                            .contains(
+                                    single == ranked
+                                            ? "every ranked row rests on one seed"
+                                            : single + " of the ranked rows rest on one seed");
+                    untested++;
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
+        // the legacy FashionScenes setting ranks 8 rows of one seed each with no pooled std
+        assertThat(untested).isPositive();
     }
 
     @Test
