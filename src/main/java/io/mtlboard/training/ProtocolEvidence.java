@@ -197,7 +197,8 @@ public record ProtocolEvidence(
         List<String> tasks =
                 manifest.tasks().stream().map(BenchmarkManifest.TaskSpec::name).toList();
         List<RunRow> runs = new ArrayList<>();
-        for (JsonNode bundle : bundles(referenceDir, protocol)) {
+        List<JsonNode> bundles = bundles(referenceDir, protocol);
+        for (JsonNode bundle : bundles) {
             JsonNode m = bundle.path("manifest");
             JsonNode c = bundle.path("training").path("convergence");
             List<TaskFacts> facts = new ArrayList<>();
@@ -235,11 +236,7 @@ public record ProtocolEvidence(
         int converged = (int) runs.stream().filter(r -> Boolean.TRUE.equals(r.converged())).count();
         return new ProtocolEvidence(
                 tasks,
-                sweep(
-                        referenceDir.resolve(LrSweep.DIR),
-                        protocol,
-                        manifest,
-                        bundles(referenceDir, protocol)),
+                sweep(referenceDir.resolve(LrSweep.DIR), protocol, manifest, bundles),
                 runs,
                 converged,
                 protocol.convergenceThreshold(),
