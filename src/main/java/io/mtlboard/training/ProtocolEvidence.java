@@ -11,8 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -66,76 +64,6 @@ public record ProtocolEvidence(
     /** Epochs over which the late rise of the best validation value is taken. */
     public static final int LATE_EPOCHS = 5;
 
-    /**
-     * One optimizer and method of the sweep: its candidates in rate order, and the rates of the
-     * protocol's grid for the optimizer (a sweep still running has fewer candidates, and its choice
-     * is provisional).
-     */
-    public record SweepRow(
-            String optimizer,
-            String method,
-            List<Candidate> candidates,
-            List<Double> gridRates,
-            double seedStd,
-            int seedRuns) {
-
-        /**
-         * How far the chosen rate's score lies above the next best candidate's; NaN with fewer than
-         * two candidates.
-         */
-        public double margin() {
-            List<Double> scores =
-                    candidates.stream()
-                            .map(Candidate::score)
-                            .sorted(Comparator.reverseOrder())
-                            .toList();
-            return scores.size() < 2 ? Double.NaN : scores.get(0) - scores.get(1);
-        }
-
-        /**
-         * Whether the sweep's choice is within seed noise: its margin is below the two candidates'
-         * seed stds added (2 × {@code seedStd}, the seed std of the score over the protocol's runs of
-         * the method at the chosen rate, on the sweep's scale), the leaderboard's test for two rows
-         * (mean ± std intervals overlap). Null when there is no margin or fewer than two such runs.
-         */
-        public Boolean withinNoise() {
-            double margin = margin();
-            if (!Double.isFinite(margin) || !Double.isFinite(seedStd)) {
-                return null;
-            }
-            return margin < 2 * seedStd;
-        }
-
-        /** How many rates the protocol's grid has for the optimizer. */
-        public int grid() {
-            return gridRates.size();
-        }
-
-        /** Whether every rate of the grid has its run. */
-        public boolean complete() {
-            return candidates.stream().map(Candidate::lr).toList().containsAll(gridRates);
-        }
-
-        /**
-         * {@code "highest"} or {@code "lowest"} when the sweep is complete and chose the highest or
-         * the lowest rate of a grid of two or more: the best rate may then lie outside the grid;
-         * null otherwise.
-         */
-        public String edge() {
-            return LrSweep.edge(
-                    gridRates, candidates.stream().map(Candidate::lr).toList(), chosenRate());
-        }
-
-        /** The rate chosen (so far); NaN without candidates. */
-        public double chosenRate() {
-            return candidates.stream()
-                    .filter(Candidate::chosen)
-                    .findFirst()
-                    .map(Candidate::lr)
-                    .orElse(Double.NaN);
-        }
-    }
-
     /** The complete sweeps whose chosen rate is the lowest or highest of the grid ({@link SweepRow#edge()}). */
     public List<SweepRow> sweepsAtEdge() {
         return sweep.stream().filter(w -> w.edge() != null).toList();
@@ -161,9 +89,6 @@ public record ProtocolEvidence(
     public List<SweepRow> completeSweeps() {
         return sweep.stream().filter(SweepRow::complete).toList();
     }
-
-    /** One swept rate: its score (as the sweep ranks them), whether it won, its largest late rise. */
-    public record Candidate(double lr, double score, boolean chosen, double lateRise) {}
 
     /** One reference run and what its bundle recorded about its convergence. */
     public record RunRow(
@@ -236,80 +161,11 @@ public record ProtocolEvidence(
         int converged = (int) runs.stream().filter(r -> Boolean.TRUE.equals(r.converged())).count();
         return new ProtocolEvidence(
                 tasks,
-                sweep(referenceDir.resolve(LrSweep.DIR), protocol, manifest, bundles),
+                SweepRow.read(referenceDir.resolve(LrSweep.DIR), protocol, manifest, bundles),
                 runs,
                 converged,
                 protocol.convergenceThreshold(),
                 null);
-    }
-
-    private static List<SweepRow> sweep(
-            Path dir,
-            ReferenceProtocol protocol,
-            BenchmarkManifest manifest,
-            List<JsonNode> protocolRuns)
-            throws IOException {
-        LrSweep.Choice choice = LrSweep.choose(dir, protocol, manifest);
-        Map<String, Map<String, Map<Double, Double>>> rises = new TreeMap<>();
-        Map<String, Map<String, List<double[]>>> values = new TreeMap<>();
-        for (JsonNode bundle : bundles(dir, protocol)) {
-            JsonNode m = bundle.path("manifest");
-            double largest = Double.NEGATIVE_INFINITY;
-            for (double r : lateRise(bundle, manifest)) {
-                largest = Math.max(largest, r);
-            }
-            rises.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
-                    .computeIfAbsent(m.path("method").asText(), k -> new TreeMap<>())
-                    .put(m.path("hyperParameters").path("lr").asDouble(), largest);
-            values.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
-                    .computeIfAbsent(m.path("method").asText(), k -> new ArrayList<>())
-                    .add(LrSweep.checkpointValues(bundle, manifest));
-        }
-        List<SweepRow> rows = new ArrayList<>();
-        for (var perOptimizer : choice.scores().entrySet()) {
-            String optimizer = perOptimizer.getKey();
-            for (var perMethod : perOptimizer.getValue().entrySet()) {
-                String method = perMethod.getKey();
-                double chosen = choice.best().get(optimizer).get(method);
-                List<Candidate> candidates = new ArrayList<>();
-                perMethod
-                        .getValue()
-                        .forEach(
-                                (lr, score) ->
-                                        candidates.add(
-                                                new Candidate(
-                                                        lr,
-                                                        score,
-                                                        lr == chosen,
-                                                        rises.get(optimizer)
-                                                                .get(method)
-                                                                .getOrDefault(lr, Double.NaN))));
-                // the seed noise of the score at the chosen rate, on the sweep's own scale
-                double[] scale = LrSweep.scale(values.get(optimizer).get(method));
-                List<Double> seedScores = new ArrayList<>();
-                for (JsonNode run : protocolRuns) {
-                    JsonNode m = run.path("manifest");
-                    if (optimizer.equals(m.path("optimizer").asText())
-                            && method.equals(m.path("method").asText())
-                            && "param".equals(m.path("gradientLevel").asText("param"))
-                            && m.path("hyperParameters").path("lr").asDouble() == chosen) {
-                        seedScores.add(
-                                LrSweep.score(LrSweep.checkpointValues(run, manifest), scale));
-                    }
-                }
-                rows.add(
-                        new SweepRow(
-                                optimizer,
-                                method,
-                                candidates,
-                                protocol.sweepGrid().getOrDefault(optimizer, List.of()),
-                                seedScores.size() < 2
-                                        ? Double.NaN
-                                        : io.mtlboard.leaderboard.SeedStats.of(seedScores).std(),
-                                seedScores.size()));
-            }
-        }
-        return rows;
     }
 
     /**
@@ -370,88 +226,9 @@ public record ProtocolEvidence(
         return bundles;
     }
 
-    /** Seeds every method variant of the study is to have (issue: 3 seeds, 5 for STL and EW). */
-    static int targetSeeds(String method) {
-        return "stl".equals(method) || "ew".equals(method) ? 5 : 3;
-    }
-
-    /**
-     * Which seeds the protocol's bundles hold per method and (optimizer, gradient level), and the
-     * methods paired at both gradient levels with their target number of seeds on each side under
-     * one optimizer — what the levels page's verdicts rest on.
-     *
-     * @param columns "optimizer · level", optimizers in the order of {@link #runs}, param first
-     * @param rows one per method, in the order of {@link #runs}
-     * @param paired the methods paired at both levels with their target seeds, in row order
-     */
-    public record Coverage(List<String> columns, List<CoverageRow> rows, List<String> paired) {}
-
-    /**
-     * One method: its target number of seeds and, per column of {@link Coverage#columns}, the seeds
-     * trained.
-     */
-    public record CoverageRow(String method, int target, List<Cell> cells) {}
-
-    /** The seeds of one method in one column (empty when none), and whether they reach its target. */
-    public record Cell(List<Integer> seeds, boolean met) {}
-
     /** The coverage of the study under this protocol, from {@link #runs}. */
-    public Coverage coverage() {
-        List<String> optimizers = new ArrayList<>();
-        Map<String, Map<String, TreeSet<Integer>>> byMethod = new LinkedHashMap<>();
-        for (RunRow r : runs) {
-            if (!optimizers.contains(r.optimizer())) {
-                optimizers.add(r.optimizer());
-            }
-            byMethod.computeIfAbsent(r.method(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.optimizer() + " · " + r.level(), k -> new TreeSet<>())
-                    .add(r.seed());
-        }
-        List<String> columns = new ArrayList<>();
-        for (String o : optimizers) {
-            for (String level : List.of("param", "feature")) {
-                String column = o + " · " + level;
-                if (byMethod.values().stream().anyMatch(m -> m.containsKey(column))) {
-                    columns.add(column);
-                }
-            }
-        }
-        List<CoverageRow> rows = new ArrayList<>();
-        List<String> paired = new ArrayList<>();
-        byMethod.forEach(
-                (method, cells) -> {
-                    int target = targetSeeds(method);
-                    rows.add(
-                            new CoverageRow(
-                                    method,
-                                    target,
-                                    columns.stream()
-                                            .map(
-                                                    c -> {
-                                                        List<Integer> seeds =
-                                                                List.copyOf(
-                                                                        cells.getOrDefault(
-                                                                                c,
-                                                                                new TreeSet<>()));
-                                                        return new Cell(
-                                                                seeds, seeds.size() >= target);
-                                                    })
-                                            .toList()));
-                    if (optimizers.stream()
-                            .anyMatch(
-                                    o ->
-                                            cells.getOrDefault(o + " · param", new TreeSet<>())
-                                                                    .size()
-                                                            >= target
-                                                    && cells.getOrDefault(
-                                                                            o + " · feature",
-                                                                            new TreeSet<>())
-                                                                    .size()
-                                                            >= target)) {
-                        paired.add(method);
-                    }
-                });
-        return new Coverage(columns, rows, paired);
+    public StudyCoverage coverage() {
+        return StudyCoverage.of(runs);
     }
 
     /** Rows of {@link #runs} grouped by optimizer, for the page. */

@@ -260,18 +260,18 @@ class ProtocolEvidenceTest {
         // scores: scale left (84 + 86) / 2 = 85, right (82 + 80) / 2 = 81;
         // 0.001: (84/85 + 82/81) / 2 = 1.000290..., 0.003: (86/85 + 80/81) / 2 = 0.999709...
         assertThat(e.sweep()).hasSize(1);
-        ProtocolEvidence.SweepRow ew = e.sweep().get(0);
+        SweepRow ew = e.sweep().get(0);
         assertThat(ew.optimizer()).isEqualTo("adam");
         assertThat(ew.method()).isEqualTo("ew");
         assertThat(ew.candidates())
-                .extracting(ProtocolEvidence.Candidate::lr)
+                .extracting(SweepRow.Candidate::lr)
                 .containsExactly(0.001, 0.003);
         assertThat(ew.candidates().get(0).score())
                 .isCloseTo((84.0 / 85 + 82.0 / 81) / 2, within(1e-12));
         assertThat(ew.candidates().get(1).score())
                 .isCloseTo((86.0 / 85 + 80.0 / 81) / 2, within(1e-12));
         assertThat(ew.candidates())
-                .extracting(ProtocolEvidence.Candidate::chosen)
+                .extracting(SweepRow.Candidate::chosen)
                 .containsExactly(true, false);
         // late rise, largest over tasks: 0.001 none (84 at epoch 2); 0.003 left 86 against 82 -> +4
         assertThat(ew.candidates().get(0).lateRise()).isEqualTo(0.0);
@@ -294,7 +294,7 @@ class ProtocolEvidenceTest {
         ProtocolEvidence e = ProtocolEvidence.read(dir, p, manifest());
 
         assertThat(e.completeSweeps())
-                .extracting(ProtocolEvidence.SweepRow::method)
+                .extracting(SweepRow::method)
                 .containsExactlyInAnyOrder("ew", "stl");
         assertThat(e.sweepsAtEdge())
                 .singleElement()
@@ -349,7 +349,7 @@ class ProtocolEvidenceTest {
         // 1 point, the same amount: the margin is below twice it
         double l = 247.0 / 3;
         double r = 245.0 / 3;
-        ProtocolEvidence.SweepRow ewRow =
+        SweepRow ewRow =
                 e.sweep().stream().filter(w -> w.method().equals("ew")).findFirst().orElseThrow();
         assertThat(ewRow.margin()).isCloseTo((1 / l + 1 / r) / 2, within(1e-12));
         assertThat(ewRow.seedStd()).isCloseTo((1 / l + 1 / r) / 2, within(1e-12));
@@ -359,7 +359,7 @@ class ProtocolEvidenceTest {
         // 0.1 point: beyond noise
         double ls = 82;
         double rs = 244.0 / 3;
-        ProtocolEvidence.SweepRow stlRow =
+        SweepRow stlRow =
                 e.sweep().stream().filter(w -> w.method().equals("stl")).findFirst().orElseThrow();
         assertThat(stlRow.chosenRate()).isEqualTo(0.03);
         assertThat(stlRow.margin()).isCloseTo((2 / ls + 2 / rs) / 2, within(1e-12));
@@ -481,22 +481,22 @@ class ProtocolEvidenceTest {
         runs.add(run("pcgrad", "feature", "adam", 2));
         runs.add(run("mgda", "param", "sgd", 1));
         ProtocolEvidence e = new ProtocolEvidence(List.of("a"), List.of(), runs, 0, 0.3, null);
-        ProtocolEvidence.Coverage c = e.coverage();
+        StudyCoverage c = e.coverage();
         assertThat(c.columns()).containsExactly("adam · param", "adam · feature", "sgd · param");
         assertThat(c.rows())
-                .extracting(ProtocolEvidence.CoverageRow::method)
+                .extracting(StudyCoverage.Row::method)
                 .containsExactly("stl", "ew", "mgda", "pcgrad");
-        ProtocolEvidence.CoverageRow stl = c.rows().get(0);
+        StudyCoverage.Row stl = c.rows().get(0);
         assertThat(stl.target()).isEqualTo(5);
         assertThat(stl.cells().get(0).seeds()).containsExactly(0, 1, 2, 3, 4);
         assertThat(stl.cells().get(0).met()).isTrue();
         assertThat(stl.cells().get(1).seeds()).isEmpty();
-        ProtocolEvidence.CoverageRow ew = c.rows().get(1);
+        StudyCoverage.Row ew = c.rows().get(1);
         assertThat(ew.cells().get(0).met()).isFalse(); // 3 of 5
-        ProtocolEvidence.CoverageRow pcgrad = c.rows().get(3);
+        StudyCoverage.Row pcgrad = c.rows().get(3);
         assertThat(pcgrad.cells().get(1).seeds()).containsExactly(0, 2);
         assertThat(pcgrad.cells().get(1).met()).isFalse();
-        ProtocolEvidence.CoverageRow mgda = c.rows().get(2);
+        StudyCoverage.Row mgda = c.rows().get(2);
         assertThat(mgda.cells().get(2).seeds()).containsExactly(1);
         assertThat(c.paired()).containsExactly("mgda");
     }
