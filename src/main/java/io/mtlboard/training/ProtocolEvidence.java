@@ -1,8 +1,12 @@
 package io.mtlboard.training;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.support.FiniteOrNull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +34,7 @@ public record ProtocolEvidence(
         List<SweepRow> sweep,
         List<RunRow> runs,
         int converged,
-        double threshold,
+        @JsonSerialize(using = FiniteOrNull.class) double threshold,
         String problem) {
 
     /** No evidence, because the bundles could not be read: {@code problem} says why. */
@@ -43,6 +47,7 @@ public record ProtocolEvidence(
      * less than the threshold over the last {@link #LATE_EPOCHS} epochs: their curves scatter or
      * fall after the peak, which the best-validation checkpoint keeps.
      */
+    @JsonProperty
     public int plateaued() {
         return (int)
                 runs.stream()
@@ -56,6 +61,7 @@ public record ProtocolEvidence(
      * the threshold or more over the last {@link #LATE_EPOCHS} epochs (or of unknown late rise):
      * the epoch budget may hold them back.
      */
+    @JsonProperty
     public int stillRising() {
         return (int) runs.stream().filter(r -> Boolean.FALSE.equals(r.converged())).count()
                 - plateaued();
@@ -101,12 +107,18 @@ public record ProtocolEvidence(
             Boolean converged) {}
 
     /**
-     * One task of a run: the change of its validation metric over the last two epochs (recorded by
-     * the criterion; null when the bundle has none), the late rise, and the checkpoint epoch.
+     * One task of a run: its name, the change of its validation metric over the last two epochs
+     * (recorded by the criterion; null when the bundle has none), the late rise, and the checkpoint
+     * epoch.
      */
-    public record TaskFacts(Double change, double lateRise, Integer checkpointEpoch) {}
+    public record TaskFacts(
+            String task,
+            Double change,
+            @JsonSerialize(using = FiniteOrNull.class) double lateRise,
+            Integer checkpointEpoch) {}
 
     /** Whether anything was trained under the protocol yet. */
+    @JsonIgnore
     public boolean isEmpty() {
         return sweep.isEmpty() && runs.isEmpty();
     }
@@ -133,6 +145,7 @@ public record ProtocolEvidence(
                 JsonNode epoch = c.path("checkpointEpoch").path(tasks.get(t));
                 facts.add(
                         new TaskFacts(
+                                tasks.get(t),
                                 task.path("change").isNumber()
                                         ? task.path("change").asDouble()
                                         : null,
@@ -227,6 +240,7 @@ public record ProtocolEvidence(
     }
 
     /** The coverage of the study under this protocol, from {@link #runs}. */
+    @JsonProperty
     public StudyCoverage coverage() {
         return StudyCoverage.of(runs);
     }

@@ -1,5 +1,6 @@
 package io.mtlboard.training;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtlboard.benchmark.BenchmarkManifest;
@@ -10,9 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,13 +33,17 @@ public class ReferenceProtocols {
 
     private static final Set<String> PROSE = Set.of("id", "label", "backbone", "description");
 
-    /** One protocol as the page shows it. */
+    /**
+     * One protocol as the page and the API show it: the page lists {@code settings}, the API gives
+     * {@code definition}, the protocol as its file states it.
+     */
     public record ProtocolView(
             String id,
             String label,
             String backbone,
             String description,
-            List<Setting> settings,
+            @JsonIgnore List<Setting> settings,
+            JsonNode definition,
             String hash,
             ProtocolEvidence evidence) {}
 
@@ -64,8 +73,58 @@ public class ReferenceProtocols {
         }
     }
 
-    /** The protocols of {@code benchmark}; empty when it has none. */
+    private record Cached(String fingerprint, List<ProtocolView> views) {}
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /**
+     * The protocols of {@code benchmark}; empty when it has none. Reading them parses every bundle
+     * of the benchmark, so the answer is kept until a file it rests on changes (the protocol file,
+     * the manifest, or a bundle added, rewritten or removed, as a running sweep does).
+     */
     public List<ProtocolView> of(String benchmark) {
+        String fingerprint = fingerprint(Path.of(config.benchmarksDir()), benchmark);
+        Cached hit = cache.get(benchmark);
+        if (hit != null && hit.fingerprint().equals(fingerprint)) {
+            return hit.views();
+        }
+        List<ProtocolView> views = read(benchmark);
+        cache.put(benchmark, new Cached(fingerprint, views));
+        return views;
+    }
+
+    /**
+     * Name, size and modification time of every file {@link #read} reads for {@code benchmark}
+     * under the benchmarks directory {@code dir}.
+     */
+    static String fingerprint(Path dir, String benchmark) {
+        Path reference = dir.resolve("reference").resolve(benchmark);
+        StringBuilder b = new StringBuilder();
+        List<Path> files = new ArrayList<>();
+        files.add(dir.resolve(benchmark).resolve("reference-protocols.json"));
+        files.add(dir.resolve(benchmark).resolve("benchmark.json"));
+        for (Path d : List.of(reference, reference.resolve(LrSweep.DIR))) {
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> list = Files.list(d)) {
+                    list.filter(f -> f.toString().endsWith(".json")).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    return "unlistable " + d + " " + System.nanoTime(); // never matches: read again
+                }
+            }
+        }
+        for (Path f : files) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                b.append(f).append(' ').append(a.size()).append(' ');
+                b.append(a.lastModifiedTime().toMillis()).append('\n');
+            } catch (IOException e) {
+                b.append(f).append(" absent\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private List<ProtocolView> read(String benchmark) {
         Path file =
                 Path.of(config.benchmarksDir())
                         .resolve(benchmark)
@@ -102,6 +161,7 @@ public class ReferenceProtocols {
                                 p.path("backbone").asText(),
                                 p.path("description").asText(),
                                 settings,
+                                p,
                                 ReferenceProtocol.hash(benchmark, p),
                                 evidence(referenceDir, benchmark, p, manifest)));
             }

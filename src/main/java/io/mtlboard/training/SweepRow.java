@@ -1,8 +1,11 @@
 package io.mtlboard.training;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.leaderboard.SeedStats;
+import io.mtlboard.support.FiniteOrNull;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +24,15 @@ public record SweepRow(
         String method,
         List<Candidate> candidates,
         List<Double> gridRates,
-        double seedStd,
+        @JsonSerialize(using = FiniteOrNull.class) double seedStd,
         int seedRuns) {
 
     /**
      * How far the chosen rate's score lies above the next best candidate's; NaN with fewer than
      * two candidates.
      */
+    @JsonProperty
+    @JsonSerialize(using = FiniteOrNull.class)
     public double margin() {
         List<Double> scores =
                 candidates.stream()
@@ -43,6 +48,7 @@ public record SweepRow(
      * the method at the chosen rate, on the sweep's scale), the leaderboard's test for two rows
      * (mean ± std intervals overlap). Null when there is no margin or fewer than two such runs.
      */
+    @JsonProperty
     public Boolean withinNoise() {
         double margin = margin();
         if (!Double.isFinite(margin) || !Double.isFinite(seedStd)) {
@@ -52,11 +58,13 @@ public record SweepRow(
     }
 
     /** How many rates the protocol's grid has for the optimizer. */
+    @JsonProperty
     public int grid() {
         return gridRates.size();
     }
 
     /** Whether every rate of the grid has its run. */
+    @JsonProperty
     public boolean complete() {
         return candidates.stream().map(Candidate::lr).toList().containsAll(gridRates);
     }
@@ -66,12 +74,15 @@ public record SweepRow(
      * the lowest rate of a grid of two or more: the best rate may then lie outside the grid;
      * null otherwise.
      */
+    @JsonProperty
     public String edge() {
         return LrSweep.edge(
                 gridRates, candidates.stream().map(Candidate::lr).toList(), chosenRate());
     }
 
     /** The rate chosen (so far); NaN without candidates. */
+    @JsonProperty
+    @JsonSerialize(using = FiniteOrNull.class)
     public double chosenRate() {
         return candidates.stream()
                 .filter(Candidate::chosen)
@@ -81,7 +92,11 @@ public record SweepRow(
     }
 
     /** One swept rate: its score (as the sweep ranks them), whether it won, its largest late rise. */
-    public record Candidate(double lr, double score, boolean chosen, double lateRise) {}
+    public record Candidate(
+            double lr,
+            @JsonSerialize(using = FiniteOrNull.class) double score,
+            boolean chosen,
+            @JsonSerialize(using = FiniteOrNull.class) double lateRise) {}
 
     /**
      * The sweep of {@code protocol} from the sweep bundles in {@code dir}, one row per optimizer and

@@ -60,4 +60,51 @@ class ReferenceProtocolsTest {
         assertThat(evidence.isEmpty()).isTrue();
         assertThat(protocols(dir).of("nyuv2")).isEmpty();
     }
+
+    @Test
+    void shouldKeepTheAnswerUntilABundleChanges(@TempDir Path dir) throws IOException {
+        copyOfMultiFashion(dir);
+        ReferenceProtocols protocols = protocols(dir);
+        List<ReferenceProtocols.ProtocolView> first = protocols.of("multifashion");
+        assertThat(protocols.of("multifashion")).isSameAs(first);
+
+        // a sweep writes a bundle: read again, and the sweep shows it
+        Path sweep = Files.createDirectories(dir.resolve("reference/multifashion/lr-sweep"));
+        Path bundle = sweep.resolve("lenet5_ew_param_adam_seed0_lr0.001.json");
+        Files.copy(
+                Path.of("benchmarks-data/reference/multifashion/lr-sweep")
+                        .resolve(bundle.getFileName()),
+                bundle);
+        List<ReferenceProtocols.ProtocolView> second = protocols.of("multifashion");
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.get(0).evidence().sweep())
+                .singleElement()
+                .extracting(SweepRow::method)
+                .isEqualTo("ew");
+        assertThat(protocols.of("multifashion")).isSameAs(second);
+
+        // rewritten (another size) or removed: read again
+        Files.writeString(bundle, "{not json");
+        assertThat(protocols.of("multifashion").get(0).evidence().problem()).isNotNull();
+        Files.delete(bundle);
+        List<ReferenceProtocols.ProtocolView> fourth = protocols.of("multifashion");
+        assertThat(fourth.get(0).evidence().problem()).isNull();
+        assertThat(fourth.get(0).evidence().isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldFingerprintTheFilesTheProtocolsRestOn(@TempDir Path dir) throws IOException {
+        copyOfMultiFashion(dir);
+        String empty = ReferenceProtocols.fingerprint(dir, "multifashion");
+        assertThat(ReferenceProtocols.fingerprint(dir, "multifashion")).isEqualTo(empty);
+        Path runs = Files.createDirectories(dir.resolve("reference/multifashion"));
+        Files.writeString(runs.resolve("a.json"), "{}");
+        String one = ReferenceProtocols.fingerprint(dir, "multifashion");
+        assertThat(one).isNotEqualTo(empty).contains("a.json 2 ");
+        // files that are not bundles do not count
+        Files.writeString(runs.resolve("notes.txt"), "x");
+        assertThat(ReferenceProtocols.fingerprint(dir, "multifashion")).isEqualTo(one);
+        Files.writeString(dir.resolve("multifashion/reference-protocols.json"), "[]");
+        assertThat(ReferenceProtocols.fingerprint(dir, "multifashion")).isNotEqualTo(one);
+    }
 }
