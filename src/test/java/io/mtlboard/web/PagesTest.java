@@ -428,6 +428,8 @@ class PagesTest {
                 .containsPattern("<strong>\\d+ of " + bundles + "</strong> reference runs meet")
                 .contains("id=\"convergence-mf-lenet5-v2\"")
                 .contains("id=\"sweep-mf-lenet5-v2\"")
+                .contains(
+                        "<a href=\"/api/benchmarks/multifashion/protocols\" id=\"protocols-json\">JSON</a>")
                 .contains("<strong>chosen</strong>")
                 // the coverage table: the single-task row has the seeds 0, 1, 2 at least
                 .contains("id=\"coverage-mf-lenet5-v2\"")
