@@ -168,8 +168,13 @@ final class LrSweep {
     /** The choice from the sweep bundles in {@code dir} trained under {@code protocol} (others are ignored). */
     static Choice choose(Path dir, ReferenceProtocol protocol, BenchmarkManifest manifest)
             throws IOException {
+        return choose(ProtocolEvidence.bundles(dir, protocol), manifest);
+    }
+
+    /** The choice from sweep bundles already read (all of one protocol). */
+    static Choice choose(List<JsonNode> sweepBundles, BenchmarkManifest manifest) {
         Map<String, Map<String, Map<Double, double[]>>> values = new TreeMap<>();
-        for (JsonNode bundle : ProtocolEvidence.bundles(dir, protocol)) {
+        for (JsonNode bundle : sweepBundles) {
             JsonNode m = bundle.path("manifest");
             values.computeIfAbsent(m.path("optimizer").asText(), k -> new TreeMap<>())
                     .computeIfAbsent(m.path("method").asText(), k -> new TreeMap<>())

@@ -109,10 +109,11 @@ public record SweepRow(
             BenchmarkManifest manifest,
             List<JsonNode> protocolRuns)
             throws IOException {
-        LrSweep.Choice choice = LrSweep.choose(dir, protocol, manifest);
+        List<JsonNode> sweepBundles = ProtocolEvidence.bundles(dir, protocol);
+        LrSweep.Choice choice = LrSweep.choose(sweepBundles, manifest);
         Map<String, Map<String, Map<Double, Double>>> rises = new TreeMap<>();
         Map<String, Map<String, List<double[]>>> values = new TreeMap<>();
-        for (JsonNode bundle : ProtocolEvidence.bundles(dir, protocol)) {
+        for (JsonNode bundle : sweepBundles) {
             JsonNode m = bundle.path("manifest");
             double largest = Double.NEGATIVE_INFINITY;
             for (double r : ProtocolEvidence.lateRise(bundle, manifest)) {
