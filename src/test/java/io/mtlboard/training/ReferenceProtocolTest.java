@@ -35,6 +35,45 @@ class ReferenceProtocolTest {
         assertThat(p.hash()).startsWith("01280ad6d560");
     }
 
+    /**
+     * A documented protocol that already has bundles must not change: its bundles carry its hash,
+     * and a bundle whose hash no longer matches drops out of the sweep's choice, the evidence and
+     * the resumed sweep (which would train it again). Every bundle, lr-sweep run and step-cost
+     * table that names a documented protocol carries that protocol's current hash.
+     */
+    @Test
+    void shouldStillMatchEveryBundleTrainedUnderAShippedProtocol() throws IOException {
+        int checked = 0;
+        for (String benchmark : java.util.List.of("multifashion", "fashionscenes")) {
+            java.util.Map<String, String> hashes = new java.util.HashMap<>();
+            for (var p :
+                    JSON.readTree(
+                            Path.of("benchmarks-data", benchmark, "reference-protocols.json")
+                                    .toFile())) {
+                String id = p.path("id").asText();
+                hashes.put(
+                        id,
+                        ReferenceProtocol.read(Path.of("benchmarks-data"), benchmark, id).hash());
+            }
+            try (var files = Files.walk(Path.of("benchmarks-data/reference", benchmark))) {
+                for (Path f :
+                        files.filter(x -> x.toString().endsWith(".json"))
+                                .filter(x -> !x.toString().contains(".checkpoints"))
+                                .toList()) {
+                    var protocol = JSON.readTree(f.toFile()).path("protocol");
+                    String id = protocol.path("id").asText();
+                    if (hashes.containsKey(id)) {
+                        assertThat(protocol.path("hash").asText())
+                                .as("%s: trained under %s as it was then", f, id)
+                                .isEqualTo(hashes.get(id));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
     @Test
     void shouldReadTheShippedFashionScenesProtocol() throws IOException {
         ReferenceProtocol p =
