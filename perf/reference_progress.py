@@ -21,9 +21,12 @@ for path in sorted(glob.glob(os.path.join(root, "*.json")) + glob.glob(os.path.j
     changes = " / ".join("%+.2f" % v["change"] for v in c.get("tasks", {}).values() if "change" in v)
     epochs = " / ".join(str(e) for e in c.get("checkpointEpoch", {}).values())
     diagnostics = bundle["evaluation"].get("diagnostics")
-    rows.append((os.path.basename(path)[:-5], "lr-sweep" in path, m["hyperParameters"]["lr"], t["seconds"],
-                 bundle["evaluation"]["seconds"] + (diagnostics or {}).get("seconds", 0), c.get("converged"),
-                 changes, epochs, " / ".join("%.2f" % v for v in m["claims"].values())))
+    # a run reused from the lr sweep was trained (and counted) once, as the sweep's run
+    reused = "reusedFrom" in t
+    rows.append((os.path.basename(path)[:-5] + (" (reused: %s)" % t["reusedFrom"] if reused else ""),
+                 "lr-sweep" in path, m["hyperParameters"]["lr"], 0 if reused else t["seconds"],
+                 0 if reused else bundle["evaluation"]["seconds"] + (diagnostics or {}).get("seconds", 0),
+                 c.get("converged"), changes, epochs, " / ".join("%.2f" % v for v in m["claims"].values())))
 print("| run | lr | train s | eval + diagnostics s | converged | last-two-epoch change (points) | checkpoint epoch | test |")
 print("|---|---|---|---|---|---|---|---|")
 for name, sweep, lr, train, evaluation, converged, changes, epochs, test in rows:

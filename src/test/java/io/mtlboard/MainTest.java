@@ -195,4 +195,93 @@ class MainTest {
         assertThat(overridden.code()).isZero();
         assertThat(overridden.out()).doesNotContain("provisional");
     }
+
+    /** A copy of mf-lenet5-v2's Adam EW sweep (its four rates) under {@code out}. */
+    private static java.nio.file.Path ewSweep(String out) throws java.io.IOException {
+        java.nio.file.Path sweep = java.nio.file.Path.of(out, "multifashion/lr-sweep");
+        java.nio.file.Files.createDirectories(sweep);
+        for (String rate : java.util.List.of("0.0001", "0.0003", "0.001", "0.003")) {
+            String f = "lenet5_ew_param_adam_seed0_lr" + rate + ".json";
+            java.nio.file.Files.copy(
+                    java.nio.file.Path.of("benchmarks-data/reference/multifashion/lr-sweep", f),
+                    sweep.resolve(f),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return sweep;
+    }
+
+    private static String[] ewRuns(String out, String seeds, String... more) {
+        String[] args = {
+            "reference",
+            "--benchmark",
+            "multifashion",
+            "--protocol",
+            "mf-lenet5-v2",
+            "--methods",
+            "ew",
+            "--levels",
+            "param",
+            "--optimizers",
+            "adam",
+            "--seeds",
+            seeds,
+            "--out",
+            out
+        };
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    @Test
+    void shouldReuseTheSweepsRunAtTheChosenRateAsTheProtocolsRunAtItsSeed() throws Exception {
+        String out = "target/main-test-reuse";
+        java.nio.file.Path sweep = ewSweep(out);
+        java.nio.file.Path target =
+                java.nio.file.Path.of(out, "multifashion/lenet5_ew_param_adam_seed0.json");
+        java.nio.file.Files.deleteIfExists(target);
+        // the sweep chose 3e-3; its run at seed 0 is the protocol's run at seed 0, not at seed 1
+        Printed plan = runPrinting(ewRuns(out, "0,1", "--no-diagnostics", "--dry-run"));
+        assertThat(plan.code()).isZero();
+        assertThat(plan.out())
+                .containsPattern(
+                        "lenet5_ew_param_adam_seed0.json +lr 0.003 +reuses"
+                                + " lr-sweep/lenet5_ew_param_adam_seed0_lr0.003.json")
+                .containsPattern("lenet5_ew_param_adam_seed1.json +lr 0.003 +to train");
+
+        Printed done = runPrinting(ewRuns(out, "0", "--no-diagnostics"));
+
+        assertThat(done.code()).as(err.toString()).isZero();
+        assertThat(done.out())
+                .contains("reused: the lr sweep's run lenet5_ew_param_adam_seed0_lr0.003.json")
+                .contains("1 runs (0 skipped, 1 reused from the lr sweep, 0 failed)");
+        com.fasterxml.jackson.databind.ObjectMapper json =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode written =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(target.toFile());
+        assertThat(written.path("training").path("reusedFrom").asText())
+                .isEqualTo("lr-sweep/lenet5_ew_param_adam_seed0_lr0.003.json");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) written.path("training"))
+                .remove("reusedFrom");
+        assertThat(written)
+                .isEqualTo(
+                        json.readTree(
+                                sweep.resolve("lenet5_ew_param_adam_seed0_lr0.003.json").toFile()));
+        // now done: a second pass neither trains nor copies it again
+        Printed again = runPrinting(ewRuns(out, "0", "--no-diagnostics", "--dry-run"));
+        assertThat(again.out()).containsPattern("lenet5_ew_param_adam_seed0.json +lr 0.003 +done");
+    }
+
+    @Test
+    void shouldNotReuseASweepRunWithoutTheDiagnosticsEveryReferenceModelNeeds() throws Exception {
+        // the shipped sweep bundles were trained without diagnostics: with diagnostics on (the
+        // default) the protocol's run is trained, so that it has its robustness sweep and test FD
+        String out = "target/main-test-noreuse";
+        ewSweep(out);
+        Printed plan = runPrinting(ewRuns(out, "0", "--dry-run"));
+        assertThat(plan.code()).isZero();
+        assertThat(plan.out())
+                .containsPattern("lenet5_ew_param_adam_seed0.json +lr 0.003 +to train")
+                .doesNotContain("reuses");
+    }
 }

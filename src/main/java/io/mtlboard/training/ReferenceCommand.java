@@ -4,6 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.BenchmarkManifestReader;
 import io.mtlboard.benchmark.data.DataLocations;
@@ -271,6 +273,7 @@ public final class ReferenceCommand implements Callable<Integer> {
         int tasks = tasks();
         long total = runs.stream().mapToLong(r -> steps(r, tasks)).sum();
         long skipped = runs.stream().filter(Planned::skip).count();
+        long reused = runs.stream().filter(r -> r.reuse() != null).count();
         System.out.printf(
                 Locale.ROOT,
                 "%d runs on %s (%d already done under %s), %d worker(s) with %s libtorch "
@@ -292,12 +295,17 @@ public final class ReferenceCommand implements Callable<Integer> {
                         run.settings().lr(),
                         run.skip()
                                 ? "done"
-                                : protocol == null
-                                        ? "to train"
-                                        : checkpoint(run, protocol)
-                                                .epoch()
-                                                .map(e -> "to train, resumes after epoch " + e)
-                                                .orElse("to train"));
+                                : run.reuse() != null
+                                        ? "reuses " + LrSweep.DIR + "/" + run.reuse().getFileName()
+                                        : protocol == null
+                                                ? "to train"
+                                                : checkpoint(run, protocol)
+                                                        .epoch()
+                                                        .map(
+                                                                e ->
+                                                                        "to train, resumes after epoch "
+                                                                                + e)
+                                                        .orElse("to train"));
             }
             return 0;
         }
@@ -308,21 +316,12 @@ public final class ReferenceCommand implements Callable<Integer> {
                             + " exists): no run starts; remove the file to train");
             return RunCheckpoint.PAUSED_STATUS;
         }
-        Engine.getEngine("PyTorch"); // loads libtorch before the thread setting
-        JniUtils.setNumThreads(
-                threads != null
-                        ? threads
-                        : Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
         SweepProgress bar = new SweepProgress(System.err, total, runs.size());
+        // with every run done or reused there is nothing to train: neither libtorch nor data
         ReferenceData data =
-                ReferenceData.load(
-                        benchmark,
-                        runs.isEmpty() ? baseSettings(protocol, 1e-3) : runs.get(0).settings(),
-                        new DataLocations(
-                                benchmarksDir,
-                                Path.of(FashionMnist.DEBIAN_DIR),
-                                dataDir.resolve("external"),
-                                dataDir.resolve("cache")));
+                runs.stream().allMatch(r -> r.skip() || r.reuse() != null)
+                        ? null
+                        : trainingData(protocol, runs);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<?>> futures = new ArrayList<>();
         for (Planned run : runs) {
@@ -352,9 +351,10 @@ public final class ReferenceCommand implements Callable<Integer> {
         bar.finish();
         System.out.printf(
                 Locale.ROOT,
-                "%d runs (%d skipped, %d failed%s) in %s%n",
+                "%d runs (%d skipped, %d reused from the lr sweep, %d failed%s) in %s%n",
                 runs.size(),
                 skipped,
+                reused,
                 failed,
                 paused == 0 ? "" : ", " + paused + " paused or not started",
                 SweepProgress.clock(bar.seconds()));
@@ -438,6 +438,24 @@ public final class ReferenceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Loads libtorch with the thread setting, then the benchmark's data for {@code runs}. */
+    private ReferenceData trainingData(ReferenceProtocol protocol, List<Planned> runs)
+            throws IOException {
+        Engine.getEngine("PyTorch"); // loads libtorch before the thread setting
+        JniUtils.setNumThreads(
+                threads != null
+                        ? threads
+                        : Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
+        return ReferenceData.load(
+                benchmark,
+                runs.isEmpty() ? baseSettings(protocol, 1e-3) : runs.get(0).settings(),
+                new DataLocations(
+                        benchmarksDir,
+                        Path.of(FashionMnist.DEBIAN_DIR),
+                        dataDir.resolve("external"),
+                        dataDir.resolve("cache")));
+    }
+
     /** Warm-up steps of each configuration before {@code --step-cost} times it. */
     static final int STEP_COST_WARMUP = 10;
 
@@ -505,8 +523,16 @@ public final class ReferenceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A planned run: its spec, its settings (with its lr), its bundle file and whether it is already done. */
-    record Planned(RunSpec spec, TrainingSettings settings, Path file, boolean skip) {}
+    /**
+     * A planned run: its spec, its settings (with its lr), its bundle file, whether it is already
+     * done, and the lr-sweep bundle it reuses instead of training (null when it trains).
+     */
+    record Planned(RunSpec spec, TrainingSettings settings, Path file, boolean skip, Path reuse) {
+
+        Planned(RunSpec spec, TrainingSettings settings, Path file, boolean skip) {
+            this(spec, settings, file, skip, null);
+        }
+    }
 
     private long steps(Planned run, int tasks) {
         return (long) run.settings().epochs()
@@ -603,9 +629,54 @@ public final class ReferenceCommand implements Callable<Integer> {
                             ? overrides.get(run.optimizer())
                             : choice.rate(run.optimizer(), run.method());
             Path file = out.resolve(benchmark).resolve(run.name() + ".json");
-            result.add(new Planned(run, protocol.settings(rate), file, done(file, protocol, rate)));
+            boolean done = done(file, protocol, rate);
+            result.add(
+                    new Planned(
+                            run,
+                            protocol.settings(rate),
+                            file,
+                            done,
+                            done ? null : reusable(run, protocol, rate)));
         }
         return result;
+    }
+
+    /**
+     * The lr-sweep bundle that already is this protocol run, or null: the sweep trains its methods
+     * at its seed, at the parameter level, at every rate of the grid, so the protocol's run of a
+     * swept method at the sweep's seed and the chosen rate is the sweep's run at that rate —
+     * training it again gives the same bundle (training is deterministic) and only costs time. It
+     * is reused when its bundle is of the same protocol hash and rate and, unless
+     * --no-diagnostics, holds the diagnostics every reference model needs.
+     */
+    private Path reusable(RunSpec run, ReferenceProtocol protocol, double rate) {
+        if (run.level() != GradientLevel.PARAM
+                || run.seed() != protocol.sweepSeed()
+                || !protocol.sweepMethods()
+                        .getOrDefault(run.optimizer(), List.of())
+                        .contains(run.method())) {
+            return null;
+        }
+        Path sweep =
+                out.resolve(benchmark).resolve(LrSweep.DIR).resolve(LrSweep.fileName(run, rate));
+        if (!done(sweep, protocol, rate)) {
+            return null;
+        }
+        try {
+            JsonNode d = new ObjectMapper().readTree(sweep.toFile()).path("evaluation");
+            return !diagnostics || d.path("diagnostics").isObject() ? sweep : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    /** Writes {@code run}'s reused lr-sweep bundle as its own, noting where it comes from. */
+    private static void reuse(Planned run) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode bundle = (ObjectNode) json.readTree(run.reuse().toFile());
+        ((ObjectNode) bundle.path("training"))
+                .put("reusedFrom", LrSweep.DIR + "/" + run.reuse().getFileName());
+        JsonFiles.writeAtomically(json, run.file(), bundle);
     }
 
     /** Whether {@code file} is a bundle of the same protocol (hash) and lr, so the run can be skipped. */
@@ -653,6 +724,18 @@ public final class ReferenceCommand implements Callable<Integer> {
             return;
         }
         String name = run.file().getFileName().toString().replace(".json", "");
+        if (run.reuse() != null) {
+            reuse(run);
+            bar.reused(
+                    steps(run, tasks),
+                    String.format(
+                            Locale.ROOT,
+                            "%-50s lr %-7s reused: the lr sweep's run %s",
+                            name,
+                            run.settings().lr(),
+                            run.reuse().getFileName()));
+            return;
+        }
         if (Files.exists(pauseFile())) {
             throw RunCheckpoint.Paused.beforeStart(pauseFile());
         }
@@ -666,7 +749,7 @@ public final class ReferenceCommand implements Callable<Integer> {
                                     data,
                                     run.settings(),
                                     protocol == null ? null : protocol.summary())
-                            .withDiagnostics(diagnostics && !lrSweep)
+                            .withDiagnostics(diagnostics)
                             .withCheckpoint(checkpoint)
                             .run(run.spec(), bar, (done, all) -> {});
         } catch (RunCheckpoint.Paused paused) {

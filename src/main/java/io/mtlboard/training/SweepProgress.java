@@ -73,6 +73,12 @@ final class SweepProgress implements Trainer.Progress {
     }
 
     /** Counts a finished (or skipped) run and prints {@code line} above the bar. */
+    /** A run not trained because its bundle was taken from elsewhere: {@code line} says whence. */
+    synchronized void reused(long steps, String line) {
+        total = Math.max(1, total - steps);
+        finishRun(line);
+    }
+
     synchronized void finishRun(String line) {
         finished++;
         out.print("\r" + " ".repeat(120) + "\r");
