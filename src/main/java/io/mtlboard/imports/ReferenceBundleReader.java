@@ -206,11 +206,21 @@ class ReferenceBundleReader {
                 agrees);
     }
 
-    private static String summary(JsonNode evaluation, JsonNode training) {
+    /**
+     * The evaluation's log line: how long training took and where it was evaluated; for a run
+     * reused from its protocol's lr sweep, that it was trained once, as the sweep's run.
+     */
+    static String summary(JsonNode evaluation, JsonNode training) {
+        String reused = training.path("reusedFrom").asText("");
         return String.format(
                 Locale.ROOT,
-                "Reference run trained by mtlboard reference in %.1f s; evaluated on %d test samples on %s with %s.",
+                "Reference run trained by mtlboard reference in %.1f s%s; evaluated on %d test samples on %s with %s.",
                 training.path("seconds").asDouble(),
+                reused.isEmpty()
+                        ? ""
+                        : " as the lr sweep's run at this rate and seed ("
+                                + reused
+                                + "), the same training as this protocol run's, so not repeated",
                 evaluation.path("samples").asLong(),
                 evaluation.path("device").asText("?"),
                 evaluation.path("engine").asText("?"));
