@@ -5,7 +5,9 @@
 # (perf/pause-sweeps.sh) after epoch 3, which must end the process with status 75 right after a
 # checkpoint, and started again — and checks that each resumed bundle says so and has the same test
 # metrics, training log (but for wall times) and convergence facts, and that no checkpoint is left
-# behind. Needs `mvn -B package -DskipTests` first; about a minute and a half.
+# behind; and that EW's protocol run at seed 0, which reuses the lr sweep's run at the chosen rate,
+# is what training it afresh (--force) gives. Needs `mvn -B package -DskipTests` first; about two
+# minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP=${APP:-target/quarkus-app/quarkus-run.jar}
@@ -25,6 +27,10 @@ ref() { java -jar "$APP" reference --benchmark multifashion --protocol mf-drill 
 ref --lr-sweep --methods ew,stl --out "$W/a" > /dev/null 2>&1
 cp -r "$W/a" "$W/b"
 cp -r "$W/a" "$W/c"
+cp -r "$W/a" "$W/d"
+# the reuse: EW at seed 0 and the chosen rate is the sweep's run; trained afresh (--force) it must agree
+ref --methods ew --seeds 0 --out "$W/a" | grep -o "reused: the lr sweep's run .*" || true
+ref --methods ew --seeds 0 --out "$W/d" --force > /dev/null 2>&1
 ref --methods pcgrad --seeds 0 --out "$W/a" > /dev/null 2>&1
 STATE="$W/b/multifashion/.checkpoints/lenet5_pcgrad_param_adam_seed0/state.json"
 (ref --methods pcgrad --seeds 0 --out "$W/b" > /dev/null 2>&1 &)
@@ -52,11 +58,19 @@ rm "$W/c/.pause"
 ref --methods pcgrad --seeds 0 --out "$W/c" > /dev/null 2>&1
 python3 - "$W/a/multifashion/lenet5_pcgrad_param_adam_seed0.json" "$RC" \
   "$W/b/multifashion/lenet5_pcgrad_param_adam_seed0.json" "$W/b/multifashion/.checkpoints" \
-  "$W/c/multifashion/lenet5_pcgrad_param_adam_seed0.json" "$W/c/multifashion/.checkpoints" <<'PY'
+  "$W/c/multifashion/lenet5_pcgrad_param_adam_seed0.json" "$W/c/multifashion/.checkpoints" \
+  "$W/a/multifashion/lenet5_ew_param_adam_seed0.json" "$W/d/multifashion/lenet5_ew_param_adam_seed0.json" <<'PY'
 import json, os, sys
 a = json.load(open(sys.argv[1]))
 strip = lambda log: [{k: v for k, v in e.items() if k != 'seconds'} for e in log]
 checks = {'paused process exits with status 75': sys.argv[2] == '75'}
+reused, fresh = json.load(open(sys.argv[7])), json.load(open(sys.argv[8]))
+checks.update({
+    'reuse: bundle names the sweep run': reused['training'].get('reusedFrom') == 'lr-sweep/lenet5_ew_param_adam_seed0_lr0.001.json',
+    'reuse: fresh training has the same test metrics': reused['evaluation']['measured'] == fresh['evaluation']['measured'],
+    'reuse: fresh training has the same training log': strip(reused['manifest']['trainingLog']) == strip(fresh['manifest']['trainingLog']),
+})
+print('reused EW', reused['evaluation']['measured'], '; trained afresh', fresh['evaluation']['measured'])
 for name, bundle, checkpoints in (('killed', sys.argv[3], sys.argv[4]), ('paused', sys.argv[5], sys.argv[6])):
     b = json.load(open(bundle))
     checks.update({
