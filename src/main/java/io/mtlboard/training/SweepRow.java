@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.mtlboard.benchmark.BenchmarkManifest;
-import io.mtlboard.leaderboard.SeedStats;
 import io.mtlboard.support.FiniteOrNull;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * One optimizer and method of the sweep: its candidates in rate order, and the rates of the
@@ -164,7 +164,13 @@ public record SweepRow(
                                 method,
                                 candidates,
                                 protocol.sweepGrid().getOrDefault(optimizer, List.of()),
-                                seedScores.size() < 2 ? Double.NaN : SeedStats.of(seedScores).std(),
+                                seedScores.size() < 2
+                                        ? Double.NaN
+                                        : new StandardDeviation()
+                                                .evaluate(
+                                                        seedScores.stream()
+                                                                .mapToDouble(Double::doubleValue)
+                                                                .toArray()),
                                 seedScores.size()));
             }
         }
