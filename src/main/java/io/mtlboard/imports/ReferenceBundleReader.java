@@ -8,6 +8,7 @@ import io.mtlboard.run.EvaluationRecord;
 import io.mtlboard.run.ImportedRun;
 import io.mtlboard.run.ManifestValidator;
 import io.mtlboard.run.RunSource;
+import io.mtlboard.support.CodeVersion;
 import io.mtlboard.support.ProblemException;
 import io.mtlboard.support.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ import java.util.Set;
 class ReferenceBundleReader {
 
     static final String FORMAT = "mtlboard-reference-run/1";
-    static final String WORKER = "reference-trainer";
+    static final String WORKER = EvaluationRecord.REFERENCE_TRAINER;
 
     private final ObjectMapper json;
     private final ManifestValidator validator;
@@ -214,7 +215,7 @@ class ReferenceBundleReader {
         String reused = training.path("reusedFrom").asText("");
         return String.format(
                 Locale.ROOT,
-                "Reference run trained by mtlboard reference in %.1f s%s; evaluated on %d test samples on %s with %s.",
+                "Reference run trained by mtlboard reference in %.1f s%s; evaluated on %d test samples on %s with %s. %s",
                 training.path("seconds").asDouble(),
                 reused.isEmpty()
                         ? ""
@@ -223,7 +224,10 @@ class ReferenceBundleReader {
                                 + "), the same training as this protocol run's, so not repeated",
                 evaluation.path("samples").asLong(),
                 evaluation.path("device").asText("?"),
-                evaluation.path("engine").asText("?"));
+                evaluation.path("engine").asText("?"),
+                CodeVersion.of(training.path("code"))
+                        .map(c -> "Trained by the code of " + c.describe() + ".")
+                        .orElse("Code version not recorded (the bundle predates training.code)."));
     }
 
     private static Double number(JsonNode node, String field) {

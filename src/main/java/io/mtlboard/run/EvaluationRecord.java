@@ -23,4 +23,11 @@ public record EvaluationRecord(
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
         Map<String, Double> measured,
-        Map<String, Boolean> agrees) {}
+        Map<String, Boolean> agrees) {
+
+    /**
+     * The worker id of a reference run's evaluation: the reference trainer evaluated its own model,
+     * and the log is its account of the training (time, reuse, the code that trained it).
+     */
+    public static final String REFERENCE_TRAINER = "reference-trainer";
+}

@@ -175,7 +175,9 @@ public record RunView(
 
     /**
      * The latest completed evaluation, if any, with its diagnostics: FD on the test split and every
-     * metric on the corrupted test splits (empty until measured, or when not measured).
+     * metric on the corrupted test splits (empty until measured, or when not measured); for a
+     * reference run, {@code training} is the reference trainer's account of how the model was
+     * trained (wall time, reuse of an lr-sweep run, the commit of the code that trained it).
      */
     public record EvaluationView(
             int attempt,
@@ -190,7 +192,8 @@ public record RunView(
             OffsetDateTime finishedAt,
             Double testFd,
             Double testFdMeanEntropy,
-            List<Corrupted> corrupted) {}
+            List<Corrupted> corrupted,
+            String training) {}
 
     /** One metric measured on the test split under one corruption at one severity (1–5). */
     public record Corrupted(String corruption, int severity, String metric, double measured) {}
@@ -253,7 +256,10 @@ public record RunView(
                                                 Comparator.comparing(Corrupted::corruption)
                                                         .thenComparing(Corrupted::metric)
                                                         .thenComparingInt(Corrupted::severity))
-                                        .toList());
+                                        .toList(),
+                                EvaluationRecord.REFERENCE_TRAINER.equals(evaluation.workerId)
+                                        ? evaluation.logExcerpt
+                                        : null);
         Published published =
                 run.publishedDeltaMTask == null && run.publishedDeltaMFlat == null
                         ? null

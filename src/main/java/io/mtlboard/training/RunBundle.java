@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mtlboard.evaluation.EvaluationResult;
 import io.mtlboard.evaluation.ModelEvaluator;
+import io.mtlboard.support.CodeVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -107,6 +108,9 @@ record RunBundle(
         if (convergence != null) {
             training.put("convergence", convergence);
         }
+        // the code that trained it (of the last segment when resumed): same protocol and seed give
+        // the same numbers only under the same code
+        CodeVersion.current().ifPresent(c -> training.put("code", c.toMap()));
         if (resumedAfter != null && !resumedAfter.isEmpty()) {
             // the run was stopped and resumed from its checkpoint after these epochs; seconds sum
             // the segments, startedAt is the last segment's

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mtlboard.support.CodeVersion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -237,6 +238,7 @@ public final class StepCost {
         root.put("measuredAt", t.measuredAt());
         root.put("machine", t.machine());
         root.put("engine", t.engine());
+        CodeVersion.current().ifPresent(c -> root.put("code", c.toMap()));
         root.put("threads", t.threads());
         root.put("batchSize", t.batchSize());
         root.put("warmupSteps", t.warmupSteps());

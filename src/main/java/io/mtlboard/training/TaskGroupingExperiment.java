@@ -6,6 +6,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mtlboard.benchmark.BenchmarkManifest;
+import io.mtlboard.support.CodeVersion;
 import io.mtlboard.training.net.Backbones;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -240,6 +241,7 @@ final class TaskGroupingExperiment {
         training.put("threads", JniUtils.getNumThreads());
         training.put("startedAt", started.toString());
         training.put("finishedAt", OffsetDateTime.now().toString());
+        CodeVersion.current().ifPresent(c -> training.put("code", c.toMap()));
         b.put("training", training);
         return b;
     }

@@ -20,7 +20,8 @@ class ReferenceBundleReaderTest {
         assertThat(ReferenceBundleReader.summary(JSON.readTree(EVALUATION), training))
                 .isEqualTo(
                         "Reference run trained by mtlboard reference in 272.0 s; evaluated on 10000"
-                                + " test samples on cpu with PyTorch 2.7.1 (DJL 0.36.0).");
+                                + " test samples on cpu with PyTorch 2.7.1 (DJL 0.36.0). Code version not"
+                                + " recorded (the bundle predates training.code).");
     }
 
     @Test
@@ -35,6 +36,25 @@ class ReferenceBundleReaderTest {
                                 + " at this rate and seed"
                                 + " (lr-sweep/mobilenet-like_ew_param_adam_seed0_lr0.003.json), the same"
                                 + " training as this protocol run's, so not repeated; evaluated on 10000"
-                                + " test samples on cpu with PyTorch 2.7.1 (DJL 0.36.0).");
+                                + " test samples on cpu with PyTorch 2.7.1 (DJL 0.36.0). Code version not"
+                                + " recorded (the bundle predates training.code).");
+    }
+
+    @Test
+    void shouldNameTheCommitThatTrainedTheRun() throws Exception {
+        JsonNode training =
+                JSON.readTree(
+                        "{\"seconds\": 60, \"code\": {\"commit\":"
+                                + " \"019dcf3fe011b86400a3de49682e4437fb676753\", \"commitTime\":"
+                                + " \"2026-12-07T02:55:31Z\", \"dirty\": false}}");
+        assertThat(ReferenceBundleReader.summary(JSON.readTree(EVALUATION), training))
+                .endsWith(
+                        "(DJL 0.36.0). Trained by the code of commit 019dcf3fe011"
+                                + " (2026-12-07T02:55:31Z).");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) training.get("code")).put("dirty", true);
+        assertThat(ReferenceBundleReader.summary(JSON.readTree(EVALUATION), training))
+                .endsWith(
+                        "Trained by the code of commit 019dcf3fe011 (2026-12-07T02:55:31Z), with"
+                                + " uncommitted changes to tracked files.");
     }
 }

@@ -92,7 +92,15 @@ class ReferenceImporterTest {
                         "startedAt",
                         "2026-01-01T10:00:00Z",
                         "finishedAt",
-                        "2026-01-01T10:01:00Z"));
+                        "2026-01-01T10:01:00Z",
+                        "code",
+                        Map.of(
+                                "commit",
+                                "019dcf3fe011b86400a3de49682e4437fb676753",
+                                "commitTime",
+                                "2026-12-07T02:55:31Z",
+                                "dirty",
+                                false)));
     }
 
     private static Path write(Path dir, String name, Map<String, Object> bundle)
@@ -162,6 +170,18 @@ class ReferenceImporterTest {
                 .then()
                 .statusCode(200)
                 .body(Matchers.containsString("by reference-trainer: VERIFIED"));
+        // the page says which code trained the model
+        assertThat(run.getString("evaluation.training"))
+                .endsWith("Trained by the code of commit 019dcf3fe011 (2026-12-07T02:55:31Z).");
+        given().when()
+                .get("/runs/" + id)
+                .then()
+                .statusCode(200)
+                .body(
+                        Matchers.containsString(
+                                "<dd id=\"run-training\">Reference run trained by mtlboard"
+                                        + " reference in 60.0 s;"),
+                        Matchers.containsString("commit 019dcf3fe011 (2026-12-07T02:55:31Z)."));
 
         write(dir, "ew-1", bundle("ew", 1, 83.0, 81.0));
         assertThat(importer.importAll(dir)).isEqualTo(1);

@@ -11,6 +11,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.mtlboard.evaluation.SplitScorer;
+import io.mtlboard.support.CodeVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -92,6 +93,9 @@ class TrainerTest {
             assertThat(bundle.at("/manifest/claims/left.accuracy").asDouble()).isGreaterThan(20);
             assertThat(bundle.at("/evaluation/verdict").asText()).isEqualTo("VERIFIED");
             assertThat(bundle.at("/evaluation/samples").asInt()).isEqualTo(10_000);
+            // the code that trained it, as the build recorded it
+            assertThat(CodeVersion.of(bundle.at("/training/code")))
+                    .isEqualTo(CodeVersion.current());
             assertThat(bundle.at("/manifest/trainingLog")).hasSize(3);
             assertThat(
                             bundle.at("/manifest/trainingLog/0/indicators/param/interSample/cosine")
