@@ -234,6 +234,60 @@ public class ProblemMapper {
         return mapUnexpected(e, uri);
     }
 
+    /** The package of RESTEasy Reactive's form and multipart parser. */
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
+
+    /** The handler that reads a form or multipart body before the resource method runs. */
+    private static final String FORM_READER =
+            "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
+
+    /**
+     * What is wrong with a form or multipart body that failed while the server parsed it (before
+     * any resource method ran: an empty boundary, an unknown charset, invalid base64 or percent
+     * escapes in a part, a part header without a colon, too many parts), or null when {@code e}
+     * did not come from parsing the body. The parser throws whatever its helpers throw, so the
+     * failure is recognized by where it happened.
+     */
+    static String unreadableForm(Throwable e) {
+        boolean parsing = false;
+        for (Throwable t = e; t != null && !parsing; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith(FORM_PARSER)
+                        || frame.getClassName().equals(FORM_READER)) {
+                    parsing = true;
+                    break;
+                }
+            }
+        }
+        if (!parsing) {
+            return null;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (m.startsWith("Param limit of ")) {
+                return "it has more than "
+                        + m.replaceAll("\\D+", " ").trim().split(" ")[0]
+                        + " parts (at most 1000 parts are read; a submission has two)";
+            }
+            if (t instanceof java.io.UnsupportedEncodingException) {
+                return "it names an unknown charset (" + m + ")";
+            }
+            if (m.startsWith("URLDecoder")) {
+                return "a part's Content-Disposition has an invalid percent escape";
+            }
+            if (m.contains("base64") || m.contains("Last unit") || m.contains("Illegal base64")) {
+                return "a part declared as base64 is not valid base64";
+            }
+            if (t.getClass().getName().endsWith("MalformedMessageException")) {
+                return "a part's headers are malformed (every header line needs 'Name: value')";
+            }
+            if (t instanceof IndexOutOfBoundsException) {
+                return "the boundary in the Content-Type header is empty or malformed";
+            }
+        }
+        return "it could not be parsed as multipart/form-data";
+    }
+
     private static String fieldOf(InputCoercionException e) {
         try {
             return e.getProcessor() == null ? null : e.getProcessor().currentName();
@@ -293,6 +347,18 @@ public class ProblemMapper {
                                     List.of()))
                     .header("Retry-After", RETRY_AFTER_SECONDS)
                     .build();
+        }
+        String unreadable = unreadableForm(e);
+        if (unreadable != null) {
+            LOG.debugf("Unreadable form body on %s: %s", uri.getPath(), e);
+            boolean tooMany = unreadable.startsWith("it has more than");
+            return respond(
+                    uri,
+                    tooMany ? 413 : 400,
+                    tooMany ? "payload-too-large" : "invalid-request",
+                    tooMany ? "Payload too large" : "Invalid request",
+                    "The multipart body is malformed: " + unreadable,
+                    List.of());
         }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(

@@ -197,6 +197,63 @@ public class SubmissionHardeningTest {
         assertProblem(post(token, "multipart/form-data", whole), 400, "boundary");
     }
 
+    /** What the multipart parser itself refuses: each a 400 (413 for too many parts), never a 500. */
+    @Test
+    void shouldAnswer400ForMultipartBodiesTheParserCannotRead() {
+        String token = Tokens.create("unparsable", 10, 2);
+        String b = RawHttp.BOUNDARY;
+        byte[] manifest =
+                ("--"
+                                + b
+                                + "\r\nContent-Disposition: form-data; name=\"manifest\"\r\n\r\n{}\r\n--"
+                                + b
+                                + "--\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        assertProblem(post(token, "multipart/form-data; boundary=", new byte[0]), 400, "boundary");
+        assertProblem(post(token, multipartType() + "; charset=bogus", manifest), 400, "charset");
+        Map<String, String> parts =
+                Map.of(
+                        "charset",
+                        "Content-Disposition: form-data; name=\"manifest\"\r\n"
+                                + "Content-Type: text/plain; charset=nonexistent-charset\r\n\r\n{}",
+                        "base64",
+                        "Content-Disposition: form-data; name=\"manifest\"\r\n"
+                                + "Content-Transfer-Encoding: base64\r\n\r\n!!!notbase64",
+                        "percent",
+                        "Content-Disposition: form-data; name=\"model\"; filename*=UTF-8''%zz.pt\r\n"
+                                + "\r\nabc",
+                        "header",
+                        "garbage header line\r\nContent-Disposition: form-data; name=\"manifest\"\r\n"
+                                + "\r\n{}");
+        parts.forEach(
+                (what, part) ->
+                        assertProblem(
+                                post(
+                                        token,
+                                        multipartType(),
+                                        ("--" + b + "\r\n" + part + "\r\n--" + b + "--\r\n")
+                                                .getBytes(StandardCharsets.UTF_8)),
+                                400,
+                                "multipart body is malformed"));
+        String many =
+                IntStream.range(0, 1001)
+                                .mapToObj(
+                                        i ->
+                                                "--"
+                                                        + b
+                                                        + "\r\nContent-Disposition: form-data; name=\"f"
+                                                        + i
+                                                        + "\"\r\n\r\nv\r\n")
+                                .collect(Collectors.joining())
+                        + "--"
+                        + b
+                        + "--\r\n";
+        assertProblem(
+                post(token, multipartType(), many.getBytes(StandardCharsets.UTF_8)),
+                413,
+                "at most 1000 parts");
+    }
+
     @Test
     void shouldAnswer413ProblemToAChunkedUploadOverTheLimitHoweverFarItGets() {
         String token = Tokens.create("chunked", 10, 2);
