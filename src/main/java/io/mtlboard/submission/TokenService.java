@@ -5,6 +5,7 @@ import io.mtlboard.support.ProblemException;
 import io.mtlboard.support.Sha256;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * API tokens: creation (the secret is shown once and stored only as its SHA-256), bearer
@@ -123,6 +125,22 @@ public class TokenService {
                                 new ProblemException(
                                         ProblemException.Kind.UNAUTHORIZED,
                                         "Unknown or revoked API token"));
+    }
+
+    /**
+     * What is wrong with an {@code Authorization} header, or empty when it names an active token:
+     * for {@link UploadGate}, which asks before a request's body is read, outside any request
+     * context of its own.
+     */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> refusal(String authorization) {
+        try {
+            authenticate(authorization);
+            return Optional.empty();
+        } catch (ProblemException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Like {@link #authenticate} but also requires an admin token. */

@@ -121,15 +121,24 @@ public class RequestSizeGuard {
     }
 
     private void refuse(RoutingContext ctx) {
+        answerBeforeTheBody(ctx, 413, body);
+    }
+
+    /**
+     * Answers a request with a problem before (or instead of) reading its body, and closes the
+     * connection once the client has stopped sending (see {@link #linger}); what it still sends is
+     * read and dropped, never parsed or stored.
+     */
+    public static void answerBeforeTheBody(RoutingContext ctx, int status, String problem) {
         if (ctx.response().headWritten()) {
             ctx.request().connection().close();
             return;
         }
         ctx.response()
-                .setStatusCode(413)
+                .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body)
+                .end(problem)
                 .onComplete(done -> linger(ctx));
     }
 

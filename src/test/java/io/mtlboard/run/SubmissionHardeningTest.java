@@ -193,8 +193,61 @@ public class SubmissionHardeningTest {
                 post(token, "multipart/form-data; boundary=another-boundary", whole),
                 400,
                 "multipart");
-        assertProblem(post("Bearer nobody", multipartType(), cut), 400, "multipart");
+        // an unknown token is refused before the body is read, whatever the body
+        assertProblem(post("Bearer nobody", multipartType(), cut), 401, "Unknown or revoked");
         assertProblem(post(token, "multipart/form-data", whole), 400, "boundary");
+    }
+
+    /**
+     * An upload without an active token is answered before its body is read: the client declares
+     * a body just under the request limit, sends its first MiB and then waits, and the 401 arrives
+     * all the same.
+     */
+    @Test
+    void shouldRefuseAnUploadWithoutAnActiveTokenBeforeReadingItsBody() throws Exception {
+        for (String authorization : new String[] {null, "Basic abc", "Bearer nobody"}) {
+            try (java.net.Socket s = new java.net.Socket(base().getHost(), base().getPort())) {
+                s.setSoTimeout(60_000);
+                java.io.OutputStream out = s.getOutputStream();
+                out.write(
+                        ("POST /api/runs HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                                        + multipartType()
+                                        + "\r\nContent-Length: "
+                                        + (org.eclipse.microprofile.config.ConfigProvider
+                                                        .getConfig()
+                                                        .getValue(
+                                                                "mtlboard.submission.max-request-bytes",
+                                                                Long.class)
+                                                - 1)
+                                        + "\r\n"
+                                        + (authorization == null
+                                                ? ""
+                                                : "Authorization: " + authorization + "\r\n")
+                                        + "\r\n--"
+                                        + RawHttp.BOUNDARY
+                                        + "\r\nContent-Disposition: form-data; name=\"model\";"
+                                        + " filename=\"m.pt\"\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                out.write(new byte[1 << 20]);
+                out.flush();
+                // nothing more is sent: the answer must come from the headers alone
+                byte[] answer = new byte[4096];
+                int n = 0;
+                for (int r;
+                        n < answer.length
+                                && !new String(answer, 0, n, StandardCharsets.ISO_8859_1)
+                                        .contains("}")
+                                && (r = s.getInputStream().read(answer, n, answer.length - n))
+                                        >= 0; ) {
+                    n += r;
+                }
+                String text = new String(answer, 0, n, StandardCharsets.ISO_8859_1);
+                assertThat(text).startsWith("HTTP/1.1 401");
+                assertThat(text.toLowerCase(java.util.Locale.ROOT))
+                        .contains("content-type: application/problem+json");
+                assertThat(text).contains("\"status\":401").contains("\"instance\":\"/api/runs\"");
+            }
+        }
     }
 
     /** What the multipart parser itself refuses: each a 400 (413 for too many parts), never a 500. */
