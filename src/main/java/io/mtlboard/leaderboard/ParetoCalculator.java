@@ -81,7 +81,7 @@ final class ParetoCalculator {
                         + " "
                         + c.name()
                         + (c.higherIsBetter() ? " ↑" : " ↓")
-                        + (c.unit() == null ? "" : " (" + c.unit() + ")"),
+                        + (c.unit() == null || c.unit().isBlank() ? "" : " (" + c.unit() + ")"),
                 c.higherIsBetter(),
                 c.unit());
     }

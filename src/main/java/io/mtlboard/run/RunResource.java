@@ -282,9 +282,13 @@ public class RunResource {
         queue.state(run.id)
                 .filter(j -> j.lastError() != null)
                 .ifPresent(j -> out.append("== queue: ").append(j.lastError()).append('\n'));
-        return out.length() == 0
-                ? "No evaluation yet (status " + run.status.name().toLowerCase() + ")\n"
-                : out.toString();
+        if (out.length() > 0) {
+            return out.toString();
+        }
+        return run.source == RunSource.LITERATURE
+                ? "Not evaluated by MTLBoard: a published result, copied from the publication it"
+                        + " cites (no model was submitted)\n"
+                : "No evaluation yet (status " + run.status.name().toLowerCase() + ")\n";
     }
 
     @GET

@@ -42,9 +42,29 @@ final class Markdown {
         return m.find() ? "s" + m.group(1).replace('.', '-') : null;
     }
 
+    /** A link to a sibling document, e.g. {@code LEADERBOARD.md#s3}: file name and anchor. */
+    private static final Pattern SIBLING = Pattern.compile("^([A-Z]+)\\.md(#[\\w-]+)?$");
+
+    /**
+     * The portal's address of a link between the documents ({@code LEADERBOARD.md#s3} → {@code
+     * /docs/leaderboard#s3}), so that the same Markdown links work in the repository and on the
+     * site; other links unchanged.
+     */
+    static String siteLink(String href) {
+        Matcher m = SIBLING.matcher(href);
+        return m.matches()
+                ? "/docs/"
+                        + m.group(1).toLowerCase(java.util.Locale.ROOT)
+                        + (m.group(2) == null ? "" : m.group(2))
+                : href;
+    }
+
     private static final class SectionIds implements AttributeProvider {
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+            if (node instanceof org.commonmark.node.Link && attributes.containsKey("href")) {
+                attributes.put("href", siteLink(attributes.get("href")));
+            }
             if (node instanceof Heading && node.getFirstChild() instanceof Text text) {
                 String id = sectionId(text.getLiteral());
                 if (id != null) {

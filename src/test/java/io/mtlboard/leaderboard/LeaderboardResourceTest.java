@@ -459,6 +459,17 @@ class LeaderboardResourceTest {
                 .isEqualTo(get("?size=1").getString("settings[0].id"));
         assertThat(defaults.getString("x.key")).isEqualTo("segmentation.mIoU");
         assertThat(defaults.getString("y.key")).isEqualTo("depth.absErr");
+        assertThat(defaults.getString("y.label")).isEqualTo("depth absErr ↓ (m)");
+        // a metric without a unit gets no empty parentheses
+        assertThat(
+                        given().when()
+                                .get("/api/leaderboards/cityscapes/pareto")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getString("y.label"))
+                .isEqualTo("depth absErr ↓");
         JsonPath dbmtl =
                 given().when()
                         .get(NYU + "/pareto?setting=deeplabv3plus-resnet50@dbmtl-2023")

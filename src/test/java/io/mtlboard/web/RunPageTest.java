@@ -166,4 +166,29 @@ class RunPageTest {
             driver.quit();
         }
     }
+
+    /** A published result was never evaluated here: its page and log say so, not "claimed". */
+    @Test
+    void shouldSayAPublishedResultWasNotEvaluatedByMtlboard() {
+        long id =
+                given().when()
+                        .get("/api/leaderboards/office-home?setting=resnet18@dbmtl-2023")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getLong("rows.find { it.source == 'literature' }.runIds[0]");
+        assertThat(
+                        given().when()
+                                .get("/api/runs/" + id + "/log")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                .isEqualTo(
+                        "Not evaluated by MTLBoard: a published result, copied from the publication"
+                                + " it cites (no model was submitted)\n");
+        String page = given().when().get("/runs/" + id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("published result").doesNotContain("/api/runs/" + id + "/log");
+    }
 }
