@@ -16,9 +16,10 @@ public class BoardSummary {
 
     /**
      * One setting: its id and label, its ranked row count, its rank-1 rows (empty when nothing is
-     * ranked, e.g. no single-task baseline) and how many of its ranked rows rest on one seed with no
-     * std to stand in for theirs ({@code untested}: their ranks are by point estimate, not tested
-     * against seed noise).
+     * ranked, e.g. no single-task baseline) and how many of its ranked rows have no std over seeds
+     * and no pooled std to stand in for theirs ({@code untested}: their ranks are by point
+     * estimate, not tested against seed noise); {@code untestedMeans} of them are published means
+     * over several seeds printed without their std, the others rest on one seed.
      */
     public record SettingBest(
             String id,
@@ -26,7 +27,8 @@ public class BoardSummary {
             int ranked,
             int rows,
             List<LeaderboardView.LeaderboardRowView> best,
-            int untested) {}
+            int untested,
+            int untestedMeans) {}
 
     /** A benchmark's settings (largest first, as on the leaderboard) and rows per source. */
     public record Summary(List<SettingBest> settings, Map<String, Integer> bySource) {}
@@ -49,8 +51,16 @@ public class BoardSummary {
                             .filter(r -> r.rank() != null && r.rank() == 1)
                             .toList();
             SeedNoise noise = s.seedNoise();
-            int untested = noise == null || noise.appliedToSingleSeed() ? 0 : noise.singleSeed();
-            settings.add(new SettingBest(s.id(), s.label(), s.ranked(), s.rows(), best, untested));
+            boolean tested = noise == null || noise.appliedToSingleSeed();
+            settings.add(
+                    new SettingBest(
+                            s.id(),
+                            s.label(),
+                            s.ranked(),
+                            s.rows(),
+                            best,
+                            tested ? 0 : noise.singleSeed(),
+                            tested ? 0 : noise.meansWithoutStd()));
         }
         Map<String, Integer> bySource = new LinkedHashMap<>();
         for (String source : List.of("verified", "reference", "literature", "claimed")) {

@@ -171,14 +171,16 @@ final class LeaderboardPager {
                 (setting, members) -> {
                     List<SeedStats> deltaM = new ArrayList<>();
                     List<Double> spreads = new ArrayList<>();
+                    List<Integer> seeds = new ArrayList<>();
                     for (int i : members) {
                         SeedStats d = deltaM(rows.get(i), c);
                         if (d != null) {
                             deltaM.add(d);
                             spreads.add(spread(rows.get(i), d, c));
+                            seeds.add(rows.get(i).seeds());
                         }
                     }
-                    noise.put(setting, SeedNoise.of(deltaM, spreads));
+                    noise.put(setting, SeedNoise.of(deltaM, spreads, seeds));
                 });
         return noise;
     }
@@ -333,10 +335,15 @@ final class LeaderboardPager {
                                                     })
                                             .toList();
                             int singleSeed = 0;
+                            int means = 0;
                             for (int i : ranked) {
                                 SeedStats d = deltaM(rows.get(i), q.convention());
                                 if (spread(rows.get(i), d, q.convention()) == null) {
                                     singleSeed++;
+                                    Integer n = rows.get(i).seeds();
+                                    if (d != null && Math.max(d.n(), n == null ? 0 : n) >= 2) {
+                                        means++;
+                                    }
                                 }
                             }
                             SeedNoise settingNoise = noise.get(e.getKey());
@@ -384,7 +391,8 @@ final class LeaderboardPager {
                                             chart,
                                             settingNoise == null
                                                     ? null
-                                                    : settingNoise.withSingleSeed(singleSeed)));
+                                                    : settingNoise.withSingleSeed(
+                                                            singleSeed, means)));
                         });
         return settings;
     }

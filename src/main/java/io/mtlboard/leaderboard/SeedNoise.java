@@ -14,7 +14,10 @@ import java.util.List;
  * pooled one (docs/LEADERBOARD.md §3): without it the row would look exact and every difference
  * to it would count. With fewer, the pooled std is itself too uncertain to stand in for a row's.
  *
- * @param singleSeed ranked rows with one seed and no printed std
+ * @param singleSeed ranked rows without a std over seeds: one seed, or a published mean printed
+ *     without its std
+ * @param meansWithoutStd of those, the rows whose mean is over two or more seeds (a publication
+ *     printed the mean of its seeds and not their std)
  * @param pooledRows ranked rows with two or more seeds that the pooled std is taken over
  * @param degreesOfFreedom Σ (n_i − 1) over those rows
  * @param pooledStd the pooled std of Δm between seeds, null without such rows
@@ -23,6 +26,7 @@ import java.util.List;
  */
 public record SeedNoise(
         int singleSeed,
+        int meansWithoutStd,
         int pooledRows,
         int degreesOfFreedom,
         Double pooledStd,
@@ -34,7 +38,16 @@ public record SeedNoise(
 
     /** The seed noise of ranked rows: their Δm over seeds and the spread each has of its own. */
     public static SeedNoise of(List<SeedStats> deltaM, List<Double> spreads) {
+        return of(deltaM, spreads, java.util.Collections.nCopies(deltaM.size(), null));
+    }
+
+    /**
+     * The same, knowing each row's seed count ({@code seeds}: for a published row the seeds its
+     * mean is over, which can be several for one run; null when unknown).
+     */
+    public static SeedNoise of(List<SeedStats> deltaM, List<Double> spreads, List<Integer> seeds) {
         int single = 0;
+        int means = 0;
         int pooled = 0;
         double sum = 0;
         int df = 0;
@@ -42,6 +55,9 @@ public record SeedNoise(
             SeedStats d = deltaM.get(i);
             if (spreads.get(i) == null) {
                 single++;
+                if (Math.max(d.n(), seeds.get(i) == null ? 0 : seeds.get(i)) >= 2) {
+                    means++;
+                }
             }
             if (d.n() >= 2 && d.std() != null) {
                 pooled++;
@@ -52,6 +68,7 @@ public record SeedNoise(
         Double std = df == 0 ? null : Math.sqrt(sum / df);
         return new SeedNoise(
                 single,
+                means,
                 pooled,
                 df,
                 std,
@@ -64,9 +81,23 @@ public record SeedNoise(
         return appliedToSingleSeed ? pooledStd : null;
     }
 
-    /** The same pooled figures with another count of single-seed rows (e.g. of the rows a search found). */
-    SeedNoise withSingleSeed(int count) {
+    /**
+     * The same pooled figures with other counts of rows without a std (e.g. of the rows a search
+     * found).
+     */
+    SeedNoise withSingleSeed(int count, int means) {
         return new SeedNoise(
-                count, pooledRows, degreesOfFreedom, pooledStd, noiseBand, appliedToSingleSeed);
+                count,
+                means,
+                pooledRows,
+                degreesOfFreedom,
+                pooledStd,
+                noiseBand,
+                appliedToSingleSeed);
+    }
+
+    /** The rows without a std that rest on one seed. */
+    public int oneSeed() {
+        return singleSeed - meansWithoutStd;
     }
 }

@@ -173,7 +173,7 @@ class CompareResourceTest {
                 .body(containsString("data-key=\"" + keys.get(1) + "\""))
                 .body(containsString("None of these rows has a training log"))
                 .body(containsString("data-verdict=\"not-judged\""))
-                .body(containsString("not judged (one seed)"));
+                .body(containsString("not judged (no std)"));
         given().accept("text/html")
                 .queryParam("rows", keys.get(0))
                 .get("/leaderboards/nyuv2/compare")

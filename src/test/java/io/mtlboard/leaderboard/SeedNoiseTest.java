@@ -47,8 +47,8 @@ class SeedNoiseTest {
         assertThat(n.degreesOfFreedom()).isEqualTo(5);
         assertThat(n.appliedToSingleSeed()).isTrue();
         assertThat(n.standIn()).isCloseTo(Math.sqrt(0.124), within(1e-12));
-        assertThat(n.withSingleSeed(0).singleSeed()).isZero();
-        assertThat(n.withSingleSeed(0).standIn()).isEqualTo(n.standIn());
+        assertThat(n.withSingleSeed(0, 0).singleSeed()).isZero();
+        assertThat(n.withSingleSeed(0, 0).standIn()).isEqualTo(n.standIn());
     }
 
     @Test
@@ -61,5 +61,30 @@ class SeedNoiseTest {
         assertThat(n.pooledRows()).isZero();
         assertThat(n.pooledStd()).isNull();
         assertThat(n.noiseBand()).isNull();
+    }
+
+    /** A published mean over three seeds without its std has no spread, but not one seed. */
+    @Test
+    void shouldTellPublishedMeansWithoutStdFromSingleSeedRows() {
+        SeedNoise n =
+                SeedNoise.of(
+                        List.of(
+                                new SeedStats(3, -1.0, null),
+                                new SeedStats(1, -2.0, null),
+                                new SeedStats(3, -0.5, 0.4)),
+                        Arrays.asList(null, null, 0.4));
+        assertThat(n.singleSeed()).isEqualTo(2);
+        assertThat(n.meansWithoutStd()).isEqualTo(1);
+        assertThat(n.oneSeed()).isEqualTo(1);
+        assertThat(n.pooledRows()).isEqualTo(1);
+        assertThat(n.withSingleSeed(1, 1).oneSeed()).isZero();
+        // a published row is one run whose mean is over the seeds the publication reports
+        SeedNoise published =
+                SeedNoise.of(
+                        List.of(new SeedStats(1, -1.0, null), new SeedStats(1, -2.0, null)),
+                        Arrays.asList(null, null),
+                        Arrays.asList(3, null));
+        assertThat(published.meansWithoutStd()).isEqualTo(1);
+        assertThat(published.oneSeed()).isEqualTo(1);
     }
 }

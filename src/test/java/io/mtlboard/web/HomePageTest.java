@@ -93,7 +93,14 @@ class HomePageTest {
         String home = given().get("/").then().statusCode(200).extract().asString();
         int checked = 0;
         int untested = 0;
-        for (String benchmark : List.of("fashionscenes", "multifashion", "cityscapes", "nyuv2")) {
+        int publishedMeans = 0;
+        for (String benchmark :
+                List.of(
+                        "fashionscenes",
+                        "multifashion",
+                        "cityscapes",
+                        "nyuv2",
+                        "multi-fashion-mnist")) {
             JsonPath board =
                     given().queryParam("size", 1)
                             .get("/api/leaderboards/" + benchmark)
@@ -125,12 +132,24 @@ class HomePageTest {
                                 setting.get("id"), single, ranked)
                         .isEqualTo(caveat);
                 if (caveat) {
+                    int means = (Integer) noise.get("meansWithoutStd");
+                    String what =
+                            means == 0
+                                    ? (single == ranked ? "rests on one seed" : "rest on one seed")
+                                    : means == single
+                                            ? (single == ranked
+                                                    ? "is a published mean without its std"
+                                                    : "are published means without their std")
+                                            : "(one seed, or a published mean without its std)";
                     assertThat(item)
                             .contains(
-                                    single == ranked
-                                            ? "every ranked row rests on one seed"
-                                            : single + " of the ranked rows rest on one seed");
+                                    (single == ranked
+                                                    ? "every ranked row "
+                                                    : single + " of the ranked rows ")
+                                            + (what.startsWith("(") ? "" : what))
+                            .contains(what);
                     untested++;
+                    publishedMeans += means;
                 }
                 checked++;
             }
@@ -138,6 +157,10 @@ class HomePageTest {
         assertThat(checked).isGreaterThanOrEqualTo(8);
         // the legacy FashionScenes setting ranks 8 rows of one seed each with no pooled std
         assertThat(untested).isPositive();
+        // Multi-(Fashion+MNIST) rows are means over 3 seeds whose std the publication did not
+        // print:
+        // they are no single-seed rows
+        assertThat(publishedMeans).isPositive();
     }
 
     @Test
