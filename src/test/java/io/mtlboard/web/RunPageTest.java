@@ -191,4 +191,24 @@ class RunPageTest {
         String page = given().when().get("/runs/" + id).then().statusCode(200).extract().asString();
         assertThat(page).contains("published result").doesNotContain("/api/runs/" + id + "/log");
     }
+
+    /** Where the printed Δm differs from the recomputation, the run page says so and why. */
+    @Test
+    void shouldFlagAPrintedDeltaMThatDiffersFromTheRecomputation() {
+        JsonPath board =
+                given().when()
+                        .get("/api/leaderboards/office-home?setting=resnet18@dbmtl-2023")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        String row = "rows.find { it.method.id == 'cagrad' && it.source == 'literature' }";
+        long id = board.getLong(row + ".runIds[0]");
+        String note = board.getString(row + ".published.note");
+        assertThat(note).isNotBlank();
+        String page = given().when().get("/runs/" + id).then().statusCode(200).extract().asString();
+        assertThat(page)
+                .contains("<span class=\"warn\" id=\"run-printed-differs\">printed -1.50 ⚠</span>")
+                .contains(note.replace("'", "&#39;").replace("\"", "&quot;"));
+    }
 }
