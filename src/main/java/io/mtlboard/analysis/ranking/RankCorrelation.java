@@ -1,6 +1,7 @@
 package io.mtlboard.analysis.ranking;
 
 import java.util.Arrays;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
@@ -157,8 +158,58 @@ final class RankCorrelation {
 
     /** Spearman ρ: Pearson correlation of the ranks, tied values sharing their average rank. */
     static Double spearmanRho(double[] a, double[] b) {
-        // the default NaturalRanking of Commons Math gives tied values their average rank
-        return a.length < 2 ? null : definedOrNull(new SpearmansCorrelation().correlation(a, b));
+        if (a.length < 2) {
+            return null;
+        }
+        if (hasNaN(a) || hasNaN(b)) {
+            // Commons Math's own NaN handling
+            return definedOrNull(new SpearmansCorrelation().correlation(a, b));
+        }
+        // the ranks Commons Math's default NaturalRanking gives (ties: their average rank), on
+        // primitive arrays: the seed bootstrap computes ρ some 10⁵ times per analysis
+        return definedOrNull(
+                new PearsonsCorrelation().correlation(averageRanks(a), averageRanks(b)));
+    }
+
+    /**
+     * The 1-based rank of every value, tied values (by {@link Double#compare}) sharing the mean of
+     * their ranks; no NaN.
+     */
+    static double[] averageRanks(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] ranks = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int first = bound(sorted, values[i], true);
+            int last = bound(sorted, values[i], false) - 1;
+            ranks[i] = (first + last) / 2.0 + 1;
+        }
+        return ranks;
+    }
+
+    /** The first index of {@code sorted} whose value is ≥ v ({@code lower}) or > v. */
+    private static int bound(double[] sorted, double v, boolean lower) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Double.compare(sorted[mid], v);
+            if (c < 0 || (!lower && c == 0)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static boolean hasNaN(double[] values) {
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
