@@ -9,8 +9,7 @@ import { seriesColour, seriesDash, seriesPoint } from '../colours.js';
 export function heatmap(canvas, map, coefficientLabel, shorten) {
   destroy(canvas);
   const names = map.axes.map(a => a.label);
-  const truncate = n => (n.length > 22 ? n.slice(0, 21) + '…' : n);
-  const axisNames = names.map(n => truncate(shorten ? shorten(n) : n));
+  const axisNames = distinctShortNames(names.map(n => (shorten ? shorten(n) : n)), 22);
   const data = [];
   map.cells.forEach((row, i) => row.forEach((c, j) => {
     const ci = map.intervals && map.intervals[i] ? map.intervals[i][j] : null;
@@ -69,6 +68,16 @@ export function heatmap(canvas, map, coefficientLabel, shorten) {
   ready(canvas, data.length);
   canvas.dataset.coefficient = coefficientLabel;
   return chart;
+}
+
+// Axis names of at most `max` characters: cut at the end, and where two names would then read
+// alike (two protocol versions of one backbone), cut in the middle instead so that both ends show.
+export function distinctShortNames(names, max) {
+  const end = names.map(n => (n.length > max ? n.slice(0, max - 1) + '…' : n));
+  const head = Math.floor((max - 1) / 2);
+  return end.map((e, i) => (end.indexOf(e) !== end.lastIndexOf(e) && names[i].length > max
+    ? names[i].slice(0, head) + '…' + names[i].slice(names[i].length - (max - 1 - head))
+    : e));
 }
 
 // A legend of many entries takes rows of its own, most on a narrow screen: the chart grows by
