@@ -45,9 +45,8 @@ public class UploadGate {
                         ctx -> {
                             String authorization =
                                     ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-                            // the body stays unread while the token is looked up; the REST layer
-                            // resumes the request when it reads the form
-                            ctx.request().pause();
+                            // the body stays unread while the token is looked up: Quarkus keeps
+                            // every request paused until the REST layer reads its body
                             ctx.vertx()
                                     .executeBlocking(() -> tokens.refusal(authorization), false)
                                     .onComplete(

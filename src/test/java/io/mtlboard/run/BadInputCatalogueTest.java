@@ -229,9 +229,10 @@ class BadInputCatalogueTest {
                         "runs: truncated multipart without token",
                         null,
                         Arrays.copyOf(whole, 40),
-                        400,
-                        inv,
-                        "multipart body is malformed"));
+                        // the token is checked before the body is read
+                        401,
+                        "unauthorized",
+                        "needs an API token"));
         c.add(
                 bundle(
                         "runs: empty multipart body",

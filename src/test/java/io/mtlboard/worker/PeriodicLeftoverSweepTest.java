@@ -133,6 +133,11 @@ class PeriodicLeftoverSweepTest {
             OutputStream out = s.getOutputStream();
             out.write(
                     ("POST /api/runs HTTP/1.1\r\nHost: localhost\r\n"
+                                    // with a token: an upload without one is refused before its
+                                    // body is read (UploadGate)
+                                    + "Authorization: "
+                                    + io.mtlboard.submission.Tokens.create("stalled", 10, 2)
+                                    + "\r\n"
                                     + "Content-Type: multipart/form-data; boundary="
                                     + RawHttp.BOUNDARY
                                     + "\r\nContent-Length: 3000000\r\n\r\n")
