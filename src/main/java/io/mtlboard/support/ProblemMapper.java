@@ -275,7 +275,7 @@ public class ProblemMapper {
             if (m.startsWith("URLDecoder")) {
                 return "a part's Content-Disposition has an invalid percent escape";
             }
-            if (m.contains("base64") || m.contains("Last unit") || m.contains("Illegal base64")) {
+            if (m.contains("base64") || m.contains("Last unit")) {
                 return "a part declared as base64 is not valid base64";
             }
             if (t.getClass().getName().endsWith("MalformedMessageException")) {
