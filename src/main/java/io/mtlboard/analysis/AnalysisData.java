@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The data behind the analysis pages: a benchmark's leaderboard rows (from
@@ -156,13 +155,8 @@ public class AnalysisData {
      */
     static boolean conventionsCoincide(String benchmarkId) {
         Benchmark b = Benchmark.byId(benchmarkId).orElse(null);
-        if (b == null) {
-            return false;
-        }
-        Map<String, Long> perTask =
-                b.metrics().stream()
-                        .collect(Collectors.groupingBy(m -> m.task.name, Collectors.counting()));
-        return perTask.values().stream().distinct().count() == 1;
+        return b != null
+                && DeltaM.conventionsCoincide(b.metrics().stream().map(m -> m.task.name).toList());
     }
 
     /**

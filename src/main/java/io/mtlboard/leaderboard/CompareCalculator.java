@@ -226,8 +226,8 @@ final class CompareCalculator {
 
     /**
      * A row's Δm with its spread: the std over its seeds, or for a literature row the std its
-     * publication printed — for this convention, else for the other — or for a single-seed row its
-     * setting's pooled seed std (as the leaderboard ranks).
+     * publication printed as far as it is this convention's (DeltaMView#perTaskPrintedStd), or for
+     * a single-seed row its setting's pooled seed std (as the leaderboard ranks).
      */
     private static Value deltaMValue(CompareView.CompareRow r, boolean perTask) {
         Double mean = deltaM(r, perTask);
@@ -236,13 +236,11 @@ final class CompareCalculator {
         }
         LeaderboardView.Stat s = perTask ? r.row().deltaM().perTask() : r.row().deltaM().flat();
         Double spread = s.std();
-        if (spread == null && r.row().published() != null) {
-            Double task = r.row().published().deltaMPerTaskStd();
-            Double flat = r.row().published().deltaMFlatStd();
-            spread = perTask ? (task != null ? task : flat) : (flat != null ? flat : task);
+        LeaderboardView.DeltaMView d = r.row().deltaM();
+        if (spread == null) {
+            spread = perTask ? d.perTaskPrintedStd() : d.flatPrintedStd();
         }
         if (spread == null) {
-            LeaderboardView.DeltaMView d = r.row().deltaM();
             spread = perTask ? d.perTaskPooledStd() : d.flatPooledStd();
         }
         return new Value(mean, spread);

@@ -30,12 +30,14 @@ final class LeaderboardPager {
         // the seed noise of every setting over its ranked rows, per convention: single-seed rows
         // are ranked and compared with the pooled std where it is firm enough (SeedNoise)
         Map<String, List<Integer>> bySetting = rankedBySetting(filtered, q);
+        boolean coincide = board.conventionsCoincide();
         Map<String, SeedNoise> taskNoise =
-                seedNoise(filtered, bySetting, DeltaM.Convention.PER_TASK);
-        Map<String, SeedNoise> flatNoise = seedNoise(filtered, bySetting, DeltaM.Convention.FLAT);
+                seedNoise(filtered, bySetting, DeltaM.Convention.PER_TASK, coincide);
+        Map<String, SeedNoise> flatNoise =
+                seedNoise(filtered, bySetting, DeltaM.Convention.FLAT, coincide);
         Map<String, SeedNoise> noise =
                 q.convention() == DeltaM.Convention.PER_TASK ? taskNoise : flatNoise;
-        List<Integer> filteredRanks = ranks(filtered, q, bySetting, noise);
+        List<Integer> filteredRanks = ranks(filtered, q, bySetting, noise, coincide);
         Map<String, Integer> settingOrder = settingOrder(board, filtered);
         // the search narrows the ranked rows: a row it finds keeps its rank on the board
         List<String> terms = q.searchTerms();
@@ -91,7 +93,7 @@ final class LeaderboardPager {
                 q.page(),
                 q.size() == Integer.MAX_VALUE ? total : q.size(),
                 pages,
-                settings(board, rows, ranks, pageOf, settingOrder, q, noise),
+                settings(board, rows, ranks, pageOf, settingOrder, q, noise, coincide),
                 views);
     }
 
@@ -165,7 +167,8 @@ final class LeaderboardPager {
     private static Map<String, SeedNoise> seedNoise(
             List<BoardCalculator.BoardRow> rows,
             Map<String, List<Integer>> rankedBySetting,
-            DeltaM.Convention c) {
+            DeltaM.Convention c,
+            boolean coincide) {
         Map<String, SeedNoise> noise = new HashMap<>();
         rankedBySetting.forEach(
                 (setting, members) -> {
@@ -176,7 +179,7 @@ final class LeaderboardPager {
                         SeedStats d = deltaM(rows.get(i), c);
                         if (d != null) {
                             deltaM.add(d);
-                            spreads.add(spread(rows.get(i), d, c));
+                            spreads.add(spread(rows.get(i), d, c, coincide));
                             seeds.add(rows.get(i).seeds());
                         }
                     }
@@ -193,8 +196,9 @@ final class LeaderboardPager {
             BoardCalculator.BoardRow r,
             SeedStats d,
             DeltaM.Convention c,
-            Map<String, SeedNoise> noise) {
-        Double own = spread(r, d, c);
+            Map<String, SeedNoise> noise,
+            boolean coincide) {
+        Double own = spread(r, d, c, coincide);
         if (own != null) {
             return own;
         }
@@ -207,7 +211,8 @@ final class LeaderboardPager {
             List<BoardCalculator.BoardRow> rows,
             LeaderboardQuery q,
             Map<String, List<Integer>> bySetting,
-            Map<String, SeedNoise> noise) {
+            Map<String, SeedNoise> noise,
+            boolean coincide) {
         Integer[] ranks = new Integer[rows.size()];
         for (List<Integer> members : bySetting.values()) {
             List<Integer> r =
@@ -223,7 +228,8 @@ final class LeaderboardPager {
                                                                 rows.get(i),
                                                                 d,
                                                                 q.convention(),
-                                                                noise));
+                                                                noise,
+                                                                coincide));
                                             })
                                     .toList());
             for (int k = 0; k < members.size(); k++) {
@@ -272,7 +278,8 @@ final class LeaderboardPager {
             int[] pageOf,
             Map<String, Integer> settingOrder,
             LeaderboardQuery q,
-            Map<String, SeedNoise> noise) {
+            Map<String, SeedNoise> noise,
+            boolean coincide) {
         Map<String, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).role() != BoardCalculator.Role.CLAIMED) {
@@ -329,7 +336,8 @@ final class LeaderboardPager {
                                                                 spread(
                                                                         rows.get(i),
                                                                         d,
-                                                                        q.convention()),
+                                                                        q.convention(),
+                                                                        coincide),
                                                                 rows.get(i).source().id(),
                                                                 ranks.get(i));
                                                     })
@@ -338,7 +346,7 @@ final class LeaderboardPager {
                             int means = 0;
                             for (int i : ranked) {
                                 SeedStats d = deltaM(rows.get(i), q.convention());
-                                if (spread(rows.get(i), d, q.convention()) == null) {
+                                if (spread(rows.get(i), d, q.convention(), coincide) == null) {
                                     singleSeed++;
                                     Integer n = rows.get(i).seeds();
                                     if (d != null && Math.max(d.n(), n == null ? 0 : n) >= 2) {
@@ -410,43 +418,43 @@ final class LeaderboardPager {
 
     /**
      * The half-width of a row's Δm interval: the std over its seeds, or for a literature row that
-     * stands for a published mean, the std over seeds the publication printed — for the shown
-     * convention, else for the other one (both are linear in the same per-seed metrics, so the
-     * other convention's seed spread is the best available measure of the row's noise; without
-     * it a row would look exact and every difference would count).
+     * stands for a published mean, the std over seeds the publication printed that is the std of
+     * the Δm shown ({@link DeltaM#printedStd}: for the shown convention, or for the other one where
+     * both conventions coincide); else null.
      */
-    static Double spread(BoardCalculator.BoardRow r, SeedStats d, DeltaM.Convention c) {
+    static Double spread(
+            BoardCalculator.BoardRow r, SeedStats d, DeltaM.Convention c, boolean coincide) {
         if (d.std() != null) {
             return d.std();
         }
-        Double task = r.published().taskStd();
-        Double flat = r.published().flatStd();
-        return c == DeltaM.Convention.PER_TASK
-                ? (task != null ? task : flat)
-                : (flat != null ? flat : task);
+        return DeltaM.printedStd(r.published().taskStd(), r.published().flatStd(), c, coincide);
     }
 
     private static String versusBaseline(
             BoardCalculator.BoardRow r,
             BoardCalculator.BoardRow base,
             DeltaM.Convention c,
-            Map<String, SeedNoise> noise) {
+            Map<String, SeedNoise> noise,
+            boolean coincide) {
         SeedStats d = deltaM(r, c);
         if (d == null || base == r) {
             return null; // the baseline row is the 0 line itself
         }
         Double baseSpread = null;
         if (base != null && deltaM(base, c) != null) {
-            baseSpread = rankingSpread(base, deltaM(base, c), c, noise);
+            baseSpread = rankingSpread(base, deltaM(base, c), c, noise, coincide);
         }
-        return BaselineComparison.of(d.mean(), rankingSpread(r, d, c, noise), baseSpread);
+        return BaselineComparison.of(d.mean(), rankingSpread(r, d, c, noise, coincide), baseSpread);
     }
 
     /** The pooled std a row without a spread of its own is compared with, or null. */
     private static Double standIn(
-            BoardCalculator.BoardRow r, DeltaM.Convention c, Map<String, SeedNoise> noise) {
+            BoardCalculator.BoardRow r,
+            DeltaM.Convention c,
+            Map<String, SeedNoise> noise,
+            boolean coincide) {
         SeedStats d = deltaM(r, c);
-        if (d == null || spread(r, d, c) != null) {
+        if (d == null || spread(r, d, c, coincide) != null) {
             return null;
         }
         SeedNoise n = noise.get(r.settingId());
@@ -555,6 +563,7 @@ final class LeaderboardPager {
             Map<List<Long>, BoardCalculator.BoardRow> byRuns,
             Map<String, SeedNoise> taskNoise,
             Map<String, SeedNoise> flatNoise) {
+        boolean coincide = board.conventionsCoincide();
         var metrics = new LinkedHashMap<String, LeaderboardView.Stat>();
         r.metrics().forEach((k, s) -> metrics.put(k, LeaderboardView.Stat.of(s)));
         BoardCalculator.BoardRow base =
@@ -569,10 +578,22 @@ final class LeaderboardPager {
                                 LeaderboardView.Stat.of(r.deltaMFlat()),
                                 "gain",
                                 baselineView(board, r, r.baseline()),
-                                versusBaseline(r, base, DeltaM.Convention.PER_TASK, taskNoise),
-                                versusBaseline(r, base, DeltaM.Convention.FLAT, flatNoise),
-                                standIn(r, DeltaM.Convention.PER_TASK, taskNoise),
-                                standIn(r, DeltaM.Convention.FLAT, flatNoise));
+                                versusBaseline(
+                                        r, base, DeltaM.Convention.PER_TASK, taskNoise, coincide),
+                                versusBaseline(
+                                        r, base, DeltaM.Convention.FLAT, flatNoise, coincide),
+                                standIn(r, DeltaM.Convention.PER_TASK, taskNoise, coincide),
+                                standIn(r, DeltaM.Convention.FLAT, flatNoise, coincide),
+                                DeltaM.printedStd(
+                                        r.published().taskStd(),
+                                        r.published().flatStd(),
+                                        DeltaM.Convention.PER_TASK,
+                                        coincide),
+                                DeltaM.printedStd(
+                                        r.published().taskStd(),
+                                        r.published().flatStd(),
+                                        DeltaM.Convention.FLAT,
+                                        coincide));
         BoardCalculator.Published p = r.published();
         Published published =
                 p.isEmpty()

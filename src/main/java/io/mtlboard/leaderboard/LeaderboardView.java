@@ -69,7 +69,10 @@ public record LeaderboardView(
      * neither side has an interval (one seed each and no printed std). A row without a std of its
      * own (one seed, no printed std) is ranked and compared with its setting's pooled seed std
      * where that is firm enough ({@link SeedNoise}): {@code perTaskPooledStd} and {@code
-     * flatPooledStd} give it, null for rows with an interval of their own.
+     * flatPooledStd} give it, null for rows with an interval of their own. {@code perTaskPrintedStd}
+     * and {@code flatPrintedStd} give the std over seeds a publication printed, as far as it is the
+     * std of that convention's Δm (printed for it, or for the other where both conventions are
+     * the same average: {@link io.mtlboard.benchmark.metric.DeltaM#printedStd}); null otherwise.
      */
     public record DeltaMView(
             Stat perTask,
@@ -79,7 +82,9 @@ public record LeaderboardView(
             String perTaskVsBaseline,
             String flatVsBaseline,
             Double perTaskPooledStd,
-            Double flatPooledStd) {}
+            Double flatPooledStd,
+            Double perTaskPrintedStd,
+            Double flatPrintedStd) {}
 
     /**
      * The single-task rows a Δm is relative to: their source, optimizer and protocol;

@@ -365,9 +365,11 @@ public final class WebFormat {
     }
 
     /**
-     * The ± part of a row's Δm: the std over its seeds, or the std the publication printed (marked
-     * "printed") for a literature row that stands for a published mean, or for a single-seed row
-     * its setting's pooled seed std that it is ranked with (marked "pooled").
+     * The ± part of a row's Δm: the std over its seeds, or for a literature row that stands for a
+     * published mean the std the publication printed, as far as it is the std of the Δm shown
+     * (marked "printed", or "printed, flat" when it was printed for the other convention on a
+     * benchmark where both are the same average), or for a row without either its setting's pooled
+     * seed std that it is ranked with (marked "pooled").
      */
     public static String deltaStd(LeaderboardView.LeaderboardRowView row, String convention) {
         LeaderboardView.Stat s = pickStat(row.deltaM(), convention);
@@ -376,21 +378,24 @@ public final class WebFormat {
             // otherwise ask for five
             return "± " + fixed(s.std(), 2);
         }
-        Published p = row.published();
+        LeaderboardView.DeltaMView d = row.deltaM();
+        if (d == null) {
+            return "";
+        }
         boolean flat = "flat".equals(convention);
-        Double same = p == null ? null : flat ? p.deltaMFlatStd() : p.deltaMPerTaskStd();
-        Double other = p == null ? null : flat ? p.deltaMPerTaskStd() : p.deltaMFlatStd();
-        if (same != null) {
-            return String.format(Locale.ROOT, "± %.2f (printed)", same);
+        Double printed = flat ? d.flatPrintedStd() : d.perTaskPrintedStd();
+        if (printed != null) {
+            Published p = row.published();
+            Double same = p == null ? null : flat ? p.deltaMFlatStd() : p.deltaMPerTaskStd();
+            return same != null
+                    ? String.format(Locale.ROOT, "± %.2f (printed)", printed)
+                    : String.format(
+                            Locale.ROOT,
+                            "± %.2f (printed, %s)",
+                            printed,
+                            flat ? "per task" : "flat");
         }
-        if (other != null) {
-            return String.format(
-                    Locale.ROOT, "± %.2f (printed, %s)", other, flat ? "per task" : "flat");
-        }
-        Double pooled =
-                row.deltaM() == null
-                        ? null
-                        : flat ? row.deltaM().flatPooledStd() : row.deltaM().perTaskPooledStd();
+        Double pooled = flat ? d.flatPooledStd() : d.perTaskPooledStd();
         return pooled == null ? "" : String.format(Locale.ROOT, "± %.2f (pooled)", pooled);
     }
 

@@ -3,6 +3,7 @@ package io.mtlboard.leaderboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlboard.benchmark.Ref;
+import io.mtlboard.benchmark.metric.DeltaM;
 import io.mtlboard.run.Published;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,38 @@ class CompareCalculatorTest {
             LeaderboardView.Stat perTask,
             LeaderboardView.Stat flat,
             Published published) {
+        return row(key, metrics, perTask, flat, published, false);
+    }
+
+    /**
+     * As above, on a benchmark where the two Δm conventions coincide or not (whether a printed std
+     * of the one is lent to the other, as the leaderboard decides).
+     */
+    private static CompareView.CompareRow row(
+            String key,
+            Map<String, LeaderboardView.Stat> metrics,
+            LeaderboardView.Stat perTask,
+            LeaderboardView.Stat flat,
+            Published published,
+            boolean coincide) {
+        Double taskStd = published == null ? null : published.deltaMPerTaskStd();
+        Double flatStd = published == null ? null : published.deltaMFlatStd();
         LeaderboardView.DeltaMView deltaM =
                 perTask == null
                         ? null
                         : new LeaderboardView.DeltaMView(
-                                perTask, flat, "gain", null, null, null, null, null);
+                                perTask,
+                                flat,
+                                "gain",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                DeltaM.printedStd(
+                                        taskStd, flatStd, DeltaM.Convention.PER_TASK, coincide),
+                                DeltaM.printedStd(
+                                        taskStd, flatStd, DeltaM.Convention.FLAT, coincide));
         LeaderboardView.LeaderboardRowView r =
                 new LeaderboardView.LeaderboardRowView(
                         1,
@@ -157,7 +185,7 @@ class CompareCalculatorTest {
     void shouldJudgeDeltaMWithThePrintedStdOfALiteratureRow() {
         Map<String, LeaderboardView.Stat> none = Map.of();
         // literature row: Δm +2.0 per task and +1.5 flat, one published mean, printed per-task std
-        // 0.5 and no flat std (the per-task one stands in, as on the leaderboard)
+        // 0.5 and no flat std, on a benchmark whose conventions differ (tasks with 2 and 3 metrics)
         CompareView.CompareRow lit =
                 row(
                         "lit",
@@ -170,8 +198,20 @@ class CompareCalculatorTest {
         assertThat(v.bestDeltaM().get("per-task")).containsExactly("lit");
         // per task: |2.0 − (−1.0)| = 3.0 > 0.5 + 0.4 = 0.9
         assertThat(v.deltaMVerdicts().get("per-task")).isEqualTo(CompareView.CLEAR);
-        // flat: |1.5 − (−1.2)| = 2.7 > 0.5 + 0.3 = 0.8
-        assertThat(v.deltaMVerdicts().get("flat")).isEqualTo(CompareView.CLEAR);
+        // flat: the per-task std is not the std of flat Δm here, so flat is not judged
+        assertThat(v.deltaMVerdicts().get("flat")).isEqualTo(CompareView.NOT_JUDGED);
+        // where the conventions coincide it is: |1.5 − (−1.2)| = 2.7 > 0.5 + 0.3 = 0.8
+        CompareView.CompareRow litEqual =
+                row(
+                        "lit",
+                        none,
+                        stat(2.0, null, 1),
+                        stat(1.5, null, 1),
+                        new Published(2.0, 0.5, null, null, null),
+                        true);
+        CompareView u =
+                CompareCalculator.view(new Ref("b", "B"), List.of(), List.of(litEqual, own));
+        assertThat(u.deltaMVerdicts().get("flat")).isEqualTo(CompareView.CLEAR);
         // without a printed std the literature row has no spread: not judged
         CompareView.CompareRow bare =
                 row("bare", none, stat(2.0, null, 1), stat(1.5, null, 1), null);

@@ -87,10 +87,13 @@ class LeaderboardResourceTest {
         // the setting
         assertThat(v.getList("rows.method.id").subList(0, 4))
                 .containsExactly("stl", "db-mtl", "cagrad", "gls");
-        // CAGrad −0.98 and GLS −1.10 share rank 2: the paper printed only per-task stds (0.35,
-        // 0.30), which
-        // serve as the rows' intervals in the flat convention too
-        assertThat(v.getList("rows.rank").subList(0, 4)).containsExactly(null, 1, 2, 2);
+        // the paper printed only per-task stds (CAGrad 0.35, GLS 0.30); on NYUv2 (2, 2 and 5
+        // metrics per task) they are not the stds of flat Δm, so the flat ranking has no
+        // intervals and CAGrad −0.98 and GLS −1.10 get ranks 2 and 3 by point estimate
+        assertThat(v.getList("rows.rank").subList(0, 4)).containsExactly(null, 1, 2, 3);
+        assertThat((Object) v.get("rows[2].deltaM.flatPrintedStd")).isNull();
+        assertThat(v.getDouble("rows[2].deltaM.perTaskPrintedStd")).isEqualTo(0.35);
+        assertThat(v.getDouble("rows[2].published.deltaMPerTaskStd")).isEqualTo(0.35);
     }
 
     @Test

@@ -138,8 +138,8 @@ class HomePageTest {
                                     ? (single == ranked ? "rests on one seed" : "rest on one seed")
                                     : means == single
                                             ? (single == ranked
-                                                    ? "is a published mean without its std"
-                                                    : "are published means without their std")
+                                                    ? "is a published mean without its std for per-task Δm"
+                                                    : "are published means without their std for per-task Δm")
                                             : "(one seed, or a published mean without its std)";
                     assertThat(item)
                             .contains(

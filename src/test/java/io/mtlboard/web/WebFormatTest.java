@@ -3,6 +3,7 @@ package io.mtlboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlboard.benchmark.Ref;
+import io.mtlboard.benchmark.metric.DeltaM;
 import io.mtlboard.leaderboard.LeaderboardView;
 import io.mtlboard.run.Published;
 import java.util.List;
@@ -27,7 +28,7 @@ class WebFormatTest {
                 "c",
                 Map.of(),
                 new LeaderboardView.DeltaMView(
-                        zero, zero, "gain", baseline, null, null, null, null),
+                        zero, zero, "gain", baseline, null, null, null, null, null, null),
                 null,
                 new LeaderboardView.SettingRef("net@mtlboard", "Net · MTLBoard protocol"),
                 "ranked",
@@ -131,7 +132,7 @@ class WebFormatTest {
                         r.citation(),
                         r.metrics(),
                         new LeaderboardView.DeltaMView(
-                                base, base, "gain", null, null, null, null, null),
+                                base, base, "gain", null, null, null, null, null, null, null),
                         null,
                         r.setting(),
                         "baseline",
@@ -153,12 +154,44 @@ class WebFormatTest {
         LeaderboardView.LeaderboardRowView flat =
                 withPublished(r, new Published(null, null, 0.39, 0.21, null));
         assertThat(WebFormat.printed(flat, "per-task")).isEqualTo("printed +0.39 (flat)");
-        assertThat(WebFormat.deltaStd(flat, "per-task")).isEqualTo("± 0.21 (printed, flat)");
+        assertThat(WebFormat.deltaStd(flat, "flat")).isEqualTo("± 0.21 (printed)");
+        // the flat std is per-task Δm's only where both conventions are the same average
+        assertThat(WebFormat.deltaStd(flat, "per-task")).isEmpty();
+        LeaderboardView.LeaderboardRowView coinciding =
+                withPublished(r, new Published(null, null, 0.39, 0.21, null), true);
+        assertThat(WebFormat.deltaStd(coinciding, "per-task")).isEqualTo("± 0.21 (printed, flat)");
         assertThat(WebFormat.printed(r, "per-task")).isEmpty();
     }
 
     private static LeaderboardView.LeaderboardRowView withPublished(
             LeaderboardView.LeaderboardRowView r, Published p) {
+        return withPublished(r, p, false);
+    }
+
+    /** The row with a publication's Δm, on a benchmark whose conventions coincide or not. */
+    private static LeaderboardView.LeaderboardRowView withPublished(
+            LeaderboardView.LeaderboardRowView r, Published p, boolean coincide) {
+        LeaderboardView.DeltaMView d = r.deltaM();
+        LeaderboardView.DeltaMView deltaM =
+                new LeaderboardView.DeltaMView(
+                        d.perTask(),
+                        d.flat(),
+                        d.sign(),
+                        d.baseline(),
+                        d.perTaskVsBaseline(),
+                        d.flatVsBaseline(),
+                        d.perTaskPooledStd(),
+                        d.flatPooledStd(),
+                        DeltaM.printedStd(
+                                p.deltaMPerTaskStd(),
+                                p.deltaMFlatStd(),
+                                DeltaM.Convention.PER_TASK,
+                                coincide),
+                        DeltaM.printedStd(
+                                p.deltaMPerTaskStd(),
+                                p.deltaMFlatStd(),
+                                DeltaM.Convention.FLAT,
+                                coincide));
         return new LeaderboardView.LeaderboardRowView(
                 r.rank(),
                 r.method(),
@@ -171,7 +204,7 @@ class WebFormatTest {
                 r.runIds(),
                 r.citation(),
                 r.metrics(),
-                r.deltaM(),
+                deltaM,
                 p,
                 r.setting(),
                 r.role(),

@@ -68,6 +68,35 @@ public final class DeltaM {
     }
 
     /**
+     * Whether Δm per task and flat Δm are the same average on a benchmark: every task has as many
+     * metrics (METRICS.md §2), so every seed has the same Δm in both conventions, and so has their
+     * std over seeds.
+     *
+     * @param taskOfEachMetric the task of each of the benchmark's metrics
+     */
+    public static boolean conventionsCoincide(List<String> taskOfEachMetric) {
+        Map<String, Integer> perTask = new LinkedHashMap<>();
+        taskOfEachMetric.forEach(t -> perTask.merge(t, 1, Integer::sum));
+        return perTask.values().stream().distinct().count() <= 1;
+    }
+
+    /**
+     * The std of Δm over seeds that a publication printed, as far as it is the std of Δm in the
+     * convention {@code shown}: the one printed for that convention, else the one printed for the
+     * other convention where both conventions {@link #conventionsCoincide coincide}; null
+     * otherwise (on NYUv2, with 2, 2 and 5 metrics per task, a flat std says nothing exact about
+     * per-task Δm, whose weights differ).
+     */
+    public static Double printedStd(
+            Double perTaskStd, Double flatStd, Convention shown, boolean conventionsCoincide) {
+        Double same = shown == Convention.PER_TASK ? perTaskStd : flatStd;
+        if (same != null) {
+            return same;
+        }
+        return conventionsCoincide ? (shown == Convention.PER_TASK ? flatStd : perTaskStd) : null;
+    }
+
+    /**
      * Computes Δm in both conventions.
      *
      * @throws IllegalArgumentException when there are no terms, a value is not finite or a

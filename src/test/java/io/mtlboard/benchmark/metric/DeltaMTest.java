@@ -118,4 +118,37 @@ class DeltaMTest {
         assertThatThrownBy(() -> new DeltaM.Against(TASKS, HIGHER, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldSayTheConventionsCoincideOnlyWhenEveryTaskHasAsManyMetrics() {
+        // Cityscapes: 2 and 2 metrics; NYUv2: 2, 2 and 5; one task alone trivially
+        assertThat(DeltaM.conventionsCoincide(List.of("seg", "seg", "depth", "depth"))).isTrue();
+        assertThat(
+                        DeltaM.conventionsCoincide(
+                                List.of("seg", "seg", "depth", "depth", "n", "n", "n", "n", "n")))
+                .isFalse();
+        assertThat(DeltaM.conventionsCoincide(List.of("a"))).isTrue();
+        // and then every model has the same Δm in both, hence the same std over seeds
+        DeltaM.Against cityscapes =
+                new DeltaM.Against(
+                        new String[] {"seg", "seg", "depth", "depth"},
+                        new boolean[] {true, true, false, false},
+                        new double[] {70, 90, 0.012, 30});
+        DeltaM.Result r = cityscapes.of(new double[] {72, 91, 0.013, 28});
+        assertThat(r.perTask()).isCloseTo(r.flat(), within(1e-12));
+    }
+
+    @Test
+    void shouldLendTheOtherConventionsPrintedStdOnlyWhereTheConventionsCoincide() {
+        var task = DeltaM.Convention.PER_TASK;
+        var flat = DeltaM.Convention.FLAT;
+        assertThat(DeltaM.printedStd(0.4, 0.2, task, false)).isEqualTo(0.4);
+        assertThat(DeltaM.printedStd(0.4, 0.2, flat, false)).isEqualTo(0.2);
+        // only a flat std printed (Elich et al.)
+        assertThat(DeltaM.printedStd(null, 0.2, flat, false)).isEqualTo(0.2);
+        assertThat(DeltaM.printedStd(null, 0.2, task, true)).isEqualTo(0.2);
+        assertThat(DeltaM.printedStd(null, 0.2, task, false)).isNull();
+        assertThat(DeltaM.printedStd(0.4, null, flat, false)).isNull();
+        assertThat(DeltaM.printedStd(null, null, task, true)).isNull();
+    }
 }
