@@ -42,9 +42,11 @@ function settingName(p) {
 }
 
 function name(p) {
-  // compact in a chart: the setting's id (backbone@protocol); the table gives its label
-  return p.methodName + (levels ? '' : ' · ' + p.first.other) + ' · ' + (p.setting ? p.setting.id : p.backbone.name)
-    + (levels ? '' : ' · ' + p.benchmark.name.split(' (')[0]);
+  // the setting's label (backbone · protocol), and the benchmark where the label does not name it
+  const setting = settingName(p);
+  const benchmark = p.benchmark.name.split(' (')[0];
+  return p.methodName + (levels ? '' : ' · ' + p.first.other) + ' · ' + setting
+    + (levels || setting.indexOf(benchmark) >= 0 ? '' : ' · ' + benchmark);
 }
 
 // Δm of one side: mean ± std over seeds, or ± the std the publication printed, marked.

@@ -2,8 +2,8 @@
 // vertical marker. A chart uses one by listing it in its `plugins`.
 import { cssColour } from './colours.js';
 
-// Draws a vertical error bar (mean ± std) over each bar or point of the datasets that carry an
-// `errors` array (null entries are skipped).
+// Draws an error bar (mean ± std) over each bar or point of the datasets that carry an `errors`
+// array (null entries are skipped): vertical, or horizontal on a chart whose bars lie on their side.
 export const errorBars = {
   id: 'mtlErrorBars',
   afterDatasetsDraw(chart) {
@@ -13,25 +13,36 @@ export const errorBars = {
         return;
       }
       const meta = chart.getDatasetMeta(di);
-      const y = chart.scales.y;
+      // bars on their side (indexAxis 'y') have their values along x
+      const sideways = chart.options.indexAxis === 'y';
+      const scale = sideways ? chart.scales.x : chart.scales.y;
       meta.data.forEach((bar, i) => {
         const err = dataset.errors[i];
         const value = dataset.data[i];
         if (err == null || value == null) {
           return;
         }
-        const top = y.getPixelForValue(value + err);
-        const bottom = y.getPixelForValue(value - err);
+        const high = scale.getPixelForValue(value + err);
+        const low = scale.getPixelForValue(value - err);
         ctx.save();
         ctx.strokeStyle = '#222';
         ctx.lineWidth = 1.2;
         ctx.beginPath();
-        ctx.moveTo(bar.x, top);
-        ctx.lineTo(bar.x, bottom);
-        ctx.moveTo(bar.x - 4, top);
-        ctx.lineTo(bar.x + 4, top);
-        ctx.moveTo(bar.x - 4, bottom);
-        ctx.lineTo(bar.x + 4, bottom);
+        if (sideways) {
+          ctx.moveTo(low, bar.y);
+          ctx.lineTo(high, bar.y);
+          ctx.moveTo(low, bar.y - 4);
+          ctx.lineTo(low, bar.y + 4);
+          ctx.moveTo(high, bar.y - 4);
+          ctx.lineTo(high, bar.y + 4);
+        } else {
+          ctx.moveTo(bar.x, high);
+          ctx.lineTo(bar.x, low);
+          ctx.moveTo(bar.x - 4, high);
+          ctx.lineTo(bar.x + 4, high);
+          ctx.moveTo(bar.x - 4, low);
+          ctx.lineTo(bar.x + 4, low);
+        }
         ctx.stroke();
         ctx.restore();
       });

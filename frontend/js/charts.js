@@ -1,15 +1,24 @@
 // The bar chart of the leaderboard and method pages: one bar (or dot) per row, coloured by source.
 import { Chart, destroy, ready } from './chartjs.js';
 import { errorBars } from './chart-plugins.js';
+import { errorRange, heightForRows, middleCut, onItsSide, titleLines, widthOf } from './chart-layout.js';
 
 // Bars from zero suit Δm (a signed gain); metric values get dots with error bars so that the
-// axis need not start at zero.
+// axis need not start at zero. Bars whose labels would not fit under them lie on their side, one
+// row per bar with its label in full (onItsSide); the value axis always holds every mean ± std.
 export function barChart(canvas, labels, values, errors, colours, yTitle, tooltipExtra, dots) {
   destroy(canvas);
+  const sideways = onItsSide(labels, widthOf(canvas));
+  heightForRows(canvas, sideways ? labels.length : 0, 20);
   const dataset = dots
     ? { label: yTitle, data: values, errors: errors, showLine: false, pointRadius: 5, pointHoverRadius: 7,
         pointBackgroundColor: colours, pointBorderColor: colours }
     : { label: yTitle, data: values, errors: errors, backgroundColor: colours };
+  const valueAxis = Object.assign({ beginAtZero: !dots, grace: dots ? '5%' : 0,
+    title: { display: true, text: titleLines(yTitle, 40) } }, errorRange(values, errors));
+  const categoryAxis = sideways
+    ? { ticks: { autoSkip: false, callback: i => middleCut(labels[i], 64) } }
+    : { ticks: { autoSkip: false, maxRotation: 60, minRotation: 30 } };
   const chart = new Chart(canvas, {
     type: dots ? 'line' : 'bar',
     data: {
@@ -20,13 +29,14 @@ export function barChart(canvas, labels, values, errors, colours, yTitle, toolti
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
+      indexAxis: sideways ? 'y' : 'x',
       plugins: {
         legend: { display: false },
         tooltip: {
           callbacks: {
             label(item) {
               const e = errors[item.dataIndex];
-              const v = item.parsed.y;
+              const v = sideways ? item.parsed.x : item.parsed.y;
               let text = (v == null ? '—' : v.toFixed(3)) + (e != null ? ' ± ' + e.toFixed(3) : '');
               if (tooltipExtra) {
                 text += tooltipExtra(item.dataIndex);
@@ -36,10 +46,7 @@ export function barChart(canvas, labels, values, errors, colours, yTitle, toolti
           }
         }
       },
-      scales: {
-        x: { ticks: { autoSkip: false, maxRotation: 60, minRotation: 30 } },
-        y: { beginAtZero: !dots, grace: dots ? '5%' : 0, title: { display: true, text: yTitle } }
-      }
+      scales: sideways ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis }
     },
     plugins: [errorBars]
   });

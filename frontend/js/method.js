@@ -19,7 +19,9 @@ Promise.all(benchmarks.map(b =>
   views.forEach(view => view.rows.filter(r => r.deltaM && r.role !== 'claimed').forEach(r => {
     labels.push(view.benchmark.name + ' · ' + r.setting.label + (r.optimizer !== 'unreported' ? ' · ' + r.optimizer : ''));
     values.push(r.deltaM.perTask.mean);
-    errors.push(r.deltaM.perTask.std);
+    // the row's interval as the leaderboard ranks it: its seed std, else the std its publication
+    // printed for per-task Δm, else its setting's pooled seed std
+    errors.push(r.deltaM.perTask.std ?? r.deltaM.perTaskPrintedStd ?? r.deltaM.perTaskPooledStd ?? null);
     colours.push(sourceColour(r.source));
   }));
   barChart(canvas, labels, values, errors, colours, 'Δm % (per task, gain)', null);

@@ -3,6 +3,8 @@
 import { Chart, destroy, ready } from '../chartjs.js';
 import { emptyState, errorBars, heatCells, marker } from '../chart-plugins.js';
 import { seriesColour, seriesDash, seriesPoint } from '../colours.js';
+import { LISTED_LEGEND, distinctShortNames, dropListedLegend, errorRange, heightForRows, listLegend, middleCut, onItsSide,
+  titleLines, widen, widenForLabels, widthOf } from '../chart-layout.js';
 
 // A heatmap of a Heatmap JSON (axes, cells): Chart.js scatter with one invisible point per cell
 // (for tooltips) and the cells drawn by the heatCells plugin.
@@ -70,31 +72,13 @@ export function heatmap(canvas, map, coefficientLabel, shorten) {
   return chart;
 }
 
-// Axis names of at most `max` characters: cut at the end, and where two names would then read
-// alike (two protocol versions of one backbone), cut in the middle instead so that both ends show.
-export function distinctShortNames(names, max) {
-  const end = names.map(n => (n.length > max ? n.slice(0, max - 1) + '…' : n));
-  const head = Math.floor((max - 1) / 2);
-  return end.map((e, i) => (end.indexOf(e) !== end.lastIndexOf(e) && names[i].length > max
-    ? names[i].slice(0, head) + '…' + names[i].slice(names[i].length - (max - 1 - head))
-    : e));
-}
-
-// A legend of many entries takes rows of its own, most on a narrow screen: the chart grows by
-// them rather than squeezing its plot (about 120 px per entry, 18 px per row).
-function roomForLegend(canvas, entries) {
-  const wrap = canvas.parentElement;
-  if (!wrap || !wrap.classList.contains('canvas-wrap')) {
-    return;
-  }
-  const rows = Math.ceil(entries / Math.max(1, Math.floor(wrap.clientWidth / 120)));
-  wrap.style.height = rows > 3 ? (280 + rows * 18) + 'px' : '';
-}
-
-// Curves over epochs: one line per series ({label, points: [{epoch, mean, std, n}]}); the legend toggles series.
+// Curves over epochs: one line per series ({label, points: [{epoch, mean, std, n}]}); the legend
+// toggles series. Above LISTED_LEGEND series the legend is a list under the chart (listLegend).
 export function curves(canvas, series, yTitle, yRange, mark) {
   destroy(canvas);
-  roomForLegend(canvas, series.length);
+  dropListedLegend(canvas);
+  const listed = series.length > LISTED_LEGEND;
+  widen(canvas, listed);
   // more series than colours: each round of the palette gets its own dash and point shape, so that
   // no two curves look alike
   const datasets = series.map((s, i) => ({
@@ -107,7 +91,7 @@ export function curves(canvas, series, yTitle, yRange, mark) {
     pointRadius: 3,
     tension: 0.15
   }));
-  new Chart(canvas, {
+  const chart = new Chart(canvas, {
     type: 'line',
     data: { datasets: datasets },
     options: {
@@ -117,7 +101,7 @@ export function curves(canvas, series, yTitle, yRange, mark) {
       interaction: { mode: 'nearest', intersect: false },
       plugins: {
         mtlMarker: mark || {},
-        legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 } } },
+        legend: { display: !listed, position: 'bottom', labels: { boxWidth: 12, font: { size: 11 } } },
         tooltip: {
           callbacks: {
             label(item) {
@@ -130,11 +114,14 @@ export function curves(canvas, series, yTitle, yRange, mark) {
       },
       scales: {
         x: { type: 'linear', title: { display: true, text: series.xTitle || 'epoch' }, ticks: { precision: 0 } },
-        y: Object.assign({ title: { display: true, text: yTitle } }, yRange || {})
+        y: Object.assign({ title: { display: true, text: titleLines(yTitle, 40) } }, yRange || {})
       }
     },
     plugins: [emptyState, marker]
   });
+  if (listed) {
+    listLegend(chart, canvas);
+  }
   ready(canvas, datasets.reduce((n, d) => n + d.data.length, 0));
 }
 
@@ -189,9 +176,29 @@ export function scatter(canvas, points, xTitle, yTitle, options) {
   ready(canvas, points.length);
 }
 
-// Grouped bars: labels along x, one dataset per {label, values, colour}; tooltips add `notesPerBar[i]`.
+// Grouped bars: labels along x, one dataset per {label, values, colour, errors}; tooltips add
+// `notesPerBar[i]`. Bars whose labels would not fit under them lie on their side (onItsSide).
 export function bars(canvas, labels, groups, yTitle, notesPerBar) {
   destroy(canvas);
+  let sideways = onItsSide(labels, widthOf(canvas));
+  widenForLabels(canvas, sideways, labels);
+  // a widened box may hold the labels under the bars after all
+  sideways = onItsSide(labels, widthOf(canvas));
+  heightForRows(canvas, sideways ? labels.length : 0, 8 + 12 * groups.length);
+  const range = groups.reduce((r, g) => {
+    const e = errorRange(g.values, g.errors);
+    return {
+      suggestedMin: Math.min(r.suggestedMin, e.suggestedMin === undefined ? Infinity : e.suggestedMin),
+      suggestedMax: Math.max(r.suggestedMax, e.suggestedMax === undefined ? -Infinity : e.suggestedMax)
+    };
+  }, { suggestedMin: Infinity, suggestedMax: -Infinity });
+  const valueAxis = { title: { display: true, text: titleLines(yTitle, 40) } };
+  if (range.suggestedMin !== Infinity) {
+    Object.assign(valueAxis, range);
+  }
+  const categoryAxis = sideways
+    ? { ticks: { autoSkip: false, callback: i => middleCut(labels[i], 64) } }
+    : { ticks: { autoSkip: false, maxRotation: 45, minRotation: 0 } };
   new Chart(canvas, {
     type: 'bar',
     data: {
@@ -203,23 +210,21 @@ export function bars(canvas, labels, groups, yTitle, notesPerBar) {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
+      indexAxis: sideways ? 'y' : 'x',
       plugins: {
-        legend: { position: 'bottom' },
+        legend: { position: sideways ? 'top' : 'bottom' },
         tooltip: {
           callbacks: {
             label(item) {
               const e = item.dataset.errors ? item.dataset.errors[item.dataIndex] : null;
-              const v = item.parsed.y;
+              const v = sideways ? item.parsed.x : item.parsed.y;
               return item.dataset.label + ': ' + (v == null ? '—' : v.toFixed(3)) + (e != null ? ' ± ' + e.toFixed(3) : '')
                 + (notesPerBar && notesPerBar[item.dataIndex] ? ' · ' + notesPerBar[item.dataIndex] : '');
             }
           }
         }
       },
-      scales: {
-        x: { ticks: { autoSkip: false, maxRotation: 45, minRotation: 0 } },
-        y: { title: { display: true, text: yTitle } }
-      }
+      scales: sideways ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis }
     },
     plugins: [emptyState, errorBars]
   });

@@ -296,6 +296,67 @@ class AnalysisBrowserTest {
     }
 
     @Test
+    void shouldListTheLegendOfManyCurvesUnderTheChartAndToggleThem() {
+        // ten curves: Chart.js draws their legend
+        open(
+                "/analysis/feature-disentanglement?benchmark=multifashion&backbone=lenet5&optimizer=adam");
+        waitForChart("fd-curves");
+        WebElement canvas = driver.findElement(By.id("fd-curves"));
+        assertThat(datasets("fd-curves")).isEqualTo(10);
+        assertThat(
+                        js(
+                                "return Chart.getChart(arguments[0]).options.plugins.legend.display;",
+                                canvas))
+                .isEqualTo(true);
+        assertThat(driver.findElements(By.cssSelector(".legend-list"))).isEmpty();
+
+        // fourteen curves drawn by the page's own chart module on the same canvas: the legend is
+        // a list under the chart (the fixtures have no page of more than ten curves)
+        ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "import('/static/js/analysis/charts.js').then(m => {"
+                                + "  const series = Array.from({ length: 14 }, (_, i) => ({ label: 'curve ' + i,"
+                                + "    points: [1, 2, 3].map(e => ({ epoch: e, mean: i + e / 10, std: null, n: 1 })) }));"
+                                + "  m.curves(arguments[0], series, 'FD');"
+                                + "  done(true);"
+                                + "});",
+                        canvas);
+        assertThat(datasets("fd-curves")).isEqualTo(14);
+        assertThat(
+                        js(
+                                "return Chart.getChart(arguments[0]).options.plugins.legend.display;",
+                                canvas))
+                .isEqualTo(false);
+        List<WebElement> entries =
+                driver.findElements(By.cssSelector(".legend-list li button[aria-pressed]"));
+        assertThat(entries).hasSize(14);
+        assertThat(entries.get(1).getText()).isEqualTo("curve 1");
+        // one entry hides its curve, and says so
+        entries.get(1).click();
+        assertThat(js("return Chart.getChart(arguments[0]).isDatasetVisible(1);", canvas))
+                .isEqualTo(false);
+        assertThat(entries.get(1).getDomAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(js("return Chart.getChart(arguments[0]).isDatasetVisible(0);", canvas))
+                .isEqualTo(true);
+        // "hide all", then "show all"
+        String visible =
+                "const c = Chart.getChart(arguments[0]);"
+                        + "return c.data.datasets.filter((_, i) => c.isDatasetVisible(i)).length;";
+        driver.findElement(By.xpath("//div[@class='legend-all']/button[text()='hide all']"))
+                .click();
+        assertThat(js(visible, canvas)).isEqualTo(0L);
+        driver.findElement(By.xpath("//div[@class='legend-all']/button[text()='show all']"))
+                .click();
+        assertThat(js(visible, canvas)).isEqualTo(14L);
+        // the chart box takes the page's width for its many curves
+        assertThat(
+                        canvas.findElement(By.xpath("ancestor::div[contains(@class,'chart-box')]"))
+                                .getDomAttribute("class"))
+                .contains("wide-for-labels");
+    }
+
+    @Test
     void shouldDrawGradientCurvesAndSwitchTheLevel() throws Exception {
         open("/analysis/gradients?benchmark=multifashion&backbone=lenet5&optimizer=adam");
         waitForChart("cosine-curves");

@@ -318,11 +318,63 @@ class LeaderboardBrowserTest {
                                         .equals(
                                                 d.findElement(By.id("metric-chart"))
                                                         .getDomAttribute("data-metric")));
+        // the value axis: y, or x when the dots lie on their side (a long title wraps into lines)
         String axis =
                 (String)
                         ((JavascriptExecutor) driver)
                                 .executeScript(
-                                        "return Chart.getChart(document.getElementById('metric-chart')).options.scales.y.title.text;");
+                                        "const c = Chart.getChart(document.getElementById('metric-chart'));"
+                                                + "const a = c.options.indexAxis === 'y' ? c.options.scales.x : c.options.scales.y;"
+                                                + "return [].concat(a.title.text).join(' ');");
         assertThat(axis).contains("absErr").contains("↓");
+    }
+
+    /**
+     * A chart's layout as drawn: whether its bars lie on their side, its number of bars, its
+     * height, and how many bars' mean ± error reach beyond its value axis.
+     */
+    private Map<?, ?> layout(String canvasId) {
+        return (Map<?, ?>)
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "const canvas = document.getElementById(arguments[0]);"
+                                        + "const c = Chart.getChart(canvas);"
+                                        + "const sideways = c.options.indexAxis === 'y';"
+                                        + "const axis = sideways ? c.scales.x : c.scales.y;"
+                                        + "const d = c.data.datasets[0];"
+                                        + "let beyond = 0;"
+                                        + "d.data.forEach((v, i) => { const e = d.errors ? d.errors[i] : null;"
+                                        + "  if (v == null || e == null) return;"
+                                        + "  if (v - e < axis.min - 1e-9 || v + e > axis.max + 1e-9) beyond++; });"
+                                        + "return { sideways: sideways, bars: c.data.labels.length,"
+                                        + "  height: canvas.getBoundingClientRect().height, beyond: beyond,"
+                                        + "  errors: (d.errors || []).filter(e => e != null).length };",
+                                canvasId);
+    }
+
+    @Test
+    void shouldLayBarsWithLongLabelsOnTheirSideAndKeepEveryErrorBarOnTheAxis() {
+        // the method page: one bar per benchmark × setting × optimizer, labels of 40–80 characters
+        open("/methods/cagrad");
+        waitForChart("method-chart");
+        Map<?, ?> method = layout("method-chart");
+        assertThat(method.get("sideways")).isEqualTo(true);
+        assertThat(((Number) method.get("bars")).intValue()).isGreaterThan(15);
+        // a row of at least 18 px per bar, so that every label is written out
+        assertThat(((Number) method.get("height")).doubleValue())
+                .isGreaterThanOrEqualTo(18.0 * ((Number) method.get("bars")).intValue());
+        // the published means carry the std their publication printed (Elich et al.'s Cityscapes
+        // stds, DB-MTL's), each wholly on the axis
+        assertThat(((Number) method.get("errors")).intValue()).isGreaterThan(5);
+        assertThat(method.get("beyond")).isEqualTo(0L);
+        assertThat(paintedPixels("method-chart")).isGreaterThan(1000);
+
+        // a leaderboard setting of short labels keeps its bars upright, error bars on the axis
+        open("/leaderboards/cityscapes?setting=deeplabv3plus-resnet50@dbmtl-2023");
+        waitForChart("deltam-chart-0");
+        Map<?, ?> board = layout("deltam-chart-0");
+        assertThat(board.get("sideways")).isEqualTo(false);
+        assertThat(((Number) board.get("errors")).intValue()).isGreaterThan(5);
+        assertThat(board.get("beyond")).isEqualTo(0L);
     }
 }

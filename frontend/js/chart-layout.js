@@ -1,0 +1,179 @@
+// The layout of crowded charts. A bar chart whose category labels would not fit under it (many
+// bars, long labels, a narrow screen) lies on its side: one row per bar with its label in full,
+// the chart growing with its rows. A chart of many series lists its legend below the canvas, in a
+// box that scrolls, instead of letting Chart.js cut it. Long axis titles wrap.
+
+// Whether bars with these labels belong on their side on a canvas about `width` px wide: more bars
+// than fit side by side with a readable label each (about 18 px per bar), or several long labels,
+// which would be slanted across each other.
+export function onItsSide(labels, width) {
+  const longest = labels.reduce((m, l) => Math.max(m, String(l == null ? '' : l).length), 0);
+  const room = Math.max(200, (width || 800) - 80);
+  return labels.length * 18 > room || (labels.length > 4 && longest > 24);
+}
+
+// The width a canvas will be drawn at: that of its wrapper, else of its own box.
+export function widthOf(canvas) {
+  const box = canvas.parentElement;
+  return (box && box.clientWidth) || canvas.clientWidth || 800;
+}
+
+// Bars on their side with long labels, and curves of many series, need the page's width: their
+// chart box (a .chart-box in a grid of two) takes a row of its own; it goes back beside its
+// neighbour otherwise.
+export function widenForLabels(canvas, sideways, labels) {
+  const longest = labels.reduce((m, l) => Math.max(m, String(l == null ? '' : l).length), 0);
+  widen(canvas, sideways && longest > 30);
+}
+
+export function widen(canvas, wide) {
+  const box = canvas.closest('.charts .chart-box');
+  if (box) {
+    box.classList.toggle('wide-for-labels', wide);
+  }
+}
+
+// Makes the wrapper of a canvas (a .canvas-wrap, created when the canvas has none) tall enough for
+// `rows` rows of `perRow` px beside the axes; `rows` = 0 gives it back its stylesheet height.
+export function heightForRows(canvas, rows, perRow) {
+  const wrap = wrapperOf(canvas);
+  wrap.style.height = rows > 0 ? Math.max(260, 90 + rows * perRow) + 'px' : '';
+}
+
+function wrapperOf(canvas) {
+  const parent = canvas.parentElement;
+  if (parent.classList.contains('canvas-wrap')) {
+    return parent;
+  }
+  const wrap = document.createElement('div');
+  wrap.className = 'canvas-wrap';
+  canvas.removeAttribute('height');
+  parent.insertBefore(wrap, canvas);
+  wrap.append(canvas);
+  return wrap;
+}
+
+// Names of at most `max` characters: cut at the end, and where two names would then read alike
+// (two protocol versions of one backbone), cut in the middle instead so that both ends show.
+export function distinctShortNames(names, max) {
+  const end = names.map(n => (n.length > max ? n.slice(0, max - 1) + '…' : n));
+  const head = Math.floor((max - 1) / 2);
+  return end.map((e, i) => (end.indexOf(e) !== end.lastIndexOf(e) && names[i].length > max
+    ? names[i].slice(0, head) + '…' + names[i].slice(names[i].length - (max - 1 - head))
+    : e));
+}
+
+// A label beside a bar on its side: whole up to `max` characters, else cut in the middle so that
+// both its start (benchmark, method) and its end (optimizer, seed) show; the tooltip has it all.
+export function middleCut(label, max) {
+  const text = String(label == null ? '' : label);
+  if (text.length <= max) {
+    return text;
+  }
+  const head = Math.ceil((max - 1) / 2);
+  return text.slice(0, head) + '…' + text.slice(text.length - (max - 1 - head));
+}
+
+// An axis title as lines of at most `max` characters, broken at spaces (Chart.js draws an array
+// as lines), so that a long title is not cut at the canvas edge.
+export function titleLines(text, max) {
+  const words = String(text).split(' ');
+  const lines = [];
+  let line = '';
+  words.forEach(w => {
+    if (line && (line + ' ' + w).length > max) {
+      lines.push(line);
+      line = w;
+    } else {
+      line = line ? line + ' ' + w : w;
+    }
+  });
+  if (line) {
+    lines.push(line);
+  }
+  return lines.length > 1 ? lines : text;
+}
+
+// The suggested ends of a value axis that keep every mean ± error on it (an error bar reaching
+// beyond the axis would be cut and read as smaller than it is); {} when there are no errors.
+export function errorRange(values, errors) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  values.forEach((v, i) => {
+    const e = errors ? errors[i] : null;
+    if (v == null || e == null) {
+      return;
+    }
+    lo = Math.min(lo, v - e);
+    hi = Math.max(hi, v + e);
+  });
+  return lo === Infinity ? {} : { suggestedMin: lo, suggestedMax: hi };
+}
+
+// Above this many series a chart lists its legend under the canvas (listLegend) instead of
+// drawing it: Chart.js gives a drawn legend a fixed share of the canvas and cuts what does not fit.
+export const LISTED_LEGEND = 10;
+
+// A legend listed under the canvas: one button per dataset with its colour, dash and label, which
+// shows or hides the series (aria-pressed says which), and "show all" / "hide all". The box
+// scrolls when the list is long. Replaces the list of an earlier chart on the same canvas.
+export function listLegend(chart, canvas) {
+  const wrap = wrapperOf(canvas);
+  let box = wrap.nextElementSibling;
+  if (!box || !box.classList.contains('legend-list')) {
+    box = document.createElement('div');
+    box.className = 'legend-list';
+    wrap.after(box);
+  }
+  box.replaceChildren();
+  const all = document.createElement('div');
+  all.className = 'legend-all';
+  const entries = [];
+  const setAll = visible => () => {
+    chart.data.datasets.forEach((_, i) => chart.setDatasetVisibility(i, visible));
+    chart.update();
+    entries.forEach(b => b.setAttribute('aria-pressed', String(visible)));
+  };
+  [['show all', true], ['hide all', false]].forEach(([text, visible]) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'link';
+    b.textContent = text;
+    b.addEventListener('click', setAll(visible));
+    all.append(b);
+  });
+  box.append(all);
+  const list = document.createElement('ul');
+  chart.data.datasets.forEach((d, i) => {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.setAttribute('aria-pressed', String(chart.isDatasetVisible(i)));
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.borderTopColor = d.borderColor;
+    swatch.style.borderTopStyle = d.borderDash && d.borderDash.length ? 'dashed' : 'solid';
+    b.append(swatch, document.createTextNode(d.label));
+    b.title = d.label;
+    b.addEventListener('click', () => {
+      const visible = !chart.isDatasetVisible(i);
+      chart.setDatasetVisibility(i, visible);
+      chart.update();
+      b.setAttribute('aria-pressed', String(visible));
+    });
+    entries.push(b);
+    li.append(b);
+    list.append(li);
+  });
+  box.append(list);
+  return box;
+}
+
+// Removes a listed legend left by an earlier chart on the canvas (the new one draws its own).
+export function dropListedLegend(canvas) {
+  const wrap = canvas.parentElement;
+  const next = wrap && wrap.nextElementSibling;
+  if (next && next.classList.contains('legend-list')) {
+    next.remove();
+  }
+}
