@@ -3,6 +3,7 @@ package io.mtlboard.leaderboard;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -94,6 +95,24 @@ class LeaderboardResourceTest {
         assertThat((Object) v.get("rows[2].deltaM.flatPrintedStd")).isNull();
         assertThat(v.getDouble("rows[2].deltaM.perTaskPrintedStd")).isEqualTo(0.35);
         assertThat(v.getDouble("rows[2].published.deltaMPerTaskStd")).isEqualTo(0.35);
+    }
+
+    @Test
+    void shouldTakeRepeatedValuesOfAMultiValuedFilterAndRefuseThemForASingleValuedOne() {
+        given().when()
+                .get(NYU + "?method=ew&method=cagrad&setting=deeplabv3plus-resnet50@dbmtl-2023")
+                .then()
+                .statusCode(200)
+                .body("rows.method.id", containsInAnyOrder("ew", "cagrad"));
+        given().when()
+                .get(NYU + "?order=asc&order=desc")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("violations[0].field", equalTo("order"))
+                .body(
+                        "violations[0].message",
+                        equalTo("given 2 times (asc, desc); it takes one value"));
     }
 
     @Test

@@ -1384,6 +1384,35 @@ class BadInputCatalogueTest {
                         400,
                         inv,
                         "convention"));
+        // a single-value parameter given twice is refused, not read as its first value
+        c.add(
+                get(
+                        "leaderboard: convention twice",
+                        board + "?convention=flat&convention=mine",
+                        400,
+                        inv,
+                        "it takes one value"));
+        c.add(
+                get(
+                        "leaderboard: page twice, both valid",
+                        board + "?page=1&page=2",
+                        400,
+                        inv,
+                        "page"));
+        c.add(
+                get(
+                        "ranking: coefficient twice",
+                        "/api/analysis/ranking-similarity?benchmark=multifashion&coefficient=kendall&coefficient=spearman",
+                        400,
+                        inv,
+                        "coefficient"));
+        c.add(
+                get(
+                        "analysis: benchmark twice",
+                        "/api/analysis/robustness?benchmark=multifashion&benchmark=nyuv2",
+                        400,
+                        inv,
+                        "benchmark"));
         c.add(get("leaderboard: page 0", board + "?page=0", 400, inv, "page"));
         c.add(get("leaderboard: page not a number", board + "?page=first", 400, inv, "page"));
         c.add(get("leaderboard: size 0", board + "?size=0", 400, inv, "size"));

@@ -532,6 +532,14 @@ class PagesTest {
                 .then()
                 .statusCode(404)
                 .contentType(containsString("text/html"));
+        // a single-value parameter given twice: an error page naming it, not the first value's page
+        given().when()
+                .get("/leaderboards/nyuv2?convention=flat&convention=per-task")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("convention"))
+                .body(containsString("it takes one value"));
     }
 
     @Test
