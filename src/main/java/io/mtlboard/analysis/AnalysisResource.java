@@ -93,7 +93,8 @@ public class AnalysisResource {
             @Parameter(
                             description =
                                     "setting (backbone@protocol, e.g. lenet5@mf-lenet5-v2) whose rows the indicator heatmap "
-                                            + "and the scatter rank; default: the backbone's setting with the most rows")
+                                            + "and the scatter rank; it implies its backbone when none is given; default: the "
+                                            + "backbone's setting with the most rows")
                     @QueryParam("setting")
                     String setting) {
         return cache.get(uri, () -> ranking.similarity(filter, coefficient, k, indicator, setting));
@@ -125,8 +126,8 @@ public class AnalysisResource {
             @Parameter(description = "k of top-k-overlap") @QueryParam("k") String k,
             @Parameter(
                             description =
-                                    "setting (backbone@protocol) whose rows are shown and ranked; default: the "
-                                            + "backbone's setting with the most rows")
+                                    "setting (backbone@protocol) whose rows are shown and ranked; it implies its "
+                                            + "backbone when none is given; default: the backbone's setting with the most rows")
                     @QueryParam("setting")
                     String setting) {
         return cache.get(
@@ -170,8 +171,8 @@ public class AnalysisResource {
                     String granularity,
             @Parameter(
                             description =
-                                    "setting (backbone@protocol) whose rows are shown and pooled; default: the "
-                                            + "backbone's setting with the most rows")
+                                    "setting (backbone@protocol) whose rows are shown and pooled; it implies its "
+                                            + "backbone when none is given; default: the backbone's setting with the most rows")
                     @QueryParam("setting")
                     String setting) {
         return cache.get(

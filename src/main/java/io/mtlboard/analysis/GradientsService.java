@@ -80,10 +80,7 @@ public class GradientsService {
                 data.rows(scope.with(scope.benchmark(), List.of(), List.of())).stream()
                         .filter(r -> !r.singleTask())
                         .toList();
-        String backboneId =
-                scope.backbones().isEmpty()
-                        ? AnalysisData.defaultBackbone(all)
-                        : scope.backbones().get(0);
+        String backboneId = SettingChoice.backbone(scope.backbones(), requestedSetting, all);
         List<AnalysisRow> ofBackbone =
                 all.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
         SettingChoice.Chosen setting =

@@ -80,10 +80,7 @@ public class RankingSimilarityService {
 
         List<AnalysisRow> all =
                 data.rows(scope.with(scope.benchmark(), List.of(), scope.methods()), true);
-        String backboneId =
-                scope.backbones().isEmpty()
-                        ? AnalysisData.defaultBackbone(mtl(all))
-                        : scope.backbones().get(0);
+        String backboneId = SettingChoice.backbone(scope.backbones(), requestedSetting, mtl(all));
         List<AnalysisRow> ofBackbone =
                 mtl(all).stream().filter(r -> r.backboneId().equals(backboneId)).toList();
         SettingChoice.Chosen setting =

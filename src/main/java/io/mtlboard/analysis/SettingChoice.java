@@ -46,6 +46,22 @@ public record SettingChoice(String id, String label, int rows) {
                 .toList();
     }
 
+    /**
+     * The backbone an analysis of one setting looks at: the one asked for; else the backbone of the
+     * setting asked for (a setting id is {@code backbone@protocol}, so it names its backbone);
+     * else the benchmark's default backbone among {@code rows}.
+     */
+    static String backbone(
+            List<String> backbones, String requestedSetting, List<AnalysisRow> rows) {
+        if (!backbones.isEmpty()) {
+            return backbones.get(0);
+        }
+        if (requestedSetting != null && requestedSetting.lastIndexOf('@') > 0) {
+            return requestedSetting.trim().substring(0, requestedSetting.trim().lastIndexOf('@'));
+        }
+        return AnalysisData.defaultBackbone(rows);
+    }
+
     /** The settings of a backbone's rows, the one chosen and its rows. */
     record Chosen(List<SettingChoice> settings, SettingChoice setting, List<AnalysisRow> rows) {}
 

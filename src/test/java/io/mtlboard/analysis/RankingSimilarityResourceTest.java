@@ -282,6 +282,31 @@ class RankingSimilarityResourceTest {
     }
 
     @Test
+    void shouldTakeTheBackboneOfTheSettingAskedForWhenNoneIsGiven() {
+        // a setting id names its backbone: no need to repeat it, and no error naming the default
+        JsonPath v = get("benchmark=multifashion&setting=mobilenet-like@mtlboard");
+        assertThat(v.getString("backbone.id")).isEqualTo("mobilenet-like");
+        assertThat(v.getString("setting.id")).isEqualTo("mobilenet-like@mtlboard");
+        for (String path :
+                List.of("/api/analysis/feature-disentanglement", "/api/analysis/gradients")) {
+            given().when()
+                    .get(path + "?benchmark=multifashion&setting=mobilenet-like@mtlboard")
+                    .then()
+                    .statusCode(200)
+                    .body("backbone.id", org.hamcrest.Matchers.equalTo("mobilenet-like"))
+                    .body("setting.id", org.hamcrest.Matchers.equalTo("mobilenet-like@mtlboard"));
+        }
+        // a backbone given and a setting of another backbone still disagree
+        given().when()
+                .get(
+                        PATH
+                                + "?benchmark=multifashion&backbone=lenet5&setting=mobilenet-like@mtlboard")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("setting"));
+    }
+
+    @Test
     void shouldRankTheRowsOfOneSetting() {
         JsonPath v = get("benchmark=multifashion&backbone=lenet5&optimizer=adam");
         // the fixture rows share one setting
