@@ -11,12 +11,15 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -35,12 +38,18 @@ public class ProblemMapper {
     private final Template error;
     private final MtlboardConfig config;
     private final CurrentVertxRequest current;
+    private final AllowedMethods allowedMethods;
 
     @Inject
-    public ProblemMapper(Template error, MtlboardConfig config, CurrentVertxRequest current) {
+    public ProblemMapper(
+            Template error,
+            MtlboardConfig config,
+            CurrentVertxRequest current,
+            AllowedMethods allowedMethods) {
         this.error = error;
         this.config = config;
         this.current = current;
+        this.allowedMethods = allowedMethods;
     }
 
     @ServerExceptionMapper
@@ -98,7 +107,20 @@ public class ProblemMapper {
             return respond(
                     uri, status, "payload-too-large", "Payload too large", detail, List.of());
         }
-        return respond(uri, status, slug(title), title, detail, List.of());
+        Response answer = respond(uri, status, slug(title), title, detail, List.of());
+        Set<String> allowed =
+                status != 405
+                        ? Set.of()
+                        : e.getResponse().getAllowedMethods().isEmpty()
+                                ? allowedMethods.at(uri.getPath())
+                                : e.getResponse().getAllowedMethods();
+        if (status == 405 && answer != null && !allowed.isEmpty()) {
+            // a 405 names the methods the resource has (RFC 9110 §15.5.6)
+            return Response.fromResponse(answer)
+                    .header(HttpHeaders.ALLOW, String.join(", ", new TreeSet<>(allowed)))
+                    .build();
+        }
+        return answer;
     }
 
     @ServerExceptionMapper

@@ -134,7 +134,15 @@ class BenchmarkResourceTest {
                 .then()
                 .statusCode(405)
                 .contentType("application/problem+json")
+                .header("Allow", "GET, HEAD")
                 .body("status", equalTo(405));
+        // the runs collection takes POST (runs are read one by one); a page takes GET
+        given().when().put("/api/runs").then().statusCode(405).header("Allow", "POST");
+        given().when()
+                .delete("/leaderboards/nyuv2")
+                .then()
+                .statusCode(405)
+                .header("Allow", "GET, HEAD");
     }
 
     @Test
