@@ -39,7 +39,6 @@ public class RequestSizeGuard {
     static final long MAX_HEADER_BYTES = 16384;
 
     private final long limit;
-    private final String body;
 
     private final CurrentVertxRequest current;
     private final MtlboardConfig config;
@@ -51,15 +50,6 @@ public class RequestSizeGuard {
         this.current = current;
         this.json = json;
         this.limit = config.submission().maxRequestBytes();
-        this.body =
-                json.writeValueAsString(
-                        new Problem(
-                                "https://mtlboard.io/problems/payload-too-large",
-                                "Payload too large",
-                                413,
-                                ProblemMapper.tooLarge(config),
-                                null,
-                                List.of()));
     }
 
     void install(@Observes Router router) {
@@ -121,7 +111,23 @@ public class RequestSizeGuard {
     }
 
     private void refuse(RoutingContext ctx) {
-        answerBeforeTheBody(ctx, 413, body);
+        answerBeforeTheBody(ctx, 413, tooLargeBody(ctx.normalizedPath()));
+    }
+
+    /** The 413 problem, with the request's path as its instance like every other problem. */
+    private String tooLargeBody(String path) {
+        try {
+            return json.writeValueAsString(
+                    new Problem(
+                            "https://mtlboard.io/problems/payload-too-large",
+                            "Payload too large",
+                            413,
+                            ProblemMapper.tooLarge(config),
+                            path,
+                            List.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

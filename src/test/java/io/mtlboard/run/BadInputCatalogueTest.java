@@ -1705,6 +1705,12 @@ class BadInputCatalogueTest {
         JsonPath problem = JsonPath.from(a.body());
         assertThat(problem.getString("type")).as(c.name()).isEqualTo(TYPE + c.type());
         assertThat(problem.getInt("status")).isEqualTo(c.status());
+        // every problem names the request it answers: its path, without the query
+        String path = c.path().replace("{run}", String.valueOf(fixtureRun)).split("\\?")[0];
+        assertThat(problem.getString("instance")).as(c.name()).isNotBlank();
+        assertThat(URI.create(path).getPath())
+                .as(c.name())
+                .startsWith(problem.getString("instance"));
         String detail =
                 problem.getString("detail")
                         + "\n"
