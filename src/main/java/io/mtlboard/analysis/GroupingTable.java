@@ -1,6 +1,7 @@
 package io.mtlboard.analysis;
 
 import io.mtlboard.analysis.grouping.Network;
+import io.mtlboard.support.ProblemException;
 import io.mtlboard.support.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +40,10 @@ final class GroupingTable {
 
     static Parsed parse(String csv) {
         if (csv != null && csv.length() > MAX_CHARS) {
-            return failed(
+            // a body over the table's size limit, like any other body over a limit: 413
+            throw new ProblemException(
+                    ProblemException.Kind.PAYLOAD_TOO_LARGE,
+                    "A pasted table may have at most " + MAX_CHARS + " characters",
                     List.of(
                             new Violation(
                                     "csv",

@@ -1590,6 +1590,17 @@ class BadInputCatalogueTest {
                         "csv"));
         c.add(
                 req(
+                        "grouping: table over 20,000 characters",
+                        "POST",
+                        grouping,
+                        null,
+                        "text/csv",
+                        utf8("cost,a,b\n" + "1,0.5,0.5\n".repeat(2_500)),
+                        413,
+                        "payload-too-large",
+                        "at most 20000 characters, got 25009"));
+        c.add(
+                req(
                         "grouping: bad header",
                         "POST",
                         grouping,
