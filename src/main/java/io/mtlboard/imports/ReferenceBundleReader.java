@@ -225,9 +225,44 @@ class ReferenceBundleReader {
                 evaluation.path("samples").asLong(),
                 evaluation.path("device").asText("?"),
                 evaluation.path("engine").asText("?"),
-                CodeVersion.of(training.path("code"))
-                        .map(c -> "Trained by the code of " + c.describe() + ".")
-                        .orElse("Code version not recorded (the bundle predates training.code)."));
+                codeLine(training));
+    }
+
+    /**
+     * Which code trained the run: one version, or for a run stopped and resumed under different
+     * code the version of each segment of epochs ({@code training.codeSegments}).
+     */
+    static String codeLine(JsonNode training) {
+        JsonNode segments = training.path("codeSegments");
+        List<String> versions = new ArrayList<>();
+        segments.forEach(
+                s ->
+                        versions.add(
+                                CodeVersion.of(s.path("code"))
+                                        .map(CodeVersion::describe)
+                                        .orElse(null)));
+        if (segments.size() > 1 && versions.stream().distinct().count() > 1) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < segments.size(); i++) {
+                int from = segments.get(i).path("fromEpoch").asInt();
+                String epochs =
+                        i + 1 < segments.size()
+                                ? "epochs "
+                                        + from
+                                        + "–"
+                                        + (segments.get(i + 1).path("fromEpoch").asInt() - 1)
+                                : "epoch " + from + " on";
+                parts.add(
+                        (versions.get(i) == null ? "code not recorded" : versions.get(i))
+                                + " ("
+                                + epochs
+                                + ")");
+            }
+            return "Stopped and resumed under different code: " + String.join("; ", parts) + ".";
+        }
+        return CodeVersion.of(training.path("code"))
+                .map(c -> "Trained by the code of " + c.describe() + ".")
+                .orElse("Code version not recorded (the bundle predates training.code).");
     }
 
     private static Double number(JsonNode node, String field) {

@@ -133,7 +133,8 @@ final class ReferenceRunner {
                     protocol,
                     trained.convergence(),
                     diagnostics,
-                    trained.resumedAfter());
+                    trained.resumedAfter(),
+                    trained.codeSegments());
         }
     }
 

@@ -31,7 +31,8 @@ record RunBundle(
         Map<String, Object> protocol,
         Map<String, Object> convergence,
         Map<String, Object> diagnostics,
-        List<Integer> resumedAfter) {
+        List<Integer> resumedAfter,
+        List<Map<String, Object>> codeSegments) {
 
     /** A bundle without protocol and convergence facts. */
     RunBundle(
@@ -52,6 +53,7 @@ record RunBundle(
                 trainingSeconds,
                 startedAt,
                 finishedAt,
+                null,
                 null,
                 null,
                 null,
@@ -115,6 +117,11 @@ record RunBundle(
             // the run was stopped and resumed from its checkpoint after these epochs; seconds sum
             // the segments, startedAt is the last segment's
             training.put("resumedAfterEpochs", resumedAfter);
+            if (codeSegments != null) {
+                // and the code of each segment: {fromEpoch, code} (code null where the
+                // checkpoint predates the record)
+                training.put("codeSegments", codeSegments);
+            }
         }
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("format", FORMAT);

@@ -16,6 +16,7 @@ import io.mtlboard.benchmark.BenchmarkManifest;
 import io.mtlboard.benchmark.data.BenchmarkDataset;
 import io.mtlboard.evaluation.ModelFault;
 import io.mtlboard.evaluation.SplitScorer;
+import io.mtlboard.support.CodeVersion;
 import io.mtlboard.training.method.CountingRandom;
 import io.mtlboard.training.method.MtlMethod;
 import io.mtlboard.training.method.MtlMethods;
@@ -63,7 +64,8 @@ final class Trainer {
             List<Map<String, Object>> log,
             double seconds,
             Map<String, Object> convergence,
-            List<Integer> resumedAfter) {}
+            List<Integer> resumedAfter,
+            List<Map<String, Object>> codeSegments) {}
 
     private static final class Member {
         final MultiTaskNet net;
@@ -126,6 +128,8 @@ final class Trainer {
         CountingRandom random = new CountingRandom(spec.seed());
         List<Map<String, Object>> log = new ArrayList<>();
         List<Integer> resumedAfter = new ArrayList<>();
+        // the code that trained each segment of a run stopped and resumed (training.codeSegments)
+        List<Map<String, Object>> codeSegments = new ArrayList<>();
         int first = 1;
         double before = 0;
         if (checkpoint != null) {
@@ -136,11 +140,13 @@ final class Trainer {
                 first = state.path("epoch").asInt() + 1;
                 before = state.path("seconds").asDouble();
                 state.path("resumedAfter").forEach(e -> resumedAfter.add(e.asInt()));
+                codeSegments.addAll(priorSegments(state, resumedAfter));
                 resumedAfter.add(first - 1);
                 // the progress counts the epochs done before the stop as done
                 progress.resumed((first - 1) * settings.stepsPerEpoch() * members.size());
             }
         }
+        codeSegments.add(codeSegment(first, CodeVersion.current().orElse(null)));
         long start = System.nanoTime();
         for (int epoch = first; epoch <= settings.epochs(); epoch++) {
             long epochStart = System.nanoTime();
@@ -169,7 +175,8 @@ final class Trainer {
                                 random,
                                 log,
                                 before + (System.nanoTime() - start) / 1e9,
-                                resumedAfter);
+                                resumedAfter,
+                                codeSegments);
                 if (written && checkpoint.pauseRequested()) {
                     // the networks' arrays live in the caller's manager, closed by the caller
                     throw new RunCheckpoint.Paused(epoch, checkpoint.dir());
@@ -207,7 +214,33 @@ final class Trainer {
                 log,
                 seconds,
                 convergence,
-                resumedAfter);
+                resumedAfter,
+                codeSegments);
+    }
+
+    /** A segment of training from {@code fromEpoch}, and the code that ran it (null: unknown). */
+    static Map<String, Object> codeSegment(int fromEpoch, CodeVersion code) {
+        Map<String, Object> segment = new LinkedHashMap<>();
+        segment.put("fromEpoch", fromEpoch);
+        segment.put("code", code == null ? null : code.toMap());
+        return segment;
+    }
+
+    /**
+     * The code segments a checkpoint recorded; for a checkpoint written before they were recorded,
+     * one segment of unknown code per earlier start (epoch 1 and after each earlier resume).
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> priorSegments(JsonNode state, List<Integer> resumedAfter) {
+        List<Map<String, Object>> segments = new ArrayList<>();
+        JsonNode recorded = state.path("codeSegments");
+        if (recorded.isArray() && !recorded.isEmpty()) {
+            recorded.forEach(n -> segments.add(CHECKPOINT_JSON.convertValue(n, Map.class)));
+            return segments;
+        }
+        segments.add(codeSegment(1, null));
+        resumedAfter.forEach(e -> segments.add(codeSegment(e + 1, null)));
+        return segments;
     }
 
     /** Writes the run's state after {@code epoch} (see {@link RunCheckpoint}); whether it was written. */
@@ -218,12 +251,14 @@ final class Trainer {
             CountingRandom random,
             List<Map<String, Object>> log,
             double seconds,
-            List<Integer> resumedAfter) {
+            List<Integer> resumedAfter,
+            List<Map<String, Object>> codeSegments) {
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         ObjectNode state = CHECKPOINT_JSON.createObjectNode();
         state.put("seconds", seconds);
         state.put("randomDraws", random.draws());
         state.set("resumedAfter", CHECKPOINT_JSON.valueToTree(resumedAfter));
+        state.set("codeSegments", CHECKPOINT_JSON.valueToTree(codeSegments));
         state.set("log", CHECKPOINT_JSON.valueToTree(log));
         ArrayNode states = state.putArray("members");
         for (int i = 0; i < members.size(); i++) {

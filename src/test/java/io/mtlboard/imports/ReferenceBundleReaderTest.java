@@ -57,4 +57,43 @@ class ReferenceBundleReaderTest {
                         "Trained by the code of commit 019dcf3fe011 (2026-12-07T02:55:31Z), with"
                                 + " uncommitted changes to tracked files.");
     }
+
+    @Test
+    void shouldNameTheCodeOfEverySegmentOfARunResumedUnderOtherCode() throws Exception {
+        String a =
+                "{\"commit\": \"019dcf3fe011b86400a3de49682e4437fb676753\", \"commitTime\":"
+                        + " \"2026-12-07T02:55:31Z\", \"dirty\": false}";
+        String b =
+                "{\"commit\": \"1736805443629737eee28b97fd6343b3b3104f3f\", \"commitTime\":"
+                        + " \"2026-12-07T05:32:57Z\", \"dirty\": false}";
+        JsonNode training =
+                JSON.readTree(
+                        "{\"seconds\": 60, \"code\": "
+                                + b
+                                + ", \"resumedAfterEpochs\": [12, 19], \"codeSegments\": ["
+                                + "{\"fromEpoch\": 1, \"code\": null},"
+                                + "{\"fromEpoch\": 13, \"code\": "
+                                + a
+                                + "},"
+                                + "{\"fromEpoch\": 20, \"code\": "
+                                + b
+                                + "}]}");
+        assertThat(ReferenceBundleReader.codeLine(training))
+                .isEqualTo(
+                        "Stopped and resumed under different code: code not recorded (epochs"
+                                + " 1–12); commit 019dcf3fe011 (2026-12-07T02:55:31Z) (epochs 13–19);"
+                                + " commit 173680544362 (2026-12-07T05:32:57Z) (epoch 20 on).");
+        // resumed under the same code: one version, as for a run never stopped
+        JsonNode same =
+                JSON.readTree(
+                        "{\"code\": "
+                                + a
+                                + ", \"codeSegments\": [{\"fromEpoch\": 1, \"code\": "
+                                + a
+                                + "}, {\"fromEpoch\": 9, \"code\": "
+                                + a
+                                + "}]}");
+        assertThat(ReferenceBundleReader.codeLine(same))
+                .isEqualTo("Trained by the code of commit 019dcf3fe011 (2026-12-07T02:55:31Z).");
+    }
 }

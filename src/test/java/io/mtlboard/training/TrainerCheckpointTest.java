@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtlboard.support.CodeVersion;
 import io.mtlboard.training.net.MultiTaskNet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,11 @@ class TrainerCheckpointTest {
 
     /** The run's end: every parameter's values, the log without wall times, the convergence facts. */
     private record End(
-            List<float[]> parameters, String log, String convergence, List<Integer> resumed) {}
+            List<float[]> parameters,
+            String log,
+            String convergence,
+            List<Integer> resumed,
+            List<Map<String, Object>> codeSegments) {}
 
     private static End train(TrainingSettings settings, RunSpec spec, RunCheckpoint checkpoint)
             throws Exception {
@@ -80,7 +85,8 @@ class TrainerCheckpointTest {
                     parameters,
                     JSON.writeValueAsString(log),
                     JSON.writeValueAsString(o.convergence()),
-                    o.resumedAfter());
+                    o.resumedAfter(),
+                    o.codeSegments());
         }
     }
 
@@ -121,6 +127,19 @@ class TrainerCheckpointTest {
                 .isEqualTo(2);
         End resumed = train(settings, spec, checkpoint);
         assertThat(resumed.resumed()).containsExactly(2);
+        // the code of both segments: this build's, from epoch 1 and from epoch 3
+        Map<String, Object> code = CodeVersion.current().map(CodeVersion::toMap).orElse(null);
+        assertThat(resumed.codeSegments())
+                .containsExactly(
+                        Trainer.codeSegment(1, CodeVersion.current().orElse(null)),
+                        Trainer.codeSegment(3, CodeVersion.current().orElse(null)));
+        assertThat(resumed.codeSegments().get(1).get("code")).isEqualTo(code);
+        // a checkpoint written before code segments were recorded: its earlier segments' code is
+        // unknown, said as null
+        assertThat(
+                        Trainer.priorSegments(
+                                JSON.readTree("{\"epoch\": 5, \"resumedAfter\": [2]}"), List.of(2)))
+                .containsExactly(Trainer.codeSegment(1, null), Trainer.codeSegment(3, null));
         for (End end : List.of(withCheckpoints, resumed)) {
             assertThat(end.parameters()).hasSameSizeAs(whole.parameters());
             for (int i = 0; i < whole.parameters().size(); i++) {
