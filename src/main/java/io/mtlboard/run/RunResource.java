@@ -6,6 +6,7 @@ import io.mtlboard.submission.Caller;
 import io.mtlboard.submission.TokenService;
 import io.mtlboard.support.ApiDocument;
 import io.mtlboard.support.InvalidInputProblem;
+import io.mtlboard.support.PathIds;
 import io.mtlboard.support.Problem;
 import io.mtlboard.support.RequestSizeGuard;
 import io.mtlboard.support.Violation;
@@ -254,7 +255,12 @@ public class RunResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class)))
-    public RunView run(@PathParam("id") String id) {
+    public RunView run(
+            @Parameter(
+                            description = "run id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("id")
+                    String id) {
         RunView view = runs.find(id);
         return view.withQueue(
                 queue.position(view.id()).orElse(null),
@@ -265,7 +271,12 @@ public class RunResource {
     @Path("{id}/log")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The evaluation log of a run, newest attempt first")
-    public String log(@PathParam("id") String id) {
+    public String log(
+            @Parameter(
+                            description = "run id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("id")
+                    String id) {
         Run run = runs.visible(id);
         StringBuilder out = new StringBuilder();
         for (Evaluation e : runs.evaluations(run.id)) {
@@ -297,7 +308,13 @@ public class RunResource {
             summary =
                     "The per-epoch training log submitted with the run (empty when none was given)",
             description = "Format: the trainingLog property of /api/schemas/run-manifest.")
-    public Response trainingLog(@PathParam("id") String id) throws IOException {
+    public Response trainingLog(
+            @Parameter(
+                            description = "run id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("id")
+                    String id)
+            throws IOException {
         Run run = runs.visible(id);
         JsonNode log = run.manifest == null ? null : json.readTree(run.manifest).get("trainingLog");
         return Response.ok(log == null ? "[]" : log.toString(), MediaType.APPLICATION_JSON).build();
@@ -311,7 +328,11 @@ public class RunResource {
                     "Withdraw a run (its submitter or an admin); it leaves the leaderboard, its history stays")
     public RunView withdraw(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") String id) {
+            @Parameter(
+                            description = "run id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("id")
+                    String id) {
         Caller caller = tokens.authenticate(authorization);
         submissions.withdraw(caller, id);
         return runs.find(id);
@@ -328,7 +349,11 @@ public class RunResource {
                             + "mtlboard.worker.max-infra-retries). 202 with the queued run; 409 for any other status.")
     public Response retry(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") String id) {
+            @Parameter(
+                            description = "run id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("id")
+                    String id) {
         tokens.requireAdmin(authorization);
         submissions.retry(id);
         return Response.accepted(runs.find(id)).build();
@@ -344,7 +369,11 @@ public class RunResource {
     @Operation(summary = "Hide or flag a run (admin only)")
     public Response moderate(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id,
+            @Parameter(
+                            description = "run id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("id")
+                    String id,
             Moderation moderation) {
         tokens.requireAdmin(authorization);
         if (moderation == null || (moderation.hidden() == null && moderation.flagged() == null)) {
@@ -354,7 +383,8 @@ public class RunResource {
                             new Violation(
                                     "hidden", "give 'hidden' and/or 'flagged' as true or false")));
         }
-        Run run = runs.moderate(id, moderation.hidden(), moderation.flagged());
+        Run run =
+                runs.moderate(PathIds.parse(id, "run"), moderation.hidden(), moderation.flagged());
         return Response.ok(Map.of("id", run.id, "hidden", run.hidden, "flagged", run.flagged))
                 .build();
     }

@@ -5,6 +5,7 @@ import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.evaluation.ClaimCheck;
 import io.mtlboard.evaluation.EvaluationDiagnostics;
 import io.mtlboard.support.NotFoundProblem;
+import io.mtlboard.support.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -93,12 +94,7 @@ public class RunService {
     /** The run entity behind an id from a URL, hidden runs excluded. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Run visible(String id) {
-        long runId;
-        try {
-            runId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new NotFoundProblem("No run '" + id + "': run ids are numbers");
-        }
+        long runId = PathIds.parse(id, "run");
         return Run.byId(runId)
                 .filter(r -> !r.hidden)
                 .orElseThrow(() -> new NotFoundProblem("No run " + runId));

@@ -2,6 +2,7 @@ package io.mtlboard.submission;
 
 import io.mtlboard.support.ApiDocument;
 import io.mtlboard.support.InvalidInputProblem;
+import io.mtlboard.support.PathIds;
 import io.mtlboard.support.Violation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +19,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -84,8 +88,12 @@ public class TokenResource {
     @Operation(summary = "Revoke an API token (admin only); its runs stay")
     public TokenService.TokenView revoke(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") long id) {
+            @Parameter(
+                            description = "token id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("id")
+                    String id) {
         tokens.requireAdmin(authorization);
-        return tokens.revoke(id);
+        return tokens.revoke(PathIds.parse(id, "token"));
     }
 }

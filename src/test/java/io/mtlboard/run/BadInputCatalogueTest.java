@@ -1114,7 +1114,7 @@ class BadInputCatalogueTest {
                         "{\"hidden\": true}",
                         404,
                         "not-found",
-                        "No resource at"));
+                        "No run 'abc': run ids are numbers"));
         c.add(
                 json(
                         "moderation: unknown run",
@@ -1342,7 +1342,7 @@ class BadInputCatalogueTest {
                         null,
                         404,
                         "not-found",
-                        "No resource at"));
+                        "No token 'abc': token ids are numbers"));
         // --- leaderboards
         String board = "/api/leaderboards/office-home";
         c.add(
