@@ -156,6 +156,10 @@ function drawOptimizerExtras(view) {
     li.textContent = line;
     list.appendChild(li);
   });
+  // method names for the ids the Pareto counts list
+  const methodNames = {};
+  view.pairs.forEach(p => { methodNames[p.method] = p.methodName; });
+  const named = ids => ids.map(id => methodNames[id] || id).join(', ') || '—';
   table(document.querySelector('#pareto-table tbody'), view.pareto.map(s => {
     const pub = s.published;
     const printed = pub ? 'Adam ' + pub.adamFull + ' / ' + pub.adamAgainstSgd + ', SGD ' + pub.sgdFull + ' / '
@@ -167,7 +171,7 @@ function drawOptimizerExtras(view) {
       { text: s.adam.optimalAgainstOthers + ' of ' + s.adam.points, className: 'num' },
       { text: s.sgd.optimal + ' of ' + s.sgd.points, className: 'num' },
       { text: s.sgd.optimalAgainstOthers + ' of ' + s.sgd.points, className: 'num' },
-      'Adam: ' + (s.adam.optimalIds.join(', ') || '—') + '; SGD: ' + (s.sgd.optimalIds.join(', ') || '—'), printed];
+      'Adam: ' + named(s.adam.optimalIds) + '; SGD: ' + named(s.sgd.optimalIds), printed];
   }), 'No setting has both Adam and SGD rows of methods here.');
 }
 

@@ -74,6 +74,13 @@ export function middleCut(label, max) {
   return text.slice(0, head) + '…' + text.slice(text.length - (max - 1 - head));
 }
 
+// How many characters a label beside a bar on its side may have on a canvas `width` px wide: Chart.js
+// gives the category axis what the labels ask, up to a share of the canvas, and cuts the rest at the
+// canvas edge, which would hide the start of a label (the method) on a phone. At most `max`.
+export function labelBudget(width, max) {
+  return Math.max(14, Math.min(max, Math.floor((width * 0.42) / 6.4)));
+}
+
 // An axis title as lines of at most `max` characters, broken at spaces (Chart.js draws an array
 // as lines), so that a long title is not cut at the canvas edge.
 export function titleLines(text, max) {

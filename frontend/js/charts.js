@@ -1,7 +1,7 @@
 // The bar chart of the leaderboard and method pages: one bar (or dot) per row, coloured by source.
 import { Chart, destroy, ready } from './chartjs.js';
 import { errorBars } from './chart-plugins.js';
-import { errorRange, heightForRows, middleCut, onItsSide, titleLines, widthOf } from './chart-layout.js';
+import { errorRange, heightForRows, labelBudget, middleCut, onItsSide, titleLines, widthOf } from './chart-layout.js';
 
 // Bars from zero suit Δm (a signed gain); metric values get dots with error bars so that the
 // axis need not start at zero. Bars whose labels would not fit under them lie on their side, one
@@ -17,7 +17,7 @@ export function barChart(canvas, labels, values, errors, colours, yTitle, toolti
   const valueAxis = Object.assign({ beginAtZero: !dots, grace: dots ? '5%' : 0,
     title: { display: true, text: titleLines(yTitle, 40) } }, errorRange(values, errors));
   const categoryAxis = sideways
-    ? { ticks: { autoSkip: false, callback: i => middleCut(labels[i], 64) } }
+    ? { ticks: { autoSkip: false, callback: i => middleCut(labels[i], labelBudget(widthOf(canvas), 64)) } }
     : { ticks: { autoSkip: false, maxRotation: 60, minRotation: 30 } };
   const chart = new Chart(canvas, {
     type: dots ? 'line' : 'bar',

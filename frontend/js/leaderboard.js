@@ -12,6 +12,10 @@ const metricSelect = document.getElementById('metric-select');
 
 function label(row) {
   const parts = [row.methodLabel];
+  // a feature-level row without a name of its own must not read as its parameter-level twin
+  if (row.gradientLevel === 'feature' && row.methodLabel === row.method.name) {
+    parts.push('feature level');
+  }
   if (row.optimizer !== 'unreported') {
     parts.push(row.optimizer);
   }

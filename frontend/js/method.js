@@ -17,7 +17,8 @@ Promise.all(benchmarks.map(b =>
   const colours = [];
   // claimed rows are never drawn beside evidence; the label names the setting, whose baseline the Δm is against
   views.forEach(view => view.rows.filter(r => r.deltaM && r.role !== 'claimed').forEach(r => {
-    labels.push(view.benchmark.name + ' · ' + r.setting.label + (r.optimizer !== 'unreported' ? ' · ' + r.optimizer : ''));
+    labels.push(view.benchmark.name + ' · ' + r.setting.label + (r.optimizer !== 'unreported' ? ' · ' + r.optimizer : '')
+      + (r.gradientLevel === 'feature' ? ' · feature level' : ''));
     values.push(r.deltaM.perTask.mean);
     // the row's interval as the leaderboard ranks it: its seed std, else the std its publication
     // printed for per-task Δm, else its setting's pooled seed std

@@ -3,7 +3,7 @@
 import { Chart, destroy, ready } from '../chartjs.js';
 import { emptyState, errorBars, heatCells, marker } from '../chart-plugins.js';
 import { seriesColour, seriesDash, seriesPoint } from '../colours.js';
-import { LISTED_LEGEND, distinctShortNames, dropListedLegend, errorRange, heightForRows, listLegend, middleCut, onItsSide,
+import { LISTED_LEGEND, distinctShortNames, dropListedLegend, errorRange, heightForRows, labelBudget, listLegend, middleCut, onItsSide,
   titleLines, widen, widenForLabels, widthOf } from '../chart-layout.js';
 
 // A heatmap of a Heatmap JSON (axes, cells): Chart.js scatter with one invisible point per cell
@@ -197,7 +197,7 @@ export function bars(canvas, labels, groups, yTitle, notesPerBar) {
     Object.assign(valueAxis, range);
   }
   const categoryAxis = sideways
-    ? { ticks: { autoSkip: false, callback: i => middleCut(labels[i], 64) } }
+    ? { ticks: { autoSkip: false, callback: i => middleCut(labels[i], labelBudget(widthOf(canvas), 64)) } }
     : { ticks: { autoSkip: false, maxRotation: 45, minRotation: 0 } };
   new Chart(canvas, {
     type: 'bar',

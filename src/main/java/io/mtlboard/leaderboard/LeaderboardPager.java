@@ -406,7 +406,13 @@ final class LeaderboardPager {
     }
 
     private static String chartLabel(Board board, BoardCalculator.BoardRow r) {
-        List<String> parts = new ArrayList<>(List.of(methodLabel(board, r)));
+        String method = methodLabel(board, r);
+        List<String> parts = new ArrayList<>(List.of(method));
+        if ("feature".equals(r.gradientLevel()) && method.equals(r.methodName())) {
+            // the feature-level row of a method without a name of its own beside its
+            // parameter-level row: two bars must not read alike
+            parts.add("feature level");
+        }
         if (!"unreported".equals(r.optimizer())) {
             parts.add(r.optimizer());
         }
