@@ -1,8 +1,10 @@
 package io.mtlboard.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mtlboard.analysis.grouping.Network;
+import io.mtlboard.support.ProblemException;
 import io.mtlboard.support.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,9 +90,20 @@ class GroupingTableTest {
         assertThat(GroupingTable.parse("cost,a,b,c,d,e,f\n").violations())
                 .singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("got 6"));
-        assertThat(GroupingTable.parse("cost,a,b\n" + "1,0.5,0.5\n".repeat(2000)).violations())
-                .singleElement()
-                .satisfies(v -> assertThat(v.message()).startsWith("at most 20000 characters"));
+        // a table over the size limit is a body over a limit: a 413 problem, not a violation list
+        assertThatThrownBy(() -> GroupingTable.parse("cost,a,b\n" + "1,0.5,0.5\n".repeat(2000)))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> {
+                            assertThat(e.status()).isEqualTo(413);
+                            assertThat(e.violations())
+                                    .singleElement()
+                                    .satisfies(
+                                            v ->
+                                                    assertThat(v.message())
+                                                            .startsWith(
+                                                                    "at most 20000 characters"));
+                        });
         assertThat(GroupingTable.parse("cost,a,b\n" + "1,0.5,0.5\n".repeat(65)).violations())
                 .singleElement()
                 .satisfies(v -> assertThat(v.message()).isEqualTo("at most 64 networks, got 65"));
