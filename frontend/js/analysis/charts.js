@@ -185,17 +185,9 @@ export function bars(canvas, labels, groups, yTitle, notesPerBar) {
   // a widened box may hold the labels under the bars after all
   sideways = onItsSide(labels, widthOf(canvas));
   heightForRows(canvas, sideways ? labels.length : 0, 8 + 12 * groups.length);
-  const range = groups.reduce((r, g) => {
-    const e = errorRange(g.values, g.errors);
-    return {
-      suggestedMin: Math.min(r.suggestedMin, e.suggestedMin === undefined ? Infinity : e.suggestedMin),
-      suggestedMax: Math.max(r.suggestedMax, e.suggestedMax === undefined ? -Infinity : e.suggestedMax)
-    };
-  }, { suggestedMin: Infinity, suggestedMax: -Infinity });
-  const valueAxis = { title: { display: true, text: titleLines(yTitle, 40) } };
-  if (range.suggestedMin !== Infinity) {
-    Object.assign(valueAxis, range);
-  }
+  // every group's mean ± error on the value axis: one range over all of them
+  const valueAxis = Object.assign({ title: { display: true, text: titleLines(yTitle, 40) } },
+    errorRange(groups.flatMap(g => g.values), groups.flatMap(g => g.errors || g.values.map(() => null))));
   const categoryAxis = sideways
     ? { ticks: { autoSkip: false, callback: i => middleCut(labels[i], labelBudget(widthOf(canvas), 64)) } }
     : { ticks: { autoSkip: false, maxRotation: 45, minRotation: 0 } };
