@@ -6,7 +6,13 @@ import { notes, shortLabels, stat, table } from './analysis/format.js';
 function histogram(view) {
   const c = view.comparison;
   const edges = c.interTask.histogram.edges;
-  const labels = edges.slice(0, -1).map((e, i) => e.toFixed(2) + '…' + edges[i + 1].toFixed(2));
+  // the bins are fitted to the values (round widths such as 0.002): as many decimals as the width has
+  const width = edges.length > 1 ? edges[1] - edges[0] : 1;
+  let digits = 0;
+  while (digits < 6 && Math.abs(Math.round(width * 10 ** digits) - width * 10 ** digits) > 1e-6) {
+    digits++;
+  }
+  const labels = edges.slice(0, -1).map((e, i) => e.toFixed(digits) + '…' + edges[i + 1].toFixed(digits));
   const share = (h, n) => h.counts.map(k => (n ? k / n : null));
   bars(document.getElementById('scope-histogram'), labels, [
     { label: 'inter-task (' + c.interTask.histogram.n + ' epoch values, ' + c.interTask.runs + ' runs)',
@@ -31,7 +37,7 @@ function histogram(view) {
 function draw(view) {
   const labels = shortLabels(view.curves.map(c => c.label));
   curves(document.getElementById('cosine-curves'), view.curves.map((c, i) => ({ label: labels[i], points: c.cosine })),
-    'cosine similarity (' + view.level + ', ' + view.granularity + ')', { suggestedMin: -1, suggestedMax: 1 });
+    'cosine similarity (' + view.level + ', ' + view.granularity + ')', { beginAtZero: true });
   curves(document.getElementById('magnitude-curves'), view.curves.map((c, i) => ({ label: labels[i],
     points: c.magnitudeSimilarity })), 'magnitude similarity (' + view.level + ', ' + view.granularity + ')', { suggestedMin: 0, suggestedMax: 1 });
   histogram(view);

@@ -121,7 +121,7 @@ export function errorRange(values, errors) {
 // drawing it: Chart.js gives a drawn legend a fixed share of the canvas and cuts what does not fit.
 export const LISTED_LEGEND = 10;
 
-// A legend listed under the canvas: one button per dataset with its colour, dash and label, which
+// A legend listed under the canvas: one button per dataset with its colour, dash (or marker) and label, which
 // shows or hides the series (aria-pressed says which), and "show all" / "hide all". The box
 // scrolls when the list is long. Replaces the list of an earlier chart on the same canvas.
 export function listLegend(chart, canvas) {
@@ -135,6 +135,10 @@ export function listLegend(chart, canvas) {
   box.replaceChildren();
   const all = document.createElement('div');
   all.className = 'legend-all';
+  const count = document.createElement('span');
+  count.className = 'muted';
+  count.textContent = chart.data.datasets.length + ' entries';
+  all.append(count);
   const entries = [];
   const setAll = visible => () => {
     chart.data.datasets.forEach((_, i) => chart.setDatasetVisibility(i, visible));
@@ -157,9 +161,15 @@ export function listLegend(chart, canvas) {
     b.type = 'button';
     b.setAttribute('aria-pressed', String(chart.isDatasetVisible(i)));
     const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.borderTopColor = d.borderColor;
-    swatch.style.borderTopStyle = d.borderDash && d.borderDash.length ? 'dashed' : 'solid';
+    // a point of a scatter shows its marker; a curve its line and dash
+    const point = chart.config.type === 'scatter' && !d.type;
+    swatch.className = point ? 'swatch point ' + (d.pointStyle || 'circle') : 'swatch';
+    if (point) {
+      swatch.style.backgroundColor = d.backgroundColor;
+    } else {
+      swatch.style.borderTopColor = d.borderColor;
+      swatch.style.borderTopStyle = d.borderDash && d.borderDash.length ? 'dashed' : 'solid';
+    }
     b.append(swatch, document.createTextNode(d.label));
     b.title = d.label;
     b.addEventListener('click', () => {
@@ -183,4 +193,64 @@ export function dropListedLegend(canvas) {
   if (next && next.classList.contains('legend-list')) {
     next.remove();
   }
+}
+
+// Axis names of a heatmap whose labels end in a qualifier, "cosine similarity (param, inter-task,
+// batch)": runs of two or more consecutive labels with the same qualifier form a group
+// ({from, to, label}) and their ticks keep only what precedes it, so that 40 indicators read as
+// 8 groups of five measures rather than 40 names cut to the same first characters. `shorten`
+// abbreviates a name (optional).
+export function axisGroupsOf(labels, shorten) {
+  const cut = s => (shorten ? shorten(s) : s);
+  const parts = labels.map(l => {
+    const m = /^(.+) \(([^()]+)\)$/.exec(l);
+    return m ? { name: m[1], qualifier: m[2] } : { name: l, qualifier: null };
+  });
+  const groups = [];
+  let from = 0;
+  for (let i = 1; i <= parts.length; i++) {
+    if (i === parts.length || parts[i].qualifier === null || parts[i].qualifier !== parts[from].qualifier) {
+      if (parts[from].qualifier !== null && i - from >= 2) {
+        groups.push({ from: from, to: i - 1, label: parts[from].qualifier });
+      }
+      from = i;
+    }
+  }
+  const grouped = i => groups.some(g => g.from <= i && i <= g.to);
+  return { ticks: labels.map((l, i) => cut(grouped(i) ? parts[i].name : l)), groups: groups };
+}
+
+// The key to a heatmap's colours under its canvas: the coefficient's scale from `min` (−1, or 0 for
+// top-k overlap) to 1, and the three ways a cell says it cannot be read as a finding.
+export function heatLegend(canvas, min) {
+  const wrap = canvas.parentElement;
+  let legend = wrap.nextElementSibling;
+  if (!legend || !legend.classList.contains('heat-legend')) {
+    legend = document.createElement('div');
+    legend.className = 'heat-legend';
+    wrap.after(legend);
+  }
+  legend.replaceChildren();
+  const scale = document.createElement('span');
+  scale.className = 'heat-scale' + (min < 0 ? '' : ' from-zero');
+  scale.setAttribute('role', 'img');
+  scale.setAttribute('aria-label', min < 0
+    ? 'colour scale: red for −1 (opposite rankings), white for 0, blue for 1 (the same ranking)'
+    : 'colour scale: red for 0 (no overlap), white for 0.5, blue for 1 (the same top k)');
+  const ends = min < 0 ? ['−1 opposite', '0', '1 same ranking'] : ['0 no overlap', '0.5', '1 same top k'];
+  ends.forEach(t => {
+    const s = document.createElement('span');
+    s.textContent = t;
+    scale.append(s);
+  });
+  legend.append(scale);
+  [['grey', 'interval includes 0 (seed noise)'], ['hatched', 'n < 5: too few to conclude'],
+    ['dashed', 'no seed interval (one run each)']].forEach(([kind, text]) => {
+    const item = document.createElement('span');
+    item.className = 'heat-key';
+    const swatch = document.createElement('span');
+    swatch.className = 'heat-swatch ' + kind;
+    item.append(swatch, text);
+    legend.append(item);
+  });
 }

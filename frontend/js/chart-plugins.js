@@ -213,3 +213,76 @@ export const marker = {
     ctx.restore();
   }
 };
+
+// Groups of heatmap axes (options.plugins.mtlAxisGroups.groups: [{from, to, label}], index ranges
+// of consecutive axes sharing a qualifier such as "param, inter-task, batch"): a line between
+// groups across the grid, each group's label over its columns, and beside its rows on the right
+// where the layout left room (options.plugins.mtlAxisGroups.right > 0). Tick labels then name only
+// the measure; the tooltip keeps the whole label.
+export const axisGroups = {
+  id: 'mtlAxisGroups',
+  afterDatasetsDraw(chart) {
+    const options = chart.options.plugins.mtlAxisGroups;
+    if (!options || !options.groups || !options.groups.length) {
+      return;
+    }
+    const x = chart.scales.x;
+    const y = chart.scales.y;
+    const area = chart.chartArea;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.strokeStyle = cssColour('--ink');
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    const edges = new Set();
+    options.groups.forEach(g => {
+      edges.add(g.from - 0.5);
+      edges.add(g.to + 0.5);
+    });
+    edges.forEach(e => {
+      if (e <= x.min || e >= x.max) {
+        return;
+      }
+      ctx.moveTo(x.getPixelForValue(e), area.top);
+      ctx.lineTo(x.getPixelForValue(e), area.bottom);
+      ctx.moveTo(area.left, y.getPixelForValue(e));
+      ctx.lineTo(area.right, y.getPixelForValue(e));
+    });
+    ctx.stroke();
+    ctx.fillStyle = cssColour('--ink');
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'bottom';
+    options.groups.forEach(g => {
+      const left = x.getPixelForValue(g.from - 0.5);
+      const right = x.getPixelForValue(g.to + 0.5);
+      const lines = wrapWords(ctx, g.label, right - left - 4);
+      lines.forEach((line, i) => ctx.fillText(line, (left + right) / 2, area.top - 3 - (lines.length - 1 - i) * 12));
+      if (options.right > 0) {
+        const top = y.getPixelForValue(g.from - 0.5);
+        const bottom = y.getPixelForValue(g.to + 0.5);
+        const side = wrapWords(ctx, g.label, options.right - 8);
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'middle';
+        side.forEach((line, i) => ctx.fillText(line, area.right + 6, (top + bottom) / 2 + (i - (side.length - 1) / 2) * 12));
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'bottom';
+      }
+    });
+    ctx.restore();
+  }
+};
+
+// Words of `text` in lines no wider than `width` px (a word longer than that stands alone).
+function wrapWords(ctx, text, width) {
+  const lines = [];
+  text.split(' ').forEach(word => {
+    const last = lines.length ? lines[lines.length - 1] + ' ' + word : null;
+    if (last !== null && ctx.measureText(last).width <= width) {
+      lines[lines.length - 1] = last;
+    } else {
+      lines.push(word);
+    }
+  });
+  return lines;
+}

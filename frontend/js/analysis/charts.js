@@ -1,17 +1,22 @@
 // Chart builders of the analysis pages: heatmap, curves over epochs (or severity, or budget),
 // scatter and grouped bars. Each draws on a canvas (replacing its chart) and marks it ready.
 import { Chart, destroy, ready } from '../chartjs.js';
-import { emptyState, errorBars, heatCells, marker } from '../chart-plugins.js';
+import { axisGroups, emptyState, errorBars, heatCells, marker, xyErrorBars } from '../chart-plugins.js';
 import { seriesColour, seriesDash, seriesPoint } from '../colours.js';
-import { LISTED_LEGEND, distinctShortNames, dropListedLegend, errorRange, heightForRows, labelBudget, listLegend, middleCut, onItsSide,
+import { LISTED_LEGEND, axisGroupsOf, distinctShortNames, heatLegend, dropListedLegend, errorRange, heightForRows, labelBudget, listLegend, middleCut, onItsSide,
   titleLines, widen, widenForLabels, widthOf } from '../chart-layout.js';
 
 // A heatmap of a Heatmap JSON (axes, cells): Chart.js scatter with one invisible point per cell
-// (for tooltips) and the cells drawn by the heatCells plugin.
+// (for tooltips) and the cells drawn by the heatCells plugin. Axes sharing a qualifier are grouped
+// (axisGroupsOf): ticks name the measure, the group's label stands over its columns; a key to the
+// colours follows the canvas.
 export function heatmap(canvas, map, coefficientLabel, shorten) {
   destroy(canvas);
   const names = map.axes.map(a => a.label);
-  const axisNames = distinctShortNames(names.map(n => (shorten ? shorten(n) : n)), 22);
+  const grouping = axisGroupsOf(names, shorten);
+  const axisNames = distinctShortNames(grouping.ticks, 22);
+  // room for group labels over the columns (up to three lines) and, on a wide screen, beside the rows
+  const sideRoom = grouping.groups.length && widthOf(canvas) >= 700 ? 110 : 0;
   const data = [];
   map.cells.forEach((row, i) => row.forEach((c, j) => {
     const ci = map.intervals && map.intervals[i] ? map.intervals[i][j] : null;
@@ -26,8 +31,15 @@ export function heatmap(canvas, map, coefficientLabel, shorten) {
   const size = Math.max(1, names.length);
   // cells of at most about 90 × 50 px: a heatmap of one or two scorings stays small
   const wrap = canvas.parentElement;
-  wrap.style.height = Math.min(560, 90 + size * 52) + 'px';
-  wrap.style.maxWidth = (230 + size * 95) + 'px';
+  wrap.style.height = Math.min(grouping.groups.length ? 620 : 560, 90 + size * 52) + 'px';
+  wrap.style.maxWidth = (230 + sideRoom + size * 95) + 'px';
+  // grouped axes need about 18 px per cell for their group labels: on a narrow screen the box
+  // scrolls sideways rather than crowding them
+  wrap.style.minWidth = grouping.groups.length ? (160 + sideRoom + size * 18) + 'px' : '';
+  const box = canvas.closest('.chart-box');
+  if (box) {
+    box.classList.toggle('scroll-x', grouping.groups.length > 0);
+  }
   const ticks = axis => { axis.ticks = names.map((_, i) => ({ value: i })); };
   const chart = new Chart(canvas, {
     type: 'scatter',
@@ -37,9 +49,11 @@ export function heatmap(canvas, map, coefficientLabel, shorten) {
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: 'nearest', intersect: false },
+      layout: { padding: { top: grouping.groups.length ? 40 : 0, right: sideRoom } },
       plugins: {
         legend: { display: false },
         mtlHeatCells: { min: min },
+        mtlAxisGroups: { groups: grouping.groups, right: sideRoom },
         tooltip: {
           callbacks: {
             title(items) {
@@ -65,10 +79,12 @@ export function heatmap(canvas, map, coefficientLabel, shorten) {
           ticks: { autoSkip: false, callback: v => axisNames[v] } }
       }
     },
-    plugins: [heatCells]
+    plugins: [heatCells, axisGroups]
   });
+  heatLegend(canvas, min);
   ready(canvas, data.length);
   canvas.dataset.coefficient = coefficientLabel;
+  canvas.dataset.groups = grouping.groups.map(g => g.label).join(' | ');
   return chart;
 }
 
@@ -125,27 +141,38 @@ export function curves(canvas, series, yTitle, yRange, mark) {
   ready(canvas, datasets.reduce((n, d) => n + d.data.length, 0));
 }
 
-// A scatter of points ({label, x, y, xStd, yStd}) with an optional diagonal y = x.
+// A scatter of points ({label, x, y, xStd, yStd}) with an optional diagonal y = x. Each point is a
+// series of its own, so that the legend names it (listed under the canvas above LISTED_LEGEND
+// points) and hiding one lets the axes close in on the rest; a point's seed std is drawn as error
+// bars, and the axes hold them.
 export function scatter(canvas, points, xTitle, yTitle, options) {
   destroy(canvas);
+  dropListedLegend(canvas);
   const opts = options || {};
-  const datasets = [{
-    label: opts.label || yTitle,
-    data: points.map(p => ({ x: p.x, y: p.y, label: p.label, xStd: p.xStd, yStd: p.yStd, extra: p.extra })),
-    pointRadius: 5,
-    pointHoverRadius: 7,
-    backgroundColor: points.map((p, i) => p.colour || seriesColour(i)),
-    borderColor: points.map((p, i) => p.colour || seriesColour(i)),
-    pointStyle: points.map((p, i) => (p.colour ? 'circle' : seriesPoint(i)))
-  }];
+  const listed = points.length > LISTED_LEGEND;
+  const datasets = points.map((p, i) => {
+    const colour = p.colour || seriesColour(i);
+    return {
+      label: p.label,
+      data: [{ x: p.x, y: p.y, label: p.label, xStd: p.xStd, yStd: p.yStd, extra: p.extra }],
+      xErrors: [p.xStd == null ? null : p.xStd],
+      yErrors: [p.yStd == null ? null : p.yStd],
+      pointRadius: 5,
+      pointHoverRadius: 7,
+      backgroundColor: colour,
+      borderColor: colour,
+      pointStyle: p.colour ? 'circle' : seriesPoint(i)
+    };
+  });
   if (opts.diagonal && points.length) {
     const values = points.flatMap(p => [p.x, p.y]);
     const lo = Math.min.apply(null, values);
     const hi = Math.max.apply(null, values);
-    datasets.push({ label: 'y = x', type: 'line', data: [{ x: lo, y: lo }, { x: hi, y: hi }], borderColor: '#9ca3af',
-      borderDash: [4, 4], pointRadius: 0, pointHitRadius: 0 });
+    datasets.push({ label: 'y = x', type: 'line', diagonal: true, data: [{ x: lo, y: lo }, { x: hi, y: hi }],
+      borderColor: '#9ca3af', borderDash: [4, 4], pointRadius: 0, pointHitRadius: 0 });
   }
-  new Chart(canvas, {
+  const range = (values, errors) => Object.assign({ grace: '5%' }, errorRange(values, errors));
+  const chart = new Chart(canvas, {
     type: 'scatter',
     data: { datasets: datasets },
     options: {
@@ -153,9 +180,9 @@ export function scatter(canvas, points, xTitle, yTitle, options) {
       responsive: true,
       maintainAspectRatio: false,
       plugins: {
-        legend: { display: !!opts.diagonal, position: 'bottom' },
+        legend: { display: !listed, position: 'bottom', labels: { usePointStyle: true, boxWidth: 8, font: { size: 11 } } },
         tooltip: {
-          filter: item => item.datasetIndex === 0,
+          filter: item => !item.dataset.diagonal,
           callbacks: {
             label(item) {
               const p = item.raw;
@@ -167,12 +194,17 @@ export function scatter(canvas, points, xTitle, yTitle, options) {
         }
       },
       scales: {
-        x: { title: { display: true, text: xTitle }, grace: '5%' },
-        y: { title: { display: true, text: yTitle }, grace: '5%' }
+        x: Object.assign({ title: { display: true, text: xTitle } },
+          range(points.map(p => p.x), points.map(p => (p.xStd == null ? 0 : p.xStd)))),
+        y: Object.assign({ title: { display: true, text: titleLines(yTitle, 40) } },
+          range(points.map(p => p.y), points.map(p => (p.yStd == null ? 0 : p.yStd))))
       }
     },
-    plugins: [emptyState]
+    plugins: [emptyState, xyErrorBars]
   });
+  if (listed) {
+    listLegend(chart, canvas);
+  }
   ready(canvas, points.length);
 }
 

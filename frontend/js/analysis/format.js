@@ -33,7 +33,9 @@ export function shortIndicator(label) {
   return label.replace('cosine similarity', 'cosine').replace('magnitude similarity', 'magnitude')
     .replace('coordinate conflict ratio', 'coord. conflicts').replace('conflict ratio', 'conflicts')
     .replace('norm imbalance', 'imbalance').replace('inter-task', 'task').replace('inter-sample', 'sample')
-    .replace('feature disentanglement (FD)', 'FD').replace('mean task entropy (nats)', 'FD entropy');
+    .replace('feature disentanglement (FD)', 'FD').replace('mean task entropy (nats)', 'FD entropy')
+    .replace('training loss (sum over tasks; reference)', 'training loss (sum)')
+    .replace('training loss (geometric mean over tasks; reference)', 'training loss (geo. mean)');
 }
 
 // Replaces the notes of a container: each non-empty text becomes one paragraph.

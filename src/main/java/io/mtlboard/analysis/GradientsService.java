@@ -185,8 +185,18 @@ public class GradientsService {
         String taskKey = level + "." + taskScope(granularity) + "." + indicator;
         String sampleKey = level + "." + sampleScope(granularity) + "." + indicator;
         double min = indicator.equals("cosine") ? -1 : 0;
-        GradientsView.Distribution task = distribution(rows, taskKey, min);
-        GradientsView.Distribution sample = distribution(rows, sampleKey, min);
+        // one set of bins for both sides, fitted to their values within the indicator's domain
+        Histogram.Range bins =
+                Histogram.fitted(
+                        Stream.concat(
+                                        epochValues(rows, taskKey).stream(),
+                                        epochValues(rows, sampleKey).stream())
+                                .toList(),
+                        min,
+                        1,
+                        BINS);
+        GradientsView.Distribution task = distribution(rows, taskKey, bins);
+        GradientsView.Distribution sample = distribution(rows, sampleKey, bins);
         List<GradientsView.PairPoint> pairs = new ArrayList<>();
         for (AnalysisRow r : rows) {
             var t = r.indicator(taskKey);
@@ -225,16 +235,19 @@ public class GradientsService {
         return new GradientsView.Comparison(indicator, label, task, sample, pairs, message);
     }
 
+    private static List<Double> epochValues(List<AnalysisRow> rows, String key) {
+        return rows.stream().flatMap(r -> r.epochValues(key).stream()).toList();
+    }
+
     private static GradientsView.Distribution distribution(
-            List<AnalysisRow> rows, String key, double min) {
-        List<Double> values = new ArrayList<>();
+            List<AnalysisRow> rows, String key, Histogram.Range bins) {
+        List<Double> values = epochValues(rows, key);
         int runs = 0;
         for (AnalysisRow r : rows) {
-            values.addAll(r.epochValues(key));
             runs += (int) r.runs().stream().filter(s -> s.indicators().containsKey(key)).count();
         }
         return new GradientsView.Distribution(
-                Histogram.of(values, min, 1, BINS),
+                Histogram.of(values, bins),
                 values.isEmpty() ? null : Stats.of(SeedStats.of(values)),
                 runs);
     }

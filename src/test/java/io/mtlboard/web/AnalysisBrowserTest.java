@@ -157,6 +157,28 @@ class AnalysisBrowserTest {
         assertThat(painted("indicator-heatmap")).isGreaterThan(10_000);
         assertThat(points("scatter-chart")).isEqualTo(10);
         assertThat(painted("scatter-chart")).isGreaterThan(1000);
+        // indicators sharing a qualifier are grouped: ticks name the measure, the group its
+        // qualifier (the lone feature-level cosine and the training losses stay whole)
+        assertThat(driver.findElement(By.id("indicator-heatmap")).getDomAttribute("data-groups"))
+                .isEqualTo("param, inter-task, batch | param, inter-sample, batch");
+        List<String> ticks =
+                ((List<?>)
+                                js(
+                                        "const c = Chart.getChart(document.getElementById('indicator-heatmap'));"
+                                                + "return c.scales.y.ticks.map(t => t.label);"))
+                        .stream().map(String::valueOf).toList();
+        assertThat(ticks)
+                .contains("cosine", "magnitude", "test Δm (per-task)")
+                .doesNotContain("cosine similarity (param, inter-task, batch)");
+        // every heatmap has a key to its colours and marks
+        for (String id : List.of("indicator-heatmap", "backbone-heatmap", "dataset-heatmap")) {
+            WebElement legend =
+                    driver.findElement(
+                            By.xpath("//canvas[@id='" + id + "']/../following-sibling::div[1]"));
+            assertThat(legend.getDomAttribute("class")).isEqualTo("heat-legend");
+            assertThat(legend.getText())
+                    .contains("−1 opposite", "1 same ranking", "interval includes 0", "n < 5");
+        }
         assertThat(
                         driver.findElement(By.id("indicator-heatmap"))
                                 .getDomAttribute("data-coefficient"))
