@@ -79,12 +79,16 @@ function draw(view) {
     bars(document.getElementById('levels-time'), names.map((n, i) => n + timeMark(view.pairs[i])), [
       { label: 'feature ÷ parameter level', values: view.pairs.map(p => p.timeRatio),
         colour: view.pairs.map(p => (p.timeBasis === 'step-cost' ? '#1f5fa8' : '#9ca3af')) }
-    ], 'time, feature ÷ param');
+    ], 'time, feature ÷ param', null, [
+      { colour: '#1f5fa8', text: 'CPU time per training step (measured)' },
+      { colour: '#9ca3af', text: 'logged wall time of the runs' }]);
   } else {
     bars(document.getElementById('optimizers-difference'), names, [
       { label: 'Adam − SGD (Δm points)', values: view.pairs.map(p => p.difference),
         colour: view.pairs.map(p => (p.difference > 0 ? '#1f5fa8' : '#d1495b')) }
-    ], 'Δm difference');
+    ], 'Δm difference', null, [
+      { colour: '#1f5fa8', text: 'better with Adam' },
+      { colour: '#d1495b', text: 'better with SGD (or equal)' }]);
     document.getElementById('agreement-caption').textContent = agreementCaption(view);
   }
   pairTable('#pairs-table tbody', view.pairs, undefined, view.scope.convention.id);
@@ -130,8 +134,25 @@ function agreementCaption(view) {
     + view.agreements.map(b => b.benchmark.name + ' ' + agreementText(view.coefficient.label, b.agreement)).join('; ');
 }
 
+// A row's source as a table cell: "literature · Elich et al. 2024, Table A5", the whole citation
+// in its tooltip (written out in every row, it made each row a dozen lines tall).
 function source(p) {
-  return p.citation ? p.source + ' · ' + p.citation.split(';')[0] : p.source;
+  if (!p.citation) {
+    return p.source;
+  }
+  const full = p.citation.split(';')[0];
+  return { text: p.source + ' · ' + shortCitation(full), title: full, className: 'nowrap' };
+}
+
+// "Surname et al. year, Table X" from "Surname, Other, …, Title, Venue year (…), Table X".
+function shortCitation(citation) {
+  const first = citation.split(',')[0].trim();
+  const year = /\b(19|20)\d\d\b/.exec(citation);
+  const tables = /\b(Tables?|Fig\.|Figure) [A-Z]?\d+[a-z]?\b/.exec(citation);
+  if (!year || first.length > 30) {
+    return citation.length > 48 ? citation.slice(0, 47) + '…' : citation;
+  }
+  return first + ' et al. ' + year[0] + (tables ? ', ' + tables[0] : '');
 }
 
 function counts(map) {

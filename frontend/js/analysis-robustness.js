@@ -67,6 +67,9 @@ function drawPublished(view) {
   });
 }
 
+// The colours of the δ_t bars: which way the difference goes, and whether seed noise was ruled out.
+const DELTA_COLOURS = { less: '#2e8b57', more: '#d1495b', noise: '#b8bec6', lessOneRun: '#9cc9ae', moreOneRun: '#eba4ad' };
+
 function draw(view) {
   drawPublished(view);
   document.getElementById('own-protocol').lastChild.textContent = ' · ' + view.protocol + '.';
@@ -81,17 +84,22 @@ function draw(view) {
   const corruptionLabel = c => view.corruptionLabels[c] || c;
   curves(document.getElementById('drop-chart'), lines, 'relative drop of ' + view.metric.label + ' (positive = worse)');
   document.getElementById('drop-caption').textContent = corruptionLabel(view.corruption) + ', ' + view.metric.label
-    + (view.metric.higherIsBetter ? ' ↑' : ' ↓') + '; mean ± std over runs';
+    + (view.metric.higherIsBetter ? ' ↑' : ' ↓') + '; mean over runs (± std in the tooltip)';
   const deltaLabels = shortLabels(view.deltas.map(d => d.label));
   bars(document.getElementById('delta-chart'), deltaLabels, [{
     label: 'δ_t of ' + view.metric.label,
     values: view.deltas.map(d => d.delta),
     // grey where seed noise alone can produce δ_t; pale where there is one run on each side
-    colour: view.deltas.map(d => d.reading === 'noise' ? '#b8bec6'
-      : d.delta !== null && d.delta < 0 ? (d.reading === 'one-seed' ? '#9cc9ae' : '#2e8b57')
-        : (d.reading === 'one-seed' ? '#eba4ad' : '#d1495b'))
+    colour: view.deltas.map(d => d.reading === 'noise' ? DELTA_COLOURS.noise
+      : d.delta !== null && d.delta < 0 ? (d.reading === 'one-seed' ? DELTA_COLOURS.lessOneRun : DELTA_COLOURS.less)
+        : (d.reading === 'one-seed' ? DELTA_COLOURS.moreOneRun : DELTA_COLOURS.more))
   }], 'δ_t (mean drop difference)', view.deltas.map(d => d.conditions + ' condition(s)'
-    + (d.low !== null ? ', 95 % interval [' + fmt(d.low, 4) + ', ' + fmt(d.high, 4) + ']' : '')));
+    + (d.low !== null ? ', 95 % interval [' + fmt(d.low, 4) + ', ' + fmt(d.high, 4) + ']' : '')), [
+    { colour: DELTA_COLOURS.less, text: 'MTL degrades less, beyond seed noise' },
+    { colour: DELTA_COLOURS.more, text: 'MTL degrades more, beyond seed noise' },
+    { colour: DELTA_COLOURS.noise, text: 'within seed noise' },
+    { colour: DELTA_COLOURS.lessOneRun, text: 'less, one run a side (untested)' },
+    { colour: DELTA_COLOURS.moreOneRun, text: 'more, one run a side (untested)' }]);
   document.getElementById('delta-summary').textContent = view.deltaSummary || '';
   const byKey = {};
   view.series.forEach(s => { byKey[s.key] = s.label; });

@@ -254,3 +254,42 @@ export function heatLegend(canvas, min) {
     legend.append(item);
   });
 }
+
+// A key to colours that carry meaning (a bar red where the difference goes one way, a source's
+// colour), under the canvas: one swatch and text per entry ({colour, text}) whose colour the chart
+// uses (all when `used` is not given). Replaces the key of an earlier chart on the same canvas and
+// removes it when no entry is left.
+export function colourKey(canvas, entries, used) {
+  const wrap = wrapperOf(canvas);
+  let key = wrap.nextElementSibling;
+  if (key && key.classList.contains('legend-list')) {
+    key = key.nextElementSibling;
+  }
+  const shown = entries.filter(e => !used || used.includes(e.colour));
+  if (key && key.classList.contains('chart-key')) {
+    if (!shown.length) {
+      key.remove();
+      return null;
+    }
+  } else {
+    if (!shown.length) {
+      return null;
+    }
+    const created = document.createElement('div');
+    created.className = 'chart-key';
+    (wrap.nextElementSibling && wrap.nextElementSibling.classList.contains('legend-list')
+      ? wrap.nextElementSibling : wrap).after(created);
+    key = created;
+  }
+  key.replaceChildren();
+  shown.forEach(e => {
+    const item = document.createElement('span');
+    item.className = 'heat-key';
+    const swatch = document.createElement('span');
+    swatch.className = 'heat-swatch';
+    swatch.style.background = e.colour;
+    item.append(swatch, e.text);
+    key.append(item);
+  });
+  return key;
+}

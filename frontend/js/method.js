@@ -1,4 +1,5 @@
 // Method page chart: the method's Δm (per task) in every benchmark and setting, from the leaderboard API.
+import { colourKey } from './chart-layout.js';
 import { barChart } from './charts.js';
 import { sourceColour } from './colours.js';
 import { fetchJson } from './http.js';
@@ -26,4 +27,12 @@ Promise.all(benchmarks.map(b =>
     colours.push(sourceColour(r.source));
   }));
   barChart(canvas, labels, values, errors, colours, 'Δm % (per task, gain)', null);
+  // the bars take their row's source colour, as its badge on the leaderboard does
+  colourKey(canvas, Object.entries(SOURCES).map(([source, text]) => ({ colour: sourceColour(source), text: text })), colours);
 });
+
+const SOURCES = {
+  verified: 'verified: submitted and re-evaluated by MTLBoard',
+  reference: 'reference: trained and evaluated by MTLBoard',
+  literature: 'literature: as published'
+};

@@ -3,7 +3,7 @@
 import { Chart, destroy, ready } from '../chartjs.js';
 import { axisGroups, emptyState, errorBars, heatCells, marker, xyErrorBars } from '../chart-plugins.js';
 import { seriesColour, seriesDash, seriesPoint } from '../colours.js';
-import { LISTED_LEGEND, axisGroupsOf, distinctShortNames, heatLegend, dropListedLegend, errorRange, heightForRows, labelBudget, listLegend, middleCut, onItsSide,
+import { LISTED_LEGEND, axisGroupsOf, colourKey, distinctShortNames, heatLegend, dropListedLegend, errorRange, heightForRows, labelBudget, listLegend, middleCut, onItsSide,
   titleLines, widen, widenForLabels, widthOf } from '../chart-layout.js';
 
 // A heatmap of a Heatmap JSON (axes, cells): Chart.js scatter with one invisible point per cell
@@ -210,7 +210,9 @@ export function scatter(canvas, points, xTitle, yTitle, options) {
 
 // Grouped bars: labels along x, one dataset per {label, values, colour, errors}; tooltips add
 // `notesPerBar[i]`. Bars whose labels would not fit under them lie on their side (onItsSide).
-export function bars(canvas, labels, groups, yTitle, notesPerBar) {
+// `key` ([{colour, text}]) explains colours that vary from bar to bar, under the canvas; a single
+// group's own legend entry is then left out (its one swatch could not show them all).
+export function bars(canvas, labels, groups, yTitle, notesPerBar, key) {
   destroy(canvas);
   let sideways = onItsSide(labels, widthOf(canvas));
   widenForLabels(canvas, sideways, labels);
@@ -236,7 +238,7 @@ export function bars(canvas, labels, groups, yTitle, notesPerBar) {
       maintainAspectRatio: false,
       indexAxis: sideways ? 'y' : 'x',
       plugins: {
-        legend: { position: sideways ? 'top' : 'bottom' },
+        legend: { display: !(key && groups.length === 1), position: sideways ? 'top' : 'bottom' },
         tooltip: {
           callbacks: {
             label(item) {
@@ -252,5 +254,6 @@ export function bars(canvas, labels, groups, yTitle, notesPerBar) {
     },
     plugins: [emptyState, errorBars]
   });
+  colourKey(canvas, key || [], groups.flatMap(g => (Array.isArray(g.colour) ? g.colour : [g.colour])));
   ready(canvas, groups.reduce((n, g) => n + g.values.filter(v => v !== null && v !== undefined).length, 0));
 }

@@ -100,6 +100,17 @@ class AnalysisBrowserTest {
         return Long.parseLong(driver.findElement(By.id(canvasId)).getDomAttribute("data-points"));
     }
 
+    /** The text of the colour key under a chart (see chart-layout.js colourKey). */
+    private String keyUnder(String canvasId) {
+        return driver.findElement(
+                        By.xpath(
+                                "//canvas[@id='"
+                                        + canvasId
+                                        + "']/ancestor::div[contains(@class,'canvas-wrap')]"
+                                        + "/following-sibling::div[contains(@class,'chart-key')]"))
+                .getText();
+    }
+
     /** Non-transparent pixels of a canvas: the chart really painted. */
     private long painted(String canvasId) {
         return HeadlessChromium.paintedPixels(driver, canvasId);
@@ -459,6 +470,9 @@ class AnalysisBrowserTest {
                 .extracting(r -> r.findElements(By.tagName("td")).get(1).getText())
                 .containsOnly("Cityscapes (7-class)", "NYUv2");
         assertThat(points("optimizers-difference")).isEqualTo(rows.size());
+        assertThat(keyUnder("optimizers-difference"))
+                .contains("better with Adam")
+                .contains("better with SGD");
         String pareto = driver.findElement(By.id("pareto-table")).getText();
         for (String table : List.of("Table A4", "Table A5", "Table A6", "Table A7")) {
             assertThat(pareto).contains(table);
@@ -508,6 +522,11 @@ class AnalysisBrowserTest {
         assertThat(driver.findElement(By.id("delta-table")).getText())
                 .contains("-0.0700")
                 .contains("-0.0250");
+        // the bars' colours are explained under the chart, only those the bars use: the fixture
+        // rows have one run each, so no bar is tested against seed noise
+        assertThat(keyUnder("delta-chart"))
+                .contains("less, one run a side (untested)")
+                .doesNotContain("beyond seed noise");
         screenshot("robustness");
 
         choose("control-corruption", "contrast");

@@ -368,6 +368,9 @@ class LeaderboardBrowserTest {
         assertThat(((Number) method.get("errors")).intValue()).isGreaterThan(5);
         assertThat(method.get("beyond")).isEqualTo(0L);
         assertThat(paintedPixels("method-chart")).isGreaterThan(1000);
+        // the bars take their source's colour, and a key under the chart says which is which
+        assertThat(driver.findElement(By.cssSelector(".chart-key")).getText())
+                .contains("literature: as published");
 
         // a leaderboard setting of short labels keeps its bars upright, error bars on the axis
         open("/leaderboards/cityscapes?setting=deeplabv3plus-resnet50@dbmtl-2023");
