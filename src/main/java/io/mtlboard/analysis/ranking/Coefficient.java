@@ -93,6 +93,11 @@ public final class Coefficient {
         return symmetric;
     }
 
+    /** Whether this is Kendall τ-b, which the seed bootstrap may count from pairwise signs. */
+    boolean isKendallTauB() {
+        return id.equals("kendall-tau-b");
+    }
+
     @Override
     public String toString() {
         return id;

@@ -75,7 +75,15 @@ final class RankCorrelation {
         }
         tiedY += pairs(runY);
         long all = pairs(n);
-        long concordantMinusDiscordant = all - tiedX - tiedY + tiedXy - 2 * swaps;
+        return kendallTauBOfCounts(all, tiedX, tiedY, all - tiedX - tiedY + tiedXy - 2 * swaps);
+    }
+
+    /**
+     * τ-b from its counts: {@code all} pairs, {@code tiedX} and {@code tiedY} of them tied in either
+     * ranking, and n_c − n_d; null where undefined (a ranking tied throughout).
+     */
+    static Double kendallTauBOfCounts(
+            long all, long tiedX, long tiedY, long concordantMinusDiscordant) {
         double nonTiedPairsMultiplied = (all - tiedX) * (double) (all - tiedY);
         return definedOrNull(concordantMinusDiscordant / Math.sqrt(nonTiedPairsMultiplied));
     }

@@ -260,6 +260,16 @@ final class ResampledMeans {
         return coefficient.compute(x, y);
     }
 
+    /** Per scoring, the keys of its entries in the order of {@link #means}. */
+    String[][] entries() {
+        return entries;
+    }
+
+    /** Per scoring, its orientation. */
+    Orientation[] orientations() {
+        return orientations;
+    }
+
     /** How many entries scorings i and j share: the n of their coefficient. */
     int sharedEntries(int i, int j) {
         return shared[i][j].length / 2;

@@ -135,15 +135,22 @@ public final class SeedBootstrap {
         Double[][] cell = new Double[k][k];
         ResampledMeans resampled = new ResampledMeans(scorings, seed);
         BoundedDraws random = new BoundedDraws(seed);
+        // Kendall τ-b of scorings over the same entries from pairwise signs (the same values)
+        KendallSigns signs = coefficient.isKendallTauB() ? KendallSigns.of(resampled) : null;
         for (int d = 0; d < draws; d++) {
             resampled.draw(random, d);
+            if (signs != null) {
+                signs.update();
+            }
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     // below the diagonal a symmetric coefficient repeats cell (j, i) of this draw
                     Double v =
                             j < i && coefficient.symmetric()
                                     ? cell[j][i]
-                                    : resampled.compare(i, j, coefficient);
+                                    : signs != null && signs.covers(i, j)
+                                            ? signs.tau(i, j)
+                                            : resampled.compare(i, j, coefficient);
                     cell[i][j] = v;
                     if (v != null) {
                         values[i][j][defined[i][j]++] = v;

@@ -96,6 +96,37 @@ class SeedBootstrapEquivalenceTest {
         assertThat(standIn).isPositive();
     }
 
+    /**
+     * Scorings that all hold every entry, as the indicator heatmap's usually do: Kendall τ-b comes
+     * from pairwise signs there ({@link KendallSigns}), with the same intervals.
+     */
+    @Test
+    void shouldGiveTheIntervalsOfThePlainBootstrapWhenEveryScoringHoldsEveryEntry() {
+        SplittableRandom random = new SplittableRandom(11);
+        int tried = 0;
+        for (int t = 0; t < 40; t++) {
+            List<SeedScoring> drawn = randomScorings(random);
+            // every scoring over the entries of the first, in its order
+            List<SeedScoring> scorings = new ArrayList<>();
+            for (SeedScoring s : drawn) {
+                Map<String, Map<Long, Double>> runs = new LinkedHashMap<>();
+                drawn.get(0)
+                        .runs()
+                        .forEach(
+                                (entry, values) ->
+                                        runs.put(entry, s.runs().getOrDefault(entry, values)));
+                scorings.add(new SeedScoring(s.name(), s.orientation(), runs));
+            }
+            Coefficient c = Coefficient.kendallTauB();
+            long seed = random.nextLong();
+            assertThat(SeedBootstrap.intervals(scorings, c, 120, seed))
+                    .as("try %d", t)
+                    .isDeepEqualTo(Plain.intervals(scorings, c, 120, seed));
+            tried += scorings.get(0).runs().size() >= 2 ? 1 : 0;
+        }
+        assertThat(tried).isGreaterThan(30);
+    }
+
     @Test
     void shouldGiveTheNoiseCeilingOfThePlainBootstrapOnRandomScorings() {
         SplittableRandom random = new SplittableRandom(4);
