@@ -17,11 +17,20 @@ public final class Coefficient {
         Double apply(double[] a, double[] b);
     }
 
+    /** The k of top-k overlap; 0 for the rank correlations. */
+    private final int k;
+
     private Coefficient(String id, String label, Computation computation, boolean symmetric) {
+        this(id, label, computation, symmetric, 0);
+    }
+
+    private Coefficient(
+            String id, String label, Computation computation, boolean symmetric, int k) {
         this.id = id;
         this.label = label;
         this.computation = computation;
         this.symmetric = symmetric;
+        this.k = k;
     }
 
     /** Kendall τ-b, in [−1, 1]; the default coefficient. */
@@ -49,7 +58,8 @@ public final class Coefficient {
                 "top-" + k + "-overlap",
                 "top-" + k + " overlap",
                 (a, b) -> RankCorrelation.topKOverlap(a, b, k),
-                true);
+                true,
+                k);
     }
 
     /** A stable identifier, e.g. {@code kendall-tau-b} or {@code top-3-overlap}. */
@@ -91,6 +101,16 @@ public final class Coefficient {
     /** Whether {@code compute(a, b)} and {@code compute(b, a)} are the same double, to the last bit. */
     boolean symmetric() {
         return symmetric;
+    }
+
+    /** Whether this is Spearman ρ. */
+    boolean isSpearmanRho() {
+        return id.equals("spearman-rho");
+    }
+
+    /** The k of top-k overlap, 0 for the rank correlations. */
+    int topK() {
+        return k;
     }
 
     /** Whether this is Kendall τ-b, which the seed bootstrap may count from pairwise signs. */

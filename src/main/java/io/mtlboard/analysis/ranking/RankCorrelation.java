@@ -175,8 +175,12 @@ final class RankCorrelation {
         }
         // the ranks Commons Math's default NaturalRanking gives (ties: their average rank), on
         // primitive arrays: the seed bootstrap computes ρ some 10⁵ times per analysis
-        return definedOrNull(
-                new PearsonsCorrelation().correlation(averageRanks(a), averageRanks(b)));
+        return spearmanRhoOfRanks(averageRanks(a), averageRanks(b));
+    }
+
+    /** ρ of two rank vectors from {@link #averageRanks} (at least two entries). */
+    static Double spearmanRhoOfRanks(double[] ranksA, double[] ranksB) {
+        return definedOrNull(new PearsonsCorrelation().correlation(ranksA, ranksB));
     }
 
     /**
@@ -230,8 +234,12 @@ final class RankCorrelation {
             return null;
         }
         int kk = Math.min(k, n);
-        boolean[] inA = top(a, kk);
-        boolean[] inB = top(b, kk);
+        return overlapOfTops(top(a, kk), top(b, kk), kk);
+    }
+
+    /** |A ∩ B| / k of two top-k memberships from {@link #top}. */
+    static Double overlapOfTops(boolean[] inA, boolean[] inB, int kk) {
+        int n = inA.length;
         int shared = 0;
         for (int i = 0; i < n; i++) {
             if (inA[i] && inB[i]) {
@@ -241,7 +249,7 @@ final class RankCorrelation {
         return shared / (double) kk;
     }
 
-    private static boolean[] top(double[] values, int k) {
+    static boolean[] top(double[] values, int k) {
         Integer[] order = new Integer[values.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -137,10 +137,18 @@ public final class SeedBootstrap {
         BoundedDraws random = new BoundedDraws(seed);
         // Kendall τ-b of scorings over the same entries from pairwise signs (the same values)
         KendallSigns signs = coefficient.isKendallTauB() ? KendallSigns.of(resampled) : null;
+        // Spearman ρ and top-k overlap from one ranking per scoring and draw (the same values)
+        DrawnRanks ranked =
+                coefficient.isSpearmanRho() || coefficient.topK() > 0
+                        ? DrawnRanks.of(resampled, coefficient)
+                        : null;
         for (int d = 0; d < draws; d++) {
             resampled.draw(random, d);
             if (signs != null) {
                 signs.update();
+            }
+            if (ranked != null) {
+                ranked.update();
             }
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
@@ -150,7 +158,9 @@ public final class SeedBootstrap {
                                     ? cell[j][i]
                                     : signs != null && signs.covers(i, j)
                                             ? signs.tau(i, j)
-                                            : resampled.compare(i, j, coefficient);
+                                            : ranked != null && ranked.covers(i, j)
+                                                    ? ranked.compare(i, j)
+                                                    : resampled.compare(i, j, coefficient);
                     cell[i][j] = v;
                     if (v != null) {
                         values[i][j][defined[i][j]++] = v;
