@@ -125,14 +125,7 @@ export const LISTED_LEGEND = 10;
 // shows or hides the series (aria-pressed says which), and "show all" / "hide all". The box
 // scrolls when the list is long. Replaces the list of an earlier chart on the same canvas.
 export function listLegend(chart, canvas) {
-  const wrap = wrapperOf(canvas);
-  let box = wrap.nextElementSibling;
-  if (!box || !box.classList.contains('legend-list')) {
-    box = document.createElement('div');
-    box.className = 'legend-list';
-    wrap.after(box);
-  }
-  box.replaceChildren();
+  const box = emptyBoxAfter(wrapperOf(canvas), 'legend-list');
   const all = document.createElement('div');
   all.className = 'legend-all';
   const count = document.createElement('span');
@@ -186,6 +179,18 @@ export function listLegend(chart, canvas) {
   return box;
 }
 
+// The box of class `className` that follows `wrap` (created there when there is none), emptied.
+function emptyBoxAfter(wrap, className) {
+  let box = wrap.nextElementSibling;
+  if (!box || !box.classList.contains(className)) {
+    box = document.createElement('div');
+    box.className = className;
+    wrap.after(box);
+  }
+  box.replaceChildren();
+  return box;
+}
+
 // Removes a listed legend left by an earlier chart on the canvas (the new one draws its own).
 export function dropListedLegend(canvas) {
   const wrap = canvas.parentElement;
@@ -223,14 +228,7 @@ export function axisGroupsOf(labels, shorten) {
 // The key to a heatmap's colours under its canvas: the coefficient's scale from `min` (−1, or 0 for
 // top-k overlap) to 1, and the three ways a cell says it cannot be read as a finding.
 export function heatLegend(canvas, min) {
-  const wrap = canvas.parentElement;
-  let legend = wrap.nextElementSibling;
-  if (!legend || !legend.classList.contains('heat-legend')) {
-    legend = document.createElement('div');
-    legend.className = 'heat-legend';
-    wrap.after(legend);
-  }
-  legend.replaceChildren();
+  const legend = emptyBoxAfter(canvas.parentElement, 'heat-legend');
   const scale = document.createElement('span');
   scale.className = 'heat-scale' + (min < 0 ? '' : ' from-zero');
   scale.setAttribute('role', 'img');

@@ -1,6 +1,5 @@
 package io.mtlboard.analysis.ranking;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
@@ -10,15 +9,10 @@ import java.util.stream.IntStream;
  * ascending order of entry key, as {@link ResampledMeans#compare} lays a pair out, and a pair's
  * coefficient is then computed from the two — instead of ranking both scorings again for every
  * pair. The rankings and the last step are {@link RankCorrelation}'s own, so the values are the
- * same to the bit ({@code SeedBootstrapEquivalenceTest}). Pairs over other entries are left to
- * {@link ResampledMeans#compare}.
+ * same to the bit ({@code SeedBootstrapEquivalenceTest}).
  */
-final class DrawnRanks {
+final class DrawnRanks extends DrawnScorings {
 
-    private final double[][] means;
-    private final Orientation[] orientations;
-    private final boolean[][] covered;
-    private final boolean[] used;
     private final int[][] byKey;
     private final double[][] goodness;
     private final double[][] ranks;
@@ -27,24 +21,15 @@ final class DrawnRanks {
 
     /** @param k the k of top-k overlap, 0 for Spearman ρ */
     DrawnRanks(double[][] means, Orientation[] orientations, String[][] entries, int k) {
-        int count = entries.length;
-        this.means = means;
-        this.orientations = orientations;
+        super(means, orientations, entries, Integer.MAX_VALUE);
         this.k = k;
-        covered = new boolean[count][count];
-        used = new boolean[count];
-        for (int i = 0; i < count; i++) {
-            for (int j = 0; j < count; j++) {
-                covered[i][j] = entries[i].length >= 2 && Arrays.equals(entries[i], entries[j]);
-                used[i] |= covered[i][j];
-            }
-        }
+        int count = entries.length;
         byKey = new int[count][];
         goodness = new double[count][];
         ranks = new double[count][];
         tops = new boolean[count][];
         for (int s = 0; s < count; s++) {
-            if (used[s]) {
+            if (used(s)) {
                 String[] keys = entries[s];
                 byKey[s] =
                         IntStream.range(0, keys.length)
@@ -57,36 +42,20 @@ final class DrawnRanks {
         }
     }
 
-    /** The ranks of the scorings of {@code resampled}, over its draws' means. */
-    static DrawnRanks of(ResampledMeans resampled, Coefficient coefficient) {
-        return new DrawnRanks(
-                resampled.means, resampled.orientations(), resampled.entries(), coefficient.topK());
-    }
-
-    /** Whether the coefficient of scorings i and j is computed here. */
-    boolean covers(int i, int j) {
-        return covered[i][j];
-    }
-
-    /** Ranks every scoring anew from the current means (after each draw). */
-    void update() {
-        for (int s = 0; s < used.length; s++) {
-            if (!used[s]) {
-                continue;
-            }
-            double[] g = goodness[s];
-            for (int t = 0; t < g.length; t++) {
-                g[t] = orientations[s].goodness(means[s][byKey[s][t]]);
-            }
-            if (k == 0) {
-                ranks[s] = RankCorrelation.averageRanks(g);
-            } else {
-                tops[s] = RankCorrelation.top(g, Math.min(k, g.length));
-            }
+    @Override
+    void update(int s) {
+        double[] g = goodness[s];
+        for (int t = 0; t < g.length; t++) {
+            g[t] = orientations[s].goodness(means[s][byKey[s][t]]);
+        }
+        if (k == 0) {
+            ranks[s] = RankCorrelation.averageRanks(g);
+        } else {
+            tops[s] = RankCorrelation.top(g, Math.min(k, g.length));
         }
     }
 
-    /** The coefficient of scorings i and j in the current draw; null where it is undefined. */
+    @Override
     Double compare(int i, int j) {
         return k == 0
                 ? RankCorrelation.spearmanRhoOfRanks(ranks[i], ranks[j])

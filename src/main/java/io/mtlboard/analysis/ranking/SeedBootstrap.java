@@ -135,20 +135,13 @@ public final class SeedBootstrap {
         Double[][] cell = new Double[k][k];
         ResampledMeans resampled = new ResampledMeans(scorings, seed);
         BoundedDraws random = new BoundedDraws(seed);
-        // Kendall τ-b of scorings over the same entries from pairwise signs (the same values)
-        KendallSigns signs = coefficient.isKendallTauB() ? KendallSigns.of(resampled) : null;
-        // Spearman ρ and top-k overlap from one ranking per scoring and draw (the same values)
-        DrawnRanks ranked =
-                coefficient.isSpearmanRho() || coefficient.topK() > 0
-                        ? DrawnRanks.of(resampled, coefficient)
-                        : null;
+        // pairs of scorings over the same entries from one summary per scoring and draw: pairwise
+        // signs for Kendall τ-b, ranks for Spearman ρ and top-k overlap (the same values)
+        DrawnScorings summaries = DrawnScorings.of(resampled, coefficient);
         for (int d = 0; d < draws; d++) {
             resampled.draw(random, d);
-            if (signs != null) {
-                signs.update();
-            }
-            if (ranked != null) {
-                ranked.update();
+            if (summaries != null) {
+                summaries.update();
             }
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
@@ -156,11 +149,9 @@ public final class SeedBootstrap {
                     Double v =
                             j < i && coefficient.symmetric()
                                     ? cell[j][i]
-                                    : signs != null && signs.covers(i, j)
-                                            ? signs.tau(i, j)
-                                            : ranked != null && ranked.covers(i, j)
-                                                    ? ranked.compare(i, j)
-                                                    : resampled.compare(i, j, coefficient);
+                                    : summaries != null && summaries.covers(i, j)
+                                            ? summaries.compare(i, j)
+                                            : resampled.compare(i, j, coefficient);
                     cell[i][j] = v;
                     if (v != null) {
                         values[i][j][defined[i][j]++] = v;
