@@ -150,6 +150,8 @@ export function scatter(canvas, points, xTitle, yTitle, options) {
   dropListedLegend(canvas);
   const opts = options || {};
   const listed = points.length > LISTED_LEGEND;
+  // a listed legend needs the page's width, as for curves
+  widen(canvas, listed);
   const datasets = points.map((p, i) => {
     const colour = p.colour || seriesColour(i);
     return {
