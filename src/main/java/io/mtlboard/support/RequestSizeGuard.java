@@ -153,6 +153,12 @@ public class RequestSizeGuard {
      * while its body still arrives makes the server's TCP stack answer with a reset, which can
      * destroy the 413 before the client reads it. The rest of the body is read and dropped, for at
      * most {@value #LINGER_MILLIS} ms and {@value #LINGER_BYTES} bytes, then the connection closes.
+     *
+     * <p>Only the data handler is replaced. A chunked body is refused while the REST layer may
+     * already be reading it ({@link #watch}, after {@code ctx.next()}): its reader waits for data,
+     * the end of the body or an exception, so the end handler and the exception handler stay its
+     * own — it learns that the body ended (or, when the connection closes first, that it broke) and
+     * frees its worker thread instead of waiting out the read timeout. A timer watches for the end.
      */
     private static void linger(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
@@ -161,20 +167,19 @@ public class RequestSizeGuard {
             return;
         }
         long[] drained = {0};
-        long timer = ctx.vertx().setTimer(LINGER_MILLIS, id -> request.connection().close());
-        request.handler(
-                chunk -> {
-                    drained[0] += chunk.length();
-                    if (drained[0] > LINGER_BYTES) {
-                        ctx.vertx().cancelTimer(timer);
-                        request.connection().close();
-                    }
-                });
-        request.endHandler(
-                v -> {
-                    ctx.vertx().cancelTimer(timer);
-                    request.connection().close();
-                });
+        long until = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+        ctx.vertx()
+                .setPeriodic(
+                        WATCH_MILLIS,
+                        id -> {
+                            if (request.isEnded()
+                                    || drained[0] > LINGER_BYTES
+                                    || System.nanoTime() - until > 0) {
+                                ctx.vertx().cancelTimer(id);
+                                request.connection().close();
+                            }
+                        });
+        request.handler(chunk -> drained[0] += chunk.length());
         request.resume();
     }
 

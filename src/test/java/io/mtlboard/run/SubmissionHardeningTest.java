@@ -330,6 +330,30 @@ public class SubmissionHardeningTest {
                                 new SequenceInputStream(
                                         new ByteArrayInputStream(head), RawHttp.zeros(12L << 20)));
         assertProblem(a, 413, "larger than");
+        // the REST layer may have been reading the body when it was refused: its reader learns
+        // that the body ended and frees its worker thread, rather than waiting out the 60 s read
+        // timeout (RequestSizeGuard.linger keeps the reader's end and exception handlers)
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (blockedBodyReaders() > 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+        assertThat(blockedBodyReaders()).as("worker threads still waiting for the body").isZero();
+    }
+
+    /** Threads of this JVM (the portal runs in it) waiting in the REST layer's blocking body read. */
+    private static long blockedBodyReaders() {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(
+                        trace ->
+                                java.util.Arrays.stream(trace)
+                                        .anyMatch(
+                                                f ->
+                                                        f.getMethodName().equals("readBlocking")
+                                                                && f.getClassName()
+                                                                        .contains(
+                                                                                "VertxInputStream")))
+                .count();
     }
 
     @Test
