@@ -243,14 +243,7 @@ export function heatLegend(canvas, min) {
   });
   legend.append(scale);
   [['grey', 'interval includes 0 (seed noise)'], ['hatched', 'n < 5: too few to conclude'],
-    ['dashed', 'no seed interval (one run each)']].forEach(([kind, text]) => {
-    const item = document.createElement('span');
-    item.className = 'heat-key';
-    const swatch = document.createElement('span');
-    swatch.className = 'heat-swatch ' + kind;
-    item.append(swatch, text);
-    legend.append(item);
-  });
+    ['dashed', 'no seed interval (one run each)']].forEach(([kind, text]) => legend.append(keyItem('heat-swatch ' + kind, text)));
 }
 
 // A key to colours that carry meaning (a bar red where the difference goes one way, a source's
@@ -259,35 +252,26 @@ export function heatLegend(canvas, min) {
 // removes it when no entry is left.
 export function colourKey(canvas, entries, used) {
   const wrap = wrapperOf(canvas);
-  let key = wrap.nextElementSibling;
-  if (key && key.classList.contains('legend-list')) {
-    key = key.nextElementSibling;
-  }
+  const listed = wrap.nextElementSibling;
+  const key = emptyBoxAfter(listed && listed.classList.contains('legend-list') ? listed : wrap, 'chart-key');
   const shown = entries.filter(e => !used || used.includes(e.colour));
-  if (key && key.classList.contains('chart-key')) {
-    if (!shown.length) {
-      key.remove();
-      return null;
-    }
-  } else {
-    if (!shown.length) {
-      return null;
-    }
-    const created = document.createElement('div');
-    created.className = 'chart-key';
-    (wrap.nextElementSibling && wrap.nextElementSibling.classList.contains('legend-list')
-      ? wrap.nextElementSibling : wrap).after(created);
-    key = created;
+  if (!shown.length) {
+    key.remove();
+    return null;
   }
-  key.replaceChildren();
-  shown.forEach(e => {
-    const item = document.createElement('span');
-    item.className = 'heat-key';
-    const swatch = document.createElement('span');
-    swatch.className = 'heat-swatch';
-    swatch.style.background = e.colour;
-    item.append(swatch, e.text);
-    key.append(item);
-  });
+  shown.forEach(e => key.append(keyItem('heat-swatch', e.text, e.colour)));
   return key;
+}
+
+// One entry of a key: a swatch (its class, and a colour when given) and its text.
+function keyItem(swatchClass, text, colour) {
+  const item = document.createElement('span');
+  item.className = 'heat-key';
+  const swatch = document.createElement('span');
+  swatch.className = swatchClass;
+  if (colour) {
+    swatch.style.background = colour;
+  }
+  item.append(swatch, text);
+  return item;
 }

@@ -186,17 +186,16 @@ public class GradientsService {
         String sampleKey = level + "." + sampleScope(granularity) + "." + indicator;
         double min = indicator.equals("cosine") ? -1 : 0;
         // one set of bins for both sides, fitted to their values within the indicator's domain
+        List<Double> taskValues = epochValues(rows, taskKey);
+        List<Double> sampleValues = epochValues(rows, sampleKey);
         Histogram.Range bins =
                 Histogram.fitted(
-                        Stream.concat(
-                                        epochValues(rows, taskKey).stream(),
-                                        epochValues(rows, sampleKey).stream())
-                                .toList(),
+                        Stream.concat(taskValues.stream(), sampleValues.stream()).toList(),
                         min,
                         1,
                         BINS);
-        GradientsView.Distribution task = distribution(rows, taskKey, bins);
-        GradientsView.Distribution sample = distribution(rows, sampleKey, bins);
+        GradientsView.Distribution task = distribution(rows, taskKey, taskValues, bins);
+        GradientsView.Distribution sample = distribution(rows, sampleKey, sampleValues, bins);
         List<GradientsView.PairPoint> pairs = new ArrayList<>();
         for (AnalysisRow r : rows) {
             var t = r.indicator(taskKey);
@@ -240,8 +239,7 @@ public class GradientsService {
     }
 
     private static GradientsView.Distribution distribution(
-            List<AnalysisRow> rows, String key, Histogram.Range bins) {
-        List<Double> values = epochValues(rows, key);
+            List<AnalysisRow> rows, String key, List<Double> values, Histogram.Range bins) {
         int runs = 0;
         for (AnalysisRow r : rows) {
             runs += (int) r.runs().stream().filter(s -> s.indicators().containsKey(key)).count();
