@@ -1,6 +1,6 @@
 // Robustness page: drop against severity and δ_t, from /api/analysis/robustness.
 import { bars, curves } from './analysis/charts.js';
-import { bind, options } from './analysis/form.js';
+import { bind, options, resetSetting, settingOptions } from './analysis/form.js';
 import { fmt, notes, shortLabels, table } from './analysis/format.js';
 import { cssColour } from './colours.js';
 
@@ -103,7 +103,7 @@ function draw(view) {
   document.getElementById('delta-summary').textContent = view.deltaSummary || '';
   const byKey = {};
   view.series.forEach(s => { byKey[s.key] = s.label; });
-  table(document.querySelector('#delta-table tbody'), view.deltas.map((d, i) => [deltaLabels[i], d.backbone.name,
+  table(document.querySelector('#delta-table tbody'), view.deltas.map((d, i) => [deltaLabels[i],
     byKey[d.baseline] || d.baseline, { text: fmt(d.delta, 4), className: 'num' },
     { text: d.low !== null ? '[' + fmt(d.low, 4) + ', ' + fmt(d.high, 4) + ']' : '—', className: 'num' },
     { text: d.text || '—', className: 'reading-' + d.reading },
@@ -112,6 +112,9 @@ function draw(view) {
     label: m.label + (m.higherIsBetter ? ' ↑' : ' ↓') })), view.metric.key);
   options(document.getElementById('control-corruption'), view.corruptions.map(c => ({ value: c, label: corruptionLabel(c) })),
     view.corruption);
+  options(document.getElementById('control-backbone'), view.backbones.map(b => ({ value: b.id, label: b.name })),
+    view.backbone ? view.backbone.id : '');
+  settingOptions(view);
   document.getElementById('robustness-source').textContent = 'Source: ' + view.source + '.';
   notes(document.getElementById('messages'), [view.message].concat(view.notes));
 }
@@ -124,5 +127,6 @@ bind({
       form.elements.metric.replaceChildren();
       form.elements.corruption.replaceChildren();
     }
+    resetSetting(event, form);
   }
 });

@@ -232,8 +232,8 @@ public class AnalysisResource {
     @Operation(
             summary = "Metric drop under corrupted inputs, MTL against single-task",
             description =
-                    "Relative drop per severity of one corruption, per row, and δ_t against the single-task "
-                            + "row (METRICS.md §7, Elich et al., arXiv 2311.04698), from the worker's corrupted-split "
+                    "On one setting (backbone × protocol), the relative drop per severity of one corruption, per "
+                            + "row, and δ_t against the setting's single-task row (METRICS.md §7, Elich et al., arXiv 2311.04698), from the worker's corrupted-split "
                             + "measurements; says 'no data yet' until there are some.")
     @APIResponse(
             responseCode = "200",
@@ -249,8 +249,15 @@ public class AnalysisResource {
                     @QueryParam("metric")
                     String metric,
             @Parameter(description = "corruption id, e.g. gaussian_noise") @QueryParam("corruption")
-                    String corruption) {
-        return cache.get(uri, () -> robustness.robustness(filter, metric, corruption));
+                    String corruption,
+            @Parameter(
+                            description =
+                                    "setting (backbone@protocol) whose rows are shown; it implies its backbone when "
+                                            + "none is given; default: among rows with corrupted-split measurements, the "
+                                            + "backbone with the most logged rows and its setting with the most rows")
+                    @QueryParam("setting")
+                    String setting) {
+        return cache.get(uri, () -> robustness.robustness(filter, metric, corruption, setting));
     }
 
     @GET

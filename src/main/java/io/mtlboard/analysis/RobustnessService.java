@@ -60,10 +60,28 @@ public class RobustnessService {
         this.config = config;
     }
 
-    /** The analysis for the filter; {@code metric} defaults to the benchmark's first metric. */
+    /** The analysis for the filter, on the default setting; see {@link #robustness(AnalysisFilter, String, String, String)}. */
     public RobustnessView robustness(AnalysisFilter filter, String metric, String corruption) {
+        return robustness(filter, metric, corruption, null);
+    }
+
+    /**
+     * The analysis within one setting (backbone × protocol): {@code setting}, or by default, among
+     * the rows with corrupted-split measurements, the backbone with the most logged rows and its
+     * setting with the most rows ({@link SettingChoice}); a model's drop is compared only with the
+     * single-task row of its own setting, and the curves of one setting share one protocol. {@code
+     * metric} defaults to the benchmark's first metric.
+     */
+    public RobustnessView robustness(
+            AnalysisFilter filter, String metric, String corruption, String requestedSetting) {
         Checks checks = new Checks();
         Scope scope = checks.scope(filter, null);
+        if (scope.backbones().size() > 1) {
+            checks.add(
+                    "backbone",
+                    "give one backbone; robustness is compared within one setting (backbone ×"
+                            + " protocol)");
+        }
         List<BenchmarkMetric> metrics =
                 scope.benchmark() == null
                         ? List.of()
@@ -77,12 +95,43 @@ public class RobustnessService {
                                 metrics.stream().map(BenchmarkMetric::key).toList(),
                                 metrics.get(0).key());
         // the measured corruptions are allowed values too, so the data is read before reporting
-        List<AnalysisRow> rows = scope.benchmark() == null ? List.of() : data.rows(scope);
+        List<AnalysisRow> all =
+                scope.benchmark() == null || scope.backbones().size() > 1
+                        ? List.of()
+                        : data.rows(scope.with(scope.benchmark(), List.of(), scope.methods()));
         Map<Long, WorkerDiagnostics> diagnostics =
-                data.diagnostics(rows.stream().flatMap(r -> r.runIds().stream()).toList());
+                data.diagnostics(all.stream().flatMap(r -> r.runIds().stream()).toList());
+        // the page opens on, and offers, the settings with measurements of a backbone that has some
+        List<AnalysisRow> measuredRows =
+                all.stream().filter(r -> !runs(r, diagnostics).isEmpty()).toList();
+        String backboneId =
+                SettingChoice.backbone(
+                        scope.backbones(),
+                        requestedSetting,
+                        measuredRows.isEmpty() ? all : measuredRows);
+        List<AnalysisRow> ofBackbone =
+                measuredRows.stream().filter(r -> r.backboneId().equals(backboneId)).toList();
+        SettingChoice.Chosen setting =
+                SettingChoice.select(
+                        ofBackbone.isEmpty()
+                                ? all.stream()
+                                        .filter(r -> r.backboneId().equals(backboneId))
+                                        .toList()
+                                : ofBackbone,
+                        requestedSetting,
+                        backboneId,
+                        "the robustness analysis");
+        List<AnalysisRow> rows =
+                all.stream()
+                        .filter(
+                                r ->
+                                        setting.setting() != null
+                                                && SettingChoice.of(r)
+                                                        .equals(setting.setting().id()))
+                        .toList();
         Map<String, Integer> measured = new TreeMap<>();
-        diagnostics
-                .values()
+        rows.stream()
+                .flatMap(r -> runs(r, diagnostics).stream())
                 .forEach(
                         d ->
                                 d.corrupted()
@@ -164,8 +213,13 @@ public class RobustnessService {
                     "Too little data to conclude: robustness needs corrupted-split measurements of several MTL rows "
                             + "and of the single-task row of the same backbone.";
         }
+        BackboneRefs backbones = BackboneRefs.load();
         return new RobustnessView(
                 scope,
+                backboneId == null ? null : backbones.of(backboneId),
+                backbones.present(all),
+                setting.setting(),
+                setting.settings(),
                 SOURCE,
                 metrics.stream().map(RobustnessService::metric).toList(),
                 metric(m),

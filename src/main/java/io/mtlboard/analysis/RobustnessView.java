@@ -10,6 +10,11 @@ import java.util.Map;
  * against single-task (METRICS.md §7, Elich et al., arXiv 2311.04698), from the corrupted-split
  * measurements the worker recorded.
  *
+ * @param backbone the backbone of the setting shown
+ * @param backbones the backbones with rows
+ * @param setting the setting (backbone × protocol) whose rows are shown; null without rows
+ * @param settings the backbone's settings with corrupted-split measurements (all its settings when
+ *     none has any), the one with the most rows first
  * @param source where the numbers come from
  * @param metrics the benchmark's metrics, for choosing one
  * @param corruptions corruption ids: those measured first, then the others of METRICS.md §7
@@ -27,6 +32,10 @@ import java.util.Map;
  */
 public record RobustnessView(
         Scope scope,
+        Ref backbone,
+        List<Ref> backbones,
+        SettingChoice setting,
+        List<SettingChoice> settings,
         String source,
         List<Metric> metrics,
         Metric metric,

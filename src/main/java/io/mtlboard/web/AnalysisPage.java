@@ -248,13 +248,14 @@ public class AnalysisPage {
     public Response robustness(
             @BeanParam AnalysisFilter filter,
             @QueryParam("metric") String metric,
-            @QueryParam("corruption") String corruption) {
+            @QueryParam("corruption") String corruption,
+            @QueryParam("setting") String setting) {
         return cache.sitePage(
                 uri,
                 request,
                 () -> {
                     RobustnessView view =
-                            robustness.robustness(withDefault(filter), metric, corruption);
+                            robustness.robustness(withDefault(filter), metric, corruption, setting);
                     return Templates.robustness(
                                     view, options("robustness"), api("robustness", view.scope()))
                             .render();

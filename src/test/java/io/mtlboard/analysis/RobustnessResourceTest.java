@@ -110,6 +110,55 @@ class RobustnessResourceTest {
     }
 
     @Test
+    void shouldShowOneSettingAtATimeAndCompareWithinIt() {
+        // the fixture's LeNet rows outnumber the MobileNet ones, but only MobileNet's were measured
+        // on corrupted splits: the page opens on a setting with measurements
+        JsonPath v = AnalysisFixtures.json(PATH);
+        String mobileSetting = v.getString("setting.id");
+        assertThat(mobileSetting).startsWith("mobilenet-like@");
+        assertThat(v.getString("backbone.id")).isEqualTo("mobilenet-like");
+        assertThat(v.getList("settings.id", String.class)).first().isEqualTo(mobileSetting);
+        assertThat(v.getList("backbones.id", String.class))
+                .contains("lenet5", "mobilenet-like", "resnet-narrow");
+        JsonPath mobile = AnalysisFixtures.json(PATH + "&backbone=mobilenet-like");
+        assertThat(mobile.getString("setting.id")).isEqualTo(mobileSetting);
+        // a setting names its backbone; the view shows that setting's rows only, and every δ_t
+        // row's single-task baseline is one of them
+        JsonPath same = AnalysisFixtures.json(PATH + "&setting=" + mobileSetting);
+        assertThat(same.getString("backbone.id")).isEqualTo("mobilenet-like");
+        assertThat(same.getList("series.key")).isEqualTo(mobile.getList("series.key"));
+        assertThat(same.getList("series.key", String.class))
+                .containsAll(same.getList("deltas.baseline", String.class));
+        // a backbone without measurements: its own setting, and no numbers
+        JsonPath lenet = AnalysisFixtures.json(PATH + "&backbone=lenet5");
+        assertThat(lenet.getString("setting.id")).startsWith("lenet5@");
+        assertThat(lenet.getList("series")).isEmpty();
+        assertThat(lenet.getList("deltas")).isEmpty();
+        assertThat(lenet.getString("message")).startsWith("No data yet");
+    }
+
+    @Test
+    void shouldRefuseTwoBackbonesAndAnUnknownSetting() {
+        given().when()
+                .get(PATH + "&backbone=mobilenet-like&backbone=lenet5")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("backbone"))
+                .body(
+                        "violations.find { it.field == 'backbone' }.message",
+                        containsString("within one setting"));
+        given().when()
+                .get(PATH + "&backbone=mobilenet-like&setting=mobilenet-like@no-such-protocol")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "violations.find { it.field == 'setting' }.message",
+                        containsString("allowed values: mobilenet-like@"));
+    }
+
+    @Test
     void shouldSayNoDataYetWithoutCorruptedMeasurements() {
         JsonPath v = AnalysisFixtures.json("/api/analysis/robustness?benchmark=nyuv2");
         assertThat(v.getList("series")).isEmpty();
