@@ -42,8 +42,9 @@ public final class Coefficient {
 
     /** Spearman ρ on average ranks, in [−1, 1]. */
     public static Coefficient spearmanRho() {
-        // Pearson's correlation of the ranks need not round alike both ways round
-        return new Coefficient("spearman-rho", "Spearman ρ", RankCorrelation::spearmanRho, false);
+        // integer sums over the ranks and one commutative product
+        // (RankCorrelation.spearmanRhoOfRanks)
+        return new Coefficient("spearman-rho", "Spearman ρ", RankCorrelation::spearmanRho, true);
     }
 
     /**

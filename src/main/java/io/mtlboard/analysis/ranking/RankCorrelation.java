@@ -1,7 +1,6 @@
 package io.mtlboard.analysis.ranking;
 
 import java.util.Arrays;
-import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
@@ -174,13 +173,39 @@ final class RankCorrelation {
             return definedOrNull(new SpearmansCorrelation().correlation(a, b));
         }
         // the ranks Commons Math's default NaturalRanking gives (ties: their average rank), on
-        // primitive arrays: the seed bootstrap computes ρ some 10⁵ times per analysis
+        // primitive arrays: the seed bootstrap computes ρ some 10⁵ times per analysis; Pearson's r
+        // of the ranks exactly in integers
         return spearmanRhoOfRanks(averageRanks(a), averageRanks(b));
     }
 
-    /** ρ of two rank vectors from {@link #averageRanks} (at least two entries). */
+    /**
+     * ρ of two rank vectors from {@link #averageRanks} (at least two entries), null when either is
+     * constant. Average ranks are multiples of ½ whose mean is (n + 1) / 2, so twice a centred rank
+     * is an integer: the sums Σ a b, Σ a² and Σ b² of Pearson's r are counted exactly in integers
+     * and ρ = Σ a b / √(Σ a² · Σ b²) is rounded only in its last two steps, which do not depend on
+     * the order of the two rankings (the same double both ways round).
+     */
     static Double spearmanRhoOfRanks(double[] ranksA, double[] ranksB) {
-        return definedOrNull(new PearsonsCorrelation().correlation(ranksA, ranksB));
+        int n = ranksA.length;
+        if (ranksB.length != n) {
+            throw new IllegalArgumentException(
+                    "rankings of different lengths: " + n + " and " + ranksB.length);
+        }
+        long ab = 0;
+        long aa = 0;
+        long bb = 0;
+        for (int i = 0; i < n; i++) {
+            long a = Math.round(2 * ranksA[i]) - (n + 1);
+            long b = Math.round(2 * ranksB[i]) - (n + 1);
+            ab += a * b;
+            aa += a * a;
+            bb += b * b;
+        }
+        if (aa == 0 || bb == 0) {
+            return null;
+        }
+        double rho = ab / Math.sqrt((double) aa * (double) bb);
+        return Math.max(-1.0, Math.min(1.0, rho));
     }
 
     /**
