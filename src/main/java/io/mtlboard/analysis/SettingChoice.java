@@ -104,12 +104,19 @@ public record SettingChoice(String id, String label, int rows) {
         Checks checks = new Checks();
         checks.add(
                 "setting",
-                "backbone "
-                        + backboneId
-                        + " has no rows in setting '"
-                        + id
-                        + "'; allowed values: "
-                        + String.join(", ", settings.stream().map(SettingChoice::id).toList()));
+                settings.isEmpty()
+                        ? "backbone '"
+                                + backboneId
+                                + "' has no rows here, so no setting '"
+                                + id
+                                + "'; a setting is backbone@protocol, of a backbone with rows"
+                        : "backbone "
+                                + backboneId
+                                + " has no rows in setting '"
+                                + id
+                                + "'; allowed values: "
+                                + String.join(
+                                        ", ", settings.stream().map(SettingChoice::id).toList()));
         checks.done(analysis);
         throw new IllegalStateException("unreachable: the checks above fail");
     }

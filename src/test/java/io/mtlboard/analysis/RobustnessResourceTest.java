@@ -156,6 +156,15 @@ class RobustnessResourceTest {
                 .body(
                         "violations.find { it.field == 'setting' }.message",
                         containsString("allowed values: mobilenet-like@"));
+        // a setting names its backbone: one without rows has no settings to list
+        given().when()
+                .get(PATH + "&setting=x@y@z")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "violations.find { it.field == 'setting' }.message",
+                        containsString("backbone 'x@y' has no rows here, so no setting 'x@y@z'"));
     }
 
     @Test
