@@ -447,6 +447,12 @@ public class RankingSimilarityService {
                                     readings.size(),
                                     references.size() == 1 ? "it does" : "either does"));
         }
+        String chance =
+                ChanceFindings.sentence(
+                        (int) (like + opposite + noise), (int) (like + opposite), "indicators");
+        if (chance != null) {
+            b.append(". ").append(chance);
+        }
         return b.append('.').toString();
     }
 

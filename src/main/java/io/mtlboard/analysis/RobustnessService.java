@@ -265,6 +265,8 @@ public class RobustnessService {
                                 counts.getOrDefault(RobustnessView.Delta.LESS, 0L),
                                 counts.getOrDefault(RobustnessView.Delta.MORE, 0L),
                                 counts.getOrDefault(RobustnessView.Delta.NOISE, 0L)));
+        long less = counts.getOrDefault(RobustnessView.Delta.LESS, 0L);
+        long more = counts.getOrDefault(RobustnessView.Delta.MORE, 0L);
         long one = counts.getOrDefault(RobustnessView.Delta.ONE_SEED, 0L);
         if (one > 0) {
             b.append(
@@ -273,6 +275,10 @@ public class RobustnessService {
                             "; %d rest on one run on each side and are not tested against seed"
                                     + " noise",
                             one));
+        }
+        String chance = ChanceFindings.sentence((int) (all - one), (int) (less + more), "rows");
+        if (chance != null) {
+            b.append(". ").append(chance);
         }
         return b.append('.').toString();
     }

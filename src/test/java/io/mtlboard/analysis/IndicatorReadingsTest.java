@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
  */
 class IndicatorReadingsTest {
 
+    /**
+     * The chance yardstick of the readings: 4 indicators tested at 95 % (2 like, 1 opposite, 1
+     * noise), Binomial(4, 0.05): P(X ≤ 0) = 0.8145, P(X ≤ 1) = 0.9860, so at most 1 by chance.
+     */
+    private static final String CHANCE =
+            " If nothing differed, about 0.2 of 4 indicators would still fall outside their 95 %"
+                    + " interval by chance, and at most 1 in 95 % of cases (counting the tests as"
+                    + " independent): the 3 found are more than chance alone would give.";
+
     /** Test Δm and five indicators: value, interval (low, high), n. */
     private static Heatmap heatmap() {
         Object[][] cells = {
@@ -87,7 +96,8 @@ class IndicatorReadingsTest {
                 .isEqualTo(
                         "Of 5 indicators, 2 rank the rows like test Δm beyond seed noise, 1 opposite to it, "
                                 + "and 1 cannot be told apart from seed noise; 1 have too few rows. Against the "
-                                + "noise ceiling (Kendall τ-b = 0.33): 1 beyond it, 1 within reach of it.");
+                                + "noise ceiling (Kendall τ-b = 0.33): 1 beyond it, 1 within reach of it."
+                                + CHANCE);
     }
 
     @Test
@@ -101,7 +111,8 @@ class IndicatorReadingsTest {
                 .endsWith(
                         "Against the noise ceiling (Kendall τ-b = 0.60): none reaches it (the closest, "
                                 + "indicator a, agrees at 0.40): seed noise leaves room for a better "
-                                + "predictor of test Δm.");
+                                + "predictor of test Δm."
+                                + CHANCE);
     }
 
     @Test
@@ -110,7 +121,7 @@ class IndicatorReadingsTest {
         List<RankingSimilarityView.Reading> r = RankingSimilarityService.readings(heatmap(), thin);
         assertThat(r).extracting(RankingSimilarityView.Reading::ceiling).containsOnlyNulls();
         assertThat(RankingSimilarityService.readingSummary(r, thin, "Kendall τ-b"))
-                .endsWith("; no readable noise ceiling yet.");
+                .endsWith("; no readable noise ceiling yet." + CHANCE);
         assertThat(RankingSimilarityService.readingSummary(List.of(), thin, "Kendall τ-b"))
                 .isNull();
     }
@@ -145,7 +156,8 @@ class IndicatorReadingsTest {
                         ". For reference, the training loss (summed over tasks) ranks the rows like"
                                 + " test Δm beyond seed noise at Kendall τ-b = 0.30 [0.15, 0.45]; by point"
                                 + " estimate, 1 of the 5 indicators rank the rows more like test Δm than"
-                                + " it does.");
+                                + " it does."
+                                + CHANCE);
     }
 
     /** The heatmap of {@link #heatmap()} with every interval replaced by {@code interval}. */
@@ -261,7 +273,8 @@ class IndicatorReadingsTest {
                                 + " mean over tasks (unaffected by the tasks' loss scales) ranks the"
                                 + " rows like test Δm beyond seed noise at Kendall τ-b = 0.30 [0.15,"
                                 + " 0.45]; by point estimate, 1 of the 5 indicators rank the rows more"
-                                + " like test Δm than either does.");
+                                + " like test Δm than either does."
+                                + CHANCE);
     }
 
     /** One-run rows whose noise the pooled seed std stands in for: read, and said. */
