@@ -532,6 +532,22 @@ class AnalysisBrowserTest {
         choose("control-corruption", "contrast");
         assertThat(driver.getCurrentUrl()).contains("corruption=contrast");
         assertThat(points("drop-chart")).isEqualTo(3);
+        // one setting at a time: the backbone's measured setting is chosen, and another backbone
+        // opens on its own setting (the fixture's LeNet rows have no corrupted-split measurements)
+        assertThat(
+                        new Select(driver.findElement(By.id("control-setting")))
+                                .getFirstSelectedOption()
+                                .getAttribute("value"))
+                .startsWith("mobilenet-like@");
+        choose("control-backbone", "lenet5");
+        assertThat(driver.getCurrentUrl()).contains("backbone=lenet5").doesNotContain("setting=");
+        waitForChart("drop-chart");
+        assertThat(
+                        new Select(driver.findElement(By.id("control-setting")))
+                                .getFirstSelectedOption()
+                                .getAttribute("value"))
+                .startsWith("lenet5@");
+        assertThat(messages()).startsWith("No data yet");
 
         open("/analysis/robustness?benchmark=nyuv2");
         waitForChart("drop-chart");
