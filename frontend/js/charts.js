@@ -16,9 +16,11 @@ export function barChart(canvas, labels, values, errors, colours, yTitle, toolti
     : { label: yTitle, data: values, errors: errors, backgroundColor: colours };
   const valueAxis = Object.assign({ beginAtZero: !dots, grace: dots ? '5%' : 0,
     title: { display: true, text: titleLines(yTitle, 40) } }, errorRange(values, errors));
+  // offset: half a category of room at both ends, as bars have, so that the first and last dots and
+  // their error bars are not cut by the chart's edge
   const categoryAxis = sideways
-    ? { ticks: { autoSkip: false, callback: i => middleCut(labels[i], labelBudget(widthOf(canvas), 64)) } }
-    : { ticks: { autoSkip: false, maxRotation: 60, minRotation: 30 } };
+    ? { offset: true, ticks: { autoSkip: false, callback: i => middleCut(labels[i], labelBudget(widthOf(canvas), 64)) } }
+    : { offset: true, ticks: { autoSkip: false, maxRotation: 60, minRotation: 30 } };
   const chart = new Chart(canvas, {
     type: dots ? 'line' : 'bar',
     data: {
