@@ -8,6 +8,7 @@ import io.mtlboard.support.ImportLedger;
 import io.mtlboard.support.MtlboardConfig;
 import io.mtlboard.support.Sha256;
 import io.mtlboard.support.StartupLock;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,13 @@ public class ReferenceImporter {
         this.startupLock = startupLock;
     }
 
+    /**
+     * The import of every bundle is one transaction (all or nothing); a fresh database reads
+     * hundreds of bundles with their training logs, which on a loaded 2-core machine outlasts the
+     * default 60 s transaction timeout, so the import has its own.
+     */
+    static final int IMPORT_TIMEOUT_SECONDS = 1800;
+
     void onStart(@Observes @Priority(RegistryLoader.PRIORITY + 20) StartupEvent event) {
         if (config.importReferenceRuns()) {
             importChanged(Path.of(config.benchmarksDir(), "reference"));
@@ -66,6 +74,7 @@ public class ReferenceImporter {
      * method; returns the runs inserted or updated.
      */
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public int importChanged(Path dir) {
         startupLock.acquire();
         if (!Files.isDirectory(dir)) {
@@ -91,6 +100,7 @@ public class ReferenceImporter {
      * @throws IllegalStateException listing every problem when some bundle is invalid
      */
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public int importAll(Path dir) {
         startupLock.acquire();
         if (!Files.isDirectory(dir)) {

@@ -32,7 +32,9 @@ public class BundledReferenceRuns {
 
     /** Removes every imported reference run. */
     public void remove() {
-        QuarkusTransaction.requiringNew().run(() -> Run.delete("importKey like ?1", "reference/%"));
+        QuarkusTransaction.requiringNew()
+                .timeout(ReferenceImporter.IMPORT_TIMEOUT_SECONDS)
+                .run(() -> Run.delete("importKey like ?1", "reference/%"));
         version.bumpAll();
     }
 }
