@@ -14,9 +14,7 @@ public class WorkerEnabledProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "mtlboard.worker.enabled", "true",
-                // no case here waits for the limit; the good model's evaluation and its diagnostics
-                // took over 40 s with two test suites running at once
-                "mtlboard.worker.timeout", "PT120S",
+                "mtlboard.worker.timeout", "PT40S",
                 "mtlboard.worker.memory-bytes", Long.toString(3L << 30),
                 "mtlboard.worker.heap-bytes", Long.toString(512L << 20),
                 "mtlboard.worker.lease", "PT15S",
