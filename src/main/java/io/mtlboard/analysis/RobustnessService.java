@@ -254,6 +254,8 @@ public class RobustnessService {
         if (all == 0) {
             return null;
         }
+        long less = counts.getOrDefault(RobustnessView.Delta.LESS, 0L);
+        long more = counts.getOrDefault(RobustnessView.Delta.MORE, 0L);
         StringBuilder b =
                 new StringBuilder(
                         String.format(
@@ -262,11 +264,9 @@ public class RobustnessService {
                                         + " beyond seed noise, %d more, and %d within seed noise (the"
                                         + " 95 %% interval of δ_t includes 0)",
                                 all,
-                                counts.getOrDefault(RobustnessView.Delta.LESS, 0L),
-                                counts.getOrDefault(RobustnessView.Delta.MORE, 0L),
+                                less,
+                                more,
                                 counts.getOrDefault(RobustnessView.Delta.NOISE, 0L)));
-        long less = counts.getOrDefault(RobustnessView.Delta.LESS, 0L);
-        long more = counts.getOrDefault(RobustnessView.Delta.MORE, 0L);
         long one = counts.getOrDefault(RobustnessView.Delta.ONE_SEED, 0L);
         if (one > 0) {
             b.append(
