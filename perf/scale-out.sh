@@ -41,14 +41,18 @@ start() { # role port name
     java -Xmx512m "-Dscale.run=$work" -jar "$app" > "$work/$3.log" 2>&1 &
   echo $!
 }
-ready() { for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null && return 0; sleep 1; done; return 1; }
+# a process not ready in time ends the test with the tail of its log, never silently
+ready() { # port name
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null && return 0; sleep 1; done
+  log "FAIL: $2 on port $1 not ready after 300 s; the end of its log:"; tail -n 40 "$work/$2.log" | tee -a "$out"; exit 1
+}
 
 log "starting 2 portals and 3 workers"
-p1=$(start portal 18201 portal-1); pids+=("$p1"); ready 18201
+p1=$(start portal 18201 portal-1); pids+=("$p1"); ready 18201 portal-1
 p2=$(start portal 18202 portal-2); pids+=("$p2")
 declare -A worker_pid
 for w in 1 2 3; do worker_pid[$w]=$(start worker $((18210 + w)) "worker-$w"); done
-ready 18202; for w in 1 2 3; do ready $((18210 + w)); done
+ready 18202 portal-2; for w in 1 2 3; do ready $((18210 + w)) "worker-$w"; done
 curl -s -o /dev/null -w "worker role refuses the API: HTTP %{http_code}\n" http://127.0.0.1:18211/api/benchmarks | tee -a "$out"
 
 token=$(curl -sf -X POST http://127.0.0.1:18201/api/tokens -H "Authorization: Bearer $ADMIN" \

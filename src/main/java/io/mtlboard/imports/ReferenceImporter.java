@@ -89,7 +89,7 @@ public class ReferenceImporter {
                     dir.toAbsolutePath(), files.size());
             return 0;
         }
-        int written = importAll(dir);
+        int written = importEvery(dir, files);
         ledger.record(key, digest);
         return written;
     }
@@ -106,9 +106,16 @@ public class ReferenceImporter {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
+        return importEvery(dir, bundles(dir));
+    }
+
+    /**
+     * The body of both entry points, inside their transaction: a call from one to the other would
+     * be a nested entry with its own timeout, which the transaction manager refuses.
+     */
+    private int importEvery(Path dir, List<Path> files) {
         List<String> problems = new ArrayList<>();
         List<ImportedRun> changed = new ArrayList<>();
-        List<Path> files = bundles(dir);
         for (Path file : files) {
             read(dir, file, problems).ifPresent(changed::add);
         }

@@ -120,6 +120,19 @@ class ReferenceImporterTest {
                 .jsonPath();
     }
 
+    /** The start-up path: a changed directory is imported within the one transaction of the call. */
+    @Test
+    void shouldImportAChangedDirectoryAndSkipItWhenUnchanged() throws IOException {
+        Path dir = Files.createTempDirectory("reference");
+        write(dir, "stl-1", bundle("stl", 1, 80.0, 78.0));
+
+        assertThat(importer.importChanged(dir)).isEqualTo(1);
+        assertThat(importer.importChanged(dir)).isZero();
+        write(dir, "stl-2", bundle("stl", 2, 82.0, 80.0));
+        assertThat(importer.importChanged(dir)).isEqualTo(1);
+        assertThat(board().getList("rows.method.id", String.class)).containsExactly("stl");
+    }
+
     @Test
     void shouldSkipTheTaskGroupingBundlesInTheirSubfolder() throws IOException {
         Path dir = Files.createTempDirectory("reference");
