@@ -134,9 +134,20 @@ public interface MtlboardConfig {
         @WithDefault("auto")
         String device();
 
-        /** Wall-clock limit of one evaluation. */
+        /**
+         * Wall-clock limit of one evaluation up to its verdict (model loaded, clean test split
+         * scored); a model exceeding it is rejected.
+         */
         @WithDefault("PT15M")
         Duration timeout();
+
+        /**
+         * Wall-clock limit of the diagnostics that follow the verdict (corrupted test splits, FD),
+         * counted from the verdict; when it is exceeded the verdict stands and the diagnostics
+         * measured so far are kept.
+         */
+        @WithDefault("PT30M")
+        Duration diagnosticsTimeout();
 
         /** Java heap of the evaluation process. */
         @WithDefault("1073741824")

@@ -29,8 +29,34 @@ public final class ChildJvm {
 
     private ChildJvm() {}
 
-    /** Limits of one child. */
+    /** Limits of one child: {@code timeout} is where its {@link Deadline} starts. */
     public record Limits(Duration timeout, long heapBytes, long rssBytes) {}
+
+    /**
+     * When the child is killed for time: a limit counted from the start that its owner may restart
+     * from a later moment, e.g. to give a second stage its own budget once the first has ended.
+     */
+    public static final class Deadline {
+        private volatile long nanos;
+
+        private Deadline(long nanos) {
+            this.nanos = nanos;
+        }
+
+        /** A deadline {@code limit} from now. */
+        public static Deadline after(Duration limit) {
+            return new Deadline(System.nanoTime() + limit.toNanos());
+        }
+
+        /** Moves the deadline to {@code limit} from now (earlier or later). */
+        public void restart(Duration limit) {
+            nanos = System.nanoTime() + limit.toNanos();
+        }
+
+        boolean passed() {
+            return System.nanoTime() - nanos > 0;
+        }
+    }
 
     /**
      * How the child ended.
@@ -80,6 +106,24 @@ public final class ChildJvm {
             Consumer<String> stdout,
             BooleanSupplier stop)
             throws IOException, InterruptedException {
+        return run(
+                classpath, mainClass, args, limits, Deadline.after(limits.timeout()), stdout, stop);
+    }
+
+    /**
+     * As {@link #run(String, String, List, Limits, Consumer, BooleanSupplier)}, with a deadline the
+     * caller may move while the child runs (from {@code stdout}, say); the limits' timeout is then
+     * not used.
+     */
+    public static Exit run(
+            String classpath,
+            String mainClass,
+            List<String> args,
+            Limits limits,
+            Deadline deadline,
+            Consumer<String> stdout,
+            BooleanSupplier stop)
+            throws IOException, InterruptedException {
         List<String> command =
                 new ArrayList<>(
                         List.of(
@@ -108,7 +152,6 @@ public final class ChildJvm {
                                 }
                             }
                         });
-        long deadline = System.nanoTime() + limits.timeout().toNanos();
         long peak = 0;
         boolean timedOut = false;
         boolean memory = false;
@@ -117,7 +160,7 @@ public final class ChildJvm {
             peak = Math.max(peak, rss);
             if (rss > limits.rssBytes()) {
                 memory = true;
-            } else if (System.nanoTime() > deadline) {
+            } else if (deadline.passed()) {
                 timedOut = true;
             }
             if (memory || timedOut || stop.getAsBoolean()) {

@@ -165,6 +165,8 @@ final class JobRunner {
                         every.toMillis(),
                         TimeUnit.MILLISECONDS);
         ChildJvm.Exit exit;
+        // the time limit runs to the verdict; the diagnostics then get their own from there on
+        ChildJvm.Deadline deadline = ChildJvm.Deadline.after(config.worker().timeout());
         try {
             exit =
                     ChildJvm.run(
@@ -175,6 +177,7 @@ final class JobRunner {
                                     config.worker().timeout(),
                                     config.worker().heapBytes(),
                                     config.worker().memoryBytes()),
+                            deadline,
                             line -> {
                                 ChildEvent event = parse(line);
                                 if (event == null) {
@@ -188,6 +191,7 @@ final class JobRunner {
                                     // the latest wins; the first is published at once
                                     result.set(event.result());
                                     if (published.compareAndSet(false, true)) {
+                                        deadline.restart(config.worker().diagnosticsTimeout());
                                         publish(claim, event.result(), started);
                                     }
                                 } else {
@@ -286,7 +290,9 @@ final class JobRunner {
     /** Why the child did not end normally after its result, or null when it did. */
     private String stopped(ChildJvm.Exit exit, ChildEvent after) {
         if (exit.timedOut()) {
-            return "time limit of " + config.worker().timeout().toSeconds() + " s";
+            return "time limit of "
+                    + config.worker().diagnosticsTimeout().toSeconds()
+                    + " s for the diagnostics";
         } else if (exit.memoryExceeded()) {
             return "memory cap of " + (config.worker().memoryBytes() >> 20) + " MiB";
         } else if (after != null && "error".equals(after.event())) {

@@ -46,6 +46,15 @@ final class ChildJvmFixtures {
         }
     }
 
+    /** Prints "ready", then sleeps the seconds of its argument and exits 0. */
+    static final class Stager {
+        public static void main(String[] args) throws InterruptedException {
+            System.out.println("ready");
+            System.out.flush();
+            Thread.sleep(Long.parseLong(args[0]) * 1000);
+        }
+    }
+
     /** Never finishes. */
     static final class Sleeper {
         public static void main(String[] args) throws InterruptedException {

@@ -44,6 +44,40 @@ class ChildJvmTest {
         assertThat(exit.exitCode()).isEqualTo(-1);
     }
 
+    /** A second stage gets its own budget: the deadline restarted from a line of the child. */
+    @Test
+    void shouldKeepAChildPastItsFirstLimitWhenTheDeadlineIsRestarted() throws Exception {
+        ChildJvm.Deadline deadline = ChildJvm.Deadline.after(Duration.ofSeconds(5));
+        ChildJvm.Exit exit =
+                ChildJvm.run(
+                        ChildJvm.classpath(),
+                        ChildJvmFixtures.Stager.class.getName(),
+                        List.of("7"),
+                        LIMITS,
+                        deadline,
+                        line -> deadline.restart(Duration.ofSeconds(60)),
+                        () -> false);
+        assertThat(exit.timedOut()).isFalse();
+        assertThat(exit.exitCode()).isZero();
+    }
+
+    @Test
+    void shouldKillAChildWhoseDeadlineIsBroughtForward() throws Exception {
+        ChildJvm.Deadline deadline = ChildJvm.Deadline.after(Duration.ofSeconds(600));
+        long start = System.nanoTime();
+        ChildJvm.Exit exit =
+                ChildJvm.run(
+                        ChildJvm.classpath(),
+                        ChildJvmFixtures.Stager.class.getName(),
+                        List.of("300"),
+                        LIMITS,
+                        deadline,
+                        line -> deadline.restart(Duration.ZERO),
+                        () -> false);
+        assertThat(exit.timedOut()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(120));
+    }
+
     @Test
     void shouldKillAChildThatExceedsTheMemoryCap() throws Exception {
         ChildJvm.Exit exit =
