@@ -388,11 +388,24 @@ public final class BoardCalculator {
                 seeds(group).orElse(null),
                 group.stream().map(RunFacts::runId).toList(),
                 stats,
-                complete ? SeedStats.of(perTask) : null,
-                complete ? SeedStats.of(flat) : null,
+                complete ? deltaMStats(perTask, group, used) : null,
+                complete ? deltaMStats(flat, group, used) : null,
                 used,
                 role(first, used),
                 first.published() == null ? Published.NONE : first.published());
+    }
+
+    /**
+     * Mean and spread of the seeds' Δm; for the baseline's own row (the same runs) the mean is 0 by
+     * definition, where the sum of its seeds' deviations from their mean leaves a rounding residue
+     * such as 5e-15, while the std is the seeds' spread around the baseline.
+     */
+    private static SeedStats deltaMStats(List<Double> values, List<RunFacts> group, Baseline used) {
+        SeedStats s = SeedStats.of(values);
+        boolean itself =
+                new HashSet<>(used.runIds())
+                        .equals(new HashSet<>(group.stream().map(RunFacts::runId).toList()));
+        return itself ? new SeedStats(s.n(), 0.0, s.std()) : s;
     }
 
     private static Role role(RunFacts first, Baseline baseline) {

@@ -110,6 +110,32 @@ class BoardCalculatorTest {
         assertThat(row(rows, "stl", "sgd").deltaMPerTask().mean()).isCloseTo(0.0, within(1e-12));
     }
 
+    /** Δm of the baseline against itself is 0 by definition, not the rounding of its seeds' sum. */
+    @Test
+    void shouldGiveTheBaselineRowADeltaMOfExactlyZeroWithItsSeedSpread() {
+        List<BoardCalculator.BoardRow> rows =
+                BoardCalculator.rows(
+                        METRICS,
+                        List.of(
+                                run(1, "stl", "net", RowSource.REFERENCE, 1, 72.69, 0.453),
+                                run(2, "stl", "net", RowSource.REFERENCE, 1, 86.95, 0.597),
+                                run(3, "stl", "net", RowSource.REFERENCE, 1, 85.28, 0.570)));
+        BoardCalculator.BoardRow stl = row(rows, "stl", "adam");
+        assertThat(stl.deltaMPerTask().mean()).isEqualTo(0.0);
+        assertThat(stl.deltaMFlat().mean()).isEqualTo(0.0);
+        // the seeds' own Δm against their mean: (a−ā)/ā and −(e−ē)/ē averaged over the two tasks
+        double a = (72.69 + 86.95 + 85.28) / 3;
+        double e = (0.453 + 0.597 + 0.570) / 3;
+        double[] d = new double[3];
+        double[][] v = {{72.69, 0.453}, {86.95, 0.597}, {85.28, 0.570}};
+        for (int i = 0; i < 3; i++) {
+            d[i] = 50 * ((v[i][0] - a) / a - (v[i][1] - e) / e);
+        }
+        double sd = Math.sqrt((d[0] * d[0] + d[1] * d[1] + d[2] * d[2]) / 2);
+        assertThat(stl.deltaMPerTask().std()).isCloseTo(sd, within(1e-9));
+        assertThat(stl.deltaMPerTask().n()).isEqualTo(3);
+    }
+
     @Test
     void shouldAverageSeedsAndComputeDeltaMPerRunAgainstBaselineMeans() {
         List<BoardCalculator.BoardRow> rows =
