@@ -44,36 +44,35 @@ class ChildJvmTest {
         assertThat(exit.exitCode()).isEqualTo(-1);
     }
 
+    /**
+     * Runs a child that prints "ready" and then sleeps {@code seconds}, under a deadline of {@code
+     * first} that the "ready" line restarts at {@code then}.
+     */
+    private static ChildJvm.Exit stager(int seconds, Duration first, Duration then)
+            throws Exception {
+        ChildJvm.Deadline deadline = ChildJvm.Deadline.after(first);
+        return ChildJvm.run(
+                ChildJvm.classpath(),
+                ChildJvmFixtures.Stager.class.getName(),
+                List.of(Integer.toString(seconds)),
+                LIMITS,
+                deadline,
+                line -> deadline.restart(then),
+                () -> false);
+    }
+
     /** A second stage gets its own budget: the deadline restarted from a line of the child. */
     @Test
     void shouldKeepAChildPastItsFirstLimitWhenTheDeadlineIsRestarted() throws Exception {
-        ChildJvm.Deadline deadline = ChildJvm.Deadline.after(Duration.ofSeconds(5));
-        ChildJvm.Exit exit =
-                ChildJvm.run(
-                        ChildJvm.classpath(),
-                        ChildJvmFixtures.Stager.class.getName(),
-                        List.of("7"),
-                        LIMITS,
-                        deadline,
-                        line -> deadline.restart(Duration.ofSeconds(60)),
-                        () -> false);
+        ChildJvm.Exit exit = stager(7, Duration.ofSeconds(5), Duration.ofSeconds(60));
         assertThat(exit.timedOut()).isFalse();
         assertThat(exit.exitCode()).isZero();
     }
 
     @Test
     void shouldKillAChildWhoseDeadlineIsBroughtForward() throws Exception {
-        ChildJvm.Deadline deadline = ChildJvm.Deadline.after(Duration.ofSeconds(600));
         long start = System.nanoTime();
-        ChildJvm.Exit exit =
-                ChildJvm.run(
-                        ChildJvm.classpath(),
-                        ChildJvmFixtures.Stager.class.getName(),
-                        List.of("300"),
-                        LIMITS,
-                        deadline,
-                        line -> deadline.restart(Duration.ZERO),
-                        () -> false);
+        ChildJvm.Exit exit = stager(300, Duration.ofSeconds(600), Duration.ZERO);
         assertThat(exit.timedOut()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(120));
     }
