@@ -35,6 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         schema = @Schema(implementation = Problem.class)))
 public class AnalysisResource {
 
+    /** The query parameters of the rank coefficient, as {@link CoefficientChoice} reads them. */
+    static final String COEFFICIENT = "kendall-tau-b (default), spearman-rho or top-k-overlap";
+
+    static final String K = "k of top-k-overlap, 1 to 50 (default 3)";
+
     private final RankingSimilarityService ranking;
     private final FeatureDisentanglementService disentanglement;
     private final GradientsService gradients;
@@ -80,11 +85,8 @@ public class AnalysisResource {
     public RankingSimilarityView rankingSimilarity(
             @BeanParam AnalysisFilter filter,
             @Context UriInfo uri,
-            @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
-                    @QueryParam("coefficient")
-                    String coefficient,
-            @Parameter(description = "k of top-k-overlap, 1 to 50 (default 3)") @QueryParam("k")
-                    String k,
+            @Parameter(description = COEFFICIENT) @QueryParam("coefficient") String coefficient,
+            @Parameter(description = K) @QueryParam("k") String k,
             @Parameter(
                             description =
                                     "indicator of the scatter, e.g. param.interTask.cosine or fd.value")
@@ -120,10 +122,8 @@ public class AnalysisResource {
     public FeatureDisentanglementView featureDisentanglement(
             @BeanParam AnalysisFilter filter,
             @Context UriInfo uri,
-            @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
-                    @QueryParam("coefficient")
-                    String coefficient,
-            @Parameter(description = "k of top-k-overlap") @QueryParam("k") String k,
+            @Parameter(description = COEFFICIENT) @QueryParam("coefficient") String coefficient,
+            @Parameter(description = K) @QueryParam("k") String k,
             @Parameter(
                             description =
                                     "setting (backbone@protocol) whose rows are shown and ranked; it implies its "
@@ -220,10 +220,8 @@ public class AnalysisResource {
     public OptimizersView optimizers(
             @BeanParam AnalysisFilter filter,
             @Context UriInfo uri,
-            @Parameter(description = "kendall-tau-b (default), spearman-rho or top-k-overlap")
-                    @QueryParam("coefficient")
-                    String coefficient,
-            @Parameter(description = "k of top-k-overlap") @QueryParam("k") String k) {
+            @Parameter(description = COEFFICIENT) @QueryParam("coefficient") String coefficient,
+            @Parameter(description = K) @QueryParam("k") String k) {
         return cache.get(uri, () -> paired.optimizers(filter, coefficient, k));
     }
 
