@@ -375,6 +375,13 @@ public final class BoardCalculator {
         }
         boolean complete = !perTask.isEmpty() && perTask.size() == seedValues.size();
         Baseline used = complete ? baseline : null;
+        // the baseline's own row: the same runs
+        boolean itself =
+                used != null
+                        && new HashSet<>(used.runIds())
+                                .equals(
+                                        new HashSet<>(
+                                                group.stream().map(RunFacts::runId).toList()));
         return new BoardRow(
                 settingId(first.backboneId(), first.protocol()),
                 first.backboneId(),
@@ -388,8 +395,8 @@ public final class BoardCalculator {
                 seeds(group).orElse(null),
                 group.stream().map(RunFacts::runId).toList(),
                 stats,
-                complete ? deltaMStats(perTask, group, used) : null,
-                complete ? deltaMStats(flat, group, used) : null,
+                complete ? deltaMStats(perTask, itself) : null,
+                complete ? deltaMStats(flat, itself) : null,
                 used,
                 role(first, used),
                 first.published() == null ? Published.NONE : first.published());
@@ -400,11 +407,8 @@ public final class BoardCalculator {
      * definition, where the sum of its seeds' deviations from their mean leaves a rounding residue
      * such as 5e-15, while the std is the seeds' spread around the baseline.
      */
-    private static SeedStats deltaMStats(List<Double> values, List<RunFacts> group, Baseline used) {
+    private static SeedStats deltaMStats(List<Double> values, boolean itself) {
         SeedStats s = SeedStats.of(values);
-        boolean itself =
-                new HashSet<>(used.runIds())
-                        .equals(new HashSet<>(group.stream().map(RunFacts::runId).toList()));
         return itself ? new SeedStats(s.n(), 0.0, s.std()) : s;
     }
 
