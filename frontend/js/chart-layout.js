@@ -35,9 +35,9 @@ export function widen(canvas, wide) {
 
 // Makes the wrapper of a canvas (a .canvas-wrap, created when the canvas has none) tall enough for
 // `rows` rows of `perRow` px beside the axes; `rows` = 0 gives it back its stylesheet height.
-export function heightForRows(canvas, rows, perRow) {
+export function heightForRows(canvas, rows, perRow, minHeight = 260) {
   const wrap = wrapperOf(canvas);
-  wrap.style.height = rows > 0 ? Math.max(260, 90 + rows * perRow) + 'px' : '';
+  wrap.style.height = rows > 0 ? Math.max(minHeight, 90 + rows * perRow) + 'px' : '';
 }
 
 function wrapperOf(canvas) {

@@ -6,10 +6,13 @@ import { errorRange, heightForRows, labelBudget, middleCut, onItsSide, titleLine
 // Bars from zero suit Δm (a signed gain); metric values get dots with error bars so that the
 // axis need not start at zero. Bars whose labels would not fit under them lie on their side, one
 // row per bar with its label in full (onItsSide); the value axis always holds every mean ± std.
-export function barChart(canvas, labels, values, errors, colours, yTitle, tooltipExtra, dots) {
+// options: dots (a dot per value instead of a bar), sideways (bars on their side whatever their
+// labels), minHeight (of a chart on its side; 260 px unless given).
+export function barChart(canvas, labels, values, errors, colours, yTitle, tooltipExtra, options = {}) {
+  const dots = options.dots;
   destroy(canvas);
-  const sideways = onItsSide(labels, widthOf(canvas));
-  heightForRows(canvas, sideways ? labels.length : 0, 20);
+  const sideways = options.sideways || onItsSide(labels, widthOf(canvas));
+  heightForRows(canvas, sideways ? labels.length : 0, 20, options.minHeight);
   const dataset = dots
     ? { label: yTitle, data: values, errors: errors, showLine: false, pointRadius: 5, pointHoverRadius: 7,
         pointBackgroundColor: colours, pointBorderColor: colours }

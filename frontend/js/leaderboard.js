@@ -45,7 +45,7 @@ function drawMetric(view, key) {
   const arrow = column.higherIsBetter ? '↑' : '↓';
   barChart(metricCanvas, rows.map(label), rows.map(r => r.metrics[key].mean),
     rows.map(r => r.metrics[key].std), rows.map(r => sourceColour(r.source)),
-    column.task + ' ' + column.name + ' ' + arrow + (column.unit ? ' (' + column.unit + ')' : ''), null, true);
+    column.task + ' ' + column.name + ' ' + arrow + (column.unit ? ' (' + column.unit + ')' : ''), null, { dots: true });
   metricCanvas.dataset.metric = key;
   metricCanvas.dataset.setting = setting;
 }
