@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -75,13 +76,7 @@ public class AnalysisResource {
                             + "run's logged epochs, averaged over seeds), the setting × setting (backbone × protocol) and dataset × dataset "
                             + "agreement of the Δm ranking of methods, and one indicator against Δm. Every cell carries n; "
                             + "n < 5 is marked unreliable. METRICS.md §5, Mao et al. (arXiv 2402.03557).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The analysis",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = RankingSimilarityView.class)))
+    @APIResponseSchema(value = RankingSimilarityView.class, responseDescription = "The analysis")
     public RankingSimilarityView rankingSimilarity(
             @BeanParam AnalysisFilter filter,
             @Context UriInfo uri,
@@ -112,13 +107,9 @@ public class AnalysisResource {
                             + "epoch from training logs (mean ± std over runs), the final epoch's FD against test Δm with "
                             + "their rank agreement, and FD measured by the worker on the test split where available. "
                             + "'method' chooses the curves to overlay.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The analysis",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = FeatureDisentanglementView.class)))
+    @APIResponseSchema(
+            value = FeatureDisentanglementView.class,
+            responseDescription = "The analysis")
     public FeatureDisentanglementView featureDisentanglement(
             @BeanParam AnalysisFilter filter,
             @Context UriInfo uri,
@@ -144,13 +135,7 @@ public class AnalysisResource {
                             + "distribution of one of them inter-task against inter-sample (Elich et al., arXiv 2311.04698), "
                             + "per sample as Elich et al. measure (two tasks on one sample; one task on two samples; up to 8 "
                             + "samples per measured step) or per batch; the view's definition field states which.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The analysis",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = GradientsView.class)))
+    @APIResponseSchema(value = GradientsView.class, responseDescription = "The analysis")
     public GradientsView gradients(
             @BeanParam AnalysisFilter filter,
             @Context UriInfo uri,
@@ -187,13 +172,7 @@ public class AnalysisResource {
                     "Each method with both a parameter-level and a feature-level row: Δm and training time "
                             + "of both; a positive difference means the method gains from the feature-level surrogate "
                             + "(Mao et al., arXiv 2402.03557). The gradientLevel filter does not apply.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The analysis",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LevelsView.class)))
+    @APIResponseSchema(value = LevelsView.class, responseDescription = "The analysis")
     public LevelsView levels(@BeanParam AnalysisFilter filter, @Context UriInfo uri) {
         return cache.get(uri, () -> paired.levels(filter));
     }
@@ -210,13 +189,7 @@ public class AnalysisResource {
                             + "the two optimizers per benchmark, and Elich et al.'s Pareto counts per setting (arXiv "
                             + "2311.04698). Without a benchmark, every benchmark at once (the default of the page): "
                             + "pairs and counts stay within one setting. The optimizer filter does not apply.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The analysis",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OptimizersView.class)))
+    @APIResponseSchema(value = OptimizersView.class, responseDescription = "The analysis")
     public OptimizersView optimizers(
             @BeanParam AnalysisFilter filter,
             @Context UriInfo uri,
@@ -233,13 +206,7 @@ public class AnalysisResource {
                     "On one setting (backbone × protocol), the relative drop per severity of one corruption, per "
                             + "row, and δ_t against the setting's single-task row (METRICS.md §7, Elich et al., arXiv 2311.04698), from the worker's corrupted-split "
                             + "measurements; says 'no data yet' until there are some.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The analysis",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = RobustnessView.class)))
+    @APIResponseSchema(value = RobustnessView.class, responseDescription = "The analysis")
     public RobustnessView robustness(
             @BeanParam AnalysisFilter filter,
             @Context UriInfo uri,
@@ -270,13 +237,7 @@ public class AnalysisResource {
                             + "all-in-one and independent networks; the published curves with every published point "
                             + "compared to its recomputation; the pairwise affinity tables (the paper's Tables 2 and 3) "
                             + "recomputed from the test losses. METRICS.md §6.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The analysis",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TaskGroupingView.class)))
+    @APIResponseSchema(value = TaskGroupingView.class, responseDescription = "The analysis")
     public TaskGroupingView taskGroupingDataset(
             @Parameter(description = "the built-in data set (default standley2020-setting1)")
                     @QueryParam("dataset")
@@ -296,13 +257,7 @@ public class AnalysisResource {
                     "Body: CSV with a header `cost,<task>,<task>,…` (2 to 5 tasks) and one line per trained "
                             + "network: its inference cost and its loss on each task it solves, empty for the others. "
                             + "Exactly one network per pair of tasks is needed for the higher-order approximation.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The analysis",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TaskGroupingView.class)))
+    @APIResponseSchema(value = TaskGroupingView.class, responseDescription = "The analysis")
     public TaskGroupingView taskGrouping(
             String csv,
             @Parameter(description = "the budget whose groupings are detailed (default 2)")
