@@ -1,8 +1,8 @@
 package io.mtlboard.analysis;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlboard.support.OpenApiDocument;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -26,14 +26,7 @@ class AnalysisOpenApiTest {
     })
     void shouldDocumentTheViewTheErrorsAndTheParametersOfEachAnalysis(
             String path, String view, String own) {
-        JsonPath doc =
-                given().queryParam("format", "json")
-                        .when()
-                        .get("/q/openapi")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
+        JsonPath doc = OpenApiDocument.fetch();
         String get = "paths.'/api/analysis/" + path + "'.get";
         assertThat(doc.getString(get + ".responses.'200'.content.'application/json'.schema.'$ref'"))
                 .isEqualTo("#/components/schemas/" + view);

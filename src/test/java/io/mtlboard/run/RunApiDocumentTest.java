@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.mtlboard.submission.Tokens;
+import io.mtlboard.support.OpenApiDocument;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,13 +26,7 @@ class RunApiDocumentTest {
     @Inject ManifestValidator validator;
 
     private static JsonPath openApi() {
-        return given().queryParam("format", "json")
-                .when()
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return OpenApiDocument.fetch();
     }
 
     @Test
