@@ -6,6 +6,7 @@ import io.mtlboard.analysis.ranking.RankingSimilarity;
 import io.mtlboard.analysis.ranking.Scoring;
 import io.mtlboard.benchmark.Benchmark;
 import io.mtlboard.benchmark.BenchmarkMetric;
+import io.mtlboard.benchmark.Method;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.leaderboard.SeedNoise;
 import io.mtlboard.leaderboard.SeedStats;
@@ -83,7 +84,7 @@ public class PairedAnalysisService {
                 LevelsView.bySetting(pairs),
                 message,
                 concat(
-                        stepCosts.notes(),
+                        concat(stepCosts.notes(), featureLevelCaveats(pairs)),
                         claimedLeftOut(
                                 Pairing.pair(
                                                 claimed(all, scope),
@@ -91,6 +92,22 @@ public class PairedAnalysisService {
                                                 "param",
                                                 "feature")
                                         .size())));
+    }
+
+    /**
+     * The registry's feature-level caveat of each paired method that has one (methods that carry
+     * per-coordinate task gradients across steps), once per method, in the order of the pairs.
+     */
+    static List<String> featureLevelCaveats(List<PairView> pairs) {
+        Map<String, String> caveats = new LinkedHashMap<>();
+        for (PairView p : pairs) {
+            if (!caveats.containsKey(p.method())) {
+                caveats.put(
+                        p.method(),
+                        Method.byId(p.method()).map(m -> m.featureLevelCaveat).orElse(null));
+            }
+        }
+        return caveats.values().stream().filter(Objects::nonNull).toList();
     }
 
     /**

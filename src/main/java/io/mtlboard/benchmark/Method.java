@@ -49,6 +49,14 @@ public class Method extends PanacheEntityBase {
 
     public String summary;
 
+    /**
+     * Why the method's feature-level rows are not a variant of the method (it carries per-coordinate
+     * gradients across steps, which at the feature level mixes samples); null when there is no such
+     * caveat.
+     */
+    @Column(name = "feature_level_caveat", length = 1000)
+    public String featureLevelCaveat;
+
     public static Optional<Method> byId(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(findById(id));
     }

@@ -2,7 +2,8 @@ package io.mtlboard.benchmark;
 
 /**
  * An MTL method as served by {@code /api/methods}: {@code paperUrl} its paper, {@code codeUrl} the
- * authors' official code repository (null when they published none).
+ * authors' official code repository (null when they published none); {@code featureLevelCaveat}
+ * why its feature-level rows are not a variant of the method, null when there is no such caveat.
  */
 public record MethodView(
         String id,
@@ -14,7 +15,8 @@ public record MethodView(
         Integer year,
         String paperUrl,
         String codeUrl,
-        String summary) {
+        String summary,
+        String featureLevelCaveat) {
 
     static MethodView from(Method m) {
         return new MethodView(
@@ -27,6 +29,7 @@ public record MethodView(
                 m.year,
                 m.paperUrl,
                 m.codeUrl,
-                m.summary);
+                m.summary,
+                m.featureLevelCaveat);
     }
 }

@@ -39,7 +39,8 @@ final class RegistryEntries {
             Integer year,
             String paperUrl,
             String codeUrl,
-            String summary) {}
+            String summary,
+            String featureLevelCaveat) {}
 
     /** The keys a {@code methods.json} entry may have: a misspelt one would be dropped silently. */
     static final Set<String> METHOD_KEYS =
@@ -53,7 +54,8 @@ final class RegistryEntries {
                     "year",
                     "paperUrl",
                     "codeUrl",
-                    "summary");
+                    "summary",
+                    "featureLevelCaveat");
 
     /**
      * Every problem of a {@code methods.json} document, empty when it is valid: an array of objects

@@ -129,6 +129,7 @@ public class RegistryLoader {
             m.paperUrl = e.paperUrl();
             m.codeUrl = e.codeUrl();
             m.summary = e.summary();
+            m.featureLevelCaveat = e.featureLevelCaveat();
             if (isNew) {
                 m.persist();
             }

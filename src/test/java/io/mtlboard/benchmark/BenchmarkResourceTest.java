@@ -92,6 +92,10 @@ class BenchmarkResourceTest {
                                 "db-mtl"))
                 .body("find { it.id == 'mgda' }.featureLevel", equalTo(true))
                 .body("find { it.id == 'mgda' }.featureLevelName", equalTo("MGDA-UB"))
+                .body("find { it.id == 'mgda' }.featureLevelCaveat", equalTo(null))
+                .body(
+                        "find { it.id == 'moco' }.featureLevelCaveat",
+                        containsString("mixes the gradients of different samples"))
                 .body("find { it.id == 'uw' }.category", equalTo("loss-weighting"))
                 .body(
                         "find { it.id == 'pcgrad' }.paperUrl",

@@ -255,4 +255,25 @@ class MethodPageTest {
         String ew = given().when().get("/methods/ew").then().statusCode(200).extract().asString();
         assertThat(ew).contains("no official code listed").doesNotContain("github.com");
     }
+
+    @Test
+    void shouldStateWhyTheFeatureLevelRowsOfMethodsWithCarriedGradientsAreNoVariantOfThem() {
+        for (String method : new String[] {"moco", "db-mtl"}) {
+            String html =
+                    given().when()
+                            .get("/methods/" + method)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString();
+            assertThat(html)
+                    .contains("<dt>Feature level, caveat</dt><dd id=\"feature-level-caveat\">")
+                    .contains("mixes the gradients of different samples")
+                    .contains("refuses representation gradients");
+        }
+        // a method whose feature-level variant the literature defines has no such caveat
+        String mgda =
+                given().when().get("/methods/mgda").then().statusCode(200).extract().asString();
+        assertThat(mgda).doesNotContain("feature-level-caveat");
+    }
 }
