@@ -31,7 +31,9 @@ function drawSettings(view) {
     const bars = setting.chart;
     barChart(canvas, bars.map(b => b.label), bars.map(b => b.mean), bars.map(b => b.std),
       bars.map(b => sourceColour(b.source)), 'Δm % (' + view.convention.id + ', gain)',
-      i => ' · rank ' + bars[i].rank + ' · ' + bars[i].source);
+      i => ' · rank ' + bars[i].rank + ' · ' + bars[i].source,
+      // one or two bars lie on their side in a short chart rather than fill a tall one
+      bars.length < 3 ? { sideways: true, minHeight: 140 } : {});
   });
 }
 

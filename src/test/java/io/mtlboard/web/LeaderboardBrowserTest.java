@@ -396,5 +396,14 @@ class LeaderboardBrowserTest {
         assertThat(board.get("sideways")).isEqualTo(false);
         assertThat(((Number) board.get("errors")).intValue()).isGreaterThan(5);
         assertThat(board.get("beyond")).isEqualTo(0L);
+
+        // one bar lies on its side in a short chart rather than filling a tall one
+        open("/leaderboards/cityscapes?setting=deeplabv3plus-resnet50@dbmtl-2023&method=cagrad");
+        waitForChart("deltam-chart-0");
+        Map<?, ?> one = layout("deltam-chart-0");
+        assertThat(one.get("bars")).isEqualTo(1L);
+        assertThat(one.get("sideways")).isEqualTo(true);
+        assertThat(((Number) one.get("height")).doubleValue()).isLessThan(200.0);
+        assertThat(one.get("beyond")).isEqualTo(0L);
     }
 }
