@@ -400,17 +400,9 @@ public final class ReferenceCommand implements Callable<Integer> {
             return 0;
         }
         int libtorchThreads = threads != null ? threads : 1;
-        Engine.getEngine("PyTorch");
-        JniUtils.setNumThreads(libtorchThreads);
+        loadLibtorch(libtorchThreads);
         ReferenceData data =
-                ReferenceData.load(
-                        benchmark,
-                        configs.get(0).settings(),
-                        new DataLocations(
-                                benchmarksDir,
-                                Path.of(FashionMnist.DEBIAN_DIR),
-                                dataDir.resolve("external"),
-                                dataDir.resolve("cache")));
+                ReferenceData.load(benchmark, configs.get(0).settings(), dataLocations());
         StepCost.Table table =
                 StepCost.measure(
                         data,
@@ -441,19 +433,29 @@ public final class ReferenceCommand implements Callable<Integer> {
     /** Loads libtorch with the thread setting, then the benchmark's data for {@code runs}. */
     private ReferenceData trainingData(ReferenceProtocol protocol, List<Planned> runs)
             throws IOException {
-        Engine.getEngine("PyTorch"); // loads libtorch before the thread setting
-        JniUtils.setNumThreads(
+        loadLibtorch(
                 threads != null
                         ? threads
                         : Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
         return ReferenceData.load(
                 benchmark,
                 runs.isEmpty() ? baseSettings(protocol, 1e-3) : runs.get(0).settings(),
-                new DataLocations(
-                        benchmarksDir,
-                        Path.of(FashionMnist.DEBIAN_DIR),
-                        dataDir.resolve("external"),
-                        dataDir.resolve("cache")));
+                dataLocations());
+    }
+
+    /** Loads libtorch, then sets its thread count (the setting needs the library loaded). */
+    private static void loadLibtorch(int libtorchThreads) {
+        Engine.getEngine("PyTorch");
+        JniUtils.setNumThreads(libtorchThreads);
+    }
+
+    /** The data of {@code --data-dir} and {@code --benchmarks-dir}, Fashion-MNIST from Debian's package. */
+    private DataLocations dataLocations() {
+        return new DataLocations(
+                benchmarksDir,
+                Path.of(FashionMnist.DEBIAN_DIR),
+                dataDir.resolve("external"),
+                dataDir.resolve("cache"));
     }
 
     /** Warm-up steps of each configuration before {@code --step-cost} times it. */
@@ -474,18 +476,8 @@ public final class ReferenceCommand implements Callable<Integer> {
             return TaskGroupingExperiment.run(
                     null, manifest(), out, seed, true, System.out, schedule);
         }
-        Engine.getEngine("PyTorch");
-        JniUtils.setNumThreads(
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        ReferenceData data =
-                ReferenceData.load(
-                        benchmark,
-                        schedule.multiTask(),
-                        new DataLocations(
-                                benchmarksDir,
-                                Path.of(FashionMnist.DEBIAN_DIR),
-                                dataDir.resolve("external"),
-                                dataDir.resolve("cache")));
+        loadLibtorch(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        ReferenceData data = ReferenceData.load(benchmark, schedule.multiTask(), dataLocations());
         int failed;
         try {
             failed =
