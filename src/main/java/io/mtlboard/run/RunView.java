@@ -88,6 +88,18 @@ public record RunView(
 
     /** The same view with the queue position and progress of its evaluation job. */
     public RunView withQueue(Long position, Progress p) {
+        return with(position, p, supersededBy);
+    }
+
+    /**
+     * The same view naming the later run of the same submitter, setting and seed that replaces this
+     * one on the leaderboard.
+     */
+    public RunView withSupersededBy(Long laterRunId) {
+        return with(queuePosition, progress, laterRunId);
+    }
+
+    private RunView with(Long position, Progress p, Long laterRunId) {
         return new RunView(
                 id,
                 benchmark,
@@ -118,45 +130,6 @@ public record RunView(
                 paperUrl,
                 position,
                 p,
-                protocol,
-                supersededBy);
-    }
-
-    /**
-     * The same view naming the later run of the same submitter, setting and seed that replaces this
-     * one on the leaderboard.
-     */
-    public RunView withSupersededBy(Long laterRunId) {
-        return new RunView(
-                id,
-                benchmark,
-                backbone,
-                method,
-                methodLabel,
-                optimizer,
-                gradientLevel,
-                seed,
-                reportedSeeds,
-                source,
-                badge,
-                status,
-                citation,
-                sourceUrl,
-                description,
-                hyperParameters,
-                values,
-                evaluation,
-                published,
-                createdAt,
-                updatedAt,
-                submitter,
-                flagged,
-                artifactSha256,
-                artifactBytes,
-                codeUrl,
-                paperUrl,
-                queuePosition,
-                progress,
                 protocol,
                 laterRunId);
     }
