@@ -121,6 +121,21 @@ public record TrainingSettings(
 
     /** The same settings with learning rate {@code rate}. */
     public TrainingSettings withLr(double rate) {
+        return copy(rate, lossScales, frozenEncoder, lrSchedule);
+    }
+
+    /** The same settings with the loss-scale study's factors and encoder mode. */
+    public TrainingSettings withLossScales(double[] scales, boolean frozen) {
+        return copy(lr, scales, frozen, lrSchedule);
+    }
+
+    /** The same settings with learning-rate schedule {@code schedule}. */
+    public TrainingSettings withLrSchedule(LrSchedule schedule) {
+        return copy(lr, lossScales, frozenEncoder, schedule);
+    }
+
+    private TrainingSettings copy(
+            double rate, double[] scales, boolean frozen, LrSchedule schedule) {
         return new TrainingSettings(
                 epochs,
                 batchSize,
@@ -133,46 +148,8 @@ public record TrainingSettings(
                 convergenceThreshold,
                 featureGradients,
                 sgdMomentum,
-                lossScales,
-                frozenEncoder,
-                lrSchedule);
-    }
-
-    /** The same settings with the loss-scale study's factors and encoder mode. */
-    public TrainingSettings withLossScales(double[] scales, boolean frozen) {
-        return new TrainingSettings(
-                epochs,
-                batchSize,
-                lr,
-                trainSplit,
-                trainSamples,
-                validationSamples,
-                logEvery,
-                bestValidation,
-                convergenceThreshold,
-                featureGradients,
-                sgdMomentum,
                 scales,
                 frozen,
-                lrSchedule);
-    }
-
-    /** The same settings with learning-rate schedule {@code schedule}. */
-    public TrainingSettings withLrSchedule(LrSchedule schedule) {
-        return new TrainingSettings(
-                epochs,
-                batchSize,
-                lr,
-                trainSplit,
-                trainSamples,
-                validationSamples,
-                logEvery,
-                bestValidation,
-                convergenceThreshold,
-                featureGradients,
-                sgdMomentum,
-                lossScales,
-                frozenEncoder,
                 schedule);
     }
 
