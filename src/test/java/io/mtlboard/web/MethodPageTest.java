@@ -43,14 +43,12 @@ class MethodPageTest {
         }
     }
 
+    private static String page(String method) {
+        return given().when().get("/methods/" + method).then().statusCode(200).extract().asString();
+    }
+
     private static List<PageRow> rows(String method) {
-        String html =
-                given().when()
-                        .get("/methods/" + method)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString();
+        String html = page(method);
         List<PageRow> rows = new ArrayList<>();
         Matcher boards = BOARD.matcher(html);
         List<Integer> starts = new ArrayList<>();
@@ -259,21 +257,12 @@ class MethodPageTest {
     @Test
     void shouldStateWhyTheFeatureLevelRowsOfMethodsWithCarriedGradientsAreNoVariantOfThem() {
         for (String method : new String[] {"moco", "db-mtl"}) {
-            String html =
-                    given().when()
-                            .get("/methods/" + method)
-                            .then()
-                            .statusCode(200)
-                            .extract()
-                            .asString();
-            assertThat(html)
+            assertThat(page(method))
                     .contains("<dt>Feature level, caveat</dt><dd id=\"feature-level-caveat\">")
                     .contains("mixes the gradients of different samples")
                     .contains("refuses representation gradients");
         }
         // a method whose feature-level variant the literature defines has no such caveat
-        String mgda =
-                given().when().get("/methods/mgda").then().statusCode(200).extract().asString();
-        assertThat(mgda).doesNotContain("feature-level-caveat");
+        assertThat(page("mgda")).doesNotContain("feature-level-caveat");
     }
 }
