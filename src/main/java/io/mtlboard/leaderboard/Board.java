@@ -14,6 +14,7 @@ record Board(
         List<LeaderboardView.MetricColumn> columns,
         List<BoardCalculator.BoardRow> rows,
         Map<String, String> featureNames,
+        Map<String, String> featureCaveats,
         Map<String, String> backboneNames,
         Map<String, Protocols.Protocol> protocols) {
 

@@ -643,6 +643,9 @@ final class LeaderboardPager {
                         r.gradientLevel(),
                         r.source().id()),
                 null,
-                null);
+                null,
+                "feature".equals(r.gradientLevel())
+                        ? board.featureCaveats().get(r.methodId())
+                        : null);
     }
 }

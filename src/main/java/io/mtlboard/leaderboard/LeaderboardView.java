@@ -137,6 +137,8 @@ public record LeaderboardView(
      * {@code cross-protocol} or {@code no-baseline}. {@code key} identifies the row across reloads
      * and new seeds ({@link #rowKey}); {@code links} are its paper and code (the run's own, else the
      * method's paper and its authors' code); {@code efficiency} is measured for verified and reference rows (null when not).
+     * {@code levelCaveat} is the method's feature-level caveat on a feature-level row (why the row is
+     * not a variant of the method, e.g. DB-MTL and MoCo), else null.
      */
     public record LeaderboardRowView(
             Integer rank,
@@ -157,7 +159,8 @@ public record LeaderboardView(
             String unranked,
             String key,
             Links links,
-            Efficiency efficiency) {
+            Efficiency efficiency,
+            String levelCaveat) {
 
         /** The same row with its links and efficiency. */
         public LeaderboardRowView with(Links links, Efficiency efficiency) {
@@ -180,7 +183,8 @@ public record LeaderboardView(
                     unranked,
                     key,
                     links,
-                    efficiency);
+                    efficiency,
+                    levelCaveat);
         }
     }
 

@@ -165,6 +165,9 @@ class LiveBoards {
                         methods.stream()
                                 .filter(m -> m.featureLevelName != null)
                                 .collect(Collectors.toMap(m -> m.id, m -> m.featureLevelName)),
+                        methods.stream()
+                                .filter(m -> m.featureLevelCaveat != null)
+                                .collect(Collectors.toMap(m -> m.id, m -> m.featureLevelCaveat)),
                         Backbone.allById().stream()
                                 .collect(Collectors.toMap(b -> b.id, b -> b.name)),
                         protocols.all());

@@ -32,6 +32,7 @@ class AnalysisLabelTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -87,6 +87,7 @@ class CompareCalculatorTest {
                         null,
                         key,
                         null,
+                        null,
                         null);
         return new CompareView.CompareRow(key, r, null, null, null, false);
     }

@@ -38,6 +38,7 @@ class LeaderboardPagerTest {
                 columns,
                 BoardCalculator.rows(METRICS, runs),
                 Map.of(),
+                Map.of(),
                 Map.of("small", "Small net", "large", "Large net"),
                 Map.of(
                         Protocols.MTLBOARD,

@@ -101,4 +101,40 @@ class LeaderboardSeedNoiseTest extends WithBundledReferenceRuns {
                 .contains("ranked and compared with the baseline with this setting's seed std")
                 .contains(String.format(java.util.Locale.ROOT, "%.2f", 1.96 * Math.sqrt(2) * std));
     }
+
+    @Test
+    void shouldMarkTheFeatureLevelRowsOfMethodsThatCarryGradientsAcrossSteps() {
+        JsonPath board =
+                given().when()
+                        .get(
+                                "/api/leaderboards/multifashion?setting=lenet5@mf-lenet5-v2"
+                                        + "&method=moco,db-mtl,mgda&optimizer=adam")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        List<Map<String, Object>> rows = board.getList("rows");
+        assertThat(rows).hasSize(6);
+        for (Map<String, Object> r : rows) {
+            String method = (String) ((Map<?, ?>) r.get("method")).get("id");
+            boolean carries = !method.equals("mgda") && "feature".equals(r.get("gradientLevel"));
+            if (carries) {
+                assertThat((String) r.get("levelCaveat"))
+                        .as(method)
+                        .contains("mixes the gradients of different samples");
+            } else {
+                assertThat(r.get("levelCaveat")).as(method + " " + r.get("gradientLevel")).isNull();
+            }
+        }
+        String page =
+                given().when()
+                        .get(
+                                "/leaderboards/multifashion?setting=lenet5@mf-lenet5-v2"
+                                        + "&method=moco,db-mtl,mgda&optimizer=adam")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+        assertThat(page.split("class=\"mark level-caveat\"", -1)).hasSize(3);
+    }
 }

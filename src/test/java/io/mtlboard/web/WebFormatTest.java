@@ -35,6 +35,7 @@ class WebFormatTest {
                 null,
                 "net@mtlboard~ew~" + optimizer + "~param~" + source,
                 null,
+                null,
                 null);
     }
 
@@ -139,6 +140,7 @@ class WebFormatTest {
                         null,
                         r.key(),
                         null,
+                        null,
                         null);
         assertThat(WebFormat.signed(base.mean())).isEqualTo("0.00");
         assertThat(WebFormat.deltaStd(baseline, "per-task")).isEqualTo("± 0.52");
@@ -211,6 +213,7 @@ class WebFormatTest {
                 r.unranked(),
                 r.key(),
                 r.links(),
-                r.efficiency());
+                r.efficiency(),
+                null);
     }
 }
