@@ -84,7 +84,8 @@ public class PairedAnalysisService {
                 LevelsView.bySetting(pairs),
                 message,
                 concat(
-                        concat(stepCosts.notes(), featureLevelCaveats(pairs)),
+                        stepCosts.notes(),
+                        featureLevelCaveats(pairs),
                         claimedLeftOut(
                                 Pairing.pair(
                                                 claimed(all, scope),
@@ -141,9 +142,12 @@ public class PairedAnalysisService {
         return r -> standIn.get(SettingChoice.of(r));
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) {
+            all.addAll(l);
+        }
         return all;
     }
 
