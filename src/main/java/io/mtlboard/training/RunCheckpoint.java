@@ -41,6 +41,9 @@ final class RunCheckpoint {
 
     static final String STATE = "state.json";
 
+    /** Folder of the runs' checkpoints beside their bundles (not imported, not committed). */
+    static final String DIR = ".checkpoints";
+
     /**
      * The pause file in the reference output folder: while it exists, every reference run stops
      * right after its next checkpoint and no run starts ({@code perf/pause-sweeps.sh}).

@@ -175,7 +175,7 @@ final class TaskGroupingExperiment {
         }
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");
         return new RunCheckpoint(
-                file.getParent().resolve(ReferenceCommand.CHECKPOINT_DIR).resolve(name),
+                file.getParent().resolve(RunCheckpoint.DIR).resolve(name),
                 name + " " + schedule.hash() + " lr " + settings.lr());
     }
 
