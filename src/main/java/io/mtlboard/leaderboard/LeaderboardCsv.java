@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The rows of a leaderboard view as CSV: one line per row, mean and std per metric, Δm in both
  * conventions (gain sign), the Δm and std the publication printed (as the JSON's {@code
- * published}) and the source of every row.
+ * published}) and the source of every row; under filters that rank a row among fewer rows of its
+ * setting than the board does, its rank on the whole board and how many rows the board ranks there.
  */
 final class LeaderboardCsv {
 
@@ -53,7 +54,9 @@ final class LeaderboardCsv {
                         "baseline_run_ids",
                         "baseline_citation",
                         "citation",
-                        "run_ids"));
+                        "run_ids",
+                        "board_rank",
+                        "board_ranked"));
         lines.add(header);
         for (LeaderboardView.LeaderboardRowView r : v.rows()) {
             List<Object> line =
@@ -96,6 +99,8 @@ final class LeaderboardCsv {
             line.add(b == null ? "" : text(b.citation()));
             line.add(r.citation() == null ? "" : r.citation());
             line.add(String.join(" ", r.runIds().stream().map(String::valueOf).toList()));
+            line.add(r.boardRank() == null ? "" : text(r.boardRank().rank()));
+            line.add(r.boardRank() == null ? "" : text(r.boardRank().of()));
             lines.add(line);
         }
         try {

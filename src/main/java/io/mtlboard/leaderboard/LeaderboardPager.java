@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,6 +41,8 @@ final class LeaderboardPager {
         Map<String, SeedNoise> noise =
                 q.convention() == DeltaM.Convention.PER_TASK ? taskNoise : flatNoise;
         List<Integer> filteredRanks = ranks(filtered, q, bySetting, noise, coincide);
+        Map<BoardCalculator.BoardRow, LeaderboardView.BoardRank> boardRanks =
+                boardRanks(board, filtered, bySetting, q, coincide);
         Map<String, Integer> settingOrder = settingOrder(board, filtered);
         // the search narrows the ranked rows: a row it finds keeps its rank on the board
         List<String> terms = q.searchTerms();
@@ -67,7 +72,16 @@ final class LeaderboardPager {
         board.rows().forEach(r -> byRuns.putIfAbsent(r.runIds(), r));
         for (int i = (int) from; i < to; i++) {
             int index = order.get(i);
-            views.add(view(board, rows.get(index), ranks.get(index), byRuns, taskNoise, flatNoise));
+            BoardCalculator.BoardRow row = rows.get(index);
+            views.add(
+                    view(
+                            board,
+                            row,
+                            ranks.get(index),
+                            boardRanks.get(row),
+                            byRuns,
+                            taskNoise,
+                            flatNoise));
         }
         int pages = total == 0 ? 1 : (int) ((total + (long) q.size() - 1) / q.size());
         DeltaM.Convention c = q.convention();
@@ -204,6 +218,44 @@ final class LeaderboardPager {
         }
         SeedNoise n = noise.get(r.settingId());
         return n == null ? null : n.standIn();
+    }
+
+    /**
+     * The whole board's rank of every filtered row of a setting whose ranked rows a filter
+     * (optimizer, gradient level, source, method) narrows — ranks, ties and the pooled seed noise
+     * are then computed among fewer rows than the board ranks. A backbone or setting filter keeps
+     * or drops whole settings, and ranks restart in every setting, so it changes no rank.
+     */
+    private static Map<BoardCalculator.BoardRow, LeaderboardView.BoardRank> boardRanks(
+            Board board,
+            List<BoardCalculator.BoardRow> filtered,
+            Map<String, List<Integer>> filteredBySetting,
+            LeaderboardQuery q,
+            boolean coincide) {
+        Set<String> shown = new HashSet<>();
+        filtered.forEach(r -> shown.add(r.settingId()));
+        List<BoardCalculator.BoardRow> whole =
+                board.rows().stream().filter(r -> shown.contains(r.settingId())).toList();
+        Map<BoardCalculator.BoardRow, LeaderboardView.BoardRank> result = new IdentityHashMap<>();
+        if (whole.size() == filtered.size()) {
+            return result;
+        }
+        Map<String, List<Integer>> bySetting = rankedBySetting(whole, q);
+        Map<String, SeedNoise> noise = seedNoise(whole, bySetting, q.convention(), coincide);
+        List<Integer> ranks = ranks(whole, q, bySetting, noise, coincide);
+        for (int i = 0; i < whole.size(); i++) {
+            BoardCalculator.BoardRow r = whole.get(i);
+            List<Integer> kept = filteredBySetting.get(r.settingId());
+            if (ranks.get(i) != null
+                    && kept != null
+                    && kept.size() < bySetting.get(r.settingId()).size()) {
+                result.put(
+                        r,
+                        new LeaderboardView.BoardRank(
+                                ranks.get(i), bySetting.get(r.settingId()).size()));
+            }
+        }
+        return result;
     }
 
     /** The rank of every row within its setting; null for rows that are not ranked. */
@@ -566,6 +618,7 @@ final class LeaderboardPager {
             Board board,
             BoardCalculator.BoardRow r,
             Integer rank,
+            LeaderboardView.BoardRank boardRank,
             Map<List<Long>, BoardCalculator.BoardRow> byRuns,
             Map<String, SeedNoise> taskNoise,
             Map<String, SeedNoise> flatNoise) {
@@ -646,6 +699,7 @@ final class LeaderboardPager {
                 null,
                 "feature".equals(r.gradientLevel())
                         ? board.featureCaveats().get(r.methodId())
-                        : null);
+                        : null,
+                rank == null ? null : boardRank);
     }
 }

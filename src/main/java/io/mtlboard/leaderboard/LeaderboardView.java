@@ -138,7 +138,9 @@ public record LeaderboardView(
      * and new seeds ({@link #rowKey}); {@code links} are its paper and code (the run's own, else the
      * method's paper and its authors' code); {@code efficiency} is measured for verified and reference rows (null when not).
      * {@code levelCaveat} is the method's feature-level caveat on a feature-level row (why the row is
-     * not a variant of the method, e.g. DB-MTL and MoCo), else null.
+     * not a variant of the method, e.g. DB-MTL and MoCo), else null. {@code boardRank} is the row's
+     * rank on the whole board when a filter (optimizer, gradient level, source, method) ranks it
+     * among fewer rows of its setting than the board does, else null.
      */
     public record LeaderboardRowView(
             Integer rank,
@@ -160,7 +162,8 @@ public record LeaderboardView(
             String key,
             Links links,
             Efficiency efficiency,
-            String levelCaveat) {
+            String levelCaveat,
+            BoardRank boardRank) {
 
         /** The same row with its links and efficiency. */
         public LeaderboardRowView with(Links links, Efficiency efficiency) {
@@ -184,9 +187,16 @@ public record LeaderboardView(
                     key,
                     links,
                     efficiency,
-                    levelCaveat);
+                    levelCaveat,
+                    boardRank);
         }
     }
+
+    /**
+     * A row's rank on the whole board ({@code rank}) among the {@code of} rows its setting ranks
+     * there, shown beside its rank under filters that leave out rows of its setting.
+     */
+    public record BoardRank(int rank, int of) {}
 
     /**
      * A row's paper and code (either may be null). {@code codeSource} says whose code it is: {@code

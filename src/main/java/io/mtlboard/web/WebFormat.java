@@ -254,6 +254,19 @@ public final class WebFormat {
                 .toList();
     }
 
+    /**
+     * How many rows the whole board ranks in a setting when the filters rank its rows on this page
+     * among fewer ({@code boardRank} of its rows), else null.
+     */
+    public static Integer boardRanked(LeaderboardView view, String settingId) {
+        return rowsOf(view, settingId).stream()
+                .map(LeaderboardView.LeaderboardRowView::boardRank)
+                .filter(b -> b != null)
+                .findFirst()
+                .map(LeaderboardView.BoardRank::of)
+                .orElse(null);
+    }
+
     /** The claimed rows on this page. */
     public static List<LeaderboardView.LeaderboardRowView> claimedRows(LeaderboardView view) {
         return view.rows().stream().filter(r -> "claimed".equals(r.role())).toList();

@@ -33,6 +33,7 @@ class AnalysisLabelTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -88,6 +88,7 @@ class CompareCalculatorTest {
                         key,
                         null,
                         null,
+                        null,
                         null);
         return new CompareView.CompareRow(key, r, null, null, null, false);
     }

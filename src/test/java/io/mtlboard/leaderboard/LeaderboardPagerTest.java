@@ -184,6 +184,43 @@ class LeaderboardPagerTest {
     }
 
     @Test
+    void shouldGiveTheWholeBoardsRankBesideARankAmongFewerRowsOfItsSetting() {
+        Board board = board(runs());
+        LeaderboardQuery onlyEw =
+                new LeaderboardQuery(
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of("ew"),
+                        List.of(),
+                        false,
+                        "rank",
+                        false,
+                        false,
+                        DeltaM.Convention.PER_TASK,
+                        1,
+                        100);
+        Map<String, LeaderboardView.LeaderboardRowView> rows = new HashMap<>();
+        LeaderboardPager.page(board, onlyEw, "rule")
+                .rows()
+                .forEach(r -> rows.put(r.setting().id(), r));
+        // MGDA ranks first on the small net's board; under method=ew, EW is first of one
+        assertThat(rows.get("small@mtlboard").rank()).isEqualTo(1);
+        assertThat(rows.get("small@mtlboard").boardRank())
+                .isEqualTo(new LeaderboardView.BoardRank(2, 2));
+        // the filter leaves out only the large net's baseline: EW is ranked among the same rows
+        assertThat(rows.get("large@paper").rank()).isEqualTo(1);
+        assertThat(rows.get("large@paper").boardRank()).isNull();
+        // without such a filter no row carries a board rank
+        assertThat(LeaderboardPager.page(board, query(false, List.of()), "rule").rows())
+                .allSatisfy(r -> assertThat(r.boardRank()).isNull());
+        assertThat(LeaderboardCsv.write(LeaderboardPager.page(board, onlyEw, "rule")))
+                .contains("board_rank,board_ranked")
+                .contains(",2,2\n");
+    }
+
+    @Test
     void shouldSayOnWhichPagesEachSettingsRowsAreAndHowManyAreCrossProtocol() {
         // two rows a page: small (stl, mgda | ew), large@paper (stl | ew), large@other (mgda),
         // then the claim

@@ -36,6 +36,7 @@ class WebFormatTest {
                 "net@mtlboard~ew~" + optimizer + "~param~" + source,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -141,6 +142,7 @@ class WebFormatTest {
                         r.key(),
                         null,
                         null,
+                        null,
                         null);
         assertThat(WebFormat.signed(base.mean())).isEqualTo("0.00");
         assertThat(WebFormat.deltaStd(baseline, "per-task")).isEqualTo("± 0.52");
@@ -214,6 +216,7 @@ class WebFormatTest {
                 r.key(),
                 r.links(),
                 r.efficiency(),
+                null,
                 null);
     }
 }
