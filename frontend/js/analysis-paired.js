@@ -71,7 +71,7 @@ function draw(view) {
         errors: view.pairs.map(p => spread(p.first)), colour: '#9ca3af' },
       { label: secondLabel, values: view.pairs.map(p => (p.second.deltaM ? p.second.deltaM.mean : null)),
         errors: view.pairs.map(p => spread(p.second)), colour: '#1f5fa8' }
-    ], 'test Δm % (' + view.scope.convention.id + ', gain)', marks);
+    ], 'test Δm % (' + view.scope.convention.id + ', gain)', marks, undefined, { clipOutliers: true });
   document.getElementById('deltam-caption').textContent = view.pairs.length + ' pair(s); '
     + (levels ? view.gaining + ' gain from the feature level' : view.adamBetter + ' better with Adam') + ' (▲)';
   if (levels) {

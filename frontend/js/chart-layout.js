@@ -117,6 +117,51 @@ export function errorRange(values, errors) {
   return lo === Infinity ? {} : { suggestedMin: lo, suggestedMax: hi };
 }
 
+// The value axis of bars where one or two bars dwarf the rest (MoCo's −29 at the feature level
+// beside Δm of −1 to −6): the axis ends at 1.4 × the most extreme bar that is not at least three
+// times further out than the next (rounded outwards), so that the others stay readable; the bars beyond it run off
+// the axis and the offScale plugin writes their values at its edge. Clips at most a quarter of the
+// bars (and at most two) on each side; {} when nothing needs clipping. Takes each mean ± error.
+export function outlierRange(values, errors) {
+  const lows = [];
+  const highs = [];
+  values.forEach((v, i) => {
+    if (v == null) {
+      return;
+    }
+    const e = errors && errors[i] != null ? errors[i] : 0;
+    lows.push(Math.min(0, v - e));
+    highs.push(Math.max(0, v + e));
+  });
+  const limit = Math.min(2, Math.floor(lows.length / 4));
+  const end = (sorted, sign) => {
+    let cut = 0;
+    for (let i = 0; i < limit; i++) {
+      const out = sign * sorted[i];
+      const next = sign * sorted[i + 1];
+      if (next > 0 && out > 3 * next) {
+        cut = i + 1;
+      }
+    }
+    if (cut === 0) {
+      return null;
+    }
+    // a round end: whole units from 2 on, tenths below
+    const far = Math.abs(1.4 * sorted[cut]);
+    return sign * (far >= 2 ? Math.ceil(far) : Math.ceil(far * 10) / 10);
+  };
+  const range = {};
+  const min = end(lows.slice().sort((a, b) => a - b), -1);
+  const max = end(highs.slice().sort((a, b) => b - a), 1);
+  if (min !== null) {
+    range.min = min;
+  }
+  if (max !== null) {
+    range.max = max;
+  }
+  return range;
+}
+
 // Above this many series a chart lists its legend under the canvas (listLegend) instead of
 // drawing it: Chart.js gives a drawn legend a fixed share of the canvas and cuts what does not fit.
 export const LISTED_LEGEND = 10;

@@ -8,6 +8,12 @@ export const errorBars = {
   id: 'mtlErrorBars',
   afterDatasetsDraw(chart) {
     const ctx = chart.ctx;
+    const area = chart.chartArea;
+    // an error bar of a bar that runs off a clipped axis (offScale) stops at the axis' end
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+    ctx.clip();
     chart.data.datasets.forEach((dataset, di) => {
       if (!dataset.errors || !chart.isDatasetVisible(di)) {
         return;
@@ -44,6 +50,52 @@ export const errorBars = {
           ctx.lineTo(bar.x + 4, low);
         }
         ctx.stroke();
+        ctx.restore();
+      });
+    });
+    ctx.restore();
+  }
+};
+
+// Writes the value of every bar that runs off its value axis (an axis clipped by outlierRange) at
+// the axis' end, with an arrow pointing the way it goes on: the bar is cut, its number is not.
+export const offScale = {
+  id: 'mtlOffScale',
+  afterDatasetsDraw(chart) {
+    const sideways = chart.options.indexAxis === 'y';
+    const scale = sideways ? chart.scales.x : chart.scales.y;
+    const ctx = chart.ctx;
+    chart.data.datasets.forEach((dataset, di) => {
+      if (!chart.isDatasetVisible(di)) {
+        return;
+      }
+      chart.getDatasetMeta(di).data.forEach((bar, i) => {
+        const v = dataset.data[i];
+        if (v == null || (v >= scale.min && v <= scale.max)) {
+          return;
+        }
+        const low = v < scale.min;
+        const text = (low ? (sideways ? '◀ ' : '▼ ') : '') + v.toFixed(1).replace('-', '−')
+          + (low ? '' : (sideways ? ' ▶' : ' ▲'));
+        ctx.save();
+        ctx.font = 'bold 11px system-ui, sans-serif';
+        const w = ctx.measureText(text).width;
+        const edge = scale.getPixelForValue(low ? scale.min : scale.max);
+        let x;
+        let y;
+        if (sideways) {
+          x = low ? edge + 3 : edge - w - 3;
+          y = bar.y + 4;
+        } else {
+          // centred on the bar, but inside the plot
+          const area = chart.chartArea;
+          x = Math.min(Math.max(bar.x - w / 2, area.left + 2), area.right - w - 2);
+          y = low ? edge - 6 : edge + 14;
+        }
+        ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+        ctx.fillRect(x - 2, y - 11, w + 4, 14);
+        ctx.fillStyle = cssColour('--ink');
+        ctx.fillText(text, x, y);
         ctx.restore();
       });
     });

@@ -1,9 +1,9 @@
 // Chart builders of the analysis pages: heatmap, curves over epochs (or severity, or budget),
 // scatter and grouped bars. Each draws on a canvas (replacing its chart) and marks it ready.
 import { Chart, destroy, ready } from '../chartjs.js';
-import { axisGroups, emptyState, errorBars, heatCells, marker, xyErrorBars } from '../chart-plugins.js';
+import { axisGroups, emptyState, errorBars, heatCells, marker, offScale, xyErrorBars } from '../chart-plugins.js';
 import { seriesColour, seriesDash, seriesPoint } from '../colours.js';
-import { LISTED_LEGEND, axisGroupsOf, colourKey, distinctShortNames, heatLegend, dropListedLegend, errorRange, heightForRows, labelBudget, listLegend, middleCut, onItsSide,
+import { LISTED_LEGEND, axisGroupsOf, colourKey, distinctShortNames, heatLegend, dropListedLegend, errorRange, heightForRows, labelBudget, listLegend, middleCut, onItsSide, outlierRange,
   titleLines, widen, widenForLabels, widthOf } from '../chart-layout.js';
 
 // A heatmap of a Heatmap JSON (axes, cells): Chart.js scatter with one invisible point per cell
@@ -214,7 +214,9 @@ export function scatter(canvas, points, xTitle, yTitle, options) {
 // `notesPerBar[i]`. Bars whose labels would not fit under them lie on their side (onItsSide).
 // `key` ([{colour, text}]) explains colours that vary from bar to bar, under the canvas; a single
 // group's own legend entry is then left out (its one swatch could not show them all).
-export function bars(canvas, labels, groups, yTitle, notesPerBar, key) {
+// options.clipOutliers: where one or two bars dwarf the others, the value axis ends short of them
+// (outlierRange) and their values are written at its edge.
+export function bars(canvas, labels, groups, yTitle, notesPerBar, key, options = {}) {
   destroy(canvas);
   let sideways = onItsSide(labels, widthOf(canvas));
   widenForLabels(canvas, sideways, labels);
@@ -222,8 +224,10 @@ export function bars(canvas, labels, groups, yTitle, notesPerBar, key) {
   sideways = onItsSide(labels, widthOf(canvas));
   heightForRows(canvas, sideways ? labels.length : 0, 8 + 12 * groups.length);
   // every group's mean ± error on the value axis: one range over all of them
+  const allValues = groups.flatMap(g => g.values);
+  const allErrors = groups.flatMap(g => g.errors || g.values.map(() => null));
   const valueAxis = Object.assign({ title: { display: true, text: titleLines(yTitle, 40) } },
-    errorRange(groups.flatMap(g => g.values), groups.flatMap(g => g.errors || g.values.map(() => null))));
+    errorRange(allValues, allErrors), options.clipOutliers ? outlierRange(allValues, allErrors) : {});
   const categoryAxis = sideways
     ? { ticks: { autoSkip: false, callback: i => middleCut(labels[i], labelBudget(widthOf(canvas), 64)) } }
     : { ticks: { autoSkip: false, maxRotation: 45, minRotation: 0 } };
@@ -254,7 +258,7 @@ export function bars(canvas, labels, groups, yTitle, notesPerBar, key) {
       },
       scales: sideways ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis }
     },
-    plugins: [emptyState, errorBars]
+    plugins: [emptyState, errorBars, offScale]
   });
   colourKey(canvas, key || [], groups.flatMap(g => (Array.isArray(g.colour) ? g.colour : [g.colour])));
   ready(canvas, groups.reduce((n, g) => n + g.values.filter(v => v !== null && v !== undefined).length, 0));

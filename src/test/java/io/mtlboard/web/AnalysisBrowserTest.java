@@ -434,6 +434,46 @@ class AnalysisBrowserTest {
         assertThat(messages()).startsWith("Too little data to conclude");
         screenshot("levels");
 
+        // one bar that dwarfs the others (MoCo's −29 at the feature level beside −1 to −6): the
+        // value axis ends at 1.4 × the next most extreme bar, as drawn by the page's chart module
+        WebElement canvas = driver.findElement(By.id("levels-deltam"));
+        ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "import('/static/js/analysis/charts.js').then(m => {"
+                                + "  m.bars(arguments[0], ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], [{ label: 'Δm',"
+                                + "    values: [-1, -1.5, -2, -1.2, -0.8, -2.2, -6, -29], errors: [0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 1, 1] }],"
+                                + "    'Δm', null, null, { clipOutliers: true });"
+                                + "  done(true);"
+                                + "});",
+                        canvas);
+        Number min =
+                (Number)
+                        js(
+                                "const c = Chart.getChart(arguments[0]);"
+                                        + "return c.options.indexAxis === 'y' ? c.scales.x.min : c.scales.y.min;",
+                                canvas);
+        // −7 (−6 − 1) is the most extreme bar left on the axis: the axis ends at 1.4 × −7, rounded
+        assertThat(min.doubleValue()).isEqualTo(-10.0);
+        ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "import('/static/js/analysis/charts.js').then(m => {"
+                                + "  m.bars(arguments[0], ['a', 'b', 'c', 'd'], [{ label: 'Δm',"
+                                + "    values: [-1, -1.5, -2, -29], errors: [0.2, 0.2, 0.2, 1] }],"
+                                + "    'Δm', null, null, { clipOutliers: true });"
+                                + "  done(true);"
+                                + "});",
+                        canvas);
+        min =
+                (Number)
+                        js(
+                                "const c = Chart.getChart(arguments[0]);"
+                                        + "return c.options.indexAxis === 'y' ? c.scales.x.min : c.scales.y.min;",
+                                canvas);
+        // with four bars a quarter is one: the −29 bar is cut, the axis ends at 1.4 × −2.2, rounded
+        assertThat(min.doubleValue()).isEqualTo(-4.0);
+
         choose("control-backbone", "resnet-narrow");
         assertThat(driver.getCurrentUrl()).contains("backbone=resnet-narrow");
         assertThat(driver.findElement(By.cssSelector("#pairs-table tbody")).getText())
