@@ -71,7 +71,7 @@ public class AnalysisResource {
     @Operation(
             summary = "Ranking similarity of indicators, backbones and datasets with test Δm",
             description =
-                    "On one setting (backbone × protocol; default: the backbone with the most logged rows, its setting with the most rows), the indicator × indicator "
+                    "On one setting (backbone × protocol; default: the backbone with the most logged rows, its setting with the most rows (the latest version of a reference protocol first once it has 5 rows)), the indicator × indicator "
                             + "heatmap including test Δm (entries are leaderboard rows; an indicator is the mean over a "
                             + "run's logged epochs, averaged over seeds), the setting × setting (backbone × protocol) and dataset × dataset "
                             + "agreement of the Δm ranking of methods, and one indicator against Δm. Every cell carries n; "
@@ -91,7 +91,7 @@ public class AnalysisResource {
                             description =
                                     "setting (backbone@protocol, e.g. lenet5@mf-lenet5-v2) whose rows the indicator heatmap "
                                             + "and the scatter rank; it implies its backbone when none is given; default: the "
-                                            + "backbone's setting with the most rows")
+                                            + "backbone's setting with the most rows (the latest version of a reference protocol first once it has 5 rows)")
                     @QueryParam("setting")
                     String setting) {
         return cache.get(uri, () -> ranking.similarity(filter, coefficient, k, indicator, setting));
@@ -118,7 +118,7 @@ public class AnalysisResource {
             @Parameter(
                             description =
                                     "setting (backbone@protocol) whose rows are shown and ranked; it implies its "
-                                            + "backbone when none is given; default: the backbone's setting with the most rows")
+                                            + "backbone when none is given; default: the backbone's setting with the most rows (the latest version of a reference protocol first once it has 5 rows)")
                     @QueryParam("setting")
                     String setting) {
         return cache.get(
@@ -157,7 +157,7 @@ public class AnalysisResource {
             @Parameter(
                             description =
                                     "setting (backbone@protocol) whose rows are shown and pooled; it implies its "
-                                            + "backbone when none is given; default: the backbone's setting with the most rows")
+                                            + "backbone when none is given; default: the backbone's setting with the most rows (the latest version of a reference protocol first once it has 5 rows)")
                     @QueryParam("setting")
                     String setting) {
         return cache.get(
@@ -219,7 +219,7 @@ public class AnalysisResource {
                             description =
                                     "setting (backbone@protocol) whose rows are shown; it implies its backbone when "
                                             + "none is given; default: among rows with corrupted-split measurements, the "
-                                            + "backbone with the most logged rows and its setting with the most rows")
+                                            + "backbone with the most logged rows and its setting with the most rows (the latest version of a reference protocol first once it has 5 rows)")
                     @QueryParam("setting")
                     String setting) {
         return cache.get(uri, () -> robustness.robustness(filter, metric, corruption, setting));

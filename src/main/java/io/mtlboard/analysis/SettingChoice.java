@@ -1,5 +1,6 @@
 package io.mtlboard.analysis;
 
+import io.mtlboard.benchmark.Protocols;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,17 +32,28 @@ public record SettingChoice(String id, String label, int rows) {
         return r.settingLabel() == null ? r.backboneName() : r.settingLabel();
     }
 
-    /** The settings of {@code rows}, the one with the most rows first (ties: by id, later first). */
+    /**
+     * The settings of {@code rows}: the one with the most rows first (ties: by id, later first),
+     * except that a setting of an earlier version of a reference protocol ({@code
+     * fs-encoder-decoder-v1}) comes after one of the same backbone under a later version with at
+     * least {@link Protocols#SUPERSEDING_ROWS} rows, whatever their counts: the default is the
+     * current protocol once it has the rows to say something.
+     */
     static List<SettingChoice> all(List<AnalysisRow> rows) {
         Map<String, SettingChoice> counts = new LinkedHashMap<>();
         for (AnalysisRow r : rows) {
             SettingChoice c = counts.get(of(r));
             counts.put(of(r), new SettingChoice(of(r), label(r), c == null ? 1 : c.rows() + 1));
         }
+        Map<String, Integer> rowsBySetting = new HashMap<>();
+        counts.values().forEach(c -> rowsBySetting.put(c.id(), c.rows()));
         return counts.values().stream()
                 .sorted(
-                        Comparator.comparingInt(SettingChoice::rows)
-                                .reversed()
+                        Comparator.comparing(
+                                        (SettingChoice c) ->
+                                                Protocols.superseded(c.id(), rowsBySetting))
+                                .thenComparing(
+                                        Comparator.comparingInt(SettingChoice::rows).reversed())
                                 .thenComparing(SettingChoice::id, Comparator.reverseOrder()))
                 .toList();
     }

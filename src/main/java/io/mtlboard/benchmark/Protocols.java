@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,55 @@ public class Protocols {
 
     /** The protocol of reference, verified and claimed runs. */
     public static final String MTLBOARD = "mtlboard";
+
+    private static final Pattern VERSION = Pattern.compile("-v(\\d+)$");
+
+    /** The version of a reference protocol id such as {@code mf-lenet5-v2}; 0 when it has none. */
+    public static int version(String protocol) {
+        Matcher m = VERSION.matcher(protocol);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /**
+     * The protocol id without its version ({@code mf-lenet5} of {@code mf-lenet5-v2}): the versions
+     * of one reference protocol share it, and a later version supersedes an earlier one.
+     */
+    public static String lineage(String protocol) {
+        return VERSION.matcher(protocol).replaceFirst("");
+    }
+
+    /**
+     * Rows a later version of a reference protocol needs in a setting before it supersedes the
+     * earlier versions' setting of the same backbone as the one shown first (fewer do not carry a
+     * ranking or a correlation).
+     */
+    public static final int SUPERSEDING_ROWS = 5;
+
+    /**
+     * Whether a setting ({@code backbone@protocol}) is of an earlier version of a reference protocol
+     * whose later version has a setting of the same backbone with at least {@link
+     * #SUPERSEDING_ROWS} rows among {@code rowsBySetting}: pages then show the later one first.
+     */
+    public static boolean superseded(String settingId, Map<String, Integer> rowsBySetting) {
+        int at = settingId.lastIndexOf('@');
+        if (at < 0 || version(settingId.substring(at + 1)) == 0) {
+            return false;
+        }
+        String backbone = settingId.substring(0, at);
+        String protocol = settingId.substring(at + 1);
+        return rowsBySetting.entrySet().stream()
+                .anyMatch(
+                        e -> {
+                            int o = e.getKey().lastIndexOf('@');
+                            if (o < 0 || e.getValue() < SUPERSEDING_ROWS) {
+                                return false;
+                            }
+                            String other = e.getKey().substring(o + 1);
+                            return e.getKey().substring(0, o).equals(backbone)
+                                    && lineage(other).equals(lineage(protocol))
+                                    && version(other) > version(protocol);
+                        });
+    }
 
     /** One protocol: id, short name, the publication it comes from, and what it means. */
     public record Protocol(

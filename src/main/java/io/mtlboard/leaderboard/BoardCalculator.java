@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Groups the runs of one benchmark into leaderboard rows and computes mean ± std per metric and Δm
@@ -194,12 +192,6 @@ public final class BoardCalculator {
     /** Key part of the reference single-task rows a submission without its own falls back to. */
     private static final String REFERENCE = "reference protocol";
 
-    /** The version of a reference protocol id such as {@code mf-lenet5-v2}; 0 when it has none. */
-    static int protocolVersion(String protocol) {
-        Matcher m = Pattern.compile("-v(\\d+)$").matcher(protocol);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
     /** Runs ids that a later run of the same submitter and seed replaces on the board. */
     static Set<Long> superseded(List<RunFacts> runs) {
         Map<List<Object>, Long> latest = new HashMap<>();
@@ -282,7 +274,7 @@ public final class BoardCalculator {
                     && !Protocols.MTLBOARD.equals(first.protocol())) {
                 Comparator<List<RunFacts>> newest =
                         Comparator.<List<RunFacts>>comparingInt(
-                                        x -> -protocolVersion(x.get(0).protocol()))
+                                        x -> -Protocols.version(x.get(0).protocol()))
                                 .thenComparing(preference);
                 for (List<String> key :
                         List.of(

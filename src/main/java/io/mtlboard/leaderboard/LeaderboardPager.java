@@ -299,9 +299,11 @@ final class LeaderboardPager {
             counts.merge(
                     r.settingId(), r.role() == BoardCalculator.Role.CLAIMED ? 0 : 1, Integer::sum);
         }
+        // a setting of an earlier version of a reference protocol follows the later version's
         List<String> ids = new ArrayList<>(counts.keySet());
         ids.sort(
-                Comparator.<String>comparingInt(id -> -counts.get(id))
+                Comparator.<String, Boolean>comparing(id -> Protocols.superseded(id, counts))
+                        .thenComparingInt(id -> -counts.get(id))
                         .thenComparing(id -> label(board, id)));
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {

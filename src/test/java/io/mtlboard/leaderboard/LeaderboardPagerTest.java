@@ -562,8 +562,10 @@ class LeaderboardPagerTest {
 
     @Test
     void shouldReadTheVersionOfAReferenceProtocol() {
-        assertThat(BoardCalculator.protocolVersion("mf-lenet5-v2")).isEqualTo(2);
-        assertThat(BoardCalculator.protocolVersion("mf-lenet5-v10")).isEqualTo(10);
-        assertThat(BoardCalculator.protocolVersion("dbmtl-2023")).isZero();
+        assertThat(Protocols.version("mf-lenet5-v2")).isEqualTo(2);
+        assertThat(Protocols.version("mf-lenet5-v10")).isEqualTo(10);
+        assertThat(Protocols.version("dbmtl-2023")).isZero();
+        assertThat(Protocols.lineage("mf-lenet5-v10")).isEqualTo("mf-lenet5");
+        assertThat(Protocols.lineage("dbmtl-2023")).isEqualTo("dbmtl-2023");
     }
 }
