@@ -21,11 +21,13 @@ class FilteredRankTest extends WithBundledReferenceRuns {
 
     private static final String SETTING = "lenet5@mf-lenet5-v2";
 
+    /** The setting's board, with only the rows of {@code methods} when any are named. */
     private static JsonPath board(String... methods) {
-        return given().queryParam("setting", SETTING)
-                .queryParam("size", 500)
-                .queryParam("method", (Object[]) methods)
-                .when()
+        var request = given().queryParam("setting", SETTING).queryParam("size", 500);
+        if (methods.length > 0) {
+            request = request.queryParam("method", (Object[]) methods);
+        }
+        return request.when()
                 .get("/api/leaderboards/multifashion")
                 .then()
                 .statusCode(200)
@@ -35,14 +37,7 @@ class FilteredRankTest extends WithBundledReferenceRuns {
 
     @Test
     void shouldShowTheWholeBoardsRankBesideTheRankAmongTheFilteredRows() {
-        JsonPath whole =
-                given().queryParam("setting", SETTING)
-                        .queryParam("size", 500)
-                        .when()
-                        .get("/api/leaderboards/multifashion")
-                        .then()
-                        .extract()
-                        .jsonPath();
+        JsonPath whole = board();
         Map<String, Integer> boardRanks = new HashMap<>();
         List<Map<String, Object>> all = whole.getList("rows");
         all.forEach(r -> boardRanks.put((String) r.get("key"), (Integer) r.get("rank")));
