@@ -3,18 +3,13 @@ package io.mtlboard.leaderboard;
 import io.mtlboard.benchmark.Protocols;
 import io.mtlboard.benchmark.Ref;
 import io.mtlboard.benchmark.metric.DeltaM;
-import io.mtlboard.run.Published;
 import io.mtlboard.run.RowSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,17 +27,17 @@ final class LeaderboardPager {
                 board.rows().stream().filter(r -> matches(r, q)).toList();
         // the seed noise of every setting over its ranked rows, per convention: single-seed rows
         // are ranked and compared with the pooled std where it is firm enough (SeedNoise)
-        Map<String, List<Integer>> bySetting = rankedBySetting(filtered, q);
+        Map<String, List<Integer>> bySetting = SettingRanks.rankedBySetting(filtered, q);
         boolean coincide = board.conventionsCoincide();
         Map<String, SeedNoise> taskNoise =
-                seedNoise(filtered, bySetting, DeltaM.Convention.PER_TASK, coincide);
+                SettingRanks.seedNoise(filtered, bySetting, DeltaM.Convention.PER_TASK, coincide);
         Map<String, SeedNoise> flatNoise =
-                seedNoise(filtered, bySetting, DeltaM.Convention.FLAT, coincide);
+                SettingRanks.seedNoise(filtered, bySetting, DeltaM.Convention.FLAT, coincide);
         Map<String, SeedNoise> noise =
                 q.convention() == DeltaM.Convention.PER_TASK ? taskNoise : flatNoise;
-        List<Integer> filteredRanks = ranks(filtered, q, bySetting, noise, coincide);
+        List<Integer> filteredRanks = SettingRanks.ranks(filtered, q, bySetting, noise, coincide);
         Map<BoardCalculator.BoardRow, LeaderboardView.BoardRank> boardRanks =
-                boardRanks(board, filtered, bySetting, q, coincide);
+                SettingRanks.boardRanks(board, filtered, bySetting, q, coincide);
         Map<String, Integer> settingOrder = settingOrder(board, filtered);
         // the search narrows the ranked rows: a row it finds keeps its rank on the board
         List<String> terms = q.searchTerms();
@@ -74,7 +69,7 @@ final class LeaderboardPager {
             int index = order.get(i);
             BoardCalculator.BoardRow row = rows.get(index);
             views.add(
-                    view(
+                    LeaderboardRows.view(
                             board,
                             row,
                             ranks.get(index),
@@ -154,141 +149,10 @@ final class LeaderboardPager {
                                 " ",
                                 r.methodName(),
                                 r.methodId(),
-                                methodLabel(board, r),
+                                LeaderboardRows.methodLabel(board, r),
                                 r.citation() == null ? "" : r.citation())
                         .toLowerCase(java.util.Locale.ROOT);
         return terms.stream().allMatch(text::contains);
-    }
-
-    private static boolean ranked(BoardCalculator.BoardRow r, LeaderboardQuery q) {
-        return r.role() == BoardCalculator.Role.RANKED
-                || r.role() == BoardCalculator.Role.CROSS_PROTOCOL && q.includeCrossProtocol();
-    }
-
-    /** The indices of the ranked rows of every setting. */
-    private static Map<String, List<Integer>> rankedBySetting(
-            List<BoardCalculator.BoardRow> rows, LeaderboardQuery q) {
-        Map<String, List<Integer>> bySetting = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (ranked(rows.get(i), q)) {
-                bySetting.computeIfAbsent(rows.get(i).settingId(), k -> new ArrayList<>()).add(i);
-            }
-        }
-        return bySetting;
-    }
-
-    /** The seed noise of every setting in one convention, over its ranked rows. */
-    private static Map<String, SeedNoise> seedNoise(
-            List<BoardCalculator.BoardRow> rows,
-            Map<String, List<Integer>> rankedBySetting,
-            DeltaM.Convention c,
-            boolean coincide) {
-        Map<String, SeedNoise> noise = new HashMap<>();
-        rankedBySetting.forEach(
-                (setting, members) -> {
-                    List<SeedStats> deltaM = new ArrayList<>();
-                    List<Double> spreads = new ArrayList<>();
-                    List<Integer> seeds = new ArrayList<>();
-                    for (int i : members) {
-                        SeedStats d = deltaM(rows.get(i), c);
-                        if (d != null) {
-                            deltaM.add(d);
-                            spreads.add(spread(rows.get(i), d, c, coincide));
-                            seeds.add(rows.get(i).seeds());
-                        }
-                    }
-                    noise.put(setting, SeedNoise.of(deltaM, spreads, seeds));
-                });
-        return noise;
-    }
-
-    /**
-     * The half-width a row is ranked and compared with: its own {@link #spread}, else the pooled
-     * std of its setting when that is firm enough (SeedNoise#standIn), else null.
-     */
-    static Double rankingSpread(
-            BoardCalculator.BoardRow r,
-            SeedStats d,
-            DeltaM.Convention c,
-            Map<String, SeedNoise> noise,
-            boolean coincide) {
-        Double own = spread(r, d, c, coincide);
-        if (own != null) {
-            return own;
-        }
-        SeedNoise n = noise.get(r.settingId());
-        return n == null ? null : n.standIn();
-    }
-
-    /**
-     * The whole board's rank of every filtered row of a setting whose ranked rows a filter
-     * (optimizer, gradient level, source, method) narrows — ranks, ties and the pooled seed noise
-     * are then computed among fewer rows than the board ranks. A backbone or setting filter keeps
-     * or drops whole settings, and ranks restart in every setting, so it changes no rank.
-     */
-    private static Map<BoardCalculator.BoardRow, LeaderboardView.BoardRank> boardRanks(
-            Board board,
-            List<BoardCalculator.BoardRow> filtered,
-            Map<String, List<Integer>> filteredBySetting,
-            LeaderboardQuery q,
-            boolean coincide) {
-        Set<String> shown = new HashSet<>();
-        filtered.forEach(r -> shown.add(r.settingId()));
-        List<BoardCalculator.BoardRow> whole =
-                board.rows().stream().filter(r -> shown.contains(r.settingId())).toList();
-        Map<BoardCalculator.BoardRow, LeaderboardView.BoardRank> result = new IdentityHashMap<>();
-        if (whole.size() == filtered.size()) {
-            return result;
-        }
-        Map<String, List<Integer>> bySetting = rankedBySetting(whole, q);
-        Map<String, SeedNoise> noise = seedNoise(whole, bySetting, q.convention(), coincide);
-        List<Integer> ranks = ranks(whole, q, bySetting, noise, coincide);
-        for (int i = 0; i < whole.size(); i++) {
-            BoardCalculator.BoardRow r = whole.get(i);
-            List<Integer> kept = filteredBySetting.get(r.settingId());
-            if (ranks.get(i) != null
-                    && kept != null
-                    && kept.size() < bySetting.get(r.settingId()).size()) {
-                result.put(
-                        r,
-                        new LeaderboardView.BoardRank(
-                                ranks.get(i), bySetting.get(r.settingId()).size()));
-            }
-        }
-        return result;
-    }
-
-    /** The rank of every row within its setting; null for rows that are not ranked. */
-    private static List<Integer> ranks(
-            List<BoardCalculator.BoardRow> rows,
-            LeaderboardQuery q,
-            Map<String, List<Integer>> bySetting,
-            Map<String, SeedNoise> noise,
-            boolean coincide) {
-        Integer[] ranks = new Integer[rows.size()];
-        for (List<Integer> members : bySetting.values()) {
-            List<Integer> r =
-                    Ranking.ranks(
-                            members.stream()
-                                    .map(
-                                            i -> {
-                                                SeedStats d = deltaM(rows.get(i), q.convention());
-                                                return new Ranking.Entry(
-                                                        0,
-                                                        d.mean(),
-                                                        rankingSpread(
-                                                                rows.get(i),
-                                                                d,
-                                                                q.convention(),
-                                                                noise,
-                                                                coincide));
-                                            })
-                                    .toList());
-            for (int k = 0; k < members.size(); k++) {
-                ranks[members.get(k)] = r.get(k);
-            }
-        }
-        return Arrays.asList(ranks);
     }
 
     /** Settings by number of listed (non-claimed) rows, largest first, then by label. */
@@ -352,7 +216,7 @@ final class LeaderboardPager {
                                                     Comparator.<Integer>comparingInt(ranks::get)
                                                             .thenComparing(
                                                                     i ->
-                                                                            -deltaM(
+                                                                            -SettingRanks.deltaM(
                                                                                             rows
                                                                                                     .get(
                                                                                                             i),
@@ -383,11 +247,14 @@ final class LeaderboardPager {
                                             .map(
                                                     i -> {
                                                         SeedStats d =
-                                                                deltaM(rows.get(i), q.convention());
+                                                                SettingRanks.deltaM(
+                                                                        rows.get(i),
+                                                                        q.convention());
                                                         return new LeaderboardView.ChartBar(
-                                                                chartLabel(board, rows.get(i)),
+                                                                LeaderboardRows.chartLabel(
+                                                                        board, rows.get(i)),
                                                                 d.mean(),
-                                                                spread(
+                                                                SettingRanks.spread(
                                                                         rows.get(i),
                                                                         d,
                                                                         q.convention(),
@@ -399,8 +266,9 @@ final class LeaderboardPager {
                             int singleSeed = 0;
                             int means = 0;
                             for (int i : ranked) {
-                                SeedStats d = deltaM(rows.get(i), q.convention());
-                                if (spread(rows.get(i), d, q.convention(), coincide) == null) {
+                                SeedStats d = SettingRanks.deltaM(rows.get(i), q.convention());
+                                if (SettingRanks.spread(rows.get(i), d, q.convention(), coincide)
+                                        == null) {
                                     singleSeed++;
                                     Integer n = rows.get(i).seeds();
                                     if (d != null && Math.max(d.n(), n == null ? 0 : n) >= 2) {
@@ -449,7 +317,7 @@ final class LeaderboardPager {
                                                     .distinct()
                                                     .sorted()
                                                     .toList(),
-                                            baselineView(board, first, baseline),
+                                            LeaderboardRows.baselineView(board, first, baseline),
                                             chart,
                                             settingNoise == null
                                                     ? null
@@ -457,72 +325,6 @@ final class LeaderboardPager {
                                                             singleSeed, means)));
                         });
         return settings;
-    }
-
-    private static String chartLabel(Board board, BoardCalculator.BoardRow r) {
-        String method = methodLabel(board, r);
-        List<String> parts = new ArrayList<>(List.of(method));
-        if ("feature".equals(r.gradientLevel()) && method.equals(r.methodName())) {
-            // the feature-level row of a method without a name of its own beside its
-            // parameter-level row: two bars must not read alike
-            parts.add("feature level");
-        }
-        if (!"unreported".equals(r.optimizer())) {
-            parts.add(r.optimizer());
-        }
-        if (r.source() != RowSource.LITERATURE) {
-            parts.add(r.source().id());
-        }
-        return String.join(" · ", parts);
-    }
-
-    /**
-     * The half-width of a row's Δm interval: the std over its seeds, or for a literature row that
-     * stands for a published mean, the std over seeds the publication printed that is the std of
-     * the Δm shown ({@link DeltaM#printedStd}: for the shown convention, or for the other one where
-     * both conventions coincide); else null.
-     */
-    static Double spread(
-            BoardCalculator.BoardRow r, SeedStats d, DeltaM.Convention c, boolean coincide) {
-        if (d.std() != null) {
-            return d.std();
-        }
-        return DeltaM.printedStd(r.published().taskStd(), r.published().flatStd(), c, coincide);
-    }
-
-    private static String versusBaseline(
-            BoardCalculator.BoardRow r,
-            BoardCalculator.BoardRow base,
-            DeltaM.Convention c,
-            Map<String, SeedNoise> noise,
-            boolean coincide) {
-        SeedStats d = deltaM(r, c);
-        if (d == null || base == r) {
-            return null; // the baseline row is the 0 line itself
-        }
-        Double baseSpread = null;
-        if (base != null && deltaM(base, c) != null) {
-            baseSpread = rankingSpread(base, deltaM(base, c), c, noise, coincide);
-        }
-        return BaselineComparison.of(d.mean(), rankingSpread(r, d, c, noise, coincide), baseSpread);
-    }
-
-    /** The pooled std a row without a spread of its own is compared with, or null. */
-    private static Double standIn(
-            BoardCalculator.BoardRow r,
-            DeltaM.Convention c,
-            Map<String, SeedNoise> noise,
-            boolean coincide) {
-        SeedStats d = deltaM(r, c);
-        if (d == null || spread(r, d, c, coincide) != null) {
-            return null;
-        }
-        SeedNoise n = noise.get(r.settingId());
-        return n == null ? null : n.standIn();
-    }
-
-    private static SeedStats deltaM(BoardCalculator.BoardRow r, DeltaM.Convention c) {
-        return c == DeltaM.Convention.PER_TASK ? r.deltaMPerTask() : r.deltaMFlat();
     }
 
     private static Comparator<Integer> comparator(
@@ -546,7 +348,8 @@ final class LeaderboardPager {
                     case "deltaM" ->
                             nullsLast(
                                     i -> {
-                                        SeedStats d = deltaM(rows.get(i), q.convention());
+                                        SeedStats d =
+                                                SettingRanks.deltaM(rows.get(i), q.convention());
                                         return d == null ? null : d.mean();
                                     },
                                     q.descending());
@@ -574,7 +377,7 @@ final class LeaderboardPager {
         Comparator<Integer> asRanked =
                 nullsLast(
                         i -> {
-                            SeedStats d = deltaM(rows.get(i), q.convention());
+                            SeedStats d = SettingRanks.deltaM(rows.get(i), q.convention());
                             return d == null ? null : d.mean();
                         },
                         true);
@@ -591,117 +394,5 @@ final class LeaderboardPager {
         Comparator<Double> numbers =
                 descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
         return Comparator.comparing(value, Comparator.nullsLast(numbers));
-    }
-
-    private static LeaderboardView.Baseline baselineView(
-            Board board, BoardCalculator.BoardRow r, BoardCalculator.Baseline b) {
-        if (b == null) {
-            return null;
-        }
-        Protocols.Protocol p = board.protocols().get(b.protocol());
-        return new LeaderboardView.Baseline(
-                b.runIds(),
-                b.source().id(),
-                b.citation(),
-                b.optimizer(),
-                b.protocol(),
-                p == null ? b.protocol() : p.name(),
-                !b.protocol().equals(r.protocol()),
-                !b.optimizer().equals(r.optimizer()));
-    }
-
-    private static String methodLabel(Board board, BoardCalculator.BoardRow r) {
-        return "feature".equals(r.gradientLevel()) && board.featureNames().containsKey(r.methodId())
-                ? board.featureNames().get(r.methodId())
-                : r.methodName();
-    }
-
-    private static LeaderboardView.LeaderboardRowView view(
-            Board board,
-            BoardCalculator.BoardRow r,
-            Integer rank,
-            LeaderboardView.BoardRank boardRank,
-            Map<List<Long>, BoardCalculator.BoardRow> byRuns,
-            Map<String, SeedNoise> taskNoise,
-            Map<String, SeedNoise> flatNoise) {
-        boolean coincide = board.conventionsCoincide();
-        var metrics = new LinkedHashMap<String, LeaderboardView.Stat>();
-        r.metrics().forEach((k, s) -> metrics.put(k, LeaderboardView.Stat.of(s)));
-        BoardCalculator.BoardRow base =
-                r.deltaMPerTask() == null || r.baseline() == null
-                        ? null
-                        : byRuns.get(r.baseline().runIds());
-        LeaderboardView.DeltaMView deltaM =
-                r.deltaMPerTask() == null
-                        ? null
-                        : new LeaderboardView.DeltaMView(
-                                LeaderboardView.Stat.of(r.deltaMPerTask()),
-                                LeaderboardView.Stat.of(r.deltaMFlat()),
-                                "gain",
-                                baselineView(board, r, r.baseline()),
-                                versusBaseline(
-                                        r, base, DeltaM.Convention.PER_TASK, taskNoise, coincide),
-                                versusBaseline(
-                                        r, base, DeltaM.Convention.FLAT, flatNoise, coincide),
-                                standIn(r, DeltaM.Convention.PER_TASK, taskNoise, coincide),
-                                standIn(r, DeltaM.Convention.FLAT, flatNoise, coincide),
-                                DeltaM.printedStd(
-                                        r.published().taskStd(),
-                                        r.published().flatStd(),
-                                        DeltaM.Convention.PER_TASK,
-                                        coincide),
-                                DeltaM.printedStd(
-                                        r.published().taskStd(),
-                                        r.published().flatStd(),
-                                        DeltaM.Convention.FLAT,
-                                        coincide));
-        BoardCalculator.Published p = r.published();
-        Published published =
-                p.isEmpty()
-                        ? null
-                        : new Published(p.task(), p.taskStd(), p.flat(), p.flatStd(), p.note());
-        String unranked =
-                rank != null
-                        ? null
-                        : r.role() == BoardCalculator.Role.RANKED
-                                ? "not ranked"
-                                : r.role() == BoardCalculator.Role.CROSS_PROTOCOL
-                                                && r.baseline() != null
-                                        ? r.role().reason()
-                                                + " ("
-                                                + r.baseline().citation()
-                                                + "); add crossProtocol=include to rank it"
-                                        : r.role().reason();
-        return new LeaderboardView.LeaderboardRowView(
-                rank,
-                new Ref(r.methodId(), r.methodName()),
-                methodLabel(board, r),
-                new Ref(
-                        r.backboneId(),
-                        board.backboneNames().getOrDefault(r.backboneId(), r.backboneId())),
-                r.optimizer(),
-                r.gradientLevel(),
-                r.source().id(),
-                r.seeds(),
-                r.runIds(),
-                r.citation(),
-                metrics,
-                deltaM,
-                published,
-                new LeaderboardView.SettingRef(r.settingId(), label(board, r.settingId())),
-                r.role().id(),
-                unranked,
-                LeaderboardView.rowKey(
-                        r.settingId(),
-                        r.methodId(),
-                        r.optimizer(),
-                        r.gradientLevel(),
-                        r.source().id()),
-                null,
-                null,
-                "feature".equals(r.gradientLevel())
-                        ? board.featureCaveats().get(r.methodId())
-                        : null,
-                rank == null ? null : boardRank);
     }
 }

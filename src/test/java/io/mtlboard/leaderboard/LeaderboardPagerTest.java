@@ -312,18 +312,14 @@ class LeaderboardPagerTest {
                         .orElseThrow();
         // only the flat std was printed: with one metric per task (both conventions the same
         // average) it is the row's interval in both conventions
-        assertThat(
-                        LeaderboardPager.spread(
-                                row, row.deltaMPerTask(), DeltaM.Convention.PER_TASK, true))
+        assertThat(SettingRanks.spread(row, row.deltaMPerTask(), DeltaM.Convention.PER_TASK, true))
                 .isEqualTo(0.4);
-        assertThat(LeaderboardPager.spread(row, row.deltaMFlat(), DeltaM.Convention.FLAT, true))
+        assertThat(SettingRanks.spread(row, row.deltaMFlat(), DeltaM.Convention.FLAT, true))
                 .isEqualTo(0.4);
         // where the conventions differ, per-task Δm has none
-        assertThat(
-                        LeaderboardPager.spread(
-                                row, row.deltaMPerTask(), DeltaM.Convention.PER_TASK, false))
+        assertThat(SettingRanks.spread(row, row.deltaMPerTask(), DeltaM.Convention.PER_TASK, false))
                 .isNull();
-        assertThat(LeaderboardPager.spread(row, row.deltaMFlat(), DeltaM.Convention.FLAT, false))
+        assertThat(SettingRanks.spread(row, row.deltaMFlat(), DeltaM.Convention.FLAT, false))
                 .isEqualTo(0.4);
     }
 
