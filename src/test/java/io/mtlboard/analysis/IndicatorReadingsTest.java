@@ -77,7 +77,7 @@ class IndicatorReadingsTest {
     @Test
     void shouldReadEachIndicatorAgainstSeedNoiseAndTheCeilingMostAgreeingFirst() {
         List<RankingSimilarityView.Reading> r =
-                RankingSimilarityService.readings(heatmap(), ceiling(0.33, 20));
+                IndicatorReadings.readings(heatmap(), ceiling(0.33, 20));
         assertThat(r)
                 .extracting(RankingSimilarityView.Reading::key)
                 .containsExactly("a", "b", "c", "d", "e");
@@ -92,7 +92,7 @@ class IndicatorReadingsTest {
                 .isEqualTo("ranks rows like test Δm beyond seed noise, beyond the noise ceiling");
         assertThat(r.get(2).text()).contains("the interval includes 0");
         assertThat(r.get(4).text()).isEqualTo("too few rows (n = 3)");
-        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.33, 20), "Kendall τ-b"))
+        assertThat(IndicatorReadings.readingSummary(r, ceiling(0.33, 20), "Kendall τ-b"))
                 .isEqualTo(
                         "Of 5 indicators, 2 rank the rows like test Δm beyond seed noise, 1 opposite to it, "
                                 + "and 1 cannot be told apart from seed noise; 1 have too few rows. Against the "
@@ -103,11 +103,11 @@ class IndicatorReadingsTest {
     @Test
     void shouldNameTheClosestIndicatorWhenNoneReachesTheCeiling() {
         RankingSimilarityView.Ceiling high = ceiling(0.6, 20);
-        List<RankingSimilarityView.Reading> r = RankingSimilarityService.readings(heatmap(), high);
+        List<RankingSimilarityView.Reading> r = IndicatorReadings.readings(heatmap(), high);
         assertThat(r)
                 .extracting(RankingSimilarityView.Reading::ceiling)
                 .containsExactly("below", "below", null, null, null);
-        assertThat(RankingSimilarityService.readingSummary(r, high, "Kendall τ-b"))
+        assertThat(IndicatorReadings.readingSummary(r, high, "Kendall τ-b"))
                 .endsWith(
                         "Against the noise ceiling (Kendall τ-b = 0.60): none reaches it (the closest, "
                                 + "indicator a, agrees at 0.40): seed noise leaves room for a better "
@@ -118,12 +118,11 @@ class IndicatorReadingsTest {
     @Test
     void shouldNotReadACeilingOverTooFewRows() {
         RankingSimilarityView.Ceiling thin = ceiling(0.33, 4);
-        List<RankingSimilarityView.Reading> r = RankingSimilarityService.readings(heatmap(), thin);
+        List<RankingSimilarityView.Reading> r = IndicatorReadings.readings(heatmap(), thin);
         assertThat(r).extracting(RankingSimilarityView.Reading::ceiling).containsOnlyNulls();
-        assertThat(RankingSimilarityService.readingSummary(r, thin, "Kendall τ-b"))
+        assertThat(IndicatorReadings.readingSummary(r, thin, "Kendall τ-b"))
                 .endsWith("; no readable noise ceiling yet." + CHANCE);
-        assertThat(RankingSimilarityService.readingSummary(List.of(), thin, "Kendall τ-b"))
-                .isNull();
+        assertThat(IndicatorReadings.readingSummary(List.of(), thin, "Kendall τ-b")).isNull();
     }
 
     /** The training loss is read like an indicator but counted apart, as the reference to beat. */
@@ -143,13 +142,13 @@ class IndicatorReadingsTest {
             rowIntervals.add(intervals);
         }
         List<RankingSimilarityView.Reading> r =
-                RankingSimilarityService.readings(
+                IndicatorReadings.readings(
                         new Heatmap("rows", axes, rows, 20, null, rowIntervals), ceiling(0.6, 20));
         // listed among the indicators by its agreement
         assertThat(r)
                 .extracting(RankingSimilarityView.Reading::key)
                 .containsExactly("a", Indicator.TRAINING_LOSS, "b", "c", "d", "e");
-        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.6, 20), "Kendall τ-b"))
+        assertThat(IndicatorReadings.readingSummary(r, ceiling(0.6, 20), "Kendall τ-b"))
                 .startsWith(
                         "Of 5 indicators, 2 rank the rows like test Δm beyond seed noise, 1 opposite")
                 .endsWith(
@@ -177,7 +176,7 @@ class IndicatorReadingsTest {
     @Test
     void shouldNotReadAnythingAgainstSeedNoiseWithoutIntervals() {
         List<RankingSimilarityView.Reading> r =
-                RankingSimilarityService.readings(withIntervals(i -> null), ceiling(0.33, 4));
+                IndicatorReadings.readings(withIntervals(i -> null), ceiling(0.33, 4));
         assertThat(r)
                 .extracting(RankingSimilarityView.Reading::reading)
                 .containsExactly("untested", "untested", "untested", "untested", "too-few");
@@ -188,7 +187,7 @@ class IndicatorReadingsTest {
                                 + " against seed noise)")
                 .doesNotContain("beyond");
         assertThat(r.get(3).text()).startsWith("ranks rows opposite to test Δm by point estimate");
-        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.33, 4), "Kendall τ-b"))
+        assertThat(IndicatorReadings.readingSummary(r, ceiling(0.33, 4), "Kendall τ-b"))
                 .isEqualTo(
                         "No row has two or more runs, so seed noise cannot be estimated and no"
                                 + " indicator is tested against it: by point estimate, 3 of 5"
@@ -198,7 +197,7 @@ class IndicatorReadingsTest {
 
     /** The readings of {@link #heatmap()} with intervals over 20 rows, some of them with one run. */
     private static List<RankingSimilarityView.Reading> readingsOverRows(int fixed, int standIn) {
-        return RankingSimilarityService.readings(
+        return IndicatorReadings.readings(
                 withIntervals(
                         i ->
                                 new Heatmap.IntervalView(
@@ -229,7 +228,7 @@ class IndicatorReadingsTest {
                         "not told apart from seed noise (the interval includes 0; 3 of 20 rows"
                                 + " have one run and add no seed spread, so the interval is too"
                                 + " narrow)");
-        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.33, 20), "Kendall τ-b"))
+        assertThat(IndicatorReadings.readingSummary(r, ceiling(0.33, 20), "Kendall τ-b"))
                 .startsWith(
                         "Of 5 indicators, 2 rank the rows like test Δm beyond seed noise, 1 opposite"
                                 + " to it, and 1 cannot be told apart from seed noise (4 of the"
@@ -262,10 +261,10 @@ class IndicatorReadingsTest {
             rowIntervals.add(intervals);
         }
         List<RankingSimilarityView.Reading> r =
-                RankingSimilarityService.readings(
+                IndicatorReadings.readings(
                         new Heatmap("rows", axes, rows, 20, null, rowIntervals), ceiling(0.6, 20));
         // indicator a (0.40) beats the geometric mean (0.30), b (0.25) only the sum (0.10)
-        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.6, 20), "Kendall τ-b"))
+        assertThat(IndicatorReadings.readingSummary(r, ceiling(0.6, 20), "Kendall τ-b"))
                 .startsWith("Of 5 indicators, ")
                 .endsWith(
                         ". For reference, the training loss (summed over tasks) is not told apart"
@@ -289,7 +288,7 @@ class IndicatorReadingsTest {
                         "ranks rows opposite to test Δm beyond seed noise (4 of 20 rows have one"
                                 + " run, whose seed noise is taken as the pooled seed std of the rows"
                                 + " with two or more)");
-        assertThat(RankingSimilarityService.readingSummary(r, ceiling(0.33, 20), "Kendall τ-b"))
+        assertThat(IndicatorReadings.readingSummary(r, ceiling(0.33, 20), "Kendall τ-b"))
                 .contains(
                         "cannot be told apart from seed noise (4 of the intervals take the pooled"
                                 + " seed std of the rows with two or more runs for the rows with"

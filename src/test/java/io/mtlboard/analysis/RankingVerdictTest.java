@@ -24,7 +24,7 @@ class RankingVerdictTest {
 
     private static String verdict(
             double value, double low, double high, RankingSimilarityView.Ceiling ceiling) {
-        return RankingSimilarityService.verdict(
+        return RankingVerdict.verdict(
                 COSINE,
                 new Agreement(value, 20, false),
                 new Heatmap.IntervalView(low, high, low <= 0 && high >= 0, 1000),
@@ -82,7 +82,7 @@ class RankingVerdictTest {
     @Test
     void shouldSayTooFewRowsWhenTheCoefficientIsUnreliable() {
         assertThat(
-                        RankingSimilarityService.verdict(
+                        RankingVerdict.verdict(
                                 COSINE, new Agreement(0.9, 3, true), null, CEILING, "Kendall τ-b"))
                 .startsWith("Too few rows (n = 3)");
     }
@@ -98,8 +98,7 @@ class RankingVerdictTest {
     @Test
     void shouldStepTheMeasuredCeilingUpToAllSeedsUnlessTheCoefficientIsTopK() {
         var half = new SeedBootstrap.Ceiling(0.34, 0.11, 0.5, 26, 200);
-        RankingSimilarityView.Ceiling tau =
-                RankingSimilarityService.ceiling(half, Coefficient.kendallTauB());
+        RankingSimilarityView.Ceiling tau = RankingVerdict.ceiling(half, Coefficient.kendallTauB());
         assertThat(tau.steppedUp()).isTrue();
         assertThat(tau.value()).isCloseTo(0.6135842087511533, within(1e-12));
         assertThat(tau.low()).isCloseTo(0.3644195113308719, within(1e-12));
@@ -107,16 +106,16 @@ class RankingVerdictTest {
         assertThat(tau.splitHalf().value()).isEqualTo(0.34);
         assertThat(tau.rows()).isEqualTo(26);
         RankingSimilarityView.Ceiling topK =
-                RankingSimilarityService.ceiling(half, Coefficient.topKOverlap(3));
+                RankingVerdict.ceiling(half, Coefficient.topKOverlap(3));
         assertThat(topK.steppedUp()).isFalse();
         assertThat(topK.value()).isEqualTo(0.34);
-        assertThat(RankingSimilarityService.ceiling(null, Coefficient.kendallTauB())).isNull();
+        assertThat(RankingVerdict.ceiling(null, Coefficient.kendallTauB())).isNull();
     }
 
     @Test
     void shouldNotClaimAgreementBeyondSeedNoiseWithoutAnInterval() {
         String v =
-                RankingSimilarityService.verdict(
+                RankingVerdict.verdict(
                         COSINE, new Agreement(0.6, 8, false), null, null, "Kendall τ-b");
         assertThat(v)
                 .startsWith(
@@ -129,7 +128,7 @@ class RankingVerdictTest {
     @Test
     void shouldSayThatAnIntervalOverSomeOneRunRowsIsTooNarrow() {
         String v =
-                RankingSimilarityService.verdict(
+                RankingVerdict.verdict(
                         COSINE,
                         new Agreement(0.6, 20, false),
                         new Heatmap.IntervalView(0.4, 0.75, false, 1000, 20, 5, 0),
