@@ -138,7 +138,7 @@ class BoardSnapshotTest {
                 boards.board(OFFICE).rows().stream()
                         .map(r -> r.runIds().contains(mgda) ? withMean(r, 12.5) : r)
                         .toList();
-        BoardSnapshots.write(
+        BoardSnapshotFile.write(
                 file,
                 key(),
                 OffsetDateTime.now().plusHours(1),
@@ -208,12 +208,12 @@ class BoardSnapshotTest {
         rowsAfterStart();
         boards.awaitSnapshots();
         // a snapshot whose facts of an unchanged run differ from the database: proves they are read
-        BoardSnapshots.Snapshot taken = BoardSnapshots.read(file, key()).orElseThrow();
+        BoardSnapshots.Snapshot taken = BoardSnapshotFile.read(file, key()).orElseThrow();
         List<BoardCalculator.RunFacts> edited =
                 taken.facts().stream()
                         .map(f -> f.runId() == mgda ? withValues(f, 12.5) : f)
                         .toList();
-        BoardSnapshots.write(
+        BoardSnapshotFile.write(
                 file,
                 key(),
                 taken.takenAt(),
@@ -244,7 +244,8 @@ class BoardSnapshotTest {
             // snapshot the previous round's full read writes in the background must not land on
             // this one
             boards.awaitSnapshots();
-            BoardSnapshots.write(file, key, at, withGone, boards.unlistedIds(OFFICE), rowsWithGone);
+            BoardSnapshotFile.write(
+                    file, key, at, withGone, boards.unlistedIds(OFFICE), rowsWithGone);
             long loads = boards.snapshotLoads();
             long full = boards.fullReads();
             List<BoardCalculator.BoardRow> started = rowsAfterStart();
@@ -271,7 +272,7 @@ class BoardSnapshotTest {
         assertThat(boards.fullReads()).isEqualTo(full + 1);
         boards.awaitSnapshots();
 
-        BoardSnapshots.write(
+        BoardSnapshotFile.write(
                 file,
                 "another database",
                 OffsetDateTime.now().plusHours(1),
@@ -294,7 +295,7 @@ class BoardSnapshotTest {
         boards.snapshotAll();
         boards.awaitSnapshots();
 
-        BoardSnapshots.Snapshot taken = BoardSnapshots.read(file, key()).orElseThrow();
+        BoardSnapshots.Snapshot taken = BoardSnapshotFile.read(file, key()).orElseThrow();
         assertThat(taken.takenAt()).isAfterOrEqualTo(before);
         assertThat(taken.facts()).anyMatch(f -> f.runId() == other);
     }

@@ -92,7 +92,7 @@ class BoardSnapshotsFileTest {
     }
 
     private void write(Path file) throws IOException {
-        BoardSnapshots.write(file, "key-1", TAKEN, facts(), List.of(11L, 12L), rows());
+        BoardSnapshotFile.write(file, "key-1", TAKEN, facts(), List.of(11L, 12L), rows());
     }
 
     @Test
@@ -100,8 +100,8 @@ class BoardSnapshotsFileTest {
         Path file = dir.resolve("nyuv2.facts");
         write(file);
 
-        BoardSnapshots.Snapshot back = BoardSnapshots.read(file, "key-1").orElseThrow();
-        BoardSnapshots.Rows rows = BoardSnapshots.readRows(file, "key-1").orElseThrow();
+        BoardSnapshots.Snapshot back = BoardSnapshotFile.read(file, "key-1").orElseThrow();
+        BoardSnapshots.Rows rows = BoardSnapshotFile.readRows(file, "key-1").orElseThrow();
 
         assertThat(back.takenAt()).isEqualTo(TAKEN);
         assertThat(back.facts()).isEqualTo(facts());
@@ -121,8 +121,8 @@ class BoardSnapshotsFileTest {
         Path file = dir.resolve("nyuv2.facts");
         write(file);
 
-        assertThat(BoardSnapshots.read(file, "key-2")).isEmpty();
-        assertThat(BoardSnapshots.readRows(file, "key-2")).isEmpty();
+        assertThat(BoardSnapshotFile.read(file, "key-2")).isEmpty();
+        assertThat(BoardSnapshotFile.readRows(file, "key-2")).isEmpty();
     }
 
     @Test
@@ -133,12 +133,12 @@ class BoardSnapshotsFileTest {
 
         for (int cut : new int[] {0, 5, 12, whole.length / 2, whole.length - 1}) {
             Files.write(file, Arrays.copyOf(whole, cut));
-            assertThatThrownBy(() -> BoardSnapshots.read(file, "key-1"))
+            assertThatThrownBy(() -> BoardSnapshotFile.read(file, "key-1"))
                     .as("cut at %d of %d bytes", cut, whole.length)
                     .isInstanceOf(IOException.class);
         }
         Files.writeString(file, "not a snapshot at all, just some text of some length");
-        assertThatThrownBy(() -> BoardSnapshots.read(file, "key-1"))
+        assertThatThrownBy(() -> BoardSnapshotFile.read(file, "key-1"))
                 .isInstanceOf(IOException.class);
     }
 
@@ -152,8 +152,8 @@ class BoardSnapshotsFileTest {
         Path file = dir.resolve("nyuv2.facts");
         write(file);
         byte[] whole = Files.readAllBytes(file);
-        BoardSnapshots.Snapshot facts = BoardSnapshots.read(file, "key-1").orElseThrow();
-        BoardSnapshots.Rows rows = BoardSnapshots.readRows(file, "key-1").orElseThrow();
+        BoardSnapshots.Snapshot facts = BoardSnapshotFile.read(file, "key-1").orElseThrow();
+        BoardSnapshots.Rows rows = BoardSnapshotFile.readRows(file, "key-1").orElseThrow();
         int refused = 0;
         for (int i = 0; i < whole.length; i++) {
             byte[] changed = whole.clone();
@@ -163,8 +163,8 @@ class BoardSnapshotsFileTest {
                 try {
                     java.util.Optional<?> back =
                             rowsOnly
-                                    ? BoardSnapshots.readRows(file, "key-1")
-                                    : BoardSnapshots.read(file, "key-1");
+                                    ? BoardSnapshotFile.readRows(file, "key-1")
+                                    : BoardSnapshotFile.read(file, "key-1");
                     if (back.isPresent()) {
                         assertThat(back.get())
                                 .as("byte %d of %d changed", i, whole.length)
