@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PairViewTest {
 
     private static AnalysisRow row(String level, double mean, Double std, List<RunSummary> runs) {
-        return new AnalysisRow(
+        return Rows.of(
                 "r-" + level,
                 "MGDA · " + level,
                 "bench",
@@ -70,7 +70,7 @@ class PairViewTest {
     }
 
     private static AnalysisRow seeded(String method, String level, double mean, Double std, int n) {
-        return new AnalysisRow(
+        return Rows.of(
                 "r-" + method + "-" + level,
                 method + " · " + level,
                 "bench",
@@ -100,7 +100,7 @@ class PairViewTest {
             rows.add(seeded("m" + m, "param", -1.0 - 0.1 * m, 0.3, 2));
         }
         rows.add(
-                new AnalysisRow(
+                Rows.of(
                         "r-stl",
                         "STL",
                         "bench",

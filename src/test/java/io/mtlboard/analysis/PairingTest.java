@@ -45,7 +45,7 @@ class PairingTest {
 
     /** The same row in another setting (another reference protocol or publication). */
     private static AnalysisRow inSetting(AnalysisRow r, String settingId) {
-        return new AnalysisRow(
+        return Rows.of(
                 r.key() + "@" + settingId,
                 r.label(),
                 r.benchmarkId(),

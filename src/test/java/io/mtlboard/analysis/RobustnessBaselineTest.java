@@ -14,7 +14,7 @@ class RobustnessBaselineTest {
     private static final String METRIC = "left.accuracy";
 
     private static AnalysisRow row(String method, long run, String setting) {
-        return new AnalysisRow(
+        return Rows.of(
                 "r" + run,
                 method + " · " + setting,
                 "multifashion",

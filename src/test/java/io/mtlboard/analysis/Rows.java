@@ -19,6 +19,90 @@ final class Rows {
         return epochs;
     }
 
+    /** A row of a setting, its seeds counted by its runs, without a printed std. */
+    static AnalysisRow of(
+            String key,
+            String label,
+            String benchmarkId,
+            String methodId,
+            String methodName,
+            String methodLabel,
+            String backboneId,
+            String backboneName,
+            String optimizer,
+            String gradientLevel,
+            String source,
+            String citation,
+            List<Long> runIds,
+            LeaderboardView.Stat deltaM,
+            Map<String, LeaderboardView.Stat> metrics,
+            List<RunSummary> runs,
+            Map<Long, Double> runDeltaM,
+            String settingId) {
+        return new AnalysisRow(
+                key,
+                label,
+                benchmarkId,
+                methodId,
+                methodName,
+                methodLabel,
+                backboneId,
+                backboneName,
+                optimizer,
+                gradientLevel,
+                source,
+                citation,
+                runIds,
+                deltaM,
+                metrics,
+                runs,
+                runDeltaM,
+                settingId,
+                benchmarkId,
+                settingId,
+                runIds.size(),
+                null);
+    }
+
+    /** A row without per-run Δm or setting. */
+    static AnalysisRow of(
+            String key,
+            String label,
+            String benchmarkId,
+            String methodId,
+            String methodName,
+            String methodLabel,
+            String backboneId,
+            String backboneName,
+            String optimizer,
+            String gradientLevel,
+            String source,
+            String citation,
+            List<Long> runIds,
+            LeaderboardView.Stat deltaM,
+            Map<String, LeaderboardView.Stat> metrics,
+            List<RunSummary> runs) {
+        return of(
+                key,
+                label,
+                benchmarkId,
+                methodId,
+                methodName,
+                methodLabel,
+                backboneId,
+                backboneName,
+                optimizer,
+                gradientLevel,
+                source,
+                citation,
+                runIds,
+                deltaM,
+                metrics,
+                runs,
+                Map.of(),
+                null);
+    }
+
     static AnalysisRow row(
             String method,
             String backbone,
@@ -27,7 +111,7 @@ final class Rows {
             Double deltaM,
             List<RunSummary> runs) {
         String key = method + "|" + backbone + "|" + optimizer + "|" + level;
-        return new AnalysisRow(
+        return of(
                 key,
                 key,
                 "bench",

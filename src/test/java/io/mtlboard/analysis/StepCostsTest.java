@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StepCostsTest {
 
     private static AnalysisRow row(String source, String level, String settingId) {
-        return new AnalysisRow(
+        return Rows.of(
                 "r-" + level,
                 "MGDA · " + level,
                 "multifashion",
